@@ -1,0 +1,130 @@
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react'
+import { forwardRef } from 'react'
+
+interface FieldFrame {
+  label: ReactNode
+  name: string
+  hint?: ReactNode
+  error?: string
+  required?: boolean
+}
+
+/** Ids and ARIA wiring shared by every control: label, hint and error are all announced. */
+function describe({ name, hint, error, required }: FieldFrame) {
+  const id = `field-${name}`
+  const hintId = hint ? `${id}-hint` : undefined
+  const errorId = error ? `${id}-error` : undefined
+  return {
+    id,
+    hintId,
+    errorId,
+    aria: {
+      'aria-invalid': error ? (true as const) : undefined,
+      // Forms use noValidate (our own messages replace the browser's), so say "required" in ARIA.
+      'aria-required': required ? (true as const) : undefined,
+      'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+    },
+  }
+}
+
+function Frame({
+  frame,
+  ids,
+  children,
+}: {
+  frame: FieldFrame
+  ids: ReturnType<typeof describe>
+  children: ReactNode
+}) {
+  return (
+    <div className={frame.error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={ids.id}>
+        {frame.label}
+        {frame.required ? null : <span className="optional"> (optional)</span>}
+      </label>
+      {frame.hint ? (
+        <p className="hint" id={ids.hintId}>
+          {frame.hint}
+        </p>
+      ) : null}
+      {frame.error ? (
+        <p className="field-error" id={ids.errorId}>
+          <span className="visually-hidden">Error: </span>
+          {frame.error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  )
+}
+
+type InputProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>
+
+export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField(
+  { label, name, hint, error, required, ...input },
+  ref,
+) {
+  const frame = { label, name, hint, error, required }
+  const ids = describe(frame)
+  return (
+    <Frame frame={frame} ids={ids}>
+      <input ref={ref} id={ids.id} name={name} {...ids.aria} {...input} />
+    </Frame>
+  )
+})
+
+type TextareaProps = FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>
+
+export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaProps>(function TextareaField(
+  { label, name, hint, error, required, rows = 4, ...textarea },
+  ref,
+) {
+  const frame = { label, name, hint, error, required }
+  const ids = describe(frame)
+  return (
+    <Frame frame={frame} ids={ids}>
+      <textarea ref={ref} id={ids.id} name={name} rows={rows} {...ids.aria} {...textarea} />
+    </Frame>
+  )
+})
+
+type SelectProps = FieldFrame &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name'> & {
+    options: readonly { value: string; label: string }[]
+    placeholder?: string
+  }
+
+export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField(
+  { label, name, hint, error, required, options, placeholder, ...select },
+  ref,
+) {
+  const frame = { label, name, hint, error, required }
+  const ids = describe(frame)
+  return (
+    <Frame frame={frame} ids={ids}>
+      <select ref={ref} id={ids.id} name={name} {...ids.aria} {...select}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  )
+})
+
+/** A whole-form problem (not tied to one field), announced when it appears. */
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null
+  return (
+    <div className="form-error" role="alert">
+      {message}
+    </div>
+  )
+}

@@ -1,0 +1,59 @@
+import type { UseFormRegisterReturn } from 'react-hook-form'
+import { SelectField, TextareaField, TextField } from './field.tsx'
+import { BUDGET_BANDS, BUDGET_BAND_LABELS } from '#app/schemas/organization.ts'
+
+type ProfileField =
+  'name' | 'mission' | 'location' | 'leadership' | 'communitiesServed' | 'budgetBand' | 'website'
+
+/** The profile fields shared by "create organisation" and "edit profile". */
+export function OrganizationProfileFields({
+  register,
+  errorOf,
+}: {
+  register: (name: ProfileField) => UseFormRegisterReturn
+  errorOf: (name: string) => string | undefined
+}) {
+  return (
+    <>
+      <TextField label="Name" required error={errorOf('name')} {...register('name')} />
+      <TextareaField
+        label="Mission"
+        hint="One or two sentences on what you do and why."
+        error={errorOf('mission')}
+        {...register('mission')}
+      />
+      <TextField
+        label="Where you work"
+        hint="City, county or region."
+        error={errorOf('location')}
+        {...register('location')}
+      />
+      <TextareaField
+        label="Who leads the organisation"
+        hint="For example: founded and run by residents with lived experience of the issue."
+        error={errorOf('leadership')}
+        {...register('leadership')}
+      />
+      <TextareaField
+        label="Whom you serve"
+        error={errorOf('communitiesServed')}
+        {...register('communitiesServed')}
+      />
+      <SelectField
+        label="Annual budget"
+        placeholder="Prefer not to say"
+        options={BUDGET_BANDS.map((b) => ({ value: b, label: BUDGET_BAND_LABELS[b] }))}
+        error={errorOf('budgetBand')}
+        {...register('budgetBand')}
+      />
+      <TextField
+        label="Website"
+        type="url"
+        inputMode="url"
+        hint="Starting with https://"
+        error={errorOf('website')}
+        {...register('website')}
+      />
+    </>
+  )
+}

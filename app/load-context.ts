@@ -1,0 +1,10 @@
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** The client's address as the server sees it (behind TRUST_PROXY, the forwarded one). */
+    ip: string
+    /** The per-response nonce the Content-Security-Policy allows scripts with. */
+    cspNonce: string
+  }
+}
+
+export {}

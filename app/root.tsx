@@ -1,0 +1,191 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { FlashMessage } from './components/flash.tsx'
+import { listUserOrganizations } from './services/organizations.server.ts'
+import styles from './styles/app.css?url'
+import { getSessionUser, takeFlash } from './utils/session.server.ts'
+import { useNonce } from './utils/nonce.tsx'
+import { OrgSwitcher } from './components/org-switcher.tsx'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Commons Fund' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request)
+  const organizations = user ? await listUserOrganizations(user.id) : []
+  const { flash, header } = await takeFlash(request)
+  const current =
+    organizations.find((o) => o.id === user?.currentOrganizationId) ?? organizations[0] ?? null
+  return data(
+    {
+      user: user
+        ? { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }
+        : null,
+      organizations,
+      currentOrganization: current,
+      flash,
+    },
+    { headers: flash ? { 'Set-Cookie': header } : undefined },
+  )
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>['data']
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root')
+}
+
+function SiteHeader() {
+  const root = useRootData()
+  const user = root?.user
+  const current = root?.currentOrganization
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link to="/" className="brand">
+          Commons Fund
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/" end>
+                    Dashboard
+                  </NavLink>
+                </li>
+                {current ? (
+                  <li>
+                    <NavLink to={`/orgs/${current.slug}`}>{current.name}</NavLink>
+                  </li>
+                ) : null}
+                {user.isPlatformAdmin ? (
+                  <li>
+                    <NavLink to="/admin">Admin</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/account">Account</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="btn btn-link">
+                      Log out
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login">Log in</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">Sign up</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+      {user && root.organizations.length > 1 && current ? (
+        <div className="container">
+          <OrgSwitcher organizations={root.organizations} currentId={current.id} />
+        </div>
+      ) : null}
+    </header>
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer container">
+          <p>Commons Fund: resources to community-led health equity work.</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const { flash } = useLoaderData<typeof loader>()
+  const location = useLocation()
+  return (
+    <>
+      <FlashMessage key={location.key} flash={flash} />
+      <Outlet />
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  if (isRouteErrorResponse(error)) {
+    const message =
+      typeof error.data === 'object' && error.data && 'message' in error.data
+        ? String((error.data as { message: unknown }).message)
+        : error.statusText
+    return (
+      <section className="error-page">
+        <h1>
+          {error.status === 404
+            ? 'Page not found'
+            : error.status === 403
+              ? 'Not allowed'
+              : 'Something went wrong'}
+        </h1>
+        <p>{message || 'We could not find what you asked for.'}</p>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
+      </section>
+    )
+  }
+  return (
+    <section className="error-page">
+      <h1>Something went wrong</h1>
+      <p>An unexpected error happened. Nothing you saved has been lost; please try again.</p>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </section>
+  )
+}

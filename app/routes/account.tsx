@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError, TextField } from '#app/components/field.tsx'
+import { DataTable } from '#app/components/table.tsx'
+import { ChangePasswordSchema } from '#app/schemas/auth.ts'
+import { changePassword, signOutOtherSessions } from '#app/services/accounts.server.ts'
+import { listUserSessions } from '#app/services/sessions.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireUser } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Your account · Commons Fund' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const sessions = await listUserSessions(user.id)
+  return {
+    user: { name: user.name, email: user.email },
+    sessions: sessions.map((s) => ({
+      key: s.id.slice(0, 12),
+      current: s.id === user.sessionId,
+      createdAt: s.createdAt.toISOString(),
+      userAgent: s.userAgent ?? 'Unknown browser',
+      ip: s.ip ?? '',
+    })),
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const formData = await request.formData()
+  const origin = requestOrigin(request, context)
+  if (formData.get('intent') === 'end-other-sessions') {
+    await signOutOtherSessions(user, origin)
+    return redirectWithFlash('/account', {
+      kind: 'success',
+      message: 'Signed out everywhere else.',
+    })
+  }
+  const form = await parseForm(formData, ChangePasswordSchema)
+  if (!form.ok) return form.response
+  const result = await changePassword(user, form.data, origin)
+  if (!result.ok) return formFailure(result.errors, formData)
+  return redirectWithFlash('/account', {
+    kind: 'success',
+    message: 'Password changed. Every other session has been signed out.',
+  })
+}
+
+export default function Account() {
+  const { user, sessions } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const form = useValidatedForm(ChangePasswordSchema, { failure })
+  return (
+    <>
+      <h1>Your account</h1>
+      <Card title="Profile">
+        <dl className="facts">
+          <dt>Name</dt>
+          <dd>{user.name}</dd>
+          <dt>Email</dt>
+          <dd>{user.email}</dd>
+        </dl>
+      </Card>
+      <Card title="Change password">
+        <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+          <FormError message={form.formError} />
+          <TextField
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={form.errorOf('currentPassword')}
+            {...form.register('currentPassword')}
+          />
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            required
+            hint="At least 12 characters."
+            error={form.errorOf('newPassword')}
+            {...form.register('newPassword')}
+          />
+          <TextField
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            required
+            error={form.errorOf('confirmPassword')}
+            {...form.register('confirmPassword')}
+          />
+          <Button busy={navigation.state === 'submitting'}>Change password</Button>
+        </Form>
+      </Card>
+      <Card title="Where you are signed in">
+        <DataTable
+          caption="Active sessions"
+          rows={sessions}
+          rowKey={(s) => s.key}
+          columns={[
+            { header: 'Browser', cell: (s) => s.userAgent },
+            { header: 'Address', cell: (s) => s.ip },
+            { header: 'Signed in', cell: (s) => formatDateTime(s.createdAt) },
+            { header: 'This device', cell: (s) => (s.current ? 'Yes' : '') },
+          ]}
+        />
+        {sessions.length > 1 ? (
+          <Form method="post" className="actions">
+            <Button variant="secondary" name="intent" value="end-other-sessions">
+              Sign out all other sessions
+            </Button>
+          </Form>
+        ) : null}
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { EmptyState } from '#app/components/card.tsx'
+import { TextField } from '#app/components/field.tsx'
+import { FilterForm } from '#app/components/filter-form.tsx'
+import { DataTable, Pagination } from '#app/components/table.tsx'
+import { listAudit } from '#app/services/audit.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
+import { textParam } from '#app/utils/search-params.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePlatformAdmin(request)
+  const search = new URL(request.url).searchParams
+  const before = Number(search.get('before'))
+  const { rows, nextBefore } = await listAudit({
+    actorEmail: textParam(search, 'actor'),
+    action: textParam(search, 'action', 100),
+    entityType: textParam(search, 'entityType', 100),
+    entityId: textParam(search, 'entityId'),
+    before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
+  })
+  return {
+    rows: rows.map((r) => ({ ...r, at: r.at.toISOString(), details: JSON.stringify(r.details) })),
+    nextBefore: nextBefore ? String(nextBefore) : null,
+    isFirstPage: !search.get('before'),
+  }
+}
+
+const FILTERS = [
+  { name: 'actor', label: 'Actor email' },
+  { name: 'action', label: 'Action', hint: 'e.g. membership.add' },
+  { name: 'entityType', label: 'Entity type', hint: 'e.g. organization' },
+  { name: 'entityId', label: 'Entity id' },
+] as const
+
+export default function AdminAudit() {
+  const { rows, nextBefore, isFirstPage } = useLoaderData<typeof loader>()
+  const [search] = useSearchParams()
+  return (
+    <>
+      <FilterForm label="Filter the audit log">
+        {FILTERS.map((f) => (
+          <TextField
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            hint={'hint' in f ? f.hint : undefined}
+            defaultValue={search.get(f.name) ?? ''}
+          />
+        ))}
+      </FilterForm>
+      {rows.length === 0 ? (
+        <EmptyState title="No audit entries match" />
+      ) : (
+        <DataTable
+          caption="Audit log, newest first"
+          rows={rows}
+          rowKey={(r) => String(r.id)}
+          columns={[
+            { header: 'When', cell: (r) => formatDateTime(r.at) },
+            { header: 'Actor', cell: (r) => r.actorEmail ?? 'system' },
+            { header: 'Action', cell: (r) => <code>{r.action}</code> },
+            { header: 'Entity', cell: (r) => `${r.entityType} ${r.entityId}` },
+            { header: 'Address', cell: (r) => r.ip ?? '' },
+            { header: 'Details', cell: (r) => <code className="details">{r.details}</code> },
+          ]}
+        />
+      )}
+      <Pagination
+        search={search}
+        prev={isFirstPage ? null : { before: '' }}
+        next={nextBefore ? { before: nextBefore } : null}
+        label="Audit pages"
+      />
+    </>
+  )
+}

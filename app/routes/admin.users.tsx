@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { EmptyState } from '#app/components/card.tsx'
+import { TextField } from '#app/components/field.tsx'
+import { FilterForm } from '#app/components/filter-form.tsx'
+import { DataTable, Pagination } from '#app/components/table.tsx'
+import { listUsers } from '#app/services/admin.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
+import { pageLinks, pageParam, textParam } from '#app/utils/search-params.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePlatformAdmin(request)
+  const search = new URL(request.url).searchParams
+  const result = await listUsers({ q: textParam(search, 'q'), page: pageParam(search) })
+  return {
+    ...result,
+    rows: result.rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })),
+  }
+}
+
+export default function AdminUsers() {
+  const { rows, page, hasNext } = useLoaderData<typeof loader>()
+  const [search] = useSearchParams()
+  return (
+    <>
+      <FilterForm label="Filter users">
+        <TextField
+          label="Name or email contains"
+          name="q"
+          type="search"
+          defaultValue={search.get('q') ?? ''}
+        />
+      </FilterForm>
+      {rows.length === 0 ? (
+        <EmptyState title="No users match" />
+      ) : (
+        <DataTable
+          caption={`Users, page ${page}`}
+          rows={rows}
+          rowKey={(u) => u.id}
+          columns={[
+            { header: 'Name', cell: (u) => u.name },
+            { header: 'Email', cell: (u) => u.email },
+            { header: 'Organisations', cell: (u) => u.organizations, numeric: true },
+            { header: 'Platform admin', cell: (u) => (u.isPlatformAdmin ? 'Yes' : '') },
+            { header: 'Joined', cell: (u) => formatDate(u.createdAt) },
+          ]}
+        />
+      )}
+      <Pagination search={search} {...pageLinks(page, hasNext)} label="User pages" />
+    </>
+  )
+}

@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { FormError, TextField } from '#app/components/field.tsx'
+import { LoginSchema } from '#app/schemas/auth.ts'
+import { logIn } from '#app/services/accounts.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
+import { requireAnonymous } from '#app/utils/permissions.server.ts'
+import { commitSessionCookie } from '#app/utils/session.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Log in · Commons Fund' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const form = await parseForm(request, LoginSchema)
+  if (!form.ok) return form.response
+  const result = await logIn(form.data, requestOrigin(request, context))
+  if (!result.ok) return formFailure(result.errors, form.formData, result.status)
+  return redirect(safeRedirect(form.data.redirectTo, '/'), {
+    headers: {
+      'Set-Cookie': await commitSessionCookie(result.session.token, result.session.expiresAt),
+    },
+  })
+}
+
+export default function Login() {
+  const failure = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const navigation = useNavigation()
+  const form = useValidatedForm(LoginSchema, {
+    failure,
+    defaultValues: { redirectTo: params.get('redirectTo') ?? '' },
+  })
+  return (
+    <>
+      <h1>Log in</h1>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <input type="hidden" {...form.register('redirectTo')} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          error={form.errorOf('email')}
+          {...form.register('email')}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={form.errorOf('password')}
+          {...form.register('password')}
+        />
+        <div className="actions">
+          <Button busy={navigation.state === 'submitting'}>Log in</Button>
+          <span>
+            New here? <Link to="/signup">Create an account</Link>
+          </span>
+        </div>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,15 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { endSession } from '#app/services/sessions.server.ts'
+import { clearSessionCookie, sessionToken } from '#app/utils/session.server.ts'
+
+/** Logging out deletes the session row, so the cookie is dead even if it was copied. */
+export async function action({ request }: ActionFunctionArgs) {
+  const token = await sessionToken(request)
+  if (token) await endSession(token)
+  return redirect('/', { headers: { 'Set-Cookie': await clearSessionCookie() } })
+}
+
+export async function loader() {
+  return redirect('/')
+}

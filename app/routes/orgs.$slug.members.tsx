@@ -1,0 +1,187 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError, SelectField, TextField } from '#app/components/field.tsx'
+import { DataTable } from '#app/components/table.tsx'
+import {
+  AddMemberSchema,
+  ChangeRoleSchema,
+  MEMBERSHIP_ROLES,
+  RemoveMemberSchema,
+  ROLE_LABELS,
+} from '#app/schemas/organization.ts'
+import {
+  addMember,
+  changeMemberRole,
+  listMembers,
+  MANAGER_ROLES,
+  removeMember,
+} from '#app/services/organizations.server.ts'
+import { setCurrentOrganization } from '#app/services/sessions.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { formatDate } from '#app/utils/format.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, organization, role } = await requireOrgRole(request, params.slug)
+  const canManage = MANAGER_ROLES.includes(role)
+  const members = await listMembers(organization.id)
+  return {
+    me: user.id,
+    myRole: role,
+    canManage,
+    members: members.map((m) => ({
+      ...m,
+      // Reviewers and members see who is in the organisation, not their addresses.
+      email: canManage ? m.email : '',
+      since: m.since.toISOString(),
+    })),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireOrgRole(request, params.slug)
+  const { organization: org, role } = access
+  const actor = { id: access.user.id, ip: requestOrigin(request, context).ip, role }
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const back = `/orgs/${org.slug}/members`
+
+  if (intent === 'leave') {
+    const result = await removeMember(actor, org, actor.id)
+    if (!result.ok) return formFailure(result.errors, formData)
+    await setCurrentOrganization(access.user.sessionId, null)
+    return redirectWithFlash('/', { kind: 'success', message: `You left ${org.name}.` })
+  }
+  if (!MANAGER_ROLES.includes(role)) throw forbidden('Only owners and admins can manage members.')
+
+  if (intent === 'add') {
+    const form = await parseForm(formData, AddMemberSchema)
+    if (!form.ok) return form.response
+    const result = await addMember(actor, org, form.data)
+    if (!result.ok) return formFailure(result.errors, formData)
+    return redirectWithFlash(back, { kind: 'success', message: `Added ${form.data.email}.` })
+  }
+  if (intent === 'change-role') {
+    const form = await parseForm(formData, ChangeRoleSchema)
+    if (!form.ok) return form.response
+    const result = await changeMemberRole(actor, org, form.data.userId, form.data.role)
+    if (!result.ok) return formFailure(result.errors, formData)
+    return redirectWithFlash(back, { kind: 'success', message: 'Role changed.' })
+  }
+  if (intent === 'remove') {
+    const form = await parseForm(formData, RemoveMemberSchema)
+    if (!form.ok) return form.response
+    const result = await removeMember(actor, org, form.data.userId)
+    if (!result.ok) return formFailure(result.errors, formData)
+    return redirectWithFlash(back, { kind: 'success', message: 'Member removed.' })
+  }
+  return formFailure({ form: 'Unknown action.' }, formData)
+}
+
+const roleOptions = MEMBERSHIP_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
+
+export default function Members() {
+  const { me, canManage, members } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const isAdd = failure?.values.intent === 'add'
+  const form = useValidatedForm(AddMemberSchema, {
+    failure: isAdd ? failure : undefined,
+    defaultValues: { role: 'member' },
+  })
+  return (
+    <>
+      {!isAdd ? <FormError message={failure?.errors.form} /> : null}
+      <Card title="Members">
+        <DataTable
+          caption={`${members.length} ${members.length === 1 ? 'member' : 'members'}`}
+          rows={members}
+          rowKey={(m) => m.userId}
+          columns={[
+            { header: 'Name', cell: (m) => (m.userId === me ? `${m.name} (you)` : m.name) },
+            ...(canManage
+              ? [{ header: 'Email', cell: (m: (typeof members)[number]) => m.email }]
+              : []),
+            {
+              header: 'Role',
+              cell: (m) =>
+                canManage && m.userId !== me ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="userId" value={m.userId} />
+                    <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
+                      Role for {m.name}
+                    </label>
+                    <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
+                      {roleOptions.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    <Button variant="secondary" name="intent" value="change-role">
+                      Change<span className="visually-hidden"> role for {m.name}</span>
+                    </Button>
+                  </Form>
+                ) : (
+                  ROLE_LABELS[m.role]
+                ),
+            },
+            { header: 'Member since', cell: (m) => formatDate(m.since) },
+            ...(canManage
+              ? [
+                  {
+                    header: 'Remove',
+                    cell: (m: (typeof members)[number]) =>
+                      m.userId === me ? null : (
+                        <Form method="post">
+                          <input type="hidden" name="userId" value={m.userId} />
+                          <Button variant="link" name="intent" value="remove">
+                            Remove<span className="visually-hidden"> {m.name}</span>
+                          </Button>
+                        </Form>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      {canManage ? (
+        <Card title="Add a member">
+          <p className="hint">They need an account first; they can sign up at /signup.</p>
+          <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+            {isAdd ? <FormError message={form.formError} /> : null}
+            <input type="hidden" name="intent" value="add" />
+            <TextField
+              label="Their email"
+              type="email"
+              required
+              error={form.errorOf('email')}
+              {...form.register('email')}
+            />
+            <SelectField
+              label="Role"
+              required
+              hint="Owners and admins manage the organisation; reviewers only score what they are assigned."
+              options={roleOptions}
+              error={form.errorOf('role')}
+              {...form.register('role')}
+            />
+            <Button busy={navigation.state === 'submitting'}>Add member</Button>
+          </Form>
+        </Card>
+      ) : null}
+      <Card title="Leave this organisation">
+        <Form method="post">
+          <Button variant="danger" name="intent" value="leave">
+            Leave organisation
+          </Button>
+        </Form>
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { OrganizationProfileFields } from '#app/components/organization-profile-fields.tsx'
+import { OrganizationProfileSchema } from '#app/schemas/organization.ts'
+import { MANAGER_ROLES, updateOrganizationProfile } from '#app/services/organizations.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, MANAGER_ROLES)
+  const { name, mission, location, leadership, communitiesServed, budgetBand, website } =
+    organization
+  return {
+    slug: organization.slug,
+    profile: {
+      name,
+      mission,
+      location,
+      leadership,
+      communitiesServed,
+      budgetBand: budgetBand ?? ('' as const),
+      website,
+    },
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, organization } = await requireOrgRole(request, params.slug, MANAGER_ROLES)
+  const form = await parseForm(request, OrganizationProfileSchema)
+  if (!form.ok) return form.response
+  await updateOrganizationProfile(
+    { id: user.id, ip: requestOrigin(request, context).ip },
+    organization,
+    form.data,
+  )
+  return redirectWithFlash(`/orgs/${organization.slug}`, {
+    kind: 'success',
+    message: 'Profile saved.',
+  })
+}
+
+export default function OrganizationSettings() {
+  const { profile } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const form = useValidatedForm(OrganizationProfileSchema, { failure, defaultValues: profile })
+  return (
+    <Card title="Edit profile">
+      <p className="hint">
+        Funders see this profile with your applications, and it pre-fills each new application.
+      </p>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <OrganizationProfileFields register={form.register} errorOf={form.errorOf} />
+        <Button busy={navigation.state === 'submitting'}>Save profile</Button>
+      </Form>
+    </Card>
+  )
+}

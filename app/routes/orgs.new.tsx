@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { OrganizationProfileFields } from '#app/components/organization-profile-fields.tsx'
+import {
+  KIND_LABELS,
+  NewOrganizationSchema,
+  ORGANIZATION_KINDS,
+} from '#app/schemas/organization.ts'
+import { createOrganization } from '#app/services/organizations.server.ts'
+import { setCurrentOrganization } from '#app/services/sessions.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireUser } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export const meta: MetaFunction = () => [{ title: 'New organisation · Commons Fund' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const form = await parseForm(request, NewOrganizationSchema)
+  if (!form.ok) return form.response
+  const org = await createOrganization(
+    { id: user.id, ip: requestOrigin(request, context).ip },
+    form.data,
+  )
+  await setCurrentOrganization(user.sessionId, org.id)
+  return redirectWithFlash(`/orgs/${org.slug}`, {
+    kind: 'success',
+    message: `${org.name} is set up. You are its owner.`,
+  })
+}
+
+const KIND_HINTS = {
+  community_group: 'You apply for funding and skilled volunteers for your community.',
+  funder: 'You run funds and programs, review applications and award grants.',
+}
+
+export default function NewOrganization() {
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [params] = useSearchParams()
+  const kind = params.get('kind')
+  const form = useValidatedForm(NewOrganizationSchema, {
+    failure,
+    defaultValues: kind === 'funder' || kind === 'community_group' ? { kind } : {},
+  })
+  const kindError = form.errorOf('kind')
+  return (
+    <>
+      <h1>Set up an organisation</h1>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <fieldset
+          className={kindError ? 'field field-invalid' : 'field'}
+          aria-describedby={kindError ? 'kind-error' : undefined}
+        >
+          <legend>What kind of organisation is it?</legend>
+          {kindError ? (
+            <p className="field-error" id="kind-error">
+              {kindError}
+            </p>
+          ) : null}
+          {ORGANIZATION_KINDS.map((k) => (
+            <div key={k} className="choice">
+              <input type="radio" id={`kind-${k}`} value={k} {...form.register('kind')} />
+              <label htmlFor={`kind-${k}`}>
+                {KIND_LABELS[k]} <span className="hint">{KIND_HINTS[k]}</span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <OrganizationProfileFields register={form.register} errorOf={form.errorOf} />
+        <Button busy={navigation.state === 'submitting'}>Create organisation</Button>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,26 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { z } from 'zod'
+import { findMembership } from '#app/services/organizations.server.ts'
+import { setCurrentOrganization } from '#app/services/sessions.server.ts'
+import { listUserOrganizations } from '#app/services/organizations.server.ts'
+import { throwNotFound } from '#app/utils/http.server.ts'
+import { requireUser } from '#app/utils/permissions.server.ts'
+
+const SwitchSchema = z.object({ organizationId: z.string().uuid() })
+
+/** Makes another of the user's organisations the current one and opens it. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const parsed = SwitchSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) throwNotFound('No such organisation')
+  const { organizationId } = parsed.data
+  if (!(await findMembership(organizationId, user.id))) throwNotFound('No such organisation')
+  await setCurrentOrganization(user.sessionId, organizationId)
+  const org = (await listUserOrganizations(user.id)).find((o) => o.id === organizationId)
+  return redirect(org ? `/orgs/${org.slug}` : '/')
+}
+
+export async function loader() {
+  return redirect('/')
+}

@@ -1,0 +1,85 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { FormError, TextField } from '#app/components/field.tsx'
+import { SignupSchema } from '#app/schemas/auth.ts'
+import { PASSWORD_MIN } from '#app/schemas/fields.ts'
+import { signUp } from '#app/services/accounts.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
+import { requireAnonymous } from '#app/utils/permissions.server.ts'
+import { commitSessionCookie } from '#app/utils/session.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Sign up · Commons Fund' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const form = await parseForm(request, SignupSchema)
+  if (!form.ok) return form.response
+  const result = await signUp(form.data, requestOrigin(request, context))
+  if (!result.ok) return formFailure(result.errors, form.formData)
+  return redirect(safeRedirect(form.data.redirectTo, '/'), {
+    headers: {
+      'Set-Cookie': await commitSessionCookie(result.session.token, result.session.expiresAt),
+    },
+  })
+}
+
+export default function Signup() {
+  const failure = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const navigation = useNavigation()
+  const form = useValidatedForm(SignupSchema, {
+    failure,
+    defaultValues: { redirectTo: params.get('redirectTo') ?? '' },
+  })
+  return (
+    <>
+      <h1>Create your account</h1>
+      <p className="lede">
+        One account for everything: apply for funding, review, give, or volunteer your skills.
+      </p>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <input type="hidden" {...form.register('redirectTo')} />
+        <TextField
+          label="Your name"
+          autoComplete="name"
+          required
+          error={form.errorOf('name')}
+          {...form.register('name')}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          error={form.errorOf('email')}
+          {...form.register('email')}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}
+          error={form.errorOf('password')}
+          {...form.register('password')}
+        />
+        <div className="actions">
+          <Button busy={navigation.state === 'submitting'}>Sign up</Button>
+          <span>
+            Already have an account? <Link to="/login">Log in</Link>
+          </span>
+        </div>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,66 @@
+import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
+import { db } from '#db/client.server.ts'
+import { memberships, organizations, users, type OrganizationKind } from '#db/schema/index.ts'
+
+export const ADMIN_PAGE_SIZE = 25
+
+/** Offset pages are fine here: admins browse the first few pages of a filtered list. */
+function pageWindow(page: number) {
+  const p = Math.max(1, Math.floor(page))
+  return { page: p, offset: (p - 1) * ADMIN_PAGE_SIZE, limit: ADMIN_PAGE_SIZE + 1 }
+}
+
+function finish<T>(rows: T[], page: number) {
+  return { rows: rows.slice(0, ADMIN_PAGE_SIZE), page, hasNext: rows.length > ADMIN_PAGE_SIZE }
+}
+
+const contains = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+
+export async function listUsers(opts: { q?: string; page: number }) {
+  const w = pageWindow(opts.page)
+  const where = opts.q
+    ? or(ilike(users.email, contains(opts.q)), ilike(users.name, contains(opts.q)))
+    : undefined
+  const rows = await db()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      isPlatformAdmin: users.isPlatformAdmin,
+      createdAt: users.createdAt,
+      organizations: sql<number>`(SELECT count(*)::int FROM ${memberships} WHERE ${memberships.userId} = ${users.id})`,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(desc(users.createdAt), desc(users.id))
+    .limit(w.limit)
+    .offset(w.offset)
+  return finish(rows, w.page)
+}
+
+export async function listOrganizations(opts: {
+  q?: string
+  kind?: OrganizationKind
+  page: number
+}) {
+  const w = pageWindow(opts.page)
+  const conditions: SQL[] = []
+  if (opts.q) conditions.push(ilike(organizations.name, contains(opts.q)))
+  if (opts.kind) conditions.push(eq(organizations.kind, opts.kind))
+  const rows = await db()
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      kind: organizations.kind,
+      location: organizations.location,
+      createdAt: organizations.createdAt,
+      members: sql<number>`(SELECT count(*)::int FROM ${memberships} WHERE ${memberships.organizationId} = ${organizations.id})`,
+    })
+    .from(organizations)
+    .where(and(...conditions))
+    .orderBy(desc(organizations.createdAt), desc(organizations.id))
+    .limit(w.limit)
+    .offset(w.offset)
+  return finish(rows, w.page)
+}

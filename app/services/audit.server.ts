@@ -1,0 +1,68 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
+import { db, type Db } from '#db/client.server.ts'
+import { auditLog, users } from '#db/schema/index.ts'
+
+export interface AuditInput {
+  actorUserId: string | null
+  action: string
+  entityType: string
+  entityId: string
+  organizationId?: string | null
+  ip?: string | null
+  details?: Record<string, unknown>
+}
+
+/** Writes one audit row; pass the transaction of the change it records so both commit together. */
+export async function recordAudit(tx: Db, entry: AuditInput) {
+  await tx.insert(auditLog).values({
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    organizationId: entry.organizationId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+  })
+}
+
+export interface AuditFilter {
+  actorEmail?: string
+  action?: string
+  entityType?: string
+  entityId?: string
+  /** Keyset cursor: the id of the last row of the previous page. */
+  before?: number
+}
+
+export const AUDIT_PAGE_SIZE = 50
+
+/** Newest first, one page at a time; the cursor keeps deep pages as cheap as the first. */
+export async function listAudit(filter: AuditFilter) {
+  const conditions: SQL[] = []
+  if (filter.actorEmail) conditions.push(eq(users.email, filter.actorEmail.trim().toLowerCase()))
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action))
+  if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType))
+  if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId))
+  if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before))
+
+  const rows = await db()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      ip: auditLog.ip,
+      details: auditLog.details,
+      actorEmail: users.email,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1)
+
+  const hasMore = rows.length > AUDIT_PAGE_SIZE
+  const page = rows.slice(0, AUDIT_PAGE_SIZE)
+  return { rows: page, nextBefore: hasMore ? page.at(-1)?.id : undefined }
+}

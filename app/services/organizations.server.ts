@@ -1,0 +1,288 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { db, type Db } from '#db/client.server.ts'
+import {
+  memberships,
+  organizations,
+  users,
+  type MembershipRole,
+  type Organization,
+} from '#db/schema/index.ts'
+import type {
+  AddMemberInput,
+  NewOrganizationInput,
+  OrganizationProfileInput,
+} from '#app/schemas/organization.ts'
+import { recordAudit } from './audit.server.ts'
+
+export type Actor = { id: string; ip?: string | null }
+type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> }
+
+/** Roles that may edit the profile and manage members. Reviewers only see what they review. */
+export const MANAGER_ROLES: MembershipRole[] = ['owner', 'admin']
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+  return base || 'organization'
+}
+
+async function uniqueSlug(tx: Db, name: string): Promise<string> {
+  const base = slugify(name)
+  const taken = await tx
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(sql`${organizations.slug} = ${base} OR ${organizations.slug} LIKE ${base + '-%'}`)
+  const used = new Set(taken.map((t) => t.slug))
+  if (!used.has(base)) return base
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
+}
+
+/** Creates the organisation with its creator as owner. */
+export async function createOrganization(actor: Actor, input: NewOrganizationInput) {
+  return db().transaction(async (tx) => {
+    const slug = await uniqueSlug(tx, input.name)
+    const [org] = await tx
+      .insert(organizations)
+      .values({ ...input, slug })
+      .returning()
+    if (!org) throw new Error('Organisation insert returned nothing')
+    await tx.insert(memberships).values({ organizationId: org.id, userId: actor.id, role: 'owner' })
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: org.id,
+      organizationId: org.id,
+      ip: actor.ip,
+      details: { name: org.name, kind: org.kind },
+    })
+    return org
+  })
+}
+
+const PROFILE_FIELDS = [
+  'name',
+  'mission',
+  'location',
+  'leadership',
+  'communitiesServed',
+  'budgetBand',
+  'website',
+] as const
+
+export async function updateOrganizationProfile(
+  actor: Actor,
+  org: Organization,
+  input: OrganizationProfileInput,
+) {
+  const changed = PROFILE_FIELDS.filter((f) => (org[f] ?? null) !== (input[f] ?? null))
+  if (changed.length === 0) return org
+  return db().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(organizations)
+      .set(input)
+      .where(eq(organizations.id, org.id))
+      .returning()
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: org.id,
+      organizationId: org.id,
+      ip: actor.ip,
+      details: { changed },
+    })
+    return updated ?? org
+  })
+}
+
+export async function findOrganizationBySlug(slug: string) {
+  const [org] = await db().select().from(organizations).where(eq(organizations.slug, slug)).limit(1)
+  return org ?? null
+}
+
+export async function findMembership(organizationId: string, userId: string) {
+  const [m] = await db()
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+    .limit(1)
+  return m ?? null
+}
+
+/** The user's organisations, for navigation and the switcher. */
+export async function listUserOrganizations(userId: string) {
+  return db()
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      kind: organizations.kind,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name))
+    .limit(200)
+}
+
+export async function listMembers(organizationId: string) {
+  return db()
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, organizationId))
+    .orderBy(asc(users.name))
+    .limit(500)
+}
+
+async function ownerCount(tx: Db, organizationId: string) {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'owner')))
+  return row?.n ?? 0
+}
+
+/** Locks the organisation's membership rows so "last owner" checks cannot race. */
+async function lockMembers(tx: Db, organizationId: string) {
+  await tx.execute(
+    sql`SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${organizationId} FOR UPDATE`,
+  )
+}
+
+/** Adds an existing user. Only owners may make owners. */
+export async function addMember(
+  actor: Actor & { role: MembershipRole },
+  org: Organization,
+  input: AddMemberInput,
+): Promise<Result> {
+  if (input.role === 'owner' && actor.role !== 'owner') {
+    return { ok: false, errors: { role: 'Only an owner can add another owner' } }
+  }
+  const [user] = await db().select().from(users).where(eq(users.email, input.email)).limit(1)
+  if (!user) {
+    return {
+      ok: false,
+      errors: { email: 'No account uses this email. Ask them to sign up first, then add them.' },
+    }
+  }
+  return db().transaction(async (tx) => {
+    const [added] = await tx
+      .insert(memberships)
+      .values({ organizationId: org.id, userId: user.id, role: input.role })
+      .onConflictDoNothing()
+      .returning()
+    if (!added) return { ok: false as const, errors: { email: `${user.name} is already a member` } }
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'membership.add',
+      entityType: 'membership',
+      entityId: `${org.id}:${user.id}`,
+      organizationId: org.id,
+      ip: actor.ip,
+      details: { userId: user.id, email: user.email, role: input.role },
+    })
+    return { ok: true as const }
+  })
+}
+
+export async function changeMemberRole(
+  actor: Actor & { role: MembershipRole },
+  org: Organization,
+  userId: string,
+  role: MembershipRole,
+): Promise<Result> {
+  return db().transaction(async (tx) => {
+    await lockMembers(tx, org.id)
+    const target = await memberIn(tx, org.id, userId)
+    if (!target) return { ok: false as const, errors: { form: 'That person is not a member' } }
+    if ((target.role === 'owner' || role === 'owner') && actor.role !== 'owner') {
+      return { ok: false as const, errors: { form: 'Only an owner can change an owner’s role' } }
+    }
+    if (target.role === 'owner' && role !== 'owner' && (await ownerCount(tx, org.id)) <= 1) {
+      return { ok: false as const, errors: { form: 'An organisation needs at least one owner' } }
+    }
+    if (target.role === role) return { ok: true as const }
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, userId)))
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'membership.role_change',
+      entityType: 'membership',
+      entityId: `${org.id}:${userId}`,
+      organizationId: org.id,
+      ip: actor.ip,
+      details: { userId, from: target.role, to: role },
+    })
+    return { ok: true as const }
+  })
+}
+
+async function memberIn(tx: Db, organizationId: string, userId: string) {
+  const [m] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+  return m ?? null
+}
+
+/**
+ * Removes a member (or, when actor and member are the same person, leaves). The last owner can
+ * do neither: an organisation is never left without someone who can manage it.
+ */
+export async function removeMember(
+  actor: Actor & { role: MembershipRole },
+  org: Organization,
+  userId: string,
+): Promise<Result> {
+  const leaving = actor.id === userId
+  return db().transaction(async (tx) => {
+    await lockMembers(tx, org.id)
+    const target = await memberIn(tx, org.id, userId)
+    if (!target) return { ok: false as const, errors: { form: 'That person is not a member' } }
+    if (!leaving && !MANAGER_ROLES.includes(actor.role)) {
+      return { ok: false as const, errors: { form: 'Only owners and admins can remove members' } }
+    }
+    if (!leaving && target.role === 'owner' && actor.role !== 'owner') {
+      return { ok: false as const, errors: { form: 'Only an owner can remove an owner' } }
+    }
+    if (target.role === 'owner' && (await ownerCount(tx, org.id)) <= 1) {
+      return {
+        ok: false as const,
+        errors: {
+          form: leaving
+            ? 'You are the only owner. Make someone else an owner before you leave.'
+            : 'An organisation needs at least one owner',
+        },
+      }
+    }
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, userId)))
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: leaving ? 'membership.leave' : 'membership.remove',
+      entityType: 'membership',
+      entityId: `${org.id}:${userId}`,
+      organizationId: org.id,
+      ip: actor.ip,
+      details: { userId, role: target.role },
+    })
+    return { ok: true as const }
+  })
+}

@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { and, eq, gt, ne } from 'drizzle-orm'
+import { db, type Db } from '#db/client.server.ts'
+import { sessions, users } from '#db/schema/index.ts'
+
+export const SESSION_DAYS = 30
+const DAY_MS = 86_400_000
+
+const digest = (token: string) => createHash('sha256').update(token).digest('base64url')
+
+export interface SessionOrigin {
+  ip?: string | null
+  userAgent?: string | null
+}
+
+/** Starts a session and returns the token for the cookie; only its digest is stored. */
+export async function startSession(
+  tx: Db,
+  userId: string,
+  origin: SessionOrigin,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url')
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY_MS)
+  await tx.insert(sessions).values({
+    id: digest(token),
+    userId,
+    expiresAt,
+    ip: origin.ip ?? null,
+    userAgent: origin.userAgent?.slice(0, 300) ?? null,
+  })
+  return { token, expiresAt }
+}
+
+export type SessionUser = {
+  id: string
+  email: string
+  name: string
+  isPlatformAdmin: boolean
+  sessionId: string
+  currentOrganizationId: string | null
+}
+
+/** The user behind a token, or null when it is unknown, revoked or expired. */
+export async function findSessionUser(token: string): Promise<SessionUser | null> {
+  const [row] = await db()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isPlatformAdmin: users.isPlatformAdmin,
+      sessionId: sessions.id,
+      currentOrganizationId: sessions.currentOrganizationId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, new Date())))
+    .limit(1)
+  return row ?? null
+}
+
+export async function endSession(token: string) {
+  await db()
+    .delete(sessions)
+    .where(eq(sessions.id, digest(token)))
+}
+
+/** Ends every session of the user, except optionally the one in use. */
+export async function endUserSessions(tx: Db, userId: string, keepSessionId?: string) {
+  await tx
+    .delete(sessions)
+    .where(
+      keepSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+        : eq(sessions.userId, userId),
+    )
+}
+
+export async function listUserSessions(userId: string) {
+  return db()
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
+    .orderBy(sessions.createdAt)
+    .limit(100)
+}
+
+export async function setCurrentOrganization(sessionId: string, organizationId: string | null) {
+  await db()
+    .update(sessions)
+    .set({ currentOrganizationId: organizationId })
+    .where(eq(sessions.id, sessionId))
+}

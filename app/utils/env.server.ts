@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  /** PostgreSQL server; when absent the app runs on embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Comma-separated; the first signs new cookies, the rest still verify (rotation). */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** "1" forces demo data on an empty database, "0" forbids it. */
+  SEED_DEMO: z.enum(['0', '1']).optional(),
+  /** Set to "false" to serve session cookies without Secure in production (plain-HTTP intranets). */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+let cached: Env | undefined
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env)
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+      throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`)
+    }
+    cached = parsed.data
+  }
+  return cached
+}
+
+export const isProduction = () => env().NODE_ENV === 'production'

@@ -1,0 +1,1 @@
+export type Flash = { kind: 'success' | 'error' | 'info'; message: string }

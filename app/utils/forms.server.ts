@@ -1,0 +1,63 @@
+import { data } from '@remix-run/node'
+import type { z } from 'zod'
+
+import type { FieldErrors, FormFailure } from './forms.ts'
+
+/** Passwords are never echoed back into the page. */
+const isSecret = (name: string) => /password/i.test(name)
+
+/** Form data as plain values: repeated names become arrays, single names strings. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const key of new Set(formData.keys())) {
+    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string')
+    out[key] = all.length > 1 ? all : (all[0] ?? '')
+  }
+  return out
+}
+
+/** First message per field, in the shape the form components read. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {}
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : 'form'
+    errors[key] ??= issue.message
+  }
+  return errors
+}
+
+function keptValues(raw: Record<string, string | string[]>) {
+  const values: Record<string, string> = {}
+  for (const [k, v] of Object.entries(raw)) {
+    if (!isSecret(k)) values[k] = Array.isArray(v) ? v.join('\n') : v
+  }
+  return values
+}
+
+/**
+ * Validates a submission with the same schema the browser used. On failure, returns the 400
+ * response to send back: field errors plus the user's input, so nothing typed is lost.
+ */
+export async function parseForm<S extends z.ZodTypeAny>(
+  source: Request | FormData,
+  schema: S,
+): Promise<
+  | { ok: true; data: z.output<S>; formData: FormData }
+  | { ok: false; response: ReturnType<typeof data<FormFailure>> }
+> {
+  const formData = source instanceof Request ? await source.formData() : source
+  const raw = formValues(formData)
+  const parsed = await schema.safeParseAsync(raw)
+  if (parsed.success) return { ok: true, data: parsed.data as z.output<S>, formData }
+  return { ok: false, response: formFailure(fieldErrors(parsed.error), raw) }
+}
+
+/** A refusal decided after validation (taken email, wrong password…), in the same shape. */
+export function formFailure(
+  errors: FieldErrors,
+  raw: Record<string, string | string[]> | FormData,
+  status = 400,
+) {
+  const values = keptValues(raw instanceof FormData ? formValues(raw) : raw)
+  return data<FormFailure>({ errors, values }, { status })
+}

@@ -1,0 +1,54 @@
+import { redirect } from '@remix-run/node'
+import type { MembershipRole, Organization } from '#db/schema/index.ts'
+import type { SessionUser } from '#app/services/sessions.server.ts'
+import { findMembership, findOrganizationBySlug } from '#app/services/organizations.server.ts'
+import { forbidden, throwNotFound } from './http.server.ts'
+import { getSessionUser } from './session.server.ts'
+
+/** The signed-in user; anyone else is sent to log in and brought back afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request)
+  if (!user) {
+    const url = new URL(request.url)
+    const back = url.pathname + url.search
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`)
+  }
+  return user
+}
+
+/** Pages for signed-out people only (login, sign-up) send signed-in users home. */
+export async function requireAnonymous(request: Request) {
+  if (await getSessionUser(request)) throw redirect('/')
+}
+
+export async function requirePlatformAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!user.isPlatformAdmin) throw forbidden('This page is for platform administrators.')
+  return user
+}
+
+export interface OrgAccess {
+  user: SessionUser
+  organization: Organization
+  role: MembershipRole
+}
+
+/**
+ * A member of the organisation, optionally with one of `roles`. Non-members get 404, so that
+ * private pages do not even confirm the organisation exists; members without the role get 403.
+ */
+export async function requireOrgRole(
+  request: Request,
+  slug: string | undefined,
+  roles?: readonly MembershipRole[],
+): Promise<OrgAccess> {
+  const user = await requireUser(request)
+  const organization = slug ? await findOrganizationBySlug(slug) : null
+  if (!organization) throwNotFound('No such organisation')
+  const membership = await findMembership(organization.id, user.id)
+  if (!membership) throwNotFound('No such organisation')
+  if (roles && !roles.includes(membership.role)) {
+    throw forbidden('Your role in this organisation does not allow that.')
+  }
+  return { user, organization, role: membership.role }
+}

@@ -1,0 +1,77 @@
+import { createCookie, createCookieSessionStorage } from '@remix-run/node'
+import { findSessionUser, type SessionUser } from '#app/services/sessions.server.ts'
+import type { Flash } from './flash.ts'
+import { env, isProduction } from './env.server.ts'
+import { sessionSecrets } from './secrets.server.ts'
+
+const secure = () => isProduction() && env().COOKIE_SECURE !== 'false'
+
+let sessionCookieInstance: ReturnType<typeof createCookie> | undefined
+function sessionCookie() {
+  sessionCookieInstance ??= createCookie('cf_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: secure(),
+    secrets: sessionSecrets(),
+  })
+  return sessionCookieInstance
+}
+
+/** The signed token in the request's cookie; a forged or tampered cookie reads as none. */
+export async function sessionToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && value.length > 0 ? value : null
+}
+
+const requestUsers = new WeakMap<Request, Promise<SessionUser | null>>()
+
+/** The signed-in user, looked up once per request however many loaders ask. */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let found = requestUsers.get(request)
+  if (!found) {
+    found = sessionToken(request).then((token) => (token ? findSessionUser(token) : null))
+    requestUsers.set(request, found)
+  }
+  return found
+}
+
+export function commitSessionCookie(token: string, expiresAt: Date) {
+  return sessionCookie().serialize(token, { expires: expiresAt })
+}
+
+export function clearSessionCookie() {
+  return sessionCookie().serialize('', { maxAge: 0 })
+}
+
+// Flash messages ride in their own short-lived cookie so they survive the redirect after a post.
+type FlashStorage = ReturnType<typeof createCookieSessionStorage<object, { flash: Flash }>>
+let flashStorageInstance: FlashStorage | undefined
+function flashStorage() {
+  flashStorageInstance ??= createCookieSessionStorage<object, { flash: Flash }>({
+    cookie: {
+      name: 'cf_flash',
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: secure(),
+      secrets: sessionSecrets(),
+    },
+  })
+  return flashStorageInstance
+}
+
+export async function flashCookie(flash: Flash): Promise<string> {
+  const session = await flashStorage().getSession()
+  session.flash('flash', flash)
+  return flashStorage().commitSession(session)
+}
+
+/** Reads (and so consumes) the pending flash; the returned header clears it. */
+export async function takeFlash(
+  request: Request,
+): Promise<{ flash: Flash | null; header: string }> {
+  const session = await flashStorage().getSession(request.headers.get('Cookie'))
+  const flash = session.get('flash') ?? null
+  return { flash, header: await flashStorage().commitSession(session) }
+}

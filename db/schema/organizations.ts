@@ -1,0 +1,66 @@
+import { index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, id, updatedAt } from './columns.ts'
+import { users } from './users.ts'
+
+export const organizationKind = pgEnum('organization_kind', ['community_group', 'funder'])
+
+/** Annual budget bands, coarse on purpose: small groups should not have to disclose exact figures. */
+export const budgetBand = pgEnum('budget_band', [
+  'under_50k',
+  '50k_250k',
+  '250k_1m',
+  '1m_5m',
+  'over_5m',
+])
+
+export const membershipRole = pgEnum('membership_role', ['owner', 'admin', 'member', 'reviewer'])
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: id(),
+    kind: organizationKind('kind').notNull(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    mission: text('mission').notNull().default(''),
+    location: text('location').notNull().default(''),
+    /** Who leads the organisation, in its own words (e.g. "led by residents who…"). */
+    leadership: text('leadership').notNull().default(''),
+    /** Whom the organisation serves, in its own words. */
+    communitiesServed: text('communities_served').notNull().default(''),
+    budgetBand: budgetBand('budget_band'),
+    website: text('website').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('organizations_slug_key').on(t.slug),
+    index('organizations_kind_name_idx').on(t.kind, t.name),
+    index('organizations_created_at_idx').on(t.createdAt, t.id),
+  ],
+)
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: membershipRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId] }),
+    index('memberships_user_id_idx').on(t.userId),
+  ],
+)
+
+export type Organization = typeof organizations.$inferSelect
+export type NewOrganization = typeof organizations.$inferInsert
+export type OrganizationKind = (typeof organizationKind.enumValues)[number]
+export type BudgetBand = (typeof budgetBand.enumValues)[number]
+export type MembershipRole = (typeof membershipRole.enumValues)[number]
+export type Membership = typeof memberships.$inferSelect
