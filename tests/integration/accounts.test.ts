@@ -1,0 +1,173 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { auditLog, sessions, users } from '#db/schema/index.ts'
+import { changePassword, INVALID_LOGIN, logIn, signUp } from '#app/services/accounts.server.ts'
+import { POLICIES } from '#app/services/login-throttle.server.ts'
+import { findSessionUser, startSession } from '#app/services/sessions.server.ts'
+import { createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+
+withTestDatabase()
+
+const origin = { ip: '10.0.0.1', userAgent: 'vitest' }
+const signup = (email: string) =>
+  signUp({ name: 'New Person', email, password: 'a long enough passphrase' }, origin)
+
+describe('sign up', () => {
+  it('creates the user, a session and an audit row', async () => {
+    const result = await signup('new@example.test')
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const user = await findSessionUser(result.session.token)
+    expect(user?.email).toBe('new@example.test')
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, result.session.userId))
+    expect(audit.map((a) => a.action)).toContain('user.signup')
+  })
+
+  it('refuses a taken email at the email field', async () => {
+    await signup('taken@example.test')
+    const again = await signup('taken@example.test')
+    expect(again).toMatchObject({
+      ok: false,
+      errors: { email: expect.stringMatching(/already exists/) },
+    })
+  })
+
+  it('lets exactly one of two simultaneous sign-ups with one email succeed', async () => {
+    const results = await Promise.all([signup('race@example.test'), signup('race@example.test')])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const rows = await db().select().from(users).where(eq(users.email, 'race@example.test'))
+    expect(rows).toHaveLength(1)
+  })
+
+  it('stores an argon2id hash, never the password', async () => {
+    await signup('hash@example.test')
+    const [row] = await db().select().from(users).where(eq(users.email, 'hash@example.test'))
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$/)
+    expect(row?.passwordHash).not.toContain('a long enough passphrase')
+  })
+})
+
+describe('log in', () => {
+  it('starts a session with the right password', async () => {
+    const user = await createUser()
+    const result = await logIn({ email: user.email, password: TEST_PASSWORD }, origin)
+    expect(result.ok).toBe(true)
+  })
+
+  it('gives one generic message for a wrong password and for an unknown email', async () => {
+    const user = await createUser()
+    const wrong = await logIn({ email: user.email, password: 'not it at all' }, origin)
+    const unknown = await logIn({ email: 'nobody@example.test', password: 'whatever' }, origin)
+    expect(wrong).toEqual({ ok: false, status: 400, errors: { form: INVALID_LOGIN } })
+    expect(unknown).toEqual(wrong)
+  })
+
+  it('locks the account after repeated failures, even with the right password, and audits it', async () => {
+    const user = await createUser()
+    const ip = { ip: '10.0.0.2' }
+    for (let i = 0; i < POLICIES.email.maxFailures; i++) {
+      await logIn({ email: user.email, password: 'wrong password' }, ip)
+    }
+    const locked = await logIn({ email: user.email, password: TEST_PASSWORD }, ip)
+    expect(locked).toMatchObject({
+      ok: false,
+      status: 429,
+      errors: { form: /Too many failed attempts/ },
+    })
+    const audit = await db().select().from(auditLog).where(eq(auditLog.action, 'user.login_locked'))
+    expect(audit.some((a) => a.entityId === user.id)).toBe(true)
+  })
+
+  it('counts concurrent failures without losing any', async () => {
+    const user = await createUser()
+    const attempts = Array.from({ length: POLICIES.email.maxFailures }, () =>
+      logIn({ email: user.email, password: 'wrong password' }, { ip: '10.0.0.3' }),
+    )
+    await Promise.all(attempts)
+    const after = await logIn({ email: user.email, password: TEST_PASSWORD }, { ip: '10.0.0.3' })
+    expect(after).toMatchObject({ ok: false, status: 429 })
+  })
+
+  it('locks an address that tries many accounts', async () => {
+    const ip = { ip: '10.0.0.4' }
+    for (let i = 0; i < POLICIES.ip.maxFailures; i++) {
+      await logIn({ email: `guess${i}@example.test`, password: 'x' }, ip)
+    }
+    const user = await createUser()
+    expect(await logIn({ email: user.email, password: TEST_PASSWORD }, ip)).toMatchObject({
+      status: 429,
+    })
+    // Another address is unaffected.
+    expect((await logIn({ email: user.email, password: TEST_PASSWORD }, origin)).ok).toBe(true)
+  }, 60_000)
+
+  it('a success clears the account’s failure count', async () => {
+    const user = await createUser()
+    for (let i = 0; i < POLICIES.email.maxFailures - 1; i++) {
+      await logIn({ email: user.email, password: 'wrong password' }, origin)
+    }
+    expect((await logIn({ email: user.email, password: TEST_PASSWORD }, origin)).ok).toBe(true)
+    await logIn({ email: user.email, password: 'wrong password' }, origin)
+    expect((await logIn({ email: user.email, password: TEST_PASSWORD }, origin)).ok).toBe(true)
+  })
+})
+
+describe('sessions', () => {
+  it('an unknown token finds nobody', async () => {
+    expect(await findSessionUser('forged-token')).toBeNull()
+  })
+
+  it('an expired session finds nobody', async () => {
+    const user = await createUser()
+    const { token } = await startSession(db(), user.id, origin)
+    await db()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id))
+    expect(await findSessionUser(token)).toBeNull()
+  })
+
+  it('changing the password ends the other sessions but keeps this one', async () => {
+    const user = await createUser()
+    const mine = await startSession(db(), user.id, origin)
+    const other = await startSession(db(), user.id, origin)
+    const me = await findSessionUser(mine.token)
+    if (!me) throw new Error('no session')
+    const result = await changePassword(
+      me,
+      {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'an entirely new phrase',
+        confirmPassword: 'an entirely new phrase',
+      },
+      origin,
+    )
+    expect(result.ok).toBe(true)
+    expect(await findSessionUser(mine.token)).not.toBeNull()
+    expect(await findSessionUser(other.token)).toBeNull()
+    const relogin = await logIn({ email: user.email, password: 'an entirely new phrase' }, origin)
+    expect(relogin.ok).toBe(true)
+  })
+
+  it('refuses a password change with the wrong current password', async () => {
+    const user = await createUser()
+    const { token } = await startSession(db(), user.id, origin)
+    const me = await findSessionUser(token)
+    if (!me) throw new Error('no session')
+    const result = await changePassword(
+      me,
+      {
+        currentPassword: 'wrong one',
+        newPassword: 'an entirely new phrase',
+        confirmPassword: 'an entirely new phrase',
+      },
+      origin,
+    )
+    expect(result).toMatchObject({ ok: false, errors: { currentPassword: expect.any(String) } })
+  })
+})

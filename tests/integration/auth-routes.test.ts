@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import { listAudit, recordAudit, AUDIT_PAGE_SIZE } from '#app/services/audit.server.ts'
+import * as account from '#app/routes/account.tsx'
+import * as login from '#app/routes/login.tsx'
+import * as logout from '#app/routes/logout.tsx'
+import * as signup from '#app/routes/signup.tsx'
+import { db } from '#db/client.server.ts'
+import { createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+import { call, makeRequest } from '#tests/support/routes.ts'
+
+withTestDatabase()
+
+const cookieOf = (headers: Headers) => (headers.get('Set-Cookie') ?? '').split(';')[0] ?? ''
+
+describe('login and logout over HTTP', () => {
+  it('sets an httpOnly, SameSite=Lax session cookie and honours a local redirectTo', async () => {
+    const user = await createUser()
+    const out = await call(
+      login.action,
+      makeRequest('/login', {
+        form: { email: user.email.toUpperCase(), password: TEST_PASSWORD, redirectTo: '/account' },
+      }),
+    )
+    expect(out.status).toBe(302)
+    expect(out.location).toBe('/account')
+    const setCookie = out.headers.get('Set-Cookie') ?? ''
+    expect(setCookie).toMatch(/HttpOnly/i)
+    expect(setCookie).toMatch(/SameSite=Lax/i)
+  })
+
+  it('ignores a redirectTo that leaves the site', async () => {
+    const user = await createUser()
+    const out = await call(
+      login.action,
+      makeRequest('/login', {
+        form: { email: user.email, password: TEST_PASSWORD, redirectTo: 'https://evil.example' },
+      }),
+    )
+    expect(out.location).toBe('/')
+  })
+
+  it('keeps the email but not the password after a failed login', async () => {
+    const user = await createUser()
+    const out = await call(
+      login.action,
+      makeRequest('/login', { form: { email: user.email, password: 'wrong wrong' } }),
+    )
+    expect(out.status).toBe(400)
+    expect(out.data).toEqual({
+      errors: { form: expect.any(String) },
+      values: { email: user.email },
+    })
+  })
+
+  it('logout ends the session in the database, so the old cookie stops working', async () => {
+    const user = await createUser()
+    const loggedIn = await call(
+      login.action,
+      makeRequest('/login', { form: { email: user.email, password: TEST_PASSWORD } }),
+    )
+    const cookie = cookieOf(loggedIn.headers)
+    expect((await call(account.loader, makeRequest('/account', { cookie }))).status).toBe(200)
+    await call(logout.action, makeRequest('/logout', { cookie, form: {} }))
+    expect((await call(account.loader, makeRequest('/account', { cookie }))).status).toBe(302)
+  })
+
+  it('sign-up returns field errors and keeps name and email, not the password', async () => {
+    const out = await call(
+      signup.action,
+      makeRequest('/signup', { form: { name: 'Ana', email: 'bad-email', password: 'short' } }),
+    )
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({
+      errors: { email: expect.any(String), password: expect.any(String) },
+      values: { name: 'Ana', email: 'bad-email' },
+    })
+    expect((out.data as { values: object }).values).not.toHaveProperty('password')
+  })
+})
+
+describe('audit log pages', () => {
+  it('walks newest-first pages with a cursor, without gaps or repeats', async () => {
+    const user = await createUser()
+    const total = AUDIT_PAGE_SIZE + 7
+    for (let i = 0; i < total; i++) {
+      await recordAudit(db(), {
+        actorUserId: user.id,
+        action: 'test.page',
+        entityType: 'test',
+        entityId: String(i),
+      })
+    }
+    const first = await listAudit({ action: 'test.page' })
+    expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE)
+    expect(first.rows[0]?.entityId).toBe(String(total - 1))
+    const second = await listAudit({ action: 'test.page', before: first.nextBefore })
+    expect(second.rows).toHaveLength(7)
+    expect(second.nextBefore).toBeUndefined()
+    const seen = new Set([...first.rows, ...second.rows].map((r) => r.entityId))
+    expect(seen.size).toBe(total)
+    const byActor = await listAudit({ actorEmail: user.email.toUpperCase() })
+    expect(byActor.rows).toHaveLength(AUDIT_PAGE_SIZE)
+  })
+})

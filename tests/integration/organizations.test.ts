@@ -1,0 +1,167 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { auditLog, memberships } from '#db/schema/index.ts'
+import {
+  addMember,
+  changeMemberRole,
+  createOrganization,
+  listUserOrganizations,
+  removeMember,
+  updateOrganizationProfile,
+} from '#app/services/organizations.server.ts'
+import { addUserToOrg, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+
+withTestDatabase()
+
+const actions = async (organizationId: string) =>
+  (
+    await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.organizationId, organizationId))
+      .orderBy(auditLog.id)
+  ).map((r) => r.action)
+
+describe('organisations', () => {
+  it('makes the creator the owner and audits the creation', async () => {
+    const { owner, org } = await createOrgWithOwner('funder')
+    expect(await listUserOrganizations(owner.id)).toEqual([
+      expect.objectContaining({ id: org.id, role: 'owner', kind: 'funder' }),
+    ])
+    expect(await actions(org.id)).toEqual(['organization.create'])
+  })
+
+  it('gives two organisations with one name different slugs', async () => {
+    const user = await createUser()
+    const input = {
+      kind: 'community_group' as const,
+      name: 'Same Name Collective',
+      mission: '',
+      location: '',
+      leadership: '',
+      communitiesServed: '',
+      budgetBand: null,
+      website: '',
+    }
+    const first = await createOrganization({ id: user.id }, input)
+    const second = await createOrganization({ id: user.id }, input)
+    expect(first.slug).toBe('same-name-collective')
+    expect(second.slug).toBe('same-name-collective-2')
+  })
+
+  it('audits a profile change with the fields that changed', async () => {
+    const { owner, org } = await createOrgWithOwner()
+    await updateOrganizationProfile({ id: owner.id }, org, { ...org, mission: 'Feed the block' })
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, org.id), eq(auditLog.action, 'organization.update')))
+    expect(entry?.details).toEqual({ changed: ['mission'] })
+  })
+})
+
+describe('membership', () => {
+  it('adds an existing user, once', async () => {
+    const { owner, org } = await createOrgWithOwner()
+    const user = await createUser()
+    const actor = { id: owner.id, role: 'owner' as const }
+    expect(await addMember(actor, org, { email: user.email, role: 'member' })).toEqual({ ok: true })
+    expect(await addMember(actor, org, { email: user.email, role: 'admin' })).toMatchObject({
+      ok: false,
+      errors: { email: expect.stringMatching(/already a member/) },
+    })
+    expect(await actions(org.id)).toContain('membership.add')
+  })
+
+  it('explains when no account has the email', async () => {
+    const { owner, org } = await createOrgWithOwner()
+    const result = await addMember({ id: owner.id, role: 'owner' }, org, {
+      email: 'nobody@example.test',
+      role: 'member',
+    })
+    expect(result).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/sign up/) } })
+  })
+
+  it('lets only owners create owners', async () => {
+    const setup = await createOrgWithOwner()
+    const admin = await addUserToOrg(setup, 'admin')
+    const user = await createUser()
+    const result = await addMember({ id: admin.id, role: 'admin' }, setup.org, {
+      email: user.email,
+      role: 'owner',
+    })
+    expect(result).toMatchObject({ ok: false, errors: { role: expect.any(String) } })
+  })
+
+  it('never leaves an organisation without an owner', async () => {
+    const setup = await createOrgWithOwner()
+    const { owner, org } = setup
+    const actor = { id: owner.id, role: 'owner' as const }
+    expect(await removeMember(actor, org, owner.id)).toMatchObject({ ok: false })
+    expect(await changeMemberRole(actor, org, owner.id, 'member')).toMatchObject({ ok: false })
+    // With a second owner, the first may leave.
+    const second = await addUserToOrg(setup, 'owner')
+    expect(await removeMember(actor, org, owner.id)).toEqual({ ok: true })
+    expect(await actions(org.id)).toContain('membership.leave')
+    const left = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(memberships)
+      .where(eq(memberships.organizationId, org.id))
+    expect(left[0]?.n).toBe(1)
+    expect(second.id).toBeTruthy()
+  })
+
+  it('keeps one owner when two owners demote each other at once', async () => {
+    const setup = await createOrgWithOwner()
+    const other = await addUserToOrg(setup, 'owner')
+    const results = await Promise.all([
+      changeMemberRole({ id: setup.owner.id, role: 'owner' }, setup.org, other.id, 'member'),
+      changeMemberRole({ id: other.id, role: 'owner' }, setup.org, setup.owner.id, 'member'),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const owners = await db()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, setup.org.id), eq(memberships.role, 'owner')))
+    expect(owners).toHaveLength(1)
+  })
+
+  it('lets admins remove members but not owners', async () => {
+    const setup = await createOrgWithOwner()
+    const admin = await addUserToOrg(setup, 'admin')
+    const member = await addUserToOrg(setup, 'member')
+    const actor = { id: admin.id, role: 'admin' as const }
+    expect(await removeMember(actor, setup.org, setup.owner.id)).toMatchObject({ ok: false })
+    expect(await removeMember(actor, setup.org, member.id)).toEqual({ ok: true })
+    expect(await actions(setup.org.id)).toContain('membership.remove')
+  })
+
+  it('records role changes', async () => {
+    const setup = await createOrgWithOwner()
+    const member = await addUserToOrg(setup, 'member')
+    await changeMemberRole({ id: setup.owner.id, role: 'owner' }, setup.org, member.id, 'reviewer')
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.organizationId, setup.org.id),
+          eq(auditLog.action, 'membership.role_change'),
+        ),
+      )
+    expect(entry?.details).toMatchObject({ from: 'member', to: 'reviewer' })
+  })
+})
+
+describe('audit log', () => {
+  it('refuses updates and deletes', async () => {
+    const { org } = await createOrgWithOwner()
+    await expect(
+      db().update(auditLog).set({ action: 'tampered' }).where(eq(auditLog.organizationId, org.id)),
+    ).rejects.toThrow()
+    await expect(db().delete(auditLog).where(eq(auditLog.organizationId, org.id))).rejects.toThrow()
+    expect(await actions(org.id)).toEqual(['organization.create'])
+  })
+})
