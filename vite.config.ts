@@ -32,6 +32,9 @@ export default defineConfig({
     // Integration files each build their own database; two workers match the two cores here.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+      : ['default'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

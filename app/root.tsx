@@ -179,6 +179,8 @@ export function ErrorBoundary() {
       </section>
     )
   }
+  // The server log gets the details; the page stays calm and says nothing was lost.
+  if (typeof document === 'undefined') console.error(error)
   return (
     <section className="error-page">
       <h1>Something went wrong</h1>

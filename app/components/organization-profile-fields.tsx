@@ -7,44 +7,44 @@ type ProfileField =
 
 /** The profile fields shared by "create organisation" and "edit profile". */
 export function OrganizationProfileFields({
-  register,
+  field,
   errorOf,
 }: {
-  register: (name: ProfileField) => UseFormRegisterReturn
+  field: (name: ProfileField) => UseFormRegisterReturn & { defaultValue?: string }
   errorOf: (name: string) => string | undefined
 }) {
   return (
     <>
-      <TextField label="Name" required error={errorOf('name')} {...register('name')} />
+      <TextField label="Name" required error={errorOf('name')} {...field('name')} />
       <TextareaField
         label="Mission"
         hint="One or two sentences on what you do and why."
         error={errorOf('mission')}
-        {...register('mission')}
+        {...field('mission')}
       />
       <TextField
         label="Where you work"
         hint="City, county or region."
         error={errorOf('location')}
-        {...register('location')}
+        {...field('location')}
       />
       <TextareaField
         label="Who leads the organisation"
         hint="For example: founded and run by residents with lived experience of the issue."
         error={errorOf('leadership')}
-        {...register('leadership')}
+        {...field('leadership')}
       />
       <TextareaField
         label="Whom you serve"
         error={errorOf('communitiesServed')}
-        {...register('communitiesServed')}
+        {...field('communitiesServed')}
       />
       <SelectField
         label="Annual budget"
         placeholder="Prefer not to say"
         options={BUDGET_BANDS.map((b) => ({ value: b, label: BUDGET_BAND_LABELS[b] }))}
         error={errorOf('budgetBand')}
-        {...register('budgetBand')}
+        {...field('budgetBand')}
       />
       <TextField
         label="Website"
@@ -52,7 +52,7 @@ export function OrganizationProfileFields({
         inputMode="url"
         hint="Starting with https://"
         error={errorOf('website')}
-        {...register('website')}
+        {...field('website')}
       />
     </>
   )

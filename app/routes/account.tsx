@@ -76,7 +76,7 @@ export default function Account() {
             autoComplete="current-password"
             required
             error={form.errorOf('currentPassword')}
-            {...form.register('currentPassword')}
+            {...form.field('currentPassword')}
           />
           <TextField
             label="New password"
@@ -85,7 +85,7 @@ export default function Account() {
             required
             hint="At least 12 characters."
             error={form.errorOf('newPassword')}
-            {...form.register('newPassword')}
+            {...form.field('newPassword')}
           />
           <TextField
             label="Repeat the new password"
@@ -93,7 +93,7 @@ export default function Account() {
             autoComplete="new-password"
             required
             error={form.errorOf('confirmPassword')}
-            {...form.register('confirmPassword')}
+            {...form.field('confirmPassword')}
           />
           <Button busy={navigation.state === 'submitting'}>Change password</Button>
         </Form>

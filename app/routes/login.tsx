@@ -44,14 +44,14 @@ export default function Login() {
       <h1>Log in</h1>
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
-        <input type="hidden" {...form.register('redirectTo')} />
+        <input type="hidden" {...form.field('redirectTo')} />
         <TextField
           label="Email"
           type="email"
           autoComplete="email"
           required
           error={form.errorOf('email')}
-          {...form.register('email')}
+          {...form.field('email')}
         />
         <TextField
           label="Password"
@@ -59,7 +59,7 @@ export default function Login() {
           autoComplete="current-password"
           required
           error={form.errorOf('password')}
-          {...form.register('password')}
+          {...form.field('password')}
         />
         <div className="actions">
           <Button busy={navigation.state === 'submitting'}>Log in</Button>

@@ -161,7 +161,7 @@ export default function Members() {
               type="email"
               required
               error={form.errorOf('email')}
-              {...form.register('email')}
+              {...form.field('email')}
             />
             <SelectField
               label="Role"
@@ -169,7 +169,7 @@ export default function Members() {
               hint="Owners and admins manage the organisation; reviewers only score what they are assigned."
               options={roleOptions}
               error={form.errorOf('role')}
-              {...form.register('role')}
+              {...form.field('role')}
             />
             <Button busy={navigation.state === 'submitting'}>Add member</Button>
           </Form>

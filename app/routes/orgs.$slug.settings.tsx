@@ -56,7 +56,7 @@ export default function OrganizationSettings() {
       </p>
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
-        <OrganizationProfileFields register={form.register} errorOf={form.errorOf} />
+        <OrganizationProfileFields field={form.field} errorOf={form.errorOf} />
         <Button busy={navigation.state === 'submitting'}>Save profile</Button>
       </Form>
     </Card>

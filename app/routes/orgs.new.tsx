@@ -69,14 +69,14 @@ export default function NewOrganization() {
           ) : null}
           {ORGANIZATION_KINDS.map((k) => (
             <div key={k} className="choice">
-              <input type="radio" id={`kind-${k}`} value={k} {...form.register('kind')} />
+              <input type="radio" id={`kind-${k}`} {...form.choice('kind', k)} />
               <label htmlFor={`kind-${k}`}>
                 {KIND_LABELS[k]} <span className="hint">{KIND_HINTS[k]}</span>
               </label>
             </div>
           ))}
         </fieldset>
-        <OrganizationProfileFields register={form.register} errorOf={form.errorOf} />
+        <OrganizationProfileFields field={form.field} errorOf={form.errorOf} />
         <Button busy={navigation.state === 'submitting'}>Create organisation</Button>
       </Form>
     </>

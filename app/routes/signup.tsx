@@ -48,13 +48,13 @@ export default function Signup() {
       </p>
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
-        <input type="hidden" {...form.register('redirectTo')} />
+        <input type="hidden" {...form.field('redirectTo')} />
         <TextField
           label="Your name"
           autoComplete="name"
           required
           error={form.errorOf('name')}
-          {...form.register('name')}
+          {...form.field('name')}
         />
         <TextField
           label="Email"
@@ -62,7 +62,7 @@ export default function Signup() {
           autoComplete="email"
           required
           error={form.errorOf('email')}
-          {...form.register('email')}
+          {...form.field('email')}
         />
         <TextField
           label="Password"
@@ -71,7 +71,7 @@ export default function Signup() {
           required
           hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}
           error={form.errorOf('password')}
-          {...form.register('password')}
+          {...form.field('password')}
         />
         <div className="actions">
           <Button busy={navigation.state === 'submitting'}>Sign up</Button>

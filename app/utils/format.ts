@@ -1,9 +1,12 @@
-/** Dates are shown in the reader's locale, with the time zone named so nothing is ambiguous. */
-export function formatDateTime(iso: string | Date, timeZone?: string): string {
+/** Date and time with the zone named, so nothing is ambiguous (UTC unless a zone is given). */
+export function formatDateTime(iso: string | Date, timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: timeZone ?? 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
     timeZoneName: 'short',
   }).format(new Date(iso))
 }

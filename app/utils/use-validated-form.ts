@@ -1,53 +1,81 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useSubmit } from '@remix-run/react'
-import type { FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import {
   useForm,
   type DefaultValues,
-  type FieldErrors,
   type FieldValues,
+  type Path,
   type Resolver,
 } from 'react-hook-form'
 import type { z } from 'zod'
 import type { FormFailure } from './forms.ts'
 
+const isSecret = (name: string) => /password/i.test(name)
+
 /**
  * The form pattern: the zod schema validates in the browser (react-hook-form) before posting, and
- * the action validates the same schema again. Inputs stay uncontrolled, named form fields, so the
- * form also posts without JavaScript; server errors and kept values come back as `failure`.
+ * the action validates the same schema again. Inputs stay uncontrolled, named form fields with
+ * server-rendered default values, so the form also posts without JavaScript; server errors and
+ * kept values come back as `failure`.
  */
 export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, FieldValues>>(
   schema: S,
   options: { defaultValues?: Partial<z.input<S>>; failure?: FormFailure | null | undefined },
 ) {
+  type Name = Path<z.input<S>>
   const submit = useSubmit()
-  const serverErrors = options.failure?.errors
+  const { failure } = options
+  const serverErrors = failure?.errors
+  const initial: Record<string, unknown> = { ...options.defaultValues, ...failure?.values }
   const form = useForm<z.input<S>>({
     // The resolver's output is the schema's parsed value; the form itself holds raw input.
     resolver: zodResolver(schema) as unknown as Resolver<z.input<S>>,
     mode: 'onTouched',
-    defaultValues: {
-      ...options.defaultValues,
-      ...options.failure?.values,
-    } as DefaultValues<z.input<S>>,
-    errors: serverErrors
-      ? (Object.fromEntries(
-          Object.entries(serverErrors).map(([k, message]) => [k, { type: 'server', message }]),
-        ) as FieldErrors<z.input<S>>)
-      : undefined,
+    defaultValues: initial as DefaultValues<z.input<S>>,
   })
+
+  // Server errors show until the next attempt; they are kept apart from react-hook-form's own
+  // errors so that a stale server message can never block the next submission.
+  const [shownServerErrors, setShownServerErrors] = useState(serverErrors)
+  const { getValues, setValue, setFocus } = form
+  useEffect(() => {
+    setShownServerErrors(failure?.errors)
+    if (!failure) return
+    // A refused submission never leaves a password sitting in the page.
+    for (const name of Object.keys(getValues())) {
+      if (isSecret(name)) setValue(name as Name, '' as never)
+    }
+    const firstInvalid = Object.keys(failure.errors).find((k) => k !== 'form')
+    if (firstInvalid) setFocus(firstInvalid as Name)
+  }, [failure, getValues, setValue, setFocus])
 
   /** Validates first; only a valid form is posted (through Remix, keeping the submitter). */
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const native = event.nativeEvent as SubmitEvent
     const target = (native.submitter as HTMLButtonElement | null) ?? event.currentTarget
+    setShownServerErrors(undefined)
     void form.handleSubmit(() => submit(target))(event)
+  }
+
+  /** Props for a text-like input, select or textarea; the default value is in the HTML too. */
+  function field(name: Name) {
+    const value = initial[name]
+    return {
+      ...form.register(name),
+      defaultValue: value === undefined || value === null ? undefined : String(value),
+    }
+  }
+
+  /** Props for one radio button of a group. */
+  function choice(name: Name, value: string) {
+    return { ...form.register(name), value, defaultChecked: initial[name] === value }
   }
 
   const errorOf = (name: string): string | undefined => {
     const e = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name]
-    return typeof e?.message === 'string' ? e.message : serverErrors?.[name]
+    return typeof e?.message === 'string' ? e.message : shownServerErrors?.[name]
   }
 
-  return { ...form, onSubmit, errorOf, formError: serverErrors?.form }
+  return { ...form, onSubmit, field, choice, errorOf, formError: shownServerErrors?.form }
 }

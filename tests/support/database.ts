@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 import { openDatabase, setDatabase, type Database } from '#db/client.server.ts'
+import { createScratchDatabase } from './scratch-databases.mjs'
 
 /**
  * Gives the calling test file a database of its own, migrated from scratch: a new database on
@@ -14,7 +13,7 @@ export function withTestDatabase() {
   beforeAll(async () => {
     const serverUrl = process.env.DATABASE_URL
     if (serverUrl) {
-      const created = await createServerDatabase(serverUrl)
+      const created = await createScratchDatabase(serverUrl, 'cf_test')
       dropServerDatabase = created.drop
       database = await openDatabase({ driver: 'pg', url: created.url, poolSize: 5 })
     } else {
@@ -32,26 +31,6 @@ export function withTestDatabase() {
   return {
     get driver() {
       return database?.driver
-    },
-  }
-}
-
-/** Creates an empty database beside the one DATABASE_URL names, and a way to drop it. */
-export async function createServerDatabase(serverUrl: string) {
-  const name = `cf_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
     },
   }
 }

@@ -1,0 +1,98 @@
+import { expect, expectAccessible, newUser, test } from './fixtures.ts'
+
+test('a group sets up its organisation, edits the profile and manages members', async ({
+  page,
+  user,
+  browser,
+}) => {
+  // Someone to add later, with an account of their own.
+  const colleague = newUser()
+  const ctx = await browser.newContext()
+  const signup = await ctx.request.post('/signup', {
+    form: { name: colleague.name, email: colleague.email, password: colleague.password },
+    maxRedirects: 0,
+  })
+  expect(signup.status()).toBe(302)
+
+  await page.goto('/')
+  await expect(page.getByText('You are not part of an organisation yet')).toBeVisible()
+  await page.getByRole('link', { name: 'Set up a community group' }).click()
+  await expectAccessible(page)
+  await expect(page.getByLabel(/Community group/)).toBeChecked()
+  await page.getByLabel('Name').fill('Harbor Youth Garden')
+  await page.getByLabel('Website').fill('harbor.example')
+  await page.getByRole('button', { name: 'Create organisation' }).click()
+  await expect(page.getByText('Enter a full address starting with https://')).toBeVisible()
+  await expect(page.getByLabel('Name')).toHaveValue('Harbor Youth Garden')
+  await page.getByLabel('Website').fill('https://harbor.example')
+  await page.getByLabel('Who leads the organisation').fill('Young people from the harbor estate')
+  await page.getByRole('button', { name: 'Create organisation' }).click()
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Harbor Youth Garden' })).toBeVisible()
+  await expect(page.getByText('is set up. You are its owner.')).toBeVisible()
+  await expect(page.getByText('Young people from the harbor estate')).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: 'Profile settings' }).click()
+  await page.getByLabel('Mission').fill('Growing food and skills with harbor youth.')
+  await page.getByLabel('Annual budget').selectOption({ label: 'Under $50,000' })
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(page.getByText('Profile saved.')).toBeVisible()
+  await expect(page.getByText('Growing food and skills with harbor youth.')).toBeVisible()
+
+  await page.getByRole('link', { name: 'Members' }).click()
+  await page.getByLabel('Their email').fill('no-such-person@example.test')
+  await page.getByRole('button', { name: 'Add member' }).click()
+  await expect(page.getByText('No account uses this email')).toBeVisible()
+  await page.getByLabel('Their email').fill(colleague.email)
+  await page.getByLabel('Role', { exact: true }).selectOption('admin')
+  await page.getByRole('button', { name: 'Add member' }).click()
+  await expect(page.getByText(`Added ${colleague.email}.`)).toBeVisible()
+  await expect(page.getByRole('cell', { name: colleague.name, exact: true })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByLabel(`Role for ${colleague.name}`).selectOption('reviewer')
+  await page.getByRole('button', { name: `Change role for ${colleague.name}` }).click()
+  await expect(page.getByText('Role changed.')).toBeVisible()
+  await expect(page.getByLabel(`Role for ${colleague.name}`)).toHaveValue('reviewer')
+
+  // The only owner cannot leave.
+  await page.getByRole('button', { name: 'Leave organisation' }).click()
+  await expect(page.getByText('You are the only owner')).toBeVisible()
+
+  await page.getByRole('button', { name: `Remove ${colleague.name}` }).click()
+  await expect(page.getByText('Member removed.')).toBeVisible()
+  await ctx.close()
+  expect(user.email).toBeTruthy()
+})
+
+test('a user in two organisations switches between them', async ({ page, user }) => {
+  for (const [kind, name] of [
+    ['community_group', 'Switch Test Group'],
+    ['funder', 'Switch Test Fund'],
+  ] as const) {
+    await page.goto(`/orgs/new?kind=${kind}`)
+    await page.getByLabel('Name').fill(name)
+    await page.getByRole('button', { name: 'Create organisation' }).click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  }
+  const switcher = page.getByLabel('Working in')
+  await expect(switcher).toHaveValue(/.+/)
+  await switcher.selectOption({ label: 'Switch Test Group' })
+  await page.getByRole('button', { name: 'Switch' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Switch Test Group' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Switch Test Group')
+  await expectAccessible(page)
+  expect(user.name).toBeTruthy()
+})
+
+test("another organisation's pages answer 404", async ({ page, user }) => {
+  const response = await page.goto('/orgs/eastside-health-collective')
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  await expectAccessible(page)
+  const settings = await page.goto('/orgs/eastside-health-collective/settings')
+  expect(settings?.status()).toBe(404)
+  expect(user.email).toBeTruthy()
+})

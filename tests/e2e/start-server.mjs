@@ -1,0 +1,45 @@
+// Serves the built app for the end-to-end suite on a database of its own: a fresh database on
+// the PostgreSQL server when DATABASE_URL is set, otherwise a fresh PGlite folder. The demo data
+// is seeded so tests can use the demo accounts; everything else the tests create for themselves.
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createScratchDatabase } from '../support/scratch-databases.mjs'
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'commons-e2e-'))
+/** @type {NodeJS.ProcessEnv} */
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  SEED_DEMO: '1',
+  SESSION_SECRET: randomBytes(32).toString('base64url'),
+  DATA_DIR: dataDir,
+}
+
+/** @type {(() => Promise<void>) | undefined} */
+let dropDatabase
+if (process.env.DATABASE_URL) {
+  const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'cf_e2e')
+  env.DATABASE_URL = scratch.url
+  dropDatabase = scratch.drop
+}
+
+const server = spawn(process.execPath, ['build/server.js'], { stdio: 'inherit', env })
+
+let cleaning = false
+async function cleanUp() {
+  if (cleaning) return
+  cleaning = true
+  await dropDatabase?.().catch((e) => console.error('Could not drop the e2e database:', e))
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.on(signal, () => server.kill(signal))
+}
+server.on('exit', async (code) => {
+  await cleanUp()
+  process.exit(code ?? 0)
+})
