@@ -57,6 +57,8 @@ export default defineConfig({
     cwd: '../..',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
+    // SIGTERM lets the server close its database and start-server.mjs drop the scratch one.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
