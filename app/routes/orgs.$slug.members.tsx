@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError, SelectField, TextField } from '#app/components/field.tsx'
@@ -152,7 +152,9 @@ export default function Members() {
       </Card>
       {canManage ? (
         <Card title="Add a member">
-          <p className="hint">They need an account first; they can sign up at /signup.</p>
+          <p className="hint">
+            They need an account first: send them to <Link to="/signup">the sign-up page</Link>.
+          </p>
           <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
             {isAdd ? <FormError message={form.formError} /> : null}
             <input type="hidden" name="intent" value="add" />
