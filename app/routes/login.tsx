@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { FormError, TextField } from '#app/components/field.tsx'
@@ -8,7 +7,7 @@ import { logIn } from '#app/services/accounts.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
 import { requireAnonymous } from '#app/utils/permissions.server.ts'
-import { commitSessionCookie } from '#app/utils/session.server.ts'
+import { redirectSignedIn } from '#app/utils/session.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Commons Fund' }]
@@ -24,11 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return form.response
   const result = await logIn(form.data, requestOrigin(request, context))
   if (!result.ok) return formFailure(result.errors, form.formData, result.status)
-  return redirect(safeRedirect(form.data.redirectTo, '/'), {
-    headers: {
-      'Set-Cookie': await commitSessionCookie(result.session.token, result.session.expiresAt),
-    },
-  })
+  return redirectSignedIn(safeRedirect(form.data.redirectTo, '/'), result.session)
 }
 
 export default function Login() {

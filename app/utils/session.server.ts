@@ -1,4 +1,4 @@
-import { createCookie, createCookieSessionStorage } from '@remix-run/node'
+import { createCookie, createCookieSessionStorage, redirect } from '@remix-run/node'
 import { findSessionUser, type SessionUser } from '#app/services/sessions.server.ts'
 import type { Flash } from './flash.ts'
 import { env, isProduction } from './env.server.ts'
@@ -74,4 +74,14 @@ export async function takeFlash(
   const session = await flashStorage().getSession(request.headers.get('Cookie'))
   const flash = session.get('flash') ?? null
   return { flash, header: await flashStorage().commitSession(session) }
+}
+
+/** After sign-up or login: set the session cookie and go where the user was heading. */
+export async function redirectSignedIn(
+  to: string,
+  session: { token: string; expiresAt: Date },
+): Promise<Response> {
+  return redirect(to, {
+    headers: { 'Set-Cookie': await commitSessionCookie(session.token, session.expiresAt) },
+  })
 }

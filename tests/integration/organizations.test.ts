@@ -10,7 +10,12 @@ import {
   removeMember,
   updateOrganizationProfile,
 } from '#app/services/organizations.server.ts'
-import { addUserToOrg, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
+import {
+  addUserToOrg,
+  createOrgWithOwner,
+  createUser,
+  organizationInput,
+} from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()
@@ -35,16 +40,7 @@ describe('organisations', () => {
 
   it('gives two organisations with one name different slugs', async () => {
     const user = await createUser()
-    const input = {
-      kind: 'community_group' as const,
-      name: 'Same Name Collective',
-      mission: '',
-      location: '',
-      leadership: '',
-      communitiesServed: '',
-      budgetBand: null,
-      website: '',
-    }
+    const input = organizationInput('Same Name Collective')
     const first = await createOrganization({ id: user.id }, input)
     const second = await createOrganization({ id: user.id }, input)
     expect(first.slug).toBe('same-name-collective')

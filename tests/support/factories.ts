@@ -5,6 +5,7 @@ import { hashPassword } from '#app/services/passwords.server.ts'
 import { addMember, createOrganization } from '#app/services/organizations.server.ts'
 import { startSession } from '#app/services/sessions.server.ts'
 import { commitSessionCookie } from '#app/utils/session.server.ts'
+import type { NewOrganizationInput } from '#app/schemas/organization.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -38,21 +39,26 @@ export async function cookieFor(userId: string): Promise<string> {
   return setCookie.split(';')[0] ?? ''
 }
 
+/** A minimal valid profile, as the new-organisation form would submit it. */
+export function organizationInput(
+  name: string,
+  kind: 'community_group' | 'funder' = 'community_group',
+): NewOrganizationInput {
+  return {
+    kind,
+    name,
+    mission: '',
+    location: '',
+    leadership: '',
+    communitiesServed: '',
+    budgetBand: null,
+    website: '',
+  }
+}
+
 export async function createOrgWithOwner(kind: 'community_group' | 'funder' = 'community_group') {
   const owner = await createUser()
-  const org = await createOrganization(
-    { id: owner.id },
-    {
-      kind,
-      name: `Org ${unique()}`,
-      mission: '',
-      location: '',
-      leadership: '',
-      communitiesServed: '',
-      budgetBand: null,
-      website: '',
-    },
-  )
+  const org = await createOrganization({ id: owner.id }, organizationInput(`Org ${unique()}`, kind))
   return { owner, org }
 }
 
