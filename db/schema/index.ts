@@ -1,3 +1,6 @@
 export * from './users.ts'
 export * from './organizations.ts'
 export * from './audit.ts'
+export * from './places.ts'
+export * from './programs.ts'
+export * from './applications.ts'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { db } from '#db/client.server.ts'
-import { users, type MembershipRole } from '#db/schema/index.ts'
+import { funds, programs, rubricCriteria, users, type MembershipRole } from '#db/schema/index.ts'
 import { hashPassword } from '#app/services/passwords.server.ts'
 import { addMember, createOrganization } from '#app/services/organizations.server.ts'
 import { startSession } from '#app/services/sessions.server.ts'
@@ -70,4 +70,52 @@ export async function addUserToOrg(
   const result = await addMember({ id: owner.id, role: 'owner' }, org, { email: user.email, role })
   if (!result.ok) throw new Error(JSON.stringify(result.errors))
   return user
+}
+
+/**
+ * A fund and an open program with a complete two-criterion rubric, written straight to the
+ * database (the funder screens have their own tests).
+ */
+export async function createOpenProgram(
+  overrides: Partial<typeof programs.$inferInsert> = {},
+  setup?: Awaited<ReturnType<typeof createOrgWithOwner>>,
+) {
+  const funder = setup ?? (await createOrgWithOwner('funder'))
+  const tag = unique()
+  const [fund] = await db()
+    .insert(funds)
+    .values({ organizationId: funder.org.id, name: `Fund ${tag}`, slug: `fund-${tag}` })
+    .returning()
+  if (!fund) throw new Error('fund insert failed')
+  const [program] = await db()
+    .insert(programs)
+    .values({
+      fundId: fund.id,
+      slug: `program-${tag}`,
+      title: `Program ${tag}`,
+      status: 'open',
+      opensAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + 30 * 86_400_000),
+      timeZone: 'America/Chicago',
+      budgetMinor: 10_000_000,
+      minAwardMinor: 500_000,
+      maxAwardMinor: 2_500_000,
+      ...overrides,
+    })
+    .returning()
+  if (!program) throw new Error('program insert failed')
+  await db()
+    .insert(rubricCriteria)
+    .values([
+      {
+        programId: program.id,
+        position: 1,
+        label: 'Community leadership',
+        weight: 60,
+        maxScore: 5,
+        isEquity: true,
+      },
+      { programId: program.id, position: 2, label: 'Feasibility', weight: 40, maxScore: 5 },
+    ])
+  return { ...funder, fund, program }
 }

@@ -1,0 +1,185 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  bigserial,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { createdAt, id, updatedAt } from './columns.ts'
+import { organizations } from './organizations.ts'
+import { places } from './places.ts'
+import { programQuestions, programs } from './programs.ts'
+import { users } from './users.ts'
+
+export const applicationStatus = pgEnum('application_status', [
+  'draft',
+  'submitted',
+  'in_review',
+  'awarded',
+  'declined',
+  'withdrawn',
+])
+
+export type AnswerValue = string | string[] | number | boolean | null
+
+/**
+ * A community group's application to a program, for money and optionally for skilled volunteers.
+ * While a draft, any field may be empty; submission validates the whole thing. `version` grows with
+ * every save, so a save based on an older version is detected as a conflict instead of silently
+ * overwriting a colleague's work.
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    id: id(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    status: applicationStatus('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    // Step 1: organisation and leadership (pre-filled from the profile).
+    leadership: text('leadership').notNull().default(''),
+    ledByLivedExperience: text('led_by_lived_experience').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    // Step 2: community served.
+    communityServed: text('community_served').notNull().default(''),
+    /** Places outside the US, in words; they carry no index. */
+    placesOutsideUs: text('places_outside_us').notNull().default(''),
+    /** Population-weighted SVI percentile of the US counties served, and its data year. */
+    placeVulnerability: doublePrecision('place_vulnerability'),
+    placeVulnerabilityYear: integer('place_vulnerability_year'),
+    // Step 3: the project.
+    title: text('title').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    sdohDomains: text('sdoh_domains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Step 4: money.
+    amountRequestedMinor: bigint('amount_requested_minor', { mode: 'number' }),
+    // Step 6: the program's own questions, by question id.
+    answers: jsonb('answers').$type<Record<string, AnswerValue>>().notNull().default({}),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One application per group per program.
+    uniqueIndex('applications_program_org_key').on(t.programId, t.organizationId),
+    index('applications_org_idx').on(t.organizationId, t.updatedAt),
+    // The funder's list: a program's applications by status, newest submission first.
+    index('applications_program_status_idx').on(t.programId, t.status, t.submittedAt),
+    index('applications_sdoh_idx').using('gin', t.sdohDomains),
+  ],
+)
+
+/** US counties an application serves. */
+export const applicationPlaces = pgTable(
+  'application_places',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    fips: text('fips')
+      .notNull()
+      .references(() => places.fips),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.fips] })],
+)
+
+export const budgetLines = pgTable(
+  'budget_lines',
+  {
+    id: id(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('budget_lines_application_idx').on(t.applicationId, t.position)],
+)
+
+export const workMode = pgEnum('work_mode', ['remote', 'on_site', 'either'])
+
+/** Skilled volunteer help an application asks for; volunteers are matched to these. */
+export const skillRequests = pgTable(
+  'skill_requests',
+  {
+    id: id(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    skill: text('skill').notNull(),
+    hours: integer('hours').notNull(),
+    workMode: workMode('work_mode').notNull(),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [
+    index('skill_requests_application_idx').on(t.applicationId, t.position),
+    index('skill_requests_skill_idx').on(t.skill),
+  ],
+)
+
+/** Files attached to an application; the bytes live in the storage module, keyed by storageKey. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id').references(() => programQuestions.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_application_idx').on(t.applicationId)],
+)
+
+/** The application's status history, shown to the group; each row is also audited. */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    fromStatus: applicationStatus('from_status'),
+    toStatus: applicationStatus('to_status').notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [index('application_events_application_idx').on(t.applicationId, t.id)],
+)
+
+export type Application = typeof applications.$inferSelect
+export type ApplicationStatus = (typeof applicationStatus.enumValues)[number]
+export type BudgetLine = typeof budgetLines.$inferSelect
+export type SkillRequest = typeof skillRequests.$inferSelect
+export type Attachment = typeof attachments.$inferSelect

@@ -1,0 +1,169 @@
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { createdAt, id, updatedAt } from './columns.ts'
+import { organizations } from './organizations.ts'
+
+export const fundVisibility = pgEnum('fund_visibility', ['public', 'private'])
+
+/** A pool of money owned by a funder; receives donations and pays grants. */
+export const funds = pgTable(
+  'funds',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    /** ISO 4217 code; every amount in the fund and its programs is in this currency. */
+    currency: text('currency').notNull().default('USD'),
+    description: text('description').notNull().default(''),
+    visibility: fundVisibility('visibility').notNull().default('public'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('funds_slug_key').on(t.slug),
+    index('funds_organization_idx').on(t.organizationId, t.name),
+  ],
+)
+
+export const programStatus = pgEnum('program_status', [
+  'draft',
+  'open',
+  'closed',
+  'in_review',
+  'decided',
+])
+
+/** A funding call inside a fund. Amounts are integer minor units of the fund's currency. */
+export const programs = pgTable(
+  'programs',
+  {
+    id: id(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    eligibility: text('eligibility').notNull().default(''),
+    /** The place served, in words ("Franklin County, Ohio"). */
+    placeServed: text('place_served').notNull().default(''),
+    /** When non-empty, applications must serve a place in these states (full names)… */
+    eligibleStates: text('eligible_states')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** …or in these counties (5-digit FIPS). */
+    eligibleCountyFips: text('eligible_county_fips')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** SDOH domains the program focuses on, for search. */
+    sdohDomains: text('sdoh_domains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    status: programStatus('status').notNull().default('draft'),
+    opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }),
+    closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }),
+    /** IANA zone the funder wrote the dates in, e.g. "America/Chicago". */
+    timeZone: text('time_zone').notNull().default('America/New_York'),
+    budgetMinor: bigint('budget_minor', { mode: 'number' }).notNull().default(0),
+    minAwardMinor: bigint('min_award_minor', { mode: 'number' }).notNull().default(0),
+    maxAwardMinor: bigint('max_award_minor', { mode: 'number' }).notNull().default(0),
+    allowSkillRequests: boolean('allow_skill_requests').notNull().default(true),
+    reviewersPerApplication: integer('reviewers_per_application').notNull().default(3),
+    blindReview: boolean('blind_review').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('programs_slug_key').on(t.slug),
+    index('programs_fund_idx').on(t.fundId),
+    index('programs_status_closes_idx').on(t.status, t.closesAt),
+    check('programs_award_range', sql`${t.minAwardMinor} <= ${t.maxAwardMinor}`),
+    check('programs_amounts_nonnegative', sql`${t.minAwardMinor} >= 0 AND ${t.budgetMinor} >= 0`),
+  ],
+)
+
+export type ScoreLevel = { score: number; guidance: string }
+
+/** One criterion of a program's rubric. A program's weights sum to 100 before it can open. */
+export const rubricCriteria = pgTable(
+  'rubric_criteria',
+  {
+    id: id(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    description: text('description').notNull().default(''),
+    weight: integer('weight').notNull(),
+    maxScore: integer('max_score').notNull(),
+    /** Anchored guidance for each score level, lowest first. */
+    levels: jsonb('levels').$type<ScoreLevel[]>().notNull().default([]),
+    isEquity: boolean('is_equity').notNull().default(false),
+  },
+  (t) => [
+    index('rubric_criteria_program_idx').on(t.programId, t.position),
+    check('rubric_weight_range', sql`${t.weight} BETWEEN 0 AND 100`),
+    check('rubric_max_score_range', sql`${t.maxScore} BETWEEN 1 AND 100`),
+  ],
+)
+
+export const questionKind = pgEnum('question_kind', [
+  'short_text',
+  'long_text',
+  'single_choice',
+  'multi_choice',
+  'number',
+  'yes_no',
+  'file',
+])
+
+/** A program's own question, asked after the standard steps. */
+export const programQuestions = pgTable(
+  'program_questions',
+  {
+    id: id(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: questionKind('kind').notNull(),
+    label: text('label').notNull(),
+    helpText: text('help_text').notNull().default(''),
+    required: boolean('required').notNull().default(false),
+    /** Choices, for single_choice and multi_choice. */
+    options: text('options')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** For long_text: the most words an answer may have. */
+    wordLimit: integer('word_limit'),
+  },
+  (t) => [index('program_questions_program_idx').on(t.programId, t.position)],
+)
+
+export type Fund = typeof funds.$inferSelect
+export type Program = typeof programs.$inferSelect
+export type ProgramStatus = (typeof programStatus.enumValues)[number]
+export type RubricCriterion = typeof rubricCriteria.$inferSelect
+export type ProgramQuestion = typeof programQuestions.$inferSelect
+export type QuestionKind = (typeof questionKind.enumValues)[number]
