@@ -16,6 +16,8 @@ export default defineConfig({
     process.env.VITEST
       ? null
       : remix({
+          // BUILD_DIR lets two builds run side by side (e.g. parallel work on one machine).
+          buildDirectory: process.env.BUILD_DIR ?? 'build',
           future: {
             v3_fetcherPersist: true,
             v3_relativeSplatPath: true,

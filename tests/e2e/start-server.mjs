@@ -26,7 +26,11 @@ if (process.env.DATABASE_URL) {
   dropDatabase = scratch.drop
 }
 
-const server = spawn(process.execPath, ['build/server.js'], { stdio: 'inherit', env })
+const buildDir = process.env.BUILD_DIR ?? 'build'
+const server = spawn(process.execPath, [path.join(buildDir, 'server.js')], {
+  stdio: 'inherit',
+  env,
+})
 
 let cleaning = false
 async function cleanUp() {

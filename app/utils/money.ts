@@ -1,0 +1,45 @@
+import { z } from 'zod'
+
+/** Minor units per major unit; every currency we accept has two decimals. */
+const MINOR = 100
+
+/**
+ * Reads an amount as people type it ("1500", "1,500.50", "$1,500") into integer minor units.
+ * Returns null for anything that is not a non-negative amount with at most two decimals.
+ */
+export function parseMoney(input: string): number | null {
+  const cleaned = input.trim().replace(/^\$/, '').replace(/,/g, '').trim()
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null
+  const [whole = '0', cents = ''] = cleaned.split('.')
+  const minor = Number(whole) * MINOR + Number(cents.padEnd(2, '0'))
+  return Number.isSafeInteger(minor) ? minor : null
+}
+
+/** "$1,500.00" style, in the given currency. */
+export function formatMoney(minor: number, currency = 'USD'): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / MINOR)
+}
+
+/** The plain number for an input's value: 150050 → "1500.50". */
+export function moneyInputValue(minor: number | null | undefined): string {
+  if (minor === null || minor === undefined) return ''
+  return (minor / MINOR).toFixed(2)
+}
+
+/** A form field holding an amount; parses to integer minor units. */
+export const MoneySchema = (label: string) =>
+  z
+    .string({ required_error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .transform((v, ctx) => {
+      const minor = parseMoney(v)
+      if (minor === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Enter ${label} as an amount like 1500 or 1,500.50`,
+        })
+        return z.NEVER
+      }
+      return minor
+    })
