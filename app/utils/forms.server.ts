@@ -2,6 +2,7 @@ import { data } from '@remix-run/node'
 import type { z } from 'zod'
 
 import type { FieldErrors, FormFailure } from './forms.ts'
+import { nestValues } from './nested-values.ts'
 
 /** Passwords are never echoed back into the page. */
 const isSecret = (name: string) => /password/i.test(name)
@@ -27,9 +28,9 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 function keptValues(raw: Record<string, string | string[]>) {
-  const values: Record<string, string> = {}
+  const values: Record<string, string | string[]> = {}
   for (const [k, v] of Object.entries(raw)) {
-    if (!isSecret(k)) values[k] = Array.isArray(v) ? v.join('\n') : v
+    if (!isSecret(k)) values[k] = v
   }
   return values
 }
@@ -47,7 +48,7 @@ export async function parseForm<S extends z.ZodTypeAny>(
 > {
   const formData = source instanceof Request ? await source.formData() : source
   const raw = formValues(formData)
-  const parsed = await schema.safeParseAsync(raw)
+  const parsed = await schema.safeParseAsync(nestValues(raw))
   if (parsed.success) return { ok: true, data: parsed.data as z.output<S>, formData }
   return { ok: false, response: formFailure(fieldErrors(parsed.error), raw) }
 }

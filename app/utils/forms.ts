@@ -1,3 +1,3 @@
 export type FieldErrors = Record<string, string>
 /** What an action returns when a submission is refused: errors by field and what was typed. */
-export type FormFailure = { errors: FieldErrors; values: Record<string, string> }
+export type FormFailure = { errors: FieldErrors; values: Record<string, string | string[]> }

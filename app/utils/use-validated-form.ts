@@ -10,6 +10,7 @@ import {
 } from 'react-hook-form'
 import type { z } from 'zod'
 import type { FormFailure } from './forms.ts'
+import { nestValues, valueAt } from './nested-values.ts'
 
 const isSecret = (name: string) => /password/i.test(name)
 
@@ -27,7 +28,11 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
   const submit = useSubmit()
   const { failure } = options
   const serverErrors = failure?.errors
-  const initial: Record<string, unknown> = { ...options.defaultValues, ...failure?.values }
+  // Kept values come back flat ("lines.0.amount"); react-hook-form wants them nested.
+  const initial: Record<string, unknown> = {
+    ...options.defaultValues,
+    ...(failure ? nestValues(failure.values) : {}),
+  }
   const form = useForm<z.input<S>>({
     // The resolver's output is the schema's parsed value; the form itself holds raw input.
     resolver: zodResolver(schema) as unknown as Resolver<z.input<S>>,
@@ -60,16 +65,18 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
 
   /** Props for a text-like input, select or textarea; the default value is in the HTML too. */
   function field(name: Name) {
-    const value = initial[name]
+    const value = valueAt(initial, name)
     return {
       ...form.register(name),
       defaultValue: value === undefined || value === null ? undefined : String(value),
     }
   }
 
-  /** Props for one radio button of a group. */
+  /** Props for one radio button or checkbox of a group. */
   function choice(name: Name, value: string) {
-    return { ...form.register(name), value, defaultChecked: initial[name] === value }
+    const current = valueAt(initial, name)
+    const checked = Array.isArray(current) ? current.includes(value) : current === value
+    return { ...form.register(name), value, defaultChecked: checked }
   }
 
   const errorOf = (name: string): string | undefined => {

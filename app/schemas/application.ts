@@ -1,0 +1,152 @@
+import { z } from 'zod'
+import { LIVED_EXPERIENCE } from '#app/domain/application-steps.ts'
+import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
+import { SKILLS, WORK_MODES } from '#app/domain/skills.ts'
+import { parseMoney } from '#app/utils/money.ts'
+import { optionalText } from './fields.ts'
+
+/*
+ * Step schemas validate one step's form for saving a draft: anything may still be empty, but what
+ * is there must make sense (an amount must be an amount). `submissionSchema` then checks the whole
+ * application strictly before it can be submitted. Both run in the browser and on the server.
+ */
+
+/** A repeated form field: absent → [], one value → [value]. */
+const list = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item),
+  )
+
+export const wordCount = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0)
+
+const withinWords = (max: number, label: string) =>
+  optionalText(max * 12, label).refine((v) => wordCount(v) <= max, {
+    message: `${label} is limited to ${max} words`,
+  })
+
+/** An optional amount typed in dollars; empty means "not yet". */
+const optionalMoney = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null
+      const minor = parseMoney(v)
+      if (minor === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Enter ${label} as an amount like 1500 or 1,500.50`,
+        })
+        return z.NEVER
+      }
+      return minor
+    })
+
+const versionField = { version: z.coerce.number().int().min(1) }
+
+export const OrganizationStepSchema = z.object({
+  ...versionField,
+  leadership: optionalText(3000, 'Leadership'),
+  ledByLivedExperience: z.enum(LIVED_EXPERIENCE).or(z.literal('')).optional().default(''),
+  contactName: optionalText(100, 'The contact’s name'),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254)
+    .refine((v) => v === '' || z.string().email().safeParse(v).success, {
+      message: 'Enter an email address like name@example.org',
+    })
+    .optional()
+    .default(''),
+})
+
+export const CommunityStepSchema = z.object({
+  ...versionField,
+  communityServed: optionalText(3000, 'Community served'),
+  placeFips: list(z.string().regex(/^\d{5}$/, 'Choose counties from the list')),
+  /** Without JavaScript the picker is a textarea of "County, State" lines. */
+  placeFipsText: optionalText(5000, 'Counties'),
+  placesOutsideUs: optionalText(1000, 'Places outside the US'),
+})
+
+export const PROJECT_SUMMARY_WORDS = 500
+
+export const ProjectStepSchema = z.object({
+  ...versionField,
+  title: optionalText(150, 'The title'),
+  summary: withinWords(PROJECT_SUMMARY_WORDS, 'The summary'),
+  sdohDomains: list(z.enum(SDOH_DOMAINS)),
+})
+
+const BudgetLineSchema = z
+  .object({
+    description: optionalText(200, 'A budget line'),
+    amount: optionalMoney('the line’s amount'),
+  })
+  .superRefine((line, ctx) => {
+    if (line.amount !== null && !line.description) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['description'],
+        message: 'Say what this amount is for',
+      })
+    }
+    if (line.description && line.amount === null) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter the amount for this line' })
+    }
+  })
+
+export const BudgetStepSchema = z.object({
+  ...versionField,
+  amountRequested: optionalMoney('the amount requested'),
+  lines: list(BudgetLineSchema).transform((lines) =>
+    lines.filter((l) => l.description || l.amount !== null),
+  ),
+})
+
+const SkillRequestSchema = z
+  .object({
+    skill: z.enum(SKILLS).or(z.literal('')).default(''),
+    hours: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (!v) return null
+        const n = Number(v)
+        if (!Number.isInteger(n) || n < 1 || n > 2000) {
+          ctx.addIssue({ code: 'custom', message: 'Enter whole hours between 1 and 2,000' })
+          return z.NEVER
+        }
+        return n
+      }),
+    workMode: z.enum(WORK_MODES).default('either'),
+    languages: optionalText(200, 'Languages'),
+    description: optionalText(1000, 'The description'),
+  })
+  .superRefine((row, ctx) => {
+    if ((row.hours !== null || row.description) && !row.skill) {
+      ctx.addIssue({ code: 'custom', path: ['skill'], message: 'Choose the skill you need' })
+    }
+  })
+
+export const SkillsStepSchema = z.object({
+  ...versionField,
+  requests: list(SkillRequestSchema).transform((rows) => rows.filter((r) => r.skill)),
+})
+
+export type OrganizationStep = z.output<typeof OrganizationStepSchema>
+export type CommunityStep = z.output<typeof CommunityStepSchema>
+export type ProjectStep = z.output<typeof ProjectStepSchema>
+export type BudgetStep = z.output<typeof BudgetStepSchema>
+export type SkillsStep = z.output<typeof SkillsStepSchema>
+
+/** Splits "Spanish, Haitian Creole" into a clean list. */
+export const splitLanguages = (text: string) =>
+  text
+    .split(/[,;\n]/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 20)

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import {
+  submissionIssues,
+  type ApplicationContent,
+  type SubmissionContext,
+} from '#app/schemas/application-submission.ts'
+import { BudgetStepSchema, ProjectStepSchema } from '#app/schemas/application.ts'
+
+const ctx: SubmissionContext = {
+  currency: 'USD',
+  minAwardMinor: 500_000,
+  maxAwardMinor: 2_500_000,
+  allowSkillRequests: true,
+  eligibleStates: ['Ohio'],
+  eligibleCountyFips: [],
+  questions: [
+    { id: 'q1', kind: 'long_text', label: 'Why now', required: true, options: [], wordLimit: 5 },
+    {
+      id: 'q2',
+      kind: 'single_choice',
+      label: 'Size',
+      required: false,
+      options: ['S', 'L'],
+      wordLimit: null,
+    },
+    { id: 'q3', kind: 'file', label: 'Budget sheet', required: true, options: [], wordLimit: null },
+  ],
+}
+
+const complete: ApplicationContent = {
+  leadership: 'Led by mothers who live on the Eastside.',
+  ledByLivedExperience: 'yes',
+  contactName: 'María',
+  contactEmail: 'maria@example.org',
+  communityServed: 'Spanish-speaking families on the Eastside.',
+  places: [{ fips: '39049', state: 'Ohio', label: 'Franklin County, Ohio' }],
+  placesOutsideUs: '',
+  title: 'Promotoras for health',
+  summary:
+    'Community health workers visit families, connect them to clinics, food and housing help.',
+  sdohDomains: ['health_care'],
+  amountRequestedMinor: 1_000_000,
+  budgetLines: [
+    { description: 'Stipends', amountMinor: 800_000 },
+    { description: 'Materials', amountMinor: 200_000 },
+  ],
+  skillRequests: [],
+  answers: { q1: 'Because the clinic closed.', q2: 'S' },
+  attachmentCounts: { q3: 1 },
+}
+
+const issuesFor = (change: Partial<ApplicationContent>) =>
+  submissionIssues(ctx, { ...complete, ...change }).map((i) => `${i.step}:${i.message}`)
+
+describe('submission check', () => {
+  it('passes a complete application', () => {
+    expect(submissionIssues(ctx, complete)).toEqual([])
+  })
+
+  it('says when budget lines do not add up to the request, on the budget step', () => {
+    expect(issuesFor({ amountRequestedMinor: 1_200_000 })).toEqual([
+      'budget:Your budget lines add up to $10,000.00; they must add up to the $12,000.00 you request',
+    ])
+  })
+
+  it('refuses an amount outside the program’s range', () => {
+    expect(issuesFor({ amountRequestedMinor: 9_000_000 })).toContain(
+      'budget:Request between $5,000.00 and $25,000.00',
+    )
+  })
+
+  it('refuses places outside the program', () => {
+    expect(
+      issuesFor({ places: [{ fips: '17031', state: 'Illinois', label: 'Cook County, Illinois' }] }),
+    ).toEqual(['community:Cook County, Illinois is outside the places this program funds'])
+  })
+
+  it('checks word limits, choices and required files', () => {
+    expect(
+      issuesFor({ answers: { q1: 'one two three four five six', q2: 'XL' }, attachmentCounts: {} }),
+    ).toEqual([
+      'questions:“Why now” is limited to 5 words',
+      'questions:Choose one of the options for “Size”',
+      'questions:Attach a file for “Budget sheet”',
+    ])
+  })
+
+  it('lists every missing part of an empty application with its step', () => {
+    const steps = new Set(
+      submissionIssues(ctx, {
+        ...complete,
+        leadership: '',
+        communityServed: '',
+        places: [],
+        title: '',
+        amountRequestedMinor: null,
+        budgetLines: [],
+        answers: {},
+      }).map((i) => i.step),
+    )
+    expect([...steps].sort()).toEqual([
+      'budget',
+      'community',
+      'organization',
+      'project',
+      'questions',
+    ])
+  })
+})
+
+describe('step schemas', () => {
+  it('accept an empty draft step', () => {
+    expect(BudgetStepSchema.safeParse({ version: '1' }).success).toBe(true)
+  })
+
+  it('pair each budget amount with a description', () => {
+    const result = BudgetStepSchema.safeParse({
+      version: '2',
+      amountRequested: '1,000',
+      lines: [
+        { description: '', amount: '500' },
+        { description: 'Food', amount: '' },
+        { description: '', amount: '' },
+      ],
+    })
+    expect(result.success).toBe(false)
+    const paths = result.success ? [] : result.error.issues.map((i) => i.path.join('.'))
+    expect(paths).toEqual(['lines.0.description', 'lines.1.amount'])
+  })
+
+  it('enforce the summary word limit while drafting', () => {
+    const result = ProjectStepSchema.safeParse({ version: '1', summary: 'word '.repeat(501) })
+    expect(result.success).toBe(false)
+  })
+})
