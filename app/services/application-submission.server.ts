@@ -1,0 +1,100 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { db } from '#db/client.server.ts'
+import { applications, type ApplicationStatus } from '#db/schema/index.ts'
+import { submissionIssues, type SubmissionIssue } from '#app/schemas/application-submission.ts'
+import {
+  acceptingApplications,
+  applicationContent,
+  recordStatusChange,
+  submissionContext,
+  type Actor,
+  type LoadedApplication,
+} from './applications.server.ts'
+
+export type SubmitResult =
+  | { ok: true }
+  | { ok: false; reason: 'closed' | 'not_draft' | 'stale'; message: string }
+  | { ok: false; reason: 'incomplete'; issues: SubmissionIssue[] }
+
+/**
+ * Submits a draft: the whole application must pass the submission check, and the program's
+ * deadline is judged by the server's clock at this moment, whatever the browser showed.
+ */
+export async function submitApplication(
+  actor: Actor,
+  loaded: LoadedApplication,
+  baseVersion: number,
+  now = new Date(),
+): Promise<SubmitResult> {
+  const { application, program, fund } = loaded
+  if (application.status !== 'draft') {
+    return {
+      ok: false,
+      reason: 'not_draft',
+      message: 'This application has already been submitted.',
+    }
+  }
+  if (!acceptingApplications(program, now)) {
+    return {
+      ok: false,
+      reason: 'closed',
+      message:
+        'The deadline for this program has passed, so the application can no longer be submitted. Your draft is kept.',
+    }
+  }
+  const issues = submissionIssues(
+    await submissionContext(program, fund.currency),
+    await applicationContent(application),
+  )
+  if (issues.length) return { ok: false, reason: 'incomplete', issues }
+
+  return db().transaction(async (tx) => {
+    const [submitted] = await tx
+      .update(applications)
+      .set({ status: 'submitted', submittedAt: now, version: sql`${applications.version} + 1` })
+      .where(
+        and(
+          eq(applications.id, application.id),
+          eq(applications.status, 'draft'),
+          eq(applications.version, baseVersion),
+        ),
+      )
+      .returning({ id: applications.id })
+    if (!submitted) {
+      return {
+        ok: false as const,
+        reason: 'stale' as const,
+        message:
+          'Someone changed this application while you were reviewing it. Check it again, then submit.',
+      }
+    }
+    await recordStatusChange(tx, actor, application, 'draft', 'submitted')
+    return { ok: true as const }
+  })
+}
+
+const WITHDRAWABLE: ApplicationStatus[] = ['draft', 'submitted', 'in_review']
+
+/** A group may withdraw until a decision is made. */
+export async function withdrawApplication(
+  actor: Actor,
+  loaded: LoadedApplication,
+  reason: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const { application } = loaded
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(applications)
+      .set({ status: 'withdrawn', version: sql`${applications.version} + 1` })
+      .where(and(eq(applications.id, application.id), inArray(applications.status, WITHDRAWABLE)))
+      .returning({ id: applications.id })
+    if (!row) {
+      return {
+        ok: false as const,
+        message: 'A decision has been made; the application can no longer be withdrawn.',
+      }
+    }
+    await recordStatusChange(tx, actor, application, application.status, 'withdrawn', reason)
+    return { ok: true as const }
+  })
+}

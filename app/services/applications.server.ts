@@ -1,0 +1,345 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { db, type Db } from '#db/client.server.ts'
+import {
+  applicationEvents,
+  applicationPlaces,
+  applications,
+  attachments,
+  budgetLines,
+  funds,
+  memberships,
+  organizations,
+  places,
+  programQuestions,
+  programs,
+  skillRequests,
+  users,
+  type Application,
+  type ApplicationStatus,
+  type MembershipRole,
+  type Organization,
+  type Program,
+} from '#db/schema/index.ts'
+import type { ApplicationContent, SubmissionContext } from '#app/schemas/application-submission.ts'
+import { recordAudit } from './audit.server.ts'
+
+/** Roles in a group that may write its applications; reviewers only review. */
+export const APPLICANT_ROLES: MembershipRole[] = ['owner', 'admin', 'member']
+
+export type Actor = { id: string; ip?: string | null }
+
+/** Whether the program takes applications at `now`, by the server's clock. */
+export function acceptingApplications(program: Program, now = new Date()): boolean {
+  return (
+    program.status === 'open' &&
+    (!program.opensAt || program.opensAt <= now) &&
+    !!program.closesAt &&
+    program.closesAt > now
+  )
+}
+
+/** Writes a status change to the application's history and the audit log. */
+export async function recordStatusChange(
+  tx: Db,
+  actor: Actor,
+  application: Pick<Application, 'id' | 'organizationId'>,
+  from: ApplicationStatus | null,
+  to: ApplicationStatus,
+  note = '',
+) {
+  await tx.insert(applicationEvents).values({
+    applicationId: application.id,
+    actorUserId: actor.id,
+    fromStatus: from,
+    toStatus: to,
+    note,
+  })
+  await recordAudit(tx, {
+    actorUserId: actor.id,
+    action: from ? `application.${to}` : 'application.create',
+    entityType: 'application',
+    entityId: application.id,
+    organizationId: application.organizationId,
+    ip: actor.ip,
+    details: { from, to },
+  })
+}
+
+/** Community groups the user may apply for. */
+export async function applicantOrganizations(userId: string) {
+  return db()
+    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(organizations.kind, 'community_group'),
+        inArray(memberships.role, APPLICANT_ROLES),
+      ),
+    )
+    .orderBy(asc(organizations.name))
+}
+
+/**
+ * Starts (or returns the existing) application of `organization` to `program`, pre-filled from
+ * the organisation's profile so groups never type the same thing twice.
+ */
+export async function startApplication(
+  actor: Actor & { name: string; email: string },
+  organization: Organization,
+  program: Program,
+): Promise<{ ok: true; application: Application } | { ok: false; message: string }> {
+  if (organization.kind !== 'community_group') {
+    return { ok: false, message: 'Only community groups can apply.' }
+  }
+  const existing = await findApplication(program.id, organization.id)
+  if (existing) return { ok: true, application: existing }
+  if (!acceptingApplications(program)) {
+    return { ok: false, message: 'This program is not taking applications now.' }
+  }
+  const previous = await latestApplicationOf(organization.id)
+  return db().transaction(async (tx) => {
+    const [created] = await tx
+      .insert(applications)
+      .values({
+        programId: program.id,
+        organizationId: organization.id,
+        leadership: organization.leadership,
+        ledByLivedExperience: previous?.ledByLivedExperience ?? '',
+        contactName: previous?.contactName || actor.name,
+        contactEmail: previous?.contactEmail || actor.email,
+        communityServed: organization.communitiesServed,
+        createdByUserId: actor.id,
+        updatedByUserId: actor.id,
+      })
+      .onConflictDoNothing()
+      .returning()
+    if (!created) {
+      // A colleague started it a moment ago: use theirs.
+      const theirs = await findApplication(program.id, organization.id)
+      if (!theirs) throw new Error('Application vanished after a conflicting insert')
+      return { ok: true as const, application: theirs }
+    }
+    if (previous) await copyPlaces(tx, previous.id, created.id)
+    await recordStatusChange(tx, actor, created, null, 'draft')
+    return { ok: true as const, application: created }
+  })
+}
+
+async function findApplication(programId: string, organizationId: string) {
+  const [row] = await db()
+    .select()
+    .from(applications)
+    .where(
+      and(eq(applications.programId, programId), eq(applications.organizationId, organizationId)),
+    )
+  return row ?? null
+}
+
+/** The group's most recent application, whose answers to profile-like questions carry over. */
+async function latestApplicationOf(organizationId: string) {
+  const [row] = await db()
+    .select()
+    .from(applications)
+    .where(eq(applications.organizationId, organizationId))
+    .orderBy(desc(applications.createdAt))
+    .limit(1)
+  return row ?? null
+}
+
+async function copyPlaces(tx: Db, fromId: string, toId: string) {
+  const rows = await tx
+    .select({ fips: applicationPlaces.fips })
+    .from(applicationPlaces)
+    .where(eq(applicationPlaces.applicationId, fromId))
+  if (rows.length) {
+    await tx
+      .insert(applicationPlaces)
+      .values(rows.map((r) => ({ applicationId: toId, fips: r.fips })))
+  }
+}
+
+export type ApplicationAccess =
+  | { side: 'applicant'; role: MembershipRole; canEdit: boolean }
+  | { side: 'funder'; role: MembershipRole }
+
+export interface LoadedApplication {
+  application: Application
+  program: Program
+  fund: typeof funds.$inferSelect
+  organization: Organization
+  access: ApplicationAccess
+}
+
+/**
+ * The application with what surrounds it, if the user may see it: members of the applying
+ * group always; members of the funder once it has been submitted (drafts stay private).
+ */
+export async function loadApplicationFor(
+  applicationId: string,
+  userId: string,
+): Promise<LoadedApplication | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return null
+  const [row] = await db()
+    .select({
+      application: applications,
+      program: programs,
+      fund: funds,
+      organization: organizations,
+    })
+    .from(applications)
+    .innerJoin(programs, eq(programs.id, applications.programId))
+    .innerJoin(funds, eq(funds.id, programs.fundId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(eq(applications.id, applicationId))
+  if (!row) return null
+  const roles = await db()
+    .select({ organizationId: memberships.organizationId, role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        inArray(memberships.organizationId, [row.organization.id, row.fund.organizationId]),
+      ),
+    )
+  const applicant = roles.find((r) => r.organizationId === row.organization.id)
+  if (applicant && APPLICANT_ROLES.includes(applicant.role)) {
+    return {
+      ...row,
+      access: {
+        side: 'applicant',
+        role: applicant.role,
+        canEdit: row.application.status === 'draft',
+      },
+    }
+  }
+  const funder = roles.find((r) => r.organizationId === row.fund.organizationId)
+  if (funder && APPLICANT_ROLES.includes(funder.role) && row.application.status !== 'draft') {
+    return { ...row, access: { side: 'funder', role: funder.role } }
+  }
+  return null
+}
+
+/** What the program asks of every application, for the submission check. */
+export async function submissionContext(
+  program: Program,
+  currency: string,
+): Promise<SubmissionContext> {
+  const questions = await programQuestionsOf(program.id)
+  return {
+    currency,
+    minAwardMinor: program.minAwardMinor,
+    maxAwardMinor: program.maxAwardMinor,
+    allowSkillRequests: program.allowSkillRequests,
+    eligibleStates: program.eligibleStates,
+    eligibleCountyFips: program.eligibleCountyFips,
+    questions: questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      label: q.label,
+      required: q.required,
+      options: q.options,
+      wordLimit: q.wordLimit,
+    })),
+  }
+}
+
+export function programQuestionsOf(programId: string) {
+  return db()
+    .select()
+    .from(programQuestions)
+    .where(eq(programQuestions.programId, programId))
+    .orderBy(asc(programQuestions.position))
+}
+
+/** Everything the application says, gathered from its tables. */
+export async function applicationContent(application: Application): Promise<ApplicationContent> {
+  const id = application.id
+  const [servedPlaces, lines, skills, files] = await Promise.all([
+    db()
+      .select({
+        fips: places.fips,
+        state: places.state,
+        county: places.county,
+        svi: places.svi,
+        population: places.population,
+      })
+      .from(applicationPlaces)
+      .innerJoin(places, eq(places.fips, applicationPlaces.fips))
+      .where(eq(applicationPlaces.applicationId, id))
+      .orderBy(asc(places.state), asc(places.county)),
+    db()
+      .select()
+      .from(budgetLines)
+      .where(eq(budgetLines.applicationId, id))
+      .orderBy(asc(budgetLines.position)),
+    db()
+      .select()
+      .from(skillRequests)
+      .where(eq(skillRequests.applicationId, id))
+      .orderBy(asc(skillRequests.position)),
+    db()
+      .select({ questionId: attachments.questionId })
+      .from(attachments)
+      .where(eq(attachments.applicationId, id)),
+  ])
+  const attachmentCounts: Record<string, number> = {}
+  for (const f of files)
+    if (f.questionId) attachmentCounts[f.questionId] = (attachmentCounts[f.questionId] ?? 0) + 1
+  return {
+    leadership: application.leadership,
+    ledByLivedExperience: application.ledByLivedExperience,
+    contactName: application.contactName,
+    contactEmail: application.contactEmail,
+    communityServed: application.communityServed,
+    places: servedPlaces.map((p) => ({
+      fips: p.fips,
+      state: p.state,
+      label: `${p.county}, ${p.state}`,
+    })),
+    placesOutsideUs: application.placesOutsideUs,
+    title: application.title,
+    summary: application.summary,
+    sdohDomains: application.sdohDomains,
+    amountRequestedMinor: application.amountRequestedMinor,
+    budgetLines: lines.map((l) => ({ description: l.description, amountMinor: l.amountMinor })),
+    skillRequests: skills.map((s) => ({ skill: s.skill, hours: s.hours })),
+    answers: application.answers,
+    attachmentCounts,
+  }
+}
+
+/** Skill requests and budget lines in full, for the step forms and read-only views. */
+export async function applicationRows(applicationId: string) {
+  const [lines, skills] = await Promise.all([
+    db()
+      .select()
+      .from(budgetLines)
+      .where(eq(budgetLines.applicationId, applicationId))
+      .orderBy(asc(budgetLines.position)),
+    db()
+      .select()
+      .from(skillRequests)
+      .where(eq(skillRequests.applicationId, applicationId))
+      .orderBy(asc(skillRequests.position)),
+  ])
+  return { lines, skills }
+}
+
+/** The status history, oldest first. */
+export async function applicationHistory(applicationId: string) {
+  return db()
+    .select({
+      id: applicationEvents.id,
+      at: applicationEvents.at,
+      fromStatus: applicationEvents.fromStatus,
+      toStatus: applicationEvents.toStatus,
+      note: applicationEvents.note,
+      actorName: users.name,
+    })
+    .from(applicationEvents)
+    .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(asc(applicationEvents.id))
+}

@@ -1,0 +1,241 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { applicationEvents, auditLog, programs } from '#db/schema/index.ts'
+import { saveStep } from '#app/services/application-drafts.server.ts'
+import {
+  applicationContent,
+  loadApplicationFor,
+  startApplication,
+} from '#app/services/applications.server.ts'
+import {
+  submitApplication,
+  withdrawApplication,
+} from '#app/services/application-submission.server.ts'
+import { updateOrganizationProfile } from '#app/services/organizations.server.ts'
+import {
+  addUserToOrg,
+  createOpenProgram,
+  createOrgWithOwner,
+  createUser,
+} from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+
+withTestDatabase()
+
+async function groupAndProgram() {
+  const group = await createOrgWithOwner('community_group')
+  const org = await updateOrganizationProfile({ id: group.owner.id }, group.org, {
+    ...group.org,
+    leadership: 'Led by residents of the Eastside',
+    communitiesServed: 'Families on the Eastside',
+  })
+  const funder = await createOpenProgram()
+  const actor = { ...group.owner, ip: '127.0.0.1' }
+  const started = await startApplication(actor, org, funder.program)
+  if (!started.ok) throw new Error(started.message)
+  return { group: { ...group, org }, funder, actor, application: started.application }
+}
+
+/** Fills every step so the application passes the submission check. */
+async function completeDraft(actor: { id: string }, applicationId: string) {
+  const loaded = await loadApplicationFor(applicationId, actor.id)
+  if (!loaded) throw new Error('not visible')
+  let version = loaded.application.version
+  const save = async (write: Parameters<typeof saveStep>[2]) => {
+    const current = (await loadApplicationFor(applicationId, actor.id))!.application
+    const result = await saveStep(actor, current, write, version)
+    if (!result.ok) throw new Error(result.reason)
+    version = result.version
+  }
+  await save({
+    step: 'organization',
+    data: {
+      version,
+      leadership: 'Led by mothers who live on the Eastside.',
+      ledByLivedExperience: 'yes',
+      contactName: 'María',
+      contactEmail: 'maria@example.org',
+    },
+  })
+  await save({
+    step: 'community',
+    data: {
+      communityServed: 'Spanish-speaking families on the Eastside.',
+      placesOutsideUs: '',
+      fips: ['39049', '39041'],
+    },
+  })
+  await save({
+    step: 'project',
+    data: {
+      version,
+      title: 'Promotoras',
+      summary: 'Community health workers visit families and connect them to clinics and food.',
+      sdohDomains: ['health_care'],
+    },
+  })
+  await save({
+    step: 'budget',
+    data: {
+      version,
+      amountRequested: 1_000_000,
+      lines: [
+        { description: 'Stipends', amount: 700_000 },
+        { description: 'Materials', amount: 300_000 },
+      ],
+    },
+  })
+  return version
+}
+
+describe('starting an application', () => {
+  it('pre-fills it from the organisation profile and records the draft in the history', async () => {
+    const { application, group } = await groupAndProgram()
+    expect(application).toMatchObject({
+      status: 'draft',
+      leadership: 'Led by residents of the Eastside',
+      communityServed: 'Families on the Eastside',
+      contactEmail: group.owner.email,
+    })
+    const events = await db()
+      .select()
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, application.id))
+    expect(events.map((e) => e.toStatus)).toEqual(['draft'])
+  })
+
+  it('returns the same draft when started twice', async () => {
+    const { application, group, funder, actor } = await groupAndProgram()
+    const again = await startApplication(actor, group.org, funder.program)
+    expect(again.ok && again.application.id).toBe(application.id)
+  })
+
+  it('refuses a funder organisation and a closed program', async () => {
+    const { funder, actor, group } = await groupAndProgram()
+    expect(await startApplication(actor, funder.org, funder.program)).toMatchObject({ ok: false })
+    const closed = await createOpenProgram({ closesAt: new Date(Date.now() - 1000) })
+    expect(await startApplication(actor, group.org, closed.program)).toMatchObject({ ok: false })
+  })
+})
+
+describe('who can see an application', () => {
+  it('shows a draft to its group only; the funder sees it once submitted', async () => {
+    const { application, group, funder, actor } = await groupAndProgram()
+    const member = await addUserToOrg(group, 'member')
+    const outsider = await createUser()
+    expect(await loadApplicationFor(application.id, member.id)).not.toBeNull()
+    expect(await loadApplicationFor(application.id, outsider.id)).toBeNull()
+    expect(await loadApplicationFor(application.id, funder.owner.id)).toBeNull()
+    const version = await completeDraft(actor, application.id)
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    expect(await submitApplication(actor, loaded!, version)).toEqual({ ok: true })
+    expect((await loadApplicationFor(application.id, funder.owner.id))?.access.side).toBe('funder')
+  })
+})
+
+describe('saving drafts', () => {
+  it('detects a colleague’s save instead of overwriting it', async () => {
+    const { application, group, actor } = await groupAndProgram()
+    const colleague = await addUserToOrg(group, 'member')
+    const data = {
+      version: 1,
+      title: 'Mine',
+      summary: '',
+      sdohDomains: [],
+    }
+    const first = await saveStep(
+      colleague,
+      application,
+      { step: 'project', data: { ...data, title: 'Theirs' } },
+      1,
+    )
+    expect(first).toEqual({ ok: true, version: 2 })
+    const second = await saveStep(actor, application, { step: 'project', data }, 1)
+    expect(second).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      current: { version: 2, by: colleague.name },
+    })
+    const content = await applicationContent(
+      (await loadApplicationFor(application.id, actor.id))!.application,
+    )
+    expect(content.title).toBe('Theirs')
+  })
+
+  it('lets exactly one of two simultaneous saves from the same version win', async () => {
+    const { application, actor } = await groupAndProgram()
+    const write = (title: string) =>
+      saveStep(
+        actor,
+        application,
+        { step: 'project', data: { version: 1, title, summary: '', sdohDomains: [] } },
+        1,
+      )
+    const results = await Promise.all([write('A'), write('B')])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+  })
+
+  it('computes the population-weighted vulnerability of the counties served', async () => {
+    const { application, actor } = await groupAndProgram()
+    await completeDraft(actor, application.id)
+    const saved = (await loadApplicationFor(application.id, actor.id))!.application
+    // Franklin County, OH (pop 1,318,149, SVI .6497) and Delaware County, OH (216,074, .0239).
+    const expected = (0.6497 * 1_318_149 + 0.0239 * 216_074) / (1_318_149 + 216_074)
+    expect(saved.placeVulnerability).toBeCloseTo(expected, 6)
+    expect(saved.placeVulnerabilityYear).toBe(2022)
+  })
+})
+
+describe('submitting and withdrawing', () => {
+  it('lists what is missing instead of submitting an incomplete draft', async () => {
+    const { application, actor } = await groupAndProgram()
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    const result = await submitApplication(actor, loaded!, 1)
+    expect(result.ok).toBe(false)
+    if (result.ok || result.reason !== 'incomplete') throw new Error('expected issues')
+    expect(new Set(result.issues.map((i) => i.step))).toEqual(
+      new Set(['organization', 'community', 'project', 'budget']),
+    )
+  })
+
+  it('refuses submission after the deadline, by the server clock, keeping the draft', async () => {
+    const { application, actor, funder } = await groupAndProgram()
+    const version = await completeDraft(actor, application.id)
+    await db()
+      .update(programs)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(programs.id, funder.program.id))
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    expect(await submitApplication(actor, loaded!, version)).toMatchObject({
+      ok: false,
+      reason: 'closed',
+    })
+    expect((await loadApplicationFor(application.id, actor.id))?.application.status).toBe('draft')
+  })
+
+  it('submits a complete draft, audits it, and lets the group withdraw until a decision', async () => {
+    const { application, actor } = await groupAndProgram()
+    const version = await completeDraft(actor, application.id)
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    expect(await submitApplication(actor, loaded!, version)).toEqual({ ok: true })
+    const submitted = await loadApplicationFor(application.id, actor.id)
+    expect(submitted?.application.status).toBe('submitted')
+    expect(submitted?.access).toMatchObject({ side: 'applicant', canEdit: false })
+    expect(await withdrawApplication(actor, submitted!, 'We found other funding')).toEqual({
+      ok: true,
+    })
+    const audit = await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, application.id))
+      .orderBy(auditLog.id)
+    expect(audit.map((a) => a.action)).toEqual([
+      'application.create',
+      'application.submitted',
+      'application.withdrawn',
+    ])
+    const withdrawn = await loadApplicationFor(application.id, actor.id)
+    expect(await withdrawApplication(actor, withdrawn!, 'again')).toMatchObject({ ok: false })
+  })
+})
