@@ -44,7 +44,13 @@ const optionalMoney = (label: string) =>
       return minor
     })
 
-const versionField = { version: z.coerce.number().int().min(1) }
+// The version the user started editing from; a string in the form, a number once parsed.
+const versionField = {
+  version: z
+    .string()
+    .regex(/^\d{1,9}$/, 'Reload the page and try again')
+    .transform(Number),
+}
 
 export const OrganizationStepSchema = z.object({
   ...versionField,

@@ -1,0 +1,29 @@
+import { formatDateTime } from '#app/utils/format.ts'
+
+/** Offers back the edits this browser kept but the server never received. */
+export function DraftBackupBanner({
+  pending,
+  restore,
+  discard,
+}: {
+  pending: { savedAt: string } | null
+  restore: () => void
+  discard: () => void
+}) {
+  if (!pending) return null
+  return (
+    <div className="flash flash-info" role="status">
+      <p>
+        This browser kept changes you made on {formatDateTime(pending.savedAt)} that were not saved.
+      </p>
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={restore}>
+          Restore my changes
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={discard}>
+          Discard them
+        </button>
+      </div>
+    </div>
+  )
+}

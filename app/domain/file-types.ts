@@ -1,0 +1,29 @@
+/** What applicants may upload: documents and images funders can open without special software. */
+export const ALLOWED_FILE_TYPES = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  txt: 'text/plain',
+  csv: 'text/csv',
+} as const
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024
+export const MAX_FILES_PER_APPLICATION = 20
+
+/** For the file input's `accept` and the hint next to it. */
+export const ACCEPT_ATTRIBUTE = Object.keys(ALLOWED_FILE_TYPES)
+  .map((ext) => `.${ext}`)
+  .join(',')
+export const FILE_RULES_HINT =
+  'PDF, images (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint, OpenDocument, text or CSV; up to 10 MB each.'

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { STEP_LABELS, stepsFor } from '#app/domain/application-steps.ts'
+import { submissionIssues } from '#app/schemas/application-submission.ts'
+import { applicationContent, submissionContext } from '#app/services/applications.server.ts'
+import { requireApplication } from '#app/utils/application-route.server.ts'
+import { STATUS_LABELS } from '#app/domain/application-status.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data ? `${data.programTitle} application · Commons Fund` : 'Application · Commons Fund',
+  },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { loaded } = await requireApplication(request, params.id)
+  const { application, program, fund, organization, access } = loaded
+  const editing = access.side === 'applicant' && access.canEdit
+  const issues = editing
+    ? submissionIssues(
+        await submissionContext(program, fund.currency),
+        await applicationContent(application),
+      )
+    : []
+  const needsWork = new Set(issues.map((i) => i.step))
+  return {
+    id: application.id,
+    status: application.status,
+    programTitle: program.title,
+    programSlug: program.slug,
+    organizationName: organization.name,
+    editing,
+    steps: stepsFor(program).map((step) => ({
+      step,
+      label: STEP_LABELS[step],
+      complete: !needsWork.has(step),
+    })),
+  }
+}
+
+export default function ApplicationLayout() {
+  const data = useLoaderData<typeof loader>()
+  return (
+    <>
+      <p className="eyebrow">
+        {data.organizationName} · <span className="badge">{STATUS_LABELS[data.status]}</span>
+      </p>
+      <h1>Application to {data.programTitle}</h1>
+      {data.editing ? (
+        <nav aria-label="Application steps" className="steps">
+          <ol>
+            {data.steps.map((s) => (
+              <li key={s.step}>
+                <NavLink to={`/applications/${data.id}/${s.step}`}>
+                  {s.label}
+                  <span className={s.complete ? 'step-state done' : 'step-state todo'}>
+                    {s.complete ? ' (complete)' : ' (to do)'}
+                  </span>
+                </NavLink>
+              </li>
+            ))}
+            <li>
+              <NavLink to={`/applications/${data.id}/review`}>{STEP_LABELS.review}</NavLink>
+            </li>
+          </ol>
+        </nav>
+      ) : null}
+      <Outlet />
+    </>
+  )
+}

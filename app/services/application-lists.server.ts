@@ -1,0 +1,94 @@
+import { and, arrayContains, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm'
+import { db } from '#db/client.server.ts'
+import {
+  applications,
+  funds,
+  organizations,
+  programs,
+  type ApplicationStatus,
+} from '#db/schema/index.ts'
+
+export const APPLICATION_SORTS = {
+  newest: 'Newest submission first',
+  oldest: 'Oldest submission first',
+  amount: 'Largest request first',
+  vulnerability: 'Most vulnerable places first',
+} as const
+export type ApplicationSort = keyof typeof APPLICATION_SORTS
+
+export const LIST_PAGE_SIZE = 25
+
+const ORDER: Record<ApplicationSort, SQL[]> = {
+  newest: [sql`${applications.submittedAt} DESC NULLS LAST`, desc(applications.id)],
+  oldest: [sql`${applications.submittedAt} ASC NULLS LAST`, asc(applications.id)],
+  amount: [sql`${applications.amountRequestedMinor} DESC NULLS LAST`, desc(applications.id)],
+  vulnerability: [sql`${applications.placeVulnerability} DESC NULLS LAST`, desc(applications.id)],
+}
+
+/**
+ * A program's applications as its funder sees them: never drafts (those belong to the group
+ * until submitted), filtered and sorted in the database, one page at a time.
+ */
+export async function listProgramApplications(
+  programId: string,
+  opts: { status?: ApplicationStatus; sdoh?: string; sort: ApplicationSort; page: number },
+) {
+  const conditions = [eq(applications.programId, programId), ne(applications.status, 'draft')]
+  if (opts.status) conditions.push(eq(applications.status, opts.status))
+  if (opts.sdoh) conditions.push(arrayContains(applications.sdohDomains, [opts.sdoh]))
+  const page = Math.max(1, opts.page)
+  const rows = await db()
+    .select({
+      id: applications.id,
+      title: applications.title,
+      organizationName: organizations.name,
+      status: applications.status,
+      amountRequestedMinor: applications.amountRequestedMinor,
+      placeVulnerability: applications.placeVulnerability,
+      placeVulnerabilityYear: applications.placeVulnerabilityYear,
+      sdohDomains: applications.sdohDomains,
+      submittedAt: applications.submittedAt,
+    })
+    .from(applications)
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(and(...conditions))
+    .orderBy(...ORDER[opts.sort])
+    .limit(LIST_PAGE_SIZE + 1)
+    .offset((page - 1) * LIST_PAGE_SIZE)
+  return { rows: rows.slice(0, LIST_PAGE_SIZE), page, hasNext: rows.length > LIST_PAGE_SIZE }
+}
+
+/** How many of the program's applications are in each status (drafts excluded). */
+export async function programApplicationCounts(programId: string) {
+  const rows = await db()
+    .select({ status: applications.status, n: sql<number>`count(*)::int` })
+    .from(applications)
+    .where(and(eq(applications.programId, programId), ne(applications.status, 'draft')))
+    .groupBy(applications.status)
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<
+    Record<ApplicationStatus, number>
+  >
+}
+
+/** A group's applications, most recently touched first. */
+export async function listOrganizationApplications(organizationId: string) {
+  return db()
+    .select({
+      id: applications.id,
+      title: applications.title,
+      status: applications.status,
+      amountRequestedMinor: applications.amountRequestedMinor,
+      updatedAt: applications.updatedAt,
+      submittedAt: applications.submittedAt,
+      programTitle: programs.title,
+      programSlug: programs.slug,
+      closesAt: programs.closesAt,
+      currency: funds.currency,
+    })
+    .from(applications)
+    .innerJoin(programs, eq(programs.id, applications.programId))
+    .innerJoin(funds, eq(funds.id, programs.fundId))
+    .where(eq(applications.organizationId, organizationId))
+    .orderBy(desc(applications.updatedAt))
+    .limit(200)
+}

@@ -1,0 +1,86 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import type { z } from 'zod'
+import type { ApplicationStep } from '#app/domain/application-steps.ts'
+import { nextStep, stepsFor } from '#app/domain/application-steps.ts'
+import { saveStep, type StepWrite } from '#app/services/application-drafts.server.ts'
+import { loadApplicationFor, type LoadedApplication } from '#app/services/applications.server.ts'
+import type { SessionUser } from '#app/services/sessions.server.ts'
+import { formatDateTime } from './format.ts'
+import { formFailure, formValues, parseForm } from './forms.server.ts'
+import { redirectWithFlash, requestOrigin, throwNotFound } from './http.server.ts'
+import { requireUser } from './permissions.server.ts'
+
+/** The application named in the URL, if this user may see it; 404 otherwise. */
+export async function requireApplication(request: Request, id: string | undefined) {
+  const user = await requireUser(request)
+  const loaded = id ? await loadApplicationFor(id, user.id) : null
+  if (!loaded) throwNotFound('No such application')
+  return { user, loaded }
+}
+
+/**
+ * For the draft's step pages: only the applying group may open them, only while it is a draft,
+ * and only for steps this program has.
+ */
+export async function requireEditableStep(
+  request: Request,
+  id: string | undefined,
+  step: ApplicationStep,
+): Promise<{ user: SessionUser; loaded: LoadedApplication }> {
+  const { user, loaded } = await requireApplication(request, id)
+  if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) {
+    throw redirect(`/applications/${loaded.application.id}`)
+  }
+  if (!stepsFor(loaded.program).includes(step)) throwNotFound('This program has no such step')
+  return { user, loaded }
+}
+
+type StepLoaderArgs = LoaderFunctionArgs | ActionFunctionArgs
+
+/**
+ * The whole save cycle of a step: validate with the step's schema, write if nobody saved in
+ * between, then go on to the next step (or stay, for "Save and stay"). A conflict comes back as
+ * 409 with the user's input kept and the newer version noted, so saving again is a deliberate
+ * choice to replace the colleague's version.
+ */
+export async function handleStepSave<S extends z.ZodTypeAny>(
+  args: StepLoaderArgs,
+  step: ApplicationStep,
+  schema: S,
+  toWrite: (
+    data: z.output<S>,
+    loaded: LoadedApplication,
+  ) => Promise<StepWrite | { errors: Record<string, string> }>,
+) {
+  const { request, params, context } = args
+  const { user, loaded } = await requireEditableStep(request, params.id, step)
+  const formData = await request.formData()
+  const form = await parseForm(formData, schema)
+  if (!form.ok) return form.response
+  const write = await toWrite(form.data, loaded)
+  if ('errors' in write) return formFailure(write.errors, formData)
+  const base = Number(formData.get('version'))
+  const actor = { id: user.id, ip: requestOrigin(request, context).ip }
+  const result = await saveStep(actor, loaded.application, write, base)
+  const id = loaded.application.id
+  if (result.ok) {
+    const intent = formData.get('intent')
+    const stay = typeof intent === 'string' && intent !== 'next'
+    const to = stay
+      ? `/applications/${id}/${step}${intent === 'add-row' ? '?extra=1' : ''}`
+      : `/applications/${id}/${nextStep(loaded.program, step)}`
+    return redirectWithFlash(to, { kind: 'success', message: 'Saved.' })
+  }
+  if (result.reason === 'not_editable') throw redirect(`/applications/${id}`)
+  const who = result.current.by ?? 'Someone'
+  const values = { ...formValues(formData), version: String(result.current.version) }
+  return data(
+    {
+      errors: {
+        form: `${who} saved this step at ${formatDateTime(result.current.at)} while you were editing. Your changes are still below and have not been saved. Save again to replace their version with yours, or reload the page to see theirs.`,
+      },
+      values,
+    },
+    { status: 409 },
+  )
+}
