@@ -1,0 +1,25 @@
+import type { QuestionKind } from '#db/schema/programs.ts'
+
+export const QUESTION_KINDS = [
+  'short_text',
+  'long_text',
+  'single_choice',
+  'multi_choice',
+  'number',
+  'yes_no',
+  'file',
+] as const satisfies readonly QuestionKind[]
+
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
+  short_text: 'Short text',
+  long_text: 'Long text',
+  single_choice: 'Single choice',
+  multi_choice: 'Multiple choice',
+  number: 'Number',
+  yes_no: 'Yes or no',
+  file: 'File upload',
+}
+
+export const CHOICE_KINDS: readonly QuestionKind[] = ['single_choice', 'multi_choice']
+
+export const isChoiceKind = (kind: QuestionKind) => CHOICE_KINDS.includes(kind)

@@ -1,0 +1,72 @@
+import type { ProgramStatus } from '#db/schema/programs.ts'
+
+export const PROGRAM_STATUSES = ['draft', 'open', 'closed', 'in_review', 'decided'] as const
+
+export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
+  draft: 'Draft',
+  open: 'Open',
+  closed: 'Closed',
+  in_review: 'In review',
+  decided: 'Decided',
+}
+
+/** Each status moves one way only: a funding call never goes back to an earlier stage. */
+export const PROGRAM_TRANSITIONS: Record<ProgramStatus, ProgramStatus[]> = {
+  draft: ['open'],
+  open: ['closed'],
+  closed: ['in_review'],
+  in_review: ['decided'],
+  decided: [],
+}
+
+/** What the button for moving a program into each status says. */
+export const TRANSITION_LABELS: Record<ProgramStatus, string> = {
+  draft: 'Back to draft',
+  open: 'Open for applications',
+  closed: 'Close now',
+  in_review: 'Start review',
+  decided: 'Mark as decided',
+}
+
+export function canTransition(from: ProgramStatus, to: ProgramStatus): boolean {
+  return PROGRAM_TRANSITIONS[from].includes(to)
+}
+
+type Timed = { status: ProgramStatus; closesAt: Date | string | null }
+
+/**
+ * The status a program really has at `now`: an open program whose deadline has passed is closed,
+ * even before closeExpiredPrograms() has written that down.
+ */
+export function effectiveStatus(program: Timed, now: Date = new Date()): ProgramStatus {
+  if (
+    program.status === 'open' &&
+    program.closesAt !== null &&
+    new Date(program.closesAt).getTime() <= now.getTime()
+  ) {
+    return 'closed'
+  }
+  return program.status
+}
+
+/** Open, past its opening time and before its deadline. */
+export function isAcceptingApplications(
+  program: Timed & { opensAt: Date | string | null },
+  now: Date = new Date(),
+): boolean {
+  if (effectiveStatus(program, now) !== 'open') return false
+  return program.opensAt === null || new Date(program.opensAt).getTime() <= now.getTime()
+}
+
+/**
+ * Reviewers score against the rubric from "in review" on (the scores table comes with the review
+ * work), so from then on changing a criterion would change the meaning of scores already given.
+ */
+export function isRubricLocked(status: ProgramStatus): boolean {
+  return status === 'in_review' || status === 'decided'
+}
+
+/** Once a call closes, the questions applicants answered are the record of what was asked. */
+export function areQuestionsLocked(status: ProgramStatus): boolean {
+  return status !== 'draft' && status !== 'open'
+}

@@ -1,0 +1,367 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { db, type Db } from '#db/client.server.ts'
+import {
+  funds,
+  places,
+  programs,
+  rubricCriteria,
+  type Fund,
+  type Program,
+  type ProgramStatus,
+} from '#db/schema/index.ts'
+import {
+  canTransition,
+  effectiveStatus,
+  isRubricLocked,
+  PROGRAM_STATUS_LABELS,
+} from '#app/domain/program-status.ts'
+import { rubricProblems } from '#app/domain/rubric.ts'
+import { templateCriteria } from '#app/domain/rubric-template.ts'
+import type { ProgramDetailsInput } from '#app/schemas/program.ts'
+import { recordAudit } from './audit.server.ts'
+import type { Result } from './funds.server.ts'
+import type { Actor } from './organizations.server.ts'
+import { uniqueSlugIn } from './slugs.server.ts'
+
+export { effectiveStatus, isAcceptingApplications } from '#app/domain/program-status.ts'
+
+/**
+ * Closes every open program whose deadline has passed, by the database clock, and audits each.
+ * Pages that show or act on a program's status call this first, so a deadline holds whatever
+ * the browser's clock says and without a background job. Concurrent calls close each program
+ * once: the second UPDATE finds the row no longer open.
+ */
+export async function closeExpiredPrograms(): Promise<number> {
+  // Most calls find nothing to close; the indexed probe spares them a transaction.
+  const [due] = await db()
+    .select({ id: programs.id })
+    .from(programs)
+    .where(and(eq(programs.status, 'open'), lte(programs.closesAt, sql`now()`)))
+    .limit(1)
+  if (!due) return 0
+  return db().transaction(async (tx) => {
+    const closed = await tx
+      .update(programs)
+      .set({ status: 'closed' })
+      .where(and(eq(programs.status, 'open'), lte(programs.closesAt, sql`now()`)))
+      .returning({ id: programs.id, fundId: programs.fundId, closesAt: programs.closesAt })
+    if (closed.length === 0) return 0
+    const owners = await tx
+      .select({ id: funds.id, organizationId: funds.organizationId })
+      .from(funds)
+      .where(
+        inArray(
+          funds.id,
+          closed.map((c) => c.fundId),
+        ),
+      )
+    const orgOf = new Map(owners.map((o) => [o.id, o.organizationId]))
+    for (const program of closed) {
+      await recordAudit(tx, {
+        actorUserId: null,
+        action: 'program.close',
+        entityType: 'program',
+        entityId: program.id,
+        organizationId: orgOf.get(program.fundId) ?? null,
+        details: { reason: 'deadline', closesAt: program.closesAt?.toISOString() ?? null },
+      })
+    }
+    return closed.length
+  })
+}
+
+/** The program with this slug and its fund, only if the fund belongs to the organisation. */
+export async function findProgram(organizationId: string, slug: string) {
+  const [row] = await db()
+    .select({ program: programs, fund: funds })
+    .from(programs)
+    .innerJoin(funds, eq(funds.id, programs.fundId))
+    .where(and(eq(programs.slug, slug), eq(funds.organizationId, organizationId)))
+    .limit(1)
+  return row ?? null
+}
+
+export async function listPrograms(fundId: string) {
+  return db()
+    .select()
+    .from(programs)
+    .where(eq(programs.fundId, fundId))
+    .orderBy(asc(programs.createdAt))
+    .limit(500)
+}
+
+/** The states the reference data knows (50 states and DC), for the eligibility choices. */
+export async function listStates(): Promise<string[]> {
+  const rows = await db()
+    .selectDistinct({ state: places.state })
+    .from(places)
+    .orderBy(asc(places.state))
+  return rows.map((r) => r.state)
+}
+
+/** Field errors for states or county codes that are not in the reference data. */
+async function unknownPlaces(tx: Db, input: ProgramDetailsInput) {
+  const errors: Record<string, string> = {}
+  if (input.eligibleStates.length > 0) {
+    const known = await tx
+      .selectDistinct({ state: places.state })
+      .from(places)
+      .where(inArray(places.state, input.eligibleStates))
+    const knownSet = new Set(known.map((k) => k.state))
+    const unknown = input.eligibleStates.filter((s) => !knownSet.has(s))
+    if (unknown.length > 0) {
+      errors.eligibleStates = `Not a US state or DC: ${unknown.slice(0, 5).join(', ')}`
+    }
+  }
+  if (input.eligibleCountyFips.length > 0) {
+    const known = await tx
+      .select({ fips: places.fips })
+      .from(places)
+      .where(inArray(places.fips, input.eligibleCountyFips))
+    const knownSet = new Set(known.map((k) => k.fips))
+    const unknown = input.eligibleCountyFips.filter((f) => !knownSet.has(f))
+    if (unknown.length > 0) {
+      errors.eligibleCountyFips = `No US county has the code ${unknown.slice(0, 5).join(', ')}`
+    }
+  }
+  return errors
+}
+
+function columnsFrom(input: ProgramDetailsInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    eligibility: input.eligibility,
+    placeServed: input.placeServed,
+    eligibleStates: input.eligibleStates,
+    eligibleCountyFips: input.eligibleCountyFips,
+    sdohDomains: input.sdohDomains,
+    timeZone: input.timeZone,
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+    budgetMinor: input.budget,
+    minAwardMinor: input.minAward,
+    maxAwardMinor: input.maxAward,
+    allowSkillRequests: input.allowSkillRequests,
+    reviewersPerApplication: input.reviewersPerApplication,
+    blindReview: input.blindReview,
+  }
+}
+
+/** Writes the equity template as the program's rubric, replacing whatever was there. */
+export async function writeTemplateRubric(tx: Db, programId: string) {
+  await tx.delete(rubricCriteria).where(eq(rubricCriteria.programId, programId))
+  await tx
+    .insert(rubricCriteria)
+    .values(templateCriteria().map((c, i) => ({ ...c, programId, position: i + 1 })))
+}
+
+/** A new draft program in the fund, with the equity template as its rubric. */
+export async function createProgram(
+  actor: Actor,
+  fund: Fund,
+  input: ProgramDetailsInput,
+): Promise<Result<{ program: Program }>> {
+  return db().transaction(async (tx) => {
+    const errors = await unknownPlaces(tx, input)
+    if (Object.keys(errors).length > 0) return { ok: false as const, errors }
+    const slug = await uniqueSlugIn(tx, programs, programs.slug, input.title, 'program')
+    const [program] = await tx
+      .insert(programs)
+      .values({ ...columnsFrom(input), fundId: fund.id, slug, status: 'draft' })
+      .returning()
+    if (!program) throw new Error('Program insert returned nothing')
+    await writeTemplateRubric(tx, program.id)
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'program.create',
+      entityType: 'program',
+      entityId: program.id,
+      organizationId: fund.organizationId,
+      ip: actor.ip,
+      details: { fundId: fund.id, title: program.title, rubric: 'equity_template' },
+    })
+    return { ok: true as const, program }
+  })
+}
+
+/** The program row, locked until the transaction ends, so status checks cannot race. */
+export async function lockProgram(tx: Db, programId: string): Promise<Program> {
+  const [program] = await tx.select().from(programs).where(eq(programs.id, programId)).for('update')
+  if (!program) throw new Error(`Program ${programId} vanished`)
+  return program
+}
+
+const DETAIL_FIELDS = Object.keys(columnsFrom({} as ProgramDetailsInput)) as (keyof ReturnType<
+  typeof columnsFrom
+>)[]
+
+const sameValue = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date
+    ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime()
+    : JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * Saves the program's details. An open program must keep a closing time in the future: saving a
+ * past deadline would close it by surprise (and an open call with no deadline never closes).
+ */
+export async function updateProgramDetails(
+  actor: Actor & { organizationId: string },
+  programId: string,
+  input: ProgramDetailsInput,
+  now: Date = new Date(),
+): Promise<Result<{ program: Program }>> {
+  return db().transaction(async (tx) => {
+    const current = await lockProgram(tx, programId)
+    const errors = await unknownPlaces(tx, input)
+    if (effectiveStatus(current, now) === 'open') {
+      if (!input.closesAt) {
+        errors.closesAt = 'An open program needs a closing time'
+      } else if (input.closesAt.getTime() <= now.getTime()) {
+        errors.closesAt = 'The closing time has to be in the future while the program is open'
+      }
+    }
+    if (Object.keys(errors).length > 0) return { ok: false as const, errors }
+    const values = columnsFrom(input)
+    const changed = DETAIL_FIELDS.filter((f) => !sameValue(current[f], values[f]))
+    if (changed.length === 0) return { ok: true as const, program: current }
+    const [program] = await tx
+      .update(programs)
+      .set(values)
+      .where(eq(programs.id, programId))
+      .returning()
+    if (!program) throw new Error('Program update returned nothing')
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'program.update',
+      entityType: 'program',
+      entityId: programId,
+      organizationId: actor.organizationId,
+      ip: actor.ip,
+      details: { changed },
+    })
+    return { ok: true as const, program }
+  })
+}
+
+export type TransitionResult =
+  { ok: true; program: Program } | { ok: false; message: string; problems: string[] }
+
+/** Why the program cannot open now; empty when it can. */
+export function openingProblems(
+  program: Program,
+  criteria: Parameters<typeof rubricProblems>[0],
+  now: Date = new Date(),
+): string[] {
+  const problems = rubricProblems(criteria).map((p) => `Rubric: ${p}`)
+  if (!program.closesAt) problems.push('Set a closing time.')
+  else if (program.closesAt.getTime() <= now.getTime()) {
+    problems.push('The closing time has passed; set one in the future.')
+  }
+  if (program.maxAwardMinor <= 0) problems.push('Set the award range (the maximum award is zero).')
+  if (program.budgetMinor <= 0) problems.push('Set the total budget.')
+  if (program.minAwardMinor > program.maxAwardMinor) {
+    problems.push('The minimum award is more than the maximum award.')
+  }
+  if (program.maxAwardMinor > program.budgetMinor) {
+    problems.push('The maximum award is more than the total budget.')
+  }
+  return problems
+}
+
+const AUDIT_ACTIONS: Record<ProgramStatus, string> = {
+  draft: 'program.draft',
+  open: 'program.open',
+  closed: 'program.close',
+  in_review: 'program.start_review',
+  decided: 'program.decide',
+}
+
+/**
+ * Moves the program one step along draft → open → closed → in_review → decided, after checking
+ * what that step needs. Runs on the locked row, so two people pressing buttons at once cannot
+ * both move it.
+ */
+async function transition(
+  actor: Actor & { organizationId: string },
+  programId: string,
+  to: ProgramStatus,
+  now: Date,
+): Promise<TransitionResult> {
+  return db().transaction(async (tx) => {
+    const current = await lockProgram(tx, programId)
+    const from = effectiveStatus(current, now)
+    if (!canTransition(from, to)) {
+      return {
+        ok: false as const,
+        message: `A program that is ${PROGRAM_STATUS_LABELS[from].toLowerCase()} cannot move to “${PROGRAM_STATUS_LABELS[to].toLowerCase()}”.`,
+        problems: [],
+      }
+    }
+    const criteria = await tx
+      .select()
+      .from(rubricCriteria)
+      .where(eq(rubricCriteria.programId, programId))
+    // Review scores against the rubric, which locks from then on: it has to be usable first.
+    const problems =
+      to === 'open'
+        ? openingProblems(current, criteria, now)
+        : isRubricLocked(to)
+          ? rubricProblems(criteria).map((p) => `Rubric: ${p}`)
+          : []
+    if (problems.length > 0) {
+      return {
+        ok: false as const,
+        message:
+          to === 'open'
+            ? 'The program cannot open yet.'
+            : 'Review cannot start until the rubric is complete.',
+        problems,
+      }
+    }
+    const [program] = await tx
+      .update(programs)
+      .set({
+        status: to,
+        ...(to === 'open' && !current.opensAt ? { opensAt: now } : {}),
+      })
+      .where(eq(programs.id, programId))
+      .returning()
+    if (!program) throw new Error('Program update returned nothing')
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: AUDIT_ACTIONS[to],
+      entityType: 'program',
+      entityId: programId,
+      organizationId: actor.organizationId,
+      ip: actor.ip,
+      details: { from: current.status, to, ...(to === 'closed' ? { reason: 'manual' } : {}) },
+    })
+    return { ok: true as const, program }
+  })
+}
+
+type ProgramActor = Actor & { organizationId: string }
+
+/** Opens the call: needs a complete rubric, a future deadline and an award range. */
+export const openProgram = (actor: ProgramActor, programId: string, now = new Date()) =>
+  transition(actor, programId, 'open', now)
+
+/** Closes the call before its deadline. */
+export const closeProgram = (actor: ProgramActor, programId: string, now = new Date()) =>
+  transition(actor, programId, 'closed', now)
+
+/** Starts review; from here on the rubric is locked. */
+export const startReview = (actor: ProgramActor, programId: string, now = new Date()) =>
+  transition(actor, programId, 'in_review', now)
+
+export const markDecided = (actor: ProgramActor, programId: string, now = new Date()) =>
+  transition(actor, programId, 'decided', now)
+
+export const TRANSITIONS_TO: Record<ProgramStatus, typeof openProgram | null> = {
+  draft: null,
+  open: openProgram,
+  closed: closeProgram,
+  in_review: startReview,
+  decided: markDecided,
+}
