@@ -32,6 +32,7 @@ export default function OrganizationLayout() {
           Overview
         </NavLink>
         <NavLink to={`${base}/members`}>Members</NavLink>
+        {organization.kind === 'funder' ? <NavLink to={`${base}/funds`}>Funds</NavLink> : null}
         {canManage ? <NavLink to={`${base}/settings`}>Profile settings</NavLink> : null}
       </nav>
       <Outlet />

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { PROGRAM_STATUSES } from '#app/domain/program-status.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
-import { MoneySchema } from '#app/utils/money.ts'
-import { isTimeZone, zonedInputToDate } from '#app/utils/time-zones.ts'
+import { MoneySchema, moneyInputValue } from '#app/utils/money.ts'
+import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/utils/time-zones.ts'
 import { optionalText } from './fields.ts'
 
 /** A repeated form field (checkboxes): absent → [], one value → [value]. */
@@ -126,3 +126,54 @@ export type ProgramDetailsInput = z.output<typeof ProgramDetailsSchema>
 export const ProgramTransitionSchema = z.object({
   to: z.enum(PROGRAM_STATUSES, { errorMap: () => ({ message: 'Choose what to do' }) }),
 })
+
+/** What the program form shows for a saved program (or a new one), as the inputs hold it. */
+export function programFormValues(
+  program: {
+    title: string
+    description: string
+    eligibility: string
+    placeServed: string
+    eligibleStates: string[]
+    eligibleCountyFips: string[]
+    sdohDomains: string[]
+    timeZone: string
+    opensAt: Date | string | null
+    closesAt: Date | string | null
+    budgetMinor: number
+    minAwardMinor: number
+    maxAwardMinor: number
+    allowSkillRequests: boolean
+    reviewersPerApplication: number
+    blindReview: boolean
+  } | null,
+) {
+  if (!program) {
+    return {
+      timeZone: 'America/New_York',
+      allowSkillRequests: 'on',
+      reviewersPerApplication: '3',
+      minAward: '0',
+      eligibleStates: [] as string[],
+      sdohDomains: [] as string[],
+    }
+  }
+  return {
+    title: program.title,
+    description: program.description,
+    eligibility: program.eligibility,
+    placeServed: program.placeServed,
+    eligibleStates: program.eligibleStates,
+    eligibleCountyFips: program.eligibleCountyFips.join('\n'),
+    sdohDomains: program.sdohDomains,
+    timeZone: program.timeZone,
+    opensAt: dateToZonedInput(program.opensAt, program.timeZone),
+    closesAt: dateToZonedInput(program.closesAt, program.timeZone),
+    budget: moneyInputValue(program.budgetMinor),
+    minAward: moneyInputValue(program.minAwardMinor),
+    maxAward: moneyInputValue(program.maxAwardMinor),
+    allowSkillRequests: program.allowSkillRequests ? 'on' : '',
+    reviewersPerApplication: String(program.reviewersPerApplication),
+    blindReview: program.blindReview ? 'on' : '',
+  }
+}

@@ -7,14 +7,28 @@ import { checkbox, wholeNumber } from './program.ts'
 export const GUIDANCE_MAX = 1000
 
 /** Guidance inputs are flat names (level1…level10) so each has its own label and error. */
-export const levelField = (score: number) => `level${score}` as const
+const LEVEL_NAMES = [
+  'level1',
+  'level2',
+  'level3',
+  'level4',
+  'level5',
+  'level6',
+  'level7',
+  'level8',
+  'level9',
+  'level10',
+] as const satisfies readonly `level${number}`[]
+type LevelName = (typeof LEVEL_NAMES)[number]
+
+export const levelField = (score: number) => `level${score}` as LevelName
 
 const levelFields = Object.fromEntries(
-  Array.from({ length: MAX_SCORE_LIMIT }, (_, i) => [
-    levelField(i + MIN_SCORE),
+  LEVEL_NAMES.slice(0, MAX_SCORE_LIMIT).map((name, i) => [
+    name,
     optionalText(GUIDANCE_MAX, `Guidance for score ${i + MIN_SCORE}`),
   ]),
-) as Record<`level${number}`, ReturnType<typeof optionalText>>
+) as Record<LevelName, ReturnType<typeof optionalText>>
 
 /** One criterion's editor. Weights are edited together (WeightsSchema), since they are shares. */
 export const CriterionSchema = z

@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { FundFields } from '#app/components/fund-fields.tsx'
+import { FundSchema, type Currency } from '#app/schemas/fund.ts'
+import { FUND_MANAGER_ROLES, updateFund } from '#app/services/funds.server.ts'
+import { listPrograms } from '#app/services/programs.server.ts'
+import { requireFund } from '#app/utils/funder-access.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit ${data.fund.name} · Commons Fund` : 'Edit fund · Commons Fund' },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const fund = await requireFund(organization, params.fundSlug)
+  const programs = await listPrograms(fund.id)
+  const { name, currency, description, visibility, slug } = fund
+  return {
+    orgSlug: organization.slug,
+    fund: { name, currency: currency as Currency, description, visibility, slug },
+    currencyLocked: programs.length > 0,
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const fund = await requireFund(organization, params.fundSlug)
+  const form = await parseForm(request, FundSchema)
+  if (!form.ok) return form.response
+  const result = await updateFund(
+    { id: user.id, ip: requestOrigin(request, context).ip },
+    fund,
+    form.data,
+  )
+  if (!result.ok) return formFailure(result.errors, form.formData)
+  return redirectWithFlash(`/orgs/${organization.slug}/funds/${fund.slug}`, {
+    kind: 'success',
+    message: 'Fund saved.',
+  })
+}
+
+export default function EditFund() {
+  const { orgSlug, fund, currencyLocked } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const form = useValidatedForm(FundSchema, { failure, defaultValues: fund })
+  return (
+    <Card
+      title={`Edit ${fund.name}`}
+      actions={<Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>Back to the fund</Link>}
+    >
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <FundFields
+          field={form.field}
+          choice={form.choice}
+          errorOf={form.errorOf}
+          currencyLocked={currencyLocked}
+        />
+        <Button busy={navigation.state === 'submitting'}>Save fund</Button>
+      </Form>
+    </Card>
+  )
+}

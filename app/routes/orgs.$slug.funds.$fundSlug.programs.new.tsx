@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { ProgramDetailsFields } from '#app/components/program-details-fields.tsx'
+import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
+import { createProgram, listStates } from '#app/services/programs.server.ts'
+import { programActor, requireFund } from '#app/utils/funder-access.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export const meta: MetaFunction = () => [{ title: 'New program · Commons Fund' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const fund = await requireFund(organization, params.fundSlug)
+  return {
+    orgSlug: organization.slug,
+    fund: { name: fund.name, slug: fund.slug, currency: fund.currency },
+    states: await listStates(),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const fund = await requireFund(access.organization, params.fundSlug)
+  const form = await parseForm(request, ProgramDetailsSchema)
+  if (!form.ok) return form.response
+  const result = await createProgram(
+    programActor(access, requestOrigin(request, context).ip),
+    fund,
+    form.data,
+  )
+  if (!result.ok) return formFailure(result.errors, form.formData)
+  return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${result.program.slug}`, {
+    kind: 'success',
+    message:
+      'The program is saved as a draft, with the equity rubric template. Adjust the rubric and add your questions, then open it.',
+  })
+}
+
+export default function NewProgram() {
+  const { orgSlug, fund, states } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const form = useValidatedForm(ProgramDetailsSchema, {
+    failure,
+    defaultValues: programFormValues(null),
+  })
+  return (
+    <Card
+      title={`Create a program in ${fund.name}`}
+      actions={<Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>Back to the fund</Link>}
+    >
+      <p className="hint">
+        It starts as a draft: nobody outside your organisation sees it until you open it.
+      </p>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <ProgramDetailsFields
+          field={form.field}
+          choice={form.choice}
+          errorOf={form.errorOf}
+          states={states}
+          currency={fund.currency}
+        />
+        <Button busy={navigation.state === 'submitting'}>Create program</Button>
+      </Form>
+    </Card>
+  )
+}

@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { FundFields } from '#app/components/fund-fields.tsx'
+import { FundSchema } from '#app/schemas/fund.ts'
+import { createFund, FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
+import { assertFunder } from '#app/utils/funder-access.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export const meta: MetaFunction = () => [{ title: 'New fund · Commons Fund' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  assertFunder(organization)
+  return null
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  assertFunder(organization)
+  const form = await parseForm(request, FundSchema)
+  if (!form.ok) return form.response
+  const fund = await createFund(
+    { id: user.id, ip: requestOrigin(request, context).ip },
+    organization.id,
+    form.data,
+  )
+  return redirectWithFlash(`/orgs/${organization.slug}/funds/${fund.slug}`, {
+    kind: 'success',
+    message: `${fund.name} is set up. Add a program to start funding.`,
+  })
+}
+
+export default function NewFund() {
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const form = useValidatedForm(FundSchema, {
+    failure,
+    defaultValues: { currency: 'USD', visibility: 'public' },
+  })
+  return (
+    <Card title="Create a fund">
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <FundFields field={form.field} choice={form.choice} errorOf={form.errorOf} />
+        <Button busy={navigation.state === 'submitting'}>Create fund</Button>
+      </Form>
+    </Card>
+  )
+}

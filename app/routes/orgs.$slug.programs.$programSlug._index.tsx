@@ -1,0 +1,183 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError } from '#app/components/field.tsx'
+import {
+  isAcceptingApplications,
+  PROGRAM_STATUS_LABELS,
+  PROGRAM_TRANSITIONS,
+  TRANSITION_LABELS,
+} from '#app/domain/program-status.ts'
+import { rubricProblems } from '#app/domain/rubric.ts'
+import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
+import { ProgramTransitionSchema } from '#app/schemas/program.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
+import { listQuestions } from '#app/services/program-questions.server.ts'
+import { openingProblems, TRANSITIONS_TO } from '#app/services/programs.server.ts'
+import { listCriteria } from '#app/services/rubrics.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { programActor, requireProgram } from '#app/utils/funder-access.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { formatMoney } from '#app/utils/money.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program, fund } = await requireProgram(organization, params.programSlug)
+  const [criteria, questions] = await Promise.all([
+    listCriteria(program.id),
+    listQuestions(program.id),
+  ])
+  const now = new Date()
+  const money = (minor: number) => formatMoney(minor, fund.currency)
+  const when = (d: Date | null) => (d ? formatDateTime(d, program.timeZone) : 'Not set')
+  return {
+    base: `/orgs/${organization.slug}/programs/${program.slug}`,
+    status: program.status,
+    accepting: isAcceptingApplications(program, now),
+    facts: {
+      opens: program.opensAt ? when(program.opensAt) : 'When you open it',
+      closes: when(program.closesAt),
+      timeZone: program.timeZone,
+      budget: money(program.budgetMinor),
+      awards: `${money(program.minAwardMinor)} to ${money(program.maxAwardMinor)}`,
+      placeServed: program.placeServed || 'Not given',
+      states: program.eligibleStates.length ? program.eligibleStates.join(', ') : 'Any',
+      counties: program.eligibleCountyFips.length
+        ? program.eligibleCountyFips.join(', ')
+        : 'No county limit',
+      sdoh: program.sdohDomains.map((d) => SDOH_LABELS[d as SdohDomain] ?? d).join(', ') || 'None',
+      skills: program.allowSkillRequests ? 'Yes' : 'No',
+      reviewers: String(program.reviewersPerApplication),
+      blind: program.blindReview ? 'Yes' : 'No',
+    },
+    criteriaCount: criteria.length,
+    questionCount: questions.length,
+    rubricProblems: rubricProblems(criteria),
+    openingProblems: program.status === 'draft' ? openingProblems(program, criteria, now) : [],
+    transitions: PROGRAM_TRANSITIONS[program.status],
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program } = await requireProgram(access.organization, params.programSlug)
+  const form = await parseForm(request, ProgramTransitionSchema)
+  if (!form.ok) return form.response
+  const move = TRANSITIONS_TO[form.data.to]
+  if (!move) return formFailure({ form: 'A program cannot go back to draft.' }, form.formData)
+  const result = await move(programActor(access, requestOrigin(request, context).ip), program.id)
+  if (!result.ok) {
+    return data({ errors: { form: result.message }, problems: result.problems }, { status: 400 })
+  }
+  return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
+    kind: 'success',
+    message: `The program is now ${PROGRAM_STATUS_LABELS[result.program.status].toLowerCase()}.`,
+  })
+}
+
+export default function ProgramOverview() {
+  const loaded = useLoaderData<typeof loader>()
+  const { base, status, facts } = loaded
+  const refused = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const problems = refused && 'problems' in refused ? refused.problems : []
+  return (
+    <>
+      <Card title="Status" headingLevel={3}>
+        <FormError message={refused?.errors.form} />
+        {problems.length > 0 ? (
+          <ul aria-label="What is missing">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          This program is <strong>{PROGRAM_STATUS_LABELS[status].toLowerCase()}</strong>
+          {status === 'open'
+            ? loaded.accepting
+              ? ' and accepting applications.'
+              : ', and accepts applications from its opening time.'
+            : '.'}
+        </p>
+        {loaded.openingProblems.length > 0 ? (
+          <>
+            <p>Before it can open:</p>
+            <ul>
+              {loaded.openingProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {loaded.transitions.length > 0 ? (
+          <Form method="post" className="actions">
+            {loaded.transitions.map((to) => (
+              <Button
+                key={to}
+                name="to"
+                value={to}
+                variant={to === 'closed' ? 'secondary' : 'primary'}
+                busy={navigation.state === 'submitting'}
+              >
+                {TRANSITION_LABELS[to]}
+              </Button>
+            ))}
+          </Form>
+        ) : (
+          <p className="hint">Decisions are made; this program is finished.</p>
+        )}
+      </Card>
+      <Card
+        title="Details"
+        headingLevel={3}
+        actions={<Link to={`${base}/details`}>Edit details</Link>}
+      >
+        <dl className="facts">
+          <dt>Opens</dt>
+          <dd>{facts.opens}</dd>
+          <dt>Closes</dt>
+          <dd>{facts.closes}</dd>
+          <dt>Time zone</dt>
+          <dd>{facts.timeZone}</dd>
+          <dt>Total budget</dt>
+          <dd>{facts.budget}</dd>
+          <dt>Awards</dt>
+          <dd>{facts.awards}</dd>
+          <dt>Place served</dt>
+          <dd>{facts.placeServed}</dd>
+          <dt>Eligible states</dt>
+          <dd>{facts.states}</dd>
+          <dt>Eligible counties</dt>
+          <dd>{facts.counties}</dd>
+          <dt>Focus</dt>
+          <dd>{facts.sdoh}</dd>
+          <dt>Volunteer skills</dt>
+          <dd>{facts.skills}</dd>
+          <dt>Reviewers per application</dt>
+          <dd>{facts.reviewers}</dd>
+          <dt>Blind review</dt>
+          <dd>{facts.blind}</dd>
+        </dl>
+      </Card>
+      <Card title="Rubric and questions" headingLevel={3}>
+        <p>
+          <Link to={`${base}/rubric`}>
+            Rubric: {loaded.criteriaCount} {loaded.criteriaCount === 1 ? 'criterion' : 'criteria'}
+          </Link>
+          {loaded.rubricProblems.length === 0 ? ', complete.' : ', not complete yet.'}
+        </p>
+        <p>
+          <Link to={`${base}/questions`}>
+            {loaded.questionCount} {loaded.questionCount === 1 ? 'question' : 'questions'} of your
+            own
+          </Link>{' '}
+          after the standard application steps.
+        </p>
+      </Card>
+    </>
+  )
+}

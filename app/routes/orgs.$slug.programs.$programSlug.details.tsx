@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { ProgramDetailsFields } from '#app/components/program-details-fields.tsx'
+import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
+import { listStates, updateProgramDetails } from '#app/services/programs.server.ts'
+import { programActor, requireProgram } from '#app/utils/funder-access.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program, fund } = await requireProgram(organization, params.programSlug)
+  return {
+    currency: fund.currency,
+    values: programFormValues(program),
+    states: await listStates(),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program } = await requireProgram(access.organization, params.programSlug)
+  const form = await parseForm(request, ProgramDetailsSchema)
+  if (!form.ok) return form.response
+  const result = await updateProgramDetails(
+    programActor(access, requestOrigin(request, context).ip),
+    program.id,
+    form.data,
+  )
+  if (!result.ok) return formFailure(result.errors, form.formData)
+  return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
+    kind: 'success',
+    message: 'Details saved.',
+  })
+}
+
+export default function ProgramDetails() {
+  const { currency, values, states } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const form = useValidatedForm(ProgramDetailsSchema, { failure, defaultValues: values })
+  return (
+    <Card title="Details" headingLevel={3}>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <ProgramDetailsFields
+          field={form.field}
+          choice={form.choice}
+          errorOf={form.errorOf}
+          states={states}
+          currency={currency}
+        />
+        <Button busy={navigation.state === 'submitting'}>Save details</Button>
+      </Form>
+    </Card>
+  )
+}

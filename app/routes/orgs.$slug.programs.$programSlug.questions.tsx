@@ -1,0 +1,265 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
+import { Card, EmptyState } from '#app/components/card.tsx'
+import { FormError, SelectField, TextareaField, TextField } from '#app/components/field.tsx'
+import { QUESTION_KINDS, QUESTION_KIND_LABELS } from '#app/domain/program-questions.ts'
+import { areQuestionsLocked } from '#app/domain/program-status.ts'
+import { QuestionRefSchema, QuestionSchema, WORD_LIMIT_MAX } from '#app/schemas/program-question.ts'
+import { MoveSchema } from '#app/schemas/rubric.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
+import {
+  addQuestion,
+  listQuestions,
+  moveQuestion,
+  QUESTIONS_LOCKED_MESSAGE,
+  removeQuestion,
+  saveQuestion,
+} from '#app/services/program-questions.server.ts'
+import type { FormFailure } from '#app/utils/forms.ts'
+import { programActor, requireProgram } from '#app/utils/funder-access.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program } = await requireProgram(organization, params.programSlug)
+  const questions = await listQuestions(program.id)
+  return {
+    locked: areQuestionsLocked(program.status),
+    lockedMessage: QUESTIONS_LOCKED_MESSAGE,
+    questions: questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      label: q.label,
+      helpText: q.helpText,
+      required: q.required,
+      options: q.options,
+      wordLimit: q.wordLimit,
+    })),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program } = await requireProgram(access.organization, params.programSlug)
+  const actor = programActor(access, requestOrigin(request, context).ip)
+  const here = `/orgs/${access.organization.slug}/programs/${program.slug}/questions`
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  const done = (message: string) => redirectWithFlash(here, { kind: 'success', message })
+
+  if (intent === 'add-question') {
+    const form = await parseForm(formData, QuestionSchema)
+    if (!form.ok) return form.response
+    const result = await addQuestion(actor, program.id, form.data)
+    if (!result.ok) return formFailure(result.errors, formData)
+    return done('Question added.')
+  }
+  const ref = await parseForm(formData, QuestionRefSchema)
+  if (!ref.ok) return ref.response
+  const { questionId } = ref.data
+  if (intent === 'save-question') {
+    const form = await parseForm(formData, QuestionSchema)
+    if (!form.ok) return form.response
+    const result = await saveQuestion(actor, program.id, questionId, form.data)
+    if (!result.ok) return formFailure(result.errors, formData)
+    return done('Question saved.')
+  }
+  if (intent === 'remove-question') {
+    const result = await removeQuestion(actor, program.id, questionId)
+    if (!result.ok) return formFailure(result.errors, formData)
+    return done('Question removed.')
+  }
+  if (intent === 'move-question') {
+    const form = await parseForm(formData, MoveSchema)
+    if (!form.ok) return form.response
+    const result = await moveQuestion(actor, program.id, questionId, form.data.direction)
+    if (!result.ok) return formFailure(result.errors, formData)
+    return done('Question moved.')
+  }
+  return formFailure({ form: 'Unknown action.' }, formData)
+}
+
+type Question = ReturnType<typeof useLoaderData<typeof loader>>['questions'][number]
+
+function QuestionForm({
+  question,
+  failure,
+}: {
+  question: Question | undefined
+  failure: FormFailure | undefined
+}) {
+  const navigation = useNavigation()
+  const form = useValidatedForm(QuestionSchema, {
+    failure,
+    defaultValues: question
+      ? {
+          kind: question.kind,
+          label: question.label,
+          helpText: question.helpText,
+          required: question.required ? 'on' : '',
+          options: question.options.join('\n'),
+          wordLimit: question.wordLimit ? String(question.wordLimit) : '',
+        }
+      : { kind: 'short_text', required: 'on' },
+  })
+  return (
+    <div id="question-form">
+      <Card
+        title={question ? `Edit “${question.label}”` : 'Add a question'}
+        headingLevel={3}
+        actions={question ? <Link to=".">Stop editing</Link> : null}
+      >
+        <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+          <FormError message={form.formError} />
+          <input type="hidden" name="intent" value={question ? 'save-question' : 'add-question'} />
+          {question ? <input type="hidden" name="questionId" value={question.id} /> : null}
+          <TextField
+            label="Question"
+            required
+            error={form.errorOf('label')}
+            {...form.field('label')}
+          />
+          <SelectField
+            label="Kind of answer"
+            required
+            options={QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] }))}
+            error={form.errorOf('kind')}
+            {...form.field('kind')}
+          />
+          <TextareaField
+            label="Help text"
+            hint="Shown under the question, to say what a good answer covers."
+            rows={2}
+            error={form.errorOf('helpText')}
+            {...form.field('helpText')}
+          />
+          <div className="choice field">
+            <input type="checkbox" id="field-required" {...form.choice('required', 'on')} />
+            <label htmlFor="field-required">Applicants must answer it</label>
+          </div>
+          <TextareaField
+            label="Options"
+            hint="For single and multiple choice: one option per line, at least two."
+            rows={4}
+            error={form.errorOf('options')}
+            {...form.field('options')}
+          />
+          <TextField
+            label="Word limit"
+            type="number"
+            min={1}
+            max={WORD_LIMIT_MAX}
+            step={1}
+            hint="For long text only. Leave empty for no limit."
+            error={form.errorOf('wordLimit')}
+            {...form.field('wordLimit')}
+          />
+          <Button busy={navigation.state === 'submitting'}>
+            {question ? 'Save question' : 'Add question'}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  )
+}
+
+function describe(q: Question) {
+  const parts = [QUESTION_KIND_LABELS[q.kind], q.required ? 'required' : 'optional']
+  if (q.wordLimit) parts.push(`up to ${q.wordLimit.toLocaleString('en-US')} words`)
+  return parts.join(' · ')
+}
+
+export default function Questions() {
+  const { locked, lockedMessage, questions } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const intent = failure?.values.intent
+  const formIntent = intent === 'add-question' || intent === 'save-question'
+  const editId = intent === 'save-question' ? failure?.values.questionId : params.get('edit')
+  const editing = questions.find((q) => q.id === editId)
+  return (
+    <>
+      <Card title="Questions" headingLevel={3}>
+        {locked ? (
+          <p className="form-error" role="status">
+            {lockedMessage}
+          </p>
+        ) : null}
+        {!formIntent ? <FormError message={failure?.errors.form} /> : null}
+        <p>
+          Applicants answer these after the standard steps: organisation, community, project, budget
+          and, where the program allows it, volunteer skills.
+        </p>
+        {questions.length === 0 ? (
+          <EmptyState title="No questions of your own yet">
+            <p>The standard steps may be all you need. Ask only what you will use.</p>
+          </EmptyState>
+        ) : (
+          <ol className="plain-list">
+            {questions.map((q, i) => (
+              <li key={q.id} className="card">
+                <h4>
+                  {i + 1}. {q.label}
+                </h4>
+                <p className="hint">{describe(q)}</p>
+                {q.helpText ? <p>{q.helpText}</p> : null}
+                {q.options.length ? (
+                  <ul>
+                    {q.options.map((o) => (
+                      <li key={o}>{o}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {locked ? null : (
+                  <div className="actions">
+                    <Link to={`?edit=${q.id}#question-form`}>
+                      Edit<span className="visually-hidden"> “{q.label}”</span>
+                    </Link>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="move-question" />
+                      <input type="hidden" name="questionId" value={q.id} />
+                      {i > 0 ? (
+                        <Button variant="secondary" name="direction" value="up">
+                          Move up<span className="visually-hidden"> “{q.label}”</span>
+                        </Button>
+                      ) : null}
+                      {i < questions.length - 1 ? (
+                        <Button variant="secondary" name="direction" value="down">
+                          Move down<span className="visually-hidden"> “{q.label}”</span>
+                        </Button>
+                      ) : null}
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="questionId" value={q.id} />
+                      <Button variant="link" name="intent" value="remove-question">
+                        Remove<span className="visually-hidden"> “{q.label}”</span>
+                      </Button>
+                    </Form>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+      {locked ? null : (
+        <QuestionForm
+          key={editing?.id ?? `new-${questions.length}`}
+          question={editing}
+          failure={formIntent ? failure : undefined}
+        />
+      )}
+    </>
+  )
+}

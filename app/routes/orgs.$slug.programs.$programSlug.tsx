@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { PROGRAM_STATUS_LABELS } from '#app/domain/program-status.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
+import { requireProgram } from '#app/utils/funder-access.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.program.title} · Commons Fund` : 'Program · Commons Fund' },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program, fund } = await requireProgram(organization, params.programSlug)
+  return {
+    orgSlug: organization.slug,
+    program: { title: program.title, slug: program.slug, status: program.status },
+    fund: { name: fund.name, slug: fund.slug },
+  }
+}
+
+export default function ProgramLayout() {
+  const { orgSlug, program, fund } = useLoaderData<typeof loader>()
+  const base = `/orgs/${orgSlug}/programs/${program.slug}`
+  return (
+    <>
+      <p className="eyebrow">
+        Program in <Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>{fund.name}</Link>{' '}
+        <span className="badge">{PROGRAM_STATUS_LABELS[program.status]}</span>
+      </p>
+      <h2>{program.title}</h2>
+      <nav aria-label="Program" className="subnav">
+        <NavLink to={base} end>
+          Overview
+        </NavLink>
+        <NavLink to={`${base}/details`}>Details</NavLink>
+        <NavLink to={`${base}/rubric`}>Rubric</NavLink>
+        <NavLink to={`${base}/questions`}>Questions</NavLink>
+        <NavLink to={`${base}/applications`}>Applications</NavLink>
+      </nav>
+      <Outlet />
+    </>
+  )
+}
