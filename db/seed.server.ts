@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { hashPassword } from '#app/services/passwords.server.ts'
+import { seedOpenProgram, DEMO_PROGRAM_SLUG } from './seed-program.server.ts'
 import type { Db } from './client.server.ts'
 import {
   auditLog,
@@ -19,6 +20,7 @@ export const DEMO_USERS = {
   northfield: { email: 'james@example.org', name: 'James Whitehorse' },
   volunteer: { email: 'volunteer@example.org', name: 'Sam Lee' },
   donor: { email: 'donor@example.org', name: 'Dana Brooks' },
+  westgate: { email: 'tomas@example.org', name: 'Tomás Rivera' },
 } as const
 
 const DEMO_ORGS: (NewOrganization & { owner: keyof typeof DEMO_USERS })[] = [
@@ -55,6 +57,17 @@ const DEMO_ORGS: (NewOrganization & { owner: keyof typeof DEMO_USERS })[] = [
     communitiesServed: 'Rural households with low food access, including Native families.',
     budgetBand: '50k_250k',
   },
+  {
+    owner: 'westgate',
+    kind: 'community_group',
+    name: 'Westgate Tenants Union',
+    slug: 'westgate-tenants-union',
+    mission: 'Tenants organising for safe, healthy and affordable homes in Westgate.',
+    location: 'Cuyahoga County, OH',
+    leadership: 'Elected by and from the tenants of Westgate’s apartment blocks.',
+    communitiesServed: 'Renters in Westgate, many of them older adults and families with children.',
+    budgetBand: 'under_50k',
+  },
 ]
 
 /** True when the database has no users yet, i.e. it has never been used. */
@@ -68,6 +81,7 @@ export async function seedDemoData(db: Db) {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await db.transaction(async (tx) => {
     const ids = {} as Record<keyof typeof DEMO_USERS, string>
+    const orgIds: Record<string, string> = {}
     for (const [key, u] of Object.entries(DEMO_USERS) as [
       keyof typeof DEMO_USERS,
       (typeof DEMO_USERS)[keyof typeof DEMO_USERS],
@@ -85,13 +99,19 @@ export async function seedDemoData(db: Db) {
       await tx
         .insert(memberships)
         .values({ organizationId: row.id, userId: ids[owner], role: 'owner' })
+      orgIds[org.slug] = row.id
     }
+    await seedOpenProgram(tx, orgIds, ids)
     await tx.insert(auditLog).values({
       actorUserId: null,
       action: 'demo.seed',
       entityType: 'database',
       entityId: 'demo',
-      details: { users: Object.keys(DEMO_USERS).length, organizations: DEMO_ORGS.length },
+      details: {
+        users: Object.keys(DEMO_USERS).length,
+        organizations: DEMO_ORGS.length,
+        program: DEMO_PROGRAM_SLUG,
+      },
     })
   })
 }

@@ -156,3 +156,55 @@ export const splitLanguages = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean)
     .slice(0, 20)
+
+type DraftQuestion = {
+  id: string
+  kind: 'short_text' | 'long_text' | 'single_choice' | 'multi_choice' | 'number' | 'yes_no' | 'file'
+  label: string
+  options: string[]
+  wordLimit: number | null
+}
+
+/** A draft answer to one question: may be empty, must fit the question when given. */
+function draftAnswer(q: DraftQuestion): z.ZodTypeAny {
+  const text = z.string().trim().optional().default('')
+  switch (q.kind) {
+    case 'short_text':
+      return text.refine((v) => v.length <= 300, 'Answers here are at most 300 characters')
+    case 'long_text':
+      return text
+        .refine((v) => v.length <= 20_000, 'That answer is too long')
+        .refine((v) => !q.wordLimit || wordCount(v) <= q.wordLimit, {
+          message: `Use at most ${q.wordLimit} words`,
+        })
+    case 'single_choice':
+      return text.refine((v) => v === '' || q.options.includes(v), 'Choose one of the options')
+    case 'multi_choice':
+      return list(z.string()).refine(
+        (v) => v.every((o) => q.options.includes(o)),
+        'Choose from the options',
+      )
+    case 'yes_no':
+      return z.enum(['yes', 'no']).or(z.literal('')).optional().default('')
+    case 'number':
+      return text.transform((v, ctx) => {
+        if (v === '') return null
+        const n = Number(v.replace(/,/g, ''))
+        if (!Number.isFinite(n)) {
+          ctx.addIssue({ code: 'custom', message: 'Enter a number' })
+          return z.NEVER
+        }
+        return n
+      })
+    case 'file':
+      return z.undefined()
+  }
+}
+
+/** The program-questions step, built from the program's own questions (files upload apart). */
+export function questionsStepSchema(questions: DraftQuestion[]) {
+  const shape = Object.fromEntries(
+    questions.filter((q) => q.kind !== 'file').map((q) => [q.id, draftAnswer(q)]),
+  )
+  return z.object({ ...versionField, answers: z.object(shape).default({}) })
+}

@@ -4,13 +4,11 @@ import {
   applicationPlaces,
   applications,
   budgetLines,
-  places,
   skillRequests,
   users,
   type AnswerValue,
   type Application,
 } from '#db/schema/index.ts'
-import { inArray } from 'drizzle-orm'
 import {
   splitLanguages,
   type BudgetStep,
@@ -19,6 +17,7 @@ import {
   type SkillsStep,
 } from '#app/schemas/application.ts'
 import type { Actor } from './applications.server.ts'
+import { populationWeightedVulnerability } from './places.server.ts'
 
 /** One step's validated form, ready to write. */
 export type StepWrite =
@@ -97,7 +96,7 @@ async function columnsFor(
       return { leadership, ledByLivedExperience, contactName, contactEmail }
     }
     case 'community': {
-      const vulnerability = await weightedVulnerability(write.data.fips)
+      const vulnerability = await populationWeightedVulnerability(write.data.fips)
       return {
         communityServed: write.data.communityServed,
         placesOutsideUs: write.data.placesOutsideUs,
@@ -150,24 +149,4 @@ async function replaceRows(tx: Db, applicationId: string, write: StepWrite) {
     }))
     if (rows.length) await tx.insert(skillRequests).values(rows)
   }
-}
-
-/**
- * The population-weighted SVI percentile of the counties served: a county of a million people
- * counts a hundred times one of ten thousand, so the figure describes the people reached.
- */
-export async function weightedVulnerability(fips: string[]) {
-  if (!fips.length) return null
-  const rows = await db()
-    .select({ svi: places.svi, population: places.population, year: places.dataYear })
-    .from(places)
-    .where(inArray(places.fips, fips))
-  return populationWeighted(rows)
-}
-
-export function populationWeighted(rows: { svi: number; population: number; year: number }[]) {
-  const population = rows.reduce((s, r) => s + r.population, 0)
-  if (!rows.length || population === 0) return null
-  const percentile = rows.reduce((s, r) => s + r.svi * r.population, 0) / population
-  return { percentile, dataYear: Math.max(...rows.map((r) => r.year)), population }
 }

@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
+import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { db } from '#db/client.server.ts'
 import { applications, type ApplicationStatus } from '#db/schema/index.ts'
 import { submissionIssues, type SubmissionIssue } from '#app/schemas/application-submission.ts'
 import {
-  acceptingApplications,
   applicationContent,
   recordStatusChange,
   submissionContext,
@@ -34,7 +34,7 @@ export async function submitApplication(
       message: 'This application has already been submitted.',
     }
   }
-  if (!acceptingApplications(program, now)) {
+  if (!isAcceptingApplications(program, now)) {
     return {
       ok: false,
       reason: 'closed',

@@ -21,22 +21,13 @@ import {
   type Program,
 } from '#db/schema/index.ts'
 import type { ApplicationContent, SubmissionContext } from '#app/schemas/application-submission.ts'
+import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { recordAudit } from './audit.server.ts'
 
 /** Roles in a group that may write its applications; reviewers only review. */
 export const APPLICANT_ROLES: MembershipRole[] = ['owner', 'admin', 'member']
 
 export type Actor = { id: string; ip?: string | null }
-
-/** Whether the program takes applications at `now`, by the server's clock. */
-export function acceptingApplications(program: Program, now = new Date()): boolean {
-  return (
-    program.status === 'open' &&
-    (!program.opensAt || program.opensAt <= now) &&
-    !!program.closesAt &&
-    program.closesAt > now
-  )
-}
 
 /** Writes a status change to the application's history and the audit log. */
 export async function recordStatusChange(
@@ -95,7 +86,7 @@ export async function startApplication(
   }
   const existing = await findApplication(program.id, organization.id)
   if (existing) return { ok: true, application: existing }
-  if (!acceptingApplications(program)) {
+  if (!isAcceptingApplications(program)) {
     return { ok: false, message: 'This program is not taking applications now.' }
   }
   const previous = await latestApplicationOf(organization.id)
@@ -354,3 +345,52 @@ export async function findApplicableProgram(slug: string) {
   if (!row || row.program.status === 'draft') return null
   return row
 }
+
+/** Everything a reader of the application sees, in display order, ready to serialise. */
+export async function applicationSummary(loaded: LoadedApplication) {
+  const { application: a, fund, organization } = loaded
+  const [content, rows, questions, served] = await Promise.all([
+    applicationContent(a),
+    applicationRows(a.id),
+    programQuestionsOf(a.programId),
+    db()
+      .select({ fips: places.fips, state: places.state, county: places.county, svi: places.svi })
+      .from(applicationPlaces)
+      .innerJoin(places, eq(places.fips, applicationPlaces.fips))
+      .where(eq(applicationPlaces.applicationId, a.id))
+      .orderBy(asc(places.state), asc(places.county)),
+  ])
+  return {
+    organizationName: organization.name,
+    currency: fund.currency,
+    leadership: a.leadership,
+    ledByLivedExperience: a.ledByLivedExperience,
+    contactName: a.contactName,
+    contactEmail: a.contactEmail,
+    communityServed: a.communityServed,
+    places: served.map((p) => ({ fips: p.fips, label: `${p.county}, ${p.state}`, svi: p.svi })),
+    placesOutsideUs: a.placesOutsideUs,
+    placeVulnerability: a.placeVulnerability,
+    placeVulnerabilityYear: a.placeVulnerabilityYear,
+    title: a.title,
+    summary: a.summary,
+    sdohDomains: a.sdohDomains,
+    amountRequestedMinor: a.amountRequestedMinor,
+    budgetLines: rows.lines.map((l) => ({
+      description: l.description,
+      amountMinor: l.amountMinor,
+    })),
+    skillRequests: rows.skills.map((s) => ({
+      skill: s.skill,
+      hours: s.hours,
+      workMode: s.workMode,
+      languages: s.languages,
+      description: s.description,
+    })),
+    answers: questions
+      .filter((q) => q.kind !== 'file')
+      .map((q) => ({ id: q.id, label: q.label, value: content.answers[q.id] ?? null })),
+  }
+}
+
+export type ApplicationSummary = Awaited<ReturnType<typeof applicationSummary>>

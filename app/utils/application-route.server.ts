@@ -50,6 +50,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   toWrite: (
     data: z.output<S>,
     loaded: LoadedApplication,
+    formData: FormData,
   ) => Promise<StepWrite | { errors: Record<string, string> }>,
 ) {
   const { request, params, context } = args
@@ -57,7 +58,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   const formData = await request.formData()
   const form = await parseForm(formData, schema)
   if (!form.ok) return form.response
-  const write = await toWrite(form.data, loaded)
+  const write = await toWrite(form.data, loaded, formData)
   if ('errors' in write) return formFailure(write.errors, formData)
   const base = Number(formData.get('version'))
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
@@ -73,7 +74,10 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   }
   if (result.reason === 'not_editable') throw redirect(`/applications/${id}`)
   const who = result.current.by ?? 'Someone'
-  const values = { ...formValues(formData), version: String(result.current.version) }
+  const values: Record<string, string | string[]> = {
+    ...formValues(formData),
+    version: String(result.current.version),
+  }
   return data(
     {
       errors: {

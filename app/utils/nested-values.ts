@@ -9,7 +9,9 @@ export function nestValues(flat: Record<string, string | string[]>): Record<stri
   const root: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(flat)) {
     const path = key.split('.')
-    if (path.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) {
+    if (
+      path.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')
+    ) {
       continue
     }
     let node: Record<string, unknown> | unknown[] = root
@@ -49,4 +51,11 @@ export function valueAt(root: unknown, name: string): unknown {
     node = (node as Record<string, unknown>)[segment]
   }
   return node
+}
+
+/** How many rows of `prefix` to render: the saved ones, or more if a refused post had more. */
+export function rowCount(prefix: string, saved: number, posted?: Record<string, unknown>) {
+  const pattern = new RegExp(`^${prefix}\\.(\\d+)\\.`)
+  const postedRows = Object.keys(posted ?? {}).map((k) => Number(k.match(pattern)?.[1] ?? -1) + 1)
+  return Math.max(saved, ...postedRows)
 }

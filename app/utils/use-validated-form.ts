@@ -24,7 +24,10 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
   schema: S,
   options: { defaultValues?: Partial<z.input<S>>; failure?: FormFailure | null | undefined },
 ) {
-  type Name = Path<z.input<S>>
+  type Path_ = Path<z.input<S>>
+  // Repeated rows ("lines.0.amount") sit behind preprocess steps that hide their paths from the
+  // type, so dotted names are accepted as plain strings too.
+  type Name = Path_ | `${string}.${number}.${string}` | `${string}.${string}`
   const submit = useSubmit()
   const { failure } = options
   const serverErrors = failure?.errors
@@ -49,10 +52,10 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
     if (!failure) return
     // A refused submission never leaves a password sitting in the page.
     for (const name of Object.keys(getValues())) {
-      if (isSecret(name)) setValue(name as Name, '' as never)
+      if (isSecret(name)) setValue(name as Path_, '' as never)
     }
     const firstInvalid = Object.keys(failure.errors).find((k) => k !== 'form')
-    if (firstInvalid) setFocus(firstInvalid as Name)
+    if (firstInvalid) setFocus(firstInvalid as Path_)
   }, [failure, getValues, setValue, setFocus])
 
   /** Validates first; only a valid form is posted (through Remix, keeping the submitter). */
@@ -67,7 +70,7 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
   function field(name: Name) {
     const value = valueAt(initial, name)
     return {
-      ...form.register(name),
+      ...form.register(name as Path_),
       defaultValue: value === undefined || value === null ? undefined : String(value),
     }
   }
@@ -76,7 +79,7 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
   function choice(name: Name, value: string) {
     const current = valueAt(initial, name)
     const checked = Array.isArray(current) ? current.includes(value) : current === value
-    return { ...form.register(name), value, defaultChecked: checked }
+    return { ...form.register(name as Path_), value, defaultChecked: checked }
   }
 
   const errorOf = (name: string): string | undefined => {

@@ -1,0 +1,107 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { ApplicationSummary } from '#app/components/application-summary.tsx'
+import { AttachmentList } from '#app/components/attachment-list.tsx'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError, TextareaField } from '#app/components/field.tsx'
+import { STATUS_LABELS } from '#app/domain/application-status.ts'
+import { withdrawApplication } from '#app/services/application-submission.server.ts'
+import { applicationHistory, applicationSummary } from '#app/services/applications.server.ts'
+import { listAttachments } from '#app/services/attachments.server.ts'
+import { requireApplication } from '#app/utils/application-route.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+const WithdrawSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(1000, 'Keep the reason under 1,000 characters')
+    .optional()
+    .default(''),
+})
+
+const WITHDRAWABLE = new Set(['submitted', 'in_review'])
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { loaded } = await requireApplication(request, params.id)
+  const { application: a, access, program } = loaded
+  if (access.side === 'applicant' && access.canEdit)
+    throw redirect(`/applications/${a.id}/organization`)
+  const [summary, history, files] = await Promise.all([
+    applicationSummary(loaded),
+    applicationHistory(a.id),
+    listAttachments(a.id),
+  ])
+  return {
+    id: a.id,
+    status: a.status,
+    side: access.side,
+    canWithdraw: access.side === 'applicant' && WITHDRAWABLE.has(a.status),
+    allowSkills: program.allowSkillRequests,
+    summary,
+    files,
+    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, loaded } = await requireApplication(request, params.id)
+  if (loaded.access.side !== 'applicant') throw forbidden('Only the applying group can withdraw.')
+  const form = await parseForm(request, WithdrawSchema)
+  if (!form.ok) return form.response
+  const actor = { id: user.id, ip: requestOrigin(request, context).ip }
+  const result = await withdrawApplication(actor, loaded, form.data.reason)
+  if (!result.ok) return formFailure({ form: result.message }, form.formData)
+  return redirectWithFlash(`/applications/${loaded.application.id}`, {
+    kind: 'success',
+    message: 'Application withdrawn.',
+  })
+}
+
+export default function ApplicationStatusPage() {
+  const { id, status, canWithdraw, allowSkills, summary, files, history } =
+    useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const form = useValidatedForm(WithdrawSchema, { failure })
+  return (
+    <>
+      <Card title={`Status: ${STATUS_LABELS[status]}`}>
+        <ol className="timeline">
+          {history.map((h) => (
+            <li key={h.id}>
+              <time dateTime={h.at}>{formatDateTime(h.at)}</time>: {STATUS_LABELS[h.toStatus]}
+              {h.actorName ? ` by ${h.actorName}` : ''}
+              {h.note ? `. “${h.note}”` : ''}
+            </li>
+          ))}
+        </ol>
+      </Card>
+      <ApplicationSummary summary={summary} showSkills={allowSkills} />
+      <Card title="Files">
+        <AttachmentList applicationId={id} files={files} editable={false} />
+      </Card>
+      {canWithdraw ? (
+        <Card title="Withdraw this application">
+          <p>You can withdraw until the funder decides. This cannot be undone.</p>
+          <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+            <FormError message={form.formError} />
+            <TextareaField
+              label="Why are you withdrawing?"
+              hint="The funder sees this."
+              rows={3}
+              error={form.errorOf('reason')}
+              {...form.field('reason')}
+            />
+            <Button variant="danger">Withdraw application</Button>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { StepForm } from '#app/components/application-step-form.tsx'
+import { Card } from '#app/components/card.tsx'
+import { TextareaField } from '#app/components/field.tsx'
+import { PlacePicker } from '#app/components/place-picker.tsx'
+import { formatSvi } from '#app/domain/vulnerability.ts'
+import { CommunityStepSchema } from '#app/schemas/application.ts'
+import { applicationSummary } from '#app/services/applications.server.ts'
+import { readPlaceField } from '#app/services/places.server.ts'
+import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { loaded } = await requireEditableStep(request, params.id, 'community')
+  const { application: a, program } = loaded
+  const summary = await applicationSummary(loaded)
+  return {
+    id: a.id,
+    states: program.eligibleStates,
+    places: summary.places,
+    vulnerability:
+      a.placeVulnerability === null
+        ? null
+        : { percentile: a.placeVulnerability, year: a.placeVulnerabilityYear },
+    values: {
+      version: String(a.version),
+      communityServed: a.communityServed,
+      placesOutsideUs: a.placesOutsideUs,
+    },
+  }
+}
+
+export const action = (args: ActionFunctionArgs) =>
+  handleStepSave(args, 'community', CommunityStepSchema, async (data, loaded, formData) => {
+    const { places, unmatched } = await readPlaceField(formData, 'placeFips', {
+      states: loaded.program.eligibleStates,
+    })
+    if (unmatched.length) return { errors: { placeFips: unmatched.join(' ') } }
+    return {
+      step: 'community' as const,
+      data: {
+        communityServed: data.communityServed,
+        placesOutsideUs: data.placesOutsideUs,
+        fips: places.map((p) => p.fips),
+      },
+    }
+  })
+
+export default function CommunityStep() {
+  const { values } = useLoaderData<typeof loader>()
+  return <Editor key={values.version} />
+}
+
+function Editor() {
+  const { id, values, places, states, vulnerability } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const form = useValidatedForm(CommunityStepSchema, { failure, defaultValues: values })
+  const typed = failure?.values.placeFipsText
+  return (
+    <Card title="Community served">
+      <StepForm
+        applicationId={id}
+        step="community"
+        version={Number(values.version)}
+        failure={failure}
+        formError={form.formError}
+        onSubmit={form.onSubmit}
+        setVersion={(v) => form.setValue('version', v as never)}
+        busy={navigation.state === 'submitting'}
+      >
+        <input type="hidden" {...form.field('version')} />
+        <TextareaField
+          label="Whom does the project serve?"
+          hint="Who they are, in your words, and why this work matters to them."
+          rows={5}
+          required
+          error={form.errorOf('communityServed')}
+          {...form.field('communityServed')}
+        />
+        <PlacePicker
+          name="placeFips"
+          label="US counties served"
+          hint="Type a county name and choose from the list. Add as many as you serve."
+          error={form.errorOf('placeFips')}
+          defaultValue={places.map((p) => ({ fips: p.fips, label: p.label, svi: p.svi }))}
+          defaultText={typeof typed === 'string' ? typed : undefined}
+          states={states.length ? states : undefined}
+        />
+        {vulnerability ? (
+          <p className="hint">
+            The places you serve have a population-weighted Social Vulnerability Index of{' '}
+            <strong>{formatSvi(vulnerability.percentile)}</strong> (CDC/ATSDR SVI{' '}
+            {vulnerability.year}). Funders see this figure.
+          </p>
+        ) : null}
+        <TextareaField
+          label="Places outside the US"
+          hint="If you work outside the US, name the places here."
+          rows={2}
+          error={form.errorOf('placesOutsideUs')}
+          {...form.field('placesOutsideUs')}
+        />
+      </StepForm>
+    </Card>
+  )
+}

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { StepForm } from '#app/components/application-step-form.tsx'
+import { Card } from '#app/components/card.tsx'
+import { ChoiceFieldset } from '#app/components/choice-fieldset.tsx'
+import { TextareaField, TextField } from '#app/components/field.tsx'
+import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
+import { PROJECT_SUMMARY_WORDS, ProjectStepSchema } from '#app/schemas/application.ts'
+import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { loaded } = await requireEditableStep(request, params.id, 'project')
+  const a = loaded.application
+  return {
+    id: a.id,
+    values: {
+      version: String(a.version),
+      title: a.title,
+      summary: a.summary,
+      sdohDomains: a.sdohDomains as SdohDomain[],
+    },
+  }
+}
+
+export const action = (args: ActionFunctionArgs) =>
+  handleStepSave(args, 'project', ProjectStepSchema, async (data) => ({ step: 'project', data }))
+
+export default function ProjectStep() {
+  const { values } = useLoaderData<typeof loader>()
+  return <Editor key={values.version} />
+}
+
+function Editor() {
+  const { id, values } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const form = useValidatedForm(ProjectStepSchema, { failure, defaultValues: values })
+  return (
+    <Card title="The project">
+      <StepForm
+        applicationId={id}
+        step="project"
+        version={Number(values.version)}
+        failure={failure}
+        formError={form.formError}
+        onSubmit={form.onSubmit}
+        setVersion={(v) => form.setValue('version', v as never)}
+        busy={navigation.state === 'submitting'}
+      >
+        <input type="hidden" {...form.field('version')} />
+        <TextField
+          label="Project title"
+          required
+          error={form.errorOf('title')}
+          {...form.field('title')}
+        />
+        <TextareaField
+          label="What will you do, with whom, and what will change?"
+          hint={`Up to ${PROJECT_SUMMARY_WORDS} words. Plain language is best.`}
+          rows={10}
+          required
+          error={form.errorOf('summary')}
+          {...form.field('summary')}
+        />
+        <ChoiceFieldset
+          legend="Which social determinants of health does the project address?"
+          hint="Choose all that apply."
+          name="sdohDomains"
+          error={form.errorOf('sdohDomains')}
+          options={SDOH_DOMAINS.map((d) => ({ value: d, label: SDOH_LABELS[d] }))}
+          choice={(v) => form.choice('sdohDomains', v)}
+        />
+      </StepForm>
+    </Card>
+  )
+}

@@ -1,0 +1,158 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useMemo } from 'react'
+import { StepForm } from '#app/components/application-step-form.tsx'
+import { AttachmentList, UploadForm } from '#app/components/attachment-list.tsx'
+import { Card, EmptyState } from '#app/components/card.tsx'
+import { ChoiceFieldset } from '#app/components/choice-fieldset.tsx'
+import { TextareaField, TextField } from '#app/components/field.tsx'
+import { questionsStepSchema } from '#app/schemas/application.ts'
+import { programQuestionsOf } from '#app/services/applications.server.ts'
+import { listAttachments } from '#app/services/attachments.server.ts'
+import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
+import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+
+async function questionsFor(programId: string) {
+  return (await programQuestionsOf(programId)).map((q) => ({
+    id: q.id,
+    kind: q.kind,
+    label: q.label,
+    helpText: q.helpText,
+    required: q.required,
+    options: q.options,
+    wordLimit: q.wordLimit,
+  }))
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { loaded } = await requireEditableStep(request, params.id, 'questions')
+  const a = loaded.application
+  const [questions, files] = await Promise.all([questionsFor(a.programId), listAttachments(a.id)])
+  const answers = Object.fromEntries(
+    Object.entries(a.answers).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? v : v === null ? '' : String(v),
+    ]),
+  )
+  return { id: a.id, questions, files, values: { version: String(a.version), answers } }
+}
+
+export const action = async (args: ActionFunctionArgs) => {
+  const { loaded } = await requireEditableStep(args.request, args.params.id, 'questions')
+  const schema = questionsStepSchema(await questionsFor(loaded.application.programId))
+  return handleStepSave(args, 'questions', schema, async (data) => ({
+    step: 'questions',
+    data: { answers: data.answers },
+  }))
+}
+
+export default function QuestionsStep() {
+  const { values } = useLoaderData<typeof loader>()
+  return <Editor key={values.version} />
+}
+
+function Editor() {
+  const { id, questions, files, values } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [search] = useSearchParams()
+  const schema = useMemo(() => questionsStepSchema(questions), [questions])
+  const form = useValidatedForm(schema, { failure, defaultValues: values })
+  const written = questions.filter((q) => q.kind !== 'file')
+  const fileQuestions = questions.filter((q) => q.kind === 'file')
+  const uploadError = search.get('uploadError') ?? undefined
+  const uploadFor = search.get('question') ?? ''
+  return (
+    <>
+      <Card title="Program questions">
+        {written.length === 0 ? (
+          <EmptyState title="This program asks no questions of its own" />
+        ) : null}
+        <StepForm
+          applicationId={id}
+          step="questions"
+          version={Number(values.version)}
+          failure={failure}
+          formError={form.formError}
+          onSubmit={form.onSubmit}
+          setVersion={(v) => form.setValue('version', v as never)}
+          busy={navigation.state === 'submitting'}
+        >
+          <input type="hidden" {...form.field('version')} />
+          {written.map((q) => {
+            const name = `answers.${q.id}` as const
+            const common = {
+              label: q.label,
+              hint:
+                [q.helpText, q.wordLimit ? `Up to ${q.wordLimit} words.` : '']
+                  .filter(Boolean)
+                  .join(' ') || undefined,
+              required: q.required,
+              error: form.errorOf(name),
+            }
+            if (q.kind === 'long_text')
+              return <TextareaField key={q.id} rows={6} {...common} {...form.field(name)} />
+            if (q.kind === 'single_choice' || q.kind === 'multi_choice' || q.kind === 'yes_no') {
+              const options = q.kind === 'yes_no' ? ['yes', 'no'] : q.options
+              return (
+                <ChoiceFieldset
+                  key={q.id}
+                  legend={q.required ? q.label : `${q.label} (optional)`}
+                  hint={common.hint}
+                  name={name}
+                  error={common.error}
+                  type={q.kind === 'multi_choice' ? 'checkbox' : 'radio'}
+                  options={options.map((o) => ({
+                    value: o,
+                    label: o === 'yes' ? 'Yes' : o === 'no' ? 'No' : o,
+                  }))}
+                  choice={(v) => form.choice(name, v)}
+                />
+              )
+            }
+            return (
+              <TextField
+                key={q.id}
+                inputMode={q.kind === 'number' ? 'decimal' : undefined}
+                {...common}
+                {...form.field(name)}
+              />
+            )
+          })}
+        </StepForm>
+      </Card>
+      <Card title="Files">
+        {fileQuestions.map((q) => (
+          <section key={q.id} className="field">
+            <h3>
+              {q.label}
+              {q.required ? '' : ' (optional)'}
+            </h3>
+            {q.helpText ? <p className="hint">{q.helpText}</p> : null}
+            <AttachmentList
+              applicationId={id}
+              files={files.filter((f) => f.questionId === q.id)}
+              editable
+            />
+            <UploadForm
+              applicationId={id}
+              questionId={q.id}
+              label={`Add a file for “${q.label}”`}
+              error={uploadFor === q.id ? uploadError : undefined}
+            />
+          </section>
+        ))}
+        <section className="field">
+          <h3>Other supporting documents (optional)</h3>
+          <AttachmentList applicationId={id} files={files.filter((f) => !f.questionId)} editable />
+          <UploadForm
+            applicationId={id}
+            questionId={null}
+            label="Add a supporting document"
+            error={uploadFor === '' ? uploadError : undefined}
+          />
+        </section>
+      </Card>
+    </>
+  )
+}

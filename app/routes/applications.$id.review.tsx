@@ -1,0 +1,133 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { isAcceptingApplications } from '#app/domain/program-status.ts'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { ApplicationSummary } from '#app/components/application-summary.tsx'
+import { AttachmentList } from '#app/components/attachment-list.tsx'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { STEP_LABELS } from '#app/domain/application-steps.ts'
+import { submissionIssues, type SubmissionIssue } from '#app/schemas/application-submission.ts'
+import { submitApplication } from '#app/services/application-submission.server.ts'
+import {
+  applicationContent,
+  applicationSummary,
+  submissionContext,
+} from '#app/services/applications.server.ts'
+import { listAttachments } from '#app/services/attachments.server.ts'
+import { requireApplication } from '#app/utils/application-route.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+
+async function requireDraft(request: Request, id: string | undefined) {
+  const found = await requireApplication(request, id)
+  const { access, application } = found.loaded
+  if (access.side !== 'applicant' || !access.canEdit)
+    throw redirect(`/applications/${application.id}`)
+  return found
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { loaded } = await requireDraft(request, params.id)
+  const { application: a, program, fund } = loaded
+  const [summary, issues, files] = await Promise.all([
+    applicationSummary(loaded),
+    submissionContext(program, fund.currency).then(async (ctx) =>
+      submissionIssues(ctx, await applicationContent(a)),
+    ),
+    listAttachments(a.id),
+  ])
+  return {
+    id: a.id,
+    version: a.version,
+    summary,
+    issues,
+    files,
+    allowSkills: program.allowSkillRequests,
+    open: isAcceptingApplications(program),
+    closesAt: program.closesAt?.toISOString() ?? null,
+    timeZone: program.timeZone,
+  }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, loaded } = await requireDraft(request, params.id)
+  const formData = await request.formData()
+  const version = Number(formData.get('version'))
+  const actor = { id: user.id, ip: requestOrigin(request, context).ip }
+  const result = await submitApplication(actor, loaded, version)
+  if (result.ok) {
+    return redirectWithFlash(`/applications/${loaded.application.id}`, {
+      kind: 'success',
+      message: 'Your application is submitted. You can follow its status here.',
+    })
+  }
+  if (result.reason === 'incomplete') {
+    return data(
+      { message: 'Some parts still need attention.', issues: result.issues },
+      { status: 400 },
+    )
+  }
+  const status = result.reason === 'stale' ? 409 : 400
+  return data({ message: result.message, issues: [] as SubmissionIssue[] }, { status })
+}
+
+export default function Review() {
+  const { id, version, summary, issues, files, allowSkills, open, closesAt, timeZone } =
+    useLoaderData<typeof loader>()
+  const refused = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const shown = refused?.issues.length ? refused.issues : issues
+  return (
+    <>
+      <Card title="Before you submit">
+        {closesAt ? (
+          <p>
+            Deadline: <strong>{formatDateTime(closesAt, timeZone)}</strong>
+          </p>
+        ) : null}
+        <FormError message={refused?.message} />
+        {shown.length ? (
+          <>
+            <p>
+              {shown.length === 1 ? 'One thing needs' : `${shown.length} things need`} your
+              attention before you can submit:
+            </p>
+            <ul className="issues">
+              {shown.map((issue, i) => (
+                <li key={i}>
+                  <Link to={`/applications/${id}/${issue.step}`}>
+                    {issue.step === 'review' ? '' : `${STEP_LABELS[issue.step]}: `}
+                    {issue.message}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>Everything the program asks for is here.</p>
+        )}
+        {!open ? (
+          <p className="form-error">
+            This program is not taking applications now; your draft is kept.
+          </p>
+        ) : null}
+        <Form method="post" className="actions">
+          <input type="hidden" name="version" value={version} />
+          <Button busy={navigation.state === 'submitting'} disabled={!open || shown.length > 0}>
+            Submit application
+          </Button>
+        </Form>
+      </Card>
+      <ApplicationSummary
+        summary={summary}
+        editBase={`/applications/${id}`}
+        showSkills={allowSkills}
+      />
+      <Card title="Files">
+        <AttachmentList applicationId={id} files={files} editable={false} />
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Card, EmptyState } from '#app/components/card.tsx'
+import { DataTable } from '#app/components/table.tsx'
+import { STATUS_LABELS } from '#app/domain/application-status.ts'
+import { listOrganizationApplications } from '#app/services/application-lists.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { formatMoney } from '#app/utils/money.ts'
+import { throwNotFound } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { APPLICANT_ROLES } from '#app/services/applications.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrgRole(request, params.slug, APPLICANT_ROLES)
+  if (organization.kind !== 'community_group') throwNotFound('Only community groups apply')
+  const rows = await listOrganizationApplications(organization.id)
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      updatedAt: r.updatedAt.toISOString(),
+      closesAt: r.closesAt?.toISOString() ?? null,
+    })),
+  }
+}
+
+export default function GroupApplications() {
+  const { rows } = useLoaderData<typeof loader>()
+  return (
+    <Card title="Applications" actions={<Link to="/programs">Find a program to apply to</Link>}>
+      {rows.length === 0 ? (
+        <EmptyState title="No applications yet">
+          <p>
+            <Link to="/programs">Browse open programs</Link> and start one; drafts save as you go.
+          </p>
+        </EmptyState>
+      ) : (
+        <DataTable
+          caption="Your group’s applications, most recent first"
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: 'Application',
+              cell: (r) => <Link to={`/applications/${r.id}`}>{r.title || 'Untitled draft'}</Link>,
+            },
+            { header: 'Program', cell: (r) => r.programTitle },
+            { header: 'Status', cell: (r) => STATUS_LABELS[r.status] },
+            {
+              header: 'Requested',
+              numeric: true,
+              cell: (r) =>
+                r.amountRequestedMinor === null
+                  ? '—'
+                  : formatMoney(r.amountRequestedMinor, r.currency),
+            },
+            { header: 'Last change', cell: (r) => formatDateTime(r.updatedAt) },
+            { header: 'Deadline', cell: (r) => (r.closesAt ? formatDateTime(r.closesAt) : '—') },
+          ]}
+        />
+      )}
+    </Card>
+  )
+}

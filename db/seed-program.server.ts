@@ -1,0 +1,252 @@
+import { inArray } from 'drizzle-orm'
+import { weightedVulnerability } from '#app/domain/vulnerability.ts'
+import { writeTemplateRubric } from '#app/services/programs.server.ts'
+import type { Db } from './client.server.ts'
+import {
+  applicationEvents,
+  applicationPlaces,
+  applications,
+  budgetLines,
+  funds,
+  places,
+  programQuestions,
+  programs,
+  skillRequests,
+} from './schema/index.ts'
+
+export const DEMO_PROGRAM_SLUG = 'community-health-access-2027'
+const DAY = 86_400_000
+
+interface DemoApplication {
+  org: string
+  owner: string
+  title: string
+  summary: string
+  leadership: string
+  community: string
+  fips: string[]
+  sdoh: string[]
+  lines: [string, number][]
+  skill?: { skill: string; hours: number; languages: string[] }
+}
+
+const DEMO_APPLICATIONS: DemoApplication[] = [
+  {
+    org: 'eastside-health-collective',
+    owner: 'eastside',
+    title: 'Promotoras de salud for Eastside families',
+    summary:
+      'Six trained community health workers from the neighbourhood will visit 300 Spanish-speaking families, help them enrol in coverage, book preventive care and connect to food and housing help. Families shape the visits; a monthly círculo shares what is working.',
+    leadership: 'Founded and led by Latina mothers who live on the Eastside.',
+    community: 'Spanish-speaking families and recent immigrants on the Eastside of Columbus.',
+    fips: ['39049'],
+    sdoh: ['health_care', 'social_community'],
+    lines: [
+      ['Stipends for six promotoras', 1_440_000],
+      ['Training and certification', 360_000],
+      ['Translation of materials', 200_000],
+    ],
+    skill: { skill: 'translation', hours: 40, languages: ['Spanish', 'English'] },
+  },
+  {
+    org: 'northfield-food-justice-network',
+    owner: 'northfield',
+    title: 'Two new community gardens and a mobile market',
+    summary:
+      'We will build two community gardens on tribal and township land and run a weekly mobile market to households more than ten miles from a grocery store, with produce grown and sold by local youth who earn a stipend.',
+    leadership: 'Run by a council of local farmers and tribal members.',
+    community: 'Rural households with low food access in Athens and Meigs counties.',
+    fips: ['39009', '39105'],
+    sdoh: ['economic_stability', 'neighborhood'],
+    lines: [
+      ['Garden materials and tools', 900_000],
+      ['Mobile market van lease', 600_000],
+      ['Youth stipends', 500_000],
+    ],
+  },
+  {
+    org: 'westgate-tenants-union',
+    owner: 'westgate',
+    title: 'Healthy homes: mould and lead repairs organised by tenants',
+    summary:
+      'Tenants will survey 400 apartments for mould, lead and broken heating, document conditions with photos, and negotiate repairs with landlords with the help of a pro bono lawyer; we will track repairs and residents’ asthma-related ER visits.',
+    leadership: 'Elected by and from the tenants of Westgate’s apartment blocks.',
+    community: 'Renters in Westgate, Cleveland, many of them older adults and young families.',
+    fips: ['39035'],
+    sdoh: ['neighborhood', 'health_care'],
+    lines: [
+      ['Organiser stipends', 700_000],
+      ['Testing kits', 300_000],
+    ],
+    skill: { skill: 'legal', hours: 30, languages: ['English'] },
+  },
+]
+
+/**
+ * An open program of the demo funder with the equity rubric, a few questions, and submitted
+ * applications from the demo groups, so every screen has something real to show.
+ */
+export async function seedOpenProgram(
+  tx: Db,
+  orgIds: Record<string, string>,
+  userIds: Record<string, string>,
+) {
+  const now = Date.now()
+  const [fund] = await tx
+    .insert(funds)
+    .values({
+      organizationId: orgIds['riverbend-community-foundation'] ?? '',
+      name: 'Riverbend Health Equity Fund',
+      slug: 'riverbend-health-equity-fund',
+      description: 'Pooled gifts from Riverbend neighbours for community-led health equity work.',
+    })
+    .returning()
+  if (!fund) throw new Error('Could not seed the demo fund')
+  const [program] = await tx
+    .insert(programs)
+    .values({
+      fundId: fund.id,
+      slug: DEMO_PROGRAM_SLUG,
+      title: 'Community Health Access 2027',
+      description:
+        'Grants of $5,000 to $25,000 for community-led work that removes barriers to health: access to care, food, safe housing and the social ties that keep people well. Groups may also ask for pro bono help from skilled volunteers.',
+      eligibility:
+        'Community groups based in Ohio with an annual budget under $1 million, led by people from the communities they serve. Fiscally sponsored groups are welcome.',
+      placeServed: 'Ohio',
+      eligibleStates: ['Ohio'],
+      sdohDomains: ['health_care', 'economic_stability', 'neighborhood', 'social_community'],
+      status: 'open',
+      opensAt: new Date(now - 14 * DAY),
+      closesAt: new Date(now + 60 * DAY),
+      timeZone: 'America/New_York',
+      budgetMinor: 25_000_000,
+      minAwardMinor: 500_000,
+      maxAwardMinor: 2_500_000,
+      allowSkillRequests: true,
+      reviewersPerApplication: 3,
+    })
+    .returning()
+  if (!program) throw new Error('Could not seed the demo program')
+  await writeTemplateRubric(tx, program.id)
+  const [question] = await tx
+    .insert(programQuestions)
+    .values([
+      {
+        programId: program.id,
+        position: 1,
+        kind: 'long_text',
+        label: 'How will the people you serve shape this work?',
+        helpText: 'Tell us how community members take part in decisions.',
+        required: true,
+        wordLimit: 200,
+      },
+      {
+        programId: program.id,
+        position: 2,
+        kind: 'yes_no',
+        label: 'Is your group fiscally sponsored?',
+        required: false,
+      },
+      {
+        programId: program.id,
+        position: 3,
+        kind: 'file',
+        label: 'Letter of support (optional)',
+        helpText: 'From a partner, a resident or a local leader.',
+        required: false,
+      },
+    ])
+    .returning()
+  if (!question) throw new Error('Could not seed the demo questions')
+  for (const [i, demo] of DEMO_APPLICATIONS.entries()) {
+    await seedApplication(
+      tx,
+      program.id,
+      question.id,
+      demo,
+      orgIds,
+      userIds,
+      new Date(now - (5 - i) * DAY),
+    )
+  }
+}
+
+async function seedApplication(
+  tx: Db,
+  programId: string,
+  questionId: string,
+  demo: DemoApplication,
+  orgIds: Record<string, string>,
+  userIds: Record<string, string>,
+  submittedAt: Date,
+) {
+  const owner = userIds[demo.owner] ?? null
+  const served = await tx
+    .select({ svi: places.svi, population: places.population, dataYear: places.dataYear })
+    .from(places)
+    .where(inArray(places.fips, demo.fips))
+  const vulnerability = weightedVulnerability(served)
+  const amount = demo.lines.reduce((sum, [, minor]) => sum + minor, 0)
+  const [application] = await tx
+    .insert(applications)
+    .values({
+      programId,
+      organizationId: orgIds[demo.org] ?? '',
+      status: 'submitted',
+      version: 2,
+      leadership: demo.leadership,
+      ledByLivedExperience: 'yes',
+      contactName: 'Demo contact',
+      contactEmail: `${demo.owner}@example.org`,
+      communityServed: demo.community,
+      placeVulnerability: vulnerability?.percentile ?? null,
+      placeVulnerabilityYear: vulnerability?.dataYear ?? null,
+      title: demo.title,
+      summary: demo.summary,
+      sdohDomains: demo.sdoh,
+      amountRequestedMinor: amount,
+      answers: {
+        [questionId]: 'Residents sit on our steering circle and vote on every budget line.',
+      },
+      createdByUserId: owner,
+      updatedByUserId: owner,
+      submittedAt,
+    })
+    .returning({ id: applications.id })
+  if (!application) throw new Error(`Could not seed ${demo.title}`)
+  await tx
+    .insert(applicationPlaces)
+    .values(demo.fips.map((fips) => ({ applicationId: application.id, fips })))
+  await tx.insert(budgetLines).values(
+    demo.lines.map(([description, amountMinor], i) => ({
+      applicationId: application.id,
+      position: i + 1,
+      description,
+      amountMinor,
+    })),
+  )
+  if (demo.skill) {
+    await tx.insert(skillRequests).values({
+      applicationId: application.id,
+      position: 1,
+      workMode: 'either',
+      description: '',
+      ...demo.skill,
+    })
+  }
+  await tx.insert(applicationEvents).values([
+    {
+      applicationId: application.id,
+      actorUserId: owner,
+      toStatus: 'draft',
+      at: new Date(submittedAt.getTime() - 3 * DAY),
+    },
+    {
+      applicationId: application.id,
+      actorUserId: owner,
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      at: submittedAt,
+    },
+  ])
+}
