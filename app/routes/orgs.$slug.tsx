@@ -32,7 +32,11 @@ export default function OrganizationLayout() {
           Overview
         </NavLink>
         <NavLink to={`${base}/members`}>Members</NavLink>
-        {organization.kind === 'funder' ? <NavLink to={`${base}/funds`}>Funds</NavLink> : null}
+        {organization.kind === 'funder' ? (
+          <NavLink to={`${base}/funds`}>Funds</NavLink>
+        ) : (
+          <NavLink to={`${base}/applications`}>Applications</NavLink>
+        )}
         {canManage ? <NavLink to={`${base}/settings`}>Profile settings</NavLink> : null}
       </nav>
       <Outlet />
