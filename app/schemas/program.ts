@@ -99,6 +99,15 @@ export const ProgramDetailsSchema = z
     closesAt: v.closesAt ? zonedInputToDate(v.closesAt, v.timeZone) : null,
   }))
   .superRefine((v, ctx) => {
+    if (v.opensAt && v.closesAt && v.closesAt.getTime() <= v.opensAt.getTime()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closesAt'],
+        message: 'The closing time must be after the opening time',
+      })
+    }
+    // Amounts that failed their own checks are already reported; comparing them would be noise.
+    if (![v.budget, v.minAward, v.maxAward].every((a) => Number.isInteger(a))) return
     if (v.minAward > v.maxAward) {
       ctx.addIssue({
         code: 'custom',
@@ -111,13 +120,6 @@ export const ProgramDetailsSchema = z
         code: 'custom',
         path: ['maxAward'],
         message: 'The maximum award cannot be more than the total budget',
-      })
-    }
-    if (v.opensAt && v.closesAt && v.closesAt.getTime() <= v.opensAt.getTime()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['closesAt'],
-        message: 'The closing time must be after the opening time',
       })
     }
   })

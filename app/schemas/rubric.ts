@@ -71,7 +71,10 @@ export const WeightsSchema = z
     ),
   })
   .superRefine(({ weights }, ctx) => {
-    const total = Object.values(weights).reduce((sum, w) => sum + w, 0)
+    const values = Object.values(weights)
+    // A weight that failed its own check is already reported; a sum of it would be noise.
+    if (!values.every((w) => Number.isInteger(w))) return
+    const total = values.reduce((sum, w) => sum + w, 0)
     if (total !== TOTAL_WEIGHT) {
       ctx.addIssue({
         code: 'custom',
