@@ -67,6 +67,9 @@ function SiteHeader() {
         </Link>
         <nav aria-label="Main">
           <ul className="nav-list">
+            <li>
+              <NavLink to="/programs">Programs</NavLink>
+            </li>
             {user ? (
               <>
                 <li>
