@@ -1,0 +1,319 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Card } from '#app/components/card.tsx'
+import { LocalTime } from '#app/components/local-time.tsx'
+import { DataTable } from '#app/components/table.tsx'
+import { PROGRAM_STATUS_LABELS } from '#app/domain/program-status.ts'
+import { QUESTION_KIND_LABELS } from '#app/domain/program-questions.ts'
+import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
+import { formatSvi } from '#app/domain/vulnerability.ts'
+import { getPublicProgram } from '#app/services/program-catalog.server.ts'
+import { formatMoney } from '#app/utils/money.ts'
+import { throwNotFound } from '#app/utils/http.server.ts'
+import styles from '#app/styles/programs.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.program.title} · Commons Fund` : 'Program not found · Commons Fund' },
+]
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = await getPublicProgram(params.slug ?? '')
+  // Drafts and private funds' programs answer exactly like a slug that was never used.
+  if (!found) throwNotFound('There is no public funding program at this address.')
+  const { program } = found
+  return {
+    ...found,
+    program: {
+      slug: program.slug,
+      title: program.title,
+      description: program.description,
+      eligibility: program.eligibility,
+      placeServed: program.placeServed,
+      eligibleStates: program.eligibleStates,
+      sdohDomains: program.sdohDomains,
+      opensAt: program.opensAt?.toISOString() ?? null,
+      closesAt: program.closesAt?.toISOString() ?? null,
+      timeZone: program.timeZone,
+      budgetMinor: program.budgetMinor,
+      minAwardMinor: program.minAwardMinor,
+      maxAwardMinor: program.maxAwardMinor,
+      allowSkillRequests: program.allowSkillRequests,
+      reviewersPerApplication: program.reviewersPerApplication,
+      blindReview: program.blindReview,
+    },
+  }
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>
+
+const isSdoh = (d: string): d is SdohDomain => (SDOH_DOMAINS as readonly string[]).includes(d)
+
+/** Text as the funder wrote it: blank lines separate paragraphs, single breaks are kept. */
+function Paragraphs({ text, empty }: { text: string; empty?: string }) {
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  if (paragraphs.length === 0) return empty ? <p className="hint">{empty}</p> : null
+  return (
+    <div className="prose">
+      {paragraphs.map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+    </div>
+  )
+}
+
+function StatusPanel({ data }: { data: Data }) {
+  const { program, accepting, notYetOpen, status } = data
+  if (accepting) {
+    return (
+      <section className="card status-panel" aria-labelledby="status-heading">
+        <h2 id="status-heading">Applications are open</h2>
+        {program.closesAt ? (
+          <p>
+            Deadline: <LocalTime iso={program.closesAt} timeZone={program.timeZone} />. Late
+            applications cannot be submitted.
+          </p>
+        ) : null}
+        <p className="actions">
+          <Link className="btn btn-primary" to={`/programs/${program.slug}/apply`}>
+            Apply to {program.title}
+          </Link>
+        </p>
+      </section>
+    )
+  }
+  if (notYetOpen && program.opensAt) {
+    return (
+      <section className="card status-panel closed" aria-labelledby="status-heading">
+        <h2 id="status-heading">Not open yet</h2>
+        <p>
+          Applications open <LocalTime iso={program.opensAt} timeZone={program.timeZone} />
+          {program.closesAt ? (
+            <>
+              {' '}
+              and close <LocalTime iso={program.closesAt} timeZone={program.timeZone} />
+            </>
+          ) : null}
+          .
+        </p>
+      </section>
+    )
+  }
+  return (
+    <section className="card status-panel closed" aria-labelledby="status-heading">
+      <h2 id="status-heading">Applications closed</h2>
+      <p>
+        {status === 'decided'
+          ? 'Decisions have been made.'
+          : status === 'in_review'
+            ? 'Applications are being reviewed.'
+            : 'This program no longer accepts applications.'}{' '}
+        Status: {PROGRAM_STATUS_LABELS[status]}.
+      </p>
+      {program.closesAt ? (
+        <p>
+          The deadline was <LocalTime iso={program.closesAt} timeZone={program.timeZone} />.
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+function WhoCanApply({ data }: { data: Data }) {
+  const { program, counties } = data
+  const domains = program.sdohDomains.filter(isSdoh)
+  return (
+    <Card title="Who can apply">
+      <Paragraphs text={program.eligibility} empty="The funder has not added eligibility notes." />
+      <h3>Where</h3>
+      {program.placeServed ? <p>{program.placeServed}</p> : null}
+      {program.eligibleStates.length === 0 && counties.length === 0 ? (
+        <p>Groups working anywhere in the United States.</p>
+      ) : null}
+      {program.eligibleStates.length > 0 ? (
+        <p>Groups working in {program.eligibleStates.join(', ')}.</p>
+      ) : null}
+      {counties.length > 0 ? (
+        <>
+          <p>Groups serving these counties:</p>
+          <ul className="plain-list">
+            {counties.map((c) => (
+              <li key={c.fips}>
+                <span>{c.label}</span> <span className="hint">{formatSvi(c.svi, c.dataYear)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {domains.length > 0 ? (
+        <>
+          <h3>Focus</h3>
+          <ul className="tag-list" aria-label="Social determinants of health this program funds">
+            {domains.map((d) => (
+              <li key={d} className="badge">
+                {SDOH_LABELS[d]}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Card>
+  )
+}
+
+function Funding({ data }: { data: Data }) {
+  const { program, fund } = data
+  const money = (minor: number) => formatMoney(minor, fund.currency)
+  return (
+    <Card title="Funding and dates">
+      <dl className="facts">
+        <dt>Awards</dt>
+        <dd>
+          {program.minAwardMinor === program.maxAwardMinor
+            ? money(program.maxAwardMinor)
+            : `${money(program.minAwardMinor)} to ${money(program.maxAwardMinor)}`}
+        </dd>
+        <dt>Total budget</dt>
+        <dd>{money(program.budgetMinor)}</dd>
+        <dt>Volunteer help</dt>
+        <dd>
+          {program.allowSkillRequests
+            ? 'You may also ask for skilled pro bono volunteers.'
+            : 'This program funds money only.'}
+        </dd>
+        {program.opensAt ? (
+          <>
+            <dt>Opens</dt>
+            <dd>
+              <LocalTime iso={program.opensAt} timeZone={program.timeZone} />
+            </dd>
+          </>
+        ) : null}
+        <dt>Deadline</dt>
+        <dd>
+          {program.closesAt ? (
+            <LocalTime iso={program.closesAt} timeZone={program.timeZone} />
+          ) : (
+            'None set'
+          )}
+        </dd>
+      </dl>
+    </Card>
+  )
+}
+
+function Rubric({ data }: { data: Data }) {
+  const { criteria, program } = data
+  return (
+    <Card title="How applications are judged">
+      <p>
+        {program.reviewersPerApplication === 1
+          ? 'One reviewer scores'
+          : `${program.reviewersPerApplication} reviewers score`}{' '}
+        each application against these criteria. A criterion&apos;s weight is its share of the total
+        score.
+        {program.blindReview
+          ? ' Review is blind: reviewers do not see the name of your organisation.'
+          : ''}
+      </p>
+      {criteria.length === 0 ? (
+        <p className="hint">The funder has not published the rubric yet.</p>
+      ) : (
+        <>
+          <DataTable
+            caption="Criteria and weights"
+            rows={criteria}
+            rowKey={(c) => c.id}
+            columns={[
+              { header: 'Criterion', cell: (c) => c.label },
+              { header: 'Weight', cell: (c) => `${c.weight}%`, numeric: true },
+              { header: 'Scored out of', cell: (c) => c.maxScore, numeric: true },
+              { header: 'Equity criterion', cell: (c) => (c.isEquity ? 'Yes' : 'No') },
+            ]}
+          />
+          {criteria.map((c) => (
+            <section key={c.id} className="criterion" aria-label={c.label}>
+              <h3>
+                {c.label}
+                <span className="badge">Weight {c.weight}%</span>
+                {c.isEquity ? <span className="badge">Equity</span> : null}
+              </h3>
+              <Paragraphs text={c.description} />
+              {c.levels.length > 0 ? (
+                <DataTable
+                  caption={`Score levels for ${c.label}`}
+                  rows={[...c.levels].sort((a, b) => a.score - b.score)}
+                  rowKey={(l) => String(l.score)}
+                  columns={[
+                    { header: 'Score', cell: (l) => `${l.score} of ${c.maxScore}`, numeric: true },
+                    { header: 'What reviewers look for', cell: (l) => l.guidance },
+                  ]}
+                />
+              ) : (
+                <p className="hint">Scored from 1 to {c.maxScore}.</p>
+              )}
+            </section>
+          ))}
+        </>
+      )}
+    </Card>
+  )
+}
+
+function Questions({ data }: { data: Data }) {
+  const { questions } = data
+  return (
+    <Card title="This program's own questions">
+      <p>
+        Besides the standard steps (your organisation, the community you serve, the project, its
+        budget and any volunteer help), you will answer:
+      </p>
+      {questions.length === 0 ? (
+        <p className="hint">No further questions.</p>
+      ) : (
+        <ol className="question-list">
+          {questions.map((q) => (
+            <li key={q.id}>
+              <strong>{q.label}</strong> ({q.required ? 'required' : 'optional'};{' '}
+              {QUESTION_KIND_LABELS[q.kind].toLowerCase()}
+              {q.wordLimit ? `, at most ${q.wordLimit} words` : ''})
+              {q.helpText ? <p className="hint">{q.helpText}</p> : null}
+              {q.options.length > 0 ? (
+                <ul>
+                  {q.options.map((o) => (
+                    <li key={o}>{o}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  )
+}
+
+export default function PublicProgram() {
+  const data = useLoaderData<typeof loader>()
+  const { program, fund, funder } = data
+  return (
+    <>
+      <p className="eyebrow">
+        <Link to="/programs">Open programs</Link> · {funder.name} · {fund.name}
+      </p>
+      <h1>{program.title}</h1>
+      <StatusPanel data={data} />
+      <Card title="About this program">
+        <Paragraphs text={program.description} empty="The funder has not added a description." />
+      </Card>
+      <WhoCanApply data={data} />
+      <Funding data={data} />
+      <Rubric data={data} />
+      <Questions data={data} />
+    </>
+  )
+}

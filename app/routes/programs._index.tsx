@@ -1,0 +1,175 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Card, EmptyState } from '#app/components/card.tsx'
+import { SelectField, TextField } from '#app/components/field.tsx'
+import { FilterForm } from '#app/components/filter-form.tsx'
+import { Pagination } from '#app/components/table.tsx'
+import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
+import { US_STATES } from '#app/domain/us-states.ts'
+import { parseCatalogSearch } from '#app/schemas/program-catalog.ts'
+import { listOpenPrograms } from '#app/services/program-catalog.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { formatMoney } from '#app/utils/money.ts'
+import { pageLinks, pageParam } from '#app/utils/search-params.ts'
+import styles from '#app/styles/programs.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export const meta: MetaFunction = () => [{ title: 'Open funding programs · Commons Fund' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const search = new URL(request.url).searchParams
+  const { filters, errors } = parseCatalogSearch(search)
+  const result = await listOpenPrograms({ ...filters, page: pageParam(search) })
+  return {
+    ...result,
+    rows: result.rows.map((p) => ({ ...p, closesAt: p.closesAt?.toISOString() ?? null })),
+    errors,
+    filtered: Object.values(filters).some((v) => v !== undefined),
+  }
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
+
+const isSdoh = (d: string): d is SdohDomain => (SDOH_DOMAINS as readonly string[]).includes(d)
+
+function awardRange(row: { minAwardMinor: number; maxAwardMinor: number; currency: string }) {
+  if (row.minAwardMinor === row.maxAwardMinor) return formatMoney(row.maxAwardMinor, row.currency)
+  return `${formatMoney(row.minAwardMinor, row.currency)} to ${formatMoney(row.maxAwardMinor, row.currency)}`
+}
+
+function where(row: Row) {
+  if (row.eligibleStates.length > 0) return row.eligibleStates.join(', ')
+  if (row.eligibleCountyCount > 0) {
+    return row.placeServed || `${row.eligibleCountyCount} counties`
+  }
+  return row.placeServed || 'Anywhere in the United States'
+}
+
+function excerpt(text: string, max = 220) {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= max ? flat : `${flat.slice(0, max).replace(/\s+\S*$/, '')}…`
+}
+
+function ProgramCard({ row }: { row: Row }) {
+  const domains = row.sdohDomains.filter(isSdoh)
+  return (
+    <li>
+      <Card headingLevel={3} title={<Link to={`/programs/${row.slug}`}>{row.title}</Link>}>
+        <p className="eyebrow">
+          {row.funderName} · {row.fundName}
+        </p>
+        {row.description ? <p>{excerpt(row.description)}</p> : null}
+        <dl className="facts">
+          <dt>Awards</dt>
+          <dd>{awardRange(row)}</dd>
+          <dt>Deadline</dt>
+          <dd>
+            {row.closesAt ? (
+              <time dateTime={row.closesAt}>{formatDateTime(row.closesAt, row.timeZone)}</time>
+            ) : (
+              'None set'
+            )}
+          </dd>
+          <dt>Where</dt>
+          <dd>{where(row)}</dd>
+        </dl>
+        {domains.length > 0 ? (
+          <ul className="tag-list" aria-label="Focus">
+            {domains.map((d) => (
+              <li key={d} className="badge">
+                {SDOH_LABELS[d]}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Card>
+    </li>
+  )
+}
+
+export default function ProgramsIndex() {
+  const { rows, page, hasNext, errors, filtered } = useLoaderData<typeof loader>()
+  const [search] = useSearchParams()
+  const value = (name: string) => search.get(name) ?? ''
+  return (
+    <>
+      <h1>Open funding programs</h1>
+      <p className="lede">
+        Funding calls open to community-led groups now, closing soonest first. Each one shows how
+        applications will be judged before you write a word.
+      </p>
+      <FilterForm label="Filter programs">
+        <TextField
+          label="Search"
+          name="q"
+          type="search"
+          defaultValue={value('q')}
+          error={errors.q}
+        />
+        <SelectField
+          label="Where you work"
+          name="state"
+          placeholder="Any state"
+          defaultValue={value('state')}
+          error={errors.state}
+          options={US_STATES.map((s) => ({ value: s.name, label: s.name }))}
+        />
+        <SelectField
+          label="Focus"
+          name="sdoh"
+          placeholder="Any focus"
+          defaultValue={value('sdoh')}
+          error={errors.sdoh}
+          options={SDOH_DOMAINS.map((d) => ({ value: d, label: SDOH_LABELS[d] }))}
+        />
+        <TextField
+          label="Award at least ($)"
+          name="minAward"
+          inputMode="decimal"
+          defaultValue={value('minAward')}
+          error={errors.minAward}
+        />
+        <TextField
+          label="Award up to ($)"
+          name="maxAward"
+          inputMode="decimal"
+          defaultValue={value('maxAward')}
+          error={errors.maxAward}
+        />
+        <TextField
+          label="Closing by"
+          name="closesBefore"
+          type="date"
+          defaultValue={value('closesBefore')}
+          error={errors.closesBefore}
+        />
+      </FilterForm>
+      <h2>{rows.length === 0 ? 'Results' : `Programs, page ${page}`}</h2>
+      {rows.length === 0 ? (
+        <EmptyState
+          title={
+            filtered ? 'No open programs match these filters' : 'No programs are open right now'
+          }
+        >
+          <p>
+            {filtered ? (
+              <>
+                Try fewer filters, or <Link to="/programs">see every open program</Link>.
+              </>
+            ) : (
+              'New funding calls appear here as soon as funders open them.'
+            )}
+          </p>
+        </EmptyState>
+      ) : (
+        <ul className="program-list">
+          {rows.map((row) => (
+            <ProgramCard key={row.id} row={row} />
+          ))}
+        </ul>
+      )}
+      <Pagination search={search} {...pageLinks(page, hasNext)} label="Program pages" />
+    </>
+  )
+}
