@@ -567,7 +567,7 @@ describe('the rubric editor', () => {
       { intent: 'remove-criterion', criterionId: first!.id },
       { intent: 'move-criterion', criterionId: first!.id, direction: 'down' },
       { intent: 'save-criterion', criterionId: first!.id, label: 'Changed', maxScore: '4' },
-    ]) {
+    ] as Record<string, string>[]) {
       const out = await post(s, form)
       expect(out.status).toBe(400)
       expect(out.data).toMatchObject({ errors: { form: expect.stringMatching(/locked/) } })
