@@ -44,3 +44,38 @@ test('an unknown program answers 404', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
   await expectAccessible(page)
 })
+
+test.describe('a program page', () => {
+  // Far from every US zone, so the visitor's own time is always added beside the program's.
+  test.use({ timezoneId: 'Asia/Tokyo' })
+
+  test('shows the rubric, the deadline in both zones and the way to apply', async ({ page }) => {
+    const errors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    // The demo data includes an open program.
+    await page.goto('/programs')
+    const first = page
+      .getByRole('list')
+      .getByRole('heading', { level: 3 })
+      .getByRole('link')
+      .first()
+    const title = await first.innerText()
+    await first.click()
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'Applications are open' }),
+    ).toBeVisible()
+    await expect(page.getByRole('link', { name: `Apply to ${title}` })).toHaveAttribute(
+      'href',
+      /^\/programs\/[^/]+\/apply$/,
+    )
+    await expect(page.getByRole('table', { name: 'Criteria and weights' })).toBeVisible()
+    await expect(page.getByRole('table', { name: /^Score levels for / }).first()).toBeVisible()
+    await expect(page.getByText(/GMT\+9 where you are/).first()).toBeVisible()
+    await expectAccessible(page)
+    // The local time is added after hydration without React reporting a mismatch.
+    expect(errors).toEqual([])
+  })
+})
