@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto'
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures.ts'
+
+test('a funder creates a fund and a program, adjusts the rubric, adds a question and opens it', async ({
+  page,
+}) => {
+  // The whole set-up in one story, with an accessibility check on every page: slower than most.
+  test.slow()
+  const tag = randomBytes(3).toString('hex')
+  const fundName = `E2E Health Fund ${tag}`
+  const title = `E2E Healthy Blocks ${tag}`
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+
+  await page.goto('/orgs/riverbend-community-foundation')
+  await page
+    .getByRole('navigation', { name: 'Organisation' })
+    .getByRole('link', { name: 'Funds' })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Funds' })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: 'Create a fund' }).click()
+  await expectAccessible(page)
+  await page.getByLabel('Name').fill(fundName)
+  await page.getByLabel('Public description').fill('Resident-led health work along the river.')
+  await page.getByRole('button', { name: 'Create fund' }).click()
+  await expect(page.getByText(`${fundName} is set up.`)).toBeVisible()
+  await expect(page.getByRole('heading', { name: fundName })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: 'Create a program' }).click()
+  await expect(page.getByRole('heading', { name: `Create a program in ${fundName}` })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Title').fill(title)
+  await page.getByLabel('Description').fill('Grants for the conditions that shape health.')
+  await page.getByLabel('Ohio', { exact: true }).check()
+  await page.getByLabel('Neighborhood and built environment').check()
+  await page.getByLabel('Time zone of these dates').selectOption('America/Chicago')
+  await page.getByLabel('Closes').fill('2031-06-30T17:00')
+  await page.getByLabel('Total budget (USD)').fill('100,000')
+  await page.getByLabel('Minimum award (USD)').fill('30,000')
+  await page.getByLabel('Maximum award (USD)').fill('20,000')
+  await page.getByRole('button', { name: 'Create program' }).click()
+  await expect(
+    page.getByText('The minimum award cannot be more than the maximum award'),
+  ).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Minimum award (USD)').fill('5,000')
+  await page.getByRole('button', { name: 'Create program' }).click()
+  await expect(page.getByText('The program is saved as a draft')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+  await expect(page.getByText('Jun 30, 2031, 5:00 PM CDT')).toBeVisible()
+  await expectAccessible(page)
+
+  const programNav = page.getByRole('navigation', { name: 'Program' })
+  await expect(programNav.getByRole('link', { name: 'Applications' })).toHaveAttribute(
+    'href',
+    /\/programs\/.+\/applications$/,
+  )
+  await programNav.getByRole('link', { name: 'Details' }).click()
+  await expect(page.getByLabel('Closes')).toHaveValue('2031-06-30T17:00')
+  await expect(page.getByLabel('Ohio', { exact: true })).toBeChecked()
+  await expectAccessible(page)
+
+  await programNav.getByRole('link', { name: 'Rubric' }).click()
+  await expect(page.getByText('The rubric is complete.')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Add a criterion' }).click()
+  await expect(page.getByRole('heading', { name: 'Edit “New criterion”' })).toBeVisible()
+  await page.getByLabel('Label', { exact: true }).fill('Language access')
+  await page.getByLabel('Equity criterion').check()
+  const guidance = [
+    'English only',
+    'Some translation',
+    'Bilingual staff',
+    'Led in community languages',
+  ]
+  for (const [i, text] of guidance.entries()) {
+    await page.getByLabel(`Guidance for a score of ${i + 1} out of 4`).fill(text)
+  }
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Save criterion' }).click()
+  await expect(page.getByText('“Language access” saved.')).toBeVisible()
+  await expect(page.getByText('“Language access” has no weight')).toBeVisible()
+
+  await page.getByLabel('Weight of “Language access”').fill('20')
+  await page.getByRole('button', { name: 'Save weights' }).click()
+  await expect(
+    page.getByText('The weights add up to 120; they must add up to exactly 100.'),
+  ).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Weight of “Language access”').fill('10')
+  await page.getByLabel('Weight of “Feasibility of the plan”').fill('5')
+  await page.getByRole('button', { name: 'Save weights' }).click()
+  await expect(page.getByText('Weights saved.')).toBeVisible()
+  await expect(page.getByText('The rubric is complete.')).toBeVisible()
+  await page.getByRole('button', { name: 'Move up “Language access”' }).click()
+  await expect(page.getByText('Criterion moved.')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 4, name: '5. Language access' })).toBeVisible()
+  await expectAccessible(page)
+
+  await programNav.getByRole('link', { name: 'Questions' }).click()
+  await expectAccessible(page)
+  await page.getByLabel('Question', { exact: true }).fill('Tell us about your community')
+  await page.getByLabel('Kind of answer').selectOption('long_text')
+  await page.getByLabel('Word limit').fill('300')
+  await page.getByRole('button', { name: 'Add question' }).click()
+  await expect(page.getByText('Question added.')).toBeVisible()
+  await expect(page.getByText('Long text · required · up to 300 words')).toBeVisible()
+  await expectAccessible(page)
+
+  await programNav.getByRole('link', { name: 'Overview' }).click()
+  await page.getByRole('button', { name: 'Open for applications' }).click()
+  await expect(page.getByText('The program is now open.')).toBeVisible()
+  await expect(page.getByText('and accepting applications')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Close now' })).toBeVisible()
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: fundName }).click()
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Open')
+  await expectAccessible(page)
+})
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  // axe cannot run with JavaScript off; the same pages are checked with it on above.
+  test('the funder forms post plainly and keep what was typed', async ({ page, user }) => {
+    const tag = randomBytes(3).toString('hex')
+    await page.goto('/orgs/new?kind=funder')
+    await page.getByLabel('Name').fill(`No Script Funder ${tag}`)
+    await page.getByRole('button', { name: 'Create organisation' }).click()
+    await page.getByRole('link', { name: 'Funds' }).click()
+    await page.getByRole('link', { name: 'Create a fund' }).click()
+    await page.getByLabel('Name').fill(`Plain Fund ${tag}`)
+    await page.getByLabel(/Private/).check()
+    await page.getByRole('button', { name: 'Create fund' }).click()
+    await expect(page.getByText(`Plain Fund ${tag} is set up.`)).toBeVisible()
+
+    await page.getByRole('link', { name: 'Create a program' }).click()
+    await page.getByLabel('Title').fill(`Plain Program ${tag}`)
+    await page.getByLabel('Texas', { exact: true }).check()
+    await page.getByLabel('Eligible counties').fill('48201 12345')
+    await page.getByLabel('Closes').fill('2031-01-15T12:00')
+    await page.getByLabel('Total budget (USD)').fill('50000')
+    await page.getByLabel('Minimum award (USD)').fill('1000')
+    await page.getByLabel('Maximum award (USD)').fill('60000')
+    await page.getByRole('button', { name: 'Create program' }).click()
+    await expect(
+      page.getByText('The maximum award cannot be more than the total budget'),
+    ).toBeVisible()
+    await expect(page.getByLabel('Title')).toHaveValue(`Plain Program ${tag}`)
+    await expect(page.getByLabel('Texas', { exact: true })).toBeChecked()
+    await page.getByLabel('Maximum award (USD)').fill('10000')
+    await page.getByRole('button', { name: 'Create program' }).click()
+    await expect(page.getByText('No US county has the code 12345')).toBeVisible()
+    await page.getByLabel('Eligible counties').fill('48201')
+    await page.getByRole('button', { name: 'Create program' }).click()
+    await expect(page.getByText('The program is saved as a draft')).toBeVisible()
+
+    const programNav = page.getByRole('navigation', { name: 'Program' })
+    await programNav.getByRole('link', { name: 'Rubric' }).click()
+    await page.getByLabel('Weight of “Community leadership”').fill('40')
+    await page.getByRole('button', { name: 'Save weights' }).click()
+    await expect(page.getByText('The weights add up to 115')).toBeVisible()
+    await programNav.getByRole('link', { name: 'Overview' }).click()
+    await page.getByRole('button', { name: 'Open for applications' }).click()
+    await expect(page.getByText('The program is now open.')).toBeVisible()
+    expect(user.email).toBeTruthy()
+  })
+})
