@@ -151,7 +151,7 @@ export async function seedOpenProgram(
         programId: program.id,
         position: 3,
         kind: 'file',
-        label: 'Letter of support (optional)',
+        label: 'Letter of support',
         helpText: 'From a partner, a resident or a local leader.',
         required: false,
       },

@@ -42,11 +42,14 @@ export function UploadForm({
   applicationId,
   questionId,
   label,
+  target,
   error,
 }: {
   applicationId: string
   questionId: string | null
   label: string
+  /** What the file is for, to tell this page's upload buttons apart. */
+  target: string
   error?: string
 }) {
   const id = `upload-${questionId ?? 'general'}`
@@ -79,7 +82,7 @@ export function UploadForm({
         />
       </div>
       <button type="submit" name="intent" value="upload" className="btn btn-secondary">
-        Upload<span className="visually-hidden"> for {label}</span>
+        Upload<span className="visually-hidden"> {target}</span>
       </button>
     </Form>
   )

@@ -138,6 +138,7 @@ function Editor() {
               applicationId={id}
               questionId={q.id}
               label={`Add a file for “${q.label}”`}
+              target={q.label}
               error={uploadFor === q.id ? uploadError : undefined}
             />
           </section>
@@ -149,6 +150,7 @@ function Editor() {
             applicationId={id}
             questionId={null}
             label="Add a supporting document"
+            target="supporting document"
             error={uploadFor === '' ? uploadError : undefined}
           />
         </section>

@@ -7,11 +7,10 @@ import { DataTable, Pagination } from '#app/components/table.tsx'
 import { APPLICATION_STATUSES, STATUS_LABELS } from '#app/domain/application-status.ts'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { formatPercentile } from '#app/domain/vulnerability.ts'
+import { APPLICATION_SORTS, type ApplicationSort } from '#app/domain/application-sorts.ts'
 import {
-  APPLICATION_SORTS,
   listProgramApplications,
   programApplicationCounts,
-  type ApplicationSort,
 } from '#app/services/application-lists.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'

@@ -167,7 +167,8 @@ type DraftQuestion = {
 
 /** A draft answer to one question: may be empty, must fit the question when given. */
 function draftAnswer(q: DraftQuestion): z.ZodTypeAny {
-  const text = z.string().trim().optional().default('')
+  // An unchecked radio group is null in react-hook-form and absent in a plain post.
+  const text = z.preprocess((v) => v ?? '', z.string().trim())
   switch (q.kind) {
     case 'short_text':
       return text.refine((v) => v.length <= 300, 'Answers here are at most 300 characters')
@@ -185,7 +186,7 @@ function draftAnswer(q: DraftQuestion): z.ZodTypeAny {
         'Choose from the options',
       )
     case 'yes_no':
-      return z.enum(['yes', 'no']).or(z.literal('')).optional().default('')
+      return z.preprocess((v) => v ?? '', z.enum(['yes', 'no']).or(z.literal('')))
     case 'number':
       return text.transform((v, ctx) => {
         if (v === '') return null

@@ -7,14 +7,9 @@ import {
   programs,
   type ApplicationStatus,
 } from '#db/schema/index.ts'
+import type { ApplicationSort } from '#app/domain/application-sorts.ts'
 
-export const APPLICATION_SORTS = {
-  newest: 'Newest submission first',
-  oldest: 'Oldest submission first',
-  amount: 'Largest request first',
-  vulnerability: 'Most vulnerable places first',
-} as const
-export type ApplicationSort = keyof typeof APPLICATION_SORTS
+export type { ApplicationSort }
 
 export const LIST_PAGE_SIZE = 25
 

@@ -83,7 +83,7 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
   }
 
   const errorOf = (name: string): string | undefined => {
-    const e = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name]
+    const e = valueAt(form.formState.errors, name) as { message?: unknown } | undefined
     return typeof e?.message === 'string' ? e.message : shownServerErrors?.[name]
   }
 

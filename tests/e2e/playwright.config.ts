@@ -25,7 +25,8 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: '../../test-results/e2e',
+  // Side-by-side runs (BUILD_DIR set) must not clean each other's results.
+  outputDir: `../../test-results/e2e${process.env.BUILD_DIR ? '-' + process.env.BUILD_DIR : ''}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, newUser, test } from './fixtures.ts'
+
+const PROGRAM = 'community-health-access-2027'
+
+async function createGroup(page: Page) {
+  const name = `Lakeside Health Circle ${randomBytes(3).toString('hex')}`
+  await page.goto('/orgs/new?kind=community_group')
+  await page.getByLabel('Name').fill(name)
+  await page
+    .getByLabel('Who leads the organisation')
+    .fill('Neighbours who have lived without health cover')
+  await page.getByRole('button', { name: 'Create organisation' }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  return name
+}
+
+async function startApplication(page: Page) {
+  await page.goto(`/programs/${PROGRAM}/apply`)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Start or continue the application' }).click()
+  await expect(page.getByRole('heading', { name: 'Organisation and leadership' })).toBeVisible()
+  return page.url().match(/applications\/([0-9a-f-]{36})/)?.[1] ?? ''
+}
+
+const saveAndContinue = (page: Page) =>
+  page.getByRole('button', { name: 'Save and continue' }).click()
+
+test('a group applies, leaves halfway and comes back, submits, and the funder sees it', async ({
+  page,
+  user,
+  browser,
+}) => {
+  // The whole journey in one test: six steps, a refusal, a submission, two other users.
+  test.slow()
+  await createGroup(page)
+  const id = await startApplication(page)
+  expect(id).not.toBe('')
+
+  // Organisation: pre-filled from the profile.
+  await expect(page.getByLabel('Who leads your organisation?')).toHaveValue(
+    'Neighbours who have lived without health cover',
+  )
+  await expect(page.getByLabel('Contact person')).toHaveValue(user.name)
+  await page.getByLabel('Do your leaders share').selectOption('yes')
+  await expectAccessible(page)
+  await saveAndContinue(page)
+
+  // Community: a county from the SVI table, chosen with the type-ahead.
+  await expect(page.getByRole('heading', { name: 'Community served' })).toBeVisible()
+  await page
+    .getByLabel('Whom does the project serve?')
+    .fill('Uninsured families around Lakeside, Columbus.')
+  await page.getByRole('combobox', { name: 'US counties served' }).fill('Franklin')
+  await page.getByRole('option', { name: /Franklin County, Ohio/ }).click()
+  await expectAccessible(page)
+  await saveAndContinue(page)
+
+  // Leave halfway: go elsewhere, then come back through the group's applications.
+  await expect(page.getByRole('heading', { name: 'The project' })).toBeVisible()
+  await page.goto('/')
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /Lakeside/ })
+    .click()
+  await page.getByRole('link', { name: 'Applications' }).click()
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Untitled draft' }).click()
+  await page.getByRole('link', { name: /Community served/ }).click()
+  await expect(page.getByRole('button', { name: /Remove Franklin County, Ohio/ })).toBeVisible()
+  await expect(page.getByText(/population-weighted Social Vulnerability Index/)).toBeVisible()
+  await page.getByRole('link', { name: /The project/ }).click()
+
+  await page.getByLabel('Project title').fill('Health cover navigators')
+  await page
+    .getByLabel(/What will you do/)
+    .fill('Two trained neighbours help 150 uninsured families enrol in coverage and find a clinic.')
+  await page.getByLabel('Health care access and quality').check()
+  await saveAndContinue(page)
+
+  // Budget whose lines do not add up: saved as a draft, refused at review.
+  await page.getByLabel('Amount requested (USD)').fill('10,000')
+  await page.getByLabel('What it pays for').first().fill('Navigator stipends')
+  await page.getByLabel('Amount (optional)', { exact: true }).first().fill('6000')
+  await page.getByLabel('What it pays for').nth(1).fill('Outreach materials')
+  await page.getByLabel('Amount (optional)', { exact: true }).nth(1).fill('3000')
+  await expect(page.getByText('Lines add up to $9,000.00 (requested: $10,000.00)')).toBeVisible()
+  await expectAccessible(page)
+  await saveAndContinue(page)
+
+  await expect(page.getByRole('heading', { name: 'Volunteer skills' })).toBeVisible()
+  await expectAccessible(page)
+  await saveAndContinue(page)
+
+  await expect(page.getByRole('heading', { name: 'Program questions' })).toBeVisible()
+  await page
+    .getByLabel('How will the people you serve shape this work?')
+    .fill('Families we serve choose the navigators and review our progress every month.')
+  await expectAccessible(page)
+  await saveAndContinue(page)
+
+  await expect(page.getByRole('heading', { name: 'Before you submit' })).toBeVisible()
+  const mismatch = page.getByRole('link', {
+    name: /they must add up to the \$10,000\.00 you request/,
+  })
+  await expect(mismatch).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Submit application' })).toBeDisabled()
+  await expectAccessible(page)
+  await mismatch.click()
+  await page.getByLabel('Amount (optional)', { exact: true }).nth(1).fill('4000')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('Saved.')).toBeVisible()
+  await page.getByRole('link', { name: 'Review and submit' }).click()
+  await expect(page.getByText('Everything the program asks for is here.')).toBeVisible()
+  await page.getByRole('button', { name: 'Submit application' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Status: Submitted' })).toBeVisible()
+  await expect(page.getByText(/Submitted by/)).toBeVisible()
+  await expectAccessible(page)
+
+  // Someone from another group cannot open it.
+  const stranger = await browser.newContext()
+  const strangerPage = await stranger.newPage()
+  const other = newUser()
+  await strangerPage.request.post('/signup', {
+    form: { name: other.name, email: other.email, password: other.password },
+    maxRedirects: 0,
+  })
+  expect((await strangerPage.goto(`/applications/${id}`))?.status()).toBe(404)
+  await stranger.close()
+
+  // The funder sees it in the program's list.
+  const funder = await browser.newContext()
+  const funderPage = await funder.newPage()
+  await logIn(funderPage, 'officer@example.org', DEMO_PASSWORD)
+  await funderPage.goto(`/orgs/riverbend-community-foundation/programs/${PROGRAM}/applications`)
+  await expect(funderPage.getByRole('link', { name: 'Health cover navigators' })).toBeVisible()
+  await expectAccessible(funderPage)
+  await funderPage.getByRole('link', { name: 'Health cover navigators' }).click()
+  await expect(funderPage.getByRole('heading', { name: 'Status: Submitted' })).toBeVisible()
+  await expect(funderPage.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0)
+  await funder.close()
+})
+
+test('unsaved edits are kept by the browser and offered back after a reload', async ({
+  page,
+  user,
+}) => {
+  expect(user.email).toBeTruthy()
+  await createGroup(page)
+  const id = await startApplication(page)
+  await page.goto(`/applications/${id}/project`)
+  await page.getByLabel('Project title').fill('Typed but never saved')
+  await page.waitForTimeout(700)
+  await page.reload()
+  await expect(page.getByLabel('Project title')).toHaveValue('')
+  await expect(page.getByText(/This browser kept changes/)).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Restore my changes' }).click()
+  await expect(page.getByLabel('Project title')).toHaveValue('Typed but never saved')
+  await saveAndContinue(page)
+  await page.goto(`/applications/${id}/project`)
+  await expect(page.getByLabel('Project title')).toHaveValue('Typed but never saved')
+  await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
+})
+
+test('a group can withdraw a submitted application', async ({ page }) => {
+  await logIn(page, 'maria@example.org', DEMO_PASSWORD)
+  await page.goto('/orgs/eastside-health-collective/applications')
+  await page.getByRole('link', { name: 'Promotoras de salud for Eastside families' }).click()
+  await expect(page.getByRole('heading', { name: 'Status: Submitted' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Why are you withdrawing?').fill('We found funding closer to home.')
+  await page.getByRole('button', { name: 'Withdraw application' }).click()
+  await expect(page.getByRole('heading', { name: 'Status: Withdrawn' })).toBeVisible()
+  await expect(page.getByText('“We found funding closer to home.”')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0)
+})
