@@ -59,8 +59,9 @@ export function isAcceptingApplications(
 }
 
 /**
- * Reviewers score against the rubric from "in review" on (the scores table comes with the review
- * work), so from then on changing a criterion would change the meaning of scores already given.
+ * Scores exist only from "in review" on (the scores table arrives with the review work, in a later
+ * issue), so locking at that status is what keeps a criterion from changing under scores already
+ * given.
  */
 export function isRubricLocked(status: ProgramStatus): boolean {
   return status === 'in_review' || status === 'decided'
