@@ -1,0 +1,310 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { programQuestions, programs } from '#db/schema/index.ts'
+import * as attachmentsRoute from '#app/routes/applications.$id.attachments.tsx'
+import * as download from '#app/routes/applications.$id.attachments.$attachmentId.tsx'
+import * as budget from '#app/routes/applications.$id.budget.tsx'
+import * as statusPage from '#app/routes/applications.$id._index.tsx'
+import * as project from '#app/routes/applications.$id.project.tsx'
+import * as review from '#app/routes/applications.$id.review.tsx'
+import * as groupList from '#app/routes/orgs.$slug.applications.tsx'
+import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applications.tsx'
+import * as apply from '#app/routes/programs.$slug.apply.tsx'
+import { listAttachments } from '#app/services/attachments.server.ts'
+import {
+  addUserToOrg,
+  cookieFor,
+  createOpenProgram,
+  createOrgWithOwner,
+  createUser,
+} from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+import { call, makeRequest } from '#tests/support/routes.ts'
+
+withTestDatabase()
+
+/** A group with a started draft, through the apply route as a browser would. */
+async function startedDraft() {
+  const group = await createOrgWithOwner('community_group')
+  const funder = await createOpenProgram()
+  const cookie = await cookieFor(group.owner.id)
+  const started = await call(
+    apply.action,
+    makeRequest(`/programs/${funder.program.slug}/apply`, {
+      cookie,
+      form: { organization: group.org.slug },
+    }),
+    { slug: funder.program.slug },
+  )
+  const id = started.location?.split('/').pop() ?? ''
+  return { group, funder, cookie, id }
+}
+
+function multipart(path: string, cookie: string, file: File, questionId = '') {
+  const body = new FormData()
+  body.set('intent', 'upload')
+  body.set('questionId', questionId)
+  body.set('file', file)
+  return new Request(`http://localhost${path}`, {
+    method: 'POST',
+    headers: { Cookie: cookie },
+    body,
+  })
+}
+
+const pdf = (name = 'letter.pdf') =>
+  new File([new TextEncoder().encode('%PDF-1.4 demo')], name, { type: 'application/pdf' })
+
+describe('applying', () => {
+  it('starts a draft and sends the group to it', async () => {
+    const { id } = await startedDraft()
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('answers 404 for an unknown or draft program', async () => {
+    const cookie = await cookieFor((await createUser()).id)
+    const unknown = await call(apply.loader, makeRequest('/programs/nope/apply', { cookie }), {
+      slug: 'nope',
+    })
+    expect(unknown.status).toBe(404)
+    const { program } = await createOpenProgram({ status: 'draft' })
+    const draft = await call(apply.loader, makeRequest('/', { cookie }), { slug: program.slug })
+    expect(draft.status).toBe(404)
+  })
+
+  it('refuses to apply for a group the user is not in', async () => {
+    const stranger = await createOrgWithOwner('community_group')
+    const { program } = await createOpenProgram()
+    const cookie = await cookieFor((await createUser()).id)
+    const out = await call(
+      apply.action,
+      makeRequest('/', { cookie, form: { organization: stranger.org.slug } }),
+      { slug: program.slug },
+    )
+    expect(out.status).toBe(404)
+  })
+
+  it('says clearly when the program has closed', async () => {
+    const group = await createOrgWithOwner('community_group')
+    const { program } = await createOpenProgram({ closesAt: new Date(Date.now() - 60_000) })
+    const cookie = await cookieFor(group.owner.id)
+    const out = await call(
+      apply.action,
+      makeRequest('/', { cookie, form: { organization: group.org.slug } }),
+      { slug: program.slug },
+    )
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({
+      errors: { form: 'This program is not taking applications now.' },
+    })
+  })
+})
+
+describe('draft steps', () => {
+  it('are 404 to anyone outside the group, including the funder', async () => {
+    const { id, funder } = await startedDraft()
+    const outsider = await cookieFor((await createUser()).id)
+    const funderCookie = await cookieFor(funder.owner.id)
+    for (const cookie of [outsider, funderCookie]) {
+      expect((await call(project.loader, makeRequest('/', { cookie }), { id })).status).toBe(404)
+      const save = await call(
+        project.action,
+        makeRequest('/', { cookie, form: { version: '1', title: 'Hijack' } }),
+        { id },
+      )
+      expect(save.status).toBe(404)
+    }
+    expect(
+      (await call(project.loader, makeRequest('/', { cookie: outsider }), { id: 'not-a-uuid' }))
+        .status,
+    ).toBe(404)
+  })
+
+  it('save and move on, keeping input and showing field errors on bad amounts', async () => {
+    const { id, cookie } = await startedDraft()
+    const bad = await call(
+      budget.action,
+      makeRequest('/', {
+        cookie,
+        form: {
+          version: '1',
+          amountRequested: 'ten thousand',
+          'lines.0.description': 'Rent',
+          'lines.0.amount': '',
+        },
+      }),
+      { id },
+    )
+    expect(bad.status).toBe(400)
+    expect(bad.data).toMatchObject({
+      errors: {
+        amountRequested: expect.stringMatching(/amount like 1500/),
+        'lines.0.amount': 'Enter the amount for this line',
+      },
+      values: { amountRequested: 'ten thousand', 'lines.0.description': 'Rent' },
+    })
+    const good = await call(
+      budget.action,
+      makeRequest('/', {
+        cookie,
+        form: {
+          version: '1',
+          intent: 'next',
+          amountRequested: '10000',
+          'lines.0.description': 'Rent',
+          'lines.0.amount': '10,000',
+        },
+      }),
+      { id },
+    )
+    expect(good).toMatchObject({ status: 302, location: `/applications/${id}/skills` })
+  })
+
+  it('report a colleague’s newer save as a 409 conflict, keeping this user’s input', async () => {
+    const { id, group } = await startedDraft()
+    const colleague = await cookieFor((await addUserToOrg(group, 'member')).id)
+    const owner = await cookieFor(group.owner.id)
+    await call(
+      project.action,
+      makeRequest('/', { cookie: colleague, form: { version: '1', title: 'Theirs' } }),
+      { id },
+    )
+    const mine = await call(
+      project.action,
+      makeRequest('/', { cookie: owner, form: { version: '1', title: 'Mine' } }),
+      { id },
+    )
+    expect(mine.status).toBe(409)
+    expect(mine.data).toMatchObject({
+      errors: { form: expect.stringMatching(/saved this step .* while you were editing/) },
+      values: { title: 'Mine', version: '2' },
+    })
+  })
+})
+
+describe('attachments', () => {
+  it('accepts a real PDF and refuses a disguised or disallowed file with a message by the field', async () => {
+    const { id, cookie } = await startedDraft()
+    const ok = await call(attachmentsRoute.action, multipart('/', cookie, pdf()), { id })
+    expect(ok.status).toBe(302)
+    const fake = await call(
+      attachmentsRoute.action,
+      multipart('/', cookie, new File(['MZ not a pdf'], 'budget.pdf')),
+      { id },
+    )
+    expect(decodeURIComponent(fake.location ?? '')).toContain('does not look like a .pdf file')
+    const exe = await call(
+      attachmentsRoute.action,
+      multipart('/', cookie, new File(['x'], 'run.exe')),
+      { id },
+    )
+    expect(decodeURIComponent(exe.location ?? '')).toContain('not a file type we accept')
+    expect(await listAttachments(id)).toHaveLength(1)
+  })
+
+  it('refuses a file for a question of another program', async () => {
+    const { id, cookie } = await startedDraft()
+    const other = await createOpenProgram()
+    const [q] = await db()
+      .insert(programQuestions)
+      .values({ programId: other.program.id, position: 1, kind: 'file', label: 'Elsewhere' })
+      .returning()
+    const out = await call(attachmentsRoute.action, multipart('/', cookie, pdf(), q?.id), { id })
+    expect(decodeURIComponent(out.location ?? '')).toContain('not part of this program')
+  })
+
+  it('are served only to people who may see the application', async () => {
+    const { id, cookie, funder } = await startedDraft()
+    await call(attachmentsRoute.action, multipart('/', cookie, pdf('plan.pdf')), { id })
+    const [file] = await listAttachments(id)
+    const params = { id, attachmentId: file?.id ?? '' }
+    const mine = await call(download.loader, makeRequest('/', { cookie }), params)
+    expect(mine.status).toBe(200)
+    expect(mine.headers.get('Content-Disposition')).toMatch(/^attachment; filename="plan.pdf"/)
+    expect(mine.headers.get('Content-Type')).toBe('application/pdf')
+    const outsider = await cookieFor((await createUser()).id)
+    expect(
+      (await call(download.loader, makeRequest('/', { cookie: outsider }), params)).status,
+    ).toBe(404)
+    // The funder sees drafts' files no more than the drafts themselves.
+    const funderCookie = await cookieFor(funder.owner.id)
+    expect(
+      (await call(download.loader, makeRequest('/', { cookie: funderCookie }), params)).status,
+    ).toBe(404)
+  })
+})
+
+describe('review and status', () => {
+  it('refuses to submit an incomplete draft and lists what is missing', async () => {
+    const { id, cookie } = await startedDraft()
+    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
+      id,
+    })
+    expect(out.status).toBe(400)
+    const issues = (out.data as { issues: { step: string }[] }).issues
+    expect(issues.map((i) => i.step)).toEqual(
+      expect.arrayContaining(['community', 'project', 'budget']),
+    )
+  })
+
+  it('refuses a submission after the deadline with a clear message', async () => {
+    const { id, cookie, funder } = await startedDraft()
+    await db()
+      .update(programs)
+      .set({ closesAt: new Date(Date.now() - 1000) })
+      .where(eq(programs.id, funder.program.id))
+    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
+      id,
+    })
+    expect(out.data).toMatchObject({
+      message: expect.stringMatching(/deadline for this program has passed/),
+    })
+  })
+
+  it('lets only the group withdraw', async () => {
+    const { id, group } = await startedDraft()
+    const member = await cookieFor((await addUserToOrg(group, 'reviewer')).id)
+    // A reviewer of the group is not an applicant: the application is not theirs to see.
+    expect(
+      (await call(statusPage.loader, makeRequest('/', { cookie: member }), { id })).status,
+    ).toBe(404)
+  })
+})
+
+describe('application lists', () => {
+  it('show a group its applications and nobody else', async () => {
+    const { group, cookie } = await startedDraft()
+    const mine = await call(groupList.loader, makeRequest('/', { cookie }), {
+      slug: group.org.slug,
+    })
+    expect((mine.data as { rows: unknown[] }).rows).toHaveLength(1)
+    const outsider = await cookieFor((await createUser()).id)
+    expect(
+      (
+        await call(groupList.loader, makeRequest('/', { cookie: outsider }), {
+          slug: group.org.slug,
+        })
+      ).status,
+    ).toBe(404)
+  })
+
+  it('show a funder only submitted applications of its own programs', async () => {
+    const { funder } = await startedDraft()
+    const params = { slug: funder.org.slug, programSlug: funder.program.slug }
+    const cookie = await cookieFor(funder.owner.id)
+    const list = await call(funderList.loader, makeRequest('/', { cookie }), params)
+    expect((list.data as { rows: unknown[] }).rows).toHaveLength(0)
+    const reviewer = await cookieFor((await addUserToOrg(funder, 'reviewer')).id)
+    expect(
+      (await call(funderList.loader, makeRequest('/', { cookie: reviewer }), params)).status,
+    ).toBe(403)
+    const otherFunder = await createOrgWithOwner('funder')
+    const other = await cookieFor(otherFunder.owner.id)
+    const foreign = await call(funderList.loader, makeRequest('/', { cookie: other }), {
+      slug: otherFunder.org.slug,
+      programSlug: funder.program.slug,
+    })
+    expect(foreign.status).toBe(404)
+  })
+})
