@@ -1,0 +1,172 @@
+/**
+ * Issue 3's performance targets, measured: a program with 5,000 submitted applications.
+ * - the funder's application list over HTTP from the built server (full render), by filter/sort;
+ * - saving a draft step (the service call every "Save" makes).
+ * Embedded PGlite by default (the target); DATABASE_URL measures a server database instead.
+ * Usage: npm run build && npx tsx bench/applications.ts [applications=5000]
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { eq, sql } from 'drizzle-orm'
+import { openDatabase, setDatabase } from '#db/client.server.ts'
+import { applications, funds, programs } from '#db/schema/index.ts'
+import { isEmpty, seedDemoData } from '#db/seed.server.ts'
+import { saveStep } from '#app/services/application-drafts.server.ts'
+import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
+import { measure, report } from './stats.ts'
+
+const COUNT = Number(process.argv[2] ?? 5000)
+const PORT = 3950
+if (!existsSync('build/server.js')) throw new Error('Run `npm run build` first.')
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'commons-bench-'))
+const scratch = process.env.DATABASE_URL
+  ? await createScratchDatabase(process.env.DATABASE_URL, 'cf_bench')
+  : null
+const database = await openDatabase(
+  scratch
+    ? { driver: 'pg', url: scratch.url }
+    : { driver: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+)
+setDatabase(database)
+const db = database.db
+if (await isEmpty(db)) await seedDemoData(db)
+
+const [program] = await db
+  .select()
+  .from(programs)
+  .where(eq(programs.slug, 'community-health-access-2027'))
+if (!program) throw new Error('demo program missing')
+const [fund] = await db.select().from(funds).where(eq(funds.id, program.fundId))
+
+let t = performance.now()
+await db.execute(sql`
+  INSERT INTO organizations (kind, name, slug)
+  SELECT 'community_group', 'Bench Group ' || g, 'bench-group-' || g FROM generate_series(1, ${COUNT}) g`)
+await db.execute(sql`
+  INSERT INTO applications (program_id, organization_id, status, title, summary, sdoh_domains,
+    amount_requested_minor, place_vulnerability, place_vulnerability_year, submitted_at, version)
+  SELECT ${program.id}, o.id,
+    (ARRAY['submitted','submitted','submitted','in_review','withdrawn'])[1 + n % 5]::application_status,
+    'Bench application ' || n, repeat('Words about the project. ', 40),
+    ARRAY[(ARRAY['economic_stability','education','health_care','neighborhood','social_community'])[1 + n % 5],
+          (ARRAY['economic_stability','education','health_care','neighborhood','social_community'])[1 + (n / 5) % 5]],
+    500000 + (n * 7919) % 2000000, ((n * 37) % 1000) / 1000.0, 2022,
+    now() - n * interval '3 minutes', 2
+  FROM (SELECT id, row_number() OVER (ORDER BY slug) n FROM organizations WHERE slug LIKE 'bench-group-%') o`)
+await db.execute(sql`ANALYZE`)
+console.log(
+  `driver ${database.driver}: seeded ${COUNT} applications in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+)
+
+// Saving a draft step: one draft, saved repeatedly from its current version.
+const [draftOrg] = await db
+  .execute<{ id: string }>(sql`SELECT id FROM organizations WHERE slug = 'bench-group-1'`)
+  .then((r) => (r as unknown as { rows: { id: string }[] }).rows)
+const other = await db
+  .insert(programs)
+  .values({ fundId: fund!.id, slug: 'bench-other', title: 'Other', status: 'open' })
+  .returning()
+const [draft] = await db
+  .insert(applications)
+  .values({ programId: other[0]!.id, organizationId: draftOrg!.id })
+  .returning()
+let version = draft!.version
+const actor = {
+  id: await db
+    .execute<{ id: string }>(sql`SELECT id FROM users LIMIT 1`)
+    .then((r) => (r as unknown as { rows: { id: string }[] }).rows[0]!.id),
+}
+report(
+  'save a draft step (project)',
+  await measure(async () => {
+    const r = await saveStep(
+      actor,
+      draft!,
+      {
+        step: 'project',
+        data: {
+          version,
+          title: `T${version}`,
+          summary: 'A summary.',
+          sdohDomains: ['health_care'],
+        },
+      },
+      version,
+    )
+    if (!r.ok) throw new Error('save failed')
+    version = r.version
+  }, 200),
+)
+report(
+  'save a draft step (budget, 5 lines)',
+  await measure(async () => {
+    const lines = Array.from({ length: 5 }, (_, i) => ({
+      description: `Line ${i}`,
+      amount: 100_000,
+    }))
+    const r = await saveStep(
+      actor,
+      draft!,
+      { step: 'budget', data: { version, amountRequested: 500_000, lines } },
+      version,
+    )
+    if (!r.ok) throw new Error('save failed')
+    version = r.version
+  }, 200),
+)
+await database.close()
+
+// The funder's list over HTTP, rendered by the built server on the same data.
+const server = spawn(process.execPath, ['build/server.js'], {
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+  },
+  stdio: 'ignore',
+})
+try {
+  const base = `http://localhost:${PORT}`
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  const login = await fetch(`${base}/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ email: 'officer@example.org', password: 'commons-demo-2026' }),
+    redirect: 'manual',
+  })
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const list = `${base}/orgs/riverbend-community-foundation/programs/community-health-access-2027/applications`
+  const get = (query: string) => async () => {
+    const res = await fetch(`${list}${query}`, { headers: { Cookie: cookie } })
+    const html = await res.text()
+    if (res.status !== 200 || !html.includes('Bench application'))
+      throw new Error(`GET ${query}: ${res.status}`)
+  }
+  for (const [label, query] of [
+    ['list, page 1 (newest)', ''],
+    ['list, status = in review', '?status=in_review'],
+    ['list, SDOH = health care', '?sdoh=health_care'],
+    ['list, sorted by amount', '?sort=amount'],
+    ['list, sorted by vulnerability, page 40', '?sort=vulnerability&page=40'],
+  ] as const) {
+    report(`HTTP ${label}`, await measure(get(query), 100, 10))
+  }
+} finally {
+  server.kill('SIGTERM')
+  await new Promise((r) => server.once('exit', r))
+  await scratch?.drop()
+  rmSync(dataDir, { recursive: true, force: true })
+}
