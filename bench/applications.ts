@@ -41,7 +41,7 @@ const [program] = await db
 if (!program) throw new Error('demo program missing')
 const [fund] = await db.select().from(funds).where(eq(funds.id, program.fundId))
 
-let t = performance.now()
+const t = performance.now()
 await db.execute(sql`
   INSERT INTO organizations (kind, name, slug)
   SELECT 'community_group', 'Bench Group ' || g, 'bench-group-' || g FROM generate_series(1, ${COUNT}) g`)
