@@ -1,49 +1,55 @@
-import { Form } from '@remix-run/react'
+import { Form, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
-import { useDraftBackup } from '#app/utils/use-draft-backup.ts'
+import type { UseFormRegisterReturn } from 'react-hook-form'
 import type { FormFailure } from '#app/utils/forms.ts'
+import { useDraftBackup } from '#app/utils/use-draft-backup.ts'
 import { Button } from './button.tsx'
 import { DraftBackupBanner } from './draft-backup-banner.tsx'
 import { FormError } from './field.tsx'
 
+/** The parts of useValidatedForm's result the frame needs; every step schema has `version`. */
+interface StepFormApi {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void
+  formError: string | undefined
+  field: (name: 'version') => UseFormRegisterReturn & { defaultValue?: string }
+  setValue: (name: 'version', value: never) => void
+}
+
 /**
  * The frame of every application step: the version the user is editing (for conflict
- * detection), the browser-side backup of unsaved edits, and the save buttons. Render it with
- * `key={version}` so a newer saved version always starts from fresh fields.
+ * detection), the browser-side backup of unsaved edits, and the save buttons. Render the step
+ * with `key={version}` so a newer saved version always starts from fresh fields.
  */
 export function StepForm({
+  form,
+  failure,
   applicationId,
   step,
   version,
-  failure,
-  formError,
-  onSubmit,
-  setVersion,
-  busy,
   children,
 }: {
+  form: StepFormApi
+  failure: FormFailure | undefined
   applicationId: string
   step: string
   version: number
-  failure: FormFailure | undefined
-  formError: string | undefined
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void
-  setVersion: (version: string) => void
-  busy: boolean
   children: ReactNode
 }) {
   const ref = useRef<HTMLFormElement>(null)
   const backup = useDraftBackup(`${applicationId}:${step}`, version, ref)
+  const busy = useNavigation().state === 'submitting'
   const conflictVersion = failure?.values.version
+  const { setValue } = form
   // After a conflict the form carries the newer version, so saving again is a deliberate overwrite.
   useEffect(() => {
-    if (typeof conflictVersion === 'string') setVersion(conflictVersion)
-  }, [conflictVersion, setVersion])
+    if (typeof conflictVersion === 'string') setValue('version', conflictVersion as never)
+  }, [conflictVersion, setValue])
   return (
     <>
       <DraftBackupBanner {...backup} />
-      <Form method="post" ref={ref} noValidate onSubmit={onSubmit} className="stack wide">
-        <FormError message={formError} />
+      <Form method="post" ref={ref} noValidate onSubmit={form.onSubmit} className="stack wide">
+        <FormError message={form.formError} />
+        <input type="hidden" {...form.field('version')} />
         {children}
         <div className="actions">
           <Button name="intent" value="next" busy={busy}>

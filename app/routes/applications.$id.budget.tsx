@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useWatch } from 'react-hook-form'
 import { StepForm } from '#app/components/application-step-form.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -47,7 +47,6 @@ export default function BudgetStep() {
 function Editor() {
   const { id, values, currency, range } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
-  const navigation = useNavigation()
   const form = useValidatedForm(BudgetStepSchema, { failure, defaultValues: values })
   const rows = rowCount('lines', values.lines.length, failure?.values)
   return (
@@ -57,16 +56,12 @@ function Editor() {
         {formatMoney(range.max, currency)}. Your budget lines must add up to the amount you request.
       </p>
       <StepForm
+        form={form}
+        failure={failure}
         applicationId={id}
         step="budget"
         version={Number(values.version)}
-        failure={failure}
-        formError={form.formError}
-        onSubmit={form.onSubmit}
-        setVersion={(v) => form.setValue('version', v as never)}
-        busy={navigation.state === 'submitting'}
       >
-        <input type="hidden" {...form.field('version')} />
         <TextField
           label={`Amount requested (${currency})`}
           inputMode="decimal"

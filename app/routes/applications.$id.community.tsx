@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { StepForm } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { TextareaField } from '#app/components/field.tsx'
@@ -55,22 +55,17 @@ export default function CommunityStep() {
 function Editor() {
   const { id, values, places, states, vulnerability } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
-  const navigation = useNavigation()
   const form = useValidatedForm(CommunityStepSchema, { failure, defaultValues: values })
   const typed = failure?.values.placeFipsText
   return (
     <Card title="Community served">
       <StepForm
+        form={form}
+        failure={failure}
         applicationId={id}
         step="community"
         version={Number(values.version)}
-        failure={failure}
-        formError={form.formError}
-        onSubmit={form.onSubmit}
-        setVersion={(v) => form.setValue('version', v as never)}
-        busy={navigation.state === 'submitting'}
       >
-        <input type="hidden" {...form.field('version')} />
         <TextareaField
           label="Whom does the project serve?"
           hint="Who they are, in your words, and why this work matters to them."

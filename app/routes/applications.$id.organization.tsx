@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { StepForm } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
@@ -38,7 +38,6 @@ export default function OrganizationStep() {
 function Editor() {
   const { id, organizationName, values } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
-  const navigation = useNavigation()
   const form = useValidatedForm(OrganizationStepSchema, { failure, defaultValues: values })
   return (
     <Card title="Organisation and leadership">
@@ -47,16 +46,12 @@ function Editor() {
         only.
       </p>
       <StepForm
+        form={form}
+        failure={failure}
         applicationId={id}
         step="organization"
         version={Number(values.version)}
-        failure={failure}
-        formError={form.formError}
-        onSubmit={form.onSubmit}
-        setVersion={(v) => form.setValue('version', v as never)}
-        busy={navigation.state === 'submitting'}
       >
-        <input type="hidden" {...form.field('version')} />
         <TextareaField
           label="Who leads your organisation?"
           hint="Funders weigh leadership by people with lived experience of the issue."

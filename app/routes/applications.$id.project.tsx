@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { StepForm } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { ChoiceFieldset } from '#app/components/choice-fieldset.tsx'
@@ -34,21 +34,16 @@ export default function ProjectStep() {
 function Editor() {
   const { id, values } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
-  const navigation = useNavigation()
   const form = useValidatedForm(ProjectStepSchema, { failure, defaultValues: values })
   return (
     <Card title="The project">
       <StepForm
+        form={form}
+        failure={failure}
         applicationId={id}
         step="project"
         version={Number(values.version)}
-        failure={failure}
-        formError={form.formError}
-        onSubmit={form.onSubmit}
-        setVersion={(v) => form.setValue('version', v as never)}
-        busy={navigation.state === 'submitting'}
       >
-        <input type="hidden" {...form.field('version')} />
         <TextField
           label="Project title"
           required

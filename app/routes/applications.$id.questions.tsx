@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useMemo } from 'react'
 import { StepForm } from '#app/components/application-step-form.tsx'
 import { AttachmentList, UploadForm } from '#app/components/attachment-list.tsx'
@@ -54,7 +54,6 @@ export default function QuestionsStep() {
 function Editor() {
   const { id, questions, files, values } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
-  const navigation = useNavigation()
   const [search] = useSearchParams()
   const schema = useMemo(() => questionsStepSchema(questions), [questions])
   const form = useValidatedForm(schema, { failure, defaultValues: values })
@@ -69,16 +68,12 @@ function Editor() {
           <EmptyState title="This program asks no questions of its own" />
         ) : null}
         <StepForm
+          form={form}
+          failure={failure}
           applicationId={id}
           step="questions"
           version={Number(values.version)}
-          failure={failure}
-          formError={form.formError}
-          onSubmit={form.onSubmit}
-          setVersion={(v) => form.setValue('version', v as never)}
-          busy={navigation.state === 'submitting'}
         >
-          <input type="hidden" {...form.field('version')} />
           {written.map((q) => {
             const name = `answers.${q.id}` as const
             const common = {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { StepForm } from '#app/components/application-step-form.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -50,7 +50,6 @@ export default function SkillsStep() {
 function Editor() {
   const { id, values } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
-  const navigation = useNavigation()
   const form = useValidatedForm(SkillsStepSchema, { failure, defaultValues: values })
   const rows = rowCount('requests', values.requests.length, failure?.values)
   return (
@@ -60,16 +59,12 @@ function Editor() {
         This step is optional; leave it empty if you need no volunteer help.
       </p>
       <StepForm
+        form={form}
+        failure={failure}
         applicationId={id}
         step="skills"
         version={Number(values.version)}
-        failure={failure}
-        formError={form.formError}
-        onSubmit={form.onSubmit}
-        setVersion={(v) => form.setValue('version', v as never)}
-        busy={navigation.state === 'submitting'}
       >
-        <input type="hidden" {...form.field('version')} />
         <div className="rows">
           {Array.from({ length: rows }, (_, i) => (
             <fieldset key={i} className="row-group">
