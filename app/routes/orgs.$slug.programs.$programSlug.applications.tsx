@@ -41,6 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** "(12 submitted, 3 withdrawn)", or nothing when every application is in one status. */
+function breakdown(counts: Partial<Record<string, number>>) {
+  const present = VISIBLE_STATUSES.filter((s) => counts[s])
+  if (present.length < 2) return ''
+  return ` (${present.map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`).join(', ')})`
+}
+
 export default function ProgramApplications() {
   const { rows, page, hasNext, counts, currency } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
@@ -49,13 +56,7 @@ export default function ProgramApplications() {
     <section aria-labelledby="applications-heading">
       <h3 id="applications-heading">Applications</h3>
       <p>
-        {total} submitted
-        {total
-          ? ` (${VISIBLE_STATUSES.filter((s) => counts[s])
-              .map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`)
-              .join(', ')})`
-          : ''}
-        . Drafts stay private to each group until they submit.
+        {total} submitted{breakdown(counts)}. Drafts stay private to each group until they submit.
       </p>
       <FilterForm label="Filter applications">
         <SelectField
