@@ -20,6 +20,8 @@ const DAY = 86_400_000
 interface DemoApplication {
   org: string
   owner: string
+  contact: string
+  contactEmail: string
   title: string
   summary: string
   leadership: string
@@ -34,6 +36,8 @@ const DEMO_APPLICATIONS: DemoApplication[] = [
   {
     org: 'eastside-health-collective',
     owner: 'eastside',
+    contact: 'María Hernández',
+    contactEmail: 'maria@example.org',
     title: 'Promotoras de salud for Eastside families',
     summary:
       'Six trained community health workers from the neighbourhood will visit 300 Spanish-speaking families, help them enrol in coverage, book preventive care and connect to food and housing help. Families shape the visits; a monthly círculo shares what is working.',
@@ -51,6 +55,8 @@ const DEMO_APPLICATIONS: DemoApplication[] = [
   {
     org: 'northfield-food-justice-network',
     owner: 'northfield',
+    contact: 'James Whitehorse',
+    contactEmail: 'james@example.org',
     title: 'Two new community gardens and a mobile market',
     summary:
       'We will build two community gardens on tribal and township land and run a weekly mobile market to households more than ten miles from a grocery store, with produce grown and sold by local youth who earn a stipend.',
@@ -67,6 +73,8 @@ const DEMO_APPLICATIONS: DemoApplication[] = [
   {
     org: 'westgate-tenants-union',
     owner: 'westgate',
+    contact: 'Tomás Rivera',
+    contactEmail: 'tomas@example.org',
     title: 'Healthy homes: mould and lead repairs organised by tenants',
     summary:
       'Tenants will survey 400 apartments for mould, lead and broken heating, document conditions with photos, and negotiate repairs with landlords with the help of a pro bono lawyer; we will track repairs and residents’ asthma-related ER visits.',
@@ -196,8 +204,8 @@ async function seedApplication(
       version: 2,
       leadership: demo.leadership,
       ledByLivedExperience: 'yes',
-      contactName: 'Demo contact',
-      contactEmail: `${demo.owner}@example.org`,
+      contactName: demo.contact,
+      contactEmail: demo.contactEmail,
       communityServed: demo.community,
       placeVulnerability: vulnerability?.percentile ?? null,
       placeVulnerabilityYear: vulnerability?.dataYear ?? null,

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { STEP_LABELS, stepsFor } from '#app/domain/application-steps.ts'
 import { submissionIssues } from '#app/schemas/application-submission.ts'
 import { applicationContent, submissionContext } from '#app/services/applications.server.ts'
+import { findOrganizationById } from '#app/services/organizations.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { STATUS_LABELS } from '#app/domain/application-status.ts'
 
@@ -29,6 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     programTitle: program.title,
     programSlug: program.slug,
     organizationName: organization.name,
+    // The funder came from its program's list; give it the way back.
+    backToList:
+      access.side === 'funder'
+        ? `/orgs/${(await findOrganizationById(fund.organizationId))?.slug}/programs/${program.slug}/applications`
+        : null,
     editing,
     steps: stepsFor(program).map((step) => ({
       step,
@@ -42,6 +48,11 @@ export default function ApplicationLayout() {
   const data = useLoaderData<typeof loader>()
   return (
     <>
+      {data.backToList ? (
+        <p>
+          <Link to={data.backToList}>← All applications to {data.programTitle}</Link>
+        </p>
+      ) : null}
       <p className="eyebrow">
         {data.organizationName} · <span className="badge">{STATUS_LABELS[data.status]}</span>
       </p>

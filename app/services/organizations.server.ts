@@ -106,6 +106,11 @@ export async function findOrganizationBySlug(slug: string) {
   return org ?? null
 }
 
+export async function findOrganizationById(id: string) {
+  const [org] = await db().select().from(organizations).where(eq(organizations.id, id)).limit(1)
+  return org ?? null
+}
+
 export async function findMembership(organizationId: string, userId: string) {
   const [m] = await db()
     .select()
