@@ -177,3 +177,37 @@ test('a group can withdraw a submitted application', async ({ page }) => {
   await expect(page.getByText('“We found funding closer to home.”')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0)
 })
+
+test('files attach to a question, download back, and bad files are refused by the field', async ({
+  page,
+  user,
+}) => {
+  expect(user.email).toBeTruthy()
+  await createGroup(page)
+  const id = await startApplication(page)
+  await page.goto(`/applications/${id}/questions`)
+  const letter = page.getByLabel('Add a file for “Letter of support”')
+  await letter.setInputFiles({
+    name: 'support-letter.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 a letter of support'),
+  })
+  await page.getByRole('button', { name: 'Upload Letter of support' }).click()
+  await expect(page.getByText('Uploaded support-letter.pdf.')).toBeVisible()
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'support-letter.pdf' }).click()
+  expect((await download).suggestedFilename()).toBe('support-letter.pdf')
+
+  await page.getByLabel('Add a supporting document').setInputFiles({
+    name: 'notes.exe',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('MZ'),
+  })
+  await page.getByRole('button', { name: 'Upload supporting document' }).click()
+  await expect(page.getByRole('alert')).toContainText('not a file type we accept')
+  await expectAccessible(page)
+
+  await page.getByRole('button', { name: 'Remove support-letter.pdf' }).click()
+  await expect(page.getByText('File removed.')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'support-letter.pdf' })).toHaveCount(0)
+})
