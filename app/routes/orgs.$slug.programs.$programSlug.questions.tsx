@@ -10,10 +10,10 @@ import {
 import { Button } from '#app/components/button.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError, SelectField, TextareaField, TextField } from '#app/components/field.tsx'
+import { LockedNotice, RowControls } from '#app/components/program-part-controls.tsx'
 import { QUESTION_KINDS, QUESTION_KIND_LABELS } from '#app/domain/program-questions.ts'
 import { areQuestionsLocked } from '#app/domain/program-status.ts'
 import { QuestionRefSchema, QuestionSchema, WORD_LIMIT_MAX } from '#app/schemas/program-question.ts'
-import { MoveSchema } from '#app/schemas/rubric.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import {
   addQuestion,
@@ -24,10 +24,10 @@ import {
   saveQuestion,
 } from '#app/services/program-questions.server.ts'
 import type { FormFailure } from '#app/utils/forms.ts'
-import { programActor, requireProgram } from '#app/utils/funder-access.server.ts'
+import { requireProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
-import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { programPartAction } from '#app/utils/program-part-action.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,21 +49,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program } = await requireProgram(access.organization, params.programSlug)
-  const actor = programActor(access, requestOrigin(request, context).ip)
-  const here = `/orgs/${access.organization.slug}/programs/${program.slug}/questions`
-  const formData = await request.formData()
-  const intent = formData.get('intent')
-  const done = (message: string) => redirectWithFlash(here, { kind: 'success', message })
-
+export async function action(args: ActionFunctionArgs) {
+  const { actor, program, formData, intent, finish, move } = await programPartAction(
+    args,
+    'questions',
+  )
   if (intent === 'add-question') {
     const form = await parseForm(formData, QuestionSchema)
     if (!form.ok) return form.response
-    const result = await addQuestion(actor, program.id, form.data)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done('Question added.')
+    return finish(await addQuestion(actor, program.id, form.data), 'Question added.')
   }
   const ref = await parseForm(formData, QuestionRefSchema)
   if (!ref.ok) return ref.response
@@ -71,21 +65,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'save-question') {
     const form = await parseForm(formData, QuestionSchema)
     if (!form.ok) return form.response
-    const result = await saveQuestion(actor, program.id, questionId, form.data)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done('Question saved.')
+    return finish(await saveQuestion(actor, program.id, questionId, form.data), 'Question saved.')
   }
   if (intent === 'remove-question') {
-    const result = await removeQuestion(actor, program.id, questionId)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done('Question removed.')
+    return finish(await removeQuestion(actor, program.id, questionId), 'Question removed.')
   }
   if (intent === 'move-question') {
-    const form = await parseForm(formData, MoveSchema)
-    if (!form.ok) return form.response
-    const result = await moveQuestion(actor, program.id, questionId, form.data.direction)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done('Question moved.')
+    return move(
+      (direction) => moveQuestion(actor, program.id, questionId, direction),
+      'Question moved.',
+    )
   }
   return formFailure({ form: 'Unknown action.' }, formData)
 }
@@ -191,11 +180,7 @@ export default function Questions() {
   return (
     <>
       <Card title="Questions" headingLevel={3}>
-        {locked ? (
-          <p className="form-error" role="status">
-            {lockedMessage}
-          </p>
-        ) : null}
+        <LockedNotice locked={locked} message={lockedMessage} />
         {!formIntent ? <FormError message={failure?.errors.form} /> : null}
         <p>
           Applicants answer these after the standard steps: organisation, community, project, budget
@@ -222,31 +207,15 @@ export default function Questions() {
                   </ul>
                 ) : null}
                 {locked ? null : (
-                  <div className="actions">
-                    <Link to={`?edit=${q.id}#question-form`}>
-                      Edit<span className="visually-hidden"> “{q.label}”</span>
-                    </Link>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="move-question" />
-                      <input type="hidden" name="questionId" value={q.id} />
-                      {i > 0 ? (
-                        <Button variant="secondary" name="direction" value="up">
-                          Move up<span className="visually-hidden"> “{q.label}”</span>
-                        </Button>
-                      ) : null}
-                      {i < questions.length - 1 ? (
-                        <Button variant="secondary" name="direction" value="down">
-                          Move down<span className="visually-hidden"> “{q.label}”</span>
-                        </Button>
-                      ) : null}
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="questionId" value={q.id} />
-                      <Button variant="link" name="intent" value="remove-question">
-                        Remove<span className="visually-hidden"> “{q.label}”</span>
-                      </Button>
-                    </Form>
-                  </div>
+                  <RowControls
+                    row={q}
+                    idField="questionId"
+                    editTo={`?edit=${q.id}#question-form`}
+                    moveIntent="move-question"
+                    removeIntent="remove-question"
+                    canMoveUp={i > 0}
+                    canMoveDown={i < questions.length - 1}
+                  />
                 )}
               </li>
             ))}

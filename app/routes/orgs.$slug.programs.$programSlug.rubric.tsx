@@ -10,6 +10,7 @@ import {
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError, TextareaField, TextField } from '#app/components/field.tsx'
+import { LockedNotice, RowControls } from '#app/components/program-part-controls.tsx'
 import { isRubricLocked } from '#app/domain/program-status.ts'
 import { levelsFor, rubricProblems, totalWeight, TOTAL_WEIGHT } from '#app/domain/rubric.ts'
 import { MAX_SCORE_LIMIT, MIN_SCORE } from '#app/domain/rubric-template.ts'
@@ -17,7 +18,6 @@ import {
   CriterionRefSchema,
   CriterionSchema,
   levelField,
-  MoveSchema,
   WeightsSchema,
 } from '#app/schemas/rubric.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
@@ -32,10 +32,10 @@ import {
   saveWeights,
 } from '#app/services/rubrics.server.ts'
 import type { FormFailure } from '#app/utils/forms.ts'
-import { programActor, requireProgram } from '#app/utils/funder-access.server.ts'
+import { requireProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
-import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { programPartAction } from '#app/utils/program-part-action.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -59,34 +59,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program } = await requireProgram(access.organization, params.programSlug)
-  const actor = programActor(access, requestOrigin(request, context).ip)
-  const here = `/orgs/${access.organization.slug}/programs/${program.slug}/rubric`
-  const formData = await request.formData()
-  const intent = formData.get('intent')
-  const done = (message: string, to = here) => redirectWithFlash(to, { kind: 'success', message })
-
+export async function action(args: ActionFunctionArgs) {
+  const { actor, program, here, formData, intent, finish, move } = await programPartAction(
+    args,
+    'rubric',
+  )
   if (intent === 'add-criterion') {
     const result = await addCriterion(actor, program.id)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done(
+    const to = result.ok ? `${here}?edit=${result.criterionId}#edit-criterion` : here
+    return finish(
+      result,
       'Criterion added. Describe it and its score levels, then give it a weight.',
-      `${here}?edit=${result.criterionId}#edit-criterion`,
+      to,
     )
   }
   if (intent === 'reset-template') {
-    const result = await resetRubricToTemplate(actor, program.id)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done('The rubric is back to the equity template.')
+    return finish(
+      await resetRubricToTemplate(actor, program.id),
+      'The rubric is back to the equity template.',
+    )
   }
   if (intent === 'weights') {
     const form = await parseForm(formData, WeightsSchema)
     if (!form.ok) return form.response
-    const result = await saveWeights(actor, program.id, form.data)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done('Weights saved.')
+    return finish(await saveWeights(actor, program.id, form.data), 'Weights saved.')
   }
   const ref = await parseForm(formData, CriterionRefSchema)
   if (!ref.ok) return ref.response
@@ -94,21 +90,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'save-criterion') {
     const form = await parseForm(formData, CriterionSchema)
     if (!form.ok) return form.response
-    const result = await saveCriterion(actor, program.id, criterionId, form.data)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done(`“${form.data.label}” saved.`)
+    return finish(
+      await saveCriterion(actor, program.id, criterionId, form.data),
+      `“${form.data.label}” saved.`,
+    )
   }
   if (intent === 'remove-criterion') {
-    const result = await removeCriterion(actor, program.id, criterionId)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done('Criterion removed. Share its weight out among the others.')
+    return finish(
+      await removeCriterion(actor, program.id, criterionId),
+      'Criterion removed. Share its weight out among the others.',
+    )
   }
   if (intent === 'move-criterion') {
-    const form = await parseForm(formData, MoveSchema)
-    if (!form.ok) return form.response
-    const result = await moveCriterion(actor, program.id, criterionId, form.data.direction)
-    if (!result.ok) return formFailure(result.errors, formData)
-    return done('Criterion moved.')
+    return move(
+      (direction) => moveCriterion(actor, program.id, criterionId, direction),
+      'Criterion moved.',
+    )
   }
   return formFailure({ form: 'Unknown action.' }, formData)
 }
@@ -250,11 +247,7 @@ export default function Rubric() {
   return (
     <>
       <Card title="Rubric" headingLevel={3}>
-        {locked ? (
-          <p className="form-error" role="status">
-            {lockedMessage}
-          </p>
-        ) : null}
+        <LockedNotice locked={locked} message={lockedMessage} />
         <FormError message={rowFailure?.errors.form} />
         <p>
           Reviewers score each application on these criteria, from {MIN_SCORE} up to each
@@ -318,31 +311,15 @@ export default function Rubric() {
                 ))}
               </dl>
               {locked ? null : (
-                <div className="actions">
-                  <Link to={`?edit=${c.id}#edit-criterion`}>
-                    Edit<span className="visually-hidden"> “{c.label}”</span>
-                  </Link>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="move-criterion" />
-                    <input type="hidden" name="criterionId" value={c.id} />
-                    {i > 0 ? (
-                      <Button variant="secondary" name="direction" value="up">
-                        Move up<span className="visually-hidden"> “{c.label}”</span>
-                      </Button>
-                    ) : null}
-                    {i < criteria.length - 1 ? (
-                      <Button variant="secondary" name="direction" value="down">
-                        Move down<span className="visually-hidden"> “{c.label}”</span>
-                      </Button>
-                    ) : null}
-                  </Form>
-                  <Form method="post">
-                    <input type="hidden" name="criterionId" value={c.id} />
-                    <Button variant="link" name="intent" value="remove-criterion">
-                      Remove<span className="visually-hidden"> “{c.label}”</span>
-                    </Button>
-                  </Form>
-                </div>
+                <RowControls
+                  row={c}
+                  idField="criterionId"
+                  editTo={`?edit=${c.id}#edit-criterion`}
+                  moveIntent="move-criterion"
+                  removeIntent="remove-criterion"
+                  canMoveUp={i > 0}
+                  canMoveDown={i < criteria.length - 1}
+                />
               )}
             </li>
           ))}

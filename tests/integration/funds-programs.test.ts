@@ -57,20 +57,22 @@ async function auditActions(entityId: string) {
   return rows
 }
 
+/** A US-dollar fund made through the screens; its slug is the last part of the redirect. */
+async function newFund(cookie: string, orgSlug: string, name: string) {
+  const out = await call(
+    fundNew.action,
+    makeRequest('/', { cookie, form: { name, currency: 'USD', visibility: 'public' } }),
+    { slug: orgSlug },
+  )
+  return { out, fundSlug: out.location!.split('/').at(-1)! }
+}
+
 /** A funder with a fund and a draft program made through the screens, and the owner's cookie. */
 async function draftProgram(overrides: Record<string, string | string[]> = {}) {
   const { owner, org } = await createOrgWithOwner('funder')
   const cookie = await cookieFor(owner.id)
-  const fundOut = await call(
-    fundNew.action,
-    makeRequest('/', {
-      cookie,
-      form: { name: `Riverside Fund ${tag()}`, currency: 'USD', visibility: 'public' },
-    }),
-    { slug: org.slug },
-  )
+  const { out: fundOut, fundSlug } = await newFund(cookie, org.slug, `Riverside Fund ${tag()}`)
   expect(fundOut.status).toBe(302)
-  const fundSlug = fundOut.location!.split('/').at(-1)!
   const created = await call(
     programNew.action,
     makeRequest('/', { cookie, form: programForm(overrides) }),
@@ -88,6 +90,27 @@ async function draftProgram(overrides: Record<string, string | string[]> = {}) {
     params: { slug: org.slug, programSlug },
   }
 }
+
+type Draft = Awaited<ReturnType<typeof draftProgram>>
+type Handler = Parameters<typeof call>[0]
+
+/** The draft's owner opening one of its pages. */
+const load = (s: Draft, loader: Handler) =>
+  call(loader, makeRequest('/', { cookie: s.cookie }), s.params)
+
+/** The draft's owner posting a form on one of its pages. */
+const postTo = (action: Handler) => (s: Draft, form: Record<string, string | string[]>) =>
+  call(action, makeRequest('/', { cookie: s.cookie, form }), s.params)
+
+/** The draft's owner asking for a status change on the program's overview. */
+const transition = (s: Draft, to: string) => postTo(programOverview.action)(s, { to })
+
+const criteriaOf = (programId: string) =>
+  db()
+    .select()
+    .from(rubricCriteria)
+    .where(eq(rubricCriteria.programId, programId))
+    .orderBy(asc(rubricCriteria.position))
 
 describe('funds', () => {
   it('are created with a globally unique slug, listed, and edited, each change audited', async () => {
@@ -189,19 +212,11 @@ describe('creating and editing a program', () => {
       reviewersPerApplication: 2,
       blindReview: true,
     })
-    const criteria = await db()
-      .select()
-      .from(rubricCriteria)
-      .where(eq(rubricCriteria.programId, s.program.id))
-      .orderBy(asc(rubricCriteria.position))
+    const criteria = await criteriaOf(s.program.id)
     expect(criteria.map((c) => c.label)).toEqual(RUBRIC_TEMPLATE.map((c) => c.label))
     expect((await auditActions(s.program.id)).map((a) => a.action)).toEqual(['program.create'])
 
-    const details = await call(
-      programDetails.loader,
-      makeRequest('/', { cookie: s.cookie }),
-      s.params,
-    )
+    const details = await load(s, programDetails.loader)
     expect(details.data).toMatchObject({
       values: { closesAt: '2031-06-30T17:00', budget: '250000.00', blindReview: 'on' },
     })
@@ -228,15 +243,7 @@ describe('creating and editing a program', () => {
   ])('refuses %s with a field error, keeping the input', async (_n, overrides, field, message) => {
     const { owner, org } = await createOrgWithOwner('funder')
     const cookie = await cookieFor(owner.id)
-    const fundOut = await call(
-      fundNew.action,
-      makeRequest('/', {
-        cookie,
-        form: { name: `Fund ${tag()}`, currency: 'USD', visibility: 'public' },
-      }),
-      { slug: org.slug },
-    )
-    const fundSlug = fundOut.location!.split('/').at(-1)!
+    const { fundSlug } = await newFund(cookie, org.slug, `Fund ${tag()}`)
     const form = programForm(overrides)
     const out = await call(programNew.action, makeRequest('/', { cookie, form }), {
       slug: org.slug,
@@ -251,13 +258,9 @@ describe('creating and editing a program', () => {
 
   it('saves details with an audit row naming what changed', async () => {
     const s = await draftProgram()
-    const out = await call(
-      programDetails.action,
-      makeRequest('/', {
-        cookie: s.cookie,
-        form: programForm({ title: s.program.title, blindReview: [], budget: '300000' }),
-      }),
-      s.params,
+    const out = await postTo(programDetails.action)(
+      s,
+      programForm({ title: s.program.title, blindReview: [], budget: '300000' }),
     )
     expect(out.status).toBe(302)
     const [saved] = await db().select().from(programs).where(eq(programs.id, s.program.id))
@@ -271,22 +274,10 @@ describe('creating and editing a program', () => {
 
   it('refuses a past closing time when saving an open program', async () => {
     const s = await draftProgram()
-    expect(
-      (
-        await call(
-          programOverview.action,
-          makeRequest('/', { cookie: s.cookie, form: { to: 'open' } }),
-          s.params,
-        )
-      ).status,
-    ).toBe(302)
-    const out = await call(
-      programDetails.action,
-      makeRequest('/', {
-        cookie: s.cookie,
-        form: programForm({ title: s.program.title, closesAt: inDays(-1) }),
-      }),
-      s.params,
+    expect((await transition(s, 'open')).status).toBe(302)
+    const out = await postTo(programDetails.action)(
+      s,
+      programForm({ title: s.program.title, closesAt: inDays(-1) }),
     )
     expect(out.status).toBe(400)
     expect(out.data).toMatchObject({ errors: { closesAt: expect.stringMatching(/future/) } })
@@ -299,11 +290,7 @@ describe('program status', () => {
   it('moves draft → open → closed → in review → decided, auditing each step', async () => {
     const s = await draftProgram()
     for (const to of ['open', 'closed', 'in_review', 'decided']) {
-      const out = await call(
-        programOverview.action,
-        makeRequest('/', { cookie: s.cookie, form: { to } }),
-        s.params,
-      )
+      const out = await transition(s, to)
       expect(out.status, `${to}: ${JSON.stringify(out.data)}`).toBe(302)
     }
     const [done] = await db().select().from(programs).where(eq(programs.id, s.program.id))
@@ -321,11 +308,7 @@ describe('program status', () => {
   it('refuses transitions that skip a step or go back', async () => {
     const s = await draftProgram()
     for (const to of ['closed', 'in_review', 'decided', 'draft']) {
-      const out = await call(
-        programOverview.action,
-        makeRequest('/', { cookie: s.cookie, form: { to } }),
-        s.params,
-      )
+      const out = await transition(s, to)
       expect(out.status).toBe(400)
     }
   })
@@ -336,22 +319,14 @@ describe('program status', () => {
       .update(rubricCriteria)
       .set({ weight: 10 })
       .where(eq(rubricCriteria.programId, s.program.id))
-    const out = await call(
-      programOverview.action,
-      makeRequest('/', { cookie: s.cookie, form: { to: 'open' } }),
-      s.params,
-    )
+    const out = await transition(s, 'open')
     expect(out.status).toBe(400)
     expect(out.data).toMatchObject({
       errors: { form: 'The program cannot open yet.' },
       problems: ['Rubric: The weights add up to 50; they must add up to exactly 100.'],
     })
     await db().delete(rubricCriteria).where(eq(rubricCriteria.programId, s.program.id))
-    const empty = await call(
-      programOverview.action,
-      makeRequest('/', { cookie: s.cookie, form: { to: 'open' } }),
-      s.params,
-    )
+    const empty = await transition(s, 'open')
     expect(empty.data).toMatchObject({
       problems: ['Rubric: The rubric has no criteria; add at least one.'],
     })
@@ -361,20 +336,12 @@ describe('program status', () => {
 
   it('will not open without guidance for every level, a future deadline and an award range', async () => {
     const s = await draftProgram({ closesAt: '', minAward: '0', maxAward: '0' })
-    const [first] = await db()
-      .select()
-      .from(rubricCriteria)
-      .where(eq(rubricCriteria.programId, s.program.id))
-      .orderBy(asc(rubricCriteria.position))
+    const [first] = await criteriaOf(s.program.id)
     await db()
       .update(rubricCriteria)
       .set({ levels: first!.levels.slice(1) })
       .where(eq(rubricCriteria.id, first!.id))
-    const out = await call(
-      programOverview.action,
-      makeRequest('/', { cookie: s.cookie, form: { to: 'open' } }),
-      s.params,
-    )
+    const out = await transition(s, 'open')
     expect(out.data).toMatchObject({
       problems: [
         `Rubric: “${first!.label}” needs guidance for every score level.`,
@@ -386,11 +353,7 @@ describe('program status', () => {
       .update(programs)
       .set({ closesAt: new Date(Date.now() - 60_000) })
       .where(eq(programs.id, s.program.id))
-    const past = await call(
-      programOverview.action,
-      makeRequest('/', { cookie: s.cookie, form: { to: 'open' } }),
-      s.params,
-    )
+    const past = await transition(s, 'open')
     expect(past.data).toMatchObject({
       problems: expect.arrayContaining(['The closing time has passed; set one in the future.']),
     })
@@ -438,14 +401,7 @@ describe('program status', () => {
 })
 
 describe('the rubric editor', () => {
-  const post = (s: Awaited<ReturnType<typeof draftProgram>>, form: Record<string, string>) =>
-    call(programRubric.action, makeRequest('/', { cookie: s.cookie, form }), s.params)
-  const criteriaOf = (programId: string) =>
-    db()
-      .select()
-      .from(rubricCriteria)
-      .where(eq(rubricCriteria.programId, programId))
-      .orderBy(asc(rubricCriteria.position))
+  const post = postTo(programRubric.action)
 
   it('adds, edits, reorders, reweights and removes criteria, auditing each change', async () => {
     const s = await draftProgram()
@@ -498,15 +454,11 @@ describe('the rubric editor', () => {
     criteria = await criteriaOf(s.program.id)
     expect(criteria.reduce((sum, c) => sum + c.weight, 0)).toBe(100)
 
-    const loaded = await call(
-      programRubric.loader,
-      makeRequest('/', { cookie: s.cookie }),
-      s.params,
-    )
+    const loaded = await load(s, programRubric.loader)
     expect(loaded.data).toMatchObject({ locked: false, total: 100, problems: [] })
 
     expect((await post(s, { intent: 'remove-criterion', criterionId: fresh.id })).status).toBe(302)
-    const after = await call(programRubric.loader, makeRequest('/', { cookie: s.cookie }), s.params)
+    const after = await load(s, programRubric.loader)
     expect(after.data).toMatchObject({
       total: 50,
       problems: ['The weights add up to 50; they must add up to exactly 100.'],
@@ -548,17 +500,9 @@ describe('the rubric editor', () => {
   it('is locked once review starts', async () => {
     const s = await draftProgram()
     for (const to of ['open', 'closed', 'in_review']) {
-      await call(
-        programOverview.action,
-        makeRequest('/', { cookie: s.cookie, form: { to } }),
-        s.params,
-      )
+      await transition(s, to)
     }
-    const loaded = await call(
-      programRubric.loader,
-      makeRequest('/', { cookie: s.cookie }),
-      s.params,
-    )
+    const loaded = await load(s, programRubric.loader)
     expect(loaded.data).toMatchObject({ locked: true })
     const [first] = await criteriaOf(s.program.id)
     for (const form of [
@@ -579,8 +523,7 @@ describe('the rubric editor', () => {
 })
 
 describe('custom questions', () => {
-  const post = (s: Awaited<ReturnType<typeof draftProgram>>, form: Record<string, string>) =>
-    call(programQuestionsRoute.action, makeRequest('/', { cookie: s.cookie, form }), s.params)
+  const post = postTo(programQuestionsRoute.action)
   const questionsOf = (programId: string) =>
     db()
       .select()
@@ -672,17 +615,9 @@ describe('custom questions', () => {
     const s = await draftProgram()
     await post(s, { intent: 'add-question', kind: 'yes_no', label: 'Are you led by residents?' })
     for (const to of ['open', 'closed']) {
-      await call(
-        programOverview.action,
-        makeRequest('/', { cookie: s.cookie, form: { to } }),
-        s.params,
-      )
+      await transition(s, to)
     }
-    const loaded = await call(
-      programQuestionsRoute.loader,
-      makeRequest('/', { cookie: s.cookie }),
-      s.params,
-    )
+    const loaded = await load(s, programQuestionsRoute.loader)
     expect(loaded.data).toMatchObject({ locked: true })
     const out = await post(s, { intent: 'add-question', kind: 'number', label: 'How many staff?' })
     expect(out.status).toBe(400)

@@ -1,0 +1,61 @@
+import { Form, Link } from '@remix-run/react'
+import { Button } from './button.tsx'
+
+/** Why a program's rubric or questions can no longer change, in place of the controls. */
+export function LockedNotice({ locked, message }: { locked: boolean; message: string }) {
+  if (!locked) return null
+  return (
+    <p className="form-error" role="status">
+      {message}
+    </p>
+  )
+}
+
+/**
+ * The edit link and the move and remove buttons under one row of an ordered list a funder edits.
+ * Each carries the row's label for screen readers, since every row has the same buttons.
+ */
+export function RowControls({
+  row,
+  idField,
+  editTo,
+  moveIntent,
+  removeIntent,
+  canMoveUp,
+  canMoveDown,
+}: {
+  row: { id: string; label: string }
+  idField: string
+  editTo: string
+  moveIntent: string
+  removeIntent: string
+  canMoveUp: boolean
+  canMoveDown: boolean
+}) {
+  const named = <span className="visually-hidden"> “{row.label}”</span>
+  return (
+    <div className="actions">
+      <Link to={editTo}>Edit{named}</Link>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value={moveIntent} />
+        <input type="hidden" name={idField} value={row.id} />
+        {canMoveUp ? (
+          <Button variant="secondary" name="direction" value="up">
+            Move up{named}
+          </Button>
+        ) : null}
+        {canMoveDown ? (
+          <Button variant="secondary" name="direction" value="down">
+            Move down{named}
+          </Button>
+        ) : null}
+      </Form>
+      <Form method="post">
+        <input type="hidden" name={idField} value={row.id} />
+        <Button variant="link" name="intent" value={removeIntent}>
+          Remove{named}
+        </Button>
+      </Form>
+    </div>
+  )
+}

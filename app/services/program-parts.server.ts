@@ -1,0 +1,132 @@
+import { and, asc, desc, eq, gt, lt, max, type SQL } from 'drizzle-orm'
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { db, type Db } from '#db/client.server.ts'
+import type { ProgramStatus } from '#db/schema/index.ts'
+import { recordAudit } from './audit.server.ts'
+import type { Result } from './funds.server.ts'
+import type { Actor } from './organizations.server.ts'
+import { lockProgram } from './programs.server.ts'
+
+export type ProgramActor = Actor & { organizationId: string }
+
+/** A table of a program's ordered rows, such as its rubric criteria or its own questions. */
+type PartTable = PgTable & {
+  id: AnyPgColumn<{ data: string; notNull: true }>
+  programId: AnyPgColumn<{ data: string; notNull: true }>
+  position: AnyPgColumn<{ data: number; notNull: true }>
+}
+
+/** What sets one part of a program apart: where its rows live and when it stops changing. */
+export interface ProgramPart<TTable extends PartTable> {
+  table: TTable
+  isLocked: (status: ProgramStatus) => boolean
+  lockedMessage: string
+  /** Said when the row acted on was removed meanwhile, or belongs to another program. */
+  goneMessage: string
+}
+
+export function refusal(form: string) {
+  return { ok: false as const, errors: { form } }
+}
+
+/**
+ * Runs a change on the locked program row, refusing once the part is locked; the audit row names
+ * the program, so its history reads in one place.
+ */
+export function changeProgramPart<T extends object>(
+  part: ProgramPart<PartTable>,
+  actor: ProgramActor,
+  programId: string,
+  action: string,
+  change: (tx: Db) => Promise<Result<T & { details: Record<string, unknown> }>>,
+): Promise<Result<T>> {
+  return db().transaction(async (tx) => {
+    const program = await lockProgram(tx, programId)
+    if (part.isLocked(program.status)) return refusal(part.lockedMessage)
+    const result = await change(tx)
+    if (!result.ok) return result
+    const { details, ...rest } = result
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action,
+      entityType: 'program',
+      entityId: programId,
+      organizationId: actor.organizationId,
+      ip: actor.ip,
+      details,
+    })
+    return rest as Result<T>
+  })
+}
+
+async function selectRows<TTable extends PartTable>(
+  from: Db,
+  table: TTable,
+  where: SQL | undefined,
+): Promise<TTable['$inferSelect'][]> {
+  // Drizzle cannot work out a select's row type from a generic table, so it is named here.
+  return from
+    .select()
+    .from(table as PartTable)
+    .where(where)
+    .orderBy(asc(table.position))
+}
+
+export function listPartRows<TTable extends PartTable>(
+  part: ProgramPart<TTable>,
+  programId: string,
+) {
+  return selectRows(db(), part.table, eq(part.table.programId, programId))
+}
+
+/** The row, only if it belongs to this program, so an id from another program finds nothing. */
+export async function partRowOf<TTable extends PartTable>(
+  tx: Db,
+  part: ProgramPart<TTable>,
+  programId: string,
+  rowId: string,
+) {
+  const { table } = part
+  const [row] = await selectRows(
+    tx,
+    table,
+    and(eq(table.id, rowId), eq(table.programId, programId)),
+  )
+  return row ?? null
+}
+
+/** The position after the program's last row. */
+export async function nextPosition(tx: Db, part: ProgramPart<PartTable>, programId: string) {
+  const { table } = part
+  const [last] = await tx
+    .select({ position: max(table.position) })
+    .from(table)
+    .where(eq(table.programId, programId))
+  return (last?.position ?? 0) + 1
+}
+
+/** Swaps the row with its neighbour above or below; at either end nothing moves. */
+export async function swapWithNeighbour(
+  tx: Db,
+  part: ProgramPart<PartTable>,
+  current: { id: string; programId: string; position: number },
+  direction: 'up' | 'down',
+) {
+  const { table } = part
+  const [neighbour] = await tx
+    .select({ id: table.id, position: table.position })
+    .from(table)
+    .where(
+      and(
+        eq(table.programId, current.programId),
+        direction === 'up'
+          ? lt(table.position, current.position)
+          : gt(table.position, current.position),
+      ),
+    )
+    .orderBy(direction === 'up' ? desc(table.position) : asc(table.position))
+    .limit(1)
+  if (!neighbour) return
+  await tx.update(table).set({ position: neighbour.position }).where(eq(table.id, current.id))
+  await tx.update(table).set({ position: current.position }).where(eq(table.id, neighbour.id))
+}

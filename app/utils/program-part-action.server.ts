@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { MoveSchema } from '#app/schemas/rubric.ts'
+import { FUND_MANAGER_ROLES, type Result } from '#app/services/funds.server.ts'
+import { formFailure, parseForm } from './forms.server.ts'
+import { programActor, requireProgram } from './funder-access.server.ts'
+import { redirectWithFlash, requestOrigin } from './http.server.ts'
+import { requireOrgRole } from './permissions.server.ts'
+
+/**
+ * What the action of a program's rubric or questions page starts from: a fund manager acting on
+ * the program in the URL, the posted form, and one way to answer a service's result, so both
+ * pages refuse and confirm alike.
+ */
+export async function programPartAction(
+  { request, params, context }: ActionFunctionArgs,
+  page: 'questions' | 'rubric',
+) {
+  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program } = await requireProgram(access.organization, params.programSlug)
+  const actor = programActor(access, requestOrigin(request, context).ip)
+  const here = `/orgs/${access.organization.slug}/programs/${program.slug}/${page}`
+  const formData = await request.formData()
+
+  /** Back to the page with a success flash, or the service's refusal with what was typed. */
+  const finish = async (result: Result, message: string, to = here) =>
+    result.ok
+      ? redirectWithFlash(to, { kind: 'success', message })
+      : formFailure(result.errors, formData)
+
+  /** A move button: the direction is the value of the button pressed. */
+  const move = async (moveRow: (direction: 'up' | 'down') => Promise<Result>, message: string) => {
+    const form = await parseForm(formData, MoveSchema)
+    if (!form.ok) return form.response
+    return finish(await moveRow(form.data.direction), message)
+  }
+
+  return { actor, program, here, formData, intent: formData.get('intent'), finish, move }
+}
