@@ -80,7 +80,7 @@ export function listPartRows<TTable extends PartTable>(
 }
 
 /** The row, only if it belongs to this program, so an id from another program finds nothing. */
-export async function partRowOf<TTable extends PartTable>(
+async function partRowOf<TTable extends PartTable>(
   tx: Db,
   part: ProgramPart<TTable>,
   programId: string,
@@ -93,6 +93,27 @@ export async function partRowOf<TTable extends PartTable>(
     and(eq(table.id, rowId), eq(table.programId, programId)),
   )
   return row ?? null
+}
+
+/**
+ * A change to one row of the part, refused when the row is not in the program: removed by
+ * someone else since the page loaded, or an id from another program.
+ */
+export function changePartRow<TTable extends PartTable>(
+  part: ProgramPart<TTable>,
+  actor: ProgramActor,
+  programId: string,
+  rowId: string,
+  action: string,
+  change: (
+    tx: Db,
+    row: TTable['$inferSelect'],
+  ) => Promise<Result<{ details: Record<string, unknown> }>>,
+): Promise<Result> {
+  return changeProgramPart(part, actor, programId, action, async (tx) => {
+    const row = await partRowOf(tx, part, programId, rowId)
+    return row ? change(tx, row) : refusal(part.goneMessage)
+  })
 }
 
 /** The position after the program's last row. */

@@ -3,11 +3,10 @@ import { programQuestions, type ProgramQuestion } from '#db/schema/index.ts'
 import { areQuestionsLocked } from '#app/domain/program-status.ts'
 import type { QuestionInput } from '#app/schemas/program-question.ts'
 import {
+  changePartRow,
   changeProgramPart,
   listPartRows,
   nextPosition,
-  partRowOf,
-  refusal,
   swapWithNeighbour,
   type ProgramActor,
   type ProgramPart,
@@ -22,8 +21,6 @@ const QUESTIONS: ProgramPart<typeof programQuestions> = {
   lockedMessage: QUESTIONS_LOCKED_MESSAGE,
   goneMessage: 'That question is no longer in this program. Reload the page to see it as it is.',
 }
-
-const gone = refusal(QUESTIONS.goneMessage)
 
 export async function listQuestions(programId: string): Promise<ProgramQuestion[]> {
   return listPartRows(QUESTIONS, programId)
@@ -57,13 +54,13 @@ export function saveQuestion(
   questionId: string,
   input: QuestionInput,
 ) {
-  return changeProgramPart<object>(
+  return changePartRow(
     QUESTIONS,
     actor,
     programId,
+    questionId,
     'program_question.update',
     async (tx) => {
-      if (!(await partRowOf(tx, QUESTIONS, programId, questionId))) return gone
       await tx.update(programQuestions).set(input).where(eq(programQuestions.id, questionId))
       return { ok: true, details: { questionId, kind: input.kind, label: input.label } }
     },
@@ -71,14 +68,13 @@ export function saveQuestion(
 }
 
 export function removeQuestion(actor: ProgramActor, programId: string, questionId: string) {
-  return changeProgramPart<object>(
+  return changePartRow(
     QUESTIONS,
     actor,
     programId,
+    questionId,
     'program_question.remove',
-    async (tx) => {
-      const current = await partRowOf(tx, QUESTIONS, programId, questionId)
-      if (!current) return gone
+    async (tx, current) => {
       await tx.delete(programQuestions).where(eq(programQuestions.id, questionId))
       return { ok: true, details: { questionId, label: current.label } }
     },
@@ -92,14 +88,13 @@ export function moveQuestion(
   questionId: string,
   direction: 'up' | 'down',
 ) {
-  return changeProgramPart<object>(
+  return changePartRow(
     QUESTIONS,
     actor,
     programId,
+    questionId,
     'program_question.move',
-    async (tx) => {
-      const current = await partRowOf(tx, QUESTIONS, programId, questionId)
-      if (!current) return gone
+    async (tx, current) => {
       await swapWithNeighbour(tx, QUESTIONS, current, direction)
       return { ok: true, details: { questionId, direction } }
     },

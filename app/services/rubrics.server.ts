@@ -5,10 +5,10 @@ import { levelsFor } from '#app/domain/rubric.ts'
 import { TEMPLATE_MAX_SCORE } from '#app/domain/rubric-template.ts'
 import type { CriterionInput, WeightsInput } from '#app/schemas/rubric.ts'
 import {
+  changePartRow,
   changeProgramPart,
   listPartRows,
   nextPosition,
-  partRowOf,
   refusal,
   swapWithNeighbour,
   type ProgramActor,
@@ -25,8 +25,6 @@ const RUBRIC: ProgramPart<typeof rubricCriteria> = {
   lockedMessage: RUBRIC_LOCKED_MESSAGE,
   goneMessage: 'That criterion is no longer in this rubric. Reload the page to see it as it is.',
 }
-
-const gone = refusal(RUBRIC.goneMessage)
 
 export async function listCriteria(programId: string): Promise<RubricCriterion[]> {
   return listPartRows(RUBRIC, programId)
@@ -64,13 +62,13 @@ export function saveCriterion(
   criterionId: string,
   input: CriterionInput,
 ) {
-  return changeProgramPart<object>(
+  return changePartRow(
     RUBRIC,
     actor,
     programId,
+    criterionId,
     'rubric.criterion_update',
     async (tx) => {
-      if (!(await partRowOf(tx, RUBRIC, programId, criterionId))) return gone
       await tx
         .update(rubricCriteria)
         .set({
@@ -87,14 +85,13 @@ export function saveCriterion(
 }
 
 export function removeCriterion(actor: ProgramActor, programId: string, criterionId: string) {
-  return changeProgramPart<object>(
+  return changePartRow(
     RUBRIC,
     actor,
     programId,
+    criterionId,
     'rubric.criterion_remove',
-    async (tx) => {
-      const current = await partRowOf(tx, RUBRIC, programId, criterionId)
-      if (!current) return gone
+    async (tx, current) => {
       await tx.delete(rubricCriteria).where(eq(rubricCriteria.id, criterionId))
       return { ok: true, details: { criterionId, label: current.label, weight: current.weight } }
     },
@@ -108,14 +105,13 @@ export function moveCriterion(
   criterionId: string,
   direction: 'up' | 'down',
 ) {
-  return changeProgramPart<object>(
+  return changePartRow(
     RUBRIC,
     actor,
     programId,
+    criterionId,
     'rubric.criterion_move',
-    async (tx) => {
-      const current = await partRowOf(tx, RUBRIC, programId, criterionId)
-      if (!current) return gone
+    async (tx, current) => {
       await swapWithNeighbour(tx, RUBRIC, current, direction)
       return { ok: true, details: { criterionId, direction } }
     },
