@@ -34,6 +34,9 @@ const MIGRATION_LOCK = 7_342_001
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.driver === 'pg') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
+    // A connection dropped while idle (server restart, failover, a terminated backend) is
+    // reported here; without a listener Node would treat it as an uncaught error and exit.
+    pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message))
     await migrateWithLock(pool)
     const db = drizzlePg(pool, { schema }) as unknown as Db
     return { db, driver: 'pg', close: () => pool.end() }

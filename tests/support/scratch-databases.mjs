@@ -5,12 +5,16 @@ import pg from 'pg'
 
 const STALE_AFTER_SECONDS = 3600
 
-/** @param {string} serverUrl @param {string} sql */
-async function run(serverUrl, sql) {
+/**
+ * Database names cannot be query parameters, so CREATE/DROP interpolate names this module made
+ * itself (prefix, digits, hex); everything else is passed as parameters.
+ * @param {string} serverUrl @param {string} sql @param {unknown[]} [params]
+ */
+async function run(serverUrl, sql, params = []) {
   const client = new pg.Client({ connectionString: serverUrl })
   await client.connect()
   try {
-    return await client.query(sql)
+    return await client.query(sql, params)
   } finally {
     await client.end()
   }
@@ -30,17 +34,34 @@ export async function createScratchDatabase(serverUrl, prefix) {
   return {
     url: url.toString(),
     drop: async () => {
+      await waitForDisconnect(serverUrl, name)
       await run(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     },
   }
 }
 
+/**
+ * A closed pool's connections finish their goodbye asynchronously; dropping the database while
+ * they do would kill them mid-way. Wait (briefly) until the server has let them all go.
+ * @param {string} serverUrl @param {string} name
+ */
+async function waitForDisconnect(serverUrl, name) {
+  for (let i = 0; i < 50; i++) {
+    const { rows } = await run(
+      serverUrl,
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    )
+    if (rows[0]?.n === 0) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
 /** @param {string} serverUrl @param {string} prefix */
 async function dropStaleDatabases(serverUrl, prefix) {
-  const { rows } = await run(
-    serverUrl,
-    `SELECT datname FROM pg_database WHERE datname ~ '^${prefix}_[0-9]+_[0-9a-f]+$'`,
-  )
+  const { rows } = await run(serverUrl, 'SELECT datname FROM pg_database WHERE datname ~ $1', [
+    `^${prefix}_[0-9]+_[0-9a-f]+$`,
+  ])
   const cutoff = Date.now() / 1000 - STALE_AFTER_SECONDS
   for (const { datname } of rows) {
     const created = Number(String(datname).split('_').at(-2))
