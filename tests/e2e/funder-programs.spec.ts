@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures
 
 test('a funder creates a fund and a program, adjusts the rubric, adds a question and opens it', async ({
   page,
+  browser,
 }) => {
   // The whole set-up in one story, with an accessibility check on every page: slower than most.
   test.slow()
@@ -119,6 +120,23 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   await page.getByRole('link', { name: fundName }).click()
   await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('Open')
   await expectAccessible(page)
+
+  // Once open, the program is public and a demo group can start an application to it.
+  const group = await browser.newContext()
+  const groupPage = await group.newPage()
+  await logIn(groupPage, 'maria@example.org', DEMO_PASSWORD)
+  await groupPage.goto(`/programs?q=${encodeURIComponent(title)}`)
+  await groupPage.getByRole('link', { name: title }).click()
+  await expect(groupPage.getByRole('cell', { name: 'Language access', exact: true })).toBeVisible()
+  await groupPage.getByRole('link', { name: `Apply to ${title}` }).click()
+  await groupPage.getByRole('button', { name: 'Start or continue the application' }).click()
+  await expect(
+    groupPage.getByRole('heading', { name: 'Organisation and leadership' }),
+  ).toBeVisible()
+  await expect(groupPage.getByLabel('Who leads your organisation?')).toHaveValue(
+    'Founded and led by Latina mothers who live on the Eastside.',
+  )
+  await group.close()
 })
 
 test.describe('with JavaScript off', () => {
