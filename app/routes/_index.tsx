@@ -2,7 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { KIND_LABELS, ROLE_LABELS } from '#app/schemas/organization.ts'
+import { DataTable } from '#app/components/table.tsx'
+import { STATUS_LABELS } from '#app/domain/application-status.ts'
+import { listUserApplications } from '#app/services/application-lists.server.ts'
 import { listUserOrganizations } from '#app/services/organizations.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
 import { getSessionUser } from '#app/utils/session.server.ts'
 
 export const meta: MetaFunction = () => [
@@ -16,16 +20,62 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
-  if (!user) return { user: null, organizations: [] }
-  return { user: { name: user.name }, organizations: await listUserOrganizations(user.id) }
+  if (!user) return { user: null, organizations: [], applications: [] }
+  const [organizations, applications] = await Promise.all([
+    listUserOrganizations(user.id),
+    listUserApplications(user.id),
+  ])
+  return {
+    user: { name: user.name },
+    organizations,
+    applications: applications.map((a) => ({
+      ...a,
+      updatedAt: a.updatedAt.toISOString(),
+      closesAt: a.closesAt?.toISOString() ?? null,
+    })),
+  }
 }
 
 export default function Index() {
-  const { user, organizations } = useLoaderData<typeof loader>()
+  const { user, organizations, applications } = useLoaderData<typeof loader>()
   if (!user) return <Welcome />
+  const writesApplications = organizations.some((o) => o.kind === 'community_group')
   return (
     <>
       <h1>Welcome, {user.name}</h1>
+      {writesApplications ? (
+        <Card title="Your applications" actions={<Link to="/programs">Find funding</Link>}>
+          {applications.length === 0 ? (
+            <EmptyState title="No applications yet">
+              <p>
+                <Link to="/programs">See the programs open now</Link>; each shows how applications
+                are judged before you start.
+              </p>
+            </EmptyState>
+          ) : (
+            <DataTable
+              caption="Most recently changed first"
+              rows={applications}
+              rowKey={(a) => a.id}
+              columns={[
+                {
+                  header: 'Application',
+                  cell: (a) => (
+                    <Link to={`/applications/${a.id}`}>{a.title || 'Untitled draft'}</Link>
+                  ),
+                },
+                { header: 'Group', cell: (a) => a.organizationName },
+                { header: 'Program', cell: (a) => a.programTitle },
+                { header: 'Status', cell: (a) => STATUS_LABELS[a.status] },
+                {
+                  header: 'Deadline',
+                  cell: (a) => (a.closesAt ? formatDateTime(a.closesAt, a.timeZone) : '—'),
+                },
+              ]}
+            />
+          )}
+        </Card>
+      ) : null}
       <Card title="Your organisations" actions={<Link to="/orgs/new">Set up an organisation</Link>}>
         {organizations.length === 0 ? (
           <EmptyState title="You are not part of an organisation yet">

@@ -1,13 +1,15 @@
-import { and, arrayContains, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm'
+import { and, arrayContains, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
   applications,
   funds,
+  memberships,
   organizations,
   programs,
   type ApplicationStatus,
 } from '#db/schema/index.ts'
 import type { ApplicationSort } from '#app/domain/application-sorts.ts'
+import { APPLICANT_ROLES } from './applications.server.ts'
 
 export type { ApplicationSort }
 
@@ -86,4 +88,32 @@ export async function listOrganizationApplications(organizationId: string) {
     .where(eq(applications.organizationId, organizationId))
     .orderBy(desc(applications.updatedAt))
     .limit(200)
+}
+
+/** Every application of every group the user writes for, for the dashboard. */
+export async function listUserApplications(userId: string) {
+  return db()
+    .select({
+      id: applications.id,
+      title: applications.title,
+      status: applications.status,
+      updatedAt: applications.updatedAt,
+      organizationName: organizations.name,
+      programTitle: programs.title,
+      closesAt: programs.closesAt,
+      timeZone: programs.timeZone,
+    })
+    .from(applications)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.organizationId, applications.organizationId),
+        eq(memberships.userId, userId),
+        inArray(memberships.role, APPLICANT_ROLES),
+      ),
+    )
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .innerJoin(programs, eq(programs.id, applications.programId))
+    .orderBy(desc(applications.updatedAt))
+    .limit(20)
 }

@@ -11,6 +11,7 @@ import * as review from '#app/routes/applications.$id.review.tsx'
 import * as groupList from '#app/routes/orgs.$slug.applications.tsx'
 import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applications.tsx'
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
+import * as dashboard from '#app/routes/_index.tsx'
 import { listAttachments } from '#app/services/attachments.server.ts'
 import {
   addUserToOrg,
@@ -273,6 +274,17 @@ describe('review and status', () => {
 })
 
 describe('application lists', () => {
+  it('put a group member’s applications on the dashboard, and nobody else’s', async () => {
+    const { group, cookie, id } = await startedDraft()
+    const mine = await call(dashboard.loader, makeRequest('/', { cookie }))
+    expect((mine.data as { applications: { id: string }[] }).applications.map((a) => a.id)).toEqual(
+      [id],
+    )
+    const reviewer = await cookieFor((await addUserToOrg(group, 'reviewer')).id)
+    const theirs = await call(dashboard.loader, makeRequest('/', { cookie: reviewer }))
+    expect((theirs.data as { applications: unknown[] }).applications).toEqual([])
+  })
+
   it('show a group its applications and nobody else', async () => {
     const { group, cookie } = await startedDraft()
     const mine = await call(groupList.loader, makeRequest('/', { cookie }), {
