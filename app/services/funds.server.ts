@@ -4,7 +4,7 @@ import { funds, programs, type Fund, type MembershipRole } from '#db/schema/inde
 import type { FundInput } from '#app/schemas/fund.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Actor } from './organizations.server.ts'
-import { uniqueSlugIn } from './slugs.server.ts'
+import { retryOnSlugClash, uniqueSlugIn } from './slugs.server.ts'
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> }
 
@@ -44,24 +44,26 @@ export async function createFund(
   organizationId: string,
   input: FundInput,
 ): Promise<Fund> {
-  return db().transaction(async (tx) => {
-    const slug = await uniqueSlugIn(tx, funds, funds.slug, input.name, 'fund')
-    const [fund] = await tx
-      .insert(funds)
-      .values({ ...input, organizationId, slug })
-      .returning()
-    if (!fund) throw new Error('Fund insert returned nothing')
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: 'fund.create',
-      entityType: 'fund',
-      entityId: fund.id,
-      organizationId,
-      ip: actor.ip,
-      details: { name: fund.name, currency: fund.currency, visibility: fund.visibility },
-    })
-    return fund
-  })
+  return retryOnSlugClash(() =>
+    db().transaction(async (tx) => {
+      const slug = await uniqueSlugIn(tx, funds, funds.slug, input.name, 'fund')
+      const [fund] = await tx
+        .insert(funds)
+        .values({ ...input, organizationId, slug })
+        .returning()
+      if (!fund) throw new Error('Fund insert returned nothing')
+      await recordAudit(tx, {
+        actorUserId: actor.id,
+        action: 'fund.create',
+        entityType: 'fund',
+        entityId: fund.id,
+        organizationId,
+        ip: actor.ip,
+        details: { name: fund.name, currency: fund.currency, visibility: fund.visibility },
+      })
+      return fund
+    }),
+  )
 }
 
 const FUND_FIELDS = ['name', 'currency', 'description', 'visibility'] as const

@@ -13,6 +13,7 @@ import type {
   OrganizationProfileInput,
 } from '#app/schemas/organization.ts'
 import { recordAudit } from './audit.server.ts'
+import { retryOnSlugClash, uniqueSlugIn } from './slugs.server.ts'
 
 export type Actor = { id: string; ip?: string | null }
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> }
@@ -20,32 +21,20 @@ type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<strin
 /** Roles that may edit the profile and manage members. Reviewers only see what they review. */
 export const MANAGER_ROLES: MembershipRole[] = ['owner', 'admin']
 
-export function slugify(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-  return base || 'organization'
-}
-
-async function uniqueSlug(tx: Db, name: string): Promise<string> {
-  const base = slugify(name)
-  const taken = await tx
-    .select({ slug: organizations.slug })
-    .from(organizations)
-    .where(sql`${organizations.slug} = ${base} OR ${organizations.slug} LIKE ${base + '-%'}`)
-  const used = new Set(taken.map((t) => t.slug))
-  if (!used.has(base)) return base
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`
-}
-
 /** Creates the organisation with its creator as owner. */
 export async function createOrganization(actor: Actor, input: NewOrganizationInput) {
+  return retryOnSlugClash(() => insertOrganization(actor, input))
+}
+
+function insertOrganization(actor: Actor, input: NewOrganizationInput) {
   return db().transaction(async (tx) => {
-    const slug = await uniqueSlug(tx, input.name)
+    const slug = await uniqueSlugIn(
+      tx,
+      organizations,
+      organizations.slug,
+      input.name,
+      'organization',
+    )
     const [org] = await tx
       .insert(organizations)
       .values({ ...input, slug })

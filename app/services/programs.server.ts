@@ -21,7 +21,7 @@ import type { ProgramDetailsInput } from '#app/schemas/program.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Result } from './funds.server.ts'
 import type { Actor } from './organizations.server.ts'
-import { uniqueSlugIn } from './slugs.server.ts'
+import { retryOnSlugClash, uniqueSlugIn } from './slugs.server.ts'
 
 export { effectiveStatus, isAcceptingApplications } from '#app/domain/program-status.ts'
 
@@ -162,27 +162,29 @@ export async function createProgram(
   fund: Fund,
   input: ProgramDetailsInput,
 ): Promise<Result<{ program: Program }>> {
-  return db().transaction(async (tx) => {
-    const errors = await unknownPlaces(tx, input)
-    if (Object.keys(errors).length > 0) return { ok: false as const, errors }
-    const slug = await uniqueSlugIn(tx, programs, programs.slug, input.title, 'program')
-    const [program] = await tx
-      .insert(programs)
-      .values({ ...columnsFrom(input), fundId: fund.id, slug, status: 'draft' })
-      .returning()
-    if (!program) throw new Error('Program insert returned nothing')
-    await writeTemplateRubric(tx, program.id)
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: 'program.create',
-      entityType: 'program',
-      entityId: program.id,
-      organizationId: fund.organizationId,
-      ip: actor.ip,
-      details: { fundId: fund.id, title: program.title, rubric: 'equity_template' },
-    })
-    return { ok: true as const, program }
-  })
+  return retryOnSlugClash(() =>
+    db().transaction(async (tx) => {
+      const errors = await unknownPlaces(tx, input)
+      if (Object.keys(errors).length > 0) return { ok: false as const, errors }
+      const slug = await uniqueSlugIn(tx, programs, programs.slug, input.title, 'program')
+      const [program] = await tx
+        .insert(programs)
+        .values({ ...columnsFrom(input), fundId: fund.id, slug, status: 'draft' })
+        .returning()
+      if (!program) throw new Error('Program insert returned nothing')
+      await writeTemplateRubric(tx, program.id)
+      await recordAudit(tx, {
+        actorUserId: actor.id,
+        action: 'program.create',
+        entityType: 'program',
+        entityId: program.id,
+        organizationId: fund.organizationId,
+        ip: actor.ip,
+        details: { fundId: fund.id, title: program.title, rubric: 'equity_template' },
+      })
+      return { ok: true as const, program }
+    }),
+  )
 }
 
 /** The program row, locked until the transaction ends, so status checks cannot race. */

@@ -47,6 +47,17 @@ describe('organisations', () => {
     expect(second.slug).toBe('same-name-collective-2')
   })
 
+  it('gives simultaneous organisations with one name different slugs', async () => {
+    const user = await createUser()
+    const input = organizationInput('Racing Name Collective')
+    const made = await Promise.all([
+      createOrganization({ id: user.id }, input),
+      createOrganization({ id: user.id }, input),
+      createOrganization({ id: user.id }, input),
+    ])
+    expect(new Set(made.map((o) => o.slug)).size).toBe(3)
+  })
+
   it('audits a profile change with the fields that changed', async () => {
     const { owner, org } = await createOrgWithOwner()
     await updateOrganizationProfile({ id: owner.id }, org, { ...org, mission: 'Feed the block' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AddMemberSchema, NewOrganizationSchema } from '#app/schemas/organization.ts'
-import { slugify } from '#app/services/organizations.server.ts'
+import { slugify } from '#app/services/slugs.server.ts'
 
 describe('organisation schema', () => {
   const base = { kind: 'community_group', name: 'Eastside Health' }
