@@ -130,12 +130,13 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   await expect(groupPage.getByRole('cell', { name: 'Language access', exact: true })).toBeVisible()
   await groupPage.getByRole('link', { name: `Apply to ${title}` }).click()
   await groupPage.getByRole('button', { name: 'Start or continue the application' }).click()
+  // What the group told us before (profile, last application) is already filled in, so the
+  // draft opens at the first step that still needs work.
+  await expect(groupPage.getByRole('heading', { name: 'The project' })).toBeVisible()
   await expect(
-    groupPage.getByRole('heading', { name: 'Organisation and leadership' }),
+    groupPage.getByRole('link', { name: 'Organisation and leadership (complete)' }),
   ).toBeVisible()
-  await expect(groupPage.getByLabel('Who leads your organisation?')).toHaveValue(
-    'Founded and led by Latina mothers who live on the Eastside.',
-  )
+  await expect(groupPage.getByRole('link', { name: 'Community served (complete)' })).toBeVisible()
   await group.close()
 })
 
