@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key: s.id.slice(0, 12),
       current: s.id === user.sessionId,
       createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
       userAgent: s.userAgent ?? 'Unknown browser',
       ip: s.ip ?? '',
     })),
@@ -107,6 +108,7 @@ export default function Account() {
             { header: 'Browser', cell: (s) => s.userAgent },
             { header: 'Address', cell: (s) => s.ip },
             { header: 'Signed in', cell: (s) => formatDateTime(s.createdAt) },
+            { header: 'Last active', cell: (s) => formatDateTime(s.lastSeenAt) },
             { header: 'This device', cell: (s) => (s.current ? 'Yes' : '') },
           ]}
         />

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, eq, gt, ne } from 'drizzle-orm'
+import { and, desc, eq, gt, ne } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { sessions, users } from '#db/schema/index.ts'
 
@@ -40,6 +40,9 @@ export type SessionUser = {
   currentOrganizationId: string | null
 }
 
+/** "Last active" is recorded at most this often, so reads do not each become a write. */
+const SEEN_EVERY_MS = 15 * 60_000
+
 /** The user behind a token, or null when it is unknown, revoked or expired. */
 export async function findSessionUser(token: string): Promise<SessionUser | null> {
   const [row] = await db()
@@ -50,12 +53,21 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
       isPlatformAdmin: users.isPlatformAdmin,
       sessionId: sessions.id,
       currentOrganizationId: sessions.currentOrganizationId,
+      lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, new Date())))
     .limit(1)
-  return row ?? null
+  if (!row) return null
+  const { lastSeenAt, ...user } = row
+  if (Date.now() - lastSeenAt.getTime() > SEEN_EVERY_MS) {
+    await db()
+      .update(sessions)
+      .set({ lastSeenAt: new Date() })
+      .where(eq(sessions.id, row.sessionId))
+  }
+  return user
 }
 
 export async function endSession(token: string) {
@@ -80,13 +92,14 @@ export async function listUserSessions(userId: string) {
     .select({
       id: sessions.id,
       createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       ip: sessions.ip,
       userAgent: sessions.userAgent,
     })
     .from(sessions)
     .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
-    .orderBy(sessions.createdAt)
+    .orderBy(desc(sessions.lastSeenAt))
     .limit(100)
 }
 

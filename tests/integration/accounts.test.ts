@@ -122,6 +122,19 @@ describe('sessions', () => {
     expect(await findSessionUser('forged-token')).toBeNull()
   })
 
+  it('records when a session was last active, at most every quarter hour', async () => {
+    const user = await createUser()
+    const { token } = await startSession(db(), user.id, origin)
+    const longAgo = new Date(Date.now() - 3_600_000)
+    await db().update(sessions).set({ lastSeenAt: longAgo }).where(eq(sessions.userId, user.id))
+    await findSessionUser(token)
+    const [seen] = await db().select().from(sessions).where(eq(sessions.userId, user.id))
+    expect(seen!.lastSeenAt.getTime()).toBeGreaterThan(longAgo.getTime() + 3_000_000)
+    await findSessionUser(token)
+    const [again] = await db().select().from(sessions).where(eq(sessions.userId, user.id))
+    expect(again!.lastSeenAt.getTime()).toBe(seen!.lastSeenAt.getTime())
+  })
+
   it('an expired session finds nobody', async () => {
     const user = await createUser()
     const { token } = await startSession(db(), user.id, origin)
