@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useMemo } from 'react'
 import { ApplicationSummary } from '#app/components/application-summary.tsx'
 import { AttachmentList } from '#app/components/attachment-list.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -31,18 +32,18 @@ async function requireDraft(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireDraft(request, params.id)
   const { application: a, program, fund } = loaded
-  const [summary, issues, files] = await Promise.all([
+  const [summary, context, content, files] = await Promise.all([
     applicationSummary(loaded),
-    submissionContext(program, fund.currency).then(async (ctx) =>
-      submissionIssues(ctx, await applicationContent(a)),
-    ),
+    submissionContext(program, fund.currency),
+    applicationContent(a),
     listAttachments(a.id),
   ])
   return {
     id: a.id,
     version: a.version,
     summary,
-    issues,
+    // The browser runs the same submission check as the submit action, on the same data.
+    check: { context, content },
     files,
     allowSkills: program.allowSkillRequests,
     open: isAcceptingApplications(program),
@@ -74,8 +75,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Review() {
-  const { id, version, summary, issues, files, allowSkills, open, closesAt, timeZone } =
+  const { id, version, summary, check, files, allowSkills, open, closesAt, timeZone } =
     useLoaderData<typeof loader>()
+  const issues = useMemo(() => submissionIssues(check.context, check.content), [check])
   const refused = useActionData<typeof action>()
   const navigation = useNavigation()
   const shown = refused?.issues.length ? refused.issues : issues
