@@ -64,7 +64,7 @@ export default function ApplicationLayout() {
               <li key={s.step}>
                 <NavLink to={`/applications/${data.id}/${s.step}`}>
                   {s.label}
-                  <span className={s.complete ? 'step-state done' : 'step-state todo'}>
+                  <span className={s.complete ? 'step-state done' : 'step-state pending'}>
                     {s.complete ? ' (complete)' : ' (to do)'}
                   </span>
                 </NavLink>
