@@ -52,8 +52,13 @@ test('a group applies, leaves halfway and comes back, submits, and the funder se
   await page
     .getByLabel('Whom does the project serve?')
     .fill('Uninsured families around Lakeside, Columbus.')
-  await page.getByRole('combobox', { name: 'US counties served' }).fill('Franklin')
-  await page.getByRole('option', { name: /Franklin County, Ohio/ }).click()
+  // Keyboard only: type, arrow to the suggestion, Enter.
+  const counties = page.getByRole('combobox', { name: 'US counties served' })
+  await counties.fill('Franklin')
+  await expect(page.getByRole('option', { name: /Franklin County, Ohio/ })).toBeVisible()
+  await counties.press('ArrowDown')
+  await counties.press('Enter')
+  await expect(page.getByRole('button', { name: /Remove Franklin County, Ohio/ })).toBeVisible()
   await expectAccessible(page)
   await saveAndContinue(page)
 
