@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { applicationColumns } from '#app/components/application-columns.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { KIND_LABELS, ROLE_LABELS } from '#app/schemas/organization.ts'
 import { DataTable } from '#app/components/table.tsx'
-import { STATUS_LABELS } from '#app/domain/application-status.ts'
 import { listUserApplications } from '#app/services/application-lists.server.ts'
 import { listUserOrganizations } from '#app/services/organizations.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -58,15 +58,10 @@ export default function Index() {
               rows={applications}
               rowKey={(a) => a.id}
               columns={[
-                {
-                  header: 'Application',
-                  cell: (a) => (
-                    <Link to={`/applications/${a.id}`}>{a.title || 'Untitled draft'}</Link>
-                  ),
-                },
+                applicationColumns.title(),
                 { header: 'Group', cell: (a) => a.organizationName },
                 { header: 'Program', cell: (a) => a.programTitle },
-                { header: 'Status', cell: (a) => STATUS_LABELS[a.status] },
+                applicationColumns.status(),
                 {
                   header: 'Deadline',
                   cell: (a) => (a.closesAt ? formatDateTime(a.closesAt, a.timeZone) : '—'),

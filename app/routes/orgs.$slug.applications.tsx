@@ -2,10 +2,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import { STATUS_LABELS } from '#app/domain/application-status.ts'
+import { applicationColumns } from '#app/components/application-columns.tsx'
 import { listOrganizationApplications } from '#app/services/application-lists.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { formatMoney } from '#app/utils/money.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { APPLICANT_ROLES } from '#app/services/applications.server.ts'
@@ -39,20 +38,10 @@ export default function GroupApplications() {
           rows={rows}
           rowKey={(r) => r.id}
           columns={[
-            {
-              header: 'Application',
-              cell: (r) => <Link to={`/applications/${r.id}`}>{r.title || 'Untitled draft'}</Link>,
-            },
+            applicationColumns.title(),
             { header: 'Program', cell: (r) => r.programTitle },
-            { header: 'Status', cell: (r) => STATUS_LABELS[r.status] },
-            {
-              header: 'Requested',
-              numeric: true,
-              cell: (r) =>
-                r.amountRequestedMinor === null
-                  ? '—'
-                  : formatMoney(r.amountRequestedMinor, r.currency),
-            },
+            applicationColumns.status(),
+            applicationColumns.requested<(typeof rows)[number]>((r) => r.currency),
             { header: 'Last change', cell: (r) => formatDateTime(r.updatedAt) },
             { header: 'Deadline', cell: (r) => (r.closesAt ? formatDateTime(r.closesAt) : '—') },
           ]}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { applicationColumns } from '#app/components/application-columns.tsx'
 import { EmptyState } from '#app/components/card.tsx'
 import { SelectField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
@@ -15,7 +16,6 @@ import {
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { requireProgram } from '#app/utils/funder-access.server.ts'
-import { formatMoney } from '#app/utils/money.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { pageLinks, pageParam } from '#app/utils/search-params.ts'
 
@@ -88,20 +88,10 @@ export default function ProgramApplications() {
           rows={rows}
           rowKey={(r) => r.id}
           columns={[
-            {
-              header: 'Application',
-              cell: (r) => <Link to={`/applications/${r.id}`}>{r.title || 'Untitled'}</Link>,
-            },
+            applicationColumns.title(),
             { header: 'Group', cell: (r) => r.organizationName },
-            { header: 'Status', cell: (r) => STATUS_LABELS[r.status] },
-            {
-              header: 'Requested',
-              numeric: true,
-              cell: (r) =>
-                r.amountRequestedMinor === null
-                  ? '—'
-                  : formatMoney(r.amountRequestedMinor, currency),
-            },
+            applicationColumns.status(),
+            applicationColumns.requested(() => currency),
             {
               header: 'Place vulnerability (SVI)',
               numeric: true,
