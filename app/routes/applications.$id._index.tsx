@@ -9,12 +9,8 @@ import { Card } from '#app/components/card.tsx'
 import { FormError, TextareaField } from '#app/components/field.tsx'
 import { STATUS_LABELS } from '#app/domain/application-status.ts'
 import { withdrawApplication } from '#app/services/application-submission.server.ts'
-import {
-  applicationContent,
-  applicationHistory,
-  applicationSummary,
-  submissionContext,
-} from '#app/services/applications.server.ts'
+import { readApplication } from '#app/services/application-content.server.ts'
+import { applicationHistory } from '#app/services/applications.server.ts'
 import { stepsFor } from '#app/domain/application-steps.ts'
 import { submissionIssues } from '#app/schemas/application-submission.ts'
 import { listAttachments } from '#app/services/attachments.server.ts'
@@ -38,20 +34,17 @@ const WITHDRAWABLE = new Set(['submitted', 'in_review'])
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireApplication(request, params.id)
   const { application: a, access, program } = loaded
-  if (access.side === 'applicant' && access.canEdit) {
-    // Coming back to a draft opens the first step that still needs work.
-    const issues = submissionIssues(
-      await submissionContext(program, loaded.fund.currency),
-      await applicationContent(a),
-    )
-    const firstOpen = stepsFor(program).find((step) => issues.some((i) => i.step === step))
-    throw redirect(`/applications/${a.id}/${firstOpen ?? 'review'}`)
-  }
-  const [summary, history, files] = await Promise.all([
-    applicationSummary(loaded),
+  const [{ context, content, summary }, history, files] = await Promise.all([
+    readApplication(loaded),
     applicationHistory(a.id),
     listAttachments(a.id),
   ])
+  if (access.side === 'applicant' && access.canEdit) {
+    // Coming back to a draft opens the first step that still needs work.
+    const issues = submissionIssues(context, content)
+    const firstOpen = stepsFor(program).find((step) => issues.some((i) => i.step === step))
+    throw redirect(`/applications/${a.id}/${firstOpen ?? 'review'}`)
+  }
   return {
     id: a.id,
     status: a.status,

@@ -6,7 +6,7 @@ import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { TextField } from '#app/components/field.tsx'
 import { BudgetStepSchema } from '#app/schemas/application.ts'
-import { applicationRows } from '#app/services/applications.server.ts'
+import { applicationParts } from '#app/services/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { formatMoney, moneyInputValue, parseMoney } from '#app/utils/money.ts'
 import { rowCount } from '#app/utils/nested-values.ts'
@@ -18,7 +18,7 @@ const BLANK_ROWS = 2
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'budget')
   const { application: a, program, fund } = loaded
-  const { lines } = await applicationRows(a.id)
+  const { lines } = await applicationParts(a.id)
   const extra = new URL(request.url).searchParams.get('extra') ? 3 : 0
   const rows = [
     ...lines.map((l) => ({ description: l.description, amount: moneyInputValue(l.amountMinor) })),

@@ -6,7 +6,7 @@ import { TextareaField } from '#app/components/field.tsx'
 import { PlacePicker } from '#app/components/place-picker.tsx'
 import { formatSvi } from '#app/domain/vulnerability.ts'
 import { CommunityStepSchema } from '#app/schemas/application.ts'
-import { applicationSummary } from '#app/services/applications.server.ts'
+import { applicationParts } from '#app/services/application-content.server.ts'
 import { readPlaceField } from '#app/services/places.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
@@ -14,11 +14,11 @@ import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'community')
   const { application: a, program } = loaded
-  const summary = await applicationSummary(loaded)
+  const { places } = await applicationParts(a.id)
   return {
     id: a.id,
     states: program.eligibleStates,
-    places: summary.places,
+    places,
     vulnerability:
       a.placeVulnerability === null
         ? null

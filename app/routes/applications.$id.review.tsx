@@ -11,11 +11,7 @@ import { FormError } from '#app/components/field.tsx'
 import { STEP_LABELS } from '#app/domain/application-steps.ts'
 import { submissionIssues, type SubmissionIssue } from '#app/schemas/application-submission.ts'
 import { submitApplication } from '#app/services/application-submission.server.ts'
-import {
-  applicationContent,
-  applicationSummary,
-  submissionContext,
-} from '#app/services/applications.server.ts'
+import { readApplication } from '#app/services/application-content.server.ts'
 import { listAttachments } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
@@ -31,11 +27,9 @@ async function requireDraft(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireDraft(request, params.id)
-  const { application: a, program, fund } = loaded
-  const [summary, context, content, files] = await Promise.all([
-    applicationSummary(loaded),
-    submissionContext(program, fund.currency),
-    applicationContent(a),
+  const { application: a, program } = loaded
+  const [{ summary, context, content }, files] = await Promise.all([
+    readApplication(loaded),
     listAttachments(a.id),
   ])
   return {

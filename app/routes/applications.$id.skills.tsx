@@ -6,7 +6,7 @@ import { Card } from '#app/components/card.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import { SKILL_LABELS, SKILLS, WORK_MODES } from '#app/domain/skills.ts'
 import { SkillsStepSchema } from '#app/schemas/application.ts'
-import { applicationRows } from '#app/services/applications.server.ts'
+import { applicationParts } from '#app/services/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { rowCount } from '#app/utils/nested-values.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
@@ -18,7 +18,7 @@ const WORK_MODE_LABELS = { remote: 'Remote', on_site: 'On site', either: 'Either
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'skills')
   const a = loaded.application
-  const { skills } = await applicationRows(a.id)
+  const { skills } = await applicationParts(a.id)
   const extra = new URL(request.url).searchParams.get('extra') ? 2 : 0
   const blank = { skill: '', hours: '', workMode: 'either', languages: '', description: '' }
   return {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { STEP_LABELS, stepsFor } from '#app/domain/application-steps.ts'
 import { submissionIssues } from '#app/schemas/application-submission.ts'
-import { applicationContent, submissionContext } from '#app/services/applications.server.ts'
+import { readApplication } from '#app/services/application-content.server.ts'
 import { findOrganizationById } from '#app/services/organizations.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { STATUS_LABELS } from '#app/domain/application-status.ts'
@@ -18,9 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { application, program, fund, organization, access } = loaded
   const editing = access.side === 'applicant' && access.canEdit
   const issues = editing
-    ? submissionIssues(
-        await submissionContext(program, fund.currency),
-        await applicationContent(application),
+    ? await readApplication(loaded).then(({ context, content }) =>
+        submissionIssues(context, content),
       )
     : []
   const needsWork = new Set(issues.map((i) => i.step))

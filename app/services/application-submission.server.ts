@@ -3,13 +3,8 @@ import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { db } from '#db/client.server.ts'
 import { applications, type ApplicationStatus } from '#db/schema/index.ts'
 import { submissionIssues, type SubmissionIssue } from '#app/schemas/application-submission.ts'
-import {
-  applicationContent,
-  recordStatusChange,
-  submissionContext,
-  type Actor,
-  type LoadedApplication,
-} from './applications.server.ts'
+import { readApplication } from './application-content.server.ts'
+import { recordStatusChange, type Actor, type LoadedApplication } from './applications.server.ts'
 
 export type SubmitResult =
   | { ok: true }
@@ -26,7 +21,7 @@ export async function submitApplication(
   baseVersion: number,
   now = new Date(),
 ): Promise<SubmitResult> {
-  const { application, program, fund } = loaded
+  const { application, program } = loaded
   if (application.status !== 'draft') {
     return {
       ok: false,
@@ -42,10 +37,8 @@ export async function submitApplication(
         'The deadline for this program has passed, so the application can no longer be submitted. Your draft is kept.',
     }
   }
-  const issues = submissionIssues(
-    await submissionContext(program, fund.currency),
-    await applicationContent(application),
-  )
+  const { context, content } = await readApplication(loaded)
+  const issues = submissionIssues(context, content)
   if (issues.length) return { ok: false, reason: 'incomplete', issues }
 
   return db().transaction(async (tx) => {

@@ -4,15 +4,11 @@ import {
   applicationEvents,
   applicationPlaces,
   applications,
-  attachments,
-  budgetLines,
   funds,
   memberships,
   organizations,
-  places,
   programQuestions,
   programs,
-  skillRequests,
   users,
   type Application,
   type ApplicationStatus,
@@ -20,7 +16,6 @@ import {
   type Organization,
   type Program,
 } from '#db/schema/index.ts'
-import type { ApplicationContent, SubmissionContext } from '#app/schemas/application-submission.ts'
 import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { recordAudit } from './audit.server.ts'
 
@@ -212,110 +207,12 @@ export async function loadApplicationFor(
   return null
 }
 
-/** What the program asks of every application, for the submission check. */
-export async function submissionContext(
-  program: Program,
-  currency: string,
-): Promise<SubmissionContext> {
-  const questions = await programQuestionsOf(program.id)
-  return {
-    currency,
-    minAwardMinor: program.minAwardMinor,
-    maxAwardMinor: program.maxAwardMinor,
-    allowSkillRequests: program.allowSkillRequests,
-    eligibleStates: program.eligibleStates,
-    eligibleCountyFips: program.eligibleCountyFips,
-    questions: questions.map((q) => ({
-      id: q.id,
-      kind: q.kind,
-      label: q.label,
-      required: q.required,
-      options: q.options,
-      wordLimit: q.wordLimit,
-    })),
-  }
-}
-
 export function programQuestionsOf(programId: string) {
   return db()
     .select()
     .from(programQuestions)
     .where(eq(programQuestions.programId, programId))
     .orderBy(asc(programQuestions.position))
-}
-
-/** Everything the application says, gathered from its tables. */
-export async function applicationContent(application: Application): Promise<ApplicationContent> {
-  const id = application.id
-  const [servedPlaces, lines, skills, files] = await Promise.all([
-    db()
-      .select({
-        fips: places.fips,
-        state: places.state,
-        county: places.county,
-        svi: places.svi,
-        population: places.population,
-      })
-      .from(applicationPlaces)
-      .innerJoin(places, eq(places.fips, applicationPlaces.fips))
-      .where(eq(applicationPlaces.applicationId, id))
-      .orderBy(asc(places.state), asc(places.county)),
-    db()
-      .select()
-      .from(budgetLines)
-      .where(eq(budgetLines.applicationId, id))
-      .orderBy(asc(budgetLines.position)),
-    db()
-      .select()
-      .from(skillRequests)
-      .where(eq(skillRequests.applicationId, id))
-      .orderBy(asc(skillRequests.position)),
-    db()
-      .select({ questionId: attachments.questionId })
-      .from(attachments)
-      .where(eq(attachments.applicationId, id)),
-  ])
-  const attachmentCounts: Record<string, number> = {}
-  for (const f of files)
-    if (f.questionId) attachmentCounts[f.questionId] = (attachmentCounts[f.questionId] ?? 0) + 1
-  return {
-    leadership: application.leadership,
-    ledByLivedExperience: application.ledByLivedExperience,
-    contactName: application.contactName,
-    contactEmail: application.contactEmail,
-    communityServed: application.communityServed,
-    places: servedPlaces.map((p) => ({
-      fips: p.fips,
-      state: p.state,
-      label: `${p.county}, ${p.state}`,
-    })),
-    placesOutsideUs: application.placesOutsideUs,
-    title: application.title,
-    summary: application.summary,
-    sdohDomains: application.sdohDomains,
-    amountRequestedMinor: application.amountRequestedMinor,
-    budgetLines: lines.map((l) => ({ description: l.description, amountMinor: l.amountMinor })),
-    skillRequests: skills.map((s) => ({ skill: s.skill, hours: s.hours })),
-    answers: application.answers,
-    attachmentCounts,
-  }
-}
-
-/** Skill requests and budget lines in full, for the step forms and read-only views. */
-export async function applicationRows(applicationId: string) {
-  const [lines, skills] = await Promise.all([
-    db()
-      .select()
-      .from(budgetLines)
-      .where(eq(budgetLines.applicationId, applicationId))
-      .orderBy(asc(budgetLines.position)),
-    db()
-      .select()
-      .from(skillRequests)
-      .where(eq(skillRequests.applicationId, applicationId))
-      .orderBy(asc(skillRequests.position)),
-  ])
-  return { lines, skills }
 }
 
 /** The status history, oldest first. */
@@ -345,52 +242,3 @@ export async function findApplicableProgram(slug: string) {
   if (!row || row.program.status === 'draft') return null
   return row
 }
-
-/** Everything a reader of the application sees, in display order, ready to serialise. */
-export async function applicationSummary(loaded: LoadedApplication) {
-  const { application: a, fund, organization } = loaded
-  const [content, rows, questions, served] = await Promise.all([
-    applicationContent(a),
-    applicationRows(a.id),
-    programQuestionsOf(a.programId),
-    db()
-      .select({ fips: places.fips, state: places.state, county: places.county, svi: places.svi })
-      .from(applicationPlaces)
-      .innerJoin(places, eq(places.fips, applicationPlaces.fips))
-      .where(eq(applicationPlaces.applicationId, a.id))
-      .orderBy(asc(places.state), asc(places.county)),
-  ])
-  return {
-    organizationName: organization.name,
-    currency: fund.currency,
-    leadership: a.leadership,
-    ledByLivedExperience: a.ledByLivedExperience,
-    contactName: a.contactName,
-    contactEmail: a.contactEmail,
-    communityServed: a.communityServed,
-    places: served.map((p) => ({ fips: p.fips, label: `${p.county}, ${p.state}`, svi: p.svi })),
-    placesOutsideUs: a.placesOutsideUs,
-    placeVulnerability: a.placeVulnerability,
-    placeVulnerabilityYear: a.placeVulnerabilityYear,
-    title: a.title,
-    summary: a.summary,
-    sdohDomains: a.sdohDomains,
-    amountRequestedMinor: a.amountRequestedMinor,
-    budgetLines: rows.lines.map((l) => ({
-      description: l.description,
-      amountMinor: l.amountMinor,
-    })),
-    skillRequests: rows.skills.map((s) => ({
-      skill: s.skill,
-      hours: s.hours,
-      workMode: s.workMode,
-      languages: s.languages,
-      description: s.description,
-    })),
-    answers: questions
-      .filter((q) => q.kind !== 'file')
-      .map((q) => ({ id: q.id, label: q.label, value: content.answers[q.id] ?? null })),
-  }
-}
-
-export type ApplicationSummary = Awaited<ReturnType<typeof applicationSummary>>

@@ -2,12 +2,9 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { applicationEvents, auditLog, programs } from '#db/schema/index.ts'
+import { readApplication } from '#app/services/application-content.server.ts'
 import { saveStep } from '#app/services/application-drafts.server.ts'
-import {
-  applicationContent,
-  loadApplicationFor,
-  startApplication,
-} from '#app/services/applications.server.ts'
+import { loadApplicationFor, startApplication } from '#app/services/applications.server.ts'
 import {
   submitApplication,
   withdrawApplication,
@@ -157,9 +154,7 @@ describe('saving drafts', () => {
       reason: 'conflict',
       current: { version: 2, by: colleague.name },
     })
-    const content = await applicationContent(
-      (await loadApplicationFor(application.id, actor.id))!.application,
-    )
+    const { content } = await readApplication((await loadApplicationFor(application.id, actor.id))!)
     expect(content.title).toBe('Theirs')
   })
 
