@@ -3,7 +3,7 @@ import { LIVED_EXPERIENCE } from '#app/domain/application-steps.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
 import { SKILLS, WORK_MODES } from '#app/domain/skills.ts'
 import { parseMoney } from '#app/utils/money.ts'
-import { optionalText } from './fields.ts'
+import { optionalText, optionalWholeNumber } from './fields.ts'
 
 /*
  * Step schemas validate one step's form for saving a draft: anything may still be empty, but what
@@ -115,19 +115,7 @@ export const BudgetStepSchema = z.object({
 const SkillRequestSchema = z
   .object({
     skill: z.enum(SKILLS).or(z.literal('')).default(''),
-    hours: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v, ctx) => {
-        if (!v) return null
-        const n = Number(v)
-        if (!Number.isInteger(n) || n < 1 || n > 2000) {
-          ctx.addIssue({ code: 'custom', message: 'Enter whole hours between 1 and 2,000' })
-          return z.NEVER
-        }
-        return n
-      }),
+    hours: optionalWholeNumber(1, 2000, 'Enter whole hours between 1 and 2,000'),
     workMode: z.enum(WORK_MODES).default('either'),
     languages: optionalText(200, 'Languages'),
     description: optionalText(1000, 'The description'),

@@ -56,3 +56,19 @@ export const optionalText = (max: number, label: string) =>
     .max(max, `${label} is at most ${max} characters`)
     .optional()
     .transform((v) => v ?? '')
+
+/** An optional whole number typed into a text field: empty is null, anything else must fit. */
+export const optionalWholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null
+      const n = Number(v)
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      }
+      return n
+    })

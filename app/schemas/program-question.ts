@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isChoiceKind, QUESTION_KINDS } from '#app/domain/program-questions.ts'
-import { optionalText } from './fields.ts'
+import { optionalText, optionalWholeNumber } from './fields.ts'
 import { checkbox } from './program.ts'
 
 export const OPTIONS_MAX = 30
@@ -21,22 +21,11 @@ export const QuestionSchema = z
     helpText: optionalText(1000, 'The help text'),
     required: checkbox,
     options: optionalText(OPTIONS_MAX * 200, 'The options'),
-    wordLimit: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v, ctx) => {
-        if (!v) return null
-        const n = Number(v)
-        if (!Number.isInteger(n) || n < 1 || n > WORD_LIMIT_MAX) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `Enter a word limit from 1 to ${WORD_LIMIT_MAX.toLocaleString('en-US')}, or leave it empty`,
-          })
-          return z.NEVER
-        }
-        return n
-      }),
+    wordLimit: optionalWholeNumber(
+      1,
+      WORD_LIMIT_MAX,
+      `Enter a word limit from 1 to ${WORD_LIMIT_MAX.toLocaleString('en-US')}, or leave it empty`,
+    ),
   })
   .transform((v) => ({
     ...v,

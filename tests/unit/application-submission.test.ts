@@ -4,7 +4,7 @@ import {
   type ApplicationContent,
   type SubmissionContext,
 } from '#app/schemas/application-submission.ts'
-import { BudgetStepSchema, ProjectStepSchema } from '#app/schemas/application.ts'
+import { BudgetStepSchema, ProjectStepSchema, SkillsStepSchema } from '#app/schemas/application.ts'
 
 const ctx: SubmissionContext = {
   currency: 'USD',
@@ -126,6 +126,19 @@ describe('step schemas', () => {
     expect(result.success).toBe(false)
     const paths = result.success ? [] : result.error.issues.map((i) => i.path.join('.'))
     expect(paths).toEqual(['lines.0.description', 'lines.1.amount'])
+  })
+
+  it('want whole hours for a skill request', () => {
+    const bad = SkillsStepSchema.safeParse({
+      version: '1',
+      requests: [{ skill: 'legal', hours: '1.5' }],
+    })
+    expect(bad.error?.issues[0]?.message).toBe('Enter whole hours between 1 and 2,000')
+    const good = SkillsStepSchema.parse({
+      version: '1',
+      requests: [{ skill: 'legal', hours: '12' }],
+    })
+    expect(good.requests[0]?.hours).toBe(12)
   })
 
   it('enforce the summary word limit while drafting', () => {
