@@ -34,6 +34,7 @@ test('a group applies, leaves halfway and comes back, submits, and the funder se
 }) => {
   // The whole journey in one test: six steps, a refusal, a submission, two other users.
   test.slow()
+  const title = `Health cover navigators ${randomBytes(3).toString('hex')}`
   await createGroup(page)
   const id = await startApplication(page)
   expect(id).not.toBe('')
@@ -77,7 +78,7 @@ test('a group applies, leaves halfway and comes back, submits, and the funder se
   await expect(page.getByText(/population-weighted Social Vulnerability Index/)).toBeVisible()
   await page.getByRole('link', { name: /The project/ }).click()
 
-  await page.getByLabel('Project title').fill('Health cover navigators')
+  await page.getByLabel('Project title').fill(title)
   await page
     .getByLabel(/What will you do/)
     .fill('Two trained neighbours help 150 uninsured families enrol in coverage and find a clinic.')
@@ -140,9 +141,9 @@ test('a group applies, leaves halfway and comes back, submits, and the funder se
   const funderPage = await funder.newPage()
   await logIn(funderPage, 'officer@example.org', DEMO_PASSWORD)
   await funderPage.goto(`/orgs/riverbend-community-foundation/programs/${PROGRAM}/applications`)
-  await expect(funderPage.getByRole('link', { name: 'Health cover navigators' })).toBeVisible()
+  await expect(funderPage.getByRole('link', { name: title })).toBeVisible()
   await expectAccessible(funderPage)
-  await funderPage.getByRole('link', { name: 'Health cover navigators' }).click()
+  await funderPage.getByRole('link', { name: title }).click()
   await expect(funderPage.getByRole('heading', { name: 'Status: Submitted' })).toBeVisible()
   await expect(funderPage.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0)
   await funder.close()
@@ -165,6 +166,8 @@ test('unsaved edits are kept by the browser and offered back after a reload', as
   await page.getByRole('button', { name: 'Restore my changes' }).click()
   await expect(page.getByLabel('Project title')).toHaveValue('Typed but never saved')
   await saveAndContinue(page)
+  // Wait for the save to land before leaving, or the navigation below aborts it.
+  await expect(page.getByRole('heading', { name: 'Budget' })).toBeVisible()
   await page.goto(`/applications/${id}/project`)
   await expect(page.getByLabel('Project title')).toHaveValue('Typed but never saved')
   await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
