@@ -2,10 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { applicationColumns } from '#app/components/application-columns.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
+import { FunderProgramTable } from '#app/components/funder-program-table.tsx'
 import { KIND_LABELS, ROLE_LABELS } from '#app/schemas/organization.ts'
 import { DataTable } from '#app/components/table.tsx'
 import { listUserApplications } from '#app/services/application-lists.server.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { listUserOrganizations } from '#app/services/organizations.server.ts'
+import { listFunderPrograms } from '#app/services/program-lists.server.ts'
+import { closeExpiredPrograms } from '#app/services/programs.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { getSessionUser } from '#app/utils/session.server.ts'
 
@@ -20,7 +24,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
-  if (!user) return { user: null, organizations: [], applications: [] }
+  if (!user) return { user: null, organizations: [], applications: [], programs: null }
   const [organizations, applications] = await Promise.all([
     listUserOrganizations(user.id),
     listUserApplications(user.id),
@@ -28,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: { name: user.name },
     organizations,
+    programs: await funderProgramsOf(user.id, organizations),
     applications: applications.map((a) => ({
       ...a,
       updatedAt: a.updatedAt.toISOString(),
@@ -36,13 +41,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+/** Programs for the user who runs them at a funder; null when they run none. */
+async function funderProgramsOf(
+  userId: string,
+  organizations: Awaited<ReturnType<typeof listUserOrganizations>>,
+) {
+  const funders = organizations.filter(
+    (o) => o.kind === 'funder' && FUND_MANAGER_ROLES.includes(o.role),
+  )
+  if (funders.length === 0) return null
+  await closeExpiredPrograms()
+  const rows = await listFunderPrograms({ userId })
+  return {
+    showFunder: funders.length > 1,
+    fundsLink: `/orgs/${funders[0]!.slug}/funds`,
+    rows: rows.map((p) => ({ ...p, closesAt: p.closesAt?.toISOString() ?? null })),
+  }
+}
+
 export default function Index() {
-  const { user, organizations, applications } = useLoaderData<typeof loader>()
+  const { user, organizations, applications, programs } = useLoaderData<typeof loader>()
   if (!user) return <Welcome />
   const writesApplications = organizations.some((o) => o.kind === 'community_group')
   return (
     <>
       <h1>Welcome, {user.name}</h1>
+      {programs ? (
+        <Card title="Programs you run" actions={<Link to={programs.fundsLink}>Funds</Link>}>
+          {programs.rows.length === 0 ? (
+            <EmptyState title="No programs yet">
+              <p>
+                A program is a call for proposals inside one of your funds.{' '}
+                <Link to={programs.fundsLink}>Open your funds</Link> to create one.
+              </p>
+            </EmptyState>
+          ) : (
+            <FunderProgramTable
+              caption="Open calls first, then those waiting for review"
+              programs={programs.rows}
+              showFunder={programs.showFunder}
+            />
+          )}
+        </Card>
+      ) : null}
       {writesApplications ? (
         <Card title="Your applications" actions={<Link to="/programs">Find funding</Link>}>
           {applications.length === 0 ? (
