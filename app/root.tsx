@@ -15,12 +15,14 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { FlashMessage } from './components/flash.tsx'
 import { listUserOrganizations } from './services/organizations.server.ts'
 import styles from './styles/app.css?url'
 import { getSessionUser, takeFlash } from './utils/session.server.ts'
 import { useNonce } from './utils/nonce.tsx'
+import { rememberBrowserTimeZone, timeZoneFromCookie } from './utils/viewer-time-zone.ts'
+import { forgetDraftBackup } from './utils/use-draft-backup.ts'
 import { OrgSwitcher } from './components/org-switcher.tsx'
 
 export const links: LinksFunction = () => [
@@ -44,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       organizations,
       currentOrganization: current,
       flash,
+      timeZone: timeZoneFromCookie(request.headers.get('Cookie')),
     },
     { headers: flash ? { 'Set-Cookie': header } : undefined },
   )
@@ -149,8 +152,14 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { flash } = useLoaderData<typeof loader>()
+  const { flash, timeZone } = useLoaderData<typeof loader>()
   const location = useLocation()
+  useEffect(() => rememberBrowserTimeZone(timeZone), [timeZone])
+  // The server has the save this browser kept a backup of. Each load brings a new flash object,
+  // so a second save of the same form (two new funds in a row) is seen too.
+  useEffect(() => {
+    if (flash?.draft) forgetDraftBackup(flash.draft)
+  }, [flash])
   return (
     <>
       <FlashMessage key={location.key} flash={flash} />

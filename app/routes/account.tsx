@@ -11,7 +11,7 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { Moment } from '#app/components/moment.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Your account · Commons Fund' }]
 
@@ -107,8 +107,8 @@ export default function Account() {
           columns={[
             { header: 'Browser', cell: (s) => s.userAgent },
             { header: 'Address', cell: (s) => s.ip },
-            { header: 'Signed in', cell: (s) => formatDateTime(s.createdAt) },
-            { header: 'Last active', cell: (s) => formatDateTime(s.lastSeenAt) },
+            { header: 'Signed in', cell: (s) => <Moment iso={s.createdAt} /> },
+            { header: 'Last active', cell: (s) => <Moment iso={s.lastSeenAt} /> },
             { header: 'This device', cell: (s) => (s.current ? 'Yes' : '') },
           ]}
         />

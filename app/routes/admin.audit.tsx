@@ -5,9 +5,9 @@ import { TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
 import { listAudit } from '#app/services/audit.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { textParam } from '#app/utils/search-params.ts'
+import { Moment } from '#app/components/moment.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
@@ -58,7 +58,7 @@ export default function AdminAudit() {
           rows={rows}
           rowKey={(r) => String(r.id)}
           columns={[
-            { header: 'When', cell: (r) => formatDateTime(r.at) },
+            { header: 'When', cell: (r) => <Moment iso={r.at} /> },
             { header: 'Actor', cell: (r) => r.actorEmail ?? 'system' },
             { header: 'Action', cell: (r) => <code>{r.action}</code> },
             { header: 'Entity', cell: (r) => `${r.entityType} ${r.entityId}` },

@@ -15,10 +15,10 @@ import { stepsFor } from '#app/domain/application-steps.ts'
 import { submissionIssues } from '#app/schemas/application-submission.ts'
 import { listAttachments } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { Moment } from '#app/components/moment.tsx'
 
 const WithdrawSchema = z.object({
   reason: z
@@ -82,7 +82,7 @@ export default function ApplicationStatusPage() {
         <ol className="timeline">
           {history.map((h) => (
             <li key={h.id}>
-              <time dateTime={h.at}>{formatDateTime(h.at)}</time>: {STATUS_LABELS[h.toStatus]}
+              <Moment iso={h.at} />: {STATUS_LABELS[h.toStatus]}
               {h.actorName ? ` by ${h.actorName}` : ''}
               {h.note ? `. “${h.note}”` : ''}
             </li>

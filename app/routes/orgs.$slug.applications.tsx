@@ -8,6 +8,7 @@ import { formatDateTime } from '#app/utils/format.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { APPLICANT_ROLES } from '#app/services/applications.server.ts'
+import { Moment } from '#app/components/moment.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, APPLICANT_ROLES)
@@ -42,8 +43,11 @@ export default function GroupApplications() {
             { header: 'Program', cell: (r) => r.programTitle },
             applicationColumns.status(),
             applicationColumns.requested<(typeof rows)[number]>((r) => r.currency),
-            { header: 'Last change', cell: (r) => formatDateTime(r.updatedAt) },
-            { header: 'Deadline', cell: (r) => (r.closesAt ? formatDateTime(r.closesAt) : '—') },
+            { header: 'Last change', cell: (r) => <Moment iso={r.updatedAt} /> },
+            {
+              header: 'Deadline',
+              cell: (r) => (r.closesAt ? formatDateTime(r.closesAt, r.timeZone) : '—'),
+            },
           ]}
         />
       )}

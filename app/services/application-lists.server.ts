@@ -80,6 +80,7 @@ export async function listOrganizationApplications(organizationId: string) {
       programTitle: programs.title,
       programSlug: programs.slug,
       closesAt: programs.closesAt,
+      timeZone: programs.timeZone,
       currency: funds.currency,
     })
     .from(applications)

@@ -1,0 +1,12 @@
+import { formatDateTime } from '#app/utils/format.ts'
+import { useViewerTimeZone } from '#app/utils/viewer-time-zone.ts'
+
+/**
+ * A point in time shown in the viewer's own zone, named ("Nov 25, 2026, 11:15 PM EST"), for
+ * things that happened (submitted, signed in, audited). Deadlines are shown in the program's
+ * zone instead, with LocalTime.
+ */
+export function Moment({ iso }: { iso: string }) {
+  const zone = useViewerTimeZone()
+  return <time dateTime={iso}>{formatDateTime(iso, zone)}</time>
+}
