@@ -158,7 +158,11 @@ test('unsaved edits are kept by the browser and offered back after a reload', as
   const id = await startApplication(page)
   await page.goto(`/applications/${id}/project`)
   await page.getByLabel('Project title').fill('Typed but never saved')
-  await page.waitForTimeout(700)
+  // The browser keeps typed text a moment after the last keystroke; wait until it has it.
+  await page.waitForFunction(
+    (text) => JSON.stringify({ ...localStorage }).includes(text),
+    'Typed but never saved',
+  )
   await page.reload()
   await expect(page.getByLabel('Project title')).toHaveValue('')
   await expect(page.getByText(/This browser kept changes/)).toBeVisible()
