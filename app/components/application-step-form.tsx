@@ -1,11 +1,9 @@
-import { Form, useNavigation } from '@remix-run/react'
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
+import { useNavigation } from '@remix-run/react'
+import { useEffect, type FormEvent, type ReactNode } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import type { FormFailure } from '#app/utils/forms.ts'
-import { useDraftBackup } from '#app/utils/use-draft-backup.ts'
 import { Button } from './button.tsx'
-import { DraftBackupBanner } from './draft-backup-banner.tsx'
-import { FormError } from './field.tsx'
+import { DraftBackupForm } from './draft-backup-form.tsx'
 
 /** The parts of useValidatedForm's result the frame needs; every step schema has `version`. */
 interface StepFormApi {
@@ -35,8 +33,6 @@ export function StepForm({
   version: number
   children: ReactNode
 }) {
-  const ref = useRef<HTMLFormElement>(null)
-  const backup = useDraftBackup(`${applicationId}:${step}`, version, ref)
   const busy = useNavigation().state === 'submitting'
   const conflictVersion = failure?.values.version
   const { setValue } = form
@@ -45,21 +41,21 @@ export function StepForm({
     if (typeof conflictVersion === 'string') setValue('version', conflictVersion as never)
   }, [conflictVersion, setValue])
   return (
-    <>
-      <DraftBackupBanner {...backup} />
-      <Form method="post" ref={ref} noValidate onSubmit={form.onSubmit} className="stack wide">
-        <FormError message={form.formError} />
-        <input type="hidden" {...form.field('version')} />
-        {children}
-        <div className="actions">
-          <Button name="intent" value="next" busy={busy}>
-            Save and continue
-          </Button>
-          <Button variant="secondary" name="intent" value="stay" busy={busy}>
-            Save
-          </Button>
-        </div>
-      </Form>
-    </>
+    <DraftBackupForm
+      draft={{ key: `${applicationId}:${step}`, version }}
+      form={form}
+      className="stack wide"
+    >
+      <input type="hidden" {...form.field('version')} />
+      {children}
+      <div className="actions">
+        <Button name="intent" value="next" busy={busy}>
+          Save and continue
+        </Button>
+        <Button variant="secondary" name="intent" value="stay" busy={busy}>
+          Save
+        </Button>
+      </div>
+    </DraftBackupForm>
   )
 }

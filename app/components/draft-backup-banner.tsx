@@ -6,7 +6,7 @@ export function DraftBackupBanner({
   restore,
   discard,
 }: {
-  pending: { savedAt: string } | null
+  pending: { savedAt: string; older: boolean } | null
   restore: () => void
   discard: () => void
 }) {
@@ -16,6 +16,12 @@ export function DraftBackupBanner({
       <p>
         This browser kept changes you made on {formatDateTime(pending.savedAt)} that were not saved.
       </p>
+      {pending.older ? (
+        <p>
+          <strong>A newer version was saved after that.</strong> Restoring puts your older changes
+          back in the form in its place; check them before you save.
+        </p>
+      ) : null}
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={restore}>
           Restore my changes

@@ -1,11 +1,8 @@
 import { data } from '@remix-run/node'
 import type { z } from 'zod'
 
-import type { FieldErrors, FormFailure } from './forms.ts'
+import { isSecretField, type FieldErrors, type FormFailure } from './forms.ts'
 import { nestValues } from './nested-values.ts'
-
-/** Passwords are never echoed back into the page. */
-const isSecret = (name: string) => /password/i.test(name)
 
 /** Form data as plain values: repeated names become arrays, single names strings. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
@@ -30,7 +27,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 function keptValues(raw: Record<string, string | string[]>) {
   const values: Record<string, string | string[]> = {}
   for (const [k, v] of Object.entries(raw)) {
-    if (!isSecret(k)) values[k] = v
+    if (!isSecretField(k)) values[k] = v
   }
   return values
 }

@@ -1,47 +1,60 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
-
-interface Backup {
-  /** The server version the user was editing when they typed this. */
-  version: number
-  savedAt: string
-  /** Set when the form was posted; cleared by the next page if the save went through. */
-  posted: boolean
-  entries: [string, string][]
-}
+import {
+  backupEntries,
+  backupVerdict,
+  parseBackup,
+  type DraftBackup,
+  type Entries,
+} from './draft-backup.ts'
 
 const PREFIX = 'commons-draft:'
-const SKIP = new Set(['version', 'intent'])
 
-function read(key: string): Backup | null {
+function read(key: string): DraftBackup | null {
   try {
-    const raw = window.localStorage.getItem(PREFIX + key)
-    return raw ? (JSON.parse(raw) as Backup) : null
+    return parseBackup(window.localStorage.getItem(PREFIX + key))
   } catch {
     return null
   }
 }
 
-function entriesOf(form: HTMLFormElement): [string, string][] {
-  return [...new FormData(form).entries()].filter(
-    (e): e is [string, string] => typeof e[1] === 'string' && !SKIP.has(e[0]),
-  )
+/** Drops this browser's backup of a form, once the server has said it has the save. */
+export function forgetDraftBackup(key: string) {
+  try {
+    window.localStorage.removeItem(PREFIX + key)
+  } catch {
+    // Storage disabled: there is nothing to forget.
+  }
 }
 
-/** Sets a control's value the way typing would, so React and react-hook-form both notice. */
+const isPasswordInput = (el: Element): el is HTMLInputElement =>
+  el instanceof HTMLInputElement && el.type === 'password'
+
+function entriesOf(form: HTMLFormElement): Entries {
+  const passwords = new Set([...form.elements].filter(isPasswordInput).map((el) => el.name))
+  return backupEntries(new FormData(form).entries(), passwords)
+}
+
+const isCheckable = (el: Element): el is HTMLInputElement =>
+  el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
+
+/**
+ * Sets a control's value the way typing or ticking would, so React and react-hook-form both
+ * notice: the prototype's setter goes around React's own record of the value, so the event that
+ * follows reads as a change.
+ */
 function setControl(form: HTMLFormElement, name: string, values: string[]) {
   const controls = [...form.elements].filter(
     (el): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
-      'name' in el && (el as HTMLInputElement).name === name,
+      'name' in el && (el as HTMLInputElement).name === name && !isPasswordInput(el),
   )
   for (const el of controls) {
-    if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
-      el.checked = values.includes(el.value)
-      el.dispatchEvent(new Event('click', { bubbles: true }))
-      continue
-    }
-    const proto = Object.getPrototypeOf(el) as object
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, values[0] ?? '')
-    el.dispatchEvent(new Event('input', { bubbles: true }))
+    const checkable = isCheckable(el)
+    const setter = Object.getOwnPropertyDescriptor(
+      Object.getPrototypeOf(el) as object,
+      checkable ? 'checked' : 'value',
+    )?.set
+    setter?.call(el, checkable ? values.includes(el.value) : (values[0] ?? ''))
+    el.dispatchEvent(new Event(checkable ? 'click' : 'input', { bubbles: true }))
     el.dispatchEvent(new Event('change', { bubbles: true }))
   }
 }
@@ -56,7 +69,7 @@ export function useDraftBackup(
   version: number,
   formRef: RefObject<HTMLFormElement | null>,
 ) {
-  const [pending, setPending] = useState<Backup | null>(null)
+  const [pending, setPending] = useState<(DraftBackup & { older: boolean }) | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout>>()
 
   useEffect(() => {
@@ -64,13 +77,12 @@ export function useDraftBackup(
     if (!form) return
     const backup = read(key)
     if (backup) {
-      const saved = backup.posted && version > backup.version
-      const same = JSON.stringify(backup.entries) === JSON.stringify(entriesOf(form))
-      if (saved || same) window.localStorage.removeItem(PREFIX + key)
-      else setPending(backup)
+      const verdict = backupVerdict(backup, version, entriesOf(form))
+      if (verdict === 'drop') forgetDraftBackup(key)
+      else setPending({ ...backup, older: verdict === 'offer-older' })
     }
     const write = (posted: boolean) => {
-      const entry: Backup = {
+      const entry: DraftBackup = {
         version,
         savedAt: new Date().toISOString(),
         posted,
@@ -105,6 +117,10 @@ export function useDraftBackup(
     const form = formRef.current
     if (!form || !pending) return
     const byName = new Map<string, string[]>()
+    // Unticked boxes are absent from the backup, so every box is set, not only the ticked ones.
+    for (const el of form.elements) {
+      if (isCheckable(el) && el.name && !el.disabled) byName.set(el.name, [])
+    }
     for (const [name, value] of pending.entries)
       byName.set(name, [...(byName.get(name) ?? []), value])
     for (const [name, values] of byName) setControl(form, name, values)
@@ -112,7 +128,7 @@ export function useDraftBackup(
   }, [formRef, pending])
 
   const discard = useCallback(() => {
-    window.localStorage.removeItem(PREFIX + key)
+    forgetDraftBackup(key)
     setPending(null)
   }, [key])
 

@@ -9,10 +9,8 @@ import {
   type Resolver,
 } from 'react-hook-form'
 import type { z } from 'zod'
-import type { FormFailure } from './forms.ts'
+import { isSecretField, type FormFailure } from './forms.ts'
 import { nestValues, valueAt } from './nested-values.ts'
-
-const isSecret = (name: string) => /password/i.test(name)
 
 /**
  * The form pattern: the zod schema validates in the browser (react-hook-form) before posting, and
@@ -52,7 +50,7 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
     if (!failure) return
     // A refused submission never leaves a password sitting in the page.
     for (const name of Object.keys(getValues())) {
-      if (isSecret(name)) setValue(name as Path_, '' as never)
+      if (isSecretField(name)) setValue(name as Path_, '' as never)
     }
     const firstInvalid = Object.keys(failure.errors).find((k) => k !== 'form')
     if (firstInvalid) setFocus(firstInvalid as Path_)

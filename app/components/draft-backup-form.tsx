@@ -1,0 +1,34 @@
+import { Form } from '@remix-run/react'
+import { useRef, type FormEvent, type ReactNode } from 'react'
+import type { DraftBackupKey } from '#app/utils/draft-backup.ts'
+import { useDraftBackup } from '#app/utils/use-draft-backup.ts'
+import { DraftBackupBanner } from './draft-backup-banner.tsx'
+import { FormError } from './field.tsx'
+
+/**
+ * A posted form whose unsaved edits this browser keeps (never passwords), with the offer to
+ * restore them above it and the form-wide error at its top. `form` is useValidatedForm's result.
+ */
+export function DraftBackupForm({
+  draft,
+  form,
+  className = 'stack',
+  children,
+}: {
+  draft: DraftBackupKey
+  form: { onSubmit: (event: FormEvent<HTMLFormElement>) => void; formError: string | undefined }
+  className?: string
+  children: ReactNode
+}) {
+  const ref = useRef<HTMLFormElement>(null)
+  const backup = useDraftBackup(draft.key, draft.version, ref)
+  return (
+    <>
+      <DraftBackupBanner {...backup} />
+      <Form method="post" ref={ref} noValidate onSubmit={form.onSubmit} className={className}>
+        <FormError message={form.formError} />
+        {children}
+      </Form>
+    </>
+  )
+}
