@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { FormError } from '#app/components/field.tsx'
+import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { FundFields } from '#app/components/fund-fields.tsx'
 import { FundSchema, type Currency } from '#app/schemas/fund.ts'
 import { FUND_MANAGER_ROLES, updateFund } from '#app/services/funds.server.ts'
 import { listPrograms } from '#app/services/programs.server.ts'
+import { draftKeys } from '#app/utils/draft-backup.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     orgSlug: organization.slug,
     fund: { name, currency: currency as Currency, description, visibility, slug },
     currencyLocked: programs.length > 0,
+    draft: { key: draftKeys.fund(fund.id), version: fund.updatedAt.getTime() },
   }
 }
 
@@ -43,11 +45,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/orgs/${organization.slug}/funds/${fund.slug}`, {
     kind: 'success',
     message: 'Fund saved.',
+    draft: draftKeys.fund(fund.id),
   })
 }
 
 export default function EditFund() {
-  const { orgSlug, fund, currencyLocked } = useLoaderData<typeof loader>()
+  const { orgSlug, fund, currencyLocked, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const form = useValidatedForm(FundSchema, { failure, defaultValues: fund })
@@ -56,8 +59,7 @@ export default function EditFund() {
       title={`Edit ${fund.name}`}
       actions={<Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>Back to the fund</Link>}
     >
-      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <FormError message={form.formError} />
+      <DraftBackupForm draft={draft} form={form}>
         <FundFields
           field={form.field}
           choice={form.choice}
@@ -65,7 +67,7 @@ export default function EditFund() {
           currencyLocked={currencyLocked}
         />
         <Button busy={navigation.state === 'submitting'}>Save fund</Button>
-      </Form>
+      </DraftBackupForm>
     </Card>
   )
 }

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { FormError } from '#app/components/field.tsx'
+import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { ProgramDetailsFields } from '#app/components/program-details-fields.tsx'
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { createProgram, listStates } from '#app/services/programs.server.ts'
+import { draftKeys } from '#app/utils/draft-backup.ts'
 import { programActor, requireFund } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     orgSlug: organization.slug,
     fund: { name: fund.name, slug: fund.slug, currency: fund.currency },
     states: await listStates(),
+    draft: { key: draftKeys.newProgram(fund.id), version: 0 },
   }
 }
 
@@ -40,11 +42,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     kind: 'success',
     message:
       'The program is saved as a draft, with the equity rubric template. Adjust the rubric and add your questions, then open it.',
+    draft: draftKeys.newProgram(fund.id),
   })
 }
 
 export default function NewProgram() {
-  const { orgSlug, fund, states } = useLoaderData<typeof loader>()
+  const { orgSlug, fund, states, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const form = useValidatedForm(ProgramDetailsSchema, {
@@ -59,8 +62,7 @@ export default function NewProgram() {
       <p className="hint">
         It starts as a draft: nobody outside your organisation sees it until you open it.
       </p>
-      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <FormError message={form.formError} />
+      <DraftBackupForm draft={draft} form={form}>
         <ProgramDetailsFields
           field={form.field}
           choice={form.choice}
@@ -69,7 +71,7 @@ export default function NewProgram() {
           currency={fund.currency}
         />
         <Button busy={navigation.state === 'submitting'}>Create program</Button>
-      </Form>
+      </DraftBackupForm>
     </Card>
   )
 }

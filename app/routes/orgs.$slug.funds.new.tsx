@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { FormError } from '#app/components/field.tsx'
+import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { FundFields } from '#app/components/fund-fields.tsx'
 import { FundSchema } from '#app/schemas/fund.ts'
 import { createFund, FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
+import { draftKeys } from '#app/utils/draft-backup.ts'
 import { assertFunder } from '#app/utils/funder-access.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: 'New fund · Commons Fund' }]
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   assertFunder(organization)
-  return null
+  return { draft: { key: draftKeys.newFund(organization.id), version: 0 } }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,10 +34,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/orgs/${organization.slug}/funds/${fund.slug}`, {
     kind: 'success',
     message: `${fund.name} is set up. Add a program to start funding.`,
+    draft: draftKeys.newFund(organization.id),
   })
 }
 
 export default function NewFund() {
+  const { draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const form = useValidatedForm(FundSchema, {
@@ -45,11 +48,10 @@ export default function NewFund() {
   })
   return (
     <Card title="Create a fund">
-      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <FormError message={form.formError} />
+      <DraftBackupForm draft={draft} form={form}>
         <FundFields field={form.field} choice={form.choice} errorOf={form.errorOf} />
         <Button busy={navigation.state === 'submitting'}>Create fund</Button>
-      </Form>
+      </DraftBackupForm>
     </Card>
   )
 }

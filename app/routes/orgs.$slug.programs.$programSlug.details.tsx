@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { FormError } from '#app/components/field.tsx'
+import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { ProgramDetailsFields } from '#app/components/program-details-fields.tsx'
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { listStates, updateProgramDetails } from '#app/services/programs.server.ts'
+import { draftKeys } from '#app/utils/draft-backup.ts'
 import { programActor, requireProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currency: fund.currency,
     values: programFormValues(program),
     states: await listStates(),
+    draft: { key: draftKeys.programDetails(program.id), version: program.updatedAt.getTime() },
   }
 }
 
@@ -37,18 +39,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
     kind: 'success',
     message: 'Details saved.',
+    draft: draftKeys.programDetails(program.id),
   })
 }
 
 export default function ProgramDetails() {
-  const { currency, values, states } = useLoaderData<typeof loader>()
+  const { currency, values, states, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const form = useValidatedForm(ProgramDetailsSchema, { failure, defaultValues: values })
   return (
     <Card title="Details" headingLevel={3}>
-      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <FormError message={form.formError} />
+      <DraftBackupForm draft={draft} form={form}>
         <ProgramDetailsFields
           field={form.field}
           choice={form.choice}
@@ -57,7 +59,7 @@ export default function ProgramDetails() {
           currency={currency}
         />
         <Button busy={navigation.state === 'submitting'}>Save details</Button>
-      </Form>
+      </DraftBackupForm>
     </Card>
   )
 }

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { FormError } from '#app/components/field.tsx'
+import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { OrganizationProfileFields } from '#app/components/organization-profile-fields.tsx'
 import { OrganizationProfileSchema } from '#app/schemas/organization.ts'
 import { MANAGER_ROLES, updateOrganizationProfile } from '#app/services/organizations.server.ts'
+import { draftKeys } from '#app/utils/draft-backup.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
@@ -26,6 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       budgetBand: budgetBand ?? ('' as const),
       website,
     },
+    draft: {
+      key: draftKeys.organizationProfile(organization.id),
+      version: organization.updatedAt.getTime(),
+    },
   }
 }
 
@@ -41,11 +46,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/orgs/${organization.slug}`, {
     kind: 'success',
     message: 'Profile saved.',
+    draft: draftKeys.organizationProfile(organization.id),
   })
 }
 
 export default function OrganizationSettings() {
-  const { profile } = useLoaderData<typeof loader>()
+  const { profile, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const form = useValidatedForm(OrganizationProfileSchema, { failure, defaultValues: profile })
@@ -54,11 +60,10 @@ export default function OrganizationSettings() {
       <p className="hint">
         Funders see this profile with your applications, and it pre-fills each new application.
       </p>
-      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <FormError message={form.formError} />
+      <DraftBackupForm draft={draft} form={form}>
         <OrganizationProfileFields field={form.field} errorOf={form.errorOf} />
         <Button busy={navigation.state === 'submitting'}>Save profile</Button>
-      </Form>
+      </DraftBackupForm>
     </Card>
   )
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
-import { FormError } from '#app/components/field.tsx'
+import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { OrganizationProfileFields } from '#app/components/organization-profile-fields.tsx'
 import {
   KIND_LABELS,
@@ -10,6 +10,7 @@ import {
 } from '#app/schemas/organization.ts'
 import { createOrganization } from '#app/services/organizations.server.ts'
 import { setCurrentOrganization } from '#app/services/sessions.server.ts'
+import { draftKeys } from '#app/utils/draft-backup.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
@@ -18,8 +19,8 @@ import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 export const meta: MetaFunction = () => [{ title: 'New organisation · Commons Fund' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request)
-  return null
+  const user = await requireUser(request)
+  return { draft: { key: draftKeys.newOrganization(user.id), version: 0 } }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/orgs/${org.slug}`, {
     kind: 'success',
     message: `${org.name} is set up. You are its owner.`,
+    draft: draftKeys.newOrganization(user.id),
   })
 }
 
@@ -43,6 +45,7 @@ const KIND_HINTS = {
 }
 
 export default function NewOrganization() {
+  const { draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const [params] = useSearchParams()
@@ -55,8 +58,7 @@ export default function NewOrganization() {
   return (
     <>
       <h1>Set up an organisation</h1>
-      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <FormError message={form.formError} />
+      <DraftBackupForm draft={draft} form={form}>
         <fieldset
           className={kindError ? 'field field-invalid' : 'field'}
           aria-describedby={kindError ? 'kind-error' : undefined}
@@ -78,7 +80,7 @@ export default function NewOrganization() {
         </fieldset>
         <OrganizationProfileFields field={form.field} errorOf={form.errorOf} />
         <Button busy={navigation.state === 'submitting'}>Create organisation</Button>
-      </Form>
+      </DraftBackupForm>
     </>
   )
 }

@@ -188,3 +188,63 @@ test.describe('with JavaScript off', () => {
     expect(user.email).toBeTruthy()
   })
 })
+
+test('a funder’s unsaved program edits are kept by the browser and offered back after a reload', async ({
+  page,
+}) => {
+  const tag = randomBytes(3).toString('hex')
+  const title = `E2E Draft Backup ${tag}`
+  const description = `Typed on the details page but never saved ${tag}`
+  const backups = (prefix: string) =>
+    page.evaluate(
+      (p) => Object.keys(localStorage).filter((k) => k.startsWith(`commons-draft:${p}`)),
+      prefix,
+    )
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+
+  const newProgram =
+    '/orgs/riverbend-community-foundation/funds/riverbend-health-equity-fund/programs/new'
+  await page.goto(newProgram)
+  await page.getByLabel('Title').fill(title)
+  await page.getByLabel('Total budget (USD)').fill('10,000')
+  await page.getByLabel('Maximum award (USD)').fill('5,000')
+  await page.getByRole('button', { name: 'Create program' }).click()
+  await expect(page.getByText('The program is saved as a draft')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+  // The server has the new program, so the browser lets go of what it kept of the form.
+  await expect.poll(() => backups('program-new:')).toEqual([])
+
+  await page
+    .getByRole('navigation', { name: 'Program' })
+    .getByRole('link', { name: 'Details' })
+    .click()
+  const field = page.getByLabel('Description')
+  await expect(field).toHaveValue('')
+  // Typing before the page is interactive is not seen by the backup, so type until it is.
+  await expect(async () => {
+    await field.fill(description)
+    await page.getByLabel('Neighborhood and built environment').check()
+    expect(await backups('program:')).toHaveLength(1)
+  }).toPass()
+  const detailsUrl = page.url()
+
+  await page.reload()
+  await expect(field).toHaveValue('')
+  await expect(page.getByText(/This browser kept changes/)).toBeVisible()
+  await expect(page.getByText('A newer version was saved after that.')).toHaveCount(0)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Restore my changes' }).click()
+  await expect(field).toHaveValue(description)
+  await expect(page.getByLabel('Neighborhood and built environment')).toBeChecked()
+  await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Save details' }).click()
+  // Wait for the save to land before leaving, or the navigation below aborts it.
+  await expect(page.getByText('Details saved.')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible()
+  await expect.poll(() => backups('program:')).toEqual([])
+
+  await page.goto(detailsUrl)
+  await expect(field).toHaveValue(description)
+  await expect(page.getByLabel('Neighborhood and built environment')).toBeChecked()
+  await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
+})
