@@ -22,7 +22,7 @@ import styles from './styles/app.css?url'
 import { getSessionUser, takeFlash } from './utils/session.server.ts'
 import { useNonce } from './utils/nonce.tsx'
 import { rememberBrowserTimeZone, timeZoneFromCookie } from './utils/viewer-time-zone.ts'
-import { forgetDraftBackup } from './utils/use-draft-backup.ts'
+import { forgetAllDraftBackups, forgetDraftBackup } from './utils/use-draft-backup.ts'
 import { OrgSwitcher } from './components/org-switcher.tsx'
 
 export const links: LinksFunction = () => [
@@ -94,7 +94,7 @@ function SiteHeader() {
                   <NavLink to="/account">Account</NavLink>
                 </li>
                 <li>
-                  <Form method="post" action="/logout">
+                  <Form method="post" action="/logout" onSubmit={forgetAllDraftBackups}>
                     <button type="submit" className="btn btn-link">
                       Log out
                     </button>

@@ -18,6 +18,20 @@ function read(key: string): DraftBackup | null {
 }
 
 /** Drops this browser's backup of a form, once the server has said it has the save. */
+/**
+ * Drops every unsaved-edit backup in this browser. Run on logout: backups are kept per record, so
+ * on a shared computer the next person to sign in could otherwise be offered someone else's text.
+ */
+export function forgetAllDraftBackups() {
+  try {
+    const storage = window.localStorage
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i))
+    for (const key of keys) if (key?.startsWith(PREFIX)) storage.removeItem(key)
+  } catch {
+    // Storage disabled: there is nothing to forget.
+  }
+}
+
 export function forgetDraftBackup(key: string) {
   try {
     window.localStorage.removeItem(PREFIX + key)

@@ -175,6 +175,16 @@ test('unsaved edits are kept by the browser and offered back after a reload', as
   await page.goto(`/applications/${id}/project`)
   await expect(page.getByLabel('Project title')).toHaveValue('Typed but never saved')
   await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
+
+  // Logging out leaves nothing typed behind for the next person at this computer.
+  await page.getByLabel('Project title').fill('Left on a shared computer')
+  const stored = () => JSON.stringify({ ...localStorage }).includes('Left on a shared computer')
+  await page.waitForFunction(stored)
+  await page.getByRole('button', { name: 'Log out' }).click()
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log in' }),
+  ).toBeVisible()
+  expect(await page.evaluate(stored)).toBe(false)
 })
 
 test('a group can withdraw a submitted application', async ({ page }) => {
