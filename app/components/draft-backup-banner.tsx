@@ -1,4 +1,4 @@
-import { formatDateTime } from '#app/utils/format.ts'
+import { Moment } from './moment.tsx'
 
 /** Offers back the edits this browser kept but the server never received. */
 export function DraftBackupBanner({
@@ -14,7 +14,7 @@ export function DraftBackupBanner({
   return (
     <div className="flash flash-info" role="status">
       <p>
-        This browser kept changes you made on {formatDateTime(pending.savedAt)} that were not saved.
+        This browser kept changes you made on <Moment iso={pending.savedAt} /> that were not saved.
       </p>
       {pending.older ? (
         <p>
