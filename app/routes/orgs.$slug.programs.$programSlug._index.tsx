@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { BudgetChart, StatusChart, applicationsText } from '#app/components/application-figures.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
@@ -12,6 +13,7 @@ import {
 import { rubricProblems } from '#app/domain/rubric.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { ProgramTransitionSchema } from '#app/schemas/program.ts'
+import { programApplicationStats } from '#app/services/application-stats.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { listQuestions } from '#app/services/program-questions.server.ts'
 import { openingProblems, TRANSITIONS_TO } from '#app/services/programs.server.ts'
@@ -26,9 +28,10 @@ import { requireOrgRole } from '#app/utils/permissions.server.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   const { program, fund } = await requireProgram(organization, params.programSlug)
-  const [criteria, questions] = await Promise.all([
+  const [criteria, questions, stats] = await Promise.all([
     listCriteria(program.id),
     listQuestions(program.id),
+    programApplicationStats(program.id),
   ])
   const now = new Date()
   const money = (minor: number) => formatMoney(minor, fund.currency)
@@ -53,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewers: String(program.reviewersPerApplication),
       blind: program.blindReview ? 'Yes' : 'No',
     },
+    figures: { stats, budgetMinor: program.budgetMinor, currency: fund.currency },
     criteriaCount: criteria.length,
     questionCount: questions.length,
     rubricProblems: rubricProblems(criteria),
@@ -80,7 +84,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ProgramOverview() {
   const loaded = useLoaderData<typeof loader>()
-  const { base, status, facts } = loaded
+  const { base, status, facts, figures } = loaded
+  const submitted = figures.stats.total
   const refused = useActionData<typeof action>()
   const navigation = useNavigation()
   const problems = refused && 'problems' in refused ? refused.problems : []
@@ -129,6 +134,28 @@ export default function ProgramOverview() {
           </Form>
         ) : (
           <p className="hint">Decisions are made; this program is finished.</p>
+        )}
+      </Card>
+      <Card
+        title="Applications"
+        headingLevel={3}
+        actions={<Link to={`${base}/applications`}>All applications</Link>}
+      >
+        {submitted.count === 0 ? (
+          <p>No group has submitted an application yet.</p>
+        ) : (
+          <>
+            <p>
+              {applicationsText(submitted.count)} submitted, asking for{' '}
+              {formatMoney(submitted.requestedMinor, figures.currency)} in all. These figures cover
+              the whole program; <Link to={`${base}/applications`}>the applications page</Link> also
+              compares them by area addressed and place vulnerability, under any filter.
+            </p>
+            <div className="chart-grid">
+              <StatusChart {...figures} />
+              <BudgetChart {...figures} />
+            </div>
+          </>
         )}
       </Card>
       <Card

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { applicationColumns } from '#app/components/application-columns.tsx'
+import { ApplicationFigures, applicationsText } from '#app/components/application-figures.tsx'
 import { EmptyState } from '#app/components/card.tsx'
 import { SelectField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
-import { APPLICATION_STATUSES, STATUS_LABELS } from '#app/domain/application-status.ts'
+import { STATUS_LABELS, SUBMITTED_STATUSES } from '#app/domain/application-status.ts'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { formatPercentile } from '#app/domain/vulnerability.ts'
 import { APPLICATION_SORTS, type ApplicationSort } from '#app/domain/application-sorts.ts'
@@ -13,29 +14,36 @@ import {
   listProgramApplications,
   programApplicationCounts,
 } from '#app/services/application-lists.server.ts'
+import { programApplicationStats } from '#app/services/application-stats.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { requireProgram } from '#app/utils/funder-access.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { pageLinks, pageParam } from '#app/utils/search-params.ts'
 
-const VISIBLE_STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft')
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   const { program, fund } = await requireProgram(organization, params.programSlug)
   const search = new URL(request.url).searchParams
-  const status = VISIBLE_STATUSES.find((s) => s === search.get('status'))
+  const status = SUBMITTED_STATUSES.find((s) => s === search.get('status'))
   const sdoh = SDOH_DOMAINS.find((d) => d === search.get('sdoh'))
   const sort = (Object.keys(APPLICATION_SORTS).find((k) => k === search.get('sort')) ??
     'newest') as ApplicationSort
-  const [list, counts] = await Promise.all([
+  const filtered = Boolean(status || sdoh)
+  const [list, stats, programCounts] = await Promise.all([
     listProgramApplications(program.id, { status, sdoh, sort, page: pageParam(search) }),
-    programApplicationCounts(program.id),
+    programApplicationStats(program.id, { status, sdoh }),
+    // Unfiltered, the figures already hold the whole program's counts.
+    filtered ? programApplicationCounts(program.id) : null,
   ])
   return {
     currency: fund.currency,
-    counts,
+    counts:
+      programCounts ??
+      Object.fromEntries(SUBMITTED_STATUSES.map((s) => [s, stats.byStatus[s].count])),
+    stats,
+    budgetMinor: program.budgetMinor,
+    filtered,
     ...list,
     rows: list.rows.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null })),
   }
@@ -43,13 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** "(12 submitted, 3 withdrawn)", or nothing when every application is in one status. */
 function breakdown(counts: Partial<Record<string, number>>) {
-  const present = VISIBLE_STATUSES.filter((s) => counts[s])
+  const present = SUBMITTED_STATUSES.filter((s) => counts[s])
   if (present.length < 2) return ''
   return ` (${present.map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`).join(', ')})`
 }
 
 export default function ProgramApplications() {
-  const { rows, page, hasNext, counts, currency } = useLoaderData<typeof loader>()
+  const { rows, page, hasNext, counts, currency, stats, budgetMinor, filtered } =
+    useLoaderData<typeof loader>()
   const [search] = useSearchParams()
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   return (
@@ -64,7 +73,7 @@ export default function ProgramApplications() {
           name="status"
           placeholder="Any status"
           defaultValue={search.get('status') ?? ''}
-          options={VISIBLE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          options={SUBMITTED_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
         />
         <SelectField
           label="Addresses"
@@ -80,6 +89,19 @@ export default function ProgramApplications() {
           options={Object.entries(APPLICATION_SORTS).map(([value, label]) => ({ value, label }))}
         />
       </FilterForm>
+      {stats.total.count > 0 ? (
+        <ApplicationFigures
+          headingId="figures-heading"
+          stats={stats}
+          budgetMinor={budgetMinor}
+          currency={currency}
+          scope={
+            filtered
+              ? `These figures cover every application that matches the filters (${applicationsText(stats.total.count)}), not only this page.`
+              : `These figures cover all ${applicationsText(stats.total.count)} submitted to this program.`
+          }
+        />
+      ) : null}
       {rows.length === 0 ? (
         <EmptyState title="No applications match" />
       ) : (

@@ -22,17 +22,28 @@ const ORDER: Record<ApplicationSort, SQL[]> = {
   vulnerability: [sql`${applications.placeVulnerability} DESC NULLS LAST`, desc(applications.id)],
 }
 
+/** The funder's filters on a program's applications. */
+export interface ProgramApplicationFilter {
+  status?: ApplicationStatus
+  sdoh?: string
+}
+
 /**
  * A program's applications as its funder sees them: never drafts (those belong to the group
- * until submitted), filtered and sorted in the database, one page at a time.
+ * until submitted), narrowed by the filters. The list and its figures share it, so they agree.
  */
+export function programApplicationsWhere(programId: string, filter: ProgramApplicationFilter) {
+  const conditions = [eq(applications.programId, programId), ne(applications.status, 'draft')]
+  if (filter.status) conditions.push(eq(applications.status, filter.status))
+  if (filter.sdoh) conditions.push(arrayContains(applications.sdohDomains, [filter.sdoh]))
+  return and(...conditions)
+}
+
+/** The program's applications, filtered and sorted in the database, one page at a time. */
 export async function listProgramApplications(
   programId: string,
-  opts: { status?: ApplicationStatus; sdoh?: string; sort: ApplicationSort; page: number },
+  opts: ProgramApplicationFilter & { sort: ApplicationSort; page: number },
 ) {
-  const conditions = [eq(applications.programId, programId), ne(applications.status, 'draft')]
-  if (opts.status) conditions.push(eq(applications.status, opts.status))
-  if (opts.sdoh) conditions.push(arrayContains(applications.sdohDomains, [opts.sdoh]))
   const page = Math.max(1, opts.page)
   const rows = await db()
     .select({
@@ -48,7 +59,7 @@ export async function listProgramApplications(
     })
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .where(and(...conditions))
+    .where(programApplicationsWhere(programId, opts))
     .orderBy(...ORDER[opts.sort])
     .limit(LIST_PAGE_SIZE + 1)
     .offset((page - 1) * LIST_PAGE_SIZE)
@@ -60,7 +71,7 @@ export async function programApplicationCounts(programId: string) {
   const rows = await db()
     .select({ status: applications.status, n: sql<number>`count(*)::int` })
     .from(applications)
-    .where(and(eq(applications.programId, programId), ne(applications.status, 'draft')))
+    .where(programApplicationsWhere(programId, {}))
     .groupBy(applications.status)
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<
     Record<ApplicationStatus, number>

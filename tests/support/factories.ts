@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { db } from '#db/client.server.ts'
-import { funds, programs, rubricCriteria, users, type MembershipRole } from '#db/schema/index.ts'
+import {
+  applications,
+  funds,
+  programs,
+  rubricCriteria,
+  users,
+  type MembershipRole,
+} from '#db/schema/index.ts'
 import { hashPassword } from '#app/services/passwords.server.ts'
 import { addMember, createOrganization } from '#app/services/organizations.server.ts'
 import { startSession } from '#app/services/sessions.server.ts'
@@ -118,4 +125,28 @@ export async function createOpenProgram(
       { programId: program.id, position: 2, label: 'Feasibility', weight: 40, maxScore: 5 },
     ])
   return { ...funder, fund, program }
+}
+
+/**
+ * An application of a new community group (one per group and program is the rule), written
+ * straight to the database as a submitted one unless `values` says otherwise.
+ */
+export async function createApplicationRow(
+  programId: string,
+  values: Partial<typeof applications.$inferInsert> = {},
+) {
+  const { org } = await createOrgWithOwner('community_group')
+  const [application] = await db()
+    .insert(applications)
+    .values({
+      programId,
+      organizationId: org.id,
+      status: 'submitted',
+      title: `Application of ${org.name}`,
+      submittedAt: new Date(),
+      ...values,
+    })
+    .returning()
+  if (!application) throw new Error('application insert failed')
+  return application
 }
