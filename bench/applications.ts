@@ -1,11 +1,15 @@
 /**
  * Issue 3's performance targets, measured: a program with 5,000 submitted applications.
- * - the funder's application list over HTTP from the built server (full render), by filter/sort;
+ * - the funder's application list over HTTP from the built server (full render, with the
+ *   figures and charts above it), by filter/sort, and the program overview with its charts;
+ * - the figures' aggregate query on its own;
  * - saving a draft step (the service call every "Save" makes).
  * Embedded PGlite by default (the target); DATABASE_URL measures a server database instead.
  * Usage: npm run build && npx tsx bench/applications.ts [applications=5000]
+ * (BUILD_DIR, as for the build, measures a build kept elsewhere.)
  */
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -14,12 +18,14 @@ import { openDatabase, setDatabase } from '#db/client.server.ts'
 import { applications, funds, programs } from '#db/schema/index.ts'
 import { isEmpty, seedDemoData } from '#db/seed.server.ts'
 import { saveStep } from '#app/services/application-drafts.server.ts'
+import { programApplicationStats } from '#app/services/application-stats.server.ts'
 import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
 import { measure, report } from './stats.ts'
 
 const COUNT = Number(process.argv[2] ?? 5000)
 const PORT = 3950
-if (!existsSync('build/server.js')) throw new Error('Run `npm run build` first.')
+const SERVER = path.join(process.env.BUILD_DIR ?? 'build', 'server.js')
+if (!existsSync(SERVER)) throw new Error('Run `npm run build` first.')
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'commons-bench-'))
 const scratch = process.env.DATABASE_URL
@@ -117,18 +123,28 @@ report(
     version = r.version
   }, 200),
 )
+report(
+  'figures: aggregate query, whole program',
+  await measure(() => programApplicationStats(program.id), 100, 10),
+)
+report(
+  'figures: aggregate query, SDOH = health care',
+  await measure(() => programApplicationStats(program.id, { sdoh: 'health_care' }), 100, 10),
+)
 await database.close()
 
 // The funder's list over HTTP, rendered by the built server on the same data.
-const server = spawn(process.execPath, ['build/server.js'], {
+const server = spawn(process.execPath, [SERVER], {
   env: {
     ...process.env,
     NODE_ENV: 'production',
     PORT: String(PORT),
     DATA_DIR: dataDir,
+    // Production on a server database refuses to start without one.
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
   },
-  stdio: 'ignore',
+  stdio: ['ignore', 'ignore', 'inherit'],
 })
 try {
   const base = `http://localhost:${PORT}`
@@ -148,13 +164,15 @@ try {
     redirect: 'manual',
   })
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const list = `${base}/orgs/riverbend-community-foundation/programs/community-health-access-2027/applications`
-  const get = (query: string) => async () => {
-    const res = await fetch(`${list}${query}`, { headers: { Cookie: cookie } })
+  const overview = `${base}/orgs/riverbend-community-foundation/programs/community-health-access-2027`
+  const get = (url: string, expected: string[]) => async () => {
+    const res = await fetch(url, { headers: { Cookie: cookie } })
     const html = await res.text()
-    if (res.status !== 200 || !html.includes('Bench application'))
-      throw new Error(`GET ${query}: ${res.status}`)
+    if (res.status !== 200 || expected.some((text) => !html.includes(text)))
+      throw new Error(`GET ${url}: ${res.status}`)
   }
+  // Every list page carries the figures of its filters: four charts, each with its table.
+  const charts = ['Applications by status', 'Applications by place vulnerability']
   for (const [label, query] of [
     ['list, page 1 (newest)', ''],
     ['list, status = in review', '?status=in_review'],
@@ -162,11 +180,18 @@ try {
     ['list, sorted by amount', '?sort=amount'],
     ['list, sorted by vulnerability, page 40', '?sort=vulnerability&page=40'],
   ] as const) {
-    report(`HTTP ${label}`, await measure(get(query), 100, 10))
+    const url = `${overview}/applications${query}`
+    report(`HTTP ${label}`, await measure(get(url, ['Bench application', ...charts]), 100, 10))
   }
+  report(
+    'HTTP program overview (status and budget charts)',
+    await measure(get(overview, ['Requested against the budget']), 100, 10),
+  )
 } finally {
-  server.kill('SIGTERM')
-  await new Promise((r) => server.once('exit', r))
+  if (server.exitCode === null) {
+    server.kill('SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+  }
   await scratch?.drop()
   rmSync(dataDir, { recursive: true, force: true })
 }
