@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { Page } from '@playwright/test'
 import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures.ts'
 
 test('a funder creates a fund and a program, adjusts the rubric, adds a question and opens it', async ({
@@ -140,16 +141,118 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   await group.close()
 })
 
+const DEMO_PROGRAM = '/orgs/riverbend-community-foundation/programs/community-health-access-2027'
+
+/** The table behind a chart, opened; `name` is the start of the chart's caption. */
+async function chartTable(page: Page, name: string) {
+  const figure = page.getByRole('figure', { name: new RegExp(`^${name}`) })
+  // A table opened before a filter stays open: React keeps the element across navigations.
+  if ((await figure.locator('details').getAttribute('open')) === null) {
+    await figure.getByText('Table of these figures').click()
+  }
+  return figure.getByRole('table', { name })
+}
+
+test('a funder compares the demo program’s applications in charts, each with its table', async ({
+  page,
+}) => {
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+  // Other tests submit and withdraw applications to this program, so only figures that no other
+  // test changes are checked exactly: the budget, and the one group that works on economic
+  // stability (Northfield: $20,000.00, two Ohio counties around the 58th SVI percentile).
+  await page.goto(DEMO_PROGRAM)
+  await expect(
+    page.getByRole('img', { name: /^Applications by status: Submitted, \d+ · \$/ }),
+  ).toBeVisible()
+  const budget = await chartTable(page, 'Requested against the budget')
+  await expect(budget.getByRole('row', { name: /Program budget/ })).toContainText('$250,000.00')
+  await expectAccessible(page)
+
+  await page.getByRole('link', { name: 'All applications' }).click()
+  await expect(page.getByText(/These figures cover all \d+ applications submitted/)).toBeVisible()
+  const areas = await chartTable(page, 'Applications by area addressed')
+  await expect(areas.getByRole('row', { name: /Economic stability/ })).toHaveText(
+    /Economic stability\s*1\s*\$20,000\.00/,
+  )
+
+  await page.getByLabel('Addresses').selectOption('economic_stability')
+  await page.getByRole('button', { name: 'Filter' }).click()
+  await expect(
+    page.getByText(
+      'These figures cover every application that matches the filters (1 application)',
+    ),
+  ).toBeVisible()
+  const rows = async (name: string) =>
+    (await chartTable(page, name)).getByRole('row').allInnerTexts()
+  const cells = (texts: string[]) => texts.map((t) => t.split('\t').map((c) => c.trim()))
+  expect(cells(await rows('Applications by status'))).toEqual([
+    ['Status', 'Applications', 'Requested'],
+    ['Submitted', '1', '$20,000.00'],
+    ['In review', '0', '$0.00'],
+    ['Awarded', '0', '$0.00'],
+    ['Declined', '0', '$0.00'],
+    ['Withdrawn', '0', '$0.00'],
+  ])
+  expect(cells(await rows('Requested against the budget'))).toEqual([
+    ['Figure', 'Amount', 'Share of the budget'],
+    ['Program budget', '$250,000.00', '—'],
+    ['Requested by these applications', '$20,000.00', '8%'],
+    ['Requested, not withdrawn or declined', '$20,000.00', '8%'],
+  ])
+  expect(cells(await rows('Applications by area addressed'))).toEqual([
+    ['Social determinant of health', 'Applications', 'Requested'],
+    ['Economic stability', '1', '$20,000.00'],
+    ['Education access and quality', '0', '$0.00'],
+    ['Health care access and quality', '0', '$0.00'],
+    ['Neighborhood and built environment', '1', '$20,000.00'],
+    ['Social and community context', '0', '$0.00'],
+  ])
+  expect(cells(await rows('Applications by place vulnerability'))).toEqual([
+    ['SVI percentile', 'Applications', 'Requested'],
+    ['Under the 25th percentile', '0', '$0.00'],
+    ['25th to under 50th', '0', '$0.00'],
+    ['50th to under 75th', '1', '$20,000.00'],
+    ['75th and over', '0', '$0.00'],
+    ['No US county (no SVI)', '0', '$0.00'],
+  ])
+  await expect(
+    page.getByRole('img', {
+      name: /^Applications by place vulnerability: .*50th to under 75th, 1 · \$20,000\.00;/,
+    }),
+  ).toBeVisible()
+  // With every table open, so axe checks them too.
+  await expectAccessible(page)
+})
+
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false })
 
   // axe cannot run with JavaScript off; the same pages are checked with it on above.
+  test('the charts are drawn by the server, their tables open without scripts', async ({
+    page,
+  }) => {
+    await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+    await page.goto(`${DEMO_PROGRAM}/applications?sdoh=economic_stability`)
+    await expect(
+      page.getByRole('img', {
+        name: /^Requested against the budget: Program budget, \$250,000\.00;/,
+      }),
+    ).toBeVisible()
+    const table = await chartTable(page, 'Applications by area addressed')
+    await expect(table.getByRole('row', { name: /Economic stability/ })).toHaveText(
+      /Economic stability\s*1\s*\$20,000\.00/,
+    )
+  })
+
   test('the funder forms post plainly and keep what was typed', async ({ page, user }) => {
     const tag = randomBytes(3).toString('hex')
     await page.goto('/orgs/new?kind=funder')
     await page.getByLabel('Name').fill(`No Script Funder ${tag}`)
     await page.getByRole('button', { name: 'Create organisation' }).click()
-    await page.getByRole('link', { name: 'Funds' }).click()
+    await page
+      .getByRole('navigation', { name: 'Organisation' })
+      .getByRole('link', { name: 'Funds' })
+      .click()
     await page.getByRole('link', { name: 'Create a fund' }).click()
     await page.getByLabel('Name').fill(`Plain Fund ${tag}`)
     await page.getByLabel(/Private/).check()
