@@ -16,10 +16,10 @@ import {
 } from '#app/services/application-lists.server.ts'
 import { programApplicationStats } from '#app/services/application-stats.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
 import { requireProgram } from '#app/utils/funder-access.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { pageLinks, pageParam } from '#app/utils/search-params.ts'
+import { Moment } from '#app/components/moment.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
@@ -126,7 +126,7 @@ export default function ProgramApplications() {
             },
             {
               header: 'Submitted',
-              cell: (r) => (r.submittedAt ? formatDateTime(r.submittedAt) : '—'),
+              cell: (r) => (r.submittedAt ? <Moment iso={r.submittedAt} /> : '—'),
             },
           ]}
         />

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { db } from '#db/client.server.ts'
-import { applications, type ApplicationStatus } from '#db/schema/index.ts'
+import type { ApplicationStatus } from '#db/schema/index.ts'
 import * as dashboard from '#app/routes/_index.tsx'
 import * as orgOverview from '#app/routes/orgs.$slug._index.tsx'
 import { listFunderPrograms } from '#app/services/program-lists.server.ts'
 import {
   addUserToOrg,
   cookieFor,
+  createApplicationRow,
   createOpenProgram,
   createOrgWithOwner,
 } from '#tests/support/factories.ts'
@@ -15,14 +15,8 @@ import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
 
-/** One application per group and program is the rule, so each status gets its own group. */
-async function applicationsIn(programId: string, statuses: ApplicationStatus[]) {
-  for (const status of statuses) {
-    const { org } = await createOrgWithOwner('community_group')
-    await db()
-      .insert(applications)
-      .values({ programId, organizationId: org.id, status, submittedAt: new Date() })
-  }
+const applicationsIn = async (programId: string, statuses: ApplicationStatus[]) => {
+  for (const status of statuses) await createApplicationRow(programId, { status })
 }
 
 describe('listFunderPrograms', () => {
