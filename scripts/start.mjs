@@ -4,7 +4,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 const SOURCES = ['app', 'db', 'server', 'public', 'vite.config.ts', 'package.json']
-const BUILT = 'build/server.js'
+// BUILD_DIR is honoured by the build (vite.config.ts, the esbuild step) and so here too.
+const BUILT = path.join(process.env.BUILD_DIR || 'build', 'server.js')
 
 /** @param {string} entry @returns {number} */
 function newest(entry) {
