@@ -187,6 +187,11 @@ try {
     'HTTP program overview (status and budget charts)',
     await measure(get(overview, ['Requested against the budget']), 100, 10),
   )
+  // The whole program as CSV (streamed in batches of 500): the time to the last byte.
+  report(
+    'HTTP CSV export of every application (5,000+ rows)',
+    await measure(get(`${overview}/applications.csv`, ['Bench application']), 20, 2),
+  )
 } finally {
   if (server.exitCode === null) {
     server.kill('SIGTERM')

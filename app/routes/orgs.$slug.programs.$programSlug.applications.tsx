@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useParams, useSearchParams } from '@remix-run/react'
 import { applicationColumns } from '#app/components/application-columns.tsx'
 import { ApplicationFigures, applicationsText } from '#app/components/application-figures.tsx'
 import { EmptyState } from '#app/components/card.tsx'
@@ -11,6 +11,7 @@ import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { formatPercentile } from '#app/domain/vulnerability.ts'
 import { APPLICATION_SORTS, type ApplicationSort } from '#app/domain/application-sorts.ts'
 import {
+  filterFromSearch,
   listProgramApplications,
   programApplicationCounts,
 } from '#app/services/application-lists.server.ts'
@@ -25,8 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   const { program, fund } = await requireProgram(organization, params.programSlug)
   const search = new URL(request.url).searchParams
-  const status = SUBMITTED_STATUSES.find((s) => s === search.get('status'))
-  const sdoh = SDOH_DOMAINS.find((d) => d === search.get('sdoh'))
+  const { status, sdoh } = filterFromSearch(search)
   const sort = (Object.keys(APPLICATION_SORTS).find((k) => k === search.get('sort')) ??
     'newest') as ApplicationSort
   const filtered = Boolean(status || sdoh)
@@ -49,6 +49,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** The export takes the list's filters; sorting and paging mean nothing there. */
+function exportHref(listPath: string, search: URLSearchParams) {
+  const kept = new URLSearchParams()
+  for (const key of ['status', 'sdoh']) {
+    const value = search.get(key)
+    if (value) kept.set(key, value)
+  }
+  const query = kept.toString()
+  return `${listPath}.csv${query ? `?${query}` : ''}`
+}
+
 /** "(12 submitted, 3 withdrawn)", or nothing when every application is in one status. */
 function breakdown(counts: Partial<Record<string, number>>) {
   const present = SUBMITTED_STATUSES.filter((s) => counts[s])
@@ -60,6 +71,7 @@ export default function ProgramApplications() {
   const { rows, page, hasNext, counts, currency, stats, budgetMinor, filtered } =
     useLoaderData<typeof loader>()
   const [search] = useSearchParams()
+  const { slug, programSlug } = useParams()
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   return (
     <section aria-labelledby="applications-heading">
@@ -101,6 +113,17 @@ export default function ProgramApplications() {
               : `These figures cover all ${applicationsText(stats.total.count)} submitted to this program.`
           }
         />
+      ) : null}
+      {stats.total.count > 0 ? (
+        <p>
+          <a
+            href={exportHref(`/orgs/${slug}/programs/${programSlug}/applications`, search)}
+            download
+          >
+            Download {filtered ? 'the matching' : 'all'} {applicationsText(stats.total.count)} as a
+            spreadsheet (CSV)
+          </a>
+        </p>
       ) : null}
       {rows.length === 0 ? (
         <EmptyState title="No applications match" />

@@ -9,6 +9,8 @@ import {
   type ApplicationStatus,
 } from '#db/schema/index.ts'
 import type { ApplicationSort } from '#app/domain/application-sorts.ts'
+import { SUBMITTED_STATUSES } from '#app/domain/application-status.ts'
+import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
 import { APPLICANT_ROLES } from './applications.server.ts'
 
 export type { ApplicationSort }
@@ -28,6 +30,14 @@ export interface ProgramApplicationFilter {
   sdoh?: string
 }
 
+/** The filters in a list's or an export's query string; anything unknown is no filter. */
+export function filterFromSearch(search: URLSearchParams): ProgramApplicationFilter {
+  return {
+    status: SUBMITTED_STATUSES.find((s) => s === search.get('status')),
+    sdoh: SDOH_DOMAINS.find((d) => d === search.get('sdoh')),
+  }
+}
+
 /**
  * A program's applications as its funder sees them: never drafts (those belong to the group
  * until submitted), narrowed by the filters. The list and its figures share it, so they agree.
@@ -39,6 +49,19 @@ export function programApplicationsWhere(programId: string, filter: ProgramAppli
   return and(...conditions)
 }
 
+/** What a funder sees of each application in a list (and the export builds on). */
+export const FUNDER_LIST_COLUMNS = {
+  id: applications.id,
+  title: applications.title,
+  organizationName: organizations.name,
+  status: applications.status,
+  amountRequestedMinor: applications.amountRequestedMinor,
+  placeVulnerability: applications.placeVulnerability,
+  placeVulnerabilityYear: applications.placeVulnerabilityYear,
+  sdohDomains: applications.sdohDomains,
+  submittedAt: applications.submittedAt,
+}
+
 /** The program's applications, filtered and sorted in the database, one page at a time. */
 export async function listProgramApplications(
   programId: string,
@@ -46,17 +69,7 @@ export async function listProgramApplications(
 ) {
   const page = Math.max(1, opts.page)
   const rows = await db()
-    .select({
-      id: applications.id,
-      title: applications.title,
-      organizationName: organizations.name,
-      status: applications.status,
-      amountRequestedMinor: applications.amountRequestedMinor,
-      placeVulnerability: applications.placeVulnerability,
-      placeVulnerabilityYear: applications.placeVulnerabilityYear,
-      sdohDomains: applications.sdohDomains,
-      submittedAt: applications.submittedAt,
-    })
+    .select(FUNDER_LIST_COLUMNS)
     .from(applications)
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .where(programApplicationsWhere(programId, opts))

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures.ts'
 
 test('a program officer finds their programs and the applications from the dashboard', async ({
@@ -12,6 +13,21 @@ test('a program officer finds their programs and the applications from the dashb
   await expectAccessible(page)
   await programs.getByRole('link', { name: /submitted to Community Health Access 2027/ }).click()
   await expect(page.getByRole('heading', { name: 'Applications', exact: true })).toBeVisible()
+
+  // The list as a spreadsheet, under the same filters.
+  await page.getByLabel('Addresses').selectOption('economic_stability')
+  await page.getByRole('button', { name: 'Filter' }).click()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /as a spreadsheet \(CSV\)/ }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(
+    /^community-health-access-2027-applications-.*\.csv$/,
+  )
+  const csv = readFileSync(await download.path(), 'utf8')
+  expect(csv.split('\r\n')[0]).toContain('Application ID,Title,Organisation,Status')
+  expect(csv).toContain('Two new community gardens and a mobile market')
+  expect(csv).not.toContain('Promotoras de salud')
 
   await page.goto('/orgs/riverbend-community-foundation')
   const overview = page.getByRole('table', { name: /Programs of Riverbend/ })

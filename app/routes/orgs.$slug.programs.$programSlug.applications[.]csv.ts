@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { filterFromSearch } from '#app/services/application-lists.server.ts'
+import { exportProgramApplications } from '#app/services/application-export.server.ts'
+import { recordAudit } from '#app/services/audit.server.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
+import { db } from '#db/client.server.ts'
+import { requireProgram } from '#app/utils/funder-access.server.ts'
+import { requestOrigin } from '#app/utils/http.server.ts'
+import { requireOrgRole } from '#app/utils/permissions.server.ts'
+
+/**
+ * The program's submitted applications as a CSV download, under the list's filters, streamed so
+ * its size does not matter. It holds applicants' contact details, so each export is audited.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  const { program, fund } = await requireProgram(organization, params.programSlug)
+  const url = new URL(request.url)
+  const filter = filterFromSearch(url.searchParams)
+  await recordAudit(db(), {
+    actorUserId: user.id,
+    action: 'applications.exported',
+    entityType: 'program',
+    entityId: program.id,
+    organizationId: organization.id,
+    ip: requestOrigin(request, context).ip,
+    details: { ...filter },
+  })
+  const rows = exportProgramApplications({
+    program,
+    currency: fund.currency,
+    filter,
+    origin: url.origin,
+  })
+  const encoder = new TextEncoder()
+  const body = new ReadableStream<Uint8Array>({
+    // A byte-order mark, so spreadsheet programs read the names' accents as UTF-8.
+    start: (controller) => controller.enqueue(encoder.encode('\uFEFF')),
+    async pull(controller) {
+      const next = await rows.next()
+      if (next.done) controller.close()
+      else controller.enqueue(encoder.encode(next.value))
+    },
+    async cancel() {
+      await rows.return(undefined)
+    },
+  })
+  const day = new Date().toISOString().slice(0, 10)
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${program.slug}-applications-${day}.csv"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}
