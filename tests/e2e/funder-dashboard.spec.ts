@@ -17,10 +17,9 @@ test('a program officer finds their programs and the applications from the dashb
   // The list as a spreadsheet, under the same filters.
   await page.getByLabel('Addresses').selectOption('economic_stability')
   await page.getByRole('button', { name: 'Filter' }).click()
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: /as a spreadsheet \(CSV\)/ }).click(),
-  ])
+  const spreadsheet = page.getByRole('link', { name: /as a spreadsheet \(CSV\)/ })
+  await expect(spreadsheet).toHaveAttribute('href', /\.csv\?sdoh=economic_stability$/)
+  const [download] = await Promise.all([page.waitForEvent('download'), spreadsheet.click()])
   expect(download.suggestedFilename()).toMatch(
     /^community-health-access-2027-applications-.*\.csv$/,
   )
