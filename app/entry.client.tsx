@@ -1,6 +1,9 @@
 import { RemixBrowser } from '@remix-run/react'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
+import { notePreHydrationTyping } from './utils/pre-hydration-typing.ts'
+
+notePreHydrationTyping(document)
 
 startTransition(() => {
   hydrateRoot(

@@ -6,6 +6,7 @@ import {
   type DraftBackup,
   type Entries,
 } from './draft-backup.ts'
+import { takePreHydrationTyping } from './pre-hydration-typing.ts'
 
 const PREFIX = 'commons-draft:'
 
@@ -73,6 +74,25 @@ function setControl(form: HTMLFormElement, name: string, values: string[]) {
   }
 }
 
+function restorePreHydrationTyping(form: HTMLFormElement) {
+  for (const el of form.querySelectorAll('textarea')) {
+    const value = takePreHydrationTyping(el)
+    if (value !== undefined && value !== el.value) setControl(form, el.name, [value])
+  }
+}
+
+/** Whether any control differs from what the server rendered into it. */
+function changedSinceRendered(form: HTMLFormElement): boolean {
+  return [...form.elements].some((el) => {
+    if (el instanceof HTMLSelectElement)
+      return [...el.options].some((o) => o.selected !== o.defaultSelected)
+    if (el instanceof HTMLTextAreaElement) return el.value !== el.defaultValue
+    if (!(el instanceof HTMLInputElement) || el.type === 'password') return false
+    if (el.type === 'checkbox' || el.type === 'radio') return el.checked !== el.defaultChecked
+    return el.type !== 'file' && el.type !== 'hidden' && el.value !== el.defaultValue
+  })
+}
+
 /**
  * Keeps what the user types in this browser until the server has it: a closed tab, a reload or
  * a lost connection loses at most the field being typed. When unsaved edits are found for this
@@ -90,10 +110,14 @@ export function useDraftBackup(
     const form = formRef.current
     if (!form) return
     const backup = read(key)
+    let offered = false
     if (backup) {
       const verdict = backupVerdict(backup, version, entriesOf(form))
       if (verdict === 'drop') forgetDraftBackup(key)
-      else setPending({ ...backup, older: verdict === 'offer-older' })
+      else {
+        offered = true
+        setPending({ ...backup, older: verdict === 'offer-older' })
+      }
     }
     const write = (posted: boolean) => {
       const entry: DraftBackup = {
@@ -116,6 +140,9 @@ export function useDraftBackup(
       clearTimeout(timer.current)
       write(true)
     }
+    // What was typed while the page was still loading raised no event we heard: keep it now.
+    restorePreHydrationTyping(form)
+    if (!offered && changedSinceRendered(form)) write(false)
     form.addEventListener('input', onInput)
     form.addEventListener('change', onInput)
     form.addEventListener('submit', onSubmit)

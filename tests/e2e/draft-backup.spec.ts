@@ -1,0 +1,29 @@
+import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
+
+test('what is typed before the page has finished loading is kept too', async ({ page }) => {
+  await logIn(page, 'maria@example.org', DEMO_PASSWORD)
+  // Hold the page's scripts back, as a slow connection would, while the user starts typing.
+  let release = () => {}
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await scriptsMayLoad
+    await route.continue()
+  })
+  await page.goto('/orgs/eastside-health-collective/settings', { waitUntil: 'domcontentloaded' })
+  const mission = page.getByLabel('Mission')
+  await mission.fill('Typed while the page was still loading')
+  release()
+  await page.waitForFunction(() =>
+    JSON.stringify({ ...localStorage }).includes('Typed while the page was still loading'),
+  )
+
+  await page.unroute(/\/assets\/.*\.js$/)
+  await page.reload()
+  await expect(page.getByText(/This browser kept changes/)).toBeVisible()
+  await page.getByRole('button', { name: 'Restore my changes' }).click()
+  await expect(mission).toHaveValue('Typed while the page was still loading')
+  // Nothing was saved: the demo profile stays as it was for the other tests.
+  await page.reload()
+  await page.getByRole('button', { name: 'Discard them' }).click()
+  await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
+})
