@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { ACCEPT_ATTRIBUTE, FILE_RULES_HINT } from '#app/domain/file-types.ts'
+import { useUpload, type UploadState } from '#app/utils/use-upload.ts'
 
 export type AttachmentRow = { id: string; fileName: string; sizeBytes: number }
 
@@ -53,22 +54,25 @@ export function UploadForm({
   error?: string
 }) {
   const id = `upload-${questionId ?? 'general'}`
+  const upload = useUpload()
+  const shownError = upload.state.phase === 'failed' ? upload.state.message : error
   return (
     <Form
       method="post"
       action={`/applications/${applicationId}/attachments`}
       encType="multipart/form-data"
       className="inline-form upload-form"
+      onSubmit={upload.onSubmit}
     >
       <input type="hidden" name="questionId" value={questionId ?? ''} />
-      <div className={error ? 'field field-invalid' : 'field'}>
+      <div className={shownError ? 'field field-invalid' : 'field'}>
         <label htmlFor={id}>{label}</label>
         <p className="hint" id={`${id}-hint`}>
           {FILE_RULES_HINT}
         </p>
-        {error ? (
+        {shownError ? (
           <p className="field-error" id={`${id}-error`} role="alert">
-            {error}
+            {shownError}
           </p>
         ) : null}
         <input
@@ -77,13 +81,38 @@ export function UploadForm({
           name="file"
           accept={ACCEPT_ATTRIBUTE}
           required
-          aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].join(' ').trim()}
-          aria-invalid={error ? true : undefined}
+          aria-describedby={[`${id}-hint`, shownError ? `${id}-error` : ''].join(' ').trim()}
+          aria-invalid={shownError ? true : undefined}
         />
       </div>
-      <button type="submit" name="intent" value="upload" className="btn btn-secondary">
+      <button
+        type="submit"
+        name="intent"
+        value="upload"
+        className="btn btn-secondary"
+        disabled={upload.state.phase === 'sending'}
+      >
         Upload<span className="visually-hidden"> {target}</span>
       </button>
+      <UploadProgress state={upload.state} />
     </Form>
+  )
+}
+
+/** The bar and its words; the live region reads out the start and the end, not every percent. */
+function UploadProgress({ state }: { state: UploadState }) {
+  const sending = state.phase === 'sending'
+  return (
+    <div className="upload-progress">
+      <p role="status" className="visually-hidden">
+        {sending ? `Uploading ${state.fileName}…` : ''}
+      </p>
+      {sending ? (
+        <label>
+          Uploading {state.fileName}: {Math.floor(state.percent)}%{' '}
+          <progress max={100} value={state.percent} />
+        </label>
+      ) : null}
+    </div>
   )
 }

@@ -27,3 +27,15 @@ export const ACCEPT_ATTRIBUTE = Object.keys(ALLOWED_FILE_TYPES)
   .join(',')
 export const FILE_RULES_HINT =
   'PDF, images (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint, OpenDocument, text or CSV; up to 10 MB each.'
+
+/**
+ * What is wrong with a file judged by its name and size alone, or null. The browser says so
+ * before uploading anything; the server repeats it and then checks the content too.
+ */
+export function fileProblem(fileName: string, sizeBytes: number): string | null {
+  const extension = fileName.toLowerCase().split('.').pop() ?? ''
+  if (!(extension in ALLOWED_FILE_TYPES)) return `“${fileName}” is not a file type we accept.`
+  if (sizeBytes === 0) return `“${fileName}” is empty.`
+  if (sizeBytes > MAX_FILE_BYTES) return `“${fileName}” is larger than 10 MB.`
+  return null
+}

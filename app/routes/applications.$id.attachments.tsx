@@ -19,8 +19,21 @@ async function readForm(request: Request) {
   return unstable_parseMultipartFormData(request, handler)
 }
 
-/** Upload or remove a file; the result shows next to the file field on the questions step. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+/**
+ * Upload or remove a file; the result shows next to the file field on the questions step. The
+ * page's script uploads with a progress bar and asks for JSON: it gets where to go instead of
+ * a redirect (which its request would follow, eating the flash message on the way).
+ */
+export async function action(args: ActionFunctionArgs) {
+  const response = await handle(args)
+  if (args.request.headers.get('Accept') !== 'application/json') return response
+  const headers = new Headers({ 'Content-Type': 'application/json' })
+  const cookie = response.headers.get('Set-Cookie')
+  if (cookie) headers.set('Set-Cookie', cookie)
+  return new Response(JSON.stringify({ location: response.headers.get('Location') }), { headers })
+}
+
+async function handle({ request, params, context }: ActionFunctionArgs) {
   const { user, loaded } = await requireApplication(request, params.id)
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const back = `/applications/${loaded.application.id}/questions`

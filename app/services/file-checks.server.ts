@@ -1,4 +1,4 @@
-import { ALLOWED_FILE_TYPES, MAX_FILE_BYTES } from '#app/domain/file-types.ts'
+import { ALLOWED_FILE_TYPES, fileProblem } from '#app/domain/file-types.ts'
 
 type Extension = keyof typeof ALLOWED_FILE_TYPES
 
@@ -45,15 +45,9 @@ export type FileVerdict =
 /** Decides whether an upload is acceptable, by name, size and content, never by the browser's word. */
 export function checkUpload(fileName: string, bytes: Uint8Array): FileVerdict {
   const cleanName = safeFileName(fileName)
-  const extension = cleanName.toLowerCase().split('.').pop() ?? ''
-  if (!(extension in ALLOWED_FILE_TYPES)) {
-    return { ok: false, message: `“${cleanName}” is not a file type we accept.` }
-  }
-  if (bytes.byteLength === 0) return { ok: false, message: `“${cleanName}” is empty.` }
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    return { ok: false, message: `“${cleanName}” is larger than 10 MB.` }
-  }
-  const ext = extension as Extension
+  const problem = fileProblem(cleanName, bytes.byteLength)
+  if (problem) return { ok: false, message: problem }
+  const ext = cleanName.toLowerCase().split('.').pop() as Extension
   if (!SIGNATURES[ext](bytes)) {
     return { ok: false, message: `“${cleanName}” does not look like a .${ext} file.` }
   }

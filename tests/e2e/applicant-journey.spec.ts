@@ -226,7 +226,77 @@ test('files attach to a question, download back, and bad files are refused by th
   await expect(page.getByRole('alert')).toContainText('not a file type we accept')
   await expectAccessible(page)
 
+  // Too large: refused at once, before a byte is sent.
+  const uploads: string[] = []
+  page.on('request', (r) => {
+    if (r.url().endsWith('/attachments')) uploads.push(r.url())
+  })
+  await page.getByLabel('Add a supporting document').setInputFiles({
+    name: 'scan.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25),
+  })
+  await page.getByRole('button', { name: 'Upload supporting document' }).click()
+  await expect(page.getByRole('alert')).toContainText('“scan.pdf” is larger than 10 MB.')
+  expect(uploads).toEqual([])
+
+  // On a slow connection the upload shows how far it has got.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 50,
+    downloadThroughput: -1,
+    uploadThroughput: 256 * 1024,
+  })
+  await page.getByLabel('Add a supporting document').setInputFiles({
+    name: 'budget-sheet.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('%PDF-1.4 '), Buffer.alloc(1024 * 1024, 0x20)]),
+  })
+  await page.getByRole('button', { name: 'Upload supporting document' }).click()
+  await expect(page.getByRole('progressbar', { name: /Uploading budget-sheet\.pdf/ })).toBeVisible()
+  await expectAccessible(page)
+  await expect(page.getByText('Uploaded budget-sheet.pdf.')).toBeVisible({ timeout: 20_000 })
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  })
+
   await page.getByRole('button', { name: 'Remove support-letter.pdf' }).click()
   await expect(page.getByText('File removed.')).toBeVisible()
   await expect(page.getByRole('link', { name: 'support-letter.pdf' })).toHaveCount(0)
+})
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a file still uploads by a plain form post, and a bad one is refused at the field', async ({
+    page,
+    user,
+  }) => {
+    expect(user.email).toBeTruthy()
+    await createGroup(page)
+    await page.goto(`/programs/${PROGRAM}/apply`)
+    await page.getByRole('button', { name: 'Start or continue the application' }).click()
+    const id = page.url().match(/applications\/([0-9a-f-]{36})/)?.[1] ?? ''
+    await page.goto(`/applications/${id}/questions`)
+    const supporting = page.getByLabel('Add a supporting document')
+    await supporting.setInputFiles({
+      name: 'notes.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ'),
+    })
+    await page.getByRole('button', { name: 'Upload supporting document' }).click()
+    await expect(page.getByRole('alert')).toContainText('not a file type we accept')
+    await supporting.setInputFiles({
+      name: 'plan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 our plan'),
+    })
+    await page.getByRole('button', { name: 'Upload supporting document' }).click()
+    await expect(page.getByText('Uploaded plan.pdf.')).toBeVisible()
+    await expect(page.getByRole('link', { name: 'plan.pdf' })).toBeVisible()
+  })
 })

@@ -204,6 +204,25 @@ describe('attachments', () => {
     expect(await listAttachments(id)).toHaveLength(1)
   })
 
+  it("tells the page's uploader where to go, with the flash, instead of redirecting it", async () => {
+    const { id, cookie } = await startedDraft()
+    const request = multipart('/', cookie, pdf('plan.pdf'))
+    request.headers.set('Accept', 'application/json')
+    const out = await call(attachmentsRoute.action, request, { id })
+    expect(out.status).toBe(200)
+    expect(out.headers.get('Set-Cookie')).toContain('cf_flash')
+    const refused = multipart('/', cookie, new File(['x'], 'run.exe'))
+    refused.headers.set('Accept', 'application/json')
+    const bad = (await attachmentsRoute.action({
+      request: refused,
+      params: { id },
+      context: { ip: '127.0.0.1', cspNonce: '' },
+    })) as Response
+    const { location } = (await bad.json()) as { location: string }
+    expect(decodeURIComponent(location)).toContain('not a file type we accept')
+    expect(await listAttachments(id)).toHaveLength(1)
+  })
+
   it('refuses a file for a question of another program', async () => {
     const { id, cookie } = await startedDraft()
     const other = await createOpenProgram()
