@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import {
-  Form,
   Link,
   useActionData,
   useLoaderData,
@@ -8,6 +7,7 @@ import {
   useSearchParams,
 } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
+import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError, SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import { LockedNotice, RowControls } from '#app/components/program-part-controls.tsx'
@@ -28,6 +28,7 @@ import { requireProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { programPartAction } from '#app/utils/program-part-action.server.ts'
+import { draftKeys } from '#app/utils/draft-backup.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program } = await requireProgram(organization, params.programSlug)
   const questions = await listQuestions(program.id)
   return {
+    programId: program.id,
     locked: areQuestionsLocked(program.status),
     lockedMessage: QUESTIONS_LOCKED_MESSAGE,
     questions: questions.map((q) => ({
@@ -57,7 +59,12 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === 'add-question') {
     const form = await parseForm(formData, QuestionSchema)
     if (!form.ok) return form.response
-    return finish(await addQuestion(actor, program.id, form.data), 'Question added.')
+    return finish(
+      await addQuestion(actor, program.id, form.data),
+      'Question added.',
+      undefined,
+      draftKeys.newQuestion(program.id),
+    )
   }
   const ref = await parseForm(formData, QuestionRefSchema)
   if (!ref.ok) return ref.response
@@ -65,7 +72,12 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === 'save-question') {
     const form = await parseForm(formData, QuestionSchema)
     if (!form.ok) return form.response
-    return finish(await saveQuestion(actor, program.id, questionId, form.data), 'Question saved.')
+    return finish(
+      await saveQuestion(actor, program.id, questionId, form.data),
+      'Question saved.',
+      undefined,
+      draftKeys.question(questionId),
+    )
   }
   if (intent === 'remove-question') {
     return finish(await removeQuestion(actor, program.id, questionId), 'Question removed.')
@@ -83,9 +95,12 @@ type Question = ReturnType<typeof useLoaderData<typeof loader>>['questions'][num
 
 function QuestionForm({
   question,
+  draftKey,
   failure,
 }: {
   question: Question | undefined
+  /** The browser backup of this form: of the question edited, or of a new one. */
+  draftKey: string
   failure: FormFailure | undefined
 }) {
   const navigation = useNavigation()
@@ -109,8 +124,7 @@ function QuestionForm({
         headingLevel={3}
         actions={question ? <Link to=".">Stop editing</Link> : null}
       >
-        <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-          <FormError message={form.formError} />
+        <DraftBackupForm draft={{ key: draftKey, version: 0 }} form={form}>
           <input type="hidden" name="intent" value={question ? 'save-question' : 'add-question'} />
           {question ? <input type="hidden" name="questionId" value={question.id} /> : null}
           <TextField
@@ -157,7 +171,7 @@ function QuestionForm({
           <Button busy={navigation.state === 'submitting'}>
             {question ? 'Save question' : 'Add question'}
           </Button>
-        </Form>
+        </DraftBackupForm>
       </Card>
     </div>
   )
@@ -170,7 +184,7 @@ function describe(q: Question) {
 }
 
 export default function Questions() {
-  const { locked, lockedMessage, questions } = useLoaderData<typeof loader>()
+  const { programId, locked, lockedMessage, questions } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const [params] = useSearchParams()
   const intent = failure?.values.intent
@@ -226,6 +240,7 @@ export default function Questions() {
         <QuestionForm
           key={editing?.id ?? `new-${questions.length}`}
           question={editing}
+          draftKey={editing ? draftKeys.question(editing.id) : draftKeys.newQuestion(programId)}
           failure={formIntent ? failure : undefined}
         />
       )}

@@ -8,6 +8,7 @@ import {
   useSearchParams,
 } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
+import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError, TextareaField, TextField } from '#app/components/field.tsx'
 import { LockedNotice, RowControls } from '#app/components/program-part-controls.tsx'
@@ -36,6 +37,7 @@ import { requireProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { programPartAction } from '#app/utils/program-part-action.server.ts'
+import { draftKeys } from '#app/utils/draft-backup.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -93,6 +95,8 @@ export async function action(args: ActionFunctionArgs) {
     return finish(
       await saveCriterion(actor, program.id, criterionId, form.data),
       `“${form.data.label}” saved.`,
+      undefined,
+      draftKeys.criterion(criterionId),
     )
   }
   if (intent === 'remove-criterion') {
@@ -135,8 +139,7 @@ function CriterionEditor({
         headingLevel={3}
         actions={<Link to=".">Close the editor</Link>}
       >
-        <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-          <FormError message={form.formError} />
+        <DraftBackupForm draft={{ key: draftKeys.criterion(criterion.id), version: 0 }} form={form}>
           <input type="hidden" name="intent" value="save-criterion" />
           <input type="hidden" name="criterionId" value={criterion.id} />
           <TextField
@@ -185,7 +188,7 @@ function CriterionEditor({
             />
           ))}
           <Button busy={navigation.state === 'submitting'}>Save criterion</Button>
-        </Form>
+        </DraftBackupForm>
       </Card>
     </div>
   )

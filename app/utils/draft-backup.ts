@@ -29,6 +29,9 @@ export const draftKeys = {
   fund: (fundId: string) => `fund:${fundId}`,
   newProgram: (fundId: string) => `program-new:${fundId}`,
   programDetails: (programId: string) => `program:${programId}:details`,
+  criterion: (criterionId: string) => `criterion:${criterionId}`,
+  newQuestion: (programId: string) => `question-new:${programId}`,
+  question: (questionId: string) => `question:${questionId}`,
 }
 
 /** Fields that carry no typing of the user's: the version the form was loaded at, the button. */

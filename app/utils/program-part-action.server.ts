@@ -21,10 +21,13 @@ export async function programPartAction(
   const here = `/orgs/${access.organization.slug}/programs/${program.slug}/${page}`
   const formData = await request.formData()
 
-  /** Back to the page with a success flash, or the service's refusal with what was typed. */
-  const finish = async (result: Result, message: string, to = here) =>
+  /**
+   * Back to the page with a success flash, or the service's refusal with what was typed. `draft`
+   * names the browser backup of the form just saved, which the browser then lets go of.
+   */
+  const finish = async (result: Result, message: string, to = here, draft?: string) =>
     result.ok
-      ? redirectWithFlash(to, { kind: 'success', message })
+      ? redirectWithFlash(to, { kind: 'success', message, draft })
       : formFailure(result.errors, formData)
 
   /** A move button: the direction is the value of the button pressed. */

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures.ts'
 
 test('what is typed before the page has finished loading is kept too', async ({ page }) => {
   await logIn(page, 'maria@example.org', DEMO_PASSWORD)
@@ -25,5 +25,28 @@ test('what is typed before the page has finished loading is kept too', async ({ 
   // Nothing was saved: the demo profile stays as it was for the other tests.
   await page.reload()
   await page.getByRole('button', { name: 'Discard them' }).click()
+  await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
+})
+
+test('a rubric criterion being edited is kept by the browser too', async ({ page }) => {
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+  await page.goto(
+    '/orgs/riverbend-community-foundation/programs/community-health-access-2027/rubric',
+  )
+  await page.getByRole('link', { name: 'Edit “Feasibility of the plan”' }).click()
+  const guidance = page.getByLabel('Guidance for a score of 4 out of 4')
+  await expect(async () => {
+    await guidance.fill('Clear, costed, and owned by the people who will do it.')
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain('costed')
+  }).toPass()
+  await page.reload()
+  await expect(page.getByText(/This browser kept changes/)).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Restore my changes' }).click()
+  await expect(guidance).toHaveValue('Clear, costed, and owned by the people who will do it.')
+  // Left unsaved: the demo rubric stays as it was for the other tests.
+  await page.reload()
+  await page.getByRole('button', { name: 'Discard them' }).click()
+  await page.reload()
   await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
 })
