@@ -9,6 +9,7 @@ import { requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
 import { requireAnonymous } from '#app/utils/permissions.server.ts'
 import { redirectSignedIn } from '#app/utils/session.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { keepingRedirect } from '#app/utils/search-params.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Commons Fund' }]
 
@@ -59,7 +60,8 @@ export default function Login() {
         <div className="actions">
           <Button busy={navigation.state === 'submitting'}>Log in</Button>
           <span>
-            New here? <Link to="/signup">Create an account</Link>
+            New here?{' '}
+            <Link to={keepingRedirect('/signup', params.get('redirectTo'))}>Create an account</Link>
           </span>
         </div>
       </Form>

@@ -12,7 +12,7 @@ import { createOrganization } from '#app/services/organizations.server.ts'
 import { setCurrentOrganization } from '#app/services/sessions.server.ts'
 import { draftKeys } from '#app/utils/draft-backup.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
-import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { redirectWithFlash, requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
@@ -32,7 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form.data,
   )
   await setCurrentOrganization(user.sessionId, org.id)
-  return redirectWithFlash(`/orgs/${org.slug}`, {
+  // Someone who came to apply goes back to the application once their group exists.
+  const next = safeRedirect(form.formData.get('redirectTo'), `/orgs/${org.slug}`)
+  return redirectWithFlash(next, {
     kind: 'success',
     message: `${org.name} is set up. You are its owner.`,
     draft: draftKeys.newOrganization(user.id),
@@ -59,6 +61,7 @@ export default function NewOrganization() {
     <>
       <h1>Set up an organisation</h1>
       <DraftBackupForm draft={draft} form={form}>
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <fieldset
           className={kindError ? 'field field-invalid' : 'field'}
           aria-describedby={kindError ? 'kind-error' : undefined}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { z } from 'zod'
 import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { Button } from '#app/components/button.tsx'
@@ -67,6 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Apply() {
   const { program, open, organizations } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
+  const location = useLocation()
   return (
     <>
       <h1>Apply to {program.title}</h1>
@@ -82,9 +83,12 @@ export default function Apply() {
         </Card>
       ) : organizations.length === 0 ? (
         <EmptyState title="Applications come from community groups">
-          <p>Set up your group first (it takes a minute), then come back to this page.</p>
+          <p>Set up your group first (it takes a minute); you come straight back here after.</p>
           <p>
-            <Link className="btn btn-primary" to="/orgs/new?kind=community_group">
+            <Link
+              className="btn btn-primary"
+              to={`/orgs/new?${new URLSearchParams({ kind: 'community_group', redirectTo: location.pathname })}`}
+            >
               Set up a community group
             </Link>
           </p>

@@ -10,6 +10,7 @@ import { requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
 import { requireAnonymous } from '#app/utils/permissions.server.ts'
 import { redirectSignedIn } from '#app/utils/session.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { keepingRedirect } from '#app/utils/search-params.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up · Commons Fund' }]
 
@@ -71,7 +72,8 @@ export default function Signup() {
         <div className="actions">
           <Button busy={navigation.state === 'submitting'}>Sign up</Button>
           <span>
-            Already have an account? <Link to="/login">Log in</Link>
+            Already have an account?{' '}
+            <Link to={keepingRedirect('/login', params.get('redirectTo'))}>Log in</Link>
           </span>
         </div>
       </Form>

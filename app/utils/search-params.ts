@@ -17,3 +17,8 @@ export function pageLinks(page: number, hasNext: boolean) {
     next: hasNext ? { page: String(page + 1) } : null,
   }
 }
+
+/** A link to log in or sign up that keeps where the user was heading (checked on arrival). */
+export function keepingRedirect(path: string, redirectTo: string | null): string {
+  return redirectTo ? `${path}?${new URLSearchParams({ redirectTo })}` : path
+}

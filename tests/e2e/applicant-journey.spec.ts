@@ -159,6 +159,32 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   await funder.close()
 })
 
+test('a newcomer goes from a program page to a first draft without losing the way', async ({
+  page,
+}) => {
+  const newcomer = newUser()
+  await page.goto(`/programs/${PROGRAM}`)
+  await page
+    .getByRole('link', { name: /^Apply/ })
+    .first()
+    .click()
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible()
+  await page.getByRole('link', { name: 'Create an account' }).click()
+  await page.getByLabel('Your name').fill(newcomer.name)
+  await page.getByLabel('Email').fill(newcomer.email)
+  await page.getByLabel('Password').fill(newcomer.password)
+  await page.getByRole('button', { name: 'Sign up' }).click()
+
+  await expect(page).toHaveURL(new RegExp(`/programs/${PROGRAM}/apply$`))
+  await page.getByRole('link', { name: 'Set up a community group' }).click()
+  await page.getByLabel('Name').fill(`Riverside Neighbours ${randomBytes(3).toString('hex')}`)
+  await page.getByRole('button', { name: 'Create organisation' }).click()
+  await expect(page).toHaveURL(new RegExp(`/programs/${PROGRAM}/apply$`))
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Start or continue the application' }).click()
+  await expect(page.getByRole('heading', { name: 'Organisation and leadership' })).toBeVisible()
+})
+
 test('unsaved edits are kept by the browser and offered back after a reload', async ({
   page,
   user,

@@ -194,3 +194,18 @@ describe('signed-in visitors', () => {
     expect(out).toMatchObject({ status: 302, location: '/' })
   })
 })
+
+describe('setting up a group on the way to applying', () => {
+  it('goes back where the user came from, but never off this site', async () => {
+    const cookie = await cookieFor((await createUser()).id)
+    const create = (name: string, redirectTo: string) =>
+      call(
+        orgNew.action,
+        makeRequest('/orgs/new', { cookie, form: { kind: 'community_group', name, redirectTo } }),
+      )
+    const back = await create('On the Way Collective', '/programs/some-call/apply')
+    expect(back).toMatchObject({ status: 302, location: '/programs/some-call/apply' })
+    const offsite = await create('Careful Collective', '//evil.example/steal')
+    expect(offsite.location).toMatch(/^\/orgs\/careful-collective/)
+  })
+})
