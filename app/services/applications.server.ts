@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import {
   applicationEvents,
   applicationPlaces,
   applications,
+  auditLog,
   funds,
   memberships,
   organizations,
@@ -49,6 +50,35 @@ export async function recordStatusChange(
     ip: actor.ip,
     details: { from, to },
   })
+}
+
+/**
+ * When a program's review starts, every application submitted to it enters review too, and each
+ * group sees that step in its history. One statement however many there are: the rows change,
+ * and their history and audit rows are written, inside the database (no parameter limit, no
+ * round trip per application). Returns how many moved.
+ */
+export async function moveSubmittedIntoReview(tx: Db, actor: Actor, programId: string) {
+  const details = JSON.stringify({ from: 'submitted', to: 'in_review' })
+  const result = await tx.execute<{ moved: number }>(sql`
+    WITH moved AS (
+      UPDATE ${applications}
+      SET status = 'in_review', version = version + 1, updated_at = now()
+      WHERE ${applications.programId} = ${programId} AND ${applications.status} = 'submitted'
+      RETURNING id, organization_id
+    ), history AS (
+      INSERT INTO ${applicationEvents} (application_id, actor_user_id, from_status, to_status)
+      SELECT id, ${actor.id}::uuid, 'submitted', 'in_review' FROM moved
+    ), audited AS (
+      INSERT INTO ${auditLog}
+        (actor_user_id, action, entity_type, entity_id, organization_id, ip, details)
+      SELECT ${actor.id}::uuid, 'application.in_review', 'application', id::text,
+             organization_id, ${actor.ip ?? null}, ${details}::jsonb
+      FROM moved
+    )
+    SELECT count(*)::int AS moved FROM moved`)
+  const rows = (result as unknown as { rows: { moved: number }[] }).rows
+  return Number(rows[0]?.moved ?? 0)
 }
 
 /** Community groups the user may apply for. */

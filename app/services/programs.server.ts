@@ -18,6 +18,7 @@ import {
 import { rubricProblems } from '#app/domain/rubric.ts'
 import { templateCriteria } from '#app/domain/rubric-template.ts'
 import type { ProgramDetailsInput } from '#app/schemas/program.ts'
+import { moveSubmittedIntoReview } from './applications.server.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Result } from './funds.server.ts'
 import type { Actor } from './organizations.server.ts'
@@ -330,6 +331,7 @@ async function transition(
       .where(eq(programs.id, programId))
       .returning()
     if (!program) throw new Error('Program update returned nothing')
+    if (to === 'in_review') await moveSubmittedIntoReview(tx, actor, programId)
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: AUDIT_ACTIONS[to],

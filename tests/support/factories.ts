@@ -79,6 +79,9 @@ export async function addUserToOrg(
   return user
 }
 
+const guidance = (maxScore: number) =>
+  Array.from({ length: maxScore }, (_, i) => ({ score: i + 1, guidance: `Level ${i + 1}` }))
+
 /**
  * A fund and an open program with a complete two-criterion rubric, written straight to the
  * database (the funder screens have their own tests).
@@ -120,9 +123,17 @@ export async function createOpenProgram(
         label: 'Community leadership',
         weight: 60,
         maxScore: 5,
+        levels: guidance(5),
         isEquity: true,
       },
-      { programId: program.id, position: 2, label: 'Feasibility', weight: 40, maxScore: 5 },
+      {
+        programId: program.id,
+        position: 2,
+        label: 'Feasibility',
+        weight: 40,
+        maxScore: 5,
+        levels: guidance(5),
+      },
     ])
   return { ...funder, fund, program }
 }
