@@ -78,7 +78,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
     kind: 'success',
-    message: `The program is now ${PROGRAM_STATUS_LABELS[result.program.status].toLowerCase()}.`,
+    message:
+      `The program is now ${PROGRAM_STATUS_LABELS[result.program.status].toLowerCase()}.` +
+      (result.movedIntoReview > 0
+        ? ` ${applicationsText(result.movedIntoReview)} moved into review; each group sees it.`
+        : ''),
   })
 }
 

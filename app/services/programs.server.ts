@@ -248,7 +248,8 @@ export async function updateProgramDetails(
 }
 
 export type TransitionResult =
-  { ok: true; program: Program } | { ok: false; message: string; problems: string[] }
+  | { ok: true; program: Program; movedIntoReview: number }
+  | { ok: false; message: string; problems: string[] }
 
 /** Why the program cannot open now; empty when it can. */
 export function openingProblems(
@@ -331,7 +332,8 @@ async function transition(
       .where(eq(programs.id, programId))
       .returning()
     if (!program) throw new Error('Program update returned nothing')
-    if (to === 'in_review') await moveSubmittedIntoReview(tx, actor, programId)
+    const movedIntoReview =
+      to === 'in_review' ? await moveSubmittedIntoReview(tx, actor, programId) : 0
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: AUDIT_ACTIONS[to],
@@ -341,7 +343,7 @@ async function transition(
       ip: actor.ip,
       details: { from: current.status, to, ...(to === 'closed' ? { reason: 'manual' } : {}) },
     })
-    return { ok: true as const, program }
+    return { ok: true as const, program, movedIntoReview }
   })
 }
 

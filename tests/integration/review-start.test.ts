@@ -22,7 +22,7 @@ describe('starting review', () => {
     const actor = { id: setup.owner.id, ip: '127.0.0.1', organizationId: setup.org.id }
 
     const result = await startReview(actor, setup.program.id)
-    expect(result).toMatchObject({ ok: true })
+    expect(result).toMatchObject({ ok: true, movedIntoReview: 2 })
 
     const statuses = Object.fromEntries(
       (
