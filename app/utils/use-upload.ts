@@ -41,6 +41,14 @@ export function useUpload() {
       request.onerror = fail
       request.onload = () => {
         const location = readLocation(request)
+        // An ended session sends the upload to the login page instead.
+        if (!location && new URL(request.responseURL).pathname === '/login') {
+          return setState({
+            phase: 'failed',
+            message:
+              'You were signed out, so the file was not saved. Log in again and upload it once more.',
+          })
+        }
         if (!location) return fail()
         setState({ phase: 'idle' })
         form.reset()
