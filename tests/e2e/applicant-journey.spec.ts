@@ -293,6 +293,16 @@ test('files attach to a question, download back, and bad files are refused by th
   await page.getByRole('button', { name: 'Remove support-letter.pdf' }).click()
   await expect(page.getByText('File removed.')).toBeVisible()
   await expect(page.getByRole('link', { name: 'support-letter.pdf' })).toHaveCount(0)
+
+  // Signed out meanwhile (another tab, an expired session): the upload says so.
+  await page.context().clearCookies()
+  await page.getByLabel('Add a supporting document').setInputFiles({
+    name: 'late.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 late'),
+  })
+  await page.getByRole('button', { name: 'Upload supporting document' }).click()
+  await expect(page.getByRole('alert')).toContainText('You were signed out')
 })
 
 test.describe('with JavaScript off', () => {
