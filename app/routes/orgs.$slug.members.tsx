@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
-import { Card } from '#app/components/card.tsx'
+import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError, SelectField, TextField } from '#app/components/field.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import {
@@ -11,8 +11,13 @@ import {
   RemoveMemberSchema,
   ROLE_LABELS,
 } from '#app/schemas/organization.ts'
+import { INVITATION_DAYS, RevokeInvitationSchema } from '#app/schemas/invitation.ts'
 import {
-  addMember,
+  addOrInvite,
+  listPendingInvitations,
+  revokeInvitation,
+} from '#app/services/invitations.server.ts'
+import {
   changeMemberRole,
   listMembers,
   MANAGER_ROLES,
@@ -29,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, organization, role } = await requireOrgRole(request, params.slug)
   const canManage = MANAGER_ROLES.includes(role)
   const members = await listMembers(organization.id)
+  const invitations = canManage ? await listPendingInvitations(organization.id) : []
   return {
     me: user.id,
     myRole: role,
@@ -39,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: canManage ? m.email : '',
       since: m.since.toISOString(),
     })),
+    invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
   }
 }
 
@@ -61,9 +68,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'add') {
     const form = await parseForm(formData, AddMemberSchema)
     if (!form.ok) return form.response
-    const result = await addMember(actor, org, form.data)
+    const result = await addOrInvite(actor, org, form.data)
     if (!result.ok) return formFailure(result.errors, formData)
-    return redirectWithFlash(back, { kind: 'success', message: `Added ${form.data.email}.` })
+    if (result.kind === 'added') {
+      return redirectWithFlash(back, { kind: 'success', message: `Added ${form.data.email}.` })
+    }
+    // Shown once, in this response: only the token's hash is stored.
+    const link = `${new URL(request.url).origin}/invitations/${result.token}`
+    return { invited: { email: form.data.email, role: form.data.role, link } }
+  }
+  if (intent === 'revoke') {
+    const form = await parseForm(formData, RevokeInvitationSchema)
+    if (!form.ok) return form.response
+    const result = await revokeInvitation(actor, org, form.data.invitationId)
+    if (!result.ok) return formFailure(result.errors, formData)
+    return redirectWithFlash(back, { kind: 'success', message: 'Invitation revoked.' })
   }
   if (intent === 'change-role') {
     const form = await parseForm(formData, ChangeRoleSchema)
@@ -85,8 +104,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const roleOptions = MEMBERSHIP_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
 export default function Members() {
-  const { me, canManage, members } = useLoaderData<typeof loader>()
-  const failure = useActionData<typeof action>()
+  const { me, canManage, members, invitations } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const failure = actionData && 'errors' in actionData ? actionData : undefined
+  const invited = actionData && 'invited' in actionData ? actionData.invited : undefined
   const navigation = useNavigation()
   const isAdd = failure?.values.intent === 'add'
   const form = useValidatedForm(AddMemberSchema, {
@@ -150,10 +171,58 @@ export default function Members() {
           ]}
         />
       </Card>
+      {invited ? (
+        <Card title={`Invitation for ${invited.email}`}>
+          <p role="status">
+            No account uses {invited.email} yet, so they are invited as{' '}
+            {ROLE_LABELS[invited.role].toLowerCase()}. This link is shown only now.
+          </p>
+          <TextField
+            label="Invitation link"
+            name="invitationLink"
+            hint={`Send this link to them yourself; it works once, for this email, for ${INVITATION_DAYS} days`}
+            readOnly
+            required
+            value={invited.link}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </Card>
+      ) : null}
+      {canManage ? (
+        <Card title="Pending invitations">
+          {invitations.length === 0 ? (
+            <EmptyState title="No pending invitations" />
+          ) : (
+            <DataTable
+              caption={`${invitations.length} pending ${invitations.length === 1 ? 'invitation' : 'invitations'}`}
+              rows={invitations}
+              rowKey={(i) => i.id}
+              columns={[
+                { header: 'Email', cell: (i) => i.email },
+                { header: 'Role', cell: (i) => ROLE_LABELS[i.role] },
+                { header: 'Invited by', cell: (i) => i.invitedBy ?? 'A former user' },
+                { header: 'Expires', cell: (i) => formatDate(i.expiresAt) },
+                {
+                  header: 'Revoke',
+                  cell: (i) => (
+                    <Form method="post">
+                      <input type="hidden" name="invitationId" value={i.id} />
+                      <Button variant="link" name="intent" value="revoke">
+                        Revoke<span className="visually-hidden"> invitation for {i.email}</span>
+                      </Button>
+                    </Form>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Card>
+      ) : null}
       {canManage ? (
         <Card title="Add a member">
           <p className="hint">
-            They need an account first: send them to <Link to="/signup">the sign-up page</Link>.
+            Someone with an account is added straight away. For anyone else you get an invitation
+            link to send them; inviting the same email again replaces the earlier link.
           </p>
           <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
             {isAdd ? <FormError message={form.formError} /> : null}

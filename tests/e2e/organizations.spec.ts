@@ -44,7 +44,8 @@ test('a group sets up its organisation, edits the profile and manages members', 
   await page.getByRole('link', { name: 'Members' }).click()
   await page.getByLabel('Their email').fill('no-such-person@example.test')
   await page.getByRole('button', { name: 'Add member' }).click()
-  await expect(page.getByText('No account uses this email')).toBeVisible()
+  // Without an account they get an invitation link instead (tests/e2e/invitations.spec.ts).
+  await expect(page.getByLabel('Invitation link')).toHaveValue(/\/invitations\//)
   await page.getByLabel('Their email').fill(colleague.email)
   await page.getByLabel('Role', { exact: true }).selectOption('admin')
   await page.getByRole('button', { name: 'Add member' }).click()

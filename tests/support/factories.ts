@@ -10,6 +10,7 @@ import {
 } from '#db/schema/index.ts'
 import { hashPassword } from '#app/services/passwords.server.ts'
 import { addMember, createOrganization } from '#app/services/organizations.server.ts'
+import { addOrInvite } from '#app/services/invitations.server.ts'
 import { startSession } from '#app/services/sessions.server.ts'
 import { commitSessionCookie } from '#app/utils/session.server.ts'
 import type { NewOrganizationInput } from '#app/schemas/organization.ts'
@@ -160,4 +161,15 @@ export async function createApplicationRow(
     .returning()
   if (!application) throw new Error('application insert failed')
   return application
+}
+
+/** A pending invitation sent by the owner; returns the token its link carries. */
+export async function inviteToOrg(
+  { owner, org }: Awaited<ReturnType<typeof createOrgWithOwner>>,
+  email: string,
+  role: MembershipRole = 'member',
+) {
+  const result = await addOrInvite({ id: owner.id, role: 'owner' }, org, { email, role })
+  if (!result.ok || result.kind !== 'invited') throw new Error(JSON.stringify(result))
+  return result.token
 }

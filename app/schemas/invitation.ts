@@ -1,0 +1,6 @@
+import { z } from 'zod'
+
+/** Days an invitation link keeps working. */
+export const INVITATION_DAYS = 14
+
+export const RevokeInvitationSchema = z.object({ invitationId: z.string().uuid() })

@@ -1,0 +1,258 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { db, type Db } from '#db/client.server.ts'
+import {
+  invitations,
+  memberships,
+  organizations,
+  users,
+  type Invitation,
+  type MembershipRole,
+  type Organization,
+} from '#db/schema/index.ts'
+import type { AddMemberInput } from '#app/schemas/organization.ts'
+import { INVITATION_DAYS } from '#app/schemas/invitation.ts'
+import { recordAudit } from './audit.server.ts'
+import { addMember, MANAGER_ROLES, type Actor } from './organizations.server.ts'
+
+type Failure = { ok: false; errors: Record<string, string> }
+type Manager = Actor & { role: MembershipRole }
+
+const DAY_MS = 86_400_000
+
+const tokenDigest = (token: string) => createHash('sha256').update(token).digest('base64url')
+
+const pending = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt))
+
+/** Serialises invitation changes within one organisation, so "one pending per email" holds. */
+async function lockOrganization(tx: Db, organizationId: string) {
+  await tx.execute(
+    sql`SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${organizationId} FOR UPDATE`,
+  )
+}
+
+function refuseUnlessManager(actor: Manager, role: MembershipRole): Failure | null {
+  if (!MANAGER_ROLES.includes(actor.role)) {
+    return { ok: false, errors: { form: 'Only owners and admins can invite people' } }
+  }
+  if (role === 'owner' && actor.role !== 'owner') {
+    return { ok: false, errors: { role: 'Only an owner can add another owner' } }
+  }
+  return null
+}
+
+/**
+ * Adds someone by email: a person with an account is added straight away (addMember); anyone
+ * else gets an invitation, whose token is returned this once to be shown as a link.
+ */
+export async function addOrInvite(
+  actor: Manager,
+  org: Organization,
+  input: AddMemberInput,
+): Promise<Failure | { ok: true; kind: 'added' } | { ok: true; kind: 'invited'; token: string }> {
+  const refused = refuseUnlessManager(actor, input.role)
+  if (refused) return refused
+  const email = input.email.trim().toLowerCase()
+  const [account] = await db()
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1)
+  if (account) {
+    const added = await addMember(actor, org, { email, role: input.role })
+    return added.ok ? { ok: true, kind: 'added' } : added
+  }
+  const token = await createInvitation(actor, org, email, input.role)
+  return { ok: true, kind: 'invited', token }
+}
+
+/** A new pending invitation; an earlier pending one for the same email is revoked (replaced). */
+async function createInvitation(
+  actor: Manager,
+  org: Organization,
+  email: string,
+  role: MembershipRole,
+) {
+  const token = randomBytes(32).toString('base64url')
+  await db().transaction(async (tx) => {
+    await lockOrganization(tx, org.id)
+    const replaced = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.organizationId, org.id), eq(invitations.email, email), pending))
+      .returning({ id: invitations.id })
+    for (const old of replaced) {
+      await auditInvitation(tx, actor, org, 'invitation.revoke', old.id, { email, replaced: true })
+    }
+    const [created] = await tx
+      .insert(invitations)
+      .values({
+        organizationId: org.id,
+        email,
+        role,
+        invitedByUserId: actor.id,
+        tokenHash: tokenDigest(token),
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS),
+      })
+      .returning({ id: invitations.id })
+    if (!created) throw new Error('Invitation insert returned nothing')
+    await auditInvitation(tx, actor, org, 'invitation.create', created.id, { email, role })
+  })
+  return token
+}
+
+function auditInvitation(
+  tx: Db,
+  actor: Actor,
+  org: Pick<Organization, 'id'>,
+  action: string,
+  invitationId: string,
+  details: Record<string, unknown>,
+) {
+  return recordAudit(tx, {
+    actorUserId: actor.id,
+    action,
+    entityType: 'invitation',
+    entityId: invitationId,
+    organizationId: org.id,
+    ip: actor.ip,
+    details,
+  })
+}
+
+/** Pending invitations that have not expired, oldest first, with who sent them. */
+export async function listPendingInvitations(organizationId: string) {
+  return db()
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      invitedBy: users.name,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedByUserId))
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        pending,
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(asc(invitations.createdAt))
+    .limit(500)
+}
+
+export async function revokeInvitation(
+  actor: Manager,
+  org: Organization,
+  invitationId: string,
+): Promise<Failure | { ok: true }> {
+  if (!MANAGER_ROLES.includes(actor.role)) {
+    return { ok: false, errors: { form: 'Only owners and admins can revoke invitations' } }
+  }
+  return db().transaction(async (tx) => {
+    const [target] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, org.id), pending))
+      .for('update')
+    if (!target) return { ok: false as const, errors: { form: 'That invitation is not pending' } }
+    if (target.role === 'owner' && actor.role !== 'owner') {
+      return {
+        ok: false as const,
+        errors: { form: 'Only an owner can revoke an owner’s invitation' },
+      }
+    }
+    await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, target.id))
+    await auditInvitation(tx, actor, org, 'invitation.revoke', target.id, { email: target.email })
+    return { ok: true as const }
+  })
+}
+
+export type InvitationState = 'pending' | 'expired' | 'revoked' | 'accepted'
+
+function stateOf(invitation: Invitation, now = new Date()): InvitationState {
+  if (invitation.acceptedAt) return 'accepted'
+  if (invitation.revokedAt) return 'revoked'
+  if (invitation.expiresAt <= now) return 'expired'
+  return 'pending'
+}
+
+export const INVITATION_REFUSALS: Record<Exclude<InvitationState, 'pending'>, string> = {
+  expired: 'This invitation has expired. Ask whoever sent it for a new link.',
+  revoked: 'This invitation was withdrawn. Ask whoever sent it for a new link.',
+  accepted: 'This invitation has already been used.',
+}
+
+/** The invitation behind a link, with its organisation and state; null for an unknown token. */
+export async function findInvitationByToken(token: string) {
+  const [row] = await db()
+    .select({ invitation: invitations, organization: organizations, invitedBy: users.name })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .leftJoin(users, eq(users.id, invitations.invitedByUserId))
+    .where(eq(invitations.tokenHash, tokenDigest(token)))
+    .limit(1)
+  return row ? { ...row, state: stateOf(row.invitation) } : null
+}
+
+/**
+ * Joins the invitation's organisation as the signed-in user, whose email must be the invited
+ * one. Someone who is already a member keeps their role; the invitation is used up either way.
+ */
+export async function acceptInvitation(
+  user: { id: string; email: string; ip?: string | null },
+  token: string,
+): Promise<
+  | { ok: false; reason: 'unknown' | 'wrong-email' | Exclude<InvitationState, 'pending'> }
+  | { ok: true; organization: Organization; role: MembershipRole; alreadyMember: boolean }
+> {
+  return db().transaction(async (tx) => {
+    const [invitation] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, tokenDigest(token)))
+      .for('update')
+    if (!invitation) return { ok: false as const, reason: 'unknown' as const }
+    const state = stateOf(invitation)
+    if (state !== 'pending') return { ok: false as const, reason: state }
+    if (invitation.email !== user.email.trim().toLowerCase()) {
+      return { ok: false as const, reason: 'wrong-email' as const }
+    }
+    const [organization] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, invitation.organizationId))
+    if (!organization) return { ok: false as const, reason: 'unknown' as const }
+    const [added] = await tx
+      .insert(memberships)
+      .values({ organizationId: organization.id, userId: user.id, role: invitation.role })
+      .onConflictDoNothing()
+      .returning()
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date(), acceptedByUserId: user.id })
+      .where(eq(invitations.id, invitation.id))
+    await auditInvitation(tx, user, organization, 'invitation.accept', invitation.id, {
+      userId: user.id,
+      email: invitation.email,
+      role: invitation.role,
+      alreadyMember: !added,
+    })
+    const [membership] = added
+      ? [added]
+      : await tx
+          .select()
+          .from(memberships)
+          .where(
+            and(eq(memberships.organizationId, organization.id), eq(memberships.userId, user.id)),
+          )
+    return {
+      ok: true as const,
+      organization,
+      role: membership?.role ?? invitation.role,
+      alreadyMember: !added,
+    }
+  })
+}

@@ -1,0 +1,309 @@
+import { and, eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { auditLog, invitations, memberships, sessions } from '#db/schema/index.ts'
+import * as invitationPage from '#app/routes/invitations.$token.tsx'
+import * as orgMembers from '#app/routes/orgs.$slug.members.tsx'
+import { addOrInvite, acceptInvitation } from '#app/services/invitations.server.ts'
+import {
+  addUserToOrg,
+  cookieFor,
+  createOrgWithOwner,
+  createUser,
+  inviteToOrg,
+} from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+import { call, makeRequest } from '#tests/support/routes.ts'
+
+withTestDatabase()
+
+let n = 0
+const newEmail = () => `invitee-${Date.now()}-${++n}@example.test`
+
+const auditActions = async (organizationId: string) =>
+  (
+    await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.organizationId, organizationId), eq(auditLog.entityType, 'invitation')),
+      )
+      .orderBy(auditLog.id)
+  ).map((r) => r.action)
+
+const membershipOf = async (organizationId: string, userId: string) =>
+  (
+    await db()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+  )[0]
+
+/** Posts the members page's add form and returns the invitation link's token. */
+async function inviteThroughPage(cookie: string, slug: string, email: string, role = 'reviewer') {
+  const out = await call(
+    orgMembers.action,
+    makeRequest(`/orgs/${slug}/members`, { cookie, form: { intent: 'add', email, role } }),
+    { slug },
+  )
+  expect(out.status).toBe(200)
+  const link = (out.data as { invited: { link: string } }).invited.link
+  expect(link).toMatch(/^http:\/\/localhost\/invitations\/[\w-]{43}$/)
+  return link.split('/').pop() ?? ''
+}
+
+const openInvitation = (token: string, cookie?: string) =>
+  call(invitationPage.loader, makeRequest(`/invitations/${token}`, { cookie }), { token })
+
+const join = (token: string, cookie: string) =>
+  call(invitationPage.action, makeRequest(`/invitations/${token}`, { cookie, form: {} }), {
+    token,
+  })
+
+describe('invitations by link', () => {
+  it('invite someone without an account, who signs up and joins', async () => {
+    const { owner, org } = await createOrgWithOwner()
+    const email = newEmail()
+    const token = await inviteThroughPage(await cookieFor(owner.id), org.slug, email.toUpperCase())
+
+    const signedOut = await openInvitation(token)
+    expect(signedOut.status).toBe(200)
+    expect(signedOut.data).toMatchObject({
+      organization: { name: org.name },
+      role: 'reviewer',
+      email,
+      viewer: null,
+      refusal: null,
+    })
+    const anonymousJoin = await call(
+      invitationPage.action,
+      makeRequest(`/invitations/${token}`, { form: {} }),
+      { token },
+    )
+    expect(anonymousJoin.location).toBe(
+      `/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`,
+    )
+
+    const invitee = await createUser({ email })
+    const cookie = await cookieFor(invitee.id)
+    expect((await openInvitation(token, cookie)).data).toMatchObject({
+      viewer: { email, matches: true, isMember: false },
+    })
+    const joined = await join(token, cookie)
+    expect(joined).toMatchObject({ status: 302, location: `/orgs/${org.slug}` })
+    expect((await membershipOf(org.id, invitee.id))?.role).toBe('reviewer')
+    const [session] = await db().select().from(sessions).where(eq(sessions.userId, invitee.id))
+    expect(session?.currentOrganizationId).toBe(org.id)
+    const [row] = await db().select().from(invitations).where(eq(invitations.email, email))
+    expect(row).toMatchObject({ acceptedByUserId: invitee.id, revokedAt: null })
+    expect(row?.acceptedAt).toBeInstanceOf(Date)
+    expect(await auditActions(org.id)).toEqual(['invitation.create', 'invitation.accept'])
+  })
+
+  it('still adds people who have an account straight away', async () => {
+    const { owner, org } = await createOrgWithOwner()
+    const user = await createUser()
+    const out = await call(
+      orgMembers.action,
+      makeRequest(`/orgs/${org.slug}/members`, {
+        cookie: await cookieFor(owner.id),
+        form: { intent: 'add', email: user.email, role: 'member' },
+      }),
+      { slug: org.slug },
+    )
+    expect(out.status).toBe(302)
+    expect((await membershipOf(org.id, user.id))?.role).toBe('member')
+    expect(await db().select().from(invitations).where(eq(invitations.email, user.email))).toEqual(
+      [],
+    )
+  })
+
+  it('stores only a hash of the token', async () => {
+    const setup = await createOrgWithOwner()
+    const token = await inviteToOrg(setup, newEmail())
+    const rows = await db()
+      .select()
+      .from(invitations)
+      .where(eq(invitations.organizationId, setup.org.id))
+    expect(rows).toHaveLength(1)
+    expect(JSON.stringify(rows)).not.toContain(token)
+    expect(rows[0]?.tokenHash).toMatch(/^[\w-]{43}$/)
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.organizationId, setup.org.id))
+    expect(JSON.stringify(audit)).not.toContain(token)
+  })
+
+  it('refuses someone signed in with another email', async () => {
+    const setup = await createOrgWithOwner()
+    const token = await inviteToOrg(setup, newEmail())
+    const other = await createUser()
+    const cookie = await cookieFor(other.id)
+    expect((await openInvitation(token, cookie)).data).toMatchObject({
+      viewer: { matches: false },
+    })
+    const out = await join(token, cookie)
+    expect(out.status).toBe(403)
+    expect(await membershipOf(setup.org.id, other.id)).toBeUndefined()
+  })
+
+  it('accepts the invited email whatever its case, and only once', async () => {
+    const setup = await createOrgWithOwner()
+    const email = newEmail()
+    const token = await inviteToOrg(setup, email, 'admin')
+    const invitee = await createUser({ email })
+    const result = await acceptInvitation({ id: invitee.id, email: email.toUpperCase() }, token)
+    expect(result).toMatchObject({ ok: true, role: 'admin', alreadyMember: false })
+    const again = await join(token, await cookieFor(invitee.id))
+    expect(again.status).toBe(410)
+    expect(again.data).toMatchObject({ error: expect.stringMatching(/already been used/) })
+    const page = await openInvitation(token, await cookieFor(invitee.id))
+    expect(page.status).toBe(410)
+    expect(page.data).toMatchObject({ viewer: { isMember: true } })
+  })
+
+  it('keeps the role of someone who became a member meanwhile', async () => {
+    const setup = await createOrgWithOwner()
+    const email = newEmail()
+    const token = await inviteToOrg(setup, email, 'admin')
+    const invitee = await createUser({ email })
+    await addOrInvite({ id: setup.owner.id, role: 'owner' }, setup.org, { email, role: 'member' })
+    const result = await acceptInvitation(invitee, token)
+    expect(result).toMatchObject({ ok: true, role: 'member', alreadyMember: true })
+    expect((await membershipOf(setup.org.id, invitee.id))?.role).toBe('member')
+  })
+
+  it('refuses expired and revoked invitations, and answers 404 to unknown links', async () => {
+    const setup = await createOrgWithOwner()
+    const expiredEmail = newEmail()
+    const expired = await inviteToOrg(setup, expiredEmail)
+    await db()
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.email, expiredEmail))
+    const expiredUser = await createUser({ email: expiredEmail })
+    expect(await acceptInvitation(expiredUser, expired)).toEqual({ ok: false, reason: 'expired' })
+    const expiredPage = await openInvitation(expired)
+    expect(expiredPage.status).toBe(410)
+    expect(expiredPage.data).toMatchObject({ refusal: expect.stringMatching(/expired/) })
+
+    const revokedEmail = newEmail()
+    const revoked = await inviteToOrg(setup, revokedEmail)
+    const [pending] = await db()
+      .select()
+      .from(invitations)
+      .where(eq(invitations.email, revokedEmail))
+    const cookie = await cookieFor(setup.owner.id)
+    const revoke = await call(
+      orgMembers.action,
+      makeRequest('/', { cookie, form: { intent: 'revoke', invitationId: pending?.id ?? '' } }),
+      { slug: setup.org.slug },
+    )
+    expect(revoke.status).toBe(302)
+    const revokedUser = await createUser({ email: revokedEmail })
+    expect(await acceptInvitation(revokedUser, revoked)).toEqual({ ok: false, reason: 'revoked' })
+    expect((await openInvitation(revoked)).data).toMatchObject({
+      refusal: expect.stringMatching(/withdrawn/),
+    })
+    expect(await membershipOf(setup.org.id, revokedUser.id)).toBeUndefined()
+
+    expect((await openInvitation('not-a-real-token')).status).toBe(404)
+    expect((await join('not-a-real-token', cookie)).status).toBe(404)
+    expect(await auditActions(setup.org.id)).toEqual([
+      'invitation.create',
+      'invitation.create',
+      'invitation.revoke',
+    ])
+  })
+
+  it('replaces the pending invitation when the same email is invited again', async () => {
+    const setup = await createOrgWithOwner()
+    const email = newEmail()
+    const first = await inviteToOrg(setup, email, 'member')
+    const second = await inviteToOrg(setup, email, 'admin')
+    const rows = await db().select().from(invitations).where(eq(invitations.email, email))
+    expect(rows.filter((r) => r.revokedAt === null)).toEqual([
+      expect.objectContaining({ role: 'admin' }),
+    ])
+    const invitee = await createUser({ email })
+    expect(await acceptInvitation(invitee, first)).toEqual({ ok: false, reason: 'revoked' })
+    expect(await acceptInvitation(invitee, second)).toMatchObject({ ok: true, role: 'admin' })
+    // The index itself refuses a second pending row.
+    await expect(
+      db()
+        .insert(invitations)
+        .values(
+          [1, 2].map((i) => ({
+            organizationId: setup.org.id,
+            email: 'twice@example.test',
+            role: 'member' as const,
+            tokenHash: `hash-${i}`,
+            expiresAt: new Date(Date.now() + 86_400_000),
+          })),
+        ),
+    ).rejects.toThrow()
+  })
+
+  it('lists pending invitations for managers only', async () => {
+    const setup = await createOrgWithOwner()
+    const email = newEmail()
+    await inviteToOrg(setup, email)
+    const owner = await call(
+      orgMembers.loader,
+      makeRequest('/', { cookie: await cookieFor(setup.owner.id) }),
+      { slug: setup.org.slug },
+    )
+    expect(owner.data).toMatchObject({
+      invitations: [{ email, role: 'member', invitedBy: setup.owner.name }],
+    })
+    const member = await call(
+      orgMembers.loader,
+      makeRequest('/', { cookie: await cookieFor((await addUserToOrg(setup, 'member')).id) }),
+      { slug: setup.org.slug },
+    )
+    expect(member.data).toMatchObject({ invitations: [] })
+  })
+})
+
+describe('who may invite and revoke', () => {
+  it('lets only owners invite owners', async () => {
+    const setup = await createOrgWithOwner()
+    const admin = await addUserToOrg(setup, 'admin')
+    const result = await addOrInvite({ id: admin.id, role: 'admin' }, setup.org, {
+      email: newEmail(),
+      role: 'owner',
+    })
+    expect(result).toMatchObject({ ok: false, errors: { role: expect.any(String) } })
+    const token = await inviteThroughPage(await cookieFor(admin.id), setup.org.slug, newEmail())
+    expect(token).toBeTruthy()
+  })
+
+  it('refuses members and reviewers (403) and non-members (404)', async () => {
+    const setup = await createOrgWithOwner()
+    const email = newEmail()
+    await inviteToOrg(setup, email)
+    const [pending] = await db().select().from(invitations).where(eq(invitations.email, email))
+    const params = { slug: setup.org.slug }
+    const forms: Record<string, string>[] = [
+      { intent: 'add', email: newEmail(), role: 'member' },
+      { intent: 'revoke', invitationId: pending?.id ?? '' },
+    ]
+    const cookies: [string, number][] = [
+      [await cookieFor((await addUserToOrg(setup, 'member')).id), 403],
+      [await cookieFor((await addUserToOrg(setup, 'reviewer')).id), 403],
+      [await cookieFor((await createUser()).id), 404],
+    ]
+    for (const [cookie, status] of cookies) {
+      for (const form of forms) {
+        const out = await call(orgMembers.action, makeRequest('/', { cookie, form }), params)
+        expect(out.status).toBe(status)
+      }
+    }
+    const rows = await db()
+      .select()
+      .from(invitations)
+      .where(eq(invitations.organizationId, setup.org.id))
+    expect(rows).toEqual([expect.objectContaining({ email, revokedAt: null })])
+  })
+})
