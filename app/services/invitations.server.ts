@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import {
   invitations,
@@ -13,23 +12,15 @@ import {
 import type { AddMemberInput } from '#app/schemas/organization.ts'
 import { INVITATION_DAYS } from '#app/schemas/invitation.ts'
 import { recordAudit } from './audit.server.ts'
-import { addMember, MANAGER_ROLES, type Actor } from './organizations.server.ts'
+import { addMember, lockOrganization, MANAGER_ROLES, type Actor } from './organizations.server.ts'
+import { newSecretToken, tokenDigest } from './secret-tokens.server.ts'
 
 type Failure = { ok: false; errors: Record<string, string> }
 type Manager = Actor & { role: MembershipRole }
 
 const DAY_MS = 86_400_000
 
-const tokenDigest = (token: string) => createHash('sha256').update(token).digest('base64url')
-
 const pending = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt))
-
-/** Serialises invitation changes within one organisation, so "one pending per email" holds. */
-async function lockOrganization(tx: Db, organizationId: string) {
-  await tx.execute(
-    sql`SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${organizationId} FOR UPDATE`,
-  )
-}
 
 function refuseUnlessManager(actor: Manager, role: MembershipRole): Failure | null {
   if (!MANAGER_ROLES.includes(actor.role)) {
@@ -73,7 +64,7 @@ async function createInvitation(
   email: string,
   role: MembershipRole,
 ) {
-  const token = randomBytes(32).toString('base64url')
+  const token = newSecretToken()
   await db().transaction(async (tx) => {
     await lockOrganization(tx, org.id)
     const replaced = await tx

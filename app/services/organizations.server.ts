@@ -150,8 +150,11 @@ async function ownerCount(tx: Db, organizationId: string) {
   return row?.n ?? 0
 }
 
-/** Locks the organisation's membership rows so "last owner" checks cannot race. */
-async function lockMembers(tx: Db, organizationId: string) {
+/**
+ * Locks the organisation's row so that changes to who belongs to it (the "last owner" check, one
+ * pending invitation per email) happen one at a time.
+ */
+export async function lockOrganization(tx: Db, organizationId: string) {
   await tx.execute(
     sql`SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${organizationId} FOR UPDATE`,
   )
@@ -200,7 +203,7 @@ export async function changeMemberRole(
   role: MembershipRole,
 ): Promise<Result> {
   return db().transaction(async (tx) => {
-    await lockMembers(tx, org.id)
+    await lockOrganization(tx, org.id)
     const target = await memberIn(tx, org.id, userId)
     if (!target) return { ok: false as const, errors: { form: 'That person is not a member' } }
     if ((target.role === 'owner' || role === 'owner') && actor.role !== 'owner') {
@@ -246,7 +249,7 @@ export async function removeMember(
 ): Promise<Result> {
   const leaving = actor.id === userId
   return db().transaction(async (tx) => {
-    await lockMembers(tx, org.id)
+    await lockOrganization(tx, org.id)
     const target = await memberIn(tx, org.id, userId)
     if (!target) return { ok: false as const, errors: { form: 'That person is not a member' } }
     if (!leaving && !MANAGER_ROLES.includes(actor.role)) {

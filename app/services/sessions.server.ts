@@ -1,12 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, gt, ne } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { sessions, users } from '#db/schema/index.ts'
+import { newSecretToken, tokenDigest as digest } from './secret-tokens.server.ts'
 
 export const SESSION_DAYS = 30
 const DAY_MS = 86_400_000
-
-const digest = (token: string) => createHash('sha256').update(token).digest('base64url')
 
 export interface SessionOrigin {
   ip?: string | null
@@ -19,7 +17,7 @@ export async function startSession(
   userId: string,
   origin: SessionOrigin,
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url')
+  const token = newSecretToken()
   const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY_MS)
   await tx.insert(sessions).values({
     id: digest(token),
