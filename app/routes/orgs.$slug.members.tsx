@@ -29,6 +29,7 @@ import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.ser
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { CopyButton } from '#app/components/copy-button.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, organization, role } = await requireOrgRole(request, params.slug)
@@ -186,6 +187,7 @@ export default function Members() {
             value={invited.link}
             onFocus={(e) => e.currentTarget.select()}
           />
+          <CopyButton text={invited.link} label="Copy the link" />
         </Card>
       ) : null}
       {canManage ? (

@@ -23,6 +23,10 @@ test('an owner invites someone without an account, who signs up through the link
   await expect(page.getByRole('cell', { name: invitee.email, exact: true })).toBeVisible()
   await expectAccessible(page)
   const link = await linkField.inputValue()
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('button', { name: 'Copy the link' }).click()
+  await expect(page.getByText('Copied.')).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
 
   const ctx = await browser.newContext()
   const guest = await ctx.newPage()
