@@ -30,6 +30,7 @@ interface DemoApplication {
   sdoh: string[]
   lines: [string, number][]
   skill?: { skill: string; hours: number; languages: string[] }
+  answer?: string
 }
 
 const DEMO_APPLICATIONS: DemoApplication[] = [
@@ -90,11 +91,60 @@ const DEMO_APPLICATIONS: DemoApplication[] = [
   },
 ]
 
+/** Two groups' applications to last season's program, which the funder is now reviewing. */
+const IN_REVIEW_APPLICATIONS: DemoApplication[] = [
+  {
+    org: 'eastside-health-collective',
+    owner: 'eastside',
+    contact: 'María Hernández',
+    contactEmail: 'maria@example.org',
+    title: 'Walking groups and free blood-pressure checks',
+    summary:
+      'Weekly neighbourhood walking groups led by trained residents, with free blood-pressure checks and referrals to the community clinic for anyone whose reading is high.',
+    leadership: 'Founded and led by Latina mothers who live on the Eastside.',
+    community: 'Older adults and families on the Eastside of Columbus.',
+    fips: ['39049'],
+    sdoh: ['health_care', 'neighborhood'],
+    lines: [
+      ['Walk leader stipends', 500_000],
+      ['Blood-pressure monitors', 300_000],
+    ],
+  },
+  {
+    org: 'northfield-food-justice-network',
+    owner: 'northfield',
+    contact: 'James Whitehorse',
+    contactEmail: 'james@example.org',
+    title: 'Winter produce boxes for elders',
+    summary:
+      'From November to March, youth volunteers deliver a weekly box of stored and preserved produce from our gardens to 120 elders who cannot reach a grocery store in winter.',
+    leadership: 'Run by a council of local farmers and tribal members.',
+    community: 'Elders in rural Athens and Meigs counties.',
+    fips: ['39009', '39105'],
+    sdoh: ['economic_stability', 'social_community'],
+    lines: [
+      ['Produce and preserving supplies', 700_000],
+      ['Delivery fuel', 300_000],
+      ['Youth stipends', 200_000],
+    ],
+  },
+]
+
 /**
- * An open program of the demo funder with the equity rubric, a few questions, and submitted
- * applications from the demo groups, so every screen has something real to show.
+ * The demo funder's programs: one open call with the equity rubric, a few questions and submitted
+ * applications from the demo groups, and last season's call, closed and in review, so every
+ * screen has something real to show.
  */
-export async function seedOpenProgram(
+export async function seedPrograms(
+  tx: Db,
+  orgIds: Record<string, string>,
+  userIds: Record<string, string>,
+) {
+  const fundId = await seedOpenProgram(tx, orgIds, userIds)
+  await seedProgramInReview(tx, fundId, orgIds, userIds)
+}
+
+async function seedOpenProgram(
   tx: Db,
   orgIds: Record<string, string>,
   userIds: Record<string, string>,
@@ -167,27 +217,68 @@ export async function seedOpenProgram(
     .returning()
   if (!question) throw new Error('Could not seed the demo questions')
   for (const [i, demo] of DEMO_APPLICATIONS.entries()) {
-    await seedApplication(
-      tx,
-      program.id,
-      question.id,
-      demo,
-      orgIds,
-      userIds,
-      new Date(now - (5 - i) * DAY),
-    )
+    const answered = {
+      ...demo,
+      answer: 'Residents sit on our steering circle and vote on every budget line.',
+    }
+    await seedApplication(tx, program.id, question.id, answered, orgIds, userIds, {
+      submittedAt: new Date(now - (5 - i) * DAY),
+    })
+  }
+  return fund.id
+}
+
+async function seedProgramInReview(
+  tx: Db,
+  fundId: string,
+  orgIds: Record<string, string>,
+  userIds: Record<string, string>,
+) {
+  const now = Date.now()
+  const [program] = await tx
+    .insert(programs)
+    .values({
+      fundId,
+      slug: 'neighbourhood-health-grants-2026',
+      title: 'Neighbourhood Health Grants 2026',
+      description:
+        'Small grants of $2,000 to $15,000 for neighbourhood projects that keep people well where they live.',
+      eligibility: 'Community groups based in Ohio, led by people from the communities they serve.',
+      placeServed: 'Ohio',
+      eligibleStates: ['Ohio'],
+      sdohDomains: ['health_care', 'neighborhood', 'social_community', 'economic_stability'],
+      status: 'in_review',
+      opensAt: new Date(now - 90 * DAY),
+      closesAt: new Date(now - 20 * DAY),
+      timeZone: 'America/New_York',
+      budgetMinor: 6_000_000,
+      minAwardMinor: 200_000,
+      maxAwardMinor: 1_500_000,
+      reviewersPerApplication: 2,
+      blindReview: true,
+    })
+    .returning()
+  if (!program) throw new Error('Could not seed the program in review')
+  await writeTemplateRubric(tx, program.id)
+  for (const [i, demo] of IN_REVIEW_APPLICATIONS.entries()) {
+    await seedApplication(tx, program.id, null, demo, orgIds, userIds, {
+      submittedAt: new Date(now - (30 - i) * DAY),
+      reviewStartedAt: new Date(now - 18 * DAY),
+      reviewStartedBy: userIds['officer'] ?? null,
+    })
   }
 }
 
 async function seedApplication(
   tx: Db,
   programId: string,
-  questionId: string,
+  questionId: string | null,
   demo: DemoApplication,
   orgIds: Record<string, string>,
   userIds: Record<string, string>,
-  submittedAt: Date,
+  when: { submittedAt: Date; reviewStartedAt?: Date; reviewStartedBy?: string | null },
 ) {
+  const { submittedAt, reviewStartedAt } = when
   const owner = userIds[demo.owner] ?? null
   const served = await tx
     .select({ svi: places.svi, population: places.population, dataYear: places.dataYear })
@@ -200,8 +291,8 @@ async function seedApplication(
     .values({
       programId,
       organizationId: orgIds[demo.org] ?? '',
-      status: 'submitted',
-      version: 2,
+      status: reviewStartedAt ? 'in_review' : 'submitted',
+      version: reviewStartedAt ? 3 : 2,
       leadership: demo.leadership,
       ledByLivedExperience: 'yes',
       contactName: demo.contact,
@@ -213,9 +304,7 @@ async function seedApplication(
       summary: demo.summary,
       sdohDomains: demo.sdoh,
       amountRequestedMinor: amount,
-      answers: {
-        [questionId]: 'Residents sit on our steering circle and vote on every budget line.',
-      },
+      answers: questionId && demo.answer ? { [questionId]: demo.answer } : {},
       createdByUserId: owner,
       updatedByUserId: owner,
       submittedAt,
@@ -256,5 +345,16 @@ async function seedApplication(
       toStatus: 'submitted',
       at: submittedAt,
     },
+    ...(reviewStartedAt
+      ? [
+          {
+            applicationId: application.id,
+            actorUserId: when.reviewStartedBy ?? null,
+            fromStatus: 'submitted' as const,
+            toStatus: 'in_review' as const,
+            at: reviewStartedAt,
+          },
+        ]
+      : []),
   ])
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { hashPassword } from '#app/services/passwords.server.ts'
-import { seedOpenProgram, DEMO_PROGRAM_SLUG } from './seed-program.server.ts'
+import { seedPrograms, DEMO_PROGRAM_SLUG } from './seed-program.server.ts'
 import type { Db } from './client.server.ts'
 import {
   auditLog,
@@ -101,7 +101,7 @@ export async function seedDemoData(db: Db) {
         .values({ organizationId: row.id, userId: ids[owner], role: 'owner' })
       orgIds[org.slug] = row.id
     }
-    await seedOpenProgram(tx, orgIds, ids)
+    await seedPrograms(tx, orgIds, ids)
     await tx.insert(auditLog).values({
       actorUserId: null,
       action: 'demo.seed',

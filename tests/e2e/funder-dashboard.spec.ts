@@ -35,3 +35,20 @@ test('a program officer finds their programs and the applications from the dashb
     page.getByRole('heading', { name: 'Community Health Access 2027', exact: true }),
   ).toBeVisible()
 })
+
+test('a group sees where each of its applications stands, with the history behind it', async ({
+  page,
+}) => {
+  await logIn(page, 'maria@example.org', DEMO_PASSWORD)
+  await page.goto('/')
+  const mine = page.getByRole('table', { name: 'Most recently changed first' })
+  await expect(
+    mine.getByRole('row', { name: /Walking groups and free blood-pressure checks.*In review/ }),
+  ).toBeVisible()
+  await mine.getByRole('link', { name: 'Walking groups and free blood-pressure checks' }).click()
+  await expect(page.getByRole('heading', { name: 'Status: In review' })).toBeVisible()
+  const history = page.getByRole('list').filter({ hasText: 'Submitted by' })
+  await expect(history.getByRole('listitem')).toHaveCount(3)
+  await expect(history.getByRole('listitem').last()).toContainText('In review by Olivia Reyes')
+  await expectAccessible(page)
+})
