@@ -6,7 +6,7 @@ import type {
 } from 'react'
 import { forwardRef } from 'react'
 
-interface FieldFrame {
+export interface FieldFrame {
   label: ReactNode
   name: string
   hint?: ReactNode
@@ -15,7 +15,7 @@ interface FieldFrame {
 }
 
 /** Ids and ARIA wiring shared by every control: label, hint and error are all announced. */
-function describe({ name, hint, error, required }: FieldFrame) {
+export function describeField({ name, hint, error, required }: FieldFrame) {
   const id = `field-${name}`
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = error ? `${id}-error` : undefined
@@ -32,13 +32,13 @@ function describe({ name, hint, error, required }: FieldFrame) {
   }
 }
 
-function Frame({
+export function FieldShell({
   frame,
   ids,
   children,
 }: {
   frame: FieldFrame
-  ids: ReturnType<typeof describe>
+  ids: ReturnType<typeof describeField>
   children: ReactNode
 }) {
   return (
@@ -70,11 +70,11 @@ export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextF
   ref,
 ) {
   const frame = { label, name, hint, error, required }
-  const ids = describe(frame)
+  const ids = describeField(frame)
   return (
-    <Frame frame={frame} ids={ids}>
+    <FieldShell frame={frame} ids={ids}>
       <input ref={ref} id={ids.id} name={name} {...ids.aria} {...input} />
-    </Frame>
+    </FieldShell>
   )
 })
 
@@ -85,11 +85,11 @@ export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaProps>(func
   ref,
 ) {
   const frame = { label, name, hint, error, required }
-  const ids = describe(frame)
+  const ids = describeField(frame)
   return (
-    <Frame frame={frame} ids={ids}>
+    <FieldShell frame={frame} ids={ids}>
       <textarea ref={ref} id={ids.id} name={name} rows={rows} {...ids.aria} {...textarea} />
-    </Frame>
+    </FieldShell>
   )
 })
 
@@ -104,9 +104,9 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
   ref,
 ) {
   const frame = { label, name, hint, error, required }
-  const ids = describe(frame)
+  const ids = describeField(frame)
   return (
-    <Frame frame={frame} ids={ids}>
+    <FieldShell frame={frame} ids={ids}>
       <select ref={ref} id={ids.id} name={name} {...ids.aria} {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -115,7 +115,7 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
           </option>
         ))}
       </select>
-    </Frame>
+    </FieldShell>
   )
 })
 

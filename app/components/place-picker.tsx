@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { formatSvi } from '#app/domain/vulnerability.ts'
+import { describeField, FieldShell, type FieldFrame } from './field.tsx'
 import {
   initialPickerState,
   pickerReducer,
@@ -61,8 +62,27 @@ export function PlacePicker(props: PlacePickerProps) {
   return hydrated ? <PlaceCombobox {...props} /> : <PlaceLines {...props} />
 }
 
-function describedBy(...ids: (string | undefined)[]) {
-  return ids.filter(Boolean).join(' ') || undefined
+const HOW_TO = {
+  lines: 'One county per line, e.g. Cook County, Illinois.',
+  combobox: 'Type two or more letters of a county name, then choose from the list.',
+}
+
+/** The shared field frame, its hint saying how to enter counties in this form of the picker. */
+function pickerFrame(
+  { hint, states, ...frame }: Omit<FieldFrame, 'hint'> & Pick<PlacePickerProps, 'hint' | 'states'>,
+  form: keyof typeof HOW_TO,
+): FieldFrame {
+  const how = [HOW_TO[form], statesHint(states)].filter(Boolean).join(' ')
+  return {
+    ...frame,
+    hint: hint ? (
+      <>
+        {hint} {how}
+      </>
+    ) : (
+      how
+    ),
+  }
 }
 
 /** The no-JavaScript form: the server reads it with resolvePlaceLines. */
@@ -76,40 +96,16 @@ function PlaceLines({
   states,
   defaultText,
 }: PlacePickerProps) {
-  const id = `field-${name}`
-  const limit = statesHint(states)
+  const frame = pickerFrame({ name, label, hint, error, required, states }, 'lines')
+  const ids = describeField(frame)
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required ? null : <span className="optional"> (optional)</span>}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <p className="hint" id={`${id}-format`}>
-        One county per line, e.g. Cook County, Illinois. {limit}
-      </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldShell frame={frame} ids={ids}>
       <textarea
-        id={id}
+        id={ids.id}
         name={`${name}Text`}
         rows={Math.max(3, defaultValue.length + 1)}
         defaultValue={defaultText ?? defaultValue.map((p) => p.label).join('\n')}
-        aria-invalid={error ? true : undefined}
-        aria-required={required ? true : undefined}
-        aria-describedby={describedBy(
-          hint ? `${id}-hint` : undefined,
-          `${id}-format`,
-          error ? `${id}-error` : undefined,
-        )}
+        {...ids.aria}
       />
       {defaultValue.some((p) => p.svi !== undefined) ? (
         <ul className="place-list" aria-label={`Vulnerability of the counties saved for ${label}`}>
@@ -121,7 +117,7 @@ function PlaceLines({
           ))}
         </ul>
       ) : null}
-    </div>
+    </FieldShell>
   )
 }
 
@@ -207,28 +203,11 @@ function PlaceCombobox({
     }
   }
 
-  const limit = statesHint(states)
+  const frame = pickerFrame({ name, label, hint, error, required, states }, 'combobox')
+  const ids = describeField(frame)
   const active = state.open && state.active >= 0 ? optionId(state.active) : undefined
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required ? null : <span className="optional"> (optional)</span>}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <p className="hint" id={`${id}-format`}>
-        Type two or more letters of a county name, then choose from the list. {limit}
-      </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldShell frame={frame} ids={ids}>
       <div className="combobox">
         <input
           ref={inputRef}
@@ -241,13 +220,9 @@ function PlaceCombobox({
           aria-expanded={state.open}
           aria-controls={listId}
           aria-activedescendant={active}
-          aria-invalid={error ? true : undefined}
+          {...ids.aria}
+          // Once a county is chosen the field is filled, whatever the text box holds.
           aria-required={required && state.selected.length === 0 ? true : undefined}
-          aria-describedby={describedBy(
-            hint ? `${id}-hint` : undefined,
-            `${id}-format`,
-            error ? `${id}-error` : undefined,
-          )}
           value={state.query}
           onChange={(e) => dispatch({ type: 'typed', query: e.target.value })}
           onKeyDown={onKeyDown}
@@ -310,6 +285,6 @@ function PlaceCombobox({
       ) : (
         <p className="hint">No counties chosen yet.</p>
       )}
-    </div>
+    </FieldShell>
   )
 }
