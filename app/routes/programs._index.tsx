@@ -91,7 +91,12 @@ function ProgramCard({ row }: { row: Row }) {
 export default function ProgramsIndex() {
   const { rows, page, hasNext, errors, filtered } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
-  const value = (name: string) => search.get(name) ?? ''
+  // Every filter keeps what was asked for and shows its own error.
+  const filter = (name: keyof typeof errors & string) => ({
+    name,
+    defaultValue: search.get(name) ?? '',
+    error: errors[name],
+  })
   return (
     <>
       <h1>Open funding programs</h1>
@@ -100,50 +105,22 @@ export default function ProgramsIndex() {
         applications will be judged before you write a word.
       </p>
       <FilterForm label="Filter programs">
-        <TextField
-          label="Search"
-          name="q"
-          type="search"
-          defaultValue={value('q')}
-          error={errors.q}
-        />
+        <TextField label="Search" type="search" {...filter('q')} />
         <SelectField
           label="Where you work"
-          name="state"
           placeholder="Any state"
-          defaultValue={value('state')}
-          error={errors.state}
+          {...filter('state')}
           options={US_STATES.map((s) => ({ value: s.name, label: s.name }))}
         />
         <SelectField
           label="Focus"
-          name="sdoh"
           placeholder="Any focus"
-          defaultValue={value('sdoh')}
-          error={errors.sdoh}
+          {...filter('sdoh')}
           options={SDOH_DOMAINS.map((d) => ({ value: d, label: SDOH_LABELS[d] }))}
         />
-        <TextField
-          label="Award at least ($)"
-          name="minAward"
-          inputMode="decimal"
-          defaultValue={value('minAward')}
-          error={errors.minAward}
-        />
-        <TextField
-          label="Award up to ($)"
-          name="maxAward"
-          inputMode="decimal"
-          defaultValue={value('maxAward')}
-          error={errors.maxAward}
-        />
-        <TextField
-          label="Closing by"
-          name="closesBefore"
-          type="date"
-          defaultValue={value('closesBefore')}
-          error={errors.closesBefore}
-        />
+        <TextField label="Award at least ($)" inputMode="decimal" {...filter('minAward')} />
+        <TextField label="Award up to ($)" inputMode="decimal" {...filter('maxAward')} />
+        <TextField label="Closing by" type="date" {...filter('closesBefore')} />
       </FilterForm>
       <h2>{rows.length === 0 ? 'Results' : `Programs, page ${page}`}</h2>
       {rows.length === 0 ? (
