@@ -17,9 +17,8 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { FlashMessage } from './components/flash.tsx'
-import { listUserOrganizations } from './services/organizations.server.ts'
 import styles from './styles/app.css?url'
-import { getSessionUser, takeFlash } from './utils/session.server.ts'
+import { getSessionOrganizations, getSessionUser, takeFlash } from './utils/session.server.ts'
 import { useNonce } from './utils/nonce.tsx'
 import { rememberBrowserTimeZone, timeZoneFromCookie } from './utils/viewer-time-zone.ts'
 import { forgetAllDraftBackups, forgetDraftBackup } from './utils/use-draft-backup.ts'
@@ -34,7 +33,7 @@ export const meta: MetaFunction = () => [{ title: 'Commons Fund' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
-  const organizations = user ? await listUserOrganizations(user.id) : []
+  const organizations = await getSessionOrganizations(request)
   const { flash, header } = await takeFlash(request)
   const current =
     organizations.find((o) => o.id === user?.currentOrganizationId) ?? organizations[0] ?? null

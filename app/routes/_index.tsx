@@ -7,11 +7,10 @@ import { KIND_LABELS, ROLE_LABELS } from '#app/schemas/organization.ts'
 import { DataTable } from '#app/components/table.tsx'
 import { listUserApplications } from '#app/services/application-lists.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
-import { listUserOrganizations } from '#app/services/organizations.server.ts'
 import { listFunderPrograms } from '#app/services/program-lists.server.ts'
 import { closeExpiredPrograms } from '#app/services/programs.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { getSessionUser } from '#app/utils/session.server.ts'
+import { getSessionOrganizations, getSessionUser } from '#app/utils/session.server.ts'
 
 export const meta: MetaFunction = () => [
   { title: 'Commons Fund' },
@@ -26,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
   if (!user) return { user: null, organizations: [], applications: [], programs: null }
   const [organizations, applications] = await Promise.all([
-    listUserOrganizations(user.id),
+    getSessionOrganizations(request),
     listUserApplications(user.id),
   ])
   return {
@@ -44,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Programs for the user who runs them at a funder; null when they run none. */
 async function funderProgramsOf(
   userId: string,
-  organizations: Awaited<ReturnType<typeof listUserOrganizations>>,
+  organizations: Awaited<ReturnType<typeof getSessionOrganizations>>,
 ) {
   const funders = organizations.filter(
     (o) => o.kind === 'funder' && FUND_MANAGER_ROLES.includes(o.role),

@@ -1,4 +1,5 @@
 import { createCookie, createCookieSessionStorage, redirect } from '@remix-run/node'
+import { listUserOrganizations } from '#app/services/organizations.server.ts'
 import { findSessionUser, type SessionUser } from '#app/services/sessions.server.ts'
 import type { Flash } from './flash.ts'
 import { env, isProduction } from './env.server.ts'
@@ -24,17 +25,33 @@ export async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === 'string' && value.length > 0 ? value : null
 }
 
-const requestUsers = new WeakMap<Request, Promise<SessionUser | null>>()
+/**
+ * Work several loaders of one page need, done once: Remix hands the same Request to every loader
+ * of a page load (the loaders after an action get a fresh one, so they see what it changed).
+ */
+function perRequest<T>(work: (request: Request) => Promise<T>) {
+  const done = new WeakMap<Request, Promise<T>>()
+  return (request: Request): Promise<T> => {
+    let found = done.get(request)
+    if (!found) {
+      found = work(request)
+      done.set(request, found)
+    }
+    return found
+  }
+}
 
 /** The signed-in user, looked up once per request however many loaders ask. */
-export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let found = requestUsers.get(request)
-  if (!found) {
-    found = sessionToken(request).then((token) => (token ? findSessionUser(token) : null))
-    requestUsers.set(request, found)
-  }
-  return found
-}
+export const getSessionUser = perRequest<SessionUser | null>(async (request) => {
+  const token = await sessionToken(request)
+  return token ? findSessionUser(token) : null
+})
+
+/** The signed-in user's organisations (none when signed out), for the layout and the dashboard. */
+export const getSessionOrganizations = perRequest(async (request) => {
+  const user = await getSessionUser(request)
+  return user ? listUserOrganizations(user.id) : []
+})
 
 export function commitSessionCookie(token: string, expiresAt: Date) {
   return sessionCookie().serialize(token, { expires: expiresAt })
