@@ -14,20 +14,17 @@ import { rubricProblems } from '#app/domain/rubric.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { ProgramTransitionSchema } from '#app/schemas/program.ts'
 import { programApplicationStats } from '#app/services/application-stats.server.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { listQuestions } from '#app/services/program-questions.server.ts'
 import { openingProblems, TRANSITIONS_TO } from '#app/services/programs.server.ts'
 import { listCriteria } from '#app/services/rubrics.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
-import { programActor, requireProgram } from '#app/utils/funder-access.server.ts'
+import { programActor, requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
-import { requireOrgRole } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program, fund } = await requireProgram(organization, params.programSlug)
+  const { organization, program, fund } = await requireManagedProgram(request, params)
   const [criteria, questions, stats] = await Promise.all([
     listCriteria(program.id),
     listQuestions(program.id),
@@ -66,8 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program } = await requireProgram(access.organization, params.programSlug)
+  const access = await requireManagedProgram(request, params)
+  const { program } = access
   const form = await parseForm(request, ProgramTransitionSchema)
   if (!form.ok) return form.response
   const move = TRANSITIONS_TO[form.data.to]

@@ -16,15 +16,12 @@ import {
   programApplicationCounts,
 } from '#app/services/application-lists.server.ts'
 import { programApplicationStats } from '#app/services/application-stats.server.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
-import { requireProgram } from '#app/utils/funder-access.server.ts'
-import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { pageLinks, pageParam } from '#app/utils/search-params.ts'
 import { Moment } from '#app/components/moment.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program, fund } = await requireProgram(organization, params.programSlug)
+  const { program, fund } = await requireManagedProgram(request, params)
   const search = new URL(request.url).searchParams
   const { status, sdoh } = filterFromSearch(search)
   const sort = (Object.keys(APPLICATION_SORTS).find((k) => k === search.get('sort')) ??

@@ -2,19 +2,16 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { filterFromSearch } from '#app/services/application-lists.server.ts'
 import { exportProgramApplications } from '#app/services/application-export.server.ts'
 import { recordAudit } from '#app/services/audit.server.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { db } from '#db/client.server.ts'
-import { requireProgram } from '#app/utils/funder-access.server.ts'
+import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { requestOrigin } from '#app/utils/http.server.ts'
-import { requireOrgRole } from '#app/utils/permissions.server.ts'
 
 /**
  * The program's submitted applications as a CSV download, under the list's filters, streamed so
  * its size does not matter. It holds applicants' contact details, so each export is audited.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program, fund } = await requireProgram(organization, params.programSlug)
+  const { user, organization, program, fund } = await requireManagedProgram(request, params)
   const url = new URL(request.url)
   const filter = filterFromSearch(url.searchParams)
   await recordAudit(db(), {

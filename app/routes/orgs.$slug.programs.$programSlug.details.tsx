@@ -5,18 +5,15 @@ import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { ProgramDetailsFields } from '#app/components/program-details-fields.tsx'
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { listStates, updateProgramDetails } from '#app/services/programs.server.ts'
 import { draftKeys } from '#app/utils/draft-backup.ts'
-import { programActor, requireProgram } from '#app/utils/funder-access.server.ts'
+import { programActor, requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program, fund } = await requireProgram(organization, params.programSlug)
+  const { program, fund } = await requireManagedProgram(request, params)
   return {
     currency: fund.currency,
     values: programFormValues(program),
@@ -26,8 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program } = await requireProgram(access.organization, params.programSlug)
+  const access = await requireManagedProgram(request, params)
+  const { program } = access
   const form = await parseForm(request, ProgramDetailsSchema)
   if (!form.ok) return form.response
   const result = await updateProgramDetails(

@@ -14,7 +14,6 @@ import { LockedNotice, RowControls } from '#app/components/program-part-controls
 import { QUESTION_KINDS, QUESTION_KIND_LABELS } from '#app/domain/program-questions.ts'
 import { areQuestionsLocked } from '#app/domain/program-status.ts'
 import { QuestionRefSchema, QuestionSchema, WORD_LIMIT_MAX } from '#app/schemas/program-question.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import {
   addQuestion,
   listQuestions,
@@ -24,16 +23,14 @@ import {
   saveQuestion,
 } from '#app/services/program-questions.server.ts'
 import type { FormFailure } from '#app/utils/forms.ts'
-import { requireProgram } from '#app/utils/funder-access.server.ts'
+import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
-import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { programPartAction } from '#app/utils/program-part-action.server.ts'
 import { draftKeys } from '#app/utils/draft-backup.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program } = await requireProgram(organization, params.programSlug)
+  const { program } = await requireManagedProgram(request, params)
   const questions = await listQuestions(program.id)
   return {
     programId: program.id,

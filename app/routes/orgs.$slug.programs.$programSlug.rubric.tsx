@@ -21,7 +21,6 @@ import {
   levelField,
   WeightsSchema,
 } from '#app/schemas/rubric.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import {
   addCriterion,
   listCriteria,
@@ -33,16 +32,14 @@ import {
   saveWeights,
 } from '#app/services/rubrics.server.ts'
 import type { FormFailure } from '#app/utils/forms.ts'
-import { requireProgram } from '#app/utils/funder-access.server.ts'
+import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
-import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { programPartAction } from '#app/utils/program-part-action.server.ts'
 import { draftKeys } from '#app/utils/draft-backup.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program } = await requireProgram(organization, params.programSlug)
+  const { program } = await requireManagedProgram(request, params)
   const criteria = await listCriteria(program.id)
   return {
     locked: isRubricLocked(program.status),

@@ -1,17 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { PROGRAM_STATUS_LABELS } from '#app/domain/program-status.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
-import { requireProgram } from '#app/utils/funder-access.server.ts'
-import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.program.title} · Commons Fund` : 'Program · Commons Fund' },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program, fund } = await requireProgram(organization, params.programSlug)
+  const { organization, program, fund } = await requireManagedProgram(request, params)
   return {
     orgSlug: organization.slug,
     program: { title: program.title, slug: program.slug, status: program.status },

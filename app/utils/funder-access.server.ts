@@ -1,7 +1,8 @@
 import type { Organization } from '#db/schema/index.ts'
-import { findFund } from '#app/services/funds.server.ts'
+import { FUND_MANAGER_ROLES, findFund } from '#app/services/funds.server.ts'
 import { closeExpiredPrograms, findProgram } from '#app/services/programs.server.ts'
 import { throwNotFound } from './http.server.ts'
+import { requireOrgRole } from './permissions.server.ts'
 
 /** Funds and programs exist only for funders; a community group has no such pages at all. */
 export function assertFunder(organization: Organization) {
@@ -20,12 +21,24 @@ export async function requireFund(organization: Organization, fundSlug: string |
  * The organisation's program with this slug and its fund, with any passed deadline applied
  * first, so the status every page shows and acts on is the server clock's.
  */
-export async function requireProgram(organization: Organization, programSlug: string | undefined) {
+async function requireProgram(organization: Organization, programSlug: string | undefined) {
   assertFunder(organization)
   await closeExpiredPrograms()
   const found = programSlug ? await findProgram(organization.id, programSlug) : null
   if (!found) throwNotFound('No such program')
   return found
+}
+
+/**
+ * A program of the organisation in the URL, for someone who manages its funds (owner, admin or
+ * member; reviewers get 403, non-members 404): what every funder program page starts from.
+ */
+export async function requireManagedProgram(
+  request: Request,
+  params: { slug?: string; programSlug?: string },
+) {
+  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  return { ...access, ...(await requireProgram(access.organization, params.programSlug)) }
 }
 
 /** Who is acting, for the services' audit rows. */

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { MoveSchema } from '#app/schemas/rubric.ts'
-import { FUND_MANAGER_ROLES, type Result } from '#app/services/funds.server.ts'
+import type { Result } from '#app/services/funds.server.ts'
 import { formFailure, parseForm } from './forms.server.ts'
-import { programActor, requireProgram } from './funder-access.server.ts'
+import { programActor, requireManagedProgram } from './funder-access.server.ts'
 import { redirectWithFlash, requestOrigin } from './http.server.ts'
-import { requireOrgRole } from './permissions.server.ts'
 
 /**
  * What the action of a program's rubric or questions page starts from: a fund manager acting on
@@ -15,8 +14,8 @@ export async function programPartAction(
   { request, params, context }: ActionFunctionArgs,
   page: 'questions' | 'rubric',
 ) {
-  const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
-  const { program } = await requireProgram(access.organization, params.programSlug)
+  const access = await requireManagedProgram(request, params)
+  const { program } = access
   const actor = programActor(access, requestOrigin(request, context).ip)
   const here = `/orgs/${access.organization.slug}/programs/${program.slug}/${page}`
   const formData = await request.formData()
