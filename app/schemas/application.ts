@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { LIVED_EXPERIENCE } from '#app/domain/application-steps.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
 import { SKILLS, WORK_MODES } from '#app/domain/skills.ts'
-import { parseMoney } from '#app/utils/money.ts'
+import { OptionalMoneySchema } from '#app/utils/money.ts'
 import { optionalText, optionalWholeNumber } from './fields.ts'
 
 /*
@@ -24,25 +24,6 @@ const withinWords = (max: number, label: string) =>
   optionalText(max * 12, label).refine((v) => wordCount(v) <= max, {
     message: `${label} is limited to ${max} words`,
   })
-
-/** An optional amount typed in dollars; empty means "not yet". */
-const optionalMoney = (label: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null
-      const minor = parseMoney(v)
-      if (minor === null) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Enter ${label} as an amount like 1500 or 1,500.50`,
-        })
-        return z.NEVER
-      }
-      return minor
-    })
 
 // The version the user started editing from; a string in the form, a number once parsed.
 const versionField = {
@@ -89,7 +70,7 @@ export const ProjectStepSchema = z.object({
 const BudgetLineSchema = z
   .object({
     description: optionalText(200, 'A budget line'),
-    amount: optionalMoney('the line’s amount'),
+    amount: OptionalMoneySchema('the line’s amount'),
   })
   .superRefine((line, ctx) => {
     if (line.amount !== null && !line.description) {
@@ -106,7 +87,7 @@ const BudgetLineSchema = z
 
 export const BudgetStepSchema = z.object({
   ...versionField,
-  amountRequested: optionalMoney('the amount requested'),
+  amountRequested: OptionalMoneySchema('the amount requested'),
   lines: list(BudgetLineSchema).transform((lines) =>
     lines.filter((l) => l.description || l.amount !== null),
   ),

@@ -26,20 +26,26 @@ export function moneyInputValue(minor: number | null | undefined): string {
   return (minor / MINOR).toFixed(2)
 }
 
+/** Parses typed text to integer minor units, or says at the field how to write an amount. */
+function toMinor(label: string, text: string, ctx: z.RefinementCtx): number {
+  const minor = parseMoney(text)
+  if (minor !== null) return minor
+  ctx.addIssue({ code: 'custom', message: `Enter ${label} as an amount like 1500 or 1,500.50` })
+  return z.NEVER
+}
+
 /** A form field holding an amount; parses to integer minor units. */
 export const MoneySchema = (label: string) =>
   z
     .string({ required_error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .transform((v, ctx) => {
-      const minor = parseMoney(v)
-      if (minor === null) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Enter ${label} as an amount like 1500 or 1,500.50`,
-        })
-        return z.NEVER
-      }
-      return minor
-    })
+    .transform((v, ctx) => toMinor(label, v, ctx))
+
+/** The same, for an amount that may be left empty (null then). */
+export const OptionalMoneySchema = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => (v ? toMinor(label, v, ctx) : null))
