@@ -6,12 +6,12 @@ import { nestValues } from './nested-values.ts'
 
 /** Form data as plain values: repeated names become arrays, single names strings. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {}
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === 'string')
-    out[key] = all.length > 1 ? all : (all[0] ?? '')
-  }
-  return out
+  return Object.fromEntries(
+    [...new Set(formData.keys())].map((key) => {
+      const all = formData.getAll(key).filter((v): v is string => typeof v === 'string')
+      return [key, all.length > 1 ? all : (all[0] ?? '')]
+    }),
+  )
 }
 
 /** First message per field, in the shape the form components read. */
@@ -25,11 +25,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 function keptValues(raw: Record<string, string | string[]>) {
-  const values: Record<string, string | string[]> = {}
-  for (const [k, v] of Object.entries(raw)) {
-    if (!isSecretField(k)) values[k] = v
-  }
-  return values
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => !isSecretField(k)))
 }
 
 /**
