@@ -2,11 +2,36 @@ import { data, redirect } from '@remix-run/node'
 import type { Flash } from './flash.ts'
 import { flashCookie } from './session.server.ts'
 
-/** Only same-site paths: a crafted ?redirectTo= must not send users elsewhere. */
+/** Only for resolving: what matters is whether a target stays on whatever origin this is. */
+const OWN_ORIGIN = 'http://commons-fund.invalid'
+/** Control characters (tab, newline, DEL…) and backslashes, which browsers drop or read as "/". */
+function hasUnsafeCharacter(text: string) {
+  for (const c of text) {
+    const code = c.charCodeAt(0)
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || c === '\\') return true
+  }
+  return false
+}
+
+/**
+ * Only same-site paths: a crafted ?redirectTo= must not send users elsewhere. The target is
+ * resolved as a browser would, against our own origin, and kept only when it stays there; any
+ * control character or backslash, raw or percent-encoded, refuses it (browsers strip tabs and
+ * newlines, so "/\t/evil.com" becomes "//evil.com", and a newline cannot go in a header).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-  if (!to || typeof to !== 'string') return fallback
-  if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  if (!to || typeof to !== 'string' || to.length > 2000 || !to.startsWith('/')) return fallback
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(to)
+  } catch {
+    return fallback
+  }
+  if (hasUnsafeCharacter(to) || hasUnsafeCharacter(decoded) || decoded.startsWith('//'))
+    return fallback
+  const url = new URL(to, OWN_ORIGIN)
+  if (url.origin !== OWN_ORIGIN) return fallback
+  return `${url.pathname}${url.search}${url.hash}`
 }
 
 export async function redirectWithFlash(to: string, flash: Flash, init: ResponseInit = {}) {
