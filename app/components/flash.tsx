@@ -1,7 +1,8 @@
 import type { Flash } from '#app/utils/flash.ts'
 
 export function FlashMessage({ flash }: { flash: Flash | null }) {
-  if (!flash) return null
+  // A message about one field is shown beside it by the page that owns the field.
+  if (!flash || flash.field) return null
   return (
     <div className={`flash flash-${flash.kind}`} role={flash.kind === 'error' ? 'alert' : 'status'}>
       {flash.message}

@@ -12,6 +12,7 @@ import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 import { Moment } from '#app/components/moment.tsx'
+import { readForm } from '#app/utils/request-body.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Your account · Commons Fund' }]
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const origin = requestOrigin(request, context)
   if (formData.get('intent') === 'end-other-sessions') {
     await signOutOtherSessions(user, origin)

@@ -8,10 +8,11 @@ import { listAudit } from '#app/services/audit.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { textParam } from '#app/utils/search-params.ts'
 import { Moment } from '#app/components/moment.tsx'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
-  const search = new URL(request.url).searchParams
+  const search = readQuery(request)
   const before = Number(search.get('before'))
   const { rows, nextBefore } = await listAudit({
     actorEmail: textParam(search, 'actor'),

@@ -9,10 +9,11 @@ import { listOrganizations } from '#app/services/admin.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { pageLinks, pageParam, textParam } from '#app/utils/search-params.ts'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
-  const search = new URL(request.url).searchParams
+  const search = readQuery(request)
   const kind = ORGANIZATION_KINDS.find((k) => k === search.get('kind'))
   const result = await listOrganizations({
     q: textParam(search, 'q'),

@@ -8,10 +8,11 @@ import { listUsers } from '#app/services/admin.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { pageLinks, pageParam, textParam } from '#app/utils/search-params.ts'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
-  const search = new URL(request.url).searchParams
+  const search = readQuery(request)
   const result = await listUsers({ q: textParam(search, 'q'), page: pageParam(search) })
   return {
     ...result,

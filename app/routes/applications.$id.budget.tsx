@@ -11,6 +11,7 @@ import { handleStepSave, requireEditableStep } from '#app/utils/application-rout
 import { formatMoney, moneyInputValue, parseMoney } from '#app/utils/money.ts'
 import { rowCount } from '#app/utils/nested-values.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 /** Blank rows offered below the saved ones; "Add more lines" offers more. */
 const BLANK_ROWS = 2
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'budget')
   const { application: a, program, fund } = loaded
   const { lines } = await applicationParts(a.id)
-  const extra = new URL(request.url).searchParams.get('extra') ? 3 : 0
+  const extra = readQuery(request).get('extra') ? 3 : 0
   const rows = [
     ...lines.map((l) => ({ description: l.description, amount: moneyInputValue(l.amountMinor) })),
     ...Array.from({ length: BLANK_ROWS + extra }, () => ({ description: '', amount: '' })),

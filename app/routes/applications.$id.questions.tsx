@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
 import { StepForm } from '#app/components/application-step-form.tsx'
 import { AttachmentList, UploadForm } from '#app/components/attachment-list.tsx'
@@ -10,7 +10,9 @@ import { questionsStepSchema } from '#app/schemas/application.ts'
 import { programQuestionsOf } from '#app/services/applications.server.ts'
 import { listAttachments } from '#app/services/attachments.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
+import { flashFor, uploadField } from '#app/utils/flash.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useRootData } from '#app/root.tsx'
 
 async function questionsFor(programId: string) {
   return (await programQuestionsOf(programId)).map((q) => ({
@@ -54,13 +56,11 @@ export default function QuestionsStep() {
 function Editor() {
   const { id, questions, files, values } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
-  const [search] = useSearchParams()
   const schema = useMemo(() => questionsStepSchema(questions), [questions])
   const form = useValidatedForm(schema, { failure, defaultValues: values })
   const written = questions.filter((q) => q.kind !== 'file')
   const fileQuestions = questions.filter((q) => q.kind === 'file')
-  const uploadError = search.get('uploadError') ?? undefined
-  const uploadFor = search.get('question') ?? ''
+  const flash = useRootData()?.flash
   return (
     <>
       <Card title="Program questions">
@@ -134,7 +134,7 @@ function Editor() {
               questionId={q.id}
               label={`Add a file for “${q.label}”`}
               target={q.label}
-              error={uploadFor === q.id ? uploadError : undefined}
+              error={flashFor(flash, uploadField(q.id))}
             />
           </section>
         ))}
@@ -146,7 +146,7 @@ function Editor() {
             questionId={null}
             label="Add a supporting document"
             target="supporting document"
-            error={uploadFor === '' ? uploadError : undefined}
+            error={flashFor(flash, uploadField(null))}
           />
         </section>
       </Card>

@@ -16,6 +16,7 @@ import { listAttachments } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { readForm } from '#app/utils/request-body.server.ts'
 
 async function requireDraft(request: Request, id: string | undefined) {
   const found = await requireApplication(request, id)
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, loaded } = await requireDraft(request, params.id)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const version = Number(formData.get('version'))
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const result = await submitApplication(actor, loaded, version)

@@ -10,6 +10,7 @@ import { applicationParts } from '#app/services/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { rowCount } from '#app/utils/nested-values.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 const BLANK_ROWS = 1
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'skills')
   const a = loaded.application
   const { skills } = await applicationParts(a.id)
-  const extra = new URL(request.url).searchParams.get('extra') ? 2 : 0
+  const extra = readQuery(request).get('extra') ? 2 : 0
   const blank = { skill: '', hours: '', workMode: 'either', languages: '', description: '' }
   return {
     id: a.id,

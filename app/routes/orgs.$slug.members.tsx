@@ -30,6 +30,7 @@ import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { CopyButton } from '#app/components/copy-button.tsx'
+import { readForm } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, organization, role } = await requireOrgRole(request, params.slug)
@@ -54,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireOrgRole(request, params.slug)
   const { organization: org, role } = access
   const actor = { id: access.user.id, ip: requestOrigin(request, context).ip, role }
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   const back = `/orgs/${org.slug}/members`
 

@@ -19,10 +19,11 @@ import { programApplicationStats } from '#app/services/application-stats.server.
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { pageLinks, pageParam } from '#app/utils/search-params.ts'
 import { Moment } from '#app/components/moment.tsx'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, fund } = await requireManagedProgram(request, params)
-  const search = new URL(request.url).searchParams
+  const search = readQuery(request)
   const { status, sdoh } = filterFromSearch(search)
   const sort = (Object.keys(APPLICATION_SORTS).find((k) => k === search.get('sort')) ??
     'newest') as ApplicationSort

@@ -6,13 +6,14 @@ import { setCurrentOrganization } from '#app/services/sessions.server.ts'
 import { listUserOrganizations } from '#app/services/organizations.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
+import { readForm } from '#app/utils/request-body.server.ts'
 
 const SwitchSchema = z.object({ organizationId: z.string().uuid() })
 
 /** Makes another of the user's organisations the current one and opens it. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = SwitchSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = SwitchSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) throwNotFound('No such organisation')
   const { organizationId } = parsed.data
   if (!(await findMembership(organizationId, user.id))) throwNotFound('No such organisation')

@@ -16,6 +16,7 @@ import { formatDateTime } from '#app/utils/format.ts'
 import { formFailure } from '#app/utils/forms.server.ts'
 import { requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
+import { readForm } from '#app/utils/request-body.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Apply to ${data.program.title} · Commons Fund` : 'Apply · Commons Fund' },
@@ -46,7 +47,7 @@ const StartSchema = z.object({ organization: z.string().min(1, 'Choose the group
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, program } = await load(request, params.slug)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const parsed = StartSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) return formFailure({ form: 'Choose the group you apply for.' }, formData)
   const allowed = await applicantOrganizations(user.id)

@@ -12,13 +12,14 @@ import { formatDateTime } from '#app/utils/format.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { pageLinks, pageParam } from '#app/utils/search-params.ts'
 import styles from '#app/styles/programs.css?url'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export const meta: MetaFunction = () => [{ title: 'Open funding programs · Commons Fund' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const search = new URL(request.url).searchParams
+  const search = readQuery(request)
   const { filters, errors } = parseCatalogSearch(search)
   const result = await listOpenPrograms({ ...filters, page: pageParam(search) })
   return {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { MAX_SEARCH_LIMIT, searchPlaces } from '#app/services/places.server.ts'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 const PlaceSearchParams = z.object({
   q: z.string().trim().max(100),
@@ -14,7 +15,7 @@ const PlaceSearchParams = z.object({
  * the query and result sizes are capped so it cannot be used to pull heavy work from the server.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const search = new URL(request.url).searchParams
+  const search = readQuery(request)
   const parsed = PlaceSearchParams.safeParse({
     q: search.get('q') ?? '',
     limit: search.get('limit') ?? undefined,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { attachments, programQuestions } from '#db/schema/index.ts'
+import { applications, attachments, programQuestions } from '#db/schema/index.ts'
 import { MAX_FILES_PER_APPLICATION } from '#app/domain/file-types.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Actor, LoadedApplication } from './applications.server.ts'
@@ -23,38 +23,56 @@ export function listAttachments(applicationId: string) {
     .orderBy(asc(attachments.createdAt))
 }
 
+export type AddAttachmentResult =
+  { ok: true; fileName: string; alreadyAttached: boolean } | { ok: false; message: string }
+
 /**
- * Stores an upload for a draft the user may edit. The bytes are written first; if the row then
- * fails, the orphan file is removed so storage and database agree.
+ * Stores an upload (a file already on disk) for a draft the user may edit. The bytes are copied
+ * first; then, under the application's row lock so that concurrent uploads cannot all pass the
+ * count, the limit is checked and the row written. A retry of a file already attached (same name,
+ * size and question) adds nothing. If no row is written, the copy is removed again.
  */
 export async function addAttachment(
   actor: Actor,
   loaded: LoadedApplication,
-  upload: { questionId: string | null; fileName: string; bytes: Uint8Array },
-): Promise<{ ok: true } | { ok: false; message: string }> {
+  upload: {
+    questionId: string | null
+    fileName: string
+    file: { path: string; sizeBytes: number }
+  },
+): Promise<AddAttachmentResult> {
   const { application } = loaded
   if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) {
     return { ok: false, message: 'Files can only be added to a draft.' }
   }
-  const verdict = checkUpload(upload.fileName, upload.bytes)
+  const verdict = await checkUpload(upload.fileName, upload.file)
   if (!verdict.ok) return verdict
   if (upload.questionId && !(await questionBelongs(upload.questionId, application.programId))) {
     return { ok: false, message: 'That question is not part of this program.' }
   }
-  const [count] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(attachments)
-    .where(eq(attachments.applicationId, application.id))
-  if ((count?.n ?? 0) >= MAX_FILES_PER_APPLICATION) {
-    return {
-      ok: false,
-      message: `An application can have at most ${MAX_FILES_PER_APPLICATION} files.`,
-    }
-  }
+  const { sizeBytes } = upload.file
   const storageKey = randomUUID()
-  await fileStore().put(storageKey, upload.bytes)
+  await fileStore().putFile(storageKey, upload.file.path)
+  let outcome: 'added' | 'duplicate' | 'full'
   try {
-    await db().transaction(async (tx) => {
+    outcome = await db().transaction(async (tx) => {
+      await tx.execute(
+        sql`SELECT 1 FROM ${applications} WHERE ${applications.id} = ${application.id} FOR UPDATE`,
+      )
+      const present = await tx
+        .select({
+          fileName: attachments.fileName,
+          sizeBytes: attachments.sizeBytes,
+          questionId: attachments.questionId,
+        })
+        .from(attachments)
+        .where(eq(attachments.applicationId, application.id))
+      const same = (row: (typeof present)[number]) =>
+        row.fileName === verdict.fileName &&
+        row.sizeBytes === sizeBytes &&
+        (row.questionId ?? null) === upload.questionId
+      if (present.some(same)) return 'duplicate'
+      if (present.length >= MAX_FILES_PER_APPLICATION) return 'full'
       const [row] = await tx
         .insert(attachments)
         .values({
@@ -62,7 +80,7 @@ export async function addAttachment(
           questionId: upload.questionId,
           fileName: verdict.fileName,
           contentType: verdict.contentType,
-          sizeBytes: upload.bytes.byteLength,
+          sizeBytes,
           storageKey,
           uploadedByUserId: actor.id,
         })
@@ -74,18 +92,22 @@ export async function addAttachment(
         entityId: application.id,
         organizationId: application.organizationId,
         ip: actor.ip,
-        details: {
-          attachmentId: row?.id,
-          fileName: verdict.fileName,
-          sizeBytes: upload.bytes.byteLength,
-        },
+        details: { attachmentId: row?.id, fileName: verdict.fileName, sizeBytes },
       })
+      return 'added'
     })
   } catch (error) {
     await fileStore().remove(storageKey)
     throw error
   }
-  return { ok: true }
+  if (outcome !== 'added') await fileStore().remove(storageKey)
+  if (outcome === 'full') {
+    return {
+      ok: false,
+      message: `An application can have at most ${MAX_FILES_PER_APPLICATION} files.`,
+    }
+  }
+  return { ok: true, fileName: verdict.fileName, alreadyAttached: outcome === 'duplicate' }
 }
 
 async function questionBelongs(questionId: string, programId: string) {

@@ -1,54 +1,86 @@
+import { readFile } from 'node:fs/promises'
+import { fileTypeFromFile } from 'file-type'
 import { ALLOWED_FILE_TYPES, fileProblem } from '#app/domain/file-types.ts'
 
 type Extension = keyof typeof ALLOWED_FILE_TYPES
 
-const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
-  signature.every((b, i) => bytes[offset + i] === b)
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04]
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
-
-/** What the first bytes must look like for each extension (a renamed .exe is not a PDF). */
-const SIGNATURES: Record<Extension, (b: Uint8Array) => boolean> = {
-  pdf: (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46]),
-  png: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  jpg: (b) => startsWith(b, [0xff, 0xd8, 0xff]),
-  jpeg: (b) => startsWith(b, [0xff, 0xd8, 0xff]),
-  gif: (b) => startsWith(b, [0x47, 0x49, 0x46, 0x38]),
-  webp: (b) =>
-    startsWith(b, [0x52, 0x49, 0x46, 0x46]) && startsWith(b, [0x57, 0x45, 0x42, 0x50], 8),
-  doc: (b) => startsWith(b, OLE),
-  xls: (b) => startsWith(b, OLE),
-  ppt: (b) => startsWith(b, OLE),
-  docx: (b) => startsWith(b, ZIP),
-  xlsx: (b) => startsWith(b, ZIP),
-  pptx: (b) => startsWith(b, ZIP),
-  odt: (b) => startsWith(b, ZIP),
-  ods: (b) => startsWith(b, ZIP),
-  txt: (b) => !b.subarray(0, 4096).includes(0),
-  csv: (b) => !b.subarray(0, 4096).includes(0),
+/**
+ * What `file-type` must find inside a file for each extension we accept (a renamed .exe is not a
+ * PDF, and a ZIP without Word's [Content_Types].xml is not a .docx). Old Office files are all one
+ * container format (cfb). Plain text has no signature at all: null means "check it as text".
+ */
+const DETECTED_AS: Record<Extension, readonly string[] | null> = {
+  pdf: ['pdf'],
+  png: ['png'],
+  jpg: ['jpg'],
+  jpeg: ['jpg'],
+  gif: ['gif'],
+  webp: ['webp'],
+  doc: ['cfb'],
+  xls: ['cfb'],
+  ppt: ['cfb'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  pptx: ['pptx'],
+  odt: ['odt'],
+  ods: ['ods'],
+  txt: null,
+  csv: null,
 }
 
-/** Path separators and control characters become "_", so a name can never address a path. */
-function safeFileName(name: string) {
+/** The longest name we store; longer ones keep their start and their extension. */
+export const MAX_FILE_NAME_LENGTH = 200
+
+/**
+ * Path separators and control characters become "_", so a name can never address a path, and a
+ * very long name is shortened in the middle, keeping the extension that decides its type.
+ */
+export function safeFileName(name: string) {
   const cleaned = [...name]
-    .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
+    .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 || c === '\u007f' ? '_' : c))
     .join('')
     .trim()
-  return cleaned.slice(-200) || 'file'
+  const chars = [...cleaned]
+  if (chars.length <= MAX_FILE_NAME_LENGTH) return cleaned || 'file'
+  const dot = cleaned.lastIndexOf('.')
+  const extension = dot > 0 ? [...cleaned.slice(dot)].slice(0, 20).join('') : ''
+  return `${chars.slice(0, MAX_FILE_NAME_LENGTH - extension.length - 1).join('')}…${extension}`
 }
 
 export type FileVerdict =
   | { ok: true; extension: Extension; contentType: string; fileName: string }
   | { ok: false; message: string }
 
-/** Decides whether an upload is acceptable, by name, size and content, never by the browser's word. */
-export function checkUpload(fileName: string, bytes: Uint8Array): FileVerdict {
+/** Text files: valid UTF-8 with no NUL bytes (what binary data almost never is). */
+async function isPlainText(filePath: string) {
+  const bytes = await readFile(filePath)
+  if (bytes.includes(0)) return false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Decides whether an upload (already on disk) is acceptable, by name, size and content, never by
+ * the browser's word: the extension and what is found inside must agree.
+ */
+export async function checkUpload(
+  fileName: string,
+  file: { path: string; sizeBytes: number },
+): Promise<FileVerdict> {
   const cleanName = safeFileName(fileName)
-  const problem = fileProblem(cleanName, bytes.byteLength)
+  const problem = fileProblem(cleanName, file.sizeBytes)
   if (problem) return { ok: false, message: problem }
   const ext = cleanName.toLowerCase().split('.').pop() as Extension
-  if (!SIGNATURES[ext](bytes)) {
+  const expected = DETECTED_AS[ext]
+  const detected = await fileTypeFromFile(file.path)
+  const matches = expected
+    ? !!detected && expected.includes(detected.ext)
+    : !detected && (await isPlainText(file.path))
+  if (!matches) {
     return { ok: false, message: `“${cleanName}” does not look like a .${ext} file.` }
   }
   return { ok: true, extension: ext, contentType: ALLOWED_FILE_TYPES[ext], fileName: cleanName }

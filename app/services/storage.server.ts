@@ -1,4 +1,5 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { chmod, copyFile, mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { env } from '#app/utils/env.server.ts'
 
@@ -7,7 +8,8 @@ import { env } from '#app/utils/env.server.ts'
  * store (S3 and the like) can replace the local disk without touching the rest of the code.
  */
 export interface FileStore {
-  put(key: string, bytes: Uint8Array): Promise<void>
+  /** Stores a copy of the file at `source` (an upload's temporary file) under `key`. */
+  putFile(key: string, source: string): Promise<void>
   get(key: string): Promise<Uint8Array>
   remove(key: string): Promise<void>
 }
@@ -24,10 +26,11 @@ export class LocalDiskStore implements FileStore {
     return path.join(this.root, key.slice(0, 2), key)
   }
 
-  async put(key: string, bytes: Uint8Array) {
+  async putFile(key: string, source: string) {
     const file = this.pathOf(key)
     await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(file, bytes, { flag: 'wx', mode: 0o600 })
+    await copyFile(source, file, constants.COPYFILE_EXCL)
+    await chmod(file, 0o600)
   }
 
   async get(key: string) {

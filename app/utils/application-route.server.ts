@@ -9,6 +9,7 @@ import { formatDateTime } from './format.ts'
 import { formFailure, formValues, parseForm } from './forms.server.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from './http.server.ts'
 import { requireUser } from './permissions.server.ts'
+import { readForm } from './request-body.server.ts'
 
 /** The application named in the URL, if this user may see it; 404 otherwise. */
 export async function requireApplication(request: Request, id: string | undefined) {
@@ -55,7 +56,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
 ) {
   const { request, params, context } = args
   const { user, loaded } = await requireEditableStep(request, params.id, step)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const form = await parseForm(formData, schema)
   if (!form.ok) return form.response
   const write = await toWrite(form.data, loaded, formData)

@@ -3,4 +3,13 @@ export type Flash = {
   message: string
   /** The browser backup (a draftKeys key) this save made obsolete; the next page drops it. */
   draft?: string
+  /** The form field the message is about (e.g. "upload:<question id>"): shown there, not on top. */
+  field?: string
 }
+
+/** The flash's message when it belongs to `field`. */
+export const flashFor = (flash: Flash | null | undefined, field: string) =>
+  flash?.field === field ? flash.message : undefined
+
+/** The field an upload's error belongs to, so the page shows it beside the right file input. */
+export const uploadField = (questionId: string | null) => `upload:${questionId ?? ''}`

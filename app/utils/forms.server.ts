@@ -3,6 +3,7 @@ import type { z } from 'zod'
 
 import { isSecretField, type FieldErrors, type FormFailure } from './forms.ts'
 import { nestValues } from './nested-values.ts'
+import { readForm } from './request-body.server.ts'
 
 /** Form data as plain values: repeated names become arrays, single names strings. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
@@ -39,7 +40,7 @@ export async function parseForm<S extends z.ZodTypeAny>(
   | { ok: true; data: z.output<S>; formData: FormData }
   | { ok: false; response: ReturnType<typeof data<FormFailure>> }
 > {
-  const formData = source instanceof Request ? await source.formData() : source
+  const formData = source instanceof Request ? await readForm(source) : source
   const raw = formValues(formData)
   const parsed = await schema.safeParseAsync(nestValues(raw))
   if (parsed.success) return { ok: true, data: parsed.data as z.output<S>, formData }

@@ -4,6 +4,7 @@ import type { Result } from '#app/services/funds.server.ts'
 import { formFailure, parseForm } from './forms.server.ts'
 import { programActor, requireManagedProgram } from './funder-access.server.ts'
 import { redirectWithFlash, requestOrigin } from './http.server.ts'
+import { readForm } from './request-body.server.ts'
 
 /**
  * What the action of a program's rubric or questions page starts from: a fund manager acting on
@@ -18,7 +19,7 @@ export async function programPartAction(
   const { program } = access
   const actor = programActor(access, requestOrigin(request, context).ip)
   const here = `/orgs/${access.organization.slug}/programs/${program.slug}/${page}`
-  const formData = await request.formData()
+  const formData = await readForm(request)
 
   /**
    * Back to the page with a success flash, or the service's refusal with what was typed. `draft`

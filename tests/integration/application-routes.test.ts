@@ -13,6 +13,7 @@ import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applic
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
 import * as dashboard from '#app/routes/_index.tsx'
 import { listAttachments } from '#app/services/attachments.server.ts'
+import { takeFlash } from '#app/utils/session.server.ts'
 import {
   addUserToOrg,
   cookieFor,
@@ -52,6 +53,12 @@ function multipart(path: string, cookie: string, file: File, questionId = '') {
     headers: { Cookie: cookie },
     body,
   })
+}
+
+/** The flash message a response sets, as the next page would read it. */
+async function flashOf(headers: Headers) {
+  const cookie = (headers.get('Set-Cookie') ?? '').split(';')[0] ?? ''
+  return (await takeFlash(new Request('http://localhost/', { headers: { Cookie: cookie } }))).flash
 }
 
 const pdf = (name = 'letter.pdf') =>
@@ -194,13 +201,18 @@ describe('attachments', () => {
       multipart('/', cookie, new File(['MZ not a pdf'], 'budget.pdf')),
       { id },
     )
-    expect(decodeURIComponent(fake.location ?? '')).toContain('does not look like a .pdf file')
+    expect((await flashOf(fake.headers))?.message).toContain('does not look like a .pdf file')
     const exe = await call(
       attachmentsRoute.action,
       multipart('/', cookie, new File(['x'], 'run.exe')),
       { id },
     )
-    expect(decodeURIComponent(exe.location ?? '')).toContain('not a file type we accept')
+    expect(await flashOf(exe.headers)).toMatchObject({
+      kind: 'error',
+      field: 'upload:',
+      message: expect.stringContaining('not a file type we accept'),
+    })
+    expect(exe.location).toBe(`/applications/${id}/questions`)
     expect(await listAttachments(id)).toHaveLength(1)
   })
 
@@ -219,7 +231,8 @@ describe('attachments', () => {
       context: { ip: '127.0.0.1', cspNonce: '' },
     })) as Response
     const { location } = (await bad.json()) as { location: string }
-    expect(decodeURIComponent(location)).toContain('not a file type we accept')
+    expect(location).toBe(`/applications/${id}/questions`)
+    expect((await flashOf(bad.headers))?.message).toContain('not a file type we accept')
     expect(await listAttachments(id)).toHaveLength(1)
   })
 
@@ -231,7 +244,7 @@ describe('attachments', () => {
       .values({ programId: other.program.id, position: 1, kind: 'file', label: 'Elsewhere' })
       .returning()
     const out = await call(attachmentsRoute.action, multipart('/', cookie, pdf(), q?.id), { id })
-    expect(decodeURIComponent(out.location ?? '')).toContain('not part of this program')
+    expect((await flashOf(out.headers))?.message).toContain('not part of this program')
   })
 
   it('are served only to people who may see the application', async () => {
