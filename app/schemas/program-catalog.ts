@@ -65,6 +65,8 @@ export const CatalogFilterFields = {
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2027-06-30')
       .refine(isCalendarDate, 'Enter a real date, like 2027-06-30')
+      // PostgreSQL has no year 0, and no program closes before the platform existed anyway.
+      .refine((v) => v >= '2000-01-01', 'Enter a date from the year 2000 on, like 2027-06-30')
       .optional(),
   ),
 } as const
