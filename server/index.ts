@@ -10,6 +10,7 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
+import { bodyLimits } from './body-limits.ts'
 
 /** What entry.server.tsx exports besides the Remix handler (see its comment). */
 interface AppLifecycle {
@@ -97,6 +98,8 @@ app.use(
     strictTransportSecurity: production,
   }),
 )
+// Before compression, static files and Remix: an oversized body is refused unread.
+app.use(bodyLimits)
 app.use(compression())
 app.use(sameOriginMutations)
 

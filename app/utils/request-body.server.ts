@@ -13,11 +13,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { data } from '@remix-run/node'
 import busboy from 'busboy'
 import { MAX_FILE_BYTES } from '#app/domain/file-types.ts'
+import { FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '#app/domain/request-limits.ts'
 import { env } from './env.server.ts'
-
-export const FORM_BODY_LIMIT = 1024 * 1024
-/** Room for the multipart boundary, part headers and the few short fields beside the file. */
-export const UPLOAD_BODY_LIMIT = MAX_FILE_BYTES + 64 * 1024
 
 const NOT_A_FORM =
   'This address only takes a form sent from its page. What arrived was something else (JSON or plain text, for instance), so nothing was saved.'

@@ -1,0 +1,6 @@
+import { MAX_FILE_BYTES } from './file-types.ts'
+
+/** The largest plain form we read: far above any real one, far below harm. */
+export const FORM_BODY_LIMIT = 1024 * 1024
+/** One file of at most 10 MB, plus room for the multipart boundary, part headers and short fields. */
+export const UPLOAD_BODY_LIMIT = MAX_FILE_BYTES + 64 * 1024
