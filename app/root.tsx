@@ -167,6 +167,13 @@ export default function App() {
   )
 }
 
+const ERROR_HEADINGS: Record<number, string> = {
+  400: 'That request could not be read',
+  403: 'Not allowed',
+  404: 'Page not found',
+  413: 'That was too large to accept',
+}
+
 export function ErrorBoundary() {
   const error = useRouteError()
   if (isRouteErrorResponse(error)) {
@@ -176,13 +183,7 @@ export function ErrorBoundary() {
         : error.statusText
     return (
       <section className="error-page">
-        <h1>
-          {error.status === 404
-            ? 'Page not found'
-            : error.status === 403
-              ? 'Not allowed'
-              : 'Something went wrong'}
-        </h1>
+        <h1>{ERROR_HEADINGS[error.status] ?? 'Something went wrong'}</h1>
         <p>{message || 'We could not find what you asked for.'}</p>
         <p>
           <Link to="/">Go to the start page</Link>

@@ -62,6 +62,8 @@ export function UploadForm({
       action={`/applications/${applicationId}/attachments`}
       encType="multipart/form-data"
       className="inline-form upload-form"
+      // Our own message beside the field ("Choose a file to upload"), not the browser's bubble.
+      noValidate
       onSubmit={upload.onSubmit}
     >
       <input type="hidden" name="questionId" value={questionId ?? ''} />
