@@ -231,6 +231,9 @@ test('files attach to a question, download back, and bad files are refused by th
   await createGroup(page)
   const id = await startApplication(page)
   await page.goto(`/applications/${id}/questions`)
+  // Nothing chosen: said beside the field, not silently ignored.
+  await page.getByRole('button', { name: 'Upload Letter of support' }).click()
+  await expect(page.getByRole('alert')).toContainText('Choose a file to upload.')
   const letter = page.getByLabel('Add a file for “Letter of support”')
   await letter.setInputFiles({
     name: 'support-letter.pdf',
@@ -318,6 +321,8 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Start or continue the application' }).click()
     const id = page.url().match(/applications\/([0-9a-f-]{36})/)?.[1] ?? ''
     await page.goto(`/applications/${id}/questions`)
+    await page.getByRole('button', { name: 'Upload supporting document' }).click()
+    await expect(page.getByRole('alert')).toContainText('Choose a file to upload.')
     const supporting = page.getByLabel('Add a supporting document')
     await supporting.setInputFiles({
       name: 'notes.exe',
@@ -334,5 +339,8 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('button', { name: 'Upload supporting document' }).click()
     await expect(page.getByText('Uploaded plan.pdf.')).toBeVisible()
     await expect(page.getByRole('link', { name: 'plan.pdf' })).toBeVisible()
+    // The earlier refusal is gone: errors travel in the flash, never in the address.
+    expect(new URL(page.url()).search).toBe('')
+    await expect(page.getByRole('alert')).toHaveCount(0)
   })
 })
