@@ -80,6 +80,12 @@ export async function checkUpload(
   const matches = expected
     ? !!detected && expected.includes(detected.ext)
     : !detected && (await isPlainText(file.path))
+  if (!matches && !expected) {
+    return {
+      ok: false,
+      message: `“${cleanName}” does not look like a .${ext} file: we take plain text in UTF-8. Save it as UTF-8 (in Excel, “CSV UTF-8”) and upload it again.`,
+    }
+  }
   if (!matches) {
     return { ok: false, message: `“${cleanName}” does not look like a .${ext} file.` }
   }
