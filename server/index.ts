@@ -10,7 +10,6 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
-import { bodyLimits } from './body-limits.ts'
 
 /** What entry.server.tsx exports besides the Remix handler (see its comment). */
 interface AppLifecycle {
@@ -59,6 +58,32 @@ function sameOriginMutations(req: Request, res: Response, next: NextFunction) {
   }
   if (sameOrigin) return next()
   res.status(403).type('text/plain').send('Cross-origin request refused.')
+}
+
+/**
+ * Refuses a body whose declared Content-Length passes the limit, with a 413 page, before any other
+ * work. Bodies sent without a length are limited while they stream by the app's own readers
+ * (app/utils/request-body.server.ts). The figures are app/domain/request-limits.ts's; they are
+ * written here again because this file is compiled on its own, without bundling its imports.
+ */
+const FORM_BODY_LIMIT = 1024 * 1024
+const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024
+const UPLOAD_PATH = /^\/applications\/[^/]+\/attachments\/?$/
+function bodyLimits(req: Request, res: Response, next: NextFunction) {
+  if (req.method === 'GET' || req.method === 'HEAD') return next()
+  const upload = UPLOAD_PATH.test(req.path)
+  if (Number(req.get('content-length') ?? 0) <= (upload ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT)) {
+    return next()
+  }
+  // Stop reading what is still coming once the answer is out.
+  res.on('finish', () => req.destroy())
+  res
+    .status(413)
+    .set('Connection', 'close')
+    .type('html')
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large · Commons Fund</title></head><body><main><h1>That was too large to accept</h1><p>What you sent is larger than ${upload ? '10 MB' : '1 MB'}, so nothing was read or saved. Forms take at most 1 MB; an upload takes one file of at most 10 MB.</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
+    )
 }
 
 const app = express()
