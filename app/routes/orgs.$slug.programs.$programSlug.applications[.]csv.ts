@@ -5,6 +5,7 @@ import { recordAudit } from '#app/services/audit.server.ts'
 import { db } from '#db/client.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { requestOrigin } from '#app/utils/http.server.ts'
+import { readQuery } from '#app/utils/request-body.server.ts'
 
 /**
  * The program's submitted applications as a CSV download, under the list's filters, streamed so
@@ -13,7 +14,7 @@ import { requestOrigin } from '#app/utils/http.server.ts'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, organization, program, fund } = await requireManagedProgram(request, params)
   const url = new URL(request.url)
-  const filter = filterFromSearch(url.searchParams)
+  const filter = filterFromSearch(readQuery(request))
   await recordAudit(db(), {
     actorUserId: user.id,
     action: 'applications.exported',
