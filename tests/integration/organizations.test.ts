@@ -16,7 +16,7 @@ import {
   createUser,
   organizationInput,
 } from '#tests/support/factories.ts'
-import { withTestDatabase } from '#tests/support/database.ts'
+import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()
 
@@ -47,7 +47,7 @@ describe('organisations', () => {
     expect(second.slug).toBe('same-name-collective-2')
   })
 
-  it('gives simultaneous organisations with one name different slugs', async () => {
+  raceTest('gives simultaneous organisations with one name different slugs', async () => {
     const user = await createUser()
     const input = organizationInput('Racing Name Collective')
     const made = await Promise.all([
@@ -120,7 +120,7 @@ describe('membership', () => {
     expect(second.id).toBeTruthy()
   })
 
-  it('keeps one owner when two owners demote each other at once', async () => {
+  raceTest('keeps one owner when two owners demote each other at once', async () => {
     const setup = await createOrgWithOwner()
     const other = await addUserToOrg(setup, 'owner')
     const results = await Promise.all([
