@@ -68,7 +68,11 @@ interface RouteExpectation {
 const groupPage = (w: World) => ({ slug: w.group.org.slug })
 const publicProgram = (w: World) => ({ slug: w.funder.program.slug })
 
-/** One entry per route id of app/routes.ts. */
+/**
+ * One entry per route id of app/routes.ts. A new route is one more line here; give `params` when
+ * its params are not the defaults (the funder's organisation, fund and program, the group's draft,
+ * its file, an invitation), e.g. `params: (w) => ({ userId: w.users.noOrg.id })`.
+ */
 const MATRIX: Record<string, RouteExpectation> = {
   'routes/_index': { loader: every(200) },
   // Signed-in people are sent on from the login and sign-up pages, whatever they post.
