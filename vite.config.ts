@@ -31,6 +31,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     setupFiles: ['tests/support/setup-env.ts'],
+    // Chooses the database once: the PostgreSQL server when one answers, else PGlite.
+    globalSetup: ['tests/support/global-setup.ts'],
     // Integration files each build their own database; two workers match the two cores here.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, expectAccessible, logIn, newUser, test } from './fixtures.ts'
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, newUser } from './fixtures.ts'
+import { test } from './signed-in.ts'
 
 const PROGRAM = 'community-health-access-2027'
 
@@ -186,10 +187,8 @@ test('a newcomer goes from a program page to a first draft without losing the wa
 })
 
 test('unsaved edits are kept by the browser and offered back after a reload', async ({
-  page,
-  user,
+  signedInPage: page,
 }) => {
-  expect(user.email).toBeTruthy()
   await createGroup(page)
   const id = await startApplication(page)
   await page.goto(`/applications/${id}/project`)
@@ -224,10 +223,8 @@ test('unsaved edits are kept by the browser and offered back after a reload', as
 })
 
 test('files attach to a question, download back, and bad files are refused by the field', async ({
-  page,
-  user,
+  signedInPage: page,
 }) => {
-  expect(user.email).toBeTruthy()
   await createGroup(page)
   const id = await startApplication(page)
   await page.goto(`/applications/${id}/questions`)
@@ -312,10 +309,8 @@ test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false })
 
   test('a file still uploads by a plain form post, and a bad one is refused at the field', async ({
-    page,
-    user,
+    signedInPage: page,
   }) => {
-    expect(user.email).toBeTruthy()
     await createGroup(page)
     await page.goto(`/programs/${PROGRAM}/apply`)
     await page.getByRole('button', { name: 'Start or continue the application' }).click()

@@ -1,5 +1,6 @@
 // Serves the built app for the end-to-end suite on a database of its own: a fresh database on
-// the PostgreSQL server when DATABASE_URL is set, otherwise a fresh PGlite folder. The demo data
+// the PostgreSQL server when there is one (DATABASE_URL, else a server answering on
+// 127.0.0.1:5432, unless TEST_DB=pglite), otherwise a fresh PGlite folder. The demo data
 // is seeded so tests can use the demo accounts; everything else the tests create for themselves.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -7,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createScratchDatabase } from '../support/scratch-databases.mjs'
+import { chooseTestServer, describeServer } from '../support/test-database-server.mjs'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'commons-e2e-'))
 /** @type {NodeJS.ProcessEnv} */
@@ -20,14 +22,19 @@ const env = {
 
 /** @type {(() => Promise<void>) | undefined} */
 let dropDatabase
-if (process.env.DATABASE_URL) {
-  const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'cf_e2e')
+const target = await chooseTestServer()
+if (target.url) {
+  const scratch = await createScratchDatabase(target.url, 'cf_e2e')
   env.DATABASE_URL = scratch.url
   dropDatabase = scratch.drop
+  console.log(`E2E server: PostgreSQL at ${describeServer(target.url)} (${target.reason}).`)
+} else {
+  delete env.DATABASE_URL
+  console.log(`E2E server: PGlite (${target.reason}).`)
 }
 
 const buildDir = process.env.BUILD_DIR ?? 'build'
-const server = spawn(process.execPath, [path.join(buildDir, 'server.js')], {
+const app = spawn(process.execPath, [path.join(buildDir, 'server.js')], {
   stdio: 'inherit',
   env,
 })
@@ -41,9 +48,9 @@ async function cleanUp() {
 }
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => server.kill(signal))
+  process.on(signal, () => app.kill(signal))
 }
-server.on('exit', async (code) => {
+app.on('exit', async (code) => {
   await cleanUp()
   process.exit(code ?? 0)
 })

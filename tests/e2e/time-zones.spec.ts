@@ -1,12 +1,11 @@
-import { expect, expectAccessible, test } from './fixtures.ts'
+import { expect, expectAccessible } from './fixtures.ts'
+import { test } from './signed-in.ts'
 
 test.use({ timezoneId: 'America/Chicago' })
 
 test('times show in the viewer’s own zone, and the server renders them so from then on', async ({
-  page,
-  user,
+  signedInPage: page,
 }) => {
-  expect(user.email).toBeTruthy()
   await page.goto('/account')
   const sessions = page.getByRole('table', { name: /sessions/i })
   await expect(sessions.getByText(/C[SD]T$/).first()).toBeVisible()

@@ -6,7 +6,7 @@ import { changePassword, INVALID_LOGIN, logIn, signUp } from '#app/services/acco
 import { POLICIES } from '#app/services/login-throttle.server.ts'
 import { findSessionUser, startSession } from '#app/services/sessions.server.ts'
 import { createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
-import { withTestDatabase } from '#tests/support/database.ts'
+import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()
 
@@ -37,7 +37,7 @@ describe('sign up', () => {
     })
   })
 
-  it('lets exactly one of two simultaneous sign-ups with one email succeed', async () => {
+  raceTest('lets exactly one of two simultaneous sign-ups with one email succeed', async () => {
     const results = await Promise.all([signup('race@example.test'), signup('race@example.test')])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     const rows = await db().select().from(users).where(eq(users.email, 'race@example.test'))
@@ -83,7 +83,7 @@ describe('log in', () => {
     expect(audit.some((a) => a.entityId === user.id)).toBe(true)
   })
 
-  it('counts concurrent failures without losing any', async () => {
+  raceTest('counts concurrent failures without losing any', async () => {
     const user = await createUser()
     const attempts = Array.from({ length: POLICIES.email.maxFailures }, () =>
       logIn({ email: user.email, password: 'wrong password' }, { ip: '10.0.0.3' }),

@@ -16,7 +16,7 @@ import {
   createOrgWithOwner,
   createUser,
 } from '#tests/support/factories.ts'
-import { withTestDatabase } from '#tests/support/database.ts'
+import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()
 
@@ -158,7 +158,7 @@ describe('saving drafts', () => {
     expect(content.title).toBe('Theirs')
   })
 
-  it('lets exactly one of two simultaneous saves from the same version win', async () => {
+  raceTest('lets exactly one of two simultaneous saves from the same version win', async () => {
     const { application, actor } = await groupAndProgram()
     const write = (title: string) =>
       saveStep(

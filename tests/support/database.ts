@@ -1,17 +1,48 @@
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, inject, it, type TestContext } from 'vitest'
 import { openDatabase, setDatabase, type Database } from '#db/client.server.ts'
 import { createScratchDatabase } from './scratch-databases.mjs'
 
 /**
+ * The PostgreSQL server this run uses, chosen once by tests/support/global-setup.ts (DATABASE_URL,
+ * else a server answering on 127.0.0.1:5432, unless TEST_DB=pglite); null means PGlite.
+ */
+const serverUrl = inject('testServerUrl') ?? null
+
+/** True when this run's databases are on a PostgreSQL server, where writes really overlap. */
+export const onPostgres = serverUrl !== null
+
+export const PGLITE_CANNOT_RACE =
+  'needs PostgreSQL: PGlite has one connection, so these writes never overlap and the test could not fail'
+
+/**
+ * A test of what happens when writes overlap (row locks, unique constraints under concurrent
+ * inserts, counters). On PGlite the queries run one after another, so such a test passes even with
+ * the lock removed: there it is reported as skipped, with the reason, instead of as passed.
+ */
+export function raceTest(
+  name: string,
+  body: (context: TestContext) => Promise<void>,
+  timeout?: number,
+) {
+  it(
+    name,
+    async (context) => {
+      if (!onPostgres) context.skip(PGLITE_CANNOT_RACE)
+      await body(context)
+    },
+    timeout,
+  )
+}
+
+/**
  * Gives the calling test file a database of its own, migrated from scratch: a new database on
- * the PostgreSQL server when DATABASE_URL is set (CI), otherwise an in-memory PGlite.
+ * the PostgreSQL server (dropped after the file) when there is one, otherwise an in-memory PGlite.
  */
 export function withTestDatabase() {
   let database: Database | undefined
   let dropServerDatabase: (() => Promise<void>) | undefined
 
   beforeAll(async () => {
-    const serverUrl = process.env.DATABASE_URL
     if (serverUrl) {
       const created = await createScratchDatabase(serverUrl, 'cf_test')
       dropServerDatabase = created.drop

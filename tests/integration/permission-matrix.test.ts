@@ -1,0 +1,414 @@
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { listAttachments } from '#app/services/attachments.server.ts'
+import {
+  addUserToOrg,
+  cookieFor,
+  createOpenProgram,
+  createOrgWithOwner,
+  createUser,
+  inviteToOrg,
+} from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+import { call, makeRequest, type Outcome } from '#tests/support/routes.ts'
+
+/*
+ * The route × role permission matrix. The routes come from app/routes.ts (the Remix route
+ * config), so a new route, or a loader or action added to one, fails "has an answer for every
+ * route, handler and role" until MATRIX says what each role gets from it. Each answer is then
+ * checked by calling the handler with a real Request as that role.
+ *
+ * Answers: a status code (200, 400, 403, 404, …), or 'login' for a redirect to the login page.
+ * Actions are posted a form that is harmless when allowed (usually empty, so the answer is a 400
+ * field error), so one role's post does not change what the next role sees.
+ */
+
+withTestDatabase()
+
+const ROLES = [
+  'anonymous',
+  'noOrg',
+  'groupMember',
+  'groupOwner',
+  'funderOwner',
+  'funderReviewer',
+  'otherFunderOwner',
+  'platformAdmin',
+] as const
+type Role = (typeof ROLES)[number]
+type Answer = number | 'login'
+type Answers = Record<Role, Answer>
+
+/** One answer for every role, except those named. */
+const every = (answer: Answer, except: Partial<Answers> = {}): Answers =>
+  Object.fromEntries(ROLES.map((role) => [role, except[role] ?? answer])) as Answers
+
+/** What signed-in people who are not part of the organisation get: 404, as if it did not exist. */
+const outsiders = { noOrg: 404, otherFunderOwner: 404, platformAdmin: 404 } as const
+const groupOnly = { groupMember: 404, groupOwner: 404 } as const
+const funderOnly = { funderOwner: 404, funderReviewer: 404 } as const
+
+/** The people and things each route is called about. */
+interface World {
+  group: Awaited<ReturnType<typeof createOrgWithOwner>>
+  funder: Awaited<ReturnType<typeof createOpenProgram>>
+  users: Record<Exclude<Role, 'anonymous'>, { id: string }>
+  applicationId: string
+  attachmentId: string
+  invitationToken: string
+}
+
+interface RouteExpectation {
+  /** Route params beyond the defaults (the funder's organisation, fund and program, …). */
+  params?: (w: World) => Record<string, string>
+  loader?: Answers
+  action?: { form?: Record<string, string>; answers: Answers }
+}
+
+const groupPage = (w: World) => ({ slug: w.group.org.slug })
+const publicProgram = (w: World) => ({ slug: w.funder.program.slug })
+
+/**
+ * One entry per route id of app/routes.ts. A new route is one more line here; give `params` when
+ * its params are not the defaults (the funder's organisation, fund and program, the group's draft,
+ * its file, an invitation), e.g. `params: (w) => ({ userId: w.users.noOrg.id })`.
+ */
+const MATRIX: Record<string, RouteExpectation> = {
+  'routes/_index': { loader: every(200) },
+  // Signed-in people are sent on from the login and sign-up pages, whatever they post.
+  'routes/login': {
+    loader: every(302, { anonymous: 200 }),
+    action: { answers: every(302, { anonymous: 400 }) },
+  },
+  'routes/signup': {
+    loader: every(302, { anonymous: 200 }),
+    action: { answers: every(302, { anonymous: 400 }) },
+  },
+  'routes/logout': { loader: every(302), action: { answers: every(302) } },
+  'routes/account': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+  'routes/resources.places': { loader: every(200) },
+  'routes/invitations.$token': {
+    loader: every(200),
+    action: { answers: every(403, { anonymous: 'login' }) },
+  },
+
+  'routes/admin': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  'routes/admin._index': { loader: every(403, { anonymous: 'login', platformAdmin: 302 }) },
+  'routes/admin.users': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  'routes/admin.organizations': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  'routes/admin.audit': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+
+  'routes/orgs.new': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+  // Switching to no organisation in particular: nobody is a member of it.
+  'routes/orgs.switch': {
+    loader: every(302),
+    action: { answers: every(404, { anonymous: 'login' }) },
+  },
+  'routes/orgs.$slug': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly }),
+  },
+  'routes/orgs.$slug._index': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly }),
+  },
+  'routes/orgs.$slug.members': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.settings': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.applications': {
+    params: groupPage,
+    loader: every(200, { anonymous: 'login', ...outsiders, ...funderOnly }),
+  },
+
+  'routes/orgs.$slug.funds._index': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
+  'routes/orgs.$slug.funds.new': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.funds.$fundSlug._index': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
+  'routes/orgs.$slug.funds.$fundSlug.edit': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.funds.$fundSlug.programs.new': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.programs.$programSlug': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
+  'routes/orgs.$slug.programs.$programSlug._index': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.programs.$programSlug.details': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.programs.$programSlug.rubric': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.programs.$programSlug.questions': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.programs.$programSlug.applications': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
+  'routes/orgs.$slug.programs.$programSlug.applications[.]csv': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
+
+  'routes/programs._index': { loader: every(200) },
+  'routes/programs.$slug._index': { params: publicProgram, loader: every(200) },
+  'routes/programs.$slug.apply': {
+    params: publicProgram,
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+
+  // The world's application is a draft: its group sees and edits it; nobody else knows it exists.
+  'routes/applications.$id': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+  },
+  'routes/applications.$id._index': {
+    loader: every(404, { anonymous: 'login', groupMember: 302, groupOwner: 302 }),
+    // Withdrawing: a reason over the limit, so that no role's post withdraws the draft.
+    action: {
+      form: { reason: 'x'.repeat(1001) },
+      answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }),
+    },
+  },
+  'routes/applications.$id.organization': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
+  },
+  'routes/applications.$id.community': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
+  },
+  'routes/applications.$id.project': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
+  },
+  'routes/applications.$id.questions': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
+  },
+  'routes/applications.$id.budget': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
+  },
+  'routes/applications.$id.skills': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
+  },
+  'routes/applications.$id.review': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
+  },
+  // No file chosen: the group is sent back to the step with the error.
+  'routes/applications.$id.attachments': {
+    action: { answers: every(404, { anonymous: 'login', groupMember: 302, groupOwner: 302 }) },
+  },
+  'routes/applications.$id.attachments.$attachmentId': {
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+  },
+}
+
+interface RouteEntry {
+  id: string
+  file: string
+  path?: string
+  index?: boolean
+  children?: RouteEntry[]
+}
+
+/** Every route of app/routes.ts with its full URL pattern. */
+async function listRoutes(): Promise<{ id: string; file: string; pattern: string }[]> {
+  // flatRoutes() asks the Remix Vite plugin for the app folder; outside a build, say it here.
+  ;(globalThis as { __remixAppDirectory?: string }).__remixAppDirectory = path.resolve('app')
+  const config = (await (await import('#app/routes.ts')).default) as RouteEntry[]
+  const out: { id: string; file: string; pattern: string }[] = []
+  const walk = (entries: RouteEntry[], parent: string) => {
+    for (const entry of entries) {
+      const pattern = [parent, entry.path].filter(Boolean).join('/')
+      out.push({ id: entry.id, file: entry.file, pattern })
+      walk(entry.children ?? [], pattern)
+    }
+  }
+  walk(config, '')
+  return out.sort((a, b) => a.id.localeCompare(b.id))
+}
+
+type Handler = Parameters<typeof call>[0]
+interface RouteModule {
+  loader?: Handler
+  action?: Handler
+}
+
+const routes = await Promise.all(
+  (await listRoutes()).map(async (route) => ({
+    ...route,
+    module: (await import(path.resolve('app', route.file))) as RouteModule,
+  })),
+)
+
+let world: World
+
+beforeAll(async () => {
+  const group = await createOrgWithOwner('community_group')
+  const funder = await createOpenProgram()
+  const users = {
+    noOrg: await createUser(),
+    groupMember: await addUserToOrg(group, 'member'),
+    groupOwner: group.owner,
+    funderOwner: funder.owner,
+    funderReviewer: await addUserToOrg(funder, 'reviewer'),
+    otherFunderOwner: (await createOrgWithOwner('funder')).owner,
+    platformAdmin: await createUser({ admin: true }),
+  }
+  // The group's draft and a file on it, made through the routes as the browser would.
+  const applyRoute = routes.find((r) => r.id === 'routes/programs.$slug.apply')?.module
+  const attachRoute = routes.find((r) => r.id === 'routes/applications.$id.attachments')?.module
+  if (!applyRoute?.action || !attachRoute?.action) throw new Error('apply/attach routes moved')
+  const cookie = await cookieFor(group.owner.id)
+  const started = await call(
+    applyRoute.action,
+    makeRequest(`/programs/${funder.program.slug}/apply`, {
+      cookie,
+      form: { organization: group.org.slug },
+    }),
+    { slug: funder.program.slug },
+  )
+  const applicationId = started.location?.split('/').pop() ?? ''
+  const body = new FormData()
+  body.set('intent', 'upload')
+  body.set('questionId', '')
+  body.set('file', new File(['%PDF-1.4 matrix'], 'plan.pdf', { type: 'application/pdf' }))
+  await call(
+    attachRoute.action,
+    new Request('http://localhost/', { method: 'POST', headers: { Cookie: cookie }, body }),
+    { id: applicationId },
+  )
+  const [attachment] = await listAttachments(applicationId)
+  if (!attachment) throw new Error('the matrix needs an attachment')
+  const invitationToken = await inviteToOrg(funder, 'not-one-of-the-roles@example.test')
+  world = { group, funder, users, applicationId, attachmentId: attachment.id, invitationToken }
+})
+
+const defaultParams = (w: World): Record<string, string> => ({
+  slug: w.funder.org.slug,
+  fundSlug: w.funder.fund.slug,
+  programSlug: w.funder.program.slug,
+  id: w.applicationId,
+  attachmentId: w.attachmentId,
+  token: w.invitationToken,
+})
+
+function urlPath(pattern: string, params: Record<string, string>) {
+  return `/${pattern.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `:${name}`)}`
+}
+
+/**
+ * What a role got, in the matrix's terms: 'login' only for a redirect to the login page that
+ * brings the visitor back to the page asked for; any other redirect is its plain 302.
+ */
+function answerOf(outcome: Outcome, path: string): Answer {
+  const backHere = `/login?redirectTo=${encodeURIComponent(path)}`
+  if (outcome.status === 302 && outcome.location === backHere) return 'login'
+  return outcome.status
+}
+
+async function ask(
+  route: (typeof routes)[number],
+  kind: 'loader' | 'action',
+  role: Role,
+): Promise<Answer> {
+  const handler = route.module[kind]
+  const expectation = MATRIX[route.id]
+  if (!handler || !expectation) throw new Error(`${route.id} has no ${kind}`)
+  const params = { ...defaultParams(world), ...expectation.params?.(world) }
+  const cookie = role === 'anonymous' ? undefined : await cookieFor(world.users[role].id)
+  const form = kind === 'action' ? (expectation.action?.form ?? {}) : undefined
+  const path = urlPath(route.pattern, params)
+  return answerOf(await call(handler, makeRequest(path, { cookie, form }), params), path)
+}
+
+describe('the route × role permission matrix', () => {
+  it('has an answer for every route, handler and role, and no entry for a route that is gone', () => {
+    const problems: string[] = []
+    for (const route of routes) {
+      const expectation = MATRIX[route.id]
+      for (const kind of ['loader', 'action'] as const) {
+        if (!route.module[kind]) {
+          if (expectation?.[kind])
+            problems.push(`${route.id} has no ${kind}, but MATRIX expects one`)
+          continue
+        }
+        const answers = kind === 'loader' ? expectation?.loader : expectation?.action?.answers
+        if (!answers) {
+          problems.push(`${route.id}: its ${kind} has no expected answers in MATRIX`)
+          continue
+        }
+        const missing = ROLES.filter((role) => answers[role] === undefined)
+        if (missing.length)
+          problems.push(`${route.id}: its ${kind} has no answer for ${missing.join(', ')}`)
+      }
+    }
+    const known = new Set(routes.map((r) => r.id))
+    for (const id of Object.keys(MATRIX)) {
+      if (!known.has(id)) problems.push(`MATRIX has ${id}, which is not a route of app/routes.ts`)
+    }
+    expect(problems).toEqual([])
+  })
+
+  const handlers = routes.flatMap((route) =>
+    (['loader', 'action'] as const)
+      .filter((kind) => route.module[kind] && MATRIX[route.id]?.[kind])
+      .map((kind) => ({ route, kind })),
+  )
+
+  it.each(handlers.map((h) => [`${h.route.id} ${h.kind}`, h] as const))(
+    '%s answers each role as the table says',
+    async (_name, { route, kind }) => {
+      const expectation = MATRIX[route.id]
+      const expected = kind === 'loader' ? expectation?.loader : expectation?.action?.answers
+      const actual: Partial<Answers> = {}
+      for (const role of ROLES) actual[role] = await ask(route, kind, role)
+      expect(actual).toEqual(expected)
+    },
+  )
+})
