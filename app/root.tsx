@@ -157,7 +157,8 @@ export default function App() {
   // The server has the save this browser kept a backup of. Each load brings a new flash object,
   // so a second save of the same form (two new funds in a row) is seen too.
   useEffect(() => {
-    if (flash?.draft) forgetDraftBackup(flash.draft)
+    if (flash?.forgetAllDrafts) forgetAllDraftBackups()
+    else if (flash?.draft) forgetDraftBackup(flash.draft)
   }, [flash])
   return (
     <>
