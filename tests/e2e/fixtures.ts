@@ -112,8 +112,10 @@ function watchPage(page: Page, visited: Set<string>, origin: string) {
  * and checked. Downloads and other non-pages are skipped.
  */
 async function checkTheRest(contexts: BrowserContext[], visited: Set<string>, origin: string) {
+  // A page the test never took anywhere (it used `page.request` only) is about:blank: not ours.
+  const ours = (page: Page) => !page.isClosed() && page.url().startsWith(origin)
   for (const context of contexts) {
-    for (const page of context.pages()) if (!page.isClosed()) await checkOnce(page)
+    for (const page of context.pages().filter(ours)) await checkOnce(page)
   }
   const context = contexts.find((c) => c.pages().some((p) => !p.isClosed()))
   if (!context) return
