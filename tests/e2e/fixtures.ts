@@ -159,7 +159,9 @@ export const test = base.extend<{ user: TestUser; everyPageAccessible: void }>({
    * torn down first and sees the last page as the test left it.
    */
   everyPageAccessible: [
-    async ({ page, browser, baseURL }, use, testInfo) => {
+    async ({ page, browser, baseURL, javaScriptEnabled }, use, testInfo) => {
+      // axe runs inside the page, which JavaScript off forbids; the JS runs check those pages.
+      if (javaScriptEnabled === false) return use()
       const origin = new URL(baseURL ?? 'http://localhost').origin
       const visited = new Set<string>()
       const contexts: BrowserContext[] = []
