@@ -57,63 +57,85 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>('root')
 }
 
+/** The main navigation's links; the header shows them in a row, or on a phone behind Menu. */
+function MainNavList({
+  user,
+  current,
+}: {
+  user: RootData['user']
+  current: RootData['currentOrganization']
+}) {
+  return (
+    <ul className="nav-list">
+      <li>
+        <NavLink to="/programs">Programs</NavLink>
+      </li>
+      {user ? (
+        <>
+          <li>
+            <NavLink to="/" end>
+              Dashboard
+            </NavLink>
+          </li>
+          {current ? (
+            <li>
+              <NavLink to={`/orgs/${current.slug}`}>{current.name}</NavLink>
+            </li>
+          ) : null}
+          {user.isPlatformAdmin ? (
+            <li>
+              <NavLink to="/admin">Admin</NavLink>
+            </li>
+          ) : null}
+          <li>
+            <NavLink to="/account">Account</NavLink>
+          </li>
+          <li>
+            <Form method="post" action="/logout" onSubmit={forgetAllDraftBackups}>
+              <button type="submit" className="btn btn-link">
+                Log out
+              </button>
+            </Form>
+          </li>
+        </>
+      ) : (
+        <>
+          <li>
+            <NavLink to="/login">Log in</NavLink>
+          </li>
+          <li>
+            <NavLink to="/signup">Sign up</NavLink>
+          </li>
+        </>
+      )}
+    </ul>
+  )
+}
+
 function SiteHeader() {
   const root = useRootData()
-  const user = root?.user
-  const current = root?.currentOrganization
+  const user = root?.user ?? null
+  const current = root?.currentOrganization ?? null
+  const location = useLocation()
   return (
     <header className="site-header">
       <div className="container header-row">
         <Link to="/" className="brand">
           Commons Fund
         </Link>
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            <li>
-              <NavLink to="/programs">Programs</NavLink>
-            </li>
-            {user ? (
-              <>
-                <li>
-                  <NavLink to="/" end>
-                    Dashboard
-                  </NavLink>
-                </li>
-                {current ? (
-                  <li>
-                    <NavLink to={`/orgs/${current.slug}`}>{current.name}</NavLink>
-                  </li>
-                ) : null}
-                {user.isPlatformAdmin ? (
-                  <li>
-                    <NavLink to="/admin">Admin</NavLink>
-                  </li>
-                ) : null}
-                <li>
-                  <NavLink to="/account">Account</NavLink>
-                </li>
-                <li>
-                  <Form method="post" action="/logout" onSubmit={forgetAllDraftBackups}>
-                    <button type="submit" className="btn btn-link">
-                      Log out
-                    </button>
-                  </Form>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <NavLink to="/login">Log in</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/signup">Sign up</NavLink>
-                </li>
-              </>
-            )}
-          </ul>
+        {/* Only one of the two shows at a time (CSS by width); the phone's works without JS. */}
+        <nav aria-label="Main" className="nav-wide">
+          <MainNavList user={user} current={current} />
         </nav>
+        {/* Keyed by page, so the menu closes when a link in it is followed. */}
+        <details className="nav-menu" key={location.key}>
+          <summary>Menu</summary>
+          <nav aria-label="Main">
+            <MainNavList user={user} current={current} />
+          </nav>
+        </details>
       </div>
-      {user && root.organizations.length > 1 && current ? (
+      {user && root && root.organizations.length > 1 && current ? (
         <div className="container">
           <OrgSwitcher organizations={root.organizations} currentId={current.id} />
         </div>
@@ -157,7 +179,8 @@ export default function App() {
   // The server has the save this browser kept a backup of. Each load brings a new flash object,
   // so a second save of the same form (two new funds in a row) is seen too.
   useEffect(() => {
-    if (flash?.draft) forgetDraftBackup(flash.draft)
+    if (flash?.forgetAllDrafts) forgetAllDraftBackups()
+    else if (flash?.draft) forgetDraftBackup(flash.draft)
   }, [flash])
   return (
     <>

@@ -9,6 +9,7 @@ import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { SKILL_LABELS, type Skill } from '#app/domain/skills.ts'
 import type { ApplicationSummary as Summary } from '#app/services/application-content.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
+import { TableFrame } from './table.tsx'
 import { Card } from './card.tsx'
 
 const percentile = (p: number) => `${Math.round(p * 100)}th percentile`
@@ -108,33 +109,35 @@ export function ApplicationSummary({
           <strong>{s.amountRequestedMinor === null ? '—' : money(s.amountRequestedMinor)}</strong>
         </p>
         {s.budgetLines.length ? (
-          <table>
-            <caption>Budget lines</caption>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.budgetLines.map((l, i) => (
-                <tr key={i}>
-                  <td>{l.description}</td>
-                  <td className="num">{money(l.amountMinor)}</td>
+          <TableFrame label="Budget lines">
+            <table>
+              <caption>Budget lines</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col" className="num">
+                    Amount
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="num">
-                  {money(s.budgetLines.reduce((t, l) => t + l.amountMinor, 0))}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {s.budgetLines.map((l, i) => (
+                  <tr key={i}>
+                    <td>{l.description}</td>
+                    <td className="num">{money(l.amountMinor)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td className="num">
+                    {money(s.budgetLines.reduce((t, l) => t + l.amountMinor, 0))}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </TableFrame>
         ) : (
           <p>No budget lines yet.</p>
         )}

@@ -1,6 +1,21 @@
 import type { ReactNode } from 'react'
 import { Link } from '@remix-run/react'
 
+/**
+ * The frame every table sits in: on a narrow screen a wide table scrolls sideways inside it, with
+ * a shadow at the edge that has more, and it can be focused and scrolled from the keyboard. It is
+ * a region named like the table, so a screen reader says what the stop is.
+ */
+export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // A region that scrolls must be reachable from the keyboard (WCAG 2.1.1), links or not.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  )
+}
+
 export interface Column<T> {
   header: string
   cell: (row: T) => ReactNode
@@ -20,7 +35,7 @@ export function DataTable<T>({
   rowKey: (row: T) => string
 }) {
   return (
-    <div className="table-scroll">
+    <TableFrame label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -44,7 +59,7 @@ export function DataTable<T>({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   )
 }
 

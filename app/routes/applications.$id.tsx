@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Link, Outlet, useLoaderData } from '@remix-run/react'
+import { ApplicationStepNav } from '#app/components/application-step-nav.tsx'
 import { STEP_LABELS, stepsFor } from '#app/domain/application-steps.ts'
 import { submissionIssues } from '#app/schemas/application-submission.ts'
 import { readApplication } from '#app/services/application-content.server.ts'
@@ -56,25 +57,7 @@ export default function ApplicationLayout() {
         {data.organizationName} · <span className="badge">{STATUS_LABELS[data.status]}</span>
       </p>
       <h1>Application to {data.programTitle}</h1>
-      {data.editing ? (
-        <nav aria-label="Application steps" className="steps">
-          <ol>
-            {data.steps.map((s) => (
-              <li key={s.step}>
-                <NavLink to={`/applications/${data.id}/${s.step}`}>
-                  {s.label}
-                  <span className={s.complete ? 'step-state done' : 'step-state pending'}>
-                    {s.complete ? ' (complete)' : ' (to do)'}
-                  </span>
-                </NavLink>
-              </li>
-            ))}
-            <li>
-              <NavLink to={`/applications/${data.id}/review`}>{STEP_LABELS.review}</NavLink>
-            </li>
-          </ol>
-        </nav>
-      ) : null}
+      {data.editing ? <ApplicationStepNav applicationId={data.id} steps={data.steps} /> : null}
       <Outlet />
     </>
   )

@@ -95,3 +95,87 @@ export function parseBackup(raw: string | null): DraftBackup | null {
     return null
   }
 }
+
+/** The part of the Web Storage API the backups use. */
+export type BackupStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>
+
+const BACKUP_PREFIX = 'commons-draft:'
+/**
+ * Changes whenever someone logs out in this browser. A form notes it when it opens and writes
+ * nothing once it has changed: a backup still pending at logout (the 400 ms pause after the last
+ * keystroke, or the `change` a blur fires as the Log out button is pressed) and a form left open
+ * in another tab would otherwise put the last person's text back after logout cleared it.
+ */
+const EPOCH_KEY = 'commons-draft-epoch'
+
+/**
+ * This browser's unsaved-edit backups, one per form key, in `storage` (localStorage in the app).
+ * Every access is guarded: storage that is full, disabled or missing only means no backup.
+ */
+export function draftBackupShelf(
+  storage: () => BackupStorage,
+  timers: {
+    set: (run: () => void, ms: number) => unknown
+    clear: (handle: unknown) => void
+  } = { set: (run, ms) => setTimeout(run, ms), clear: (h) => clearTimeout(h as number) },
+) {
+  const pending = new Set<unknown>()
+  const attempt = <T>(act: (s: BackupStorage) => T, otherwise: T): T => {
+    try {
+      return act(storage())
+    } catch {
+      return otherwise
+    }
+  }
+  const epoch = () => attempt((s) => s.getItem(EPOCH_KEY), null)
+
+  return {
+    read: (key: string) => attempt((s) => parseBackup(s.getItem(BACKUP_PREFIX + key)), null),
+    forget: (key: string) => attempt((s) => s.removeItem(BACKUP_PREFIX + key), undefined),
+
+    /**
+     * Drops every backup in this browser and stops every writer opened before now, here or in
+     * another tab, cancelling their pending writes. Run on logout.
+     */
+    forgetAll() {
+      for (const handle of pending) timers.clear(handle)
+      pending.clear()
+      attempt((s) => {
+        s.setItem(EPOCH_KEY, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`)
+        const keys = Array.from({ length: s.length }, (_, i) => s.key(i))
+        for (const key of keys) if (key?.startsWith(BACKUP_PREFIX)) s.removeItem(key)
+      }, undefined)
+    },
+
+    /**
+     * A writer for one form, valid until the next logout: `now` keeps a backup at once, `later`
+     * after `ms` without another call, `cancel` drops what is pending (the form is gone).
+     */
+    open(key: string) {
+      const openedIn = epoch()
+      let timer: unknown
+      const cancel = () => {
+        if (timer === undefined) return
+        timers.clear(timer)
+        pending.delete(timer)
+        timer = undefined
+      }
+      const now = (backup: DraftBackup) => {
+        cancel()
+        if (epoch() !== openedIn) return
+        attempt((s) => s.setItem(BACKUP_PREFIX + key, JSON.stringify(backup)), undefined)
+      }
+      const later = (backup: () => DraftBackup, ms: number) => {
+        cancel()
+        const handle = timers.set(() => {
+          pending.delete(handle)
+          if (timer === handle) timer = undefined
+          now(backup())
+        }, ms)
+        timer = handle
+        pending.add(handle)
+      }
+      return { now, later, cancel }
+    },
+  }
+}

@@ -5,6 +5,9 @@ export type Flash = {
   draft?: string
   /** The form field the message is about (e.g. "upload:<question id>"): shown there, not on top. */
   field?: string
+  /** Set by logout: the next page drops every backup, even if the logout was posted before the
+   * page's scripts had run (so its own clean-up did not). */
+  forgetAllDrafts?: true
 }
 
 /** The flash's message when it belongs to `field`. */

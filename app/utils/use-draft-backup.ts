@@ -1,45 +1,24 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useState, type RefObject } from 'react'
 import {
   backupEntries,
   backupVerdict,
-  parseBackup,
+  draftBackupShelf,
   type DraftBackup,
   type Entries,
 } from './draft-backup.ts'
 import { takePreHydrationTyping } from './pre-hydration-typing.ts'
 
-const PREFIX = 'commons-draft:'
+const shelf = draftBackupShelf(() => window.localStorage)
 
-function read(key: string): DraftBackup | null {
-  try {
-    return parseBackup(window.localStorage.getItem(PREFIX + key))
-  } catch {
-    return null
-  }
-}
+/**
+ * Drops every unsaved-edit backup in this browser and stops every form opened before now from
+ * writing another, pending ones included. Run on logout: backups are kept per record, so on a
+ * shared computer the next person to sign in could otherwise be offered someone else's text.
+ */
+export const forgetAllDraftBackups = () => shelf.forgetAll()
 
 /** Drops this browser's backup of a form, once the server has said it has the save. */
-/**
- * Drops every unsaved-edit backup in this browser. Run on logout: backups are kept per record, so
- * on a shared computer the next person to sign in could otherwise be offered someone else's text.
- */
-export function forgetAllDraftBackups() {
-  try {
-    const storage = window.localStorage
-    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i))
-    for (const key of keys) if (key?.startsWith(PREFIX)) storage.removeItem(key)
-  } catch {
-    // Storage disabled: there is nothing to forget.
-  }
-}
-
-export function forgetDraftBackup(key: string) {
-  try {
-    window.localStorage.removeItem(PREFIX + key)
-  } catch {
-    // Storage disabled: there is nothing to forget.
-  }
-}
+export const forgetDraftBackup = (key: string) => shelf.forget(key)
 
 const isPasswordInput = (el: Element): el is HTMLInputElement =>
   el instanceof HTMLInputElement && el.type === 'password'
@@ -104,12 +83,11 @@ export function useDraftBackup(
   formRef: RefObject<HTMLFormElement | null>,
 ) {
   const [pending, setPending] = useState<(DraftBackup & { older: boolean }) | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout>>()
 
   useEffect(() => {
     const form = formRef.current
     if (!form) return
-    const backup = read(key)
+    const backup = shelf.read(key)
     let offered = false
     if (backup) {
       const verdict = backupVerdict(backup, version, entriesOf(form))
@@ -119,35 +97,23 @@ export function useDraftBackup(
         setPending({ ...backup, older: verdict === 'offer-older' })
       }
     }
-    const write = (posted: boolean) => {
-      const entry: DraftBackup = {
-        version,
-        savedAt: new Date().toISOString(),
-        posted,
-        entries: entriesOf(form),
-      }
-      try {
-        window.localStorage.setItem(PREFIX + key, JSON.stringify(entry))
-      } catch {
-        // Storage full or disabled: the server copy is still there.
-      }
-    }
-    const onInput = () => {
-      clearTimeout(timer.current)
-      timer.current = setTimeout(() => write(false), 400)
-    }
-    const onSubmit = () => {
-      clearTimeout(timer.current)
-      write(true)
-    }
+    const writer = shelf.open(key)
+    const snapshot = (posted: boolean): DraftBackup => ({
+      version,
+      savedAt: new Date().toISOString(),
+      posted,
+      entries: entriesOf(form),
+    })
+    const onInput = () => writer.later(() => snapshot(false), 400)
+    const onSubmit = () => writer.now(snapshot(true))
     // What was typed while the page was still loading raised no event we heard: keep it now.
     restorePreHydrationTyping(form)
-    if (!offered && changedSinceRendered(form)) write(false)
+    if (!offered && changedSinceRendered(form)) writer.now(snapshot(false))
     form.addEventListener('input', onInput)
     form.addEventListener('change', onInput)
     form.addEventListener('submit', onSubmit)
     return () => {
-      clearTimeout(timer.current)
+      writer.cancel()
       form.removeEventListener('input', onInput)
       form.removeEventListener('change', onInput)
       form.removeEventListener('submit', onSubmit)

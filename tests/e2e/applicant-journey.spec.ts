@@ -72,6 +72,7 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
     .getByRole('link', { name: /Lakeside/ })
     .click()
   await page.getByRole('link', { name: 'Applications' }).click()
+  await expect(page).toHaveURL(/\/applications$/)
   await expectAccessible(page)
   await page.getByRole('link', { name: 'Untitled draft' }).click()
   await page.getByRole('link', { name: /Community served/ }).click()

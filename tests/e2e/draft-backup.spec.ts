@@ -50,3 +50,22 @@ test('a rubric criterion being edited is kept by the browser too', async ({ page
   await page.reload()
   await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
 })
+
+test('logging out mid-keystroke leaves nothing typed in the browser, however slow the logout', async ({
+  page,
+}) => {
+  await logIn(page, 'maria@example.org', DEMO_PASSWORD)
+  await page.goto('/orgs/eastside-health-collective/settings')
+  // A busy machine answers the logout slowly; the backup of the last keystroke is still pending.
+  await page.route(/\/logout/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await route.continue()
+  })
+  await page.getByLabel('Mission').fill('Typed on a shared computer')
+  await page.getByRole('button', { name: 'Log out' }).click()
+  await expect(page.getByText('You are logged out.')).toBeVisible()
+  // The form is gone, so nothing can write any more: what is stored now is what stays.
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(
+    'Typed on a shared computer',
+  )
+})

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 
 export const DEMO_PASSWORD = 'commons-demo-2026'
@@ -11,16 +11,121 @@ export interface TestUser {
   password: string
 }
 
-/** Fails the test on any axe-core violation (WCAG 2.1 A and AA rules) on the current page. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze()
-  const summary = results.violations.map(
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+/** A common phone (iPhone 12–15): every page is checked at this width as well as the desktop's. */
+export const PHONE = { width: 390, height: 844 }
+
+/** Pages (URL, who is signed in, heading) already checked by this worker: each is checked once. */
+const checked = new Set<string>()
+/** Addresses checked by this worker, so the end-of-test round does not open them again. */
+const checkedPaths = new Set<string>()
+
+/** Waits until the page has loaded and Remix is not in the middle of a navigation. */
+async function settle(page: Page) {
+  await page.waitForLoadState('load')
+  await page.waitForFunction(() => {
+    const router = (window as { __remixRouter?: { state: { navigation: { state: string } } } })
+      .__remixRouter
+    return !router || router.state.navigation.state === 'idle'
+  })
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+  return results.violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   )
-  expect(summary, `axe violations on ${page.url()}`).toEqual([])
+}
+
+/** What makes two visits the same page for the checks: address, whether signed in, heading. */
+async function pageKey(page: Page): Promise<string> {
+  const url = new URL(page.url())
+  const { signedIn, heading } = await page.evaluate(() => ({
+    signedIn: document.querySelector('form[action="/logout"]') !== null,
+    heading: document.querySelector('h1')?.textContent ?? '',
+  }))
+  return `${url.pathname}${url.search} ${signedIn ? 'signed in' : 'anonymous'} ${heading}`
+}
+
+/**
+ * Fails the test on any axe-core violation (WCAG 2.1 A and AA rules, and best practice) on the
+ * page as it is now, at its own width and at a phone's (the viewport is put back after).
+ */
+export async function expectAccessible(page: Page) {
+  const info = test.info()
+  const started = Date.now()
+  await settle(page)
+  checked.add(await pageKey(page))
+  const url = new URL(page.url())
+  checkedPaths.add(url.pathname + url.search)
+  const width = page.viewportSize()
+  const desktop = await violations(page)
+  let phone: string[]
+  await page.setViewportSize(PHONE)
+  try {
+    phone = await violations(page)
+  } finally {
+    if (width) await page.setViewportSize(width)
+  }
+  // The checks are the fixture's work, not the test's: they do not eat into its time.
+  info.setTimeout(info.timeout + Date.now() - started)
+  expect({ desktop, phone }, `axe violations on ${page.url()}`).toEqual({ desktop: [], phone: [] })
+}
+
+/** Checks the page unless this worker has already checked the same page. */
+async function checkOnce(page: Page) {
+  await settle(page)
+  if (!checked.has(await pageKey(page))) await expectAccessible(page)
+}
+
+/**
+ * Watches a page for the accessibility checks: each `goto` and `reload` that waits for the load
+ * is checked when it returns; the addresses reached any other way (links, forms) are noted, for
+ * the check at the end of the test.
+ */
+function watchPage(page: Page, visited: Set<string>, origin: string) {
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return
+    const url = new URL(frame.url())
+    if (url.origin === origin) visited.add(url.pathname + url.search)
+  })
+  const waitsForLoad = (options?: { waitUntil?: string }) =>
+    !options?.waitUntil || options.waitUntil === 'load'
+  const goto = page.goto.bind(page)
+  page.goto = async (url, options) => {
+    const response = await goto(url, options)
+    if (waitsForLoad(options)) await checkOnce(page)
+    return response
+  }
+  const reload = page.reload.bind(page)
+  page.reload = async (options) => {
+    const response = await reload(options)
+    if (waitsForLoad(options)) await checkOnce(page)
+    return response
+  }
+}
+
+/**
+ * At the end of a test that passed: the pages still open are checked as they are, then every other
+ * address the test reached without a check is opened again in the same browser (same session)
+ * and checked. Downloads and other non-pages are skipped.
+ */
+async function checkTheRest(contexts: BrowserContext[], visited: Set<string>, origin: string) {
+  // A page the test never took anywhere (it used `page.request` only) is about:blank: not ours.
+  const ours = (page: Page) => !page.isClosed() && page.url().startsWith(origin)
+  for (const context of contexts) {
+    for (const page of context.pages().filter(ours)) await checkOnce(page)
+  }
+  const context = contexts.find((c) => c.pages().some((p) => !p.isClosed()))
+  if (!context) return
+  const page = await context.newPage()
+  for (const path of [...visited].filter((p) => !checkedPaths.has(p))) {
+    const response = await page.goto(origin + path).catch(() => null)
+    if (!response?.headers()['content-type']?.startsWith('text/html')) continue
+    await checkOnce(page)
+  }
+  await page.close()
 }
 
 export function newUser(): TestUser {
@@ -36,7 +141,7 @@ export async function logIn(page: Page, email: string, password: string) {
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible()
 }
 
-export const test = base.extend<{ user: TestUser }>({
+export const test = base.extend<{ user: TestUser; everyPageAccessible: void }>({
   /** A new account, signed up through the app itself and logged in in this page's context. */
   user: async ({ page }, use) => {
     const user = newUser()
@@ -47,6 +152,40 @@ export const test = base.extend<{ user: TestUser }>({
     expect(response.status(), await response.text()).toBe(302)
     await use(user)
   },
+
+  /**
+   * axe on every page a test visits, at desktop and phone widths, in every browser context it
+   * opens (the page's own and any from `browser.newContext()`). Set up after `page`, so it is
+   * torn down first and sees the last page as the test left it.
+   */
+  everyPageAccessible: [
+    async ({ page, browser, baseURL, javaScriptEnabled }, use, testInfo) => {
+      // axe runs inside the page, which JavaScript off forbids; the JS runs check those pages.
+      if (javaScriptEnabled === false) return use()
+      const origin = new URL(baseURL ?? 'http://localhost').origin
+      const visited = new Set<string>()
+      const contexts: BrowserContext[] = []
+      const watchContext = (context: BrowserContext) => {
+        contexts.push(context)
+        context.on('page', (p) => watchPage(p, visited, origin))
+      }
+      watchContext(page.context())
+      watchPage(page, visited, origin)
+      const newContext = browser.newContext.bind(browser)
+      browser.newContext = async (options) => {
+        const context = await newContext(options)
+        watchContext(context)
+        return context
+      }
+      try {
+        await use()
+      } finally {
+        browser.newContext = newContext
+      }
+      if (testInfo.status === testInfo.expectedStatus) await checkTheRest(contexts, visited, origin)
+    },
+    { auto: true },
+  ],
 })
 
 export { expect }

@@ -23,6 +23,7 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   await expectAccessible(page)
 
   await page.getByRole('link', { name: 'Create a fund' }).click()
+  await expect(page).toHaveURL(/\/funds\/new$/)
   await expectAccessible(page)
   await page.getByLabel('Name').fill(fundName)
   await page.getByLabel('Public description').fill('Resident-led health work along the river.')
@@ -103,6 +104,7 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   await expectAccessible(page)
 
   await programNav.getByRole('link', { name: 'Questions' }).click()
+  await expect(page).toHaveURL(/\/questions$/)
   await expectAccessible(page)
   await page.getByLabel('Question', { exact: true }).fill('Tell us about your community')
   await page.getByLabel('Kind of answer').selectOption('long_text')

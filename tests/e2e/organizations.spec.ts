@@ -17,6 +17,7 @@ test('a group sets up its organisation, edits the profile and manages members', 
   await page.goto('/')
   await expect(page.getByText('You are not part of an organisation yet')).toBeVisible()
   await page.getByRole('link', { name: 'Set up a community group' }).click()
+  await expect(page).toHaveURL(/\/orgs\/new/)
   await expectAccessible(page)
   await expect(page.getByLabel(/Community group/)).toBeChecked()
   await page.getByLabel('Name').fill('Harbor Youth Garden')

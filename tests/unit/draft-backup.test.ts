@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   backupEntries,
   backupVerdict,
+  draftBackupShelf,
   draftKeys,
   parseBackup,
+  type BackupStorage,
   type DraftBackup,
 } from '#app/utils/draft-backup.ts'
 
@@ -119,5 +121,83 @@ describe('draftKeys', () => {
     expect(new Set(keys).size).toBe(keys.length)
     expect(draftKeys.programDetails('p1')).toBe('program:p1:details')
     expect(draftKeys.newFund('o1')).toBe('fund-new:o1')
+  })
+})
+
+/** Node has no localStorage: the same few calls over a Map, one per "browser". */
+function memoryStorage(): BackupStorage & { dump: () => string } {
+  const items = new Map<string, string>()
+  return {
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+    key: (i) => [...items.keys()][i] ?? null,
+    get length() {
+      return items.size
+    },
+    dump: () => JSON.stringify([...items]),
+  }
+}
+
+describe('draftBackupShelf: logging out on a shared computer leaves no text behind', () => {
+  const typed = (text: string): DraftBackup => ({
+    version: 1,
+    savedAt: '2026-11-29T10:00:00.000Z',
+    posted: false,
+    entries: [['title', text]],
+  })
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('keeps a backup 400 ms after the last keystroke, and reads it back', () => {
+    const storage = memoryStorage()
+    const shelf = draftBackupShelf(() => storage)
+    shelf.open('app:1:project').later(() => typed('Healthy blocks'), 400)
+    expect(shelf.read('app:1:project')).toBeNull()
+    vi.advanceTimersByTime(400)
+    expect(shelf.read('app:1:project')?.entries).toEqual([['title', 'Healthy blocks']])
+  })
+
+  it('a backup still pending when the person logs out never lands (the flaky e2e test)', () => {
+    const storage = memoryStorage()
+    const shelf = draftBackupShelf(() => storage)
+    // The blur as Log out is pressed fires `change`, which schedules one more write.
+    shelf.open('app:1:project').later(() => typed('Left on a shared computer'), 400)
+    shelf.forgetAll()
+    vi.advanceTimersByTime(5_000)
+    expect(storage.dump()).not.toContain('Left on a shared computer')
+  })
+
+  it('a form left open in another tab writes nothing after a logout in this one', () => {
+    const storage = memoryStorage()
+    const otherTab = draftBackupShelf(() => storage)
+    const thisTab = draftBackupShelf(() => storage)
+    const stale = otherTab.open('app:1:project')
+    thisTab.forgetAll()
+    stale.now(typed('Typed in the other tab'))
+    stale.later(() => typed('Typed later in the other tab'), 400)
+    vi.advanceTimersByTime(400)
+    expect(storage.dump()).not.toContain('Typed')
+  })
+
+  it('forms opened after logging in again keep backups as before', () => {
+    const storage = memoryStorage()
+    const shelf = draftBackupShelf(() => storage)
+    shelf.open('app:1:project').now(typed('First person'))
+    shelf.forgetAll()
+    expect(storage.dump()).not.toContain('First person')
+    shelf.open('app:2:project').now(typed('Next person'))
+    expect(shelf.read('app:2:project')?.entries).toEqual([['title', 'Next person']])
+  })
+
+  it('storage that throws means no backup, never an error', () => {
+    const shelf = draftBackupShelf(() => {
+      throw new Error('SecurityError: storage is disabled')
+    })
+    expect(() => {
+      shelf.open('k').now(typed('x'))
+      shelf.forgetAll()
+    }).not.toThrow()
+    expect(shelf.read('k')).toBeNull()
   })
 })

@@ -1,0 +1,60 @@
+import { Link, useLocation } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
+import { STEP_LABELS, type ApplicationStep } from '#app/domain/application-steps.ts'
+
+export interface StepLink {
+  step: ApplicationStep
+  label: string
+  complete: boolean
+}
+
+/**
+ * The application's steps, the current one marked for assistive technology. On a phone it is one
+ * line saying where the user is and a row of steps that scrolls sideways (the current one brought
+ * into view), so the form stays above the fold.
+ */
+export function ApplicationStepNav({
+  applicationId,
+  steps,
+}: {
+  applicationId: string
+  steps: StepLink[]
+}) {
+  const { pathname } = useLocation()
+  const list = useRef<HTMLOListElement>(null)
+  const all = [
+    ...steps,
+    { step: 'review' as const, label: STEP_LABELS.review, complete: undefined },
+  ].map((s) => ({ ...s, href: `/applications/${applicationId}/${s.step}` }))
+  const at = all.findIndex((s) => s.href === pathname)
+  const current = all[at]
+
+  useEffect(() => {
+    const ol = list.current
+    const item = ol?.querySelector<HTMLElement>('[aria-current="step"]')?.parentElement
+    if (ol && item && ol.scrollWidth > ol.clientWidth)
+      ol.scrollLeft = item.offsetLeft - (ol.clientWidth - item.offsetWidth) / 2
+  }, [pathname])
+
+  return (
+    <nav aria-label="Application steps" className="steps">
+      {current ? (
+        <p className="steps-where">{`Step ${at + 1} of ${all.length}: ${current.label}`}</p>
+      ) : null}
+      <ol className="scroll-row" ref={list}>
+        {all.map((s, i) => (
+          <li key={s.step}>
+            <Link to={s.href} aria-current={i === at ? 'step' : undefined}>
+              {s.label}
+              {s.complete === undefined ? null : (
+                <span className={s.complete ? 'step-state done' : 'step-state pending'}>
+                  {s.complete ? ' (complete)' : ' (to do)'}
+                </span>
+              )}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  )
+}
