@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIVED_EXPERIENCE } from '#app/domain/application-steps.ts'
+import { YES_NO, type QuestionKind } from '#app/domain/program-questions.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
 import { SKILLS, WORK_MODES } from '#app/domain/skills.ts'
 import { OptionalMoneySchema } from '#app/utils/money.ts'
@@ -128,7 +129,7 @@ export const splitLanguages = (text: string) =>
 
 type DraftQuestion = {
   id: string
-  kind: 'short_text' | 'long_text' | 'single_choice' | 'multi_choice' | 'number' | 'yes_no' | 'file'
+  kind: QuestionKind
   label: string
   options: string[]
   wordLimit: number | null
@@ -155,7 +156,7 @@ function draftAnswer(q: DraftQuestion): z.ZodTypeAny {
         'Choose from the options',
       )
     case 'yes_no':
-      return z.preprocess((v) => v ?? '', z.enum(['yes', 'no']).or(z.literal('')))
+      return z.preprocess((v) => v ?? '', z.enum(YES_NO).or(z.literal('')))
     case 'number':
       return text.transform((v, ctx) => {
         if (v === '') return null

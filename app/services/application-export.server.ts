@@ -5,10 +5,10 @@ import {
   applications,
   organizations,
   places,
-  type AnswerValue,
   type Program,
 } from '#db/schema/index.ts'
 import { STATUS_LABELS } from '#app/domain/application-status.ts'
+import type { AnswerValue } from '#app/domain/program-questions.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { csvRow, type CsvCell } from '#app/utils/csv.ts'
 import { moneyInputValue } from '#app/utils/money.ts'

@@ -12,11 +12,11 @@ import {
   programs,
   users,
   type Application,
-  type ApplicationStatus,
-  type MembershipRole,
   type Organization,
   type Program,
 } from '#db/schema/index.ts'
+import type { ApplicationStatus } from '#app/domain/application-status.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
 import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { recordAudit } from './audit.server.ts'
 

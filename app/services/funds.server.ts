@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { funds, programs, type Fund, type MembershipRole } from '#db/schema/index.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
+import { funds, programs, type Fund } from '#db/schema/index.ts'
 import type { FundInput } from '#app/schemas/fund.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Actor } from './organizations.server.ts'

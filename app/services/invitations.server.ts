@@ -6,9 +6,9 @@ import {
   organizations,
   users,
   type Invitation,
-  type MembershipRole,
   type Organization,
 } from '#db/schema/index.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
 import type { AddMemberInput } from '#app/schemas/organization.ts'
 import { INVITATION_DAYS } from '#app/schemas/invitation.ts'
 import { recordAudit } from './audit.server.ts'

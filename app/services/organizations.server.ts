@@ -1,12 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
-import {
-  memberships,
-  organizations,
-  users,
-  type MembershipRole,
-  type Organization,
-} from '#db/schema/index.ts'
+import { memberships, organizations, users, type Organization } from '#db/schema/index.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
 import type {
   AddMemberInput,
   NewOrganizationInput,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, lt, max, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { db, type Db } from '#db/client.server.ts'
-import type { ProgramStatus } from '#db/schema/index.ts'
+import type { ProgramStatus } from '#app/domain/program-status.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Result } from './funds.server.ts'
 import type { Actor } from './organizations.server.ts'

@@ -7,13 +7,13 @@ import {
   rubricCriteria,
   type Fund,
   type Program,
-  type ProgramStatus,
 } from '#db/schema/index.ts'
 import {
   canTransition,
   effectiveStatus,
   isRubricLocked,
   PROGRAM_STATUS_LABELS,
+  type ProgramStatus,
 } from '#app/domain/program-status.ts'
 import { rubricProblems } from '#app/domain/rubric.ts'
 import { templateCriteria } from '#app/domain/rubric-template.ts'

@@ -14,22 +14,16 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { APPLICATION_STATUSES } from '#app/domain/application-status.ts'
+import type { AnswerValue } from '#app/domain/program-questions.ts'
+import { WORK_MODES } from '#app/domain/skills.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { places } from './places.ts'
 import { programQuestions, programs } from './programs.ts'
 import { users } from './users.ts'
 
-export const applicationStatus = pgEnum('application_status', [
-  'draft',
-  'submitted',
-  'in_review',
-  'awarded',
-  'declined',
-  'withdrawn',
-])
-
-export type AnswerValue = string | string[] | number | boolean | null
+export const applicationStatus = pgEnum('application_status', APPLICATION_STATUSES)
 
 /**
  * A community group's application to a program, for money and optionally for skilled volunteers.
@@ -116,7 +110,7 @@ export const budgetLines = pgTable(
   (t) => [index('budget_lines_application_idx').on(t.applicationId, t.position)],
 )
 
-export const workMode = pgEnum('work_mode', ['remote', 'on_site', 'either'])
+export const workMode = pgEnum('work_mode', WORK_MODES)
 
 /** Skilled volunteer help an application asks for; volunteers are matched to these. */
 export const skillRequests = pgTable(
@@ -179,7 +173,6 @@ export const applicationEvents = pgTable(
 )
 
 export type Application = typeof applications.$inferSelect
-export type ApplicationStatus = (typeof applicationStatus.enumValues)[number]
 export type BudgetLine = typeof budgetLines.$inferSelect
 export type SkillRequest = typeof skillRequests.$inferSelect
 export type Attachment = typeof attachments.$inferSelect

@@ -13,10 +13,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
+import { FUND_VISIBILITIES } from '#app/domain/funds.ts'
+import { PROGRAM_STATUSES } from '#app/domain/program-status.ts'
+import { QUESTION_KINDS } from '#app/domain/program-questions.ts'
+import type { ScoreLevel } from '#app/domain/rubric-template.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 
-export const fundVisibility = pgEnum('fund_visibility', ['public', 'private'])
+export const fundVisibility = pgEnum('fund_visibility', FUND_VISIBILITIES)
 
 /** A pool of money owned by a funder; receives donations and pays grants. */
 export const funds = pgTable(
@@ -41,13 +45,7 @@ export const funds = pgTable(
   ],
 )
 
-export const programStatus = pgEnum('program_status', [
-  'draft',
-  'open',
-  'closed',
-  'in_review',
-  'decided',
-])
+export const programStatus = pgEnum('program_status', PROGRAM_STATUSES)
 
 /** A funding call inside a fund. Amounts are integer minor units of the fund's currency. */
 export const programs = pgTable(
@@ -101,8 +99,6 @@ export const programs = pgTable(
   ],
 )
 
-export type ScoreLevel = { score: number; guidance: string }
-
 /** One criterion of a program's rubric. A program's weights sum to 100 before it can open. */
 export const rubricCriteria = pgTable(
   'rubric_criteria',
@@ -127,15 +123,7 @@ export const rubricCriteria = pgTable(
   ],
 )
 
-export const questionKind = pgEnum('question_kind', [
-  'short_text',
-  'long_text',
-  'single_choice',
-  'multi_choice',
-  'number',
-  'yes_no',
-  'file',
-])
+export const questionKind = pgEnum('question_kind', QUESTION_KINDS)
 
 /** A program's own question, asked after the standard steps. */
 export const programQuestions = pgTable(
@@ -163,7 +151,5 @@ export const programQuestions = pgTable(
 
 export type Fund = typeof funds.$inferSelect
 export type Program = typeof programs.$inferSelect
-export type ProgramStatus = (typeof programStatus.enumValues)[number]
 export type RubricCriterion = typeof rubricCriteria.$inferSelect
 export type ProgramQuestion = typeof programQuestions.$inferSelect
-export type QuestionKind = (typeof questionKind.enumValues)[number]

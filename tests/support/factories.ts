@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { db } from '#db/client.server.ts'
-import {
-  applications,
-  funds,
-  programs,
-  rubricCriteria,
-  users,
-  type MembershipRole,
-} from '#db/schema/index.ts'
+import { applications, funds, programs, rubricCriteria, users } from '#db/schema/index.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
 import { hashPassword } from '#app/services/passwords.server.ts'
 import { addMember, createOrganization } from '#app/services/organizations.server.ts'
 import { addOrInvite } from '#app/services/invitations.server.ts'
