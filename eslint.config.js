@@ -67,6 +67,24 @@ export default tseslint.config(
     },
   },
   {
+    // Nothing in db/ imports the layers above it; seeding lives in app/seed, above the services.
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(#app|(\\.\\./)+app)/(services|routes|utils|components|schemas|seed)/',
+              message:
+                'db/ may import only app/domain; the layers above it import db/, not the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['tests/e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm'
 import { hashPassword } from '#app/services/passwords.server.ts'
 import { seedPrograms, DEMO_PROGRAM_SLUG } from './seed-program.server.ts'
-import type { Db } from './client.server.ts'
+import type { Db } from '#db/client.server.ts'
 import {
   auditLog,
   memberships,
   organizations,
   users,
   type NewOrganization,
-} from './schema/index.ts'
+} from '#db/schema/index.ts'
 
 /** Every demo login shares this password; README lists the accounts. */
 export const DEMO_PASSWORD = 'commons-demo-2026'
