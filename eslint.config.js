@@ -85,6 +85,24 @@ export default tseslint.config(
     },
   },
   {
+    // Audit rows are written by the service that makes the change, in its transaction.
+    files: ['app/routes/**', 'app/utils/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '#app/services/audit.server.ts',
+              importNames: ['recordAudit'],
+              message: 'Routes do not write audit rows; the service that makes the change does.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['tests/e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { EmptyState } from '#app/components/card.tsx'
-import { TextField } from '#app/components/field.tsx'
+import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
+import { AUDIT_ACTIONS, isAuditAction } from '#app/domain/audit-actions.ts'
 import { listAudit } from '#app/services/audit.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { textParam } from '#app/utils/search-params.ts'
@@ -13,9 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
   const search = new URL(request.url).searchParams
   const before = Number(search.get('before'))
+  const action = textParam(search, 'action', 100)
   const { rows, nextBefore } = await listAudit({
     actorEmail: textParam(search, 'actor'),
-    action: textParam(search, 'action', 100),
+    action: action && isAuditAction(action) ? action : undefined,
     entityType: textParam(search, 'entityType', 100),
     entityId: textParam(search, 'entityId'),
     before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
@@ -29,7 +31,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const FILTERS = [
   { name: 'actor', label: 'Actor email' },
-  { name: 'action', label: 'Action', hint: 'e.g. membership.add' },
   { name: 'entityType', label: 'Entity type', hint: 'e.g. organization' },
   { name: 'entityId', label: 'Entity id' },
 ] as const
@@ -49,6 +50,13 @@ export default function AdminAudit() {
             defaultValue={search.get(f.name) ?? ''}
           />
         ))}
+        <SelectField
+          label="Action"
+          name="action"
+          placeholder="Any action"
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))}
+          defaultValue={search.get('action') ?? ''}
+        />
       </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title="No audit entries match" />

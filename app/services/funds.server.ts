@@ -55,7 +55,7 @@ export async function createFund(
       if (!fund) throw new Error('Fund insert returned nothing')
       await recordAudit(tx, {
         actorUserId: actor.id,
-        action: 'fund.create',
+        action: 'fund.created',
         entityType: 'fund',
         entityId: fund.id,
         organizationId,
@@ -99,7 +99,7 @@ export async function updateFund(
     if (!updated) throw new Error('Fund update returned nothing')
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'fund.update',
+      action: 'fund.updated',
       entityType: 'fund',
       entityId: fund.id,
       organizationId: fund.organizationId,

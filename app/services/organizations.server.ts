@@ -38,7 +38,7 @@ function insertOrganization(actor: Actor, input: NewOrganizationInput) {
     await tx.insert(memberships).values({ organizationId: org.id, userId: actor.id, role: 'owner' })
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'organization.create',
+      action: 'organization.created',
       entityType: 'organization',
       entityId: org.id,
       organizationId: org.id,
@@ -74,7 +74,7 @@ export async function updateOrganizationProfile(
       .returning()
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'organization.update',
+      action: 'organization.updated',
       entityType: 'organization',
       entityId: org.id,
       organizationId: org.id,
@@ -180,7 +180,7 @@ export async function addMember(
     if (!added) return { ok: false as const, errors: { email: `${user.name} is already a member` } }
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'membership.add',
+      action: 'membership.added',
       entityType: 'membership',
       entityId: `${org.id}:${user.id}`,
       organizationId: org.id,
@@ -214,7 +214,7 @@ export async function changeMemberRole(
       .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, userId)))
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'membership.role_change',
+      action: 'membership.role_changed',
       entityType: 'membership',
       entityId: `${org.id}:${userId}`,
       organizationId: org.id,
@@ -268,7 +268,7 @@ export async function removeMember(
       .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, userId)))
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: leaving ? 'membership.leave' : 'membership.remove',
+      action: leaving ? 'membership.left' : 'membership.removed',
       entityType: 'membership',
       entityId: `${org.id}:${userId}`,
       organizationId: org.id,

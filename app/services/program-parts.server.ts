@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, lt, max, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { db, type Db } from '#db/client.server.ts'
 import type { ProgramStatus } from '#app/domain/program-status.ts'
+import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Result } from './funds.server.ts'
 import type { Actor } from './organizations.server.ts'
@@ -37,7 +38,7 @@ export function changeProgramPart<T extends object>(
   part: ProgramPart<PartTable>,
   actor: ProgramActor,
   programId: string,
-  action: string,
+  action: AuditAction,
   change: (tx: Db) => Promise<Result<T & { details: Record<string, unknown> }>>,
 ): Promise<Result<T>> {
   return db().transaction(async (tx) => {
@@ -104,7 +105,7 @@ export function changePartRow<TTable extends PartTable>(
   actor: ProgramActor,
   programId: string,
   rowId: string,
-  action: string,
+  action: AuditAction,
   change: (
     tx: Db,
     row: TTable['$inferSelect'],
