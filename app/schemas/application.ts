@@ -106,6 +106,10 @@ const SkillRequestSchema = z
     if ((row.hours !== null || row.description) && !row.skill) {
       ctx.addIssue({ code: 'custom', path: ['skill'], message: 'Choose the skill you need' })
     }
+    // A request with no hours means nothing to a volunteer (and the database refuses it).
+    if (row.skill && row.hours === null) {
+      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'Enter how many hours you need' })
+    }
   })
 
 export const SkillsStepSchema = z.object({

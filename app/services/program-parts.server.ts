@@ -149,6 +149,9 @@ export async function swapWithNeighbour(
     .orderBy(direction === 'up' ? desc(table.position) : asc(table.position))
     .limit(1)
   if (!neighbour) return
-  await tx.update(table).set({ position: neighbour.position }).where(eq(table.id, current.id))
+  // Positions are unique per program (checked row by row), so the row steps aside to a position
+  // no row uses while the neighbour takes its place. The program row is locked meanwhile.
+  await tx.update(table).set({ position: -1 }).where(eq(table.id, current.id))
   await tx.update(table).set({ position: current.position }).where(eq(table.id, neighbour.id))
+  await tx.update(table).set({ position: neighbour.position }).where(eq(table.id, current.id))
 }

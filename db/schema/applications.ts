@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigint,
   bigserial,
+  check,
   doublePrecision,
   index,
   integer,
@@ -79,6 +80,13 @@ export const applications = pgTable(
     // The funder's list: a program's applications by status, newest submission first.
     index('applications_program_status_idx').on(t.programId, t.status, t.submittedAt),
     index('applications_sdoh_idx').using('gin', t.sdohDomains),
+    check('applications_amount_nonnegative', sql`${t.amountRequestedMinor} >= 0`),
+    check('applications_vulnerability_range', sql`${t.placeVulnerability} BETWEEN 0 AND 1`),
+    // Submitted exactly when past draft; a draft may be withdrawn without ever being submitted.
+    check(
+      'applications_submitted_at_matches_status',
+      sql`CASE ${t.status} WHEN 'draft' THEN ${t.submittedAt} IS NULL WHEN 'withdrawn' THEN true ELSE ${t.submittedAt} IS NOT NULL END`,
+    ),
   ],
 )
 
@@ -107,7 +115,10 @@ export const budgetLines = pgTable(
     description: text('description').notNull(),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
   },
-  (t) => [index('budget_lines_application_idx').on(t.applicationId, t.position)],
+  (t) => [
+    index('budget_lines_application_idx').on(t.applicationId, t.position),
+    check('budget_lines_amount_nonnegative', sql`${t.amountMinor} >= 0`),
+  ],
 )
 
 export const workMode = pgEnum('work_mode', WORK_MODES)
@@ -133,6 +144,7 @@ export const skillRequests = pgTable(
   (t) => [
     index('skill_requests_application_idx').on(t.applicationId, t.position),
     index('skill_requests_skill_idx').on(t.skill),
+    check('skill_requests_hours_positive', sql`${t.hours} > 0`),
   ],
 )
 

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
-import { FUND_VISIBILITIES } from '#app/domain/funds.ts'
+import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/funds.ts'
 import { PROGRAM_STATUSES } from '#app/domain/program-status.ts'
 import { QUESTION_KINDS } from '#app/domain/program-questions.ts'
 import type { ScoreLevel } from '#app/domain/rubric-template.ts'
@@ -21,6 +21,11 @@ import { createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 
 export const fundVisibility = pgEnum('fund_visibility', FUND_VISIBILITIES)
+
+// The codes are the app's own constants, not input; a CHECK cannot take parameters. Adding a
+// currency to CURRENCIES makes db:generate write the migration that widens this check.
+// eslint-disable-next-line no-restricted-syntax
+const knownCurrencies = sql.raw(CURRENCIES.map((c) => `'${c}'`).join(', '))
 
 /** A pool of money owned by a funder; receives donations and pays grants. */
 export const funds = pgTable(
@@ -42,6 +47,7 @@ export const funds = pgTable(
   (t) => [
     uniqueIndex('funds_slug_key').on(t.slug),
     index('funds_organization_idx').on(t.organizationId, t.name),
+    check('funds_currency_known', sql`${t.currency} IN (${knownCurrencies})`),
   ],
 )
 
@@ -96,6 +102,7 @@ export const programs = pgTable(
     index('programs_status_closes_idx').on(t.status, t.closesAt),
     check('programs_award_range', sql`${t.minAwardMinor} <= ${t.maxAwardMinor}`),
     check('programs_amounts_nonnegative', sql`${t.minAwardMinor} >= 0 AND ${t.budgetMinor} >= 0`),
+    check('programs_opens_before_closes', sql`${t.opensAt} < ${t.closesAt}`),
   ],
 )
 
@@ -117,7 +124,7 @@ export const rubricCriteria = pgTable(
     isEquity: boolean('is_equity').notNull().default(false),
   },
   (t) => [
-    index('rubric_criteria_program_idx').on(t.programId, t.position),
+    uniqueIndex('rubric_criteria_program_position_key').on(t.programId, t.position),
     check('rubric_weight_range', sql`${t.weight} BETWEEN 0 AND 100`),
     check('rubric_max_score_range', sql`${t.maxScore} BETWEEN 1 AND 100`),
   ],
@@ -146,7 +153,7 @@ export const programQuestions = pgTable(
     /** For long_text: the most words an answer may have. */
     wordLimit: integer('word_limit'),
   },
-  (t) => [index('program_questions_program_idx').on(t.programId, t.position)],
+  (t) => [uniqueIndex('program_questions_program_position_key').on(t.programId, t.position)],
 )
 
 export type Fund = typeof funds.$inferSelect
