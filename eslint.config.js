@@ -40,6 +40,69 @@ export default tseslint.config(
     },
   },
   {
+    // The layers of docs (DESIGN, Architecture): components, schemas and the domain run in the
+    // browser too, so they never reach into the database or server-only modules, not even for a type.
+    files: ['app/components/**', 'app/schemas/**', 'app/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(#db|(\\.\\.?/)+db)(/|$)',
+              message: 'Browser-safe code may not import db/; take the type from app/domain.',
+            },
+            {
+              regex: '\\.server(\\.tsx?)?$',
+              message:
+                'Browser-safe code may not import *.server modules; move what it needs to app/domain.',
+            },
+            {
+              regex: '^(#app|(\\.\\.?/)+app)/(services|routes)/',
+              message: 'Browser-safe code may not import services or routes.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Nothing in db/ imports the layers above it; seeding lives in app/seed, above the services.
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(#app|(\\.\\./)+app)/(services|routes|utils|components|schemas|seed)/',
+              message:
+                'db/ may import only app/domain; the layers above it import db/, not the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Audit rows are written by the service that makes the change, in its transaction.
+    files: ['app/routes/**', 'app/utils/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '#app/services/audit.server.ts',
+              importNames: ['recordAudit'],
+              message: 'Routes do not write audit rows; the service that makes the change does.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['tests/e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -1,5 +1,5 @@
 import { currentDatabase, openDatabase, setDatabase, targetFromEnv } from '#db/client.server.ts'
-import { isEmpty, seedDemoData } from '#db/seed.server.ts'
+import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
 import { env } from './utils/env.server.ts'
 import { sessionSecrets } from './utils/secrets.server.ts'
 

@@ -44,7 +44,7 @@ await db.execute(sql`
     JOIN (SELECT id, row_number() OVER () n FROM users) u ON u.n = o.n`)
 await db.execute(sql`
   INSERT INTO audit_log (actor_user_id, action, entity_type, entity_id, at)
-  SELECT u.id, (ARRAY['user.signup','organization.update','membership.add','user.login_locked'])[1 + g % 4],
+  SELECT u.id, (ARRAY['user.signed_up','organization.updated','membership.added','user.locked_out'])[1 + g % 4],
          'user', g::text, now() - g * interval '1 second'
   FROM generate_series(1, ${AUDIT}) g
   JOIN (SELECT id, row_number() OVER () n FROM users) u ON u.n = 1 + g % ${USERS}`)
@@ -74,7 +74,7 @@ report(
   'audit log, page in the middle (cursor)',
   await measure(() => listAudit({ before: Math.floor(AUDIT / 2) })),
 )
-report('audit log, filter action', await measure(() => listAudit({ action: 'membership.add' })))
+report('audit log, filter action', await measure(() => listAudit({ action: 'membership.added' })))
 report(
   'audit log, filter actor email',
   await measure(() => listAudit({ actorEmail: someUser.email })),

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { STATUS_LABELS } from '#app/domain/application-status.ts'
-import type { ApplicationStatus } from '#db/schema/applications.ts'
+import type { ApplicationStatus } from '#app/domain/application-status.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import type { Column } from './table.tsx'
 

@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { SelectField, TextareaField, TextField } from './field.tsx'
-import { BUDGET_BANDS, BUDGET_BAND_LABELS } from '#app/schemas/organization.ts'
+import { BUDGET_BANDS, BUDGET_BAND_LABELS } from '#app/domain/organizations.ts'
 
 type ProfileField =
   'name' | 'mission' | 'location' | 'leadership' | 'communitiesServed' | 'budgetBand' | 'website'

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '#db/schema/applications.ts'
+import type { ApplicationStatus } from './application-status.ts'
 import type { SdohDomain } from './sdoh.ts'
 import type { VulnerabilityBand } from './vulnerability.ts'
 

@@ -1,4 +1,13 @@
-import type { ApplicationStatus } from '#db/schema/applications.ts'
+/** Where an application stands; the database's application_status enum is built from this list. */
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'awarded',
+  'declined',
+  'withdrawn',
+] as const
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
 
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   draft: 'Draft',
@@ -8,8 +17,6 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   declined: 'Declined',
   withdrawn: 'Withdrawn',
 }
-
-export const APPLICATION_STATUSES = Object.keys(STATUS_LABELS) as ApplicationStatus[]
 
 /** What a funder may see of a program's applications: everything a group has submitted. */
 export const SUBMITTED_STATUSES = APPLICATION_STATUSES.filter(

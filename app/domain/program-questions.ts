@@ -1,5 +1,4 @@
-import type { QuestionKind } from '#db/schema/programs.ts'
-
+/** The kinds of answer a program's own question may ask for (the question_kind enum). */
 export const QUESTION_KINDS = [
   'short_text',
   'long_text',
@@ -8,7 +7,14 @@ export const QUESTION_KINDS = [
   'number',
   'yes_no',
   'file',
-] as const satisfies readonly QuestionKind[]
+] as const
+export type QuestionKind = (typeof QUESTION_KINDS)[number]
+
+/** An answer to a program question as stored in applications.answers, by question id. */
+export type AnswerValue = string | string[] | number | boolean | null
+
+/** The two answers of a yes_no question. */
+export const YES_NO = ['yes', 'no'] as const
 
 export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
   short_text: 'Short text',

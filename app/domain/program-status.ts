@@ -1,6 +1,6 @@
-import type { ProgramStatus } from '#db/schema/programs.ts'
-
+/** A funding call's stages, in order; the database's program_status enum is built from this list. */
 export const PROGRAM_STATUSES = ['draft', 'open', 'closed', 'in_review', 'decided'] as const
+export type ProgramStatus = (typeof PROGRAM_STATUSES)[number]
 
 export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
   draft: 'Draft',

@@ -1,4 +1,5 @@
-import type { ScoreLevel } from '#db/schema/programs.ts'
+/** Anchored guidance for one score of a criterion. */
+export type ScoreLevel = { score: number; guidance: string }
 
 /** A criterion as a funder edits it, before it belongs to a program. */
 export interface CriterionDraft {

@@ -1,5 +1,4 @@
-import type { ScoreLevel } from '#db/schema/programs.ts'
-import { MIN_SCORE } from './rubric-template.ts'
+import { MIN_SCORE, type ScoreLevel } from './rubric-template.ts'
 
 export const TOTAL_WEIGHT = 100
 

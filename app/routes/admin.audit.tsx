@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { EmptyState } from '#app/components/card.tsx'
-import { TextField } from '#app/components/field.tsx'
+import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
+import { AUDIT_ACTIONS, isAuditAction } from '#app/domain/audit-actions.ts'
 import { listAudit } from '#app/services/audit.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { textParam } from '#app/utils/search-params.ts'
@@ -14,9 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
   const search = readQuery(request)
   const before = Number(search.get('before'))
+  const action = textParam(search, 'action', 100)
   const { rows, nextBefore } = await listAudit({
     actorEmail: textParam(search, 'actor'),
-    action: textParam(search, 'action', 100),
+    action: action && isAuditAction(action) ? action : undefined,
     entityType: textParam(search, 'entityType', 100),
     entityId: textParam(search, 'entityId'),
     before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
@@ -30,7 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const FILTERS = [
   { name: 'actor', label: 'Actor email' },
-  { name: 'action', label: 'Action', hint: 'e.g. membership.add' },
   { name: 'entityType', label: 'Entity type', hint: 'e.g. organization' },
   { name: 'entityId', label: 'Entity id' },
 ] as const
@@ -50,6 +51,13 @@ export default function AdminAudit() {
             defaultValue={search.get(f.name) ?? ''}
           />
         ))}
+        <SelectField
+          label="Action"
+          name="action"
+          placeholder="Any action"
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))}
+          defaultValue={search.get('action') ?? ''}
+        />
       </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title="No audit entries match" />

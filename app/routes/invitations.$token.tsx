@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
-import { ROLE_LABELS } from '#app/schemas/organization.ts'
+import { ROLE_LABELS } from '#app/domain/organizations.ts'
 import {
   acceptInvitation,
   findInvitationByToken,

@@ -4,13 +4,8 @@ import { Button } from '#app/components/button.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError, SelectField, TextField } from '#app/components/field.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import {
-  AddMemberSchema,
-  ChangeRoleSchema,
-  MEMBERSHIP_ROLES,
-  RemoveMemberSchema,
-  ROLE_LABELS,
-} from '#app/schemas/organization.ts'
+import { MEMBERSHIP_ROLES, ROLE_LABELS } from '#app/domain/organizations.ts'
+import { AddMemberSchema, ChangeRoleSchema, RemoveMemberSchema } from '#app/schemas/organization.ts'
 import { INVITATION_DAYS, RevokeInvitationSchema } from '#app/schemas/invitation.ts'
 import {
   addOrInvite,

@@ -1,30 +1,24 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { filterFromSearch } from '#app/services/application-lists.server.ts'
-import { exportProgramApplications } from '#app/services/application-export.server.ts'
-import { recordAudit } from '#app/services/audit.server.ts'
-import { db } from '#db/client.server.ts'
+import { startApplicationExport } from '#app/services/application-export.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { requestOrigin } from '#app/utils/http.server.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 /**
  * The program's submitted applications as a CSV download, under the list's filters, streamed so
- * its size does not matter. It holds applicants' contact details, so each export is audited.
+ * its size does not matter. The service audits each export: it holds applicants' contact details.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, organization, program, fund } = await requireManagedProgram(request, params)
   const url = new URL(request.url)
   const filter = filterFromSearch(readQuery(request))
-  await recordAudit(db(), {
-    actorUserId: user.id,
-    action: 'applications.exported',
-    entityType: 'program',
-    entityId: program.id,
-    organizationId: organization.id,
+  const actor = {
+    id: user.id,
     ip: requestOrigin(request, context).ip,
-    details: { ...filter },
-  })
-  const rows = exportProgramApplications({
+    organizationId: organization.id,
+  }
+  const rows = await startApplicationExport(actor, {
     program,
     currency: fund.currency,
     filter,

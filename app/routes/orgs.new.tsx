@@ -3,11 +3,8 @@ import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@r
 import { Button } from '#app/components/button.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { OrganizationProfileFields } from '#app/components/organization-profile-fields.tsx'
-import {
-  KIND_LABELS,
-  NewOrganizationSchema,
-  ORGANIZATION_KINDS,
-} from '#app/schemas/organization.ts'
+import { KIND_LABELS, ORGANIZATION_KINDS } from '#app/domain/organizations.ts'
+import { NewOrganizationSchema } from '#app/schemas/organization.ts'
 import { createOrganization } from '#app/services/organizations.server.ts'
 import { setCurrentOrganization } from '#app/services/sessions.server.ts'
 import { draftKeys } from '#app/utils/draft-backup.ts'

@@ -1,13 +1,12 @@
 import { z } from 'zod'
 import { LIVED_EXPERIENCE, type ApplicationStep } from '#app/domain/application-steps.ts'
+import type { AnswerValue, QuestionKind } from '#app/domain/program-questions.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { PROJECT_SUMMARY_WORDS, wordCount } from './application.ts'
 
-export type AnswerValue = string | string[] | number | boolean | null
-
 export interface QuestionRule {
   id: string
-  kind: 'short_text' | 'long_text' | 'single_choice' | 'multi_choice' | 'number' | 'yes_no' | 'file'
+  kind: QuestionKind
   label: string
   required: boolean
   options: string[]

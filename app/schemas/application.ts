@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIVED_EXPERIENCE } from '#app/domain/application-steps.ts'
+import { YES_NO, type QuestionKind } from '#app/domain/program-questions.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
 import { SKILLS, WORK_MODES } from '#app/domain/skills.ts'
 import { OptionalMoneySchema } from '#app/utils/money.ts'
@@ -105,6 +106,10 @@ const SkillRequestSchema = z
     if ((row.hours !== null || row.description) && !row.skill) {
       ctx.addIssue({ code: 'custom', path: ['skill'], message: 'Choose the skill you need' })
     }
+    // A request with no hours means nothing to a volunteer (and the database refuses it).
+    if (row.skill && row.hours === null) {
+      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'Enter how many hours you need' })
+    }
   })
 
 export const SkillsStepSchema = z.object({
@@ -128,7 +133,7 @@ export const splitLanguages = (text: string) =>
 
 type DraftQuestion = {
   id: string
-  kind: 'short_text' | 'long_text' | 'single_choice' | 'multi_choice' | 'number' | 'yes_no' | 'file'
+  kind: QuestionKind
   label: string
   options: string[]
   wordLimit: number | null
@@ -155,7 +160,7 @@ function draftAnswer(q: DraftQuestion): z.ZodTypeAny {
         'Choose from the options',
       )
     case 'yes_no':
-      return z.preprocess((v) => v ?? '', z.enum(['yes', 'no']).or(z.literal('')))
+      return z.preprocess((v) => v ?? '', z.enum(YES_NO).or(z.literal('')))
     case 'number':
       return text.transform((v, ctx) => {
         if (v === '') return null

@@ -1,24 +1,6 @@
 import { z } from 'zod'
+import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/funds.ts'
 import { optionalText } from './fields.ts'
-
-/** Currencies a fund may hold; each has two decimals, as app/utils/money.ts assumes. */
-export const CURRENCIES = ['USD', 'CAD', 'EUR', 'GBP', 'MXN'] as const
-export type Currency = (typeof CURRENCIES)[number]
-
-export const CURRENCY_LABELS: Record<Currency, string> = {
-  USD: 'USD — US dollar',
-  CAD: 'CAD — Canadian dollar',
-  EUR: 'EUR — Euro',
-  GBP: 'GBP — Pound sterling',
-  MXN: 'MXN — Mexican peso',
-}
-
-export const FUND_VISIBILITIES = ['public', 'private'] as const
-
-export const VISIBILITY_LABELS: Record<(typeof FUND_VISIBILITIES)[number], string> = {
-  public: 'Public: listed on the site, with what it raised and granted',
-  private: 'Private: only your organisation sees it',
-}
 
 export const FundSchema = z.object({
   name: z

@@ -1,27 +1,6 @@
 import { z } from 'zod'
+import { BUDGET_BANDS, MEMBERSHIP_ROLES, ORGANIZATION_KINDS } from '#app/domain/organizations.ts'
 import { EmailSchema, optionalText } from './fields.ts'
-
-export const ORGANIZATION_KINDS = ['community_group', 'funder'] as const
-export const BUDGET_BANDS = ['under_50k', '50k_250k', '250k_1m', '1m_5m', 'over_5m'] as const
-export const MEMBERSHIP_ROLES = ['owner', 'admin', 'member', 'reviewer'] as const
-
-export const KIND_LABELS: Record<(typeof ORGANIZATION_KINDS)[number], string> = {
-  community_group: 'Community group',
-  funder: 'Funder',
-}
-export const BUDGET_BAND_LABELS: Record<(typeof BUDGET_BANDS)[number], string> = {
-  under_50k: 'Under $50,000',
-  '50k_250k': '$50,000 – $250,000',
-  '250k_1m': '$250,000 – $1 million',
-  '1m_5m': '$1 million – $5 million',
-  over_5m: 'Over $5 million',
-}
-export const ROLE_LABELS: Record<(typeof MEMBERSHIP_ROLES)[number], string> = {
-  owner: 'Owner',
-  admin: 'Admin',
-  member: 'Member',
-  reviewer: 'Reviewer',
-}
 
 const profileFields = {
   name: z

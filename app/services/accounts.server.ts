@@ -33,7 +33,7 @@ export async function signUp(
     }
     await recordAudit(tx, {
       actorUserId: user.id,
-      action: 'user.signup',
+      action: 'user.signed_up',
       entityType: 'user',
       entityId: user.id,
       ip: origin.ip,
@@ -81,7 +81,7 @@ async function countFailure(email: string, ip: string, userId: string | null) {
   if (!emailLocked && !ipLocked) return
   await recordAudit(db(), {
     actorUserId: null,
-    action: 'user.login_locked',
+    action: 'user.locked_out',
     entityType: emailLocked ? 'user' : 'ip',
     entityId: emailLocked ? (userId ?? email) : ip,
     ip,
@@ -122,7 +122,7 @@ export async function changePassword(
     await endUserSessions(tx, user.id, user.sessionId)
     await recordAudit(tx, {
       actorUserId: user.id,
-      action: 'user.password_change',
+      action: 'user.password_changed',
       entityType: 'user',
       entityId: user.id,
       ip: origin.ip,
@@ -140,7 +140,7 @@ export async function signOutOtherSessions(
     await endUserSessions(tx, user.id, user.sessionId)
     await recordAudit(tx, {
       actorUserId: user.id,
-      action: 'user.sessions_end',
+      action: 'user.sessions_ended',
       entityType: 'user',
       entityId: user.id,
       ip: origin.ip,

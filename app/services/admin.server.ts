@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { memberships, organizations, users, type OrganizationKind } from '#db/schema/index.ts'
+import type { OrganizationKind } from '#app/domain/organizations.ts'
+import { memberships, organizations, users } from '#db/schema/index.ts'
 
 export const ADMIN_PAGE_SIZE = 25
 

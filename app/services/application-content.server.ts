@@ -10,6 +10,7 @@ import {
   type Program,
   type ProgramQuestion,
 } from '#db/schema/index.ts'
+import type { ApplicationSummary } from '#app/domain/application-summary.ts'
 import type { ApplicationContent, SubmissionContext } from '#app/schemas/application-submission.ts'
 import { programQuestionsOf, type LoadedApplication } from './applications.server.ts'
 
@@ -104,7 +105,7 @@ function summaryOf(
   loaded: LoadedApplication,
   parts: ApplicationParts,
   questions: ProgramQuestion[],
-) {
+): ApplicationSummary {
   const { application: a, fund, organization } = loaded
   return {
     organizationName: organization.name,
@@ -138,8 +139,6 @@ function summaryOf(
       .map((q) => ({ id: q.id, label: q.label, value: a.answers[q.id] ?? null })),
   }
 }
-
-export type ApplicationSummary = ReturnType<typeof summaryOf>
 
 /**
  * The application as every page needs it (submission check inputs and the read-only summary),

@@ -6,9 +6,9 @@ import {
   budgetLines,
   skillRequests,
   users,
-  type AnswerValue,
   type Application,
 } from '#db/schema/index.ts'
+import type { AnswerValue } from '#app/domain/program-questions.ts'
 import {
   splitLanguages,
   type BudgetStep,

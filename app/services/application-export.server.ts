@@ -5,10 +5,10 @@ import {
   applications,
   organizations,
   places,
-  type AnswerValue,
   type Program,
 } from '#db/schema/index.ts'
 import { STATUS_LABELS } from '#app/domain/application-status.ts'
+import type { AnswerValue } from '#app/domain/program-questions.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { csvRow, type CsvCell } from '#app/utils/csv.ts'
 import { moneyInputValue } from '#app/utils/money.ts'
@@ -17,6 +17,7 @@ import {
   programApplicationsWhere,
   type ProgramApplicationFilter,
 } from './application-lists.server.ts'
+import { recordAudit } from './audit.server.ts'
 import { listQuestions } from './program-questions.server.ts'
 
 /** Rows read per query: the export streams, so a program of any size never sits in memory. */
@@ -26,18 +27,40 @@ type Row = Awaited<ReturnType<typeof readBatch>>[number]
 /** Where the last batch ended; the time as the database's text, so no precision is lost. */
 type Cursor = { submittedAt: string; id: string } | null
 
-/**
- * A program's submitted applications as CSV, one batch at a time in submission order, with the
- * program's own questions as columns (file questions excepted: files stay behind the app's
- * permission check). `origin` makes each row's link absolute.
- */
-export async function* exportProgramApplications(opts: {
+type ExportOptions = {
   program: Pick<Program, 'id'>
   currency: string
   filter: ProgramApplicationFilter
   origin: string
   batchSize?: number
-}): AsyncGenerator<string> {
+}
+
+/**
+ * A funder's download of the program's applications: they hold applicants' contact details, so
+ * the export is audited (with its filters) before the first row is read.
+ */
+export async function startApplicationExport(
+  actor: { id: string; ip?: string | null; organizationId: string },
+  opts: ExportOptions,
+): Promise<AsyncGenerator<string>> {
+  await recordAudit(db(), {
+    actorUserId: actor.id,
+    action: 'application.exported',
+    entityType: 'program',
+    entityId: opts.program.id,
+    organizationId: actor.organizationId,
+    ip: actor.ip,
+    details: { ...opts.filter },
+  })
+  return exportProgramApplications(opts)
+}
+
+/**
+ * A program's submitted applications as CSV, one batch at a time in submission order, with the
+ * program's own questions as columns (file questions excepted: files stay behind the app's
+ * permission check). `origin` makes each row's link absolute.
+ */
+export async function* exportProgramApplications(opts: ExportOptions): AsyncGenerator<string> {
   const { program, currency, filter, origin, batchSize = EXPORT_BATCH } = opts
   const questions = (await listQuestions(program.id)).filter((q) => q.kind !== 'file')
   yield csvRow([...HEADERS, ...questions.map((q) => q.label)])

@@ -1,15 +1,8 @@
 import { and, arrayContains, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import {
-  applications,
-  funds,
-  memberships,
-  organizations,
-  programs,
-  type ApplicationStatus,
-} from '#db/schema/index.ts'
+import { applications, funds, memberships, organizations, programs } from '#db/schema/index.ts'
 import type { ApplicationSort } from '#app/domain/application-sorts.ts'
-import { SUBMITTED_STATUSES } from '#app/domain/application-status.ts'
+import { SUBMITTED_STATUSES, type ApplicationStatus } from '#app/domain/application-status.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
 import { APPLICANT_ROLES } from './applications.server.ts'
 

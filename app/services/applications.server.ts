@@ -12,11 +12,12 @@ import {
   programs,
   users,
   type Application,
-  type ApplicationStatus,
-  type MembershipRole,
   type Organization,
   type Program,
 } from '#db/schema/index.ts'
+import type { ApplicationStatus } from '#app/domain/application-status.ts'
+import type { AuditAction } from '#app/domain/audit-actions.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
 import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { recordAudit } from './audit.server.ts'
 
@@ -24,6 +25,16 @@ import { recordAudit } from './audit.server.ts'
 export const APPLICANT_ROLES: MembershipRole[] = ['owner', 'admin', 'member']
 
 export type Actor = { id: string; ip?: string | null }
+
+/** What the audit log calls a move into each status; an application starts as a draft. */
+const STATUS_AUDIT: Record<ApplicationStatus, AuditAction> = {
+  draft: 'application.created',
+  submitted: 'application.submitted',
+  in_review: 'application.moved_into_review',
+  awarded: 'application.awarded',
+  declined: 'application.declined',
+  withdrawn: 'application.withdrawn',
+}
 
 /** Writes a status change to the application's history and the audit log. */
 export async function recordStatusChange(
@@ -43,7 +54,7 @@ export async function recordStatusChange(
   })
   await recordAudit(tx, {
     actorUserId: actor.id,
-    action: from ? `application.${to}` : 'application.create',
+    action: STATUS_AUDIT[to],
     entityType: 'application',
     entityId: application.id,
     organizationId: application.organizationId,
@@ -60,6 +71,7 @@ export async function recordStatusChange(
  */
 export async function moveSubmittedIntoReview(tx: Db, actor: Actor, programId: string) {
   const details = JSON.stringify({ from: 'submitted', to: 'in_review' })
+  const action: AuditAction = STATUS_AUDIT.in_review
   const result = await tx.execute<{ moved: number }>(sql`
     WITH moved AS (
       UPDATE ${applications}
@@ -72,7 +84,7 @@ export async function moveSubmittedIntoReview(tx: Db, actor: Actor, programId: s
     ), audited AS (
       INSERT INTO ${auditLog}
         (actor_user_id, action, entity_type, entity_id, organization_id, ip, details)
-      SELECT ${actor.id}::uuid, 'application.in_review', 'application', id::text,
+      SELECT ${actor.id}::uuid, ${action}, 'application', id::text,
              organization_id, ${actor.ip ?? null}, ${details}::jsonb
       FROM moved
     )

@@ -87,7 +87,7 @@ export async function addAttachment(
         .returning({ id: attachments.id })
       await recordAudit(tx, {
         actorUserId: actor.id,
-        action: 'attachment.add',
+        action: 'attachment.added',
         entityType: 'application',
         entityId: application.id,
         organizationId: application.organizationId,
@@ -131,7 +131,7 @@ export async function removeAttachment(
     await tx.delete(attachments).where(eq(attachments.id, row.id))
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'attachment.remove',
+      action: 'attachment.removed',
       entityType: 'application',
       entityId: loaded.application.id,
       organizationId: loaded.application.organizationId,

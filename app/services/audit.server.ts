@@ -1,10 +1,11 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { auditLog, users } from '#db/schema/index.ts'
+import type { AuditAction } from '#app/domain/audit-actions.ts'
 
 export interface AuditInput {
   actorUserId: string | null
-  action: string
+  action: AuditAction
   entityType: string
   entityId: string
   organizationId?: string | null
@@ -27,7 +28,7 @@ export async function recordAudit(tx: Db, entry: AuditInput) {
 
 export interface AuditFilter {
   actorEmail?: string
-  action?: string
+  action?: AuditAction
   entityType?: string
   entityId?: string
   /** Keyset cursor: the id of the last row of the previous page. */

@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { funds, programs, type Fund, type MembershipRole } from '#db/schema/index.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
+import { funds, programs, type Fund } from '#db/schema/index.ts'
 import type { FundInput } from '#app/schemas/fund.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Actor } from './organizations.server.ts'
@@ -54,7 +55,7 @@ export async function createFund(
       if (!fund) throw new Error('Fund insert returned nothing')
       await recordAudit(tx, {
         actorUserId: actor.id,
-        action: 'fund.create',
+        action: 'fund.created',
         entityType: 'fund',
         entityId: fund.id,
         organizationId,
@@ -98,7 +99,7 @@ export async function updateFund(
     if (!updated) throw new Error('Fund update returned nothing')
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'fund.update',
+      action: 'fund.updated',
       entityType: 'fund',
       entityId: fund.id,
       organizationId: fund.organizationId,

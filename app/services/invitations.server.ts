@@ -6,9 +6,10 @@ import {
   organizations,
   users,
   type Invitation,
-  type MembershipRole,
   type Organization,
 } from '#db/schema/index.ts'
+import type { AuditAction } from '#app/domain/audit-actions.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
 import type { AddMemberInput } from '#app/schemas/organization.ts'
 import { INVITATION_DAYS } from '#app/schemas/invitation.ts'
 import { recordAudit } from './audit.server.ts'
@@ -73,7 +74,7 @@ async function createInvitation(
       .where(and(eq(invitations.organizationId, org.id), eq(invitations.email, email), pending))
       .returning({ id: invitations.id })
     for (const old of replaced) {
-      await auditInvitation(tx, actor, org, 'invitation.revoke', old.id, { email, replaced: true })
+      await auditInvitation(tx, actor, org, 'invitation.revoked', old.id, { email, replaced: true })
     }
     const [created] = await tx
       .insert(invitations)
@@ -87,7 +88,7 @@ async function createInvitation(
       })
       .returning({ id: invitations.id })
     if (!created) throw new Error('Invitation insert returned nothing')
-    await auditInvitation(tx, actor, org, 'invitation.create', created.id, { email, role })
+    await auditInvitation(tx, actor, org, 'invitation.created', created.id, { email, role })
   })
   return token
 }
@@ -96,7 +97,7 @@ function auditInvitation(
   tx: Db,
   actor: Actor,
   org: Pick<Organization, 'id'>,
-  action: string,
+  action: AuditAction,
   invitationId: string,
   details: Record<string, unknown>,
 ) {
@@ -156,7 +157,7 @@ export async function revokeInvitation(
       }
     }
     await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, target.id))
-    await auditInvitation(tx, actor, org, 'invitation.revoke', target.id, { email: target.email })
+    await auditInvitation(tx, actor, org, 'invitation.revoked', target.id, { email: target.email })
     return { ok: true as const }
   })
 }
@@ -225,7 +226,7 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ acceptedAt: new Date(), acceptedByUserId: user.id })
       .where(eq(invitations.id, invitation.id))
-    await auditInvitation(tx, user, organization, 'invitation.accept', invitation.id, {
+    await auditInvitation(tx, user, organization, 'invitation.accepted', invitation.id, {
       userId: user.id,
       email: invitation.email,
       role: invitation.role,

@@ -1,12 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
-import {
-  memberships,
-  organizations,
-  users,
-  type MembershipRole,
-  type Organization,
-} from '#db/schema/index.ts'
+import { memberships, organizations, users, type Organization } from '#db/schema/index.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
 import type {
   AddMemberInput,
   NewOrganizationInput,
@@ -43,7 +38,7 @@ function insertOrganization(actor: Actor, input: NewOrganizationInput) {
     await tx.insert(memberships).values({ organizationId: org.id, userId: actor.id, role: 'owner' })
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'organization.create',
+      action: 'organization.created',
       entityType: 'organization',
       entityId: org.id,
       organizationId: org.id,
@@ -79,7 +74,7 @@ export async function updateOrganizationProfile(
       .returning()
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'organization.update',
+      action: 'organization.updated',
       entityType: 'organization',
       entityId: org.id,
       organizationId: org.id,
@@ -185,7 +180,7 @@ export async function addMember(
     if (!added) return { ok: false as const, errors: { email: `${user.name} is already a member` } }
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'membership.add',
+      action: 'membership.added',
       entityType: 'membership',
       entityId: `${org.id}:${user.id}`,
       organizationId: org.id,
@@ -219,7 +214,7 @@ export async function changeMemberRole(
       .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, userId)))
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'membership.role_change',
+      action: 'membership.role_changed',
       entityType: 'membership',
       entityId: `${org.id}:${userId}`,
       organizationId: org.id,
@@ -273,7 +268,7 @@ export async function removeMember(
       .where(and(eq(memberships.organizationId, org.id), eq(memberships.userId, userId)))
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: leaving ? 'membership.leave' : 'membership.remove',
+      action: leaving ? 'membership.left' : 'membership.removed',
       entityType: 'membership',
       entityId: `${org.id}:${userId}`,
       organizationId: org.id,

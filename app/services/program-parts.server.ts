@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, lt, max, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { db, type Db } from '#db/client.server.ts'
-import type { ProgramStatus } from '#db/schema/index.ts'
+import type { ProgramStatus } from '#app/domain/program-status.ts'
+import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Result } from './funds.server.ts'
 import type { Actor } from './organizations.server.ts'
@@ -37,7 +38,7 @@ export function changeProgramPart<T extends object>(
   part: ProgramPart<PartTable>,
   actor: ProgramActor,
   programId: string,
-  action: string,
+  action: AuditAction,
   change: (tx: Db) => Promise<Result<T & { details: Record<string, unknown> }>>,
 ): Promise<Result<T>> {
   return db().transaction(async (tx) => {
@@ -104,7 +105,7 @@ export function changePartRow<TTable extends PartTable>(
   actor: ProgramActor,
   programId: string,
   rowId: string,
-  action: string,
+  action: AuditAction,
   change: (
     tx: Db,
     row: TTable['$inferSelect'],
@@ -148,6 +149,9 @@ export async function swapWithNeighbour(
     .orderBy(direction === 'up' ? desc(table.position) : asc(table.position))
     .limit(1)
   if (!neighbour) return
-  await tx.update(table).set({ position: neighbour.position }).where(eq(table.id, current.id))
+  // Positions are unique per program (checked row by row), so the row steps aside to a position
+  // no row uses while the neighbour takes its place. The program row is locked meanwhile.
+  await tx.update(table).set({ position: -1 }).where(eq(table.id, current.id))
   await tx.update(table).set({ position: current.position }).where(eq(table.id, neighbour.id))
+  await tx.update(table).set({ position: neighbour.position }).where(eq(table.id, current.id))
 }

@@ -31,7 +31,7 @@ export function addQuestion(actor: ProgramActor, programId: string, input: Quest
     QUESTIONS,
     actor,
     programId,
-    'program_question.add',
+    'program_question.added',
     async (tx) => {
       const position = await nextPosition(tx, QUESTIONS, programId)
       const [row] = await tx
@@ -59,7 +59,7 @@ export function saveQuestion(
     actor,
     programId,
     questionId,
-    'program_question.update',
+    'program_question.updated',
     async (tx) => {
       await tx.update(programQuestions).set(input).where(eq(programQuestions.id, questionId))
       return { ok: true, details: { questionId, kind: input.kind, label: input.label } }
@@ -73,7 +73,7 @@ export function removeQuestion(actor: ProgramActor, programId: string, questionI
     actor,
     programId,
     questionId,
-    'program_question.remove',
+    'program_question.removed',
     async (tx, current) => {
       await tx.delete(programQuestions).where(eq(programQuestions.id, questionId))
       return { ok: true, details: { questionId, label: current.label } }
@@ -93,7 +93,7 @@ export function moveQuestion(
     actor,
     programId,
     questionId,
-    'program_question.move',
+    'program_question.moved',
     async (tx, current) => {
       await swapWithNeighbour(tx, QUESTIONS, current, direction)
       return { ok: true, details: { questionId, direction } }

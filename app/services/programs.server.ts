@@ -7,14 +7,15 @@ import {
   rubricCriteria,
   type Fund,
   type Program,
-  type ProgramStatus,
 } from '#db/schema/index.ts'
 import {
   canTransition,
   effectiveStatus,
   isRubricLocked,
   PROGRAM_STATUS_LABELS,
+  type ProgramStatus,
 } from '#app/domain/program-status.ts'
+import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { rubricProblems } from '#app/domain/rubric.ts'
 import { templateCriteria } from '#app/domain/rubric-template.ts'
 import type { ProgramDetailsInput } from '#app/schemas/program.ts'
@@ -60,7 +61,7 @@ export async function closeExpiredPrograms(): Promise<number> {
     for (const program of closed) {
       await recordAudit(tx, {
         actorUserId: null,
-        action: 'program.close',
+        action: 'program.closed',
         entityType: 'program',
         entityId: program.id,
         organizationId: orgOf.get(program.fundId) ?? null,
@@ -176,7 +177,7 @@ export async function createProgram(
       await writeTemplateRubric(tx, program.id)
       await recordAudit(tx, {
         actorUserId: actor.id,
-        action: 'program.create',
+        action: 'program.created',
         entityType: 'program',
         entityId: program.id,
         organizationId: fund.organizationId,
@@ -236,7 +237,7 @@ export async function updateProgramDetails(
     if (!program) throw new Error('Program update returned nothing')
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'program.update',
+      action: 'program.updated',
       entityType: 'program',
       entityId: programId,
       organizationId: actor.organizationId,
@@ -273,12 +274,14 @@ export function openingProblems(
   return problems
 }
 
-const AUDIT_ACTIONS: Record<ProgramStatus, string> = {
-  draft: 'program.draft',
-  open: 'program.open',
-  closed: 'program.close',
-  in_review: 'program.start_review',
-  decided: 'program.decide',
+/** No step leads back to draft, so a move always goes to one of the later statuses. */
+type Destination = Exclude<ProgramStatus, 'draft'>
+
+const TRANSITION_AUDIT: Record<Destination, AuditAction> = {
+  open: 'program.opened',
+  closed: 'program.closed',
+  in_review: 'program.review_started',
+  decided: 'program.decided',
 }
 
 /**
@@ -289,7 +292,7 @@ const AUDIT_ACTIONS: Record<ProgramStatus, string> = {
 async function transition(
   actor: Actor & { organizationId: string },
   programId: string,
-  to: ProgramStatus,
+  to: Destination,
   now: Date,
 ): Promise<TransitionResult> {
   return db().transaction(async (tx) => {
@@ -336,7 +339,7 @@ async function transition(
       to === 'in_review' ? await moveSubmittedIntoReview(tx, actor, programId) : 0
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: AUDIT_ACTIONS[to],
+      action: TRANSITION_AUDIT[to],
       entityType: 'program',
       entityId: programId,
       organizationId: actor.organizationId,

@@ -36,7 +36,7 @@ export function addCriterion(actor: ProgramActor, programId: string) {
     RUBRIC,
     actor,
     programId,
-    'rubric.criterion_add',
+    'rubric_criterion.added',
     async (tx) => {
       const position = await nextPosition(tx, RUBRIC, programId)
       const [row] = await tx
@@ -67,7 +67,7 @@ export function saveCriterion(
     actor,
     programId,
     criterionId,
-    'rubric.criterion_update',
+    'rubric_criterion.updated',
     async (tx) => {
       await tx
         .update(rubricCriteria)
@@ -90,7 +90,7 @@ export function removeCriterion(actor: ProgramActor, programId: string, criterio
     actor,
     programId,
     criterionId,
-    'rubric.criterion_remove',
+    'rubric_criterion.removed',
     async (tx, current) => {
       await tx.delete(rubricCriteria).where(eq(rubricCriteria.id, criterionId))
       return { ok: true, details: { criterionId, label: current.label, weight: current.weight } }
@@ -110,7 +110,7 @@ export function moveCriterion(
     actor,
     programId,
     criterionId,
-    'rubric.criterion_move',
+    'rubric_criterion.moved',
     async (tx, current) => {
       await swapWithNeighbour(tx, RUBRIC, current, direction)
       return { ok: true, details: { criterionId, direction } }
@@ -120,7 +120,7 @@ export function moveCriterion(
 
 /** Sets every weight at once; the form carries one weight per criterion, summing to 100. */
 export function saveWeights(actor: ProgramActor, programId: string, input: WeightsInput) {
-  return changeProgramPart<object>(RUBRIC, actor, programId, 'rubric.weights', async (tx) => {
+  return changeProgramPart<object>(RUBRIC, actor, programId, 'rubric.reweighted', async (tx) => {
     const criteria = await tx
       .select({ id: rubricCriteria.id })
       .from(rubricCriteria)

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigint,
   bigserial,
+  check,
   doublePrecision,
   index,
   integer,
@@ -14,22 +15,16 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { APPLICATION_STATUSES } from '#app/domain/application-status.ts'
+import type { AnswerValue } from '#app/domain/program-questions.ts'
+import { WORK_MODES } from '#app/domain/skills.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { places } from './places.ts'
 import { programQuestions, programs } from './programs.ts'
 import { users } from './users.ts'
 
-export const applicationStatus = pgEnum('application_status', [
-  'draft',
-  'submitted',
-  'in_review',
-  'awarded',
-  'declined',
-  'withdrawn',
-])
-
-export type AnswerValue = string | string[] | number | boolean | null
+export const applicationStatus = pgEnum('application_status', APPLICATION_STATUSES)
 
 /**
  * A community group's application to a program, for money and optionally for skilled volunteers.
@@ -85,6 +80,13 @@ export const applications = pgTable(
     // The funder's list: a program's applications by status, newest submission first.
     index('applications_program_status_idx').on(t.programId, t.status, t.submittedAt),
     index('applications_sdoh_idx').using('gin', t.sdohDomains),
+    check('applications_amount_nonnegative', sql`${t.amountRequestedMinor} >= 0`),
+    check('applications_vulnerability_range', sql`${t.placeVulnerability} BETWEEN 0 AND 1`),
+    // Submitted exactly when past draft; a draft may be withdrawn without ever being submitted.
+    check(
+      'applications_submitted_at_matches_status',
+      sql`CASE ${t.status} WHEN 'draft' THEN ${t.submittedAt} IS NULL WHEN 'withdrawn' THEN true ELSE ${t.submittedAt} IS NOT NULL END`,
+    ),
   ],
 )
 
@@ -113,10 +115,13 @@ export const budgetLines = pgTable(
     description: text('description').notNull(),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
   },
-  (t) => [index('budget_lines_application_idx').on(t.applicationId, t.position)],
+  (t) => [
+    index('budget_lines_application_idx').on(t.applicationId, t.position),
+    check('budget_lines_amount_nonnegative', sql`${t.amountMinor} >= 0`),
+  ],
 )
 
-export const workMode = pgEnum('work_mode', ['remote', 'on_site', 'either'])
+export const workMode = pgEnum('work_mode', WORK_MODES)
 
 /** Skilled volunteer help an application asks for; volunteers are matched to these. */
 export const skillRequests = pgTable(
@@ -139,6 +144,7 @@ export const skillRequests = pgTable(
   (t) => [
     index('skill_requests_application_idx').on(t.applicationId, t.position),
     index('skill_requests_skill_idx').on(t.skill),
+    check('skill_requests_hours_positive', sql`${t.hours} > 0`),
   ],
 )
 
@@ -179,7 +185,6 @@ export const applicationEvents = pgTable(
 )
 
 export type Application = typeof applications.$inferSelect
-export type ApplicationStatus = (typeof applicationStatus.enumValues)[number]
 export type BudgetLine = typeof budgetLines.$inferSelect
 export type SkillRequest = typeof skillRequests.$inferSelect
 export type Attachment = typeof attachments.$inferSelect

@@ -1,4 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { organizations } from './organizations.ts'
 import { users } from './users.ts'
 
@@ -12,8 +13,8 @@ export const auditLog = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
-    /** Dotted verb, e.g. "user.signup", "membership.add", "organization.update". */
-    action: text('action').notNull(),
+    /** One of app/domain/audit-actions.ts: `entity.past_tense_verb`, e.g. "membership.added". */
+    action: text('action').$type<AuditAction>().notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
     organizationId: uuid('organization_id').references(() => organizations.id),

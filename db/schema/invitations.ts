@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { membershipRole, organizations } from './organizations.ts'
 import { users } from './users.ts'
@@ -36,6 +36,7 @@ export const invitations = pgTable(
     uniqueIndex('invitations_pending_email_key')
       .on(t.organizationId, t.email)
       .where(sql`${t.acceptedAt} IS NULL AND ${t.revokedAt} IS NULL`),
+    check('invitations_email_lower_case', sql`${t.email} = lower(${t.email})`),
   ],
 )
 

@@ -1,19 +1,11 @@
 import { index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { BUDGET_BANDS, MEMBERSHIP_ROLES, ORGANIZATION_KINDS } from '#app/domain/organizations.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { users } from './users.ts'
 
-export const organizationKind = pgEnum('organization_kind', ['community_group', 'funder'])
-
-/** Annual budget bands, coarse on purpose: small groups should not have to disclose exact figures. */
-export const budgetBand = pgEnum('budget_band', [
-  'under_50k',
-  '50k_250k',
-  '250k_1m',
-  '1m_5m',
-  'over_5m',
-])
-
-export const membershipRole = pgEnum('membership_role', ['owner', 'admin', 'member', 'reviewer'])
+export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS)
+export const budgetBand = pgEnum('budget_band', BUDGET_BANDS)
+export const membershipRole = pgEnum('membership_role', MEMBERSHIP_ROLES)
 
 export const organizations = pgTable(
   'organizations',
@@ -60,7 +52,4 @@ export const memberships = pgTable(
 
 export type Organization = typeof organizations.$inferSelect
 export type NewOrganization = typeof organizations.$inferInsert
-export type OrganizationKind = (typeof organizationKind.enumValues)[number]
-export type BudgetBand = (typeof budgetBand.enumValues)[number]
-export type MembershipRole = (typeof membershipRole.enumValues)[number]
 export type Membership = typeof memberships.$inferSelect

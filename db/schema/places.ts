@@ -1,4 +1,5 @@
-import { doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { check, doublePrecision, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
 
 /**
  * US counties with the CDC/ATSDR Social Vulnerability Index (data/svi, loaded by migration).
@@ -19,7 +20,13 @@ export const places = pgTable(
     population: integer('population').notNull(),
     dataYear: integer('data_year').notNull(),
   },
-  (t) => [index('places_state_county_idx').on(t.state, t.county)],
+  (t) => [
+    index('places_state_county_idx').on(t.state, t.county),
+    check(
+      'places_svi_range',
+      sql`${t.svi} BETWEEN 0 AND 1 AND ${t.sviSocioeconomic} BETWEEN 0 AND 1 AND ${t.sviHousehold} BETWEEN 0 AND 1 AND ${t.sviMinorityLanguage} BETWEEN 0 AND 1 AND ${t.sviHousingTransport} BETWEEN 0 AND 1`,
+    ),
+  ],
 )
 
 export type Place = typeof places.$inferSelect

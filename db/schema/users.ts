@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import {
   boolean,
+  check,
   index,
   integer,
   pgTable,
@@ -10,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { createdAt, id, updatedAt } from './columns.ts'
+import { organizations } from './organizations.ts'
 
 export const users = pgTable(
   'users',
@@ -26,6 +28,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     index('users_created_at_idx').on(t.createdAt, t.id),
+    check('users_email_lower_case', sql`${t.email} = lower(${t.email})`),
   ],
 )
 
@@ -42,7 +45,9 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
     /** The organisation the navigation is currently showing, chosen with the switcher. */
-    currentOrganizationId: uuid('current_organization_id'),
+    currentOrganizationId: uuid('current_organization_id').references(() => organizations.id, {
+      onDelete: 'set null',
+    }),
     userAgent: text('user_agent'),
     ip: text('ip'),
     createdAt: createdAt(),

@@ -25,7 +25,7 @@ describe('sign up', () => {
       .select()
       .from(auditLog)
       .where(eq(auditLog.entityId, result.session.userId))
-    expect(audit.map((a) => a.action)).toContain('user.signup')
+    expect(audit.map((a) => a.action)).toContain('user.signed_up')
   })
 
   it('refuses a taken email at the email field', async () => {
@@ -79,7 +79,7 @@ describe('log in', () => {
       status: 429,
       errors: { form: /Too many failed attempts/ },
     })
-    const audit = await db().select().from(auditLog).where(eq(auditLog.action, 'user.login_locked'))
+    const audit = await db().select().from(auditLog).where(eq(auditLog.action, 'user.locked_out'))
     expect(audit.some((a) => a.entityId === user.id)).toBe(true)
   })
 

@@ -147,7 +147,7 @@ describe('the CSV download', () => {
       .select()
       .from(auditLog)
       .where(
-        and(eq(auditLog.action, 'applications.exported'), eq(auditLog.entityId, setup.program.id)),
+        and(eq(auditLog.action, 'application.exported'), eq(auditLog.entityId, setup.program.id)),
       )
     expect(audits).toHaveLength(1)
     expect(audits[0]!.actorUserId).toBe(setup.owner.id)

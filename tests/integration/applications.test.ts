@@ -227,7 +227,7 @@ describe('submitting and withdrawing', () => {
       .where(eq(auditLog.entityId, application.id))
       .orderBy(auditLog.id)
     expect(audit.map((a) => a.action)).toEqual([
-      'application.create',
+      'application.created',
       'application.submitted',
       'application.withdrawn',
     ])

@@ -86,15 +86,15 @@ describe('audit log pages', () => {
     for (let i = 0; i < total; i++) {
       await recordAudit(db(), {
         actorUserId: user.id,
-        action: 'test.page',
+        action: 'rubric.reset',
         entityType: 'test',
         entityId: String(i),
       })
     }
-    const first = await listAudit({ action: 'test.page' })
+    const first = await listAudit({ action: 'rubric.reset' })
     expect(first.rows).toHaveLength(AUDIT_PAGE_SIZE)
     expect(first.rows[0]?.entityId).toBe(String(total - 1))
-    const second = await listAudit({ action: 'test.page', before: first.nextBefore })
+    const second = await listAudit({ action: 'rubric.reset', before: first.nextBefore })
     expect(second.rows).toHaveLength(7)
     expect(second.nextBefore).toBeUndefined()
     const seen = new Set([...first.rows, ...second.rows].map((r) => r.entityId))

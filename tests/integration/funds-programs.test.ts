@@ -156,8 +156,8 @@ describe('funds', () => {
     )
     expect(edit.status).toBe(302)
     expect((await auditActions(fund!.id)).map((a) => a.action)).toEqual([
-      'fund.create',
-      'fund.update',
+      'fund.created',
+      'fund.updated',
     ])
   })
 
@@ -214,7 +214,7 @@ describe('creating and editing a program', () => {
     })
     const criteria = await criteriaOf(s.program.id)
     expect(criteria.map((c) => c.label)).toEqual(RUBRIC_TEMPLATE.map((c) => c.label))
-    expect((await auditActions(s.program.id)).map((a) => a.action)).toEqual(['program.create'])
+    expect((await auditActions(s.program.id)).map((a) => a.action)).toEqual(['program.created'])
 
     const details = await load(s, programDetails.loader)
     expect(details.data).toMatchObject({
@@ -267,7 +267,7 @@ describe('creating and editing a program', () => {
     expect(saved).toMatchObject({ blindReview: false, budgetMinor: 30_000_000 })
     const audit = await auditActions(s.program.id)
     expect(audit.at(-1)).toMatchObject({
-      action: 'program.update',
+      action: 'program.updated',
       details: { changed: ['budgetMinor', 'blindReview'] },
     })
   })
@@ -297,11 +297,11 @@ describe('program status', () => {
     expect(done!.status).toBe('decided')
     expect(done!.opensAt).not.toBeNull()
     expect((await auditActions(s.program.id)).map((a) => a.action)).toEqual([
-      'program.create',
-      'program.open',
-      'program.close',
-      'program.start_review',
-      'program.decide',
+      'program.created',
+      'program.opened',
+      'program.closed',
+      'program.review_started',
+      'program.decided',
     ])
   })
 
@@ -372,10 +372,10 @@ describe('program status', () => {
     expect(row!.status).toBe('closed')
     await call(programOverview.loader, makeRequest('/', { cookie }), params)
     expect(await closeExpiredPrograms()).toBe(0)
-    const closes = (await auditActions(s.program.id)).filter((a) => a.action === 'program.close')
+    const closes = (await auditActions(s.program.id)).filter((a) => a.action === 'program.closed')
     expect(closes).toEqual([
       {
-        action: 'program.close',
+        action: 'program.closed',
         actor: null,
         details: { reason: 'deadline', closesAt: expect.any(String) },
       },
@@ -469,12 +469,12 @@ describe('the rubric editor', () => {
       RUBRIC_TEMPLATE.map((c) => c.label),
     )
     expect((await auditActions(s.program.id)).map((a) => a.action)).toEqual([
-      'program.create',
-      'rubric.criterion_add',
-      'rubric.criterion_update',
-      'rubric.criterion_move',
-      'rubric.weights',
-      'rubric.criterion_remove',
+      'program.created',
+      'rubric_criterion.added',
+      'rubric_criterion.updated',
+      'rubric_criterion.moved',
+      'rubric.reweighted',
+      'rubric_criterion.removed',
       'rubric.reset',
     ])
   })
@@ -585,11 +585,11 @@ describe('custom questions', () => {
     expect((await questionsOf(s.program.id)).map((q) => q.id)).toEqual([story!.id])
     const audit = (await auditActions(s.program.id)).map((a) => a.action)
     expect(audit.filter((a) => a.startsWith('program_question.'))).toEqual([
-      'program_question.add',
-      'program_question.add',
-      'program_question.update',
-      'program_question.move',
-      'program_question.remove',
+      'program_question.added',
+      'program_question.added',
+      'program_question.updated',
+      'program_question.moved',
+      'program_question.removed',
     ])
   })
 

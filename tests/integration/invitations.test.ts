@@ -97,7 +97,7 @@ describe('invitations by link', () => {
     const [row] = await db().select().from(invitations).where(eq(invitations.email, email))
     expect(row).toMatchObject({ acceptedByUserId: invitee.id, revokedAt: null })
     expect(row?.acceptedAt).toBeInstanceOf(Date)
-    expect(await auditActions(org.id)).toEqual(['invitation.create', 'invitation.accept'])
+    expect(await auditActions(org.id)).toEqual(['invitation.created', 'invitation.accepted'])
   })
 
   it('still adds people who have an account straight away', async () => {
@@ -211,9 +211,9 @@ describe('invitations by link', () => {
     expect((await openInvitation('not-a-real-token')).status).toBe(404)
     expect((await join('not-a-real-token', cookie)).status).toBe(404)
     expect(await auditActions(setup.org.id)).toEqual([
-      'invitation.create',
-      'invitation.create',
-      'invitation.revoke',
+      'invitation.created',
+      'invitation.created',
+      'invitation.revoked',
     ])
   })
 

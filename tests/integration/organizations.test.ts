@@ -35,7 +35,7 @@ describe('organisations', () => {
     expect(await listUserOrganizations(owner.id)).toEqual([
       expect.objectContaining({ id: org.id, role: 'owner', kind: 'funder' }),
     ])
-    expect(await actions(org.id)).toEqual(['organization.create'])
+    expect(await actions(org.id)).toEqual(['organization.created'])
   })
 
   it('gives two organisations with one name different slugs', async () => {
@@ -64,7 +64,7 @@ describe('organisations', () => {
     const [entry] = await db()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.organizationId, org.id), eq(auditLog.action, 'organization.update')))
+      .where(and(eq(auditLog.organizationId, org.id), eq(auditLog.action, 'organization.updated')))
     expect(entry?.details).toEqual({ changed: ['mission'] })
   })
 })
@@ -79,7 +79,7 @@ describe('membership', () => {
       ok: false,
       errors: { email: expect.stringMatching(/already a member/) },
     })
-    expect(await actions(org.id)).toContain('membership.add')
+    expect(await actions(org.id)).toContain('membership.added')
   })
 
   it('explains when no account has the email', async () => {
@@ -111,7 +111,7 @@ describe('membership', () => {
     // With a second owner, the first may leave.
     const second = await addUserToOrg(setup, 'owner')
     expect(await removeMember(actor, org, owner.id)).toEqual({ ok: true })
-    expect(await actions(org.id)).toContain('membership.leave')
+    expect(await actions(org.id)).toContain('membership.left')
     const left = await db()
       .select({ userId: memberships.userId, role: memberships.role })
       .from(memberships)
@@ -141,7 +141,7 @@ describe('membership', () => {
     const actor = { id: admin.id, role: 'admin' as const }
     expect(await removeMember(actor, setup.org, setup.owner.id)).toMatchObject({ ok: false })
     expect(await removeMember(actor, setup.org, member.id)).toEqual({ ok: true })
-    expect(await actions(setup.org.id)).toContain('membership.remove')
+    expect(await actions(setup.org.id)).toContain('membership.removed')
   })
 
   it('records role changes', async () => {
@@ -154,7 +154,7 @@ describe('membership', () => {
       .where(
         and(
           eq(auditLog.organizationId, setup.org.id),
-          eq(auditLog.action, 'membership.role_change'),
+          eq(auditLog.action, 'membership.role_changed'),
         ),
       )
     expect(entry?.details).toMatchObject({ from: 'member', to: 'reviewer' })
@@ -165,9 +165,12 @@ describe('audit log', () => {
   it('refuses updates and deletes', async () => {
     const { org } = await createOrgWithOwner()
     await expect(
-      db().update(auditLog).set({ action: 'tampered' }).where(eq(auditLog.organizationId, org.id)),
+      db()
+        .update(auditLog)
+        .set({ entityType: 'tampered' })
+        .where(eq(auditLog.organizationId, org.id)),
     ).rejects.toThrow()
     await expect(db().delete(auditLog).where(eq(auditLog.organizationId, org.id))).rejects.toThrow()
-    expect(await actions(org.id)).toEqual(['organization.create'])
+    expect(await actions(org.id)).toEqual(['organization.created'])
   })
 })

@@ -127,7 +127,7 @@ describe('platform admin pages', () => {
     expect(orgs.data).toMatchObject({ rows: [expect.objectContaining({ id: org.id })] })
     const audit = await call(
       adminAudit.loader,
-      makeRequest(`/admin/audit?action=organization.create&entityId=${org.id}`, { cookie }),
+      makeRequest(`/admin/audit?action=organization.created&entityId=${org.id}`, { cookie }),
     )
     expect(audit.data).toMatchObject({ rows: [expect.objectContaining({ entityId: org.id })] })
   })

@@ -55,7 +55,9 @@ describe('starting review', () => {
     const audits = await db()
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'application.in_review'), inArray(auditLog.entityId, ids)))
+      .where(
+        and(eq(auditLog.action, 'application.moved_into_review'), inArray(auditLog.entityId, ids)),
+      )
     expect(audits).toHaveLength(2)
     expect(audits[0]).toMatchObject({
       actorUserId: setup.owner.id,

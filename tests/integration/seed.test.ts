@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { applicationEvents, applications, programs } from '#db/schema/index.ts'
-import { isEmpty, seedDemoData } from '#db/seed.server.ts'
+import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()

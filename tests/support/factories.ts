@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { db } from '#db/client.server.ts'
-import {
-  applications,
-  funds,
-  programs,
-  rubricCriteria,
-  users,
-  type MembershipRole,
-} from '#db/schema/index.ts'
+import { applications, funds, programs, rubricCriteria, users } from '#db/schema/index.ts'
+import type { MembershipRole } from '#app/domain/organizations.ts'
 import { hashPassword } from '#app/services/passwords.server.ts'
 import { addMember, createOrganization } from '#app/services/organizations.server.ts'
 import { addOrInvite } from '#app/services/invitations.server.ts'
@@ -93,6 +87,9 @@ export async function createOpenProgram(
 ) {
   const funder = setup ?? (await createOrgWithOwner('funder'))
   const tag = unique()
+  // A day before it closes at the latest: the database refuses a program that closes before it opens.
+  const closesAt = overrides.closesAt ?? new Date(Date.now() + 30 * 86_400_000)
+  const opensAt = new Date(Math.min(Date.now(), closesAt.getTime()) - 86_400_000)
   const [fund] = await db()
     .insert(funds)
     .values({ organizationId: funder.org.id, name: `Fund ${tag}`, slug: `fund-${tag}` })
@@ -105,8 +102,8 @@ export async function createOpenProgram(
       slug: `program-${tag}`,
       title: `Program ${tag}`,
       status: 'open',
-      opensAt: new Date(Date.now() - 86_400_000),
-      closesAt: new Date(Date.now() + 30 * 86_400_000),
+      opensAt,
+      closesAt,
       timeZone: 'America/Chicago',
       budgetMinor: 10_000_000,
       minAwardMinor: 500_000,
@@ -155,7 +152,8 @@ export async function createApplicationRow(
       organizationId: org.id,
       status: 'submitted',
       title: `Application of ${org.name}`,
-      submittedAt: new Date(),
+      // A draft has not been submitted (the database checks it).
+      submittedAt: values.status === 'draft' ? null : new Date(),
       ...values,
     })
     .returning()

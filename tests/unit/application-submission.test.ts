@@ -141,6 +141,14 @@ describe('step schemas', () => {
     expect(good.requests[0]?.hours).toBe(12)
   })
 
+  it('ask for the hours of a chosen skill (a request of no hours is refused by the database)', () => {
+    const result = SkillsStepSchema.safeParse({ version: '1', requests: [{ skill: 'legal' }] })
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['requests', 0, 'hours'],
+      message: 'Enter how many hours you need',
+    })
+  })
+
   it('enforce the summary word limit while drafting', () => {
     const result = ProjectStepSchema.safeParse({ version: '1', summary: 'word '.repeat(501) })
     expect(result.success).toBe(false)

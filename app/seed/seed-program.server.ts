@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm'
 import { weightedVulnerability } from '#app/domain/vulnerability.ts'
 import { writeTemplateRubric } from '#app/services/programs.server.ts'
-import type { Db } from './client.server.ts'
+import type { Db } from '#db/client.server.ts'
 import {
   applicationEvents,
   applicationPlaces,
@@ -12,7 +12,7 @@ import {
   programQuestions,
   programs,
   skillRequests,
-} from './schema/index.ts'
+} from '#db/schema/index.ts'
 
 export const DEMO_PROGRAM_SLUG = 'community-health-access-2027'
 const DAY = 86_400_000

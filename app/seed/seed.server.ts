@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm'
+import { recordAudit } from '#app/services/audit.server.ts'
 import { hashPassword } from '#app/services/passwords.server.ts'
 import { seedPrograms, DEMO_PROGRAM_SLUG } from './seed-program.server.ts'
-import type { Db } from './client.server.ts'
-import {
-  auditLog,
-  memberships,
-  organizations,
-  users,
-  type NewOrganization,
-} from './schema/index.ts'
+import type { Db } from '#db/client.server.ts'
+import { memberships, organizations, users, type NewOrganization } from '#db/schema/index.ts'
 
 /** Every demo login shares this password; README lists the accounts. */
 export const DEMO_PASSWORD = 'commons-demo-2026'
@@ -102,9 +97,9 @@ export async function seedDemoData(db: Db) {
       orgIds[org.slug] = row.id
     }
     await seedPrograms(tx, orgIds, ids)
-    await tx.insert(auditLog).values({
+    await recordAudit(tx, {
       actorUserId: null,
-      action: 'demo.seed',
+      action: 'database.seeded',
       entityType: 'database',
       entityId: 'demo',
       details: {

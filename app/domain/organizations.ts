@@ -1,0 +1,28 @@
+/** What an organisation is on the platform: a group that applies, or a funder that grants. */
+export const ORGANIZATION_KINDS = ['community_group', 'funder'] as const
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number]
+
+/** Annual budget bands, coarse on purpose: small groups should not have to disclose exact figures. */
+export const BUDGET_BANDS = ['under_50k', '50k_250k', '250k_1m', '1m_5m', 'over_5m'] as const
+export type BudgetBand = (typeof BUDGET_BANDS)[number]
+
+export const MEMBERSHIP_ROLES = ['owner', 'admin', 'member', 'reviewer'] as const
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number]
+
+export const KIND_LABELS: Record<OrganizationKind, string> = {
+  community_group: 'Community group',
+  funder: 'Funder',
+}
+export const BUDGET_BAND_LABELS: Record<BudgetBand, string> = {
+  under_50k: 'Under $50,000',
+  '50k_250k': '$50,000 – $250,000',
+  '250k_1m': '$250,000 – $1 million',
+  '1m_5m': '$1 million – $5 million',
+  over_5m: 'Over $5 million',
+}
+export const ROLE_LABELS: Record<MembershipRole, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  member: 'Member',
+  reviewer: 'Reviewer',
+}
