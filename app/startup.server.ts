@@ -1,6 +1,9 @@
 import { currentDatabase, openDatabase, setDatabase, targetFromEnv } from '#db/client.server.ts'
 import { isEmpty, seedDemoData } from '#db/seed.server.ts'
+import { startJobQueue, stopJobQueue } from './services/job-queue.server.ts'
+import { defineAllJobs } from './services/jobs.server.ts'
 import { env } from './utils/env.server.ts'
+import { logger } from './utils/logger.server.ts'
 import { sessionSecrets } from './utils/secrets.server.ts'
 
 /**
@@ -14,7 +17,9 @@ export function shouldSeed(e: ReturnType<typeof env>): boolean {
 
 let starting: Promise<void> | undefined
 
-/** Opens and migrates the database and seeds demo data, once per process. */
+/**
+ * Opens and migrates the database, seeds demo data and starts the job queue, once per process.
+ */
 export function startApp(): Promise<void> {
   starting ??= (async () => {
     if (currentDatabase()) return
@@ -24,16 +29,22 @@ export function startApp(): Promise<void> {
     setDatabase(database)
     if (shouldSeed(e) && (await isEmpty(database.db))) {
       await seedDemoData(database.db)
-      console.log('Seeded demo data (see README for the demo logins).')
+      logger().info('Seeded demo data (see README for the demo logins).')
     }
-    console.log(
+    logger().info(
+      { driver: database.driver },
       `Database ready (${database.driver === 'pg' ? 'PostgreSQL server' : 'embedded PGlite'}).`,
     )
+    defineAllJobs()
+    await startJobQueue(database)
+    logger().info('Job queue started.')
   })()
   return starting
 }
 
+/** Lets running jobs finish, then closes the database. */
 export async function stopApp() {
+  await stopJobQueue()
   await currentDatabase()?.close()
   setDatabase(undefined)
   starting = undefined

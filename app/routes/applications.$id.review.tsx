@@ -16,6 +16,7 @@ import { listAttachments } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
 
 async function requireDraft(request: Request, id: string | undefined) {
   const found = await requireApplication(request, id)
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     check: { context, content },
     files,
     allowSkills: program.allowSkillRequests,
-    open: isAcceptingApplications(program),
+    open: isAcceptingApplications(program, await databaseNow()),
     closesAt: program.closesAt?.toISOString() ?? null,
     timeZone: program.timeZone,
   }

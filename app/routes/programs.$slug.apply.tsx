@@ -16,6 +16,7 @@ import { formatDateTime } from '#app/utils/format.ts'
 import { formFailure } from '#app/utils/forms.server.ts'
 import { requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Apply to ${data.program.title} · Commons Fund` : 'Apply · Commons Fund' },
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closesAt: program.closesAt?.toISOString() ?? null,
       timeZone: program.timeZone,
     },
-    open: isAcceptingApplications(program),
+    open: isAcceptingApplications(program, await databaseNow()),
     organizations: await applicantOrganizations(user.id),
   }
 }

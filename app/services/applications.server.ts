@@ -19,6 +19,7 @@ import {
 } from '#db/schema/index.ts'
 import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { recordAudit } from './audit.server.ts'
+import { databaseNow } from './clock.server.ts'
 
 /** Roles in a group that may write its applications; reviewers only review. */
 export const APPLICANT_ROLES: MembershipRole[] = ['owner', 'admin', 'member']
@@ -111,7 +112,7 @@ export async function startApplication(
   }
   const existing = await findApplication(program.id, organization.id)
   if (existing) return { ok: true, application: existing }
-  if (!isAcceptingApplications(program)) {
+  if (!isAcceptingApplications(program, await databaseNow())) {
     return { ok: false, message: 'This program is not taking applications now.' }
   }
   const previous = await latestApplicationOf(organization.id)
