@@ -15,6 +15,33 @@ export function shouldSeed(e: ReturnType<typeof env>): boolean {
   return !(e.NODE_ENV === 'production' && e.DATABASE_URL)
 }
 
+/** Opens and migrates the database, and seeds demo data into an empty one. */
+async function openAndSeed(e: ReturnType<typeof env>) {
+  const database = await openDatabase(targetFromEnv(e), {
+    onConnectionError: (err) => logger().error({ err }, 'PostgreSQL connection lost'),
+  })
+  if (shouldSeed(e) && (await isEmpty(database.db))) {
+    await seedDemoData(database.db)
+    logger().info('Seeded demo data (see README for the demo logins).')
+  }
+  logger().info(
+    { driver: database.driver },
+    `Database ready (${database.driver === 'pg' ? 'PostgreSQL server' : 'embedded PGlite'}).`,
+  )
+  return database
+}
+
+/**
+ * What a cluster's primary does once before forking its workers: migrations and the demo seed
+ * then run in one process, not raced by several (the workers' own start finds nothing to do).
+ */
+export async function prepareDatabase(): Promise<void> {
+  const e = env()
+  sessionSecrets()
+  const database = await openAndSeed(e)
+  await database.close()
+}
+
 let starting: Promise<void> | undefined
 
 /**
@@ -25,16 +52,8 @@ export function startApp(): Promise<void> {
     if (currentDatabase()) return
     const e = env()
     sessionSecrets() // fail at start, not at the first login, when production lacks a secret
-    const database = await openDatabase(targetFromEnv(e))
+    const database = await openAndSeed(e)
     setDatabase(database)
-    if (shouldSeed(e) && (await isEmpty(database.db))) {
-      await seedDemoData(database.db)
-      logger().info('Seeded demo data (see README for the demo logins).')
-    }
-    logger().info(
-      { driver: database.driver },
-      `Database ready (${database.driver === 'pg' ? 'PostgreSQL server' : 'embedded PGlite'}).`,
-    )
     defineAllJobs()
     await startJobQueue(database)
     logger().info('Job queue started.')

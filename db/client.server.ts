@@ -40,13 +40,23 @@ const migrationsFolder = path.resolve(process.cwd(), 'db/migrations')
 // Any constant works; it only has to be the same in every process migrating this database.
 const MIGRATION_LOCK = 7_342_001
 
+export interface OpenOptions {
+  /** Told about a connection lost while idle (the app passes its logger; db/ imports none). */
+  onConnectionError?: (error: Error) => void
+}
+
 /** Opens the database and brings its schema up to date. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  {
+    onConnectionError = (error) => console.error('PostgreSQL connection lost:', error.message),
+  }: OpenOptions = {},
+): Promise<Database> {
   if (target.driver === 'pg') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
     // A connection dropped while idle (server restart, failover, a terminated backend) is
     // reported here; without a listener Node would treat it as an uncaught error and exit.
-    pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message))
+    pool.on('error', onConnectionError)
     await migrateWithLock(pool)
     const db = drizzlePg(pool, { schema }) as unknown as Db
     const sql: SqlExecutor = { executeSql: (text, values) => pool.query(text, values) }

@@ -10,6 +10,8 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
+import { rootLogger } from '../app/utils/logger.server.ts'
+import { answerUnhandledError, requestLogging } from './request-log.ts'
 
 /** What entry.server.tsx exports besides the Remix handler (see its comment). */
 interface AppLifecycle {
@@ -60,11 +62,15 @@ function sameOriginMutations(req: Request, res: Response, next: NextFunction) {
   res.status(403).type('text/plain').send('Cross-origin request refused.')
 }
 
+const log = rootLogger()
 const app = express()
 app.disable('x-powered-by')
 if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+app.use(requestLogging(log, Boolean(process.env.TRUST_PROXY)))
 
 app.get('/healthz', (_req, res) => {
+  // Which process answered: with WORKERS, a load balancer check (or a test) can tell them apart.
+  res.set('X-Process-Id', String(process.pid))
   res.status(200).type('text/plain').send('ok')
 })
 
@@ -122,16 +128,17 @@ app.all(
     }),
   }),
 )
+app.use(answerUnhandledError)
 
 const server = app.listen(port, host, () => {
-  console.log(`Commons Fund is ready on http://localhost:${port}`)
+  log.info({ port }, `Commons Fund is ready on http://localhost:${port}`)
 })
 
 let stopping = false
 async function shutdown(signal: string) {
   if (stopping) return
   stopping = true
-  console.log(`${signal}: finishing requests and closing the database…`)
+  log.info(`${signal}: finishing requests and jobs, then closing the database…`)
   server.close()
   server.closeIdleConnections()
   await lifecycle(await loadBuild()).stopApp()
