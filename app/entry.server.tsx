@@ -8,8 +8,11 @@ import { logger } from './utils/logger.server.ts'
 import { NonceProvider } from './utils/nonce.tsx'
 
 // The HTTP server (server/index.ts) reaches these through the build's entry module, so that the
-// database is opened by the same module instance the routes use.
+// database is opened by the same module instance the routes use (and the server, compiled as
+// one file, needs no modules of its own).
 export { prepareDatabase, startApp, stopApp } from './startup.server.ts'
+export { rootLogger } from './utils/logger.server.ts'
+export { answerUnhandledError, requestLogging } from './utils/request-log.server.ts'
 
 export const streamTimeout = 5_000
 

@@ -32,13 +32,17 @@ async function openAndSeed(e: ReturnType<typeof env>) {
 }
 
 /**
- * What a cluster's primary does once before forking its workers: migrations and the demo seed
- * then run in one process, not raced by several (the workers' own start finds nothing to do).
+ * What a cluster's primary does once before forking its workers: migrations, the demo seed and
+ * the job queue's tables run in one process, not raced by several (the workers' own start then
+ * finds nothing to do).
  */
 export async function prepareDatabase(): Promise<void> {
   const e = env()
   sessionSecrets()
   const database = await openAndSeed(e)
+  defineAllJobs()
+  await startJobQueue(database, { workers: false, schedules: false })
+  await stopJobQueue()
   await database.close()
 }
 

@@ -10,13 +10,15 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
-import { rootLogger } from '../app/utils/logger.server.ts'
-import { answerUnhandledError, requestLogging } from './request-log.ts'
+import type { Logger } from 'pino'
 
 /** What entry.server.tsx exports besides the Remix handler (see its comment). */
 interface AppLifecycle {
   startApp(): Promise<void>
   stopApp(): Promise<void>
+  rootLogger(): Logger
+  requestLogging(log: Logger, trustProxy: boolean): express.RequestHandler[]
+  answerUnhandledError: express.ErrorRequestHandler
 }
 
 const production = process.env.NODE_ENV === 'production'
@@ -62,6 +64,8 @@ function sameOriginMutations(req: Request, res: Response, next: NextFunction) {
   res.status(403).type('text/plain').send('Cross-origin request refused.')
 }
 
+const build = await loadBuild()
+const { rootLogger, requestLogging, answerUnhandledError } = lifecycle(build)
 const log = rootLogger()
 const app = express()
 app.disable('x-powered-by')
@@ -114,7 +118,6 @@ if (vite) {
   app.use(express.static(client, { maxAge: '1h' }))
 }
 
-const build = await loadBuild()
 await lifecycle(build).startApp()
 
 app.all(

@@ -44,6 +44,8 @@ export interface QueueOptions {
   pollingIntervalSeconds?: number
   /** Tests switch the cron schedules off to decide themselves when periodic work runs. */
   schedules?: boolean
+  /** False installs the queue's tables and queues without working them (a cluster's primary). */
+  workers?: boolean
 }
 
 /**
@@ -54,18 +56,19 @@ export interface QueueOptions {
  */
 export async function startJobQueue(database: Database, options: QueueOptions = {}) {
   if (holder.__commonsJobQueue) return holder.__commonsJobQueue.boss
-  const boss = new PgBoss({
-    db: database.sql as PgBoss.Db,
-    // Finished jobs are kept a week for inspection, then dropped by pg-boss's own maintenance.
-    deleteAfterDays: 7,
-    schedule: options.schedules ?? true,
-  })
-  boss.on('error', (err) => logger().error({ err }, 'job queue error'))
-  await boss.start()
+  const boss = await installRacingOthers(
+    () =>
+      new PgBoss({
+        db: database.sql as PgBoss.Db,
+        // Finished jobs are kept a week for inspection, then dropped by pg-boss's maintenance.
+        deleteAfterDays: 7,
+        schedule: options.schedules ?? true,
+      }),
+  )
   holder.__commonsJobQueue = { boss, database }
+  if (options.workers === false) return boss
   const polling = options.pollingIntervalSeconds ?? 2
   for (const job of definitions().values()) {
-    await boss.createQueue(job.name, { name: job.name, policy: job.policy ?? 'standard' })
     await boss.work<object>(job.name, { pollingIntervalSeconds: polling }, async (jobs) => {
       for (const { id, data } of jobs) {
         const log = logger().child({ job: job.name, jobId: id })
@@ -83,6 +86,34 @@ export async function startJobQueue(database: Database, options: QueueOptions = 
     if (job.cron && options.schedules !== false) await boss.schedule(job.name, job.cron)
   }
   return boss
+}
+
+/**
+ * Starts pg-boss and creates the queues. On a fresh database, processes doing this at the same
+ * moment collide inside pg-boss (its CREATE SCHEMA IF NOT EXISTS runs before its lock; two
+ * create_queue calls can deadlock): the loser starts over once the winner has committed. The
+ * cluster's primary does it once before forking (prepareDatabase), so this is for separate
+ * machines starting together.
+ */
+async function installRacingOthers(create: () => PgBoss, attempts = 5): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    // A PgBoss whose start failed stays "starting": each attempt needs a new one.
+    const boss = create()
+    boss.on('error', (err) => logger().error({ err }, 'job queue error'))
+    try {
+      await boss.start()
+      for (const job of definitions().values()) {
+        await boss.createQueue(job.name, { name: job.name, policy: job.policy ?? 'standard' })
+      }
+      return boss
+    } catch (err) {
+      await boss.stop({ graceful: false, close: false }).catch(() => {})
+      const collided = /duplicate key|already exists|deadlock/.test(String(err))
+      if (attempt >= attempts || !collided) throw err
+      logger().warn({ attempt }, 'job queue set-up collided with another process; retrying')
+      await new Promise((r) => setTimeout(r, 300 * attempt))
+    }
+  }
 }
 
 /** Lets running jobs finish (up to 10 s), then stops polling; the database stays open. */

@@ -3,7 +3,11 @@ import { Writable } from 'node:stream'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger, logger } from '#app/utils/logger.server.ts'
-import { answerUnhandledError, loggablePath, requestLogging } from '../../server/request-log.ts'
+import {
+  answerUnhandledError,
+  loggablePath,
+  requestLogging,
+} from '#app/utils/request-log.server.ts'
 
 const EMAIL = 'treasurer@example.test'
 const COOKIE_VALUE = 'c2VjcmV0LXNlc3Npb24tdG9rZW4tdmFsdWU'
