@@ -1,16 +1,27 @@
 import { PassThrough } from 'node:stream'
-import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { logger } from './utils/logger.server.ts'
 import { NonceProvider } from './utils/nonce.tsx'
 
 // The HTTP server (server/index.ts) reaches these through the build's entry module, so that the
-// database is opened by the same module instance the routes use.
-export { startApp, stopApp } from './startup.server.ts'
+// database is opened by the same module instance the routes use (and the server, compiled as
+// one file, needs no modules of its own).
+export { prepareDatabase, startApp, stopApp } from './startup.server.ts'
+export { rootLogger } from './utils/logger.server.ts'
+export { answerUnhandledError, requestLogging } from './utils/request-log.server.ts'
 
 export const streamTimeout = 5_000
+
+/** Errors in loaders, actions and rendering: logged with the request's id, never shown. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  // A browser that went away mid-request is not an error of ours.
+  if (request.signal.aborted) return
+  logger().error({ err: error }, 'request error')
+}
 
 export default function handleRequest(
   request: Request,
@@ -44,7 +55,7 @@ export default function handleRequest(
         onShellError: reject,
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          if (shellRendered) logger().error({ err: error }, 'rendering failed')
         },
       },
     )

@@ -1,6 +1,9 @@
 import { currentDatabase, openDatabase, setDatabase, targetFromEnv } from '#db/client.server.ts'
 import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
+import { startJobQueue, stopJobQueue } from './services/job-queue.server.ts'
+import { defineAllJobs } from './services/jobs.server.ts'
 import { env } from './utils/env.server.ts'
+import { logger } from './utils/logger.server.ts'
 import { sessionSecrets } from './utils/secrets.server.ts'
 
 /**
@@ -12,28 +15,59 @@ export function shouldSeed(e: ReturnType<typeof env>): boolean {
   return !(e.NODE_ENV === 'production' && e.DATABASE_URL)
 }
 
+/** Opens and migrates the database, and seeds demo data into an empty one. */
+async function openAndSeed(e: ReturnType<typeof env>) {
+  const database = await openDatabase(targetFromEnv(e), {
+    onConnectionError: (err) => logger().error({ err }, 'PostgreSQL connection lost'),
+  })
+  if (shouldSeed(e) && (await isEmpty(database.db))) {
+    await seedDemoData(database.db)
+    logger().info('Seeded demo data (see README for the demo logins).')
+  }
+  logger().info(
+    { driver: database.driver },
+    `Database ready (${database.driver === 'pg' ? 'PostgreSQL server' : 'embedded PGlite'}).`,
+  )
+  return database
+}
+
+/**
+ * What a cluster's primary does once before forking its workers: migrations, the demo seed and
+ * the job queue's tables run in one process, not raced by several (the workers' own start then
+ * finds nothing to do).
+ */
+export async function prepareDatabase(): Promise<void> {
+  const e = env()
+  sessionSecrets()
+  const database = await openAndSeed(e)
+  defineAllJobs()
+  await startJobQueue(database, { workers: false, schedules: false })
+  await stopJobQueue()
+  await database.close()
+}
+
 let starting: Promise<void> | undefined
 
-/** Opens and migrates the database and seeds demo data, once per process. */
+/**
+ * Opens and migrates the database, seeds demo data and starts the job queue, once per process.
+ */
 export function startApp(): Promise<void> {
   starting ??= (async () => {
     if (currentDatabase()) return
     const e = env()
     sessionSecrets() // fail at start, not at the first login, when production lacks a secret
-    const database = await openDatabase(targetFromEnv(e))
+    const database = await openAndSeed(e)
     setDatabase(database)
-    if (shouldSeed(e) && (await isEmpty(database.db))) {
-      await seedDemoData(database.db)
-      console.log('Seeded demo data (see README for the demo logins).')
-    }
-    console.log(
-      `Database ready (${database.driver === 'pg' ? 'PostgreSQL server' : 'embedded PGlite'}).`,
-    )
+    defineAllJobs()
+    await startJobQueue(database)
+    logger().info('Job queue started.')
   })()
   return starting
 }
 
+/** Lets running jobs finish, then closes the database. */
 export async function stopApp() {
+  await stopJobQueue()
   await currentDatabase()?.close()
   setDatabase(undefined)
   starting = undefined

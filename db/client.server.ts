@@ -20,9 +20,19 @@ export type DatabaseTarget =
   /** dataDir undefined means in memory (tests). */
   | { driver: 'pglite'; dataDir?: string }
 
+/**
+ * Raw SQL with optional $n parameters, for code that brings its own queries (the job queue,
+ * pg-boss, takes exactly this shape as its `db` option).
+ */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>
+}
+
 export interface Database {
   db: Db
   driver: DatabaseTarget['driver']
+  /** The same connection(s) as `db`, for raw SQL. */
+  sql: SqlExecutor
   close(): Promise<void>
 }
 
@@ -30,22 +40,53 @@ const migrationsFolder = path.resolve(process.cwd(), 'db/migrations')
 // Any constant works; it only has to be the same in every process migrating this database.
 const MIGRATION_LOCK = 7_342_001
 
+export interface OpenOptions {
+  /** Told about a connection lost while idle (the app passes its logger; db/ imports none). */
+  onConnectionError?: (error: Error) => void
+}
+
 /** Opens the database and brings its schema up to date. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  {
+    onConnectionError = (error) => console.error('PostgreSQL connection lost:', error.message),
+  }: OpenOptions = {},
+): Promise<Database> {
   if (target.driver === 'pg') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
     // A connection dropped while idle (server restart, failover, a terminated backend) is
     // reported here; without a listener Node would treat it as an uncaught error and exit.
-    pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message))
+    pool.on('error', onConnectionError)
     await migrateWithLock(pool)
     const db = drizzlePg(pool, { schema }) as unknown as Db
-    return { db, driver: 'pg', close: () => pool.end() }
+    const sql: SqlExecutor = { executeSql: (text, values) => pool.query(text, values) }
+    return { db, driver: 'pg', sql, close: () => pool.end() }
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
   const client = new PGlite(target.dataDir)
   const pglite = drizzlePglite(client, { schema })
   await migratePglite(pglite, { migrationsFolder })
-  return { db: pglite as unknown as Db, driver: 'pglite', close: () => client.close() }
+  return {
+    db: pglite as unknown as Db,
+    driver: 'pglite',
+    sql: pgliteExecutor(client),
+    close: () => client.close(),
+  }
+}
+
+/**
+ * PGlite's `query` takes one statement; scripts of several statements (pg-boss sends its schema
+ * and its locked maintenance steps that way, always without parameters) go through `exec`,
+ * which answers one result per statement: the last is what node-postgres would report.
+ */
+function pgliteExecutor(client: PGlite): SqlExecutor {
+  return {
+    async executeSql(text, values) {
+      if (values && values.length > 0) return client.query(text, values)
+      const results = await client.exec(text)
+      return results.at(-1) ?? { rows: [] }
+    },
+  }
 }
 
 /** Several app processes may start at once on one server; only one migrates at a time. */

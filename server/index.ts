@@ -10,11 +10,15 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
+import type { Logger } from 'pino'
 
 /** What entry.server.tsx exports besides the Remix handler (see its comment). */
 interface AppLifecycle {
   startApp(): Promise<void>
   stopApp(): Promise<void>
+  rootLogger(): Logger
+  requestLogging(log: Logger, trustProxy: boolean): express.RequestHandler[]
+  answerUnhandledError: express.ErrorRequestHandler
 }
 
 const production = process.env.NODE_ENV === 'production'
@@ -86,11 +90,17 @@ function bodyLimits(req: Request, res: Response, next: NextFunction) {
     )
 }
 
+const build = await loadBuild()
+const { rootLogger, requestLogging, answerUnhandledError } = lifecycle(build)
+const log = rootLogger()
 const app = express()
 app.disable('x-powered-by')
 if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+app.use(requestLogging(log, Boolean(process.env.TRUST_PROXY)))
 
 app.get('/healthz', (_req, res) => {
+  // Which process answered: with WORKERS, a load balancer check (or a test) can tell them apart.
+  res.set('X-Process-Id', String(process.pid))
   res.status(200).type('text/plain').send('ok')
 })
 
@@ -136,7 +146,6 @@ if (vite) {
   app.use(express.static(client, { maxAge: '1h' }))
 }
 
-const build = await loadBuild()
 await lifecycle(build).startApp()
 
 app.all(
@@ -150,16 +159,17 @@ app.all(
     }),
   }),
 )
+app.use(answerUnhandledError)
 
 const server = app.listen(port, host, () => {
-  console.log(`Commons Fund is ready on http://localhost:${port}`)
+  log.info({ port }, `Commons Fund is ready on http://localhost:${port}`)
 })
 
 let stopping = false
 async function shutdown(signal: string) {
   if (stopping) return
   stopping = true
-  console.log(`${signal}: finishing requests and closing the database…`)
+  log.info(`${signal}: finishing requests and jobs, then closing the database…`)
   server.close()
   server.closeIdleConnections()
   await lifecycle(await loadBuild()).stopApp()

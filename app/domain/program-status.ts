@@ -36,7 +36,7 @@ type Timed = { status: ProgramStatus; closesAt: Date | string | null }
 
 /**
  * The status a program really has at `now`: an open program whose deadline has passed is closed,
- * even before closeExpiredPrograms() has written that down.
+ * even before the deadline job (app/services/program-deadlines.server.ts) has written that down.
  */
 export function effectiveStatus(program: Timed, now: Date = new Date()): ProgramStatus {
   if (

@@ -8,7 +8,6 @@ import { DataTable } from '#app/components/table.tsx'
 import { listUserApplications } from '#app/services/application-lists.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { listFunderPrograms } from '#app/services/program-lists.server.ts'
-import { closeExpiredPrograms } from '#app/services/programs.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { getSessionOrganizations, getSessionUser } from '#app/utils/session.server.ts'
 
@@ -49,7 +48,6 @@ async function funderProgramsOf(
     (o) => o.kind === 'funder' && FUND_MANAGER_ROLES.includes(o.role),
   )
   if (funders.length === 0) return null
-  await closeExpiredPrograms()
   const rows = await listFunderPrograms({ userId })
   return {
     showFunder: funders.length > 1,

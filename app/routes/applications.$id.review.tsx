@@ -17,6 +17,7 @@ import { requireApplication } from '#app/utils/application-route.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
 
 async function requireDraft(request: Request, id: string | undefined) {
   const found = await requireApplication(request, id)
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     check: { context, content },
     files,
     allowSkills: program.allowSkillRequests,
-    open: isAcceptingApplications(program),
+    open: isAcceptingApplications(program, await databaseNow()),
     closesAt: program.closesAt?.toISOString() ?? null,
     timeZone: program.timeZone,
   }

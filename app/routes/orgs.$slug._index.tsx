@@ -6,13 +6,11 @@ import { BUDGET_BAND_LABELS } from '#app/domain/organizations.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { MANAGER_ROLES } from '#app/services/organizations.server.ts'
 import { listFunderPrograms } from '#app/services/program-lists.server.ts'
-import { closeExpiredPrograms } from '#app/services/programs.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgRole(request, params.slug)
   const runsPrograms = organization.kind === 'funder' && FUND_MANAGER_ROLES.includes(role)
-  if (runsPrograms) await closeExpiredPrograms()
   const programs = runsPrograms
     ? await listFunderPrograms({ organizationId: organization.id })
     : null

@@ -5,7 +5,8 @@ import { DataTable } from '#app/components/table.tsx'
 import { effectiveStatus, PROGRAM_STATUS_LABELS } from '#app/domain/program-status.ts'
 import { CURRENCY_LABELS, type Currency } from '#app/domain/funds.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
-import { closeExpiredPrograms, listPrograms } from '#app/services/programs.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
+import { listPrograms } from '#app/services/programs.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
 import { formatMoney } from '#app/utils/money.ts'
@@ -18,8 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   const fund = await requireFund(organization, params.fundSlug)
-  await closeExpiredPrograms()
-  const now = new Date()
+  const now = await databaseNow()
   const programs = await listPrograms(fund.id)
   return {
     orgSlug: organization.slug,

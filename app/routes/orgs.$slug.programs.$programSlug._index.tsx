@@ -14,6 +14,7 @@ import { rubricProblems } from '#app/domain/rubric.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { ProgramTransitionSchema } from '#app/schemas/program.ts'
 import { programApplicationStats } from '#app/services/application-stats.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
 import { listQuestions } from '#app/services/program-questions.server.ts'
 import { openingProblems, TRANSITIONS_TO } from '#app/services/programs.server.ts'
 import { listCriteria } from '#app/services/rubrics.server.ts'
@@ -25,12 +26,12 @@ import { formatMoney } from '#app/utils/money.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, program, fund } = await requireManagedProgram(request, params)
-  const [criteria, questions, stats] = await Promise.all([
+  const [criteria, questions, stats, now] = await Promise.all([
     listCriteria(program.id),
     listQuestions(program.id),
     programApplicationStats(program.id),
+    databaseNow(),
   ])
-  const now = new Date()
   const money = (minor: number) => formatMoney(minor, fund.currency)
   const when = (d: Date | null) => (d ? formatDateTime(d, program.timeZone) : 'Not set')
   return {

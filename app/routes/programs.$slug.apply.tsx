@@ -17,6 +17,7 @@ import { formFailure } from '#app/utils/forms.server.ts'
 import { requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Apply to ${data.program.title} · Commons Fund` : 'Apply · Commons Fund' },
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closesAt: program.closesAt?.toISOString() ?? null,
       timeZone: program.timeZone,
     },
-    open: isAcceptingApplications(program),
+    open: isAcceptingApplications(program, await databaseNow()),
     organizations: await applicantOrganizations(user.id),
   }
 }

@@ -5,6 +5,7 @@ import type { ApplicationStatus } from '#app/domain/application-status.ts'
 import { applications } from '#db/schema/index.ts'
 import { submissionIssues, type SubmissionIssue } from '#app/schemas/application-submission.ts'
 import { readApplication } from './application-content.server.ts'
+import { databaseNow } from './clock.server.ts'
 import { recordStatusChange, type Actor, type LoadedApplication } from './applications.server.ts'
 
 export type SubmitResult =
@@ -14,13 +15,14 @@ export type SubmitResult =
 
 /**
  * Submits a draft: the whole application must pass the submission check, and the program's
- * deadline is judged by the server's clock at this moment, whatever the browser showed.
+ * deadline is judged by the database clock at this moment, whatever the browser showed (and
+ * whether or not the deadline job has closed the program yet).
  */
 export async function submitApplication(
   actor: Actor,
   loaded: LoadedApplication,
   baseVersion: number,
-  now = new Date(),
+  at?: Date,
 ): Promise<SubmitResult> {
   const { application, program } = loaded
   if (application.status !== 'draft') {
@@ -30,6 +32,7 @@ export async function submitApplication(
       message: 'This application has already been submitted.',
     }
   }
+  const now = at ?? (await databaseNow())
   if (!isAcceptingApplications(program, now)) {
     return {
       ok: false,

@@ -20,6 +20,7 @@ import type { AuditAction } from '#app/domain/audit-actions.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { recordAudit } from './audit.server.ts'
+import { databaseNow } from './clock.server.ts'
 
 /** Roles in a group that may write its applications; reviewers only review. */
 export const APPLICANT_ROLES: MembershipRole[] = ['owner', 'admin', 'member']
@@ -123,7 +124,7 @@ export async function startApplication(
   }
   const existing = await findApplication(program.id, organization.id)
   if (existing) return { ok: true, application: existing }
-  if (!isAcceptingApplications(program)) {
+  if (!isAcceptingApplications(program, await databaseNow())) {
     return { ok: false, message: 'This program is not taking applications now.' }
   }
   const previous = await latestApplicationOf(organization.id)

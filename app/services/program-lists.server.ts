@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { applications, funds, memberships, organizations, programs } from '#db/schema/index.ts'
+import type { ProgramStatus } from '#app/domain/program-status.ts'
 import { FUND_MANAGER_ROLES } from './funds.server.ts'
 
 /** How many programs the dashboard and an organisation's overview show at most. */
@@ -17,9 +18,16 @@ const submittedCount = sql<number>`(
 )`
 
 /**
+ * The status by the database clock: an open program past its deadline shows as closed even in
+ * the moments before its deadline job has written that down.
+ */
+const effectiveStatus = sql<ProgramStatus>`CASE
+  WHEN ${programs.status} = 'open' AND ${programs.closesAt} <= now() THEN 'closed'
+  ELSE ${programs.status}::text END`
+
+/**
  * A funder's programs with how many applications each has received, for the people who manage
- * them: every funder the user manages programs for, or one organisation's. Callers close expired
- * programs first so the status shown is the server clock's.
+ * them: every funder the user manages programs for, or one organisation's.
  */
 export async function listFunderPrograms(scope: { userId: string } | { organizationId: string }) {
   const query = db()
@@ -27,7 +35,7 @@ export async function listFunderPrograms(scope: { userId: string } | { organizat
       id: programs.id,
       slug: programs.slug,
       title: programs.title,
-      status: programs.status,
+      status: effectiveStatus,
       closesAt: programs.closesAt,
       timeZone: programs.timeZone,
       fundName: funds.name,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import {
   funds,
@@ -21,66 +21,34 @@ import { templateCriteria } from '#app/domain/rubric-template.ts'
 import type { ProgramDetailsInput } from '#app/schemas/program.ts'
 import { moveSubmittedIntoReview } from './applications.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { databaseNow } from './clock.server.ts'
 import type { Result } from './funds.server.ts'
 import type { Actor } from './organizations.server.ts'
+import { scheduleProgramClose } from './program-deadlines.server.ts'
 import { retryOnSlugClash, uniqueSlugIn } from './slugs.server.ts'
 
 export { effectiveStatus, isAcceptingApplications } from '#app/domain/program-status.ts'
 
 /**
- * Closes every open program whose deadline has passed, by the database clock, and audits each.
- * Pages that show or act on a program's status call this first, so a deadline holds whatever
- * the browser's clock says and without a background job. Concurrent calls close each program
- * once: the second UPDATE finds the row no longer open.
+ * The program with this slug and its fund, only if the fund belongs to the organisation. Its
+ * status is the one it has by the database clock: past its deadline an open program reads as
+ * closed, even in the moments before the deadline job has written that down.
  */
-export async function closeExpiredPrograms(): Promise<number> {
-  // Most calls find nothing to close; the indexed probe spares them a transaction.
-  const [due] = await db()
-    .select({ id: programs.id })
-    .from(programs)
-    .where(and(eq(programs.status, 'open'), lte(programs.closesAt, sql`now()`)))
-    .limit(1)
-  if (!due) return 0
-  return db().transaction(async (tx) => {
-    const closed = await tx
-      .update(programs)
-      .set({ status: 'closed' })
-      .where(and(eq(programs.status, 'open'), lte(programs.closesAt, sql`now()`)))
-      .returning({ id: programs.id, fundId: programs.fundId, closesAt: programs.closesAt })
-    if (closed.length === 0) return 0
-    const owners = await tx
-      .select({ id: funds.id, organizationId: funds.organizationId })
-      .from(funds)
-      .where(
-        inArray(
-          funds.id,
-          closed.map((c) => c.fundId),
-        ),
-      )
-    const orgOf = new Map(owners.map((o) => [o.id, o.organizationId]))
-    for (const program of closed) {
-      await recordAudit(tx, {
-        actorUserId: null,
-        action: 'program.closed',
-        entityType: 'program',
-        entityId: program.id,
-        organizationId: orgOf.get(program.fundId) ?? null,
-        details: { reason: 'deadline', closesAt: program.closesAt?.toISOString() ?? null },
-      })
-    }
-    return closed.length
-  })
-}
-
-/** The program with this slug and its fund, only if the fund belongs to the organisation. */
 export async function findProgram(organizationId: string, slug: string) {
   const [row] = await db()
-    .select({ program: programs, fund: funds })
+    .select({
+      program: programs,
+      fund: funds,
+      // Epoch milliseconds read the same through pg and PGlite, unlike timestamp text.
+      nowMs: sql<number>`(extract(epoch from now()) * 1000)::float8`,
+    })
     .from(programs)
     .innerJoin(funds, eq(funds.id, programs.fundId))
     .where(and(eq(programs.slug, slug), eq(funds.organizationId, organizationId)))
     .limit(1)
-  return row ?? null
+  if (!row) return null
+  const now = new Date(Number(row.nowMs))
+  return { program: { ...row.program, status: effectiveStatus(row.program, now) }, fund: row.fund }
 }
 
 export async function listPrograms(fundId: string) {
@@ -213,9 +181,10 @@ export async function updateProgramDetails(
   actor: Actor & { organizationId: string },
   programId: string,
   input: ProgramDetailsInput,
-  now: Date = new Date(),
+  at?: Date,
 ): Promise<Result<{ program: Program }>> {
-  return db().transaction(async (tx) => {
+  const result = await db().transaction(async (tx) => {
+    const now = at ?? (await databaseNow(tx))
     const current = await lockProgram(tx, programId)
     const errors = await unknownPlaces(tx, input)
     if (effectiveStatus(current, now) === 'open') {
@@ -246,6 +215,8 @@ export async function updateProgramDetails(
     })
     return { ok: true as const, program }
   })
+  if (result.ok) await scheduleProgramClose(result.program)
+  return result
 }
 
 export type TransitionResult =
@@ -293,9 +264,10 @@ async function transition(
   actor: Actor & { organizationId: string },
   programId: string,
   to: Destination,
-  now: Date,
+  at: Date | undefined,
 ): Promise<TransitionResult> {
-  return db().transaction(async (tx) => {
+  const result = await db().transaction(async (tx) => {
+    const now = at ?? (await databaseNow(tx))
     const current = await lockProgram(tx, programId)
     const from = effectiveStatus(current, now)
     if (!canTransition(from, to)) {
@@ -348,23 +320,27 @@ async function transition(
     })
     return { ok: true as const, program, movedIntoReview }
   })
+  if (result.ok) await scheduleProgramClose(result.program)
+  return result
 }
 
 type ProgramActor = Actor & { organizationId: string }
 
+// Each step judges deadlines by the database clock unless a test passes its own `now`.
+
 /** Opens the call: needs a complete rubric, a future deadline and an award range. */
-export const openProgram = (actor: ProgramActor, programId: string, now = new Date()) =>
+export const openProgram = (actor: ProgramActor, programId: string, now?: Date) =>
   transition(actor, programId, 'open', now)
 
 /** Closes the call before its deadline. */
-export const closeProgram = (actor: ProgramActor, programId: string, now = new Date()) =>
+export const closeProgram = (actor: ProgramActor, programId: string, now?: Date) =>
   transition(actor, programId, 'closed', now)
 
 /** Starts review; from here on the rubric is locked. */
-export const startReview = (actor: ProgramActor, programId: string, now = new Date()) =>
+export const startReview = (actor: ProgramActor, programId: string, now?: Date) =>
   transition(actor, programId, 'in_review', now)
 
-export const markDecided = (actor: ProgramActor, programId: string, now = new Date()) =>
+export const markDecided = (actor: ProgramActor, programId: string, now?: Date) =>
   transition(actor, programId, 'decided', now)
 
 export const TRANSITIONS_TO: Record<ProgramStatus, typeof openProgram | null> = {

@@ -1,6 +1,6 @@
 import type { Organization } from '#db/schema/index.ts'
 import { FUND_MANAGER_ROLES, findFund } from '#app/services/funds.server.ts'
-import { closeExpiredPrograms, findProgram } from '#app/services/programs.server.ts'
+import { findProgram } from '#app/services/programs.server.ts'
 import { throwNotFound } from './http.server.ts'
 import { requireOrgRole } from './permissions.server.ts'
 
@@ -17,13 +17,9 @@ export async function requireFund(organization: Organization, fundSlug: string |
   return fund
 }
 
-/**
- * The organisation's program with this slug and its fund, with any passed deadline applied
- * first, so the status every page shows and acts on is the server clock's.
- */
+/** The organisation's program with this slug and its fund. */
 async function requireProgram(organization: Organization, programSlug: string | undefined) {
   assertFunder(organization)
-  await closeExpiredPrograms()
   const found = programSlug ? await findProgram(organization.id, programSlug) : null
   if (!found) throwNotFound('No such program')
   return found

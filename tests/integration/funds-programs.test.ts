@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { auditLog, funds, programQuestions, programs, rubricCriteria } from '#db/schema/index.ts'
@@ -12,7 +12,6 @@ import * as programOverview from '#app/routes/orgs.$slug.programs.$programSlug._
 import * as programDetails from '#app/routes/orgs.$slug.programs.$programSlug.details.tsx'
 import * as programQuestionsRoute from '#app/routes/orgs.$slug.programs.$programSlug.questions.tsx'
 import * as programRubric from '#app/routes/orgs.$slug.programs.$programSlug.rubric.tsx'
-import { closeExpiredPrograms } from '#app/services/programs.server.ts'
 import { RUBRIC_TEMPLATE } from '#app/domain/rubric-template.ts'
 import { dateToZonedInput } from '#app/utils/time-zones.ts'
 import { cookieFor, createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
@@ -359,44 +358,29 @@ describe('program status', () => {
     })
   })
 
-  it('closes at the deadline by the server clock, once, when a page reads the program', async () => {
-    const s = await createOpenProgram({ closesAt: new Date(Date.now() + 1500) })
+  it('reads as closed past its deadline by the database clock, before the deadline job runs', async () => {
+    const s = await createOpenProgram()
     const cookie = await cookieFor(s.owner.id)
     const params = { slug: s.org.slug, programSlug: s.program.slug }
     const before = await call(programLayout.loader, makeRequest('/', { cookie }), params)
     expect(before.data).toMatchObject({ program: { status: 'open' } })
-    await new Promise((r) => setTimeout(r, 1600))
+    await db()
+      .update(programs)
+      .set({ closesAt: sql`now() - interval '1 second'` })
+      .where(eq(programs.id, s.program.id))
     const after = await call(programLayout.loader, makeRequest('/', { cookie }), params)
     expect(after.data).toMatchObject({ program: { status: 'closed' } })
-    const [row] = await db().select().from(programs).where(eq(programs.id, s.program.id))
-    expect(row!.status).toBe('closed')
-    await call(programOverview.loader, makeRequest('/', { cookie }), params)
-    expect(await closeExpiredPrograms()).toBe(0)
-    const closes = (await auditActions(s.program.id)).filter((a) => a.action === 'program.closed')
-    expect(closes).toEqual([
-      {
-        action: 'program.closed',
-        actor: null,
-        details: { reason: 'deadline', closesAt: expect.any(String) },
-      },
-    ])
+    const overview = await call(programOverview.loader, makeRequest('/', { cookie }), params)
+    expect(overview.data).toMatchObject({ status: 'closed', accepting: false })
     const fund = await call(fundPage.loader, makeRequest('/', { cookie }), {
       slug: s.org.slug,
       fundSlug: s.fund.slug,
     })
     expect(fund.data).toMatchObject({ programs: [{ status: 'closed' }] })
-  })
-
-  it('closes every expired program in one sweep, whoever’s it is', async () => {
-    const a = await createOpenProgram({ closesAt: new Date(Date.now() - 1000) })
-    const b = await createOpenProgram({ closesAt: new Date(Date.now() - 1000) })
-    const later = await createOpenProgram()
-    expect(await closeExpiredPrograms()).toBe(2)
-    const rows = await db().select({ id: programs.id, status: programs.status }).from(programs)
-    const statusOf = new Map(rows.map((r) => [r.id, r.status]))
-    expect(statusOf.get(a.program.id)).toBe('closed')
-    expect(statusOf.get(b.program.id)).toBe('closed')
-    expect(statusOf.get(later.program.id)).toBe('open')
+    // Reading writes nothing: closing is the deadline job's (tests/integration/jobs.test.ts).
+    const [row] = await db().select().from(programs).where(eq(programs.id, s.program.id))
+    expect(row!.status).toBe('open')
+    expect((await auditActions(s.program.id)).map((a) => a.action)).not.toContain('program.closed')
   })
 })
 

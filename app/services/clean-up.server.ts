@@ -1,0 +1,59 @@
+import { and, isNull, lt, or, sql } from 'drizzle-orm'
+import { db } from '#db/client.server.ts'
+import { invitations, loginThrottles, sessions } from '#db/schema/index.ts'
+import type { JobDefinition } from './job-queue.server.ts'
+
+/**
+ * How long an unanswered invitation stays listed as "expired" on the members page before it
+ * is deleted; an accepted one is the record of how someone joined and stays.
+ */
+export const EXPIRED_INVITATION_KEPT_DAYS = 30
+/** Throttle rows older than any window or lock are only counting history nobody reads. */
+export const THROTTLE_KEPT_HOURS = 24
+
+/**
+ * Deletes what has expired by the database clock: sessions past their end (they no longer sign
+ * anyone in), stale throttle counters, and long-expired invitations nobody accepted.
+ */
+export async function deleteExpiredRecords() {
+  const ended = await db()
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, sql`now()`))
+    .returning({ id: sessions.id })
+  const throttles = await db()
+    .delete(loginThrottles)
+    .where(
+      and(
+        lt(
+          loginThrottles.windowStartedAt,
+          sql`now() - make_interval(hours => ${THROTTLE_KEPT_HOURS})`,
+        ),
+        or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, sql`now()`)),
+      ),
+    )
+    .returning({ key: loginThrottles.key })
+  const unanswered = await db()
+    .delete(invitations)
+    .where(
+      and(
+        isNull(invitations.acceptedAt),
+        lt(
+          invitations.expiresAt,
+          sql`now() - make_interval(days => ${EXPIRED_INVITATION_KEPT_DAYS})`,
+        ),
+      ),
+    )
+    .returning({ id: invitations.id })
+  return { sessions: ended.length, throttles: throttles.length, invitations: unanswered.length }
+}
+
+export const CLEAN_UP_JOB = 'expired-records-delete'
+
+export const cleanUpJobs = [
+  {
+    name: CLEAN_UP_JOB,
+    // Hourly, off the top of the hour when other schedules on the server tend to fire.
+    cron: '17 * * * *',
+    run: () => deleteExpiredRecords(),
+  } satisfies JobDefinition,
+]

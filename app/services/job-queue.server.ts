@@ -1,0 +1,163 @@
+import PgBoss from 'pg-boss'
+import type { Database } from '#db/client.server.ts'
+import { logger } from '#app/utils/logger.server.ts'
+
+/**
+ * Background work goes through one PostgreSQL-backed queue, pg-boss, on the app's own database
+ * and connections (see docs/decisions/009-job-queue.md). A job is a name, a handler and, for
+ * periodic work, a cron schedule.
+ */
+export interface JobDefinition<Data extends object = Record<string, never>> {
+  name: string
+  run(data: Data): Promise<unknown>
+  /** Five-field cron (UTC) for work that also runs on a schedule. */
+  cron?: string
+  /**
+   * "short" keeps at most one waiting job per singleton key (a program's one deadline);
+   * "standard" queues every send.
+   */
+  policy?: 'standard' | 'short'
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJob = JobDefinition<any>
+
+interface QueueState {
+  boss: PgBoss
+  database: Database
+}
+
+// Kept on globalThis so that Vite's dev reloads of this module reuse the running queue.
+const holder = globalThis as unknown as {
+  __commonsJobQueue?: QueueState
+  __commonsJobs?: Map<string, AnyJob>
+}
+const definitions = () => (holder.__commonsJobs ??= new Map())
+
+/** Makes the jobs known to runJobNow (and to startJobQueue). */
+export function defineJobs(jobs: AnyJob[]) {
+  for (const job of jobs) definitions().set(job.name, job)
+}
+
+export interface QueueOptions {
+  /** How often an idle worker asks for due jobs; the deadline precision, in seconds. */
+  pollingIntervalSeconds?: number
+  /** Tests switch the cron schedules off to decide themselves when periodic work runs. */
+  schedules?: boolean
+  /** False installs the queue's tables and queues without working them (a cluster's primary). */
+  workers?: boolean
+}
+
+/**
+ * Starts pg-boss on the open database: creates its schema (once, under its own advisory lock,
+ * so several processes may start together), a queue and a worker per job, and the schedules.
+ * Every process works; pg-boss hands each job to one of them (SELECT … FOR UPDATE SKIP LOCKED)
+ * and fires each cron slot once across all of them.
+ */
+export async function startJobQueue(database: Database, options: QueueOptions = {}) {
+  if (holder.__commonsJobQueue) return holder.__commonsJobQueue.boss
+  const boss = await installRacingOthers(
+    () =>
+      new PgBoss({
+        db: database.sql as PgBoss.Db,
+        // Finished jobs are kept a week for inspection, then dropped by pg-boss's maintenance.
+        deleteAfterDays: 7,
+        schedule: options.schedules ?? true,
+      }),
+  )
+  holder.__commonsJobQueue = { boss, database }
+  if (options.workers === false) return boss
+  const polling = options.pollingIntervalSeconds ?? 2
+  for (const job of definitions().values()) {
+    await boss.work<object>(job.name, { pollingIntervalSeconds: polling }, async (jobs) => {
+      for (const { id, data } of jobs) {
+        const log = logger().child({ job: job.name, jobId: id })
+        const started = performance.now()
+        try {
+          const result = await job.run(data)
+          log.info({ result, ms: Math.round(performance.now() - started) }, 'job done')
+        } catch (err) {
+          // Thrown on, so pg-boss records the failure and retries the job.
+          log.error({ err }, 'job failed')
+          throw err
+        }
+      }
+    })
+    if (job.cron && options.schedules !== false) await boss.schedule(job.name, job.cron)
+  }
+  return boss
+}
+
+/**
+ * Starts pg-boss and creates the queues. On a fresh database, processes doing this at the same
+ * moment collide inside pg-boss (its CREATE SCHEMA IF NOT EXISTS runs before its lock; two
+ * create_queue calls can deadlock): the loser starts over once the winner has committed. The
+ * cluster's primary does it once before forking (prepareDatabase), so this is for separate
+ * machines starting together.
+ */
+async function installRacingOthers(create: () => PgBoss, attempts = 5): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    // A PgBoss whose start failed stays "starting": each attempt needs a new one.
+    const boss = create()
+    boss.on('error', (err) => logger().error({ err }, 'job queue error'))
+    try {
+      await boss.start()
+      for (const job of definitions().values()) {
+        await boss.createQueue(job.name, { name: job.name, policy: job.policy ?? 'standard' })
+      }
+      return boss
+    } catch (err) {
+      await boss.stop({ graceful: false, close: false }).catch(() => {})
+      const collided = /duplicate key|already exists|deadlock/.test(String(err))
+      if (attempt >= attempts || !collided) throw err
+      logger().warn({ attempt }, 'job queue set-up collided with another process; retrying')
+      await new Promise((r) => setTimeout(r, 300 * attempt))
+    }
+  }
+}
+
+/** Lets running jobs finish (up to 10 s), then stops polling; the database stays open. */
+export async function stopJobQueue() {
+  const state = holder.__commonsJobQueue
+  if (!state) return
+  holder.__commonsJobQueue = undefined
+  await state.boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false })
+}
+
+export const isJobQueueRunning = () => holder.__commonsJobQueue !== undefined
+
+/**
+ * Queues `data` for the job `name` to run at `startAfter` (now when absent), replacing any job
+ * still waiting under the same singleton key. Answers false when no queue runs in this process
+ * (a script, a test without one): callers schedule only what the periodic sweeps also catch.
+ */
+export async function scheduleJob(
+  name: string,
+  data: object,
+  options: { singletonKey?: string; startAfter?: Date } = {},
+): Promise<boolean> {
+  const state = holder.__commonsJobQueue
+  if (!state) return false
+  if (options.singletonKey) {
+    // pg-boss has no "replace by key"; its job table is documented and stable within a major.
+    await state.database.sql.executeSql(
+      `DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
+      [name, options.singletonKey],
+    )
+  }
+  const id = await state.boss.send(name, data, {
+    singletonKey: options.singletonKey,
+    startAfter: options.startAfter,
+  })
+  return id !== null
+}
+
+/**
+ * Runs a job's handler here and now, without the queue: what tests use to see a job's effect
+ * deterministically, and what an operator can call from a script.
+ */
+export async function runJobNow<Data extends object>(name: string, data: Data): Promise<unknown> {
+  const job = definitions().get(name)
+  if (!job) throw new Error(`No job named ${name}`)
+  return job.run(data)
+}

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { currentDatabase, db } from '#db/client.server.ts'
+import { auditLog, invitations, loginThrottles, programs, sessions } from '#db/schema/index.ts'
+import { CLEAN_UP_JOB } from '#app/services/clean-up.server.ts'
+import { runJobNow, startJobQueue, stopJobQueue } from '#app/services/job-queue.server.ts'
+import { defineAllJobs } from '#app/services/jobs.server.ts'
+import {
+  CLOSE_OVERDUE_PROGRAMS_JOB,
+  CLOSE_PROGRAM_JOB,
+  closeOverduePrograms,
+  scheduleProgramClose,
+} from '#app/services/program-deadlines.server.ts'
+import { openProgram } from '#app/services/programs.server.ts'
+import { createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+
+const database = withTestDatabase()
+
+beforeAll(async () => {
+  defineAllJobs()
+  // Schedules off: the test decides when the periodic jobs run (runJobNow); workers poll fast.
+  await startJobQueue(currentDatabase()!, { pollingIntervalSeconds: 0.5, schedules: false })
+})
+afterAll(() => stopJobQueue())
+
+const MINUTE = 60_000
+
+/** Waits for an outcome (not for a time): polls `check` until it answers something truthy. */
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value || Date.now() > end) return value
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+const statusOf = async (programId: string) =>
+  (await db().select().from(programs).where(eq(programs.id, programId)))[0]?.status
+
+const closedAudits = (programId: string) =>
+  db()
+    .select({ action: auditLog.action, actor: auditLog.actorUserId, details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, programId), eq(auditLog.action, 'program.closed')))
+
+interface QueuedJob {
+  state: string
+  start_after: Date | string
+}
+
+async function queuedCloses(programId: string): Promise<QueuedJob[]> {
+  const { rows } = await currentDatabase()!.sql.executeSql(
+    `SELECT state, start_after FROM pgboss.job WHERE name = $1 AND singleton_key = $2 ORDER BY created_on`,
+    [CLOSE_PROGRAM_JOB, programId],
+  )
+  return rows as QueuedJob[]
+}
+
+describe('closing programs at their deadline', () => {
+  it('opening a program queues its close, which pg-boss runs at the deadline, once', async () => {
+    const funder = await createOrgWithOwner('funder')
+    const s = await createOpenProgram(
+      { status: 'draft', opensAt: null, closesAt: new Date(Date.now() + 1500) },
+      funder,
+    )
+    const opened = await openProgram(
+      { id: s.owner.id, ip: null, organizationId: s.org.id },
+      s.program.id,
+    )
+    expect(opened, JSON.stringify(opened)).toMatchObject({ ok: true })
+    expect(await queuedCloses(s.program.id)).toMatchObject([{ state: 'created' }])
+
+    expect(await eventually(async () => (await statusOf(s.program.id)) === 'closed')).toBe(true)
+    expect(await closedAudits(s.program.id)).toEqual([
+      {
+        action: 'program.closed',
+        actor: null,
+        details: expect.objectContaining({ reason: 'deadline' }),
+      },
+    ])
+    expect(
+      await eventually(async () => (await queuedCloses(s.program.id))[0]?.state === 'completed'),
+    ).toBe(true)
+  })
+
+  it('moving the deadline replaces the queued close instead of adding one', async () => {
+    const s = await createOpenProgram()
+    const later = new Date(Date.now() + 10 * 86_400_000)
+    await scheduleProgramClose(s.program)
+    await scheduleProgramClose({ ...s.program, closesAt: later })
+    const queued = await queuedCloses(s.program.id)
+    expect(queued).toHaveLength(1)
+    expect(new Date(queued[0]!.start_after).getTime()).toBe(later.getTime())
+  })
+
+  it('a close that comes early (deadline moved later) closes nothing and queues itself again', async () => {
+    const s = await createOpenProgram()
+    await expect(runJobNow(CLOSE_PROGRAM_JOB, { programId: s.program.id })).resolves.toEqual({
+      closed: false,
+    })
+    expect(await statusOf(s.program.id)).toBe('open')
+    const queued = await queuedCloses(s.program.id)
+    expect(queued).toHaveLength(1)
+    expect(new Date(queued[0]!.start_after).getTime()).toBe(s.program.closesAt!.getTime())
+  })
+
+  it('the minute sweep closes every overdue open program and nothing else', async () => {
+    const past = new Date(Date.now() - 1000)
+    const a = await createOpenProgram({ closesAt: past })
+    const b = await createOpenProgram({ closesAt: past })
+    const later = await createOpenProgram()
+    const draft = await createOpenProgram({ status: 'draft', closesAt: past })
+    await expect(runJobNow(CLOSE_OVERDUE_PROGRAMS_JOB, {})).resolves.toEqual({ closed: 2 })
+    expect(await statusOf(a.program.id)).toBe('closed')
+    expect(await statusOf(b.program.id)).toBe('closed')
+    expect(await statusOf(later.program.id)).toBe('open')
+    expect(await statusOf(draft.program.id)).toBe('draft')
+    expect(await closedAudits(a.program.id)).toHaveLength(1)
+    await expect(runJobNow(CLOSE_OVERDUE_PROGRAMS_JOB, {})).resolves.toEqual({ closed: 0 })
+  })
+
+  it('two processes sweeping at once close each program once', async ({ skip }) => {
+    // PGlite has one connection, so the two sweeps would run one after the other.
+    if (database.driver !== 'pg') skip('needs concurrent connections (PostgreSQL)')
+    const overdue = await createOpenProgram({ closesAt: new Date(Date.now() - 1000) })
+    const results = await Promise.all(Array.from({ length: 4 }, () => closeOverduePrograms()))
+    expect(results.reduce((n, r) => n + r.closed, 0)).toBe(1)
+    expect(await closedAudits(overdue.program.id)).toHaveLength(1)
+  })
+})
+
+describe('deleting expired records', () => {
+  it('deletes ended sessions, stale throttles and long-expired invitations, keeping live ones', async () => {
+    const { owner, org } = await createOrgWithOwner()
+    const tag = randomBytes(4).toString('hex')
+    const live = { id: `live-${tag}`, userId: owner.id, expiresAt: new Date(Date.now() + MINUTE) }
+    const ended = { id: `ended-${tag}`, userId: owner.id, expiresAt: new Date(Date.now() - MINUTE) }
+    await db().insert(sessions).values([live, ended])
+    const old = new Date(Date.now() - 2 * 86_400_000)
+    await db()
+      .insert(loginThrottles)
+      .values([
+        { key: `ip:stale-${tag}`, failures: 3, windowStartedAt: old },
+        { key: `ip:recent-${tag}`, failures: 3, windowStartedAt: new Date() },
+        {
+          key: `email:locked-${tag}`,
+          failures: 0,
+          windowStartedAt: old,
+          lockedUntil: new Date(Date.now() + MINUTE),
+        },
+      ])
+    const invitation = (days: number, accepted = false) => ({
+      organizationId: org.id,
+      email: `${randomBytes(4).toString('hex')}@example.test`,
+      role: 'member' as const,
+      tokenHash: randomBytes(16).toString('hex'),
+      expiresAt: new Date(Date.now() + days * 86_400_000),
+      acceptedAt: accepted ? new Date(Date.now() - 50 * 86_400_000) : null,
+      acceptedByUserId: accepted ? owner.id : null,
+    })
+    const [longExpired, recentlyExpired, pending, accepted] = await db()
+      .insert(invitations)
+      .values([invitation(-40), invitation(-1), invitation(7), invitation(-40, true)])
+      .returning({ id: invitations.id })
+
+    const result = await runJobNow(CLEAN_UP_JOB, {})
+    expect(result).toMatchObject({ sessions: 1, throttles: 1, invitations: 1 })
+
+    const sessionIds = (await db().select({ id: sessions.id }).from(sessions)).map((r) => r.id)
+    expect(sessionIds).toContain(live.id)
+    expect(sessionIds).not.toContain(ended.id)
+    const keys = (await db().select({ key: loginThrottles.key }).from(loginThrottles)).map(
+      (r) => r.key,
+    )
+    expect(keys).toEqual(expect.arrayContaining([`ip:recent-${tag}`, `email:locked-${tag}`]))
+    expect(keys).not.toContain(`ip:stale-${tag}`)
+    const left = (await db().select({ id: invitations.id }).from(invitations)).map((r) => r.id)
+    expect(left).toEqual(expect.arrayContaining([recentlyExpired!.id, pending!.id, accepted!.id]))
+    expect(left).not.toContain(longExpired!.id)
+  })
+})
