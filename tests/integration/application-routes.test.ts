@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { programQuestions, programs } from '#db/schema/index.ts'
+import { applications, funds, programQuestions, programs } from '#db/schema/index.ts'
 import * as attachmentsRoute from '#app/routes/applications.$id.attachments.tsx'
 import * as download from '#app/routes/applications.$id.attachments.$attachmentId.tsx'
 import * as budget from '#app/routes/applications.$id.budget.tsx'
@@ -11,6 +11,7 @@ import * as review from '#app/routes/applications.$id.review.tsx'
 import * as groupList from '#app/routes/orgs.$slug.applications.tsx'
 import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applications.tsx'
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
+import * as programPage from '#app/routes/programs.$slug._index.tsx'
 import * as dashboard from '#app/routes/_index.tsx'
 import { listAttachments } from '#app/services/attachments.server.ts'
 import {
@@ -84,6 +85,30 @@ describe('applying', () => {
       { slug: program.slug },
     )
     expect(out.status).toBe(404)
+  })
+
+  it('treats a program of a private fund as absent: page, apply form and starting a draft', async () => {
+    const group = await createOrgWithOwner('community_group')
+    const { program, fund } = await createOpenProgram()
+    await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, fund.id))
+    const cookie = await cookieFor(group.owner.id)
+    const params = { slug: program.slug }
+    const path = `/programs/${program.slug}`
+    expect((await call(programPage.loader, makeRequest(path, { cookie }), params)).status).toBe(404)
+    expect(
+      (await call(apply.loader, makeRequest(`${path}/apply`, { cookie }), params)).status,
+    ).toBe(404)
+    const post = await call(
+      apply.action,
+      makeRequest(`${path}/apply`, { cookie, form: { organization: group.org.slug } }),
+      params,
+    )
+    expect(post.status).toBe(404)
+    const drafts = await db()
+      .select()
+      .from(applications)
+      .where(eq(applications.programId, program.id))
+    expect(drafts).toEqual([])
   })
 
   it('says clearly when the program has closed', async () => {
@@ -280,6 +305,18 @@ describe('review and status', () => {
     expect(out.data).toMatchObject({
       message: expect.stringMatching(/deadline for this program has passed/),
     })
+  })
+
+  it('refuses to submit a draft once its program is no longer visible (fund made private)', async () => {
+    const { id, cookie, funder } = await startedDraft()
+    await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, funder.fund.id))
+    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
+      id,
+    })
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({ message: expect.stringMatching(/not taking applications/) })
+    const [row] = await db().select().from(applications).where(eq(applications.id, id))
+    expect(row?.status).toBe('draft')
   })
 
   it('lets only the group withdraw', async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { applicationEvents, auditLog, programs } from '#db/schema/index.ts'
+import { applicationEvents, auditLog, funds, programs } from '#db/schema/index.ts'
 import { readApplication } from '#app/services/application-content.server.ts'
 import { saveStep } from '#app/services/application-drafts.server.ts'
 import { loadApplicationFor, startApplication } from '#app/services/applications.server.ts'
@@ -184,6 +184,17 @@ describe('saving drafts', () => {
 })
 
 describe('submitting and withdrawing', () => {
+  it('refuses a complete draft whose fund has since been made private', async () => {
+    const { actor, application, funder } = await groupAndProgram()
+    const version = await completeDraft(actor, application.id)
+    await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, funder.fund.id))
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    expect(await submitApplication(actor, loaded!, version)).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    })
+  })
+
   it('lists what is missing instead of submitting an incomplete draft', async () => {
     const { application, actor } = await groupAndProgram()
     const loaded = await loadApplicationFor(application.id, actor.id)
