@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LIVED_EXPERIENCE, type ApplicationStep } from '#app/domain/application-steps.ts'
+import { ineligiblePlaces } from '#app/domain/place-eligibility.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { PROJECT_SUMMARY_WORDS, wordCount } from './application.ts'
 
@@ -122,9 +123,7 @@ function crossChecks(ctx: SubmissionContext, app: ApplicationContent): Problem[]
   if (app.places.length === 0 && !app.placesOutsideUs.trim()) {
     add(['places'], 'Choose at least one county you serve, or describe places outside the US')
   }
-  for (const place of placesOutsideProgram(ctx, app.places)) {
-    add(['places'], `${place.label} is outside the places this program funds`)
-  }
+  for (const message of ineligiblePlaces(ctx, app.places)) add(['places'], message)
   const total = app.budgetLines.reduce((sum, l) => sum + l.amountMinor, 0)
   if (
     app.budgetLines.length &&
@@ -144,13 +143,6 @@ function crossChecks(ctx: SubmissionContext, app: ApplicationContent): Problem[]
     if (message) add(['answers', q.id], message)
   }
   return problems
-}
-
-function placesOutsideProgram(ctx: SubmissionContext, places: ApplicationContent['places']) {
-  if (!ctx.eligibleStates.length && !ctx.eligibleCountyFips.length) return []
-  return places.filter(
-    (p) => !ctx.eligibleStates.includes(p.state) && !ctx.eligibleCountyFips.includes(p.fips),
-  )
 }
 
 /** Why an answer is not acceptable for submission, or null when it is. */

@@ -5,6 +5,7 @@ import { applications, funds, programQuestions, programs } from '#db/schema/inde
 import * as attachmentsRoute from '#app/routes/applications.$id.attachments.tsx'
 import * as download from '#app/routes/applications.$id.attachments.$attachmentId.tsx'
 import * as budget from '#app/routes/applications.$id.budget.tsx'
+import * as community from '#app/routes/applications.$id.community.tsx'
 import * as statusPage from '#app/routes/applications.$id._index.tsx'
 import * as project from '#app/routes/applications.$id.project.tsx'
 import * as review from '#app/routes/applications.$id.review.tsx'
@@ -185,6 +186,38 @@ describe('draft steps', () => {
       { id },
     )
     expect(good).toMatchObject({ status: 302, location: `/applications/${id}/skills` })
+  })
+
+  it('keep the community step open, with the reason by the field, for counties the program does not fund', async () => {
+    const { id, cookie, funder } = await startedDraft()
+    // Franklin County, Ohio only.
+    await db()
+      .update(programs)
+      .set({ eligibleCountyFips: ['39049'] })
+      .where(eq(programs.id, funder.program.id))
+    const out = await call(
+      community.action,
+      makeRequest('/', {
+        cookie,
+        form: { version: '1', communityServed: 'Families in Cook County', placeFips: '17031' },
+      }),
+      { id },
+    )
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({
+      errors: {
+        placeFips: expect.stringMatching(
+          /^Cook County, Illinois is outside the places this program funds/,
+        ),
+      },
+      values: { communityServed: 'Families in Cook County' },
+    })
+    const inside = await call(
+      community.action,
+      makeRequest('/', { cookie, form: { version: '1', placeFips: '39049' } }),
+      { id },
+    )
+    expect(inside.status).toBe(302)
   })
 
   it('report a colleague’s newer save as a 409 conflict, keeping this user’s input', async () => {

@@ -72,7 +72,9 @@ describe('submission check', () => {
   it('refuses places outside the program', () => {
     expect(
       issuesFor({ places: [{ fips: '17031', state: 'Illinois', label: 'Cook County, Illinois' }] }),
-    ).toEqual(['community:Cook County, Illinois is outside the places this program funds'])
+    ).toEqual([
+      'community:Cook County, Illinois is outside the places this program funds: it funds work in Ohio only',
+    ])
   })
 
   it('checks word limits, choices and required files', () => {
