@@ -188,6 +188,38 @@ describe('draft steps', () => {
     expect(good).toMatchObject({ status: 302, location: `/applications/${id}/skills` })
   })
 
+  it('save a budget outside the range or not adding up, but stay on the step with the reasons by the fields', async () => {
+    const { id, cookie } = await startedDraft()
+    // The program awards $5,000 to $25,000.
+    const out = await call(
+      budget.action,
+      makeRequest('/', {
+        cookie,
+        form: {
+          version: '1',
+          intent: 'next',
+          amountRequested: '30000',
+          'lines.0.description': 'Rent',
+          'lines.0.amount': '20000',
+        },
+      }),
+      { id },
+    )
+    expect(out.location).toBeNull()
+    expect(out.status).toBe(200)
+    expect(out.data).toMatchObject({
+      errors: {
+        form: expect.stringMatching(/^Saved, but/),
+        amountRequested: 'Request between $5,000.00 and $25,000.00',
+        lines:
+          'Your budget lines add up to $20,000.00; they must add up to the $30,000.00 you request',
+      },
+      values: { amountRequested: '30000', 'lines.0.amount': '20000', version: '2' },
+    })
+    const [saved] = await db().select().from(applications).where(eq(applications.id, id))
+    expect(saved).toMatchObject({ amountRequestedMinor: 3_000_000, version: 2 })
+  })
+
   it('keep the community step open, with the reason by the field, for counties the program does not fund', async () => {
     const { id, cookie, funder } = await startedDraft()
     // Franklin County, Ohio only.
