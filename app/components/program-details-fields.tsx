@@ -141,7 +141,7 @@ export function ProgramDetailsFields({
         <TextField
           label="Opens"
           type="datetime-local"
-          hint="Leave empty to open as soon as you open the program. Format: 2027-06-01T09:00."
+          hint="A date and a time of day, in the time zone above. Leave empty to open as soon as you open the program."
           error={errorOf('opensAt')}
           {...field('opensAt')}
         />

@@ -7,6 +7,7 @@ import { FormError } from '#app/components/field.tsx'
 import {
   isAcceptingApplications,
   PROGRAM_STATUS_LABELS,
+  programStatusSentence,
   PROGRAM_TRANSITIONS,
   TRANSITION_LABELS,
 } from '#app/domain/program-status.ts'
@@ -101,14 +102,7 @@ export default function ProgramOverview() {
             ))}
           </ul>
         ) : null}
-        <p>
-          This program is <strong>{PROGRAM_STATUS_LABELS[status].toLowerCase()}</strong>
-          {status === 'open'
-            ? loaded.accepting
-              ? ' and accepting applications.'
-              : ', and accepts applications from its opening time.'
-            : '.'}
-        </p>
+        <p>{programStatusSentence(status, loaded.accepting)}</p>
         {loaded.openingProblems.length > 0 ? (
           <>
             <p>Before it can open:</p>

@@ -1,3 +1,4 @@
+import { formatAnswer } from '#app/domain/program-questions.ts'
 import { describe, expect, it } from 'vitest'
 import { fieldErrors } from '#app/utils/forms.server.ts'
 import { nestValues } from '#app/utils/nested-values.ts'
@@ -252,5 +253,15 @@ describe('QuestionSchema', () => {
     expect(errorsOf(QuestionSchema, { kind: 'essay', label: 'Tell us' })).toEqual({
       kind: 'Choose the kind of answer',
     })
+  })
+})
+
+describe('formatAnswer', () => {
+  it('shows yes/no answers in words, lists joined and nothing as a dash', () => {
+    expect(formatAnswer('yes_no', 'no')).toBe('No')
+    expect(formatAnswer('yes_no', 'yes')).toBe('Yes')
+    expect(formatAnswer('multi_choice', ['A', 'B'])).toBe('A, B')
+    expect(formatAnswer('short_text', '')).toBe('—')
+    expect(formatAnswer('number', 12)).toBe('12')
   })
 })
