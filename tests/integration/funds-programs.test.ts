@@ -305,6 +305,11 @@ describe('creating and editing a program', () => {
     expect(
       (details.data as { counties: { label: string }[] }).counties.map((c) => c.label),
     ).toEqual(['Franklin County, Ohio', 'Delaware County, Ohio'])
+    // The overview names them too, never by code.
+    const overview = await load(s, programOverview.loader)
+    expect(overview.data).toMatchObject({
+      facts: { counties: 'Franklin County, Ohio; Delaware County, Ohio' },
+    })
   })
 
   it('saves details with an audit row naming what changed', async () => {
