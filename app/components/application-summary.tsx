@@ -5,6 +5,8 @@ import {
   STEP_LABELS,
   type ApplicationStep,
 } from '#app/domain/application-steps.ts'
+import { formatAnswer } from '#app/domain/program-questions.ts'
+import { formatPercentile } from '#app/domain/vulnerability.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { SKILL_LABELS, type Skill } from '#app/domain/skills.ts'
 import type { ApplicationSummary as Summary } from '#app/domain/application-summary.ts'
@@ -12,7 +14,6 @@ import { formatMoney } from '#app/utils/money.ts'
 import { TableFrame } from './table.tsx'
 import { Card } from './card.tsx'
 
-const percentile = (p: number) => `${Math.round(p * 100)}th percentile`
 const orDash = (v: string) => v || '—'
 
 function Section({
@@ -80,7 +81,7 @@ export function ApplicationSummary({
           <dt>Counties</dt>
           <dd>
             {s.places.length
-              ? s.places.map((p) => `${p.label} (SVI ${percentile(p.svi)})`).join('; ')
+              ? s.places.map((p) => `${p.label} (SVI ${formatPercentile(p.svi)})`).join('; ')
               : '—'}
           </dd>
           <dt>Outside the US</dt>
@@ -89,7 +90,7 @@ export function ApplicationSummary({
           <dd>
             {s.placeVulnerability === null
               ? 'No US counties chosen'
-              : `${percentile(s.placeVulnerability)}, population-weighted (CDC/ATSDR SVI ${s.placeVulnerabilityYear})`}
+              : `${formatPercentile(s.placeVulnerability)}, population-weighted (CDC/ATSDR SVI ${s.placeVulnerabilityYear})`}
           </dd>
         </dl>
       </Section>
@@ -166,13 +167,7 @@ export function ApplicationSummary({
             {s.answers.map((a) => (
               <div key={a.id} className="fact-pair">
                 <dt>{a.label}</dt>
-                <dd>
-                  {Array.isArray(a.value)
-                    ? a.value.join(', ') || '—'
-                    : a.value === null || a.value === ''
-                      ? '—'
-                      : String(a.value)}
-                </dd>
+                <dd>{formatAnswer(a.kind, a.value)}</dd>
               </div>
             ))}
           </dl>

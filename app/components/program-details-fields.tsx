@@ -1,9 +1,11 @@
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { SDOH_DOMAINS, SDOH_LABELS } from '#app/domain/sdoh.ts'
 import { REVIEWERS_MAX, REVIEWERS_MIN } from '#app/schemas/program.ts'
+import type { FormFailure } from '#app/utils/forms.ts'
 import { TIME_ZONES } from '#app/utils/time-zones.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { SelectField, TextareaField, TextField } from './field.tsx'
+import { PlacePicker, type PickedPlace } from './place-picker.tsx'
 
 type Field = (name: never) => UseFormRegisterReturn & { defaultValue?: string }
 type Choice = (
@@ -41,6 +43,12 @@ function Checkbox({
   )
 }
 
+/** The no-JavaScript county list as typed, when the server sent the form back refused. */
+export function typedCounties(failure: FormFailure | null | undefined) {
+  const text = failure?.values.eligibleCountyFipsText
+  return typeof text === 'string' ? text : undefined
+}
+
 /**
  * The program form's fields, shared by "new program" and "details". Amounts are typed in the
  * fund's currency; dates are wall-clock times in the chosen zone.
@@ -50,12 +58,18 @@ export function ProgramDetailsFields({
   choice: choiceOf,
   errorOf,
   states,
+  counties,
+  countiesText,
   currency,
 }: {
   field: Field
   choice: Choice
   errorOf: (name: string) => string | undefined
   states: string[]
+  /** The eligible counties saved so far, by name. */
+  counties: PickedPlace[]
+  /** What the no-JavaScript county list held when the server sent the form back. */
+  countiesText?: string
   currency: string
 }) {
   // The form's own field names are checked by the schema; here they are plain strings.
@@ -105,12 +119,13 @@ export function ProgramDetailsFields({
           choice={(v) => choice('eligibleStates', v)}
           columns
         />
-        <TextareaField
+        <PlacePicker
+          name="eligibleCountyFips"
           label="Eligible counties"
-          hint="5-digit county FIPS codes, separated by spaces, commas or new lines (for example 39049 39041). Leave empty for no county limit."
-          rows={3}
-          error={errorOf('eligibleCountyFips')}
-          {...field('eligibleCountyFips')}
+          hint="Groups serving any of these counties may apply, as well as groups in the states ticked above. Leave empty for no county limit."
+          error={errorOf('eligibleCountyFips') ?? errorOf('eligibleCountyFipsText')}
+          defaultValue={counties}
+          defaultText={countiesText}
         />
       </fieldset>
 
@@ -126,7 +141,7 @@ export function ProgramDetailsFields({
         <TextField
           label="Opens"
           type="datetime-local"
-          hint="Leave empty to open as soon as you open the program. Format: 2027-06-01T09:00."
+          hint="A date and a time of day, in the time zone above. Leave empty to open as soon as you open the program."
           error={errorOf('opensAt')}
           {...field('opensAt')}
         />

@@ -1,4 +1,4 @@
-import type { AnswerValue } from './program-questions.ts'
+import type { AnswerValue, QuestionKind } from './program-questions.ts'
 import type { WorkMode } from './skills.ts'
 
 /**
@@ -29,5 +29,5 @@ export interface ApplicationSummary {
     languages: string[]
     description: string
   }[]
-  answers: { id: string; label: string; value: AnswerValue }[]
+  answers: { id: string; kind: QuestionKind; label: string; value: AnswerValue }[]
 }

@@ -29,3 +29,14 @@ export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
 export const CHOICE_KINDS: readonly QuestionKind[] = ['single_choice', 'multi_choice']
 
 export const isChoiceKind = (kind: QuestionKind) => CHOICE_KINDS.includes(kind)
+
+/**
+ * An answer as a reader sees it: yes/no questions in words, lists joined, nothing given as a
+ * dash. The stored values ("yes", "no") are for machines.
+ */
+export function formatAnswer(kind: QuestionKind, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (Array.isArray(value)) return value.join(', ') || '—'
+  if (kind === 'yes_no') return value === 'yes' || value === true ? 'Yes' : 'No'
+  return String(value)
+}

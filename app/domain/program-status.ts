@@ -10,6 +10,27 @@ export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
   decided: 'Decided',
 }
 
+/**
+ * The funder's overview sentence for each status. An open program says whether it accepts
+ * applications yet, since it may be waiting for its opening time.
+ */
+export function programStatusSentence(status: ProgramStatus, accepting: boolean): string {
+  switch (status) {
+    case 'draft':
+      return 'This program is a draft: only your organisation sees it.'
+    case 'open':
+      return accepting
+        ? 'This program is open and accepting applications.'
+        : 'This program is open, and accepts applications from its opening time.'
+    case 'closed':
+      return 'This program is closed: it no longer accepts applications.'
+    case 'in_review':
+      return 'This program is in review.'
+    case 'decided':
+      return 'This program’s decisions have been made.'
+  }
+}
+
 /** Each status moves one way only: a funding call never goes back to an earlier stage. */
 export const PROGRAM_TRANSITIONS: Record<ProgramStatus, ProgramStatus[]> = {
   draft: ['open'],

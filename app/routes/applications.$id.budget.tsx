@@ -6,6 +6,7 @@ import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { TextField } from '#app/components/field.tsx'
 import { BudgetStepSchema } from '#app/schemas/application.ts'
+import { budgetProblems, type AwardRange } from '#app/schemas/application-submission.ts'
 import { applicationParts } from '#app/services/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { formatMoney, moneyInputValue, parseMoney } from '#app/utils/money.ts'
@@ -38,7 +39,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const action = (args: ActionFunctionArgs) =>
-  handleStepSave(args, 'budget', BudgetStepSchema, async (data) => ({ step: 'budget', data }))
+  handleStepSave(args, 'budget', BudgetStepSchema, async (data, { program, fund }) => ({
+    step: 'budget',
+    data,
+    problems: budgetProblems(
+      { currency: fund.currency, ...program },
+      data.amountRequested,
+      data.lines.map((l) => ({ amountMinor: l.amount ?? 0 })),
+    ),
+  }))
 
 export default function BudgetStep() {
   const { values } = useLoaderData<typeof loader>()
@@ -89,7 +98,11 @@ function Editor() {
             </fieldset>
           ))}
         </div>
-        <BudgetTotal control={form.control} currency={currency} />
+        <BudgetCheck
+          control={form.control}
+          range={{ currency, minAwardMinor: range.min, maxAwardMinor: range.max }}
+          error={form.errorOf('lines')}
+        />
         <p>
           <Button variant="secondary" name="intent" value="add-row">
             Save and add more lines
@@ -100,22 +113,63 @@ function Editor() {
   )
 }
 
-/** The running total as the user types (with JavaScript), next to the amount requested. */
-function BudgetTotal({
+/**
+ * The running check as the user types (with JavaScript): the lines' total against the amount
+ * requested and the program's range, with the same messages the save and the submission give.
+ * Without JavaScript, the save answers the same problems by the fields.
+ */
+function BudgetCheck({
   control,
-  currency,
+  range,
+  error,
 }: {
   control: ReturnType<typeof useValidatedForm<typeof BudgetStepSchema>>['control']
-  currency: string
+  range: AwardRange
+  error: string | undefined
 }) {
   const lines = useWatch({ control, name: 'lines' }) as { amount?: string }[] | undefined
   const requested = useWatch({ control, name: 'amountRequested' }) as string | undefined
-  const total = (lines ?? []).reduce((sum, l) => sum + (parseMoney(l?.amount ?? '') ?? 0), 0)
+  const amounts = (lines ?? [])
+    .map((l) => parseMoney(l?.amount ?? ''))
+    .filter((a): a is number => a !== null)
+  const total = amounts.reduce((sum, a) => sum + a, 0)
   const asked = parseMoney(requested ?? '')
+  const live = budgetProblems(
+    range,
+    asked,
+    amounts.map((a) => ({ amountMinor: a })),
+  )
+  const problems = [live.amountRequested, live.lines].filter((p): p is string => !!p)
+  const money = (minor: number) => formatMoney(minor, range.currency)
+  const verdict =
+    asked === null
+      ? ''
+      : live.amountRequested && live.lines
+        ? 'The request is outside the range and the lines do not add up to it.'
+        : live.amountRequested
+          ? 'The request is outside the program’s range.'
+          : live.lines
+            ? 'The lines do not add up to the request.'
+            : 'The budget adds up and is within the range.'
   return (
-    <p className="total" aria-live="polite">
-      Lines add up to {formatMoney(total, currency)}
-      {asked !== null && asked !== total ? ` (requested: ${formatMoney(asked, currency)})` : ''}
-    </p>
+    <div className="total" id="budget-check">
+      <p>
+        Lines add up to <strong>{money(total)}</strong>
+        {asked !== null ? (
+          <>
+            ; you request <strong>{money(asked)}</strong>
+          </>
+        ) : null}
+        . This program awards {money(range.minAwardMinor)} to {money(range.maxAwardMinor)}.
+      </p>
+      {/* Only the verdict is announced, when it changes, not every keystroke's new total. */}
+      <p role="status">{verdict}</p>
+      {problems.map((p) => (
+        <p key={p} className="field-error">
+          {p}
+        </p>
+      ))}
+      {error && !problems.includes(error) ? <p className="field-error">{error}</p> : null}
+    </div>
   )
 }

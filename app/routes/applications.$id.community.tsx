@@ -17,7 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { places } = await applicationParts(a.id)
   return {
     id: a.id,
-    states: program.eligibleStates,
+    // Suggestions can be narrowed by state, not by county: with a county list too, the
+    // eligible counties may lie in other states, and the save explains any refusal.
+    states: program.eligibleCountyFips.length ? [] : program.eligibleStates,
     places,
     vulnerability:
       a.placeVulnerability === null
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) =>
   handleStepSave(args, 'community', CommunityStepSchema, async (data, loaded, formData) => {
     const { places, unmatched } = await readPlaceField(formData, 'placeFips', {
-      states: loaded.program.eligibleStates,
+      limits: loaded.program,
     })
     if (unmatched.length) return { errors: { placeFips: unmatched.join(' ') } }
     return {

@@ -3,14 +3,15 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
-import { ProgramDetailsFields } from '#app/components/program-details-fields.tsx'
+import { ProgramDetailsFields, typedCounties } from '#app/components/program-details-fields.tsx'
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { createProgram, listStates } from '#app/services/programs.server.ts'
 import { draftKeys } from '#app/utils/draft-backup.ts'
 import { programActor, requireFund } from '#app/utils/funder-access.server.ts'
-import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { formFailure } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   const fund = await requireFund(access.organization, params.fundSlug)
-  const form = await parseForm(request, ProgramDetailsSchema)
+  const form = await parseProgramForm(request)
   if (!form.ok) return form.response
   const result = await createProgram(
     programActor(access, requestOrigin(request, context).ip),
@@ -68,6 +69,8 @@ export default function NewProgram() {
           choice={form.choice}
           errorOf={form.errorOf}
           states={states}
+          counties={[]}
+          countiesText={typedCounties(failure)}
           currency={fund.currency}
         />
         <Button busy={navigation.state === 'submitting'}>Create program</Button>

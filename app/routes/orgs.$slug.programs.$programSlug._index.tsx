@@ -7,6 +7,7 @@ import { FormError } from '#app/components/field.tsx'
 import {
   isAcceptingApplications,
   PROGRAM_STATUS_LABELS,
+  programStatusSentence,
   PROGRAM_TRANSITIONS,
   TRANSITION_LABELS,
 } from '#app/domain/program-status.ts'
@@ -17,6 +18,7 @@ import { programApplicationStats } from '#app/services/application-stats.server.
 import { databaseNow } from '#app/services/clock.server.ts'
 import { listQuestions } from '#app/services/program-questions.server.ts'
 import { openingProblems, TRANSITIONS_TO } from '#app/services/programs.server.ts'
+import { getPlaces } from '#app/services/places.server.ts'
 import { listCriteria } from '#app/services/rubrics.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { programActor, requireManagedProgram } from '#app/utils/funder-access.server.ts'
@@ -26,11 +28,12 @@ import { formatMoney } from '#app/utils/money.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, program, fund } = await requireManagedProgram(request, params)
-  const [criteria, questions, stats, now] = await Promise.all([
+  const [criteria, questions, stats, now, counties] = await Promise.all([
     listCriteria(program.id),
     listQuestions(program.id),
     programApplicationStats(program.id),
     databaseNow(),
+    getPlaces(program.eligibleCountyFips),
   ])
   const money = (minor: number) => formatMoney(minor, fund.currency)
   const when = (d: Date | null) => (d ? formatDateTime(d, program.timeZone) : 'Not set')
@@ -46,9 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       awards: `${money(program.minAwardMinor)} to ${money(program.maxAwardMinor)}`,
       placeServed: program.placeServed || 'Not given',
       states: program.eligibleStates.length ? program.eligibleStates.join(', ') : 'Any',
-      counties: program.eligibleCountyFips.length
-        ? program.eligibleCountyFips.join(', ')
-        : 'No county limit',
+      counties: counties.length ? counties.map((c) => c.label).join('; ') : 'No county limit',
       sdoh: program.sdohDomains.map((d) => SDOH_LABELS[d as SdohDomain] ?? d).join(', ') || 'None',
       skills: program.allowSkillRequests ? 'Yes' : 'No',
       reviewers: String(program.reviewersPerApplication),
@@ -87,7 +88,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ProgramOverview() {
   const loaded = useLoaderData<typeof loader>()
   const { base, status, facts, figures } = loaded
-  const submitted = figures.stats.total
+  // Withdrawn applications stay in the charts (by status) but are not counted as received.
+  const withdrawn = figures.stats.byStatus.withdrawn
+  const submitted = {
+    count: figures.stats.total.count - withdrawn.count,
+    requestedMinor: figures.stats.total.requestedMinor - withdrawn.requestedMinor,
+  }
   const refused = useActionData<typeof action>()
   const navigation = useNavigation()
   const problems = refused && 'problems' in refused ? refused.problems : []
@@ -102,14 +108,7 @@ export default function ProgramOverview() {
             ))}
           </ul>
         ) : null}
-        <p>
-          This program is <strong>{PROGRAM_STATUS_LABELS[status].toLowerCase()}</strong>
-          {status === 'open'
-            ? loaded.accepting
-              ? ' and accepting applications.'
-              : ', and accepts applications from its opening time.'
-            : '.'}
-        </p>
+        <p>{programStatusSentence(status, loaded.accepting)}</p>
         {loaded.openingProblems.length > 0 ? (
           <>
             <p>Before it can open:</p>
@@ -149,9 +148,15 @@ export default function ProgramOverview() {
           <>
             <p>
               {applicationsText(submitted.count)} submitted, asking for{' '}
-              {formatMoney(submitted.requestedMinor, figures.currency)} in all. These figures cover
-              the whole program; <Link to={`${base}/applications`}>the applications page</Link> also
-              compares them by area addressed and place vulnerability, under any filter.
+              {formatMoney(submitted.requestedMinor, figures.currency)} in all
+              {withdrawn.count === 0
+                ? '.'
+                : withdrawn.count === 1
+                  ? ', not counting one withdrawn.'
+                  : `, not counting ${withdrawn.count} withdrawn.`}{' '}
+              These figures cover the whole program;{' '}
+              <Link to={`${base}/applications`}>the applications page</Link> also compares them by
+              area addressed and place vulnerability, under any filter.
             </p>
             <div className="chart-grid">
               <StatusChart {...figures} />

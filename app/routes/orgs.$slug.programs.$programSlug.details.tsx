@@ -3,13 +3,15 @@ import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
-import { ProgramDetailsFields } from '#app/components/program-details-fields.tsx'
+import { ProgramDetailsFields, typedCounties } from '#app/components/program-details-fields.tsx'
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
+import { getPlaces } from '#app/services/places.server.ts'
 import { listStates, updateProgramDetails } from '#app/services/programs.server.ts'
 import { draftKeys } from '#app/utils/draft-backup.ts'
 import { programActor, requireManagedProgram } from '#app/utils/funder-access.server.ts'
-import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { formFailure } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { useValidatedForm } from '#app/utils/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,6 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currency: fund.currency,
     values: programFormValues(program),
     states: await listStates(),
+    counties: (await getPlaces(program.eligibleCountyFips)).map(({ fips, label, svi }) => ({
+      fips,
+      label,
+      svi,
+    })),
     draft: { key: draftKeys.programDetails(program.id), version: program.updatedAt.getTime() },
   }
 }
@@ -25,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireManagedProgram(request, params)
   const { program } = access
-  const form = await parseForm(request, ProgramDetailsSchema)
+  const form = await parseProgramForm(request)
   if (!form.ok) return form.response
   const result = await updateProgramDetails(
     programActor(access, requestOrigin(request, context).ip),
@@ -41,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ProgramDetails() {
-  const { currency, values, states, draft } = useLoaderData<typeof loader>()
+  const { currency, values, states, counties, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const form = useValidatedForm(ProgramDetailsSchema, { failure, defaultValues: values })
@@ -53,6 +60,8 @@ export default function ProgramDetails() {
           choice={form.choice}
           errorOf={form.errorOf}
           states={states}
+          counties={counties}
+          countiesText={typedCounties(failure)}
           currency={currency}
         />
         <Button busy={navigation.state === 'submitting'}>Save details</Button>

@@ -6,11 +6,8 @@ import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { Button } from '#app/components/button.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
-import {
-  applicantOrganizations,
-  findApplicableProgram,
-  startApplication,
-} from '#app/services/applications.server.ts'
+import { applicantOrganizations, startApplication } from '#app/services/applications.server.ts'
+import { findVisibleProgram } from '#app/services/program-catalog.server.ts'
 import { findOrganizationBySlug } from '#app/services/organizations.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { formFailure } from '#app/utils/forms.server.ts'
@@ -25,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 async function load(request: Request, slug: string | undefined) {
   const user = await requireUser(request)
-  const found = slug ? await findApplicableProgram(slug) : null
+  const found = slug ? await findVisibleProgram({ slug }) : null
   if (!found) throwNotFound('No such program')
   return { user, ...found }
 }

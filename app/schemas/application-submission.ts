@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LIVED_EXPERIENCE, type ApplicationStep } from '#app/domain/application-steps.ts'
 import type { AnswerValue, QuestionKind } from '#app/domain/program-questions.ts'
+import { ineligiblePlaces } from '#app/domain/place-eligibility.ts'
 import { formatMoney } from '#app/utils/money.ts'
 import { PROJECT_SUMMARY_WORDS, wordCount } from './application.ts'
 
@@ -66,11 +67,39 @@ const STEP_OF_FIELD: Record<string, ApplicationStep> = {
   answers: 'questions',
 }
 
+/** A program's award range, in its fund's currency. */
+export type AwardRange = Pick<SubmissionContext, 'currency' | 'minAwardMinor' | 'maxAwardMinor'>
+
+const outsideRange = (range: AwardRange, minor: number) =>
+  minor < range.minAwardMinor || minor > range.maxAwardMinor
+
+const rangeMessage = (range: AwardRange) =>
+  `Request between ${formatMoney(range.minAwardMinor, range.currency)} and ${formatMoney(range.maxAwardMinor, range.currency)}`
+
+/**
+ * What keeps a budget from being submitted, by the budget step's fields: a request outside the
+ * program's range, and lines that do not add up to the request. The budget step, its live check
+ * in the browser and the submission check all use it, so they agree.
+ */
+export function budgetProblems(
+  range: AwardRange,
+  amountRequestedMinor: number | null,
+  lines: readonly { amountMinor: number }[],
+): { amountRequested?: string; lines?: string } {
+  const problems: { amountRequested?: string; lines?: string } = {}
+  if (amountRequestedMinor === null) return problems
+  if (outsideRange(range, amountRequestedMinor)) problems.amountRequested = rangeMessage(range)
+  const total = lines.reduce((sum, l) => sum + l.amountMinor, 0)
+  if (lines.length > 0 && total !== amountRequestedMinor) {
+    problems.lines = `Your budget lines add up to ${formatMoney(total, range.currency)}; they must add up to the ${formatMoney(amountRequestedMinor, range.currency)} you request`
+  }
+  return problems
+}
+
 const filled = (min: number, message: string) => z.string().trim().min(min, message)
 
 /** The strict check an application must pass to be submitted. */
 export function submissionSchema(ctx: SubmissionContext) {
-  const money = (minor: number) => formatMoney(minor, ctx.currency)
   return z
     .object({
       leadership: filled(20, 'Tell funders who leads your organisation (a sentence or two)'),
@@ -91,9 +120,7 @@ export function submissionSchema(ctx: SubmissionContext) {
       amountRequestedMinor: z
         .number({ invalid_type_error: 'Enter the amount you request' })
         .int()
-        .refine((v) => v >= ctx.minAwardMinor && v <= ctx.maxAwardMinor, {
-          message: `Request between ${money(ctx.minAwardMinor)} and ${money(ctx.maxAwardMinor)}`,
-        }),
+        .refine((v) => !outsideRange(ctx, v), { message: rangeMessage(ctx) }),
       budgetLines: z
         .array(z.object({ description: z.string(), amountMinor: z.number().int() }))
         .min(1, 'Add at least one budget line'),
@@ -115,26 +142,14 @@ type Problem = { path: (string | number)[]; message: string }
  * an object's refinements when any field fails, and the review page must list every problem.
  */
 function crossChecks(ctx: SubmissionContext, app: ApplicationContent): Problem[] {
-  const money = (minor: number) => formatMoney(minor, ctx.currency)
   const problems: Problem[] = []
   const add = (path: (string | number)[], message: string) => problems.push({ path, message })
   if (app.places.length === 0 && !app.placesOutsideUs.trim()) {
     add(['places'], 'Choose at least one county you serve, or describe places outside the US')
   }
-  for (const place of placesOutsideProgram(ctx, app.places)) {
-    add(['places'], `${place.label} is outside the places this program funds`)
-  }
-  const total = app.budgetLines.reduce((sum, l) => sum + l.amountMinor, 0)
-  if (
-    app.budgetLines.length &&
-    app.amountRequestedMinor !== null &&
-    total !== app.amountRequestedMinor
-  ) {
-    add(
-      ['budgetLines'],
-      `Your budget lines add up to ${money(total)}; they must add up to the ${money(app.amountRequestedMinor)} you request`,
-    )
-  }
+  for (const message of ineligiblePlaces(ctx, app.places)) add(['places'], message)
+  const { lines } = budgetProblems(ctx, app.amountRequestedMinor, app.budgetLines)
+  if (lines) add(['budgetLines'], lines)
   if (!ctx.allowSkillRequests && app.skillRequests.length) {
     add(['skillRequests'], 'This program does not take volunteer skill requests')
   }
@@ -143,13 +158,6 @@ function crossChecks(ctx: SubmissionContext, app: ApplicationContent): Problem[]
     if (message) add(['answers', q.id], message)
   }
   return problems
-}
-
-function placesOutsideProgram(ctx: SubmissionContext, places: ApplicationContent['places']) {
-  if (!ctx.eligibleStates.length && !ctx.eligibleCountyFips.length) return []
-  return places.filter(
-    (p) => !ctx.eligibleStates.includes(p.state) && !ctx.eligibleCountyFips.includes(p.fips),
-  )
 }
 
 /** Why an answer is not acceptable for submission, or null when it is. */

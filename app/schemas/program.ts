@@ -39,91 +39,115 @@ const dateTimeInput = (label: string) =>
       message: `Enter the ${label} as a date and time, like 2027-06-30T17:00`,
     })
 
-/** "39049, 39041" or one code a line: 5-digit county FIPS codes, deduplicated. */
-const countyFipsText = z
-  .string()
-  .max(6000, 'List at most 1,000 county codes')
-  .optional()
-  .transform((v, ctx) => {
-    const codes = (v ?? '').split(/[\s,;]+/).filter(Boolean)
-    const bad = codes.filter((c) => !/^\d{5}$/.test(c))
-    if (bad.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Not a 5-digit county FIPS code: ${bad.slice(0, 5).join(', ')}`,
-      })
-      return z.NEVER
-    }
-    return [...new Set(codes)]
-  })
-
 export const REVIEWERS_MIN = 1
 export const REVIEWERS_MAX = 10
 
-/** The program form, for creating a program and for editing its details. */
-export const ProgramDetailsSchema = z
-  .object({
-    title: z
-      .string({ required_error: 'Enter the program’s title' })
-      .trim()
-      .min(3, 'Enter the program’s title (at least 3 characters)')
-      .max(150, 'Titles are at most 150 characters'),
-    description: optionalText(5000, 'The description'),
-    eligibility: optionalText(5000, 'Eligibility'),
-    placeServed: optionalText(200, 'The place served'),
-    eligibleStates: listOf(z.string().trim().min(1).max(60)),
-    eligibleCountyFips: countyFipsText,
-    sdohDomains: listOf(
-      z.enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'Choose domains from the list' }) }),
-    ),
-    timeZone: z
-      .string({ required_error: 'Choose a time zone' })
-      .trim()
-      .refine(isTimeZone, { message: 'Choose a time zone from the list' }),
-    opensAt: dateTimeInput('opening time'),
-    closesAt: dateTimeInput('closing time'),
-    budget: MoneySchema('the total budget'),
-    minAward: MoneySchema('the minimum award'),
-    maxAward: MoneySchema('the maximum award'),
-    allowSkillRequests: checkbox,
-    reviewersPerApplication: wholeNumber(
-      REVIEWERS_MIN,
-      REVIEWERS_MAX,
-      `Enter a whole number of reviewers from ${REVIEWERS_MIN} to ${REVIEWERS_MAX}`,
-    ),
-    blindReview: checkbox,
+/** Each field of the program form on its own; the cross-field checks come below. */
+const ProgramFields = z.object({
+  title: z
+    .string({ required_error: 'Enter the program’s title' })
+    .trim()
+    .min(3, 'Enter the program’s title (at least 3 characters)')
+    .max(150, 'Titles are at most 150 characters'),
+  description: optionalText(5000, 'The description'),
+  eligibility: optionalText(5000, 'Eligibility'),
+  placeServed: optionalText(200, 'The place served'),
+  eligibleStates: listOf(z.string().trim().min(1).max(60)),
+  /** Counties chosen in the place picker, by FIPS code. */
+  eligibleCountyFips: listOf(z.string().regex(/^\d{5}$/, 'Choose counties from the list'))
+    .refine((codes) => codes.length <= 1000, 'List at most 1,000 counties')
+    .transform((codes) => [...new Set(codes)]),
+  /** Without JavaScript the picker is a textarea of "County, State" lines. */
+  eligibleCountyFipsText: optionalText(20_000, 'Eligible counties'),
+  sdohDomains: listOf(
+    z.enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'Choose domains from the list' }) }),
+  ),
+  timeZone: z
+    .string({ required_error: 'Choose a time zone' })
+    .trim()
+    .refine(isTimeZone, { message: 'Choose a time zone from the list' }),
+  opensAt: dateTimeInput('opening time'),
+  closesAt: dateTimeInput('closing time'),
+  budget: MoneySchema('the total budget'),
+  minAward: MoneySchema('the minimum award'),
+  maxAward: MoneySchema('the maximum award'),
+  allowSkillRequests: checkbox,
+  reviewersPerApplication: wholeNumber(
+    REVIEWERS_MIN,
+    REVIEWERS_MAX,
+    `Enter a whole number of reviewers from ${REVIEWERS_MIN} to ${REVIEWERS_MAX}`,
+  ),
+  blindReview: checkbox,
+})
+
+/** The fields the place checks read (states ticked, counties picked or typed). */
+export const ProgramPlacesSchema = ProgramFields.pick({
+  eligibleStates: true,
+  eligibleCountyFips: true,
+  eligibleCountyFipsText: true,
+})
+
+type Problem = { path: string[]; message: string }
+
+/**
+ * Checks that compare fields. Each field is read with its own schema, so the checks run even
+ * when other fields are wrong: one submission shows every problem at once, instead of zod's
+ * rounds (an object's refinements are skipped while any field fails).
+ */
+function crossFieldProblems(raw: unknown): Problem[] {
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+  const read = <K extends keyof typeof ProgramFields.shape>(key: K) => {
+    const parsed = ProgramFields.shape[key].safeParse(input[key])
+    return parsed.success ? (parsed.data as z.output<(typeof ProgramFields.shape)[K]>) : undefined
+  }
+  const problems: Problem[] = []
+  const timeZone = read('timeZone') ?? 'UTC'
+  const opensAt = read('opensAt')
+  const closesAt = read('closesAt')
+  const opens = opensAt ? zonedInputToDate(opensAt, timeZone) : null
+  const closes = closesAt ? zonedInputToDate(closesAt, timeZone) : null
+  if (opens && closes && closes.getTime() <= opens.getTime()) {
+    problems.push({
+      path: ['closesAt'],
+      message: 'The closing time must be after the opening time',
+    })
+  }
+  // Amounts that failed their own checks are already reported; comparing them would be noise.
+  const [budget, minAward, maxAward] = [read('budget'), read('minAward'), read('maxAward')]
+  if (Number.isInteger(minAward) && Number.isInteger(maxAward) && minAward! > maxAward!) {
+    problems.push({
+      path: ['minAward'],
+      message: 'The minimum award cannot be more than the maximum award',
+    })
+  }
+  if (Number.isInteger(maxAward) && Number.isInteger(budget) && maxAward! > budget!) {
+    problems.push({
+      path: ['maxAward'],
+      message: 'The maximum award cannot be more than the total budget',
+    })
+  }
+  return problems
+}
+
+const CrossFieldChecks = z
+  .unknown()
+  .superRefine((raw, ctx) => {
+    for (const p of crossFieldProblems(raw)) ctx.addIssue({ code: 'custom', ...p })
   })
-  .transform((v) => ({
-    ...v,
-    opensAt: v.opensAt ? zonedInputToDate(v.opensAt, v.timeZone) : null,
-    closesAt: v.closesAt ? zonedInputToDate(v.closesAt, v.timeZone) : null,
-  }))
-  .superRefine((v, ctx) => {
-    if (v.opensAt && v.closesAt && v.closesAt.getTime() <= v.opensAt.getTime()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['closesAt'],
-        message: 'The closing time must be after the opening time',
-      })
-    }
-    // Amounts that failed their own checks are already reported; comparing them would be noise.
-    if (![v.budget, v.minAward, v.maxAward].every((a) => Number.isInteger(a))) return
-    if (v.minAward > v.maxAward) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['minAward'],
-        message: 'The minimum award cannot be more than the maximum award',
-      })
-    }
-    if (v.maxAward > v.budget) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['maxAward'],
-        message: 'The maximum award cannot be more than the total budget',
-      })
-    }
-  })
+  // Nothing of its own to add to the parsed fields.
+  .transform(() => ({}))
+
+/**
+ * The program form, for creating a program and for editing its details. The fields and the
+ * cross-field checks are parsed side by side (an intersection), so their errors come together.
+ */
+export const ProgramDetailsSchema = ProgramFields.and(CrossFieldChecks).transform((v) => ({
+  ...v,
+  opensAt: v.opensAt ? zonedInputToDate(v.opensAt, v.timeZone) : null,
+  closesAt: v.closesAt ? zonedInputToDate(v.closesAt, v.timeZone) : null,
+}))
 export type ProgramDetailsInput = z.output<typeof ProgramDetailsSchema>
+export type ProgramPlacesInput = z.output<typeof ProgramPlacesSchema>
 
 export const ProgramTransitionSchema = z.object({
   to: z.enum(PROGRAM_STATUSES, { errorMap: () => ({ message: 'Choose what to do' }) }),
@@ -166,7 +190,7 @@ export function programFormValues(
     eligibility: program.eligibility,
     placeServed: program.placeServed,
     eligibleStates: program.eligibleStates,
-    eligibleCountyFips: program.eligibleCountyFips.join('\n'),
+    eligibleCountyFips: program.eligibleCountyFips,
     sdohDomains: program.sdohDomains,
     timeZone: program.timeZone,
     opensAt: dateToZonedInput(program.opensAt, program.timeZone),

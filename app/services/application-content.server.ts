@@ -136,7 +136,7 @@ function summaryOf(
     })),
     answers: questions
       .filter((q) => q.kind !== 'file')
-      .map((q) => ({ id: q.id, label: q.label, value: a.answers[q.id] ?? null })),
+      .map((q) => ({ id: q.id, kind: q.kind, label: q.label, value: a.answers[q.id] ?? null })),
   }
 }
 

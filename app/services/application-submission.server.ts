@@ -6,11 +6,12 @@ import { applications } from '#db/schema/index.ts'
 import { submissionIssues, type SubmissionIssue } from '#app/schemas/application-submission.ts'
 import { readApplication } from './application-content.server.ts'
 import { databaseNow } from './clock.server.ts'
+import { findVisibleProgram } from './program-catalog.server.ts'
 import { recordStatusChange, type Actor, type LoadedApplication } from './applications.server.ts'
 
 export type SubmitResult =
   | { ok: true }
-  | { ok: false; reason: 'closed' | 'not_draft' | 'stale'; message: string }
+  | { ok: false; reason: 'closed' | 'not_draft' | 'stale' | 'unavailable'; message: string }
   | { ok: false; reason: 'incomplete'; issues: SubmissionIssue[] }
 
 /**
@@ -33,6 +34,15 @@ export async function submitApplication(
     }
   }
   const now = at ?? (await databaseNow())
+  // The same rule as the catalogue and the program page: a program withdrawn from view (its
+  // fund made private, say) takes no submissions, whatever drafts were started before.
+  if (!(await findVisibleProgram({ id: program.id }))) {
+    return {
+      ok: false,
+      reason: 'unavailable',
+      message: 'This program is not taking applications. Your draft is kept.',
+    }
+  }
   if (!isAcceptingApplications(program, now)) {
     return {
       ok: false,

@@ -274,14 +274,3 @@ export async function applicationHistory(applicationId: string) {
     .where(eq(applicationEvents.applicationId, applicationId))
     .orderBy(asc(applicationEvents.id))
 }
-
-/** A program by its public slug, with its fund; drafts are not applicable. */
-export async function findApplicableProgram(slug: string) {
-  const [row] = await db()
-    .select({ program: programs, fund: funds })
-    .from(programs)
-    .innerJoin(funds, eq(funds.id, programs.fundId))
-    .where(eq(programs.slug, slug))
-  if (!row || row.program.status === 'draft') return null
-  return row
-}

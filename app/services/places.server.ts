@@ -9,6 +9,11 @@ import {
 } from '#app/domain/place-search.ts'
 import { findState, foldName } from '#app/domain/us-states.ts'
 import {
+  ineligiblePlaceMessage,
+  isPlaceEligible,
+  type PlaceLimits,
+} from '#app/domain/place-eligibility.ts'
+import {
   weightedVulnerability,
   SVI_DATA_YEAR,
   type PlaceVulnerability,
@@ -209,27 +214,29 @@ export async function resolvePlaceLines(
 
 /**
  * The places a form posted through PlacePicker: the FIPS codes of its hidden inputs (`name`)
- * plus, when the browser had no JavaScript, the lines of its textarea (`${name}Text`).
+ * plus, when the browser had no JavaScript, the lines of its textarea (`${name}Text`). With
+ * `limits` (a program's eligible states and counties), places outside them are refused with the
+ * reason, whichever way they were entered.
  */
 export async function readPlaceField(
   form: FormData,
   name: string,
-  options: { states?: readonly string[] } = {},
+  { limits }: { limits?: PlaceLimits } = {},
 ): Promise<{ places: PlaceSummary[]; unmatched: string[] }> {
   const fips = form.getAll(name).filter((v): v is string => typeof v === 'string')
   const picked = await getPlaces(fips)
   const text = form.get(`${name}Text`)
   const typed =
     typeof text === 'string' && text.trim()
-      ? await resolvePlaceLines(text, options)
+      ? await resolvePlaceLines(text)
       : { matched: [], unmatched: [] }
-  const allowed = stateNames(options.states)
   const unmatched = [...typed.unmatched]
   const byFips = new Map<string, PlaceSummary>()
   for (const p of [...picked, ...typed.matched]) {
-    // The picker only suggests allowed counties, but a crafted post could send any code.
-    if (allowed && !allowed.includes(p.state)) {
-      unmatched.push(`${p.label} is outside the states allowed here (${listNames(allowed)}).`)
+    // The picker suggests only counties of allowed states, but not by county, and a crafted post
+    // could send any code.
+    if (limits && !isPlaceEligible(limits, p)) {
+      unmatched.push(`${ineligiblePlaceMessage(limits, p)}.`)
     } else {
       byFips.set(p.fips, p)
     }

@@ -31,14 +31,40 @@ export interface CatalogFilters {
 const contains = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`
 
 /**
- * Programs anyone may apply to now: open, past their opening time and before their deadline by
- * the database clock (whatever status an unclosed row still has), in a public fund.
+ * Programs this viewer may see: the one rule for the catalogue, the program page, apply and
+ * submit. Every viewer on the public side sees the same (funders reach their own drafts and
+ * private funds through their organisation's pages): a program that is not a draft, in a public
+ * fund. A condition over `programs` joined to `funds`.
+ */
+export const visibleProgram = and(
+  sql`${programs.status} <> 'draft'`,
+  eq(funds.visibility, 'public'),
+)
+
+/**
+ * The program with this slug or id with its fund, or null when this viewer may not see it
+ * (answered exactly like a program that never existed).
+ */
+export async function findVisibleProgram(by: { slug: string } | { id: string }) {
+  if ('id' in by && !/^[0-9a-f-]{36}$/i.test(by.id)) return null
+  const [row] = await db()
+    .select({ program: programs, fund: funds })
+    .from(programs)
+    .innerJoin(funds, eq(funds.id, programs.fundId))
+    .where(and('slug' in by ? eq(programs.slug, by.slug) : eq(programs.id, by.id), visibleProgram))
+    .limit(1)
+  return row ?? null
+}
+
+/**
+ * Programs anyone may apply to now: visible, open, past their opening time and before their
+ * deadline by the database clock (whatever status an unclosed row still has).
  */
 const acceptingNow = and(
+  visibleProgram,
   eq(programs.status, 'open'),
   sql`${programs.closesAt} > now()`,
   or(isNull(programs.opensAt), lte(programs.opensAt, sql`now()`)),
-  eq(funds.visibility, 'public'),
 )
 
 /** Open funding calls for the public list, closing soonest first, twenty to a page. */
@@ -132,13 +158,7 @@ export async function getPublicProgram(slug: string) {
     .from(programs)
     .innerJoin(funds, eq(funds.id, programs.fundId))
     .innerJoin(organizations, eq(organizations.id, funds.organizationId))
-    .where(
-      and(
-        eq(programs.slug, slug),
-        sql`${programs.status} <> 'draft'`,
-        eq(funds.visibility, 'public'),
-      ),
-    )
+    .where(and(eq(programs.slug, slug), visibleProgram))
     .limit(1)
   if (!row) return null
   const { program } = row

@@ -11,10 +11,14 @@ export const PROGRAM_LIST_LIMIT = 50
 const STATUS_ORDER = sql`CASE ${programs.status}
   WHEN 'open' THEN 0 WHEN 'closed' THEN 1 WHEN 'in_review' THEN 2 WHEN 'draft' THEN 3 ELSE 4 END`
 
-/** Submitted applications only: drafts belong to their group until it submits. */
+/**
+ * Submitted applications still standing: drafts belong to their group until it submits, and a
+ * withdrawn application is no longer one the funder has to consider.
+ */
 const submittedCount = sql<number>`(
   SELECT count(*)::int FROM ${applications}
-  WHERE ${applications.programId} = ${programs.id} AND ${applications.status} <> 'draft'
+  WHERE ${applications.programId} = ${programs.id}
+    AND ${applications.status} NOT IN ('draft', 'withdrawn')
 )`
 
 /**

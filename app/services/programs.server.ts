@@ -18,8 +18,9 @@ import {
 import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { rubricProblems } from '#app/domain/rubric.ts'
 import { templateCriteria } from '#app/domain/rubric-template.ts'
-import type { ProgramDetailsInput } from '#app/schemas/program.ts'
+import type { ProgramDetailsInput, ProgramPlacesInput } from '#app/schemas/program.ts'
 import { moveSubmittedIntoReview } from './applications.server.ts'
+import { getPlaces, resolvePlaceLines } from './places.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { databaseNow } from './clock.server.ts'
 import type { Result } from './funds.server.ts'
@@ -69,32 +70,34 @@ export async function listStates(): Promise<string[]> {
   return rows.map((r) => r.state)
 }
 
-/** Field errors for states or county codes that are not in the reference data. */
-async function unknownPlaces(tx: Db, input: ProgramDetailsInput) {
+/**
+ * A program's place limits as the form posted them, checked against the reference data: states
+ * must be known, picked county codes must exist, and typed "County, State" lines (the picker
+ * without JavaScript) must each name one county. Answers the field errors and the counties'
+ * codes. Runs outside any transaction, so it may run before the rest of the form is valid.
+ */
+export async function checkProgramPlaces(input: ProgramPlacesInput) {
   const errors: Record<string, string> = {}
   if (input.eligibleStates.length > 0) {
-    const known = await tx
-      .selectDistinct({ state: places.state })
-      .from(places)
-      .where(inArray(places.state, input.eligibleStates))
-    const knownSet = new Set(known.map((k) => k.state))
-    const unknown = input.eligibleStates.filter((s) => !knownSet.has(s))
+    const known = new Set(await listStates())
+    const unknown = input.eligibleStates.filter((s) => !known.has(s))
     if (unknown.length > 0) {
       errors.eligibleStates = `Not a US state or DC: ${unknown.slice(0, 5).join(', ')}`
     }
   }
-  if (input.eligibleCountyFips.length > 0) {
-    const known = await tx
-      .select({ fips: places.fips })
-      .from(places)
-      .where(inArray(places.fips, input.eligibleCountyFips))
-    const knownSet = new Set(known.map((k) => k.fips))
-    const unknown = input.eligibleCountyFips.filter((f) => !knownSet.has(f))
-    if (unknown.length > 0) {
-      errors.eligibleCountyFips = `No US county has the code ${unknown.slice(0, 5).join(', ')}`
-    }
+  const picked = await getPlaces(input.eligibleCountyFips)
+  const pickedCodes = new Set(picked.map((p) => p.fips))
+  const unknownCodes = input.eligibleCountyFips.filter((f) => !pickedCodes.has(f))
+  const typed = input.eligibleCountyFipsText.trim()
+    ? await resolvePlaceLines(input.eligibleCountyFipsText)
+    : { matched: [], unmatched: [] }
+  const problems = [...typed.unmatched]
+  if (unknownCodes.length > 0) {
+    problems.unshift(`No US county has the code ${unknownCodes.slice(0, 5).join(', ')}.`)
   }
-  return errors
+  if (problems.length > 0) errors.eligibleCountyFips = problems.join(' ')
+  const countyFips = [...new Set([...pickedCodes, ...typed.matched.map((p) => p.fips)])]
+  return { errors, countyFips }
 }
 
 function columnsFrom(input: ProgramDetailsInput) {
@@ -132,10 +135,13 @@ export async function createProgram(
   fund: Fund,
   input: ProgramDetailsInput,
 ): Promise<Result<{ program: Program }>> {
+  const placesChecked = await checkProgramPlaces(input)
+  if (Object.keys(placesChecked.errors).length > 0) {
+    return { ok: false, errors: placesChecked.errors }
+  }
+  input = { ...input, eligibleCountyFips: placesChecked.countyFips }
   return retryOnSlugClash(() =>
     db().transaction(async (tx) => {
-      const errors = await unknownPlaces(tx, input)
-      if (Object.keys(errors).length > 0) return { ok: false as const, errors }
       const slug = await uniqueSlugIn(tx, programs, programs.slug, input.title, 'program')
       const [program] = await tx
         .insert(programs)
@@ -183,10 +189,12 @@ export async function updateProgramDetails(
   input: ProgramDetailsInput,
   at?: Date,
 ): Promise<Result<{ program: Program }>> {
+  const placesChecked = await checkProgramPlaces(input)
+  input = { ...input, eligibleCountyFips: placesChecked.countyFips }
   const result = await db().transaction(async (tx) => {
     const now = at ?? (await databaseNow(tx))
     const current = await lockProgram(tx, programId)
-    const errors = await unknownPlaces(tx, input)
+    const errors = { ...placesChecked.errors }
     if (effectiveStatus(current, now) === 'open') {
       if (!input.closesAt) {
         errors.closesAt = 'An open program needs a closing time'

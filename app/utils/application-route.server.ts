@@ -7,6 +7,7 @@ import { loadApplicationFor, type LoadedApplication } from '#app/services/applic
 import type { SessionUser } from '#app/services/sessions.server.ts'
 import { formatDateTime } from './format.ts'
 import { formFailure, formValues, parseForm } from './forms.server.ts'
+import type { FormFailure } from './forms.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from './http.server.ts'
 import { requireUser } from './permissions.server.ts'
 import { readForm } from './request-body.server.ts'
@@ -52,7 +53,9 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
     data: z.output<S>,
     loaded: LoadedApplication,
     formData: FormData,
-  ) => Promise<StepWrite | { errors: Record<string, string> }>,
+  ) => Promise<
+    (StepWrite & { problems?: Record<string, string> }) | { errors: Record<string, string> }
+  >,
 ) {
   const { request, params, context } = args
   const { user, loaded } = await requireEditableStep(request, params.id, step)
@@ -65,6 +68,17 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const result = await saveStep(actor, loaded.application, write, base)
   const id = loaded.application.id
+  if (result.ok && write.problems && Object.keys(write.problems).length > 0) {
+    // Saved, since nothing typed should be lost, but not right yet: stay on the step with the
+    // reasons by the fields. 200, so the page reloads its data and edits the saved version.
+    return data<FormFailure>({
+      errors: {
+        form: 'Saved, but this step still needs attention before you can submit.',
+        ...write.problems,
+      },
+      values: { ...formValues(formData), version: String(result.version) },
+    })
+  }
   if (result.ok) {
     const intent = formData.get('intent')
     const stay = typeof intent === 'string' && intent !== 'next'

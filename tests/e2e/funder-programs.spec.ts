@@ -265,21 +265,22 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('link', { name: 'Create a program' }).click()
     await page.getByLabel('Title').fill(`Plain Program ${tag}`)
     await page.getByLabel('Texas', { exact: true }).check()
-    await page.getByLabel('Eligible counties').fill('48201 12345')
+    await page.getByLabel('Eligible counties').fill('Harris County, Texas\nAtlantis')
     await page.getByLabel('Closes').fill('2031-01-15T12:00')
     await page.getByLabel('Total budget (USD)').fill('50000')
     await page.getByLabel('Minimum award (USD)').fill('1000')
     await page.getByLabel('Maximum award (USD)').fill('60000')
     await page.getByRole('button', { name: 'Create program' }).click()
+    // One submission shows every problem: the cross-field one and the county lookup together.
     await expect(
       page.getByText('The maximum award cannot be more than the total budget'),
     ).toBeVisible()
+    await expect(page.getByText('"Atlantis": no US county of that name')).toBeVisible()
     await expect(page.getByLabel('Title')).toHaveValue(`Plain Program ${tag}`)
     await expect(page.getByLabel('Texas', { exact: true })).toBeChecked()
+    await expect(page.getByLabel('Eligible counties')).toHaveValue('Harris County, Texas\nAtlantis')
     await page.getByLabel('Maximum award (USD)').fill('10000')
-    await page.getByRole('button', { name: 'Create program' }).click()
-    await expect(page.getByText('No US county has the code 12345')).toBeVisible()
-    await page.getByLabel('Eligible counties').fill('48201')
+    await page.getByLabel('Eligible counties').fill('Harris County, Texas')
     await page.getByRole('button', { name: 'Create program' }).click()
     await expect(page.getByText('The program is saved as a draft')).toBeVisible()
 

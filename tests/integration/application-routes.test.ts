@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { programQuestions, programs } from '#db/schema/index.ts'
+import { applications, funds, programQuestions, programs } from '#db/schema/index.ts'
 import * as attachmentsRoute from '#app/routes/applications.$id.attachments.tsx'
 import * as download from '#app/routes/applications.$id.attachments.$attachmentId.tsx'
 import * as budget from '#app/routes/applications.$id.budget.tsx'
+import * as community from '#app/routes/applications.$id.community.tsx'
 import * as statusPage from '#app/routes/applications.$id._index.tsx'
 import * as project from '#app/routes/applications.$id.project.tsx'
 import * as review from '#app/routes/applications.$id.review.tsx'
 import * as groupList from '#app/routes/orgs.$slug.applications.tsx'
 import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applications.tsx'
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
+import * as programPage from '#app/routes/programs.$slug._index.tsx'
 import * as dashboard from '#app/routes/_index.tsx'
 import { listAttachments } from '#app/services/attachments.server.ts'
 import { takeFlash } from '#app/utils/session.server.ts'
@@ -93,6 +95,30 @@ describe('applying', () => {
     expect(out.status).toBe(404)
   })
 
+  it('treats a program of a private fund as absent: page, apply form and starting a draft', async () => {
+    const group = await createOrgWithOwner('community_group')
+    const { program, fund } = await createOpenProgram()
+    await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, fund.id))
+    const cookie = await cookieFor(group.owner.id)
+    const params = { slug: program.slug }
+    const path = `/programs/${program.slug}`
+    expect((await call(programPage.loader, makeRequest(path, { cookie }), params)).status).toBe(404)
+    expect(
+      (await call(apply.loader, makeRequest(`${path}/apply`, { cookie }), params)).status,
+    ).toBe(404)
+    const post = await call(
+      apply.action,
+      makeRequest(`${path}/apply`, { cookie, form: { organization: group.org.slug } }),
+      params,
+    )
+    expect(post.status).toBe(404)
+    const drafts = await db()
+      .select()
+      .from(applications)
+      .where(eq(applications.programId, program.id))
+    expect(drafts).toEqual([])
+  })
+
   it('says clearly when the program has closed', async () => {
     const group = await createOrgWithOwner('community_group')
     const { program } = await createOpenProgram({ closesAt: new Date(Date.now() - 60_000) })
@@ -158,6 +184,70 @@ describe('draft steps', () => {
       { id },
     )
     expect(good).toMatchObject({ status: 302, location: `/applications/${id}/skills` })
+  })
+
+  it('save a budget outside the range or not adding up, but stay on the step with the reasons by the fields', async () => {
+    const { id, cookie } = await startedDraft()
+    // The program awards $5,000 to $25,000.
+    const out = await call(
+      budget.action,
+      makeRequest('/', {
+        cookie,
+        form: {
+          version: '1',
+          intent: 'next',
+          amountRequested: '30000',
+          'lines.0.description': 'Rent',
+          'lines.0.amount': '20000',
+        },
+      }),
+      { id },
+    )
+    expect(out.location).toBeNull()
+    expect(out.status).toBe(200)
+    expect(out.data).toMatchObject({
+      errors: {
+        form: expect.stringMatching(/^Saved, but/),
+        amountRequested: 'Request between $5,000.00 and $25,000.00',
+        lines:
+          'Your budget lines add up to $20,000.00; they must add up to the $30,000.00 you request',
+      },
+      values: { amountRequested: '30000', 'lines.0.amount': '20000', version: '2' },
+    })
+    const [saved] = await db().select().from(applications).where(eq(applications.id, id))
+    expect(saved).toMatchObject({ amountRequestedMinor: 3_000_000, version: 2 })
+  })
+
+  it('keep the community step open, with the reason by the field, for counties the program does not fund', async () => {
+    const { id, cookie, funder } = await startedDraft()
+    // Franklin County, Ohio only.
+    await db()
+      .update(programs)
+      .set({ eligibleCountyFips: ['39049'] })
+      .where(eq(programs.id, funder.program.id))
+    const out = await call(
+      community.action,
+      makeRequest('/', {
+        cookie,
+        form: { version: '1', communityServed: 'Families in Cook County', placeFips: '17031' },
+      }),
+      { id },
+    )
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({
+      errors: {
+        placeFips: expect.stringMatching(
+          /^Cook County, Illinois is outside the places this program funds/,
+        ),
+      },
+      values: { communityServed: 'Families in Cook County' },
+    })
+    const inside = await call(
+      community.action,
+      makeRequest('/', { cookie, form: { version: '1', placeFips: '39049' } }),
+      { id },
+    )
+    expect(inside.status).toBe(302)
   })
 
   it('report a colleague’s newer save as a 409 conflict, keeping this user’s input', async () => {
@@ -277,6 +367,18 @@ describe('review and status', () => {
     expect(out.data).toMatchObject({
       message: expect.stringMatching(/deadline for this program has passed/),
     })
+  })
+
+  it('refuses to submit a draft once its program is no longer visible (fund made private)', async () => {
+    const { id, cookie, funder } = await startedDraft()
+    await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, funder.fund.id))
+    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
+      id,
+    })
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({ message: expect.stringMatching(/not taking applications/) })
+    const [row] = await db().select().from(applications).where(eq(applications.id, id))
+    expect(row?.status).toBe('draft')
   })
 
   it('lets only the group withdraw', async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { applicationEvents, auditLog, programs } from '#db/schema/index.ts'
+import { applicationEvents, auditLog, funds, programs } from '#db/schema/index.ts'
 import { readApplication } from '#app/services/application-content.server.ts'
 import { saveStep } from '#app/services/application-drafts.server.ts'
 import { loadApplicationFor, startApplication } from '#app/services/applications.server.ts'
@@ -20,14 +20,14 @@ import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()
 
-async function groupAndProgram() {
+async function groupAndProgram(program: Parameters<typeof createOpenProgram>[0] = {}) {
   const group = await createOrgWithOwner('community_group')
   const org = await updateOrganizationProfile({ id: group.owner.id }, group.org, {
     ...group.org,
     leadership: 'Led by residents of the Eastside',
     communitiesServed: 'Families on the Eastside',
   })
-  const funder = await createOpenProgram()
+  const funder = await createOpenProgram(program)
   const actor = { ...group.owner, ip: '127.0.0.1' }
   const started = await startApplication(actor, org, funder.program)
   if (!started.ok) throw new Error(started.message)
@@ -184,6 +184,36 @@ describe('saving drafts', () => {
 })
 
 describe('submitting and withdrawing', () => {
+  it('refuses a draft serving only counties outside the program’s eligible counties', async () => {
+    // Cook County, Illinois only; the draft serves two Ohio counties.
+    const { actor, application } = await groupAndProgram({ eligibleCountyFips: ['17031'] })
+    const version = await completeDraft(actor, application.id)
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    const result = await submitApplication(actor, loaded!, version)
+    if (result.ok || result.reason !== 'incomplete') throw new Error('expected issues')
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        step: 'community',
+        message: expect.stringMatching(/^Delaware County, Ohio is outside the places/),
+      }),
+      expect.objectContaining({
+        step: 'community',
+        message: expect.stringMatching(/^Franklin County, Ohio is outside the places/),
+      }),
+    ])
+  })
+
+  it('refuses a complete draft whose fund has since been made private', async () => {
+    const { actor, application, funder } = await groupAndProgram()
+    const version = await completeDraft(actor, application.id)
+    await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, funder.fund.id))
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    expect(await submitApplication(actor, loaded!, version)).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    })
+  })
+
   it('lists what is missing instead of submitting an incomplete draft', async () => {
     const { application, actor } = await groupAndProgram()
     const loaded = await loadApplicationFor(application.id, actor.id)

@@ -32,7 +32,7 @@ function programForm(overrides: Record<string, string | string[]> = {}) {
     eligibility: 'Community groups with budgets under $250,000.',
     placeServed: 'Franklin County, Ohio',
     eligibleStates: ['Ohio', 'Kentucky'],
-    eligibleCountyFips: '39049\n39041',
+    eligibleCountyFips: ['39049', '39041'],
     sdohDomains: ['neighborhood', 'economic_stability'],
     timeZone: 'America/Chicago',
     opensAt: '',
@@ -236,8 +236,24 @@ describe('creating and editing a program', () => {
       /after the opening time/,
     ],
     ['an unknown state', { eligibleStates: ['Ohio', 'Atlantis'] }, 'eligibleStates', /Atlantis/],
-    ['an unknown county', { eligibleCountyFips: '39049 99999' }, 'eligibleCountyFips', /99999/],
-    ['a malformed county code', { eligibleCountyFips: '3904' }, 'eligibleCountyFips', /5-digit/],
+    [
+      'an unknown county',
+      { eligibleCountyFips: ['39049', '99999'] },
+      'eligibleCountyFips',
+      /99999/,
+    ],
+    [
+      'a malformed county code',
+      { eligibleCountyFips: ['3904'] },
+      'eligibleCountyFips.0',
+      /Choose counties from the list/,
+    ],
+    [
+      'a typed county line (no JavaScript) that names no county',
+      { eligibleCountyFipsText: 'Franklin County, Ohio\nAtlantis' },
+      'eligibleCountyFips',
+      /"Atlantis": no US county of that name/,
+    ],
     ['too many reviewers', { reviewersPerApplication: '11' }, 'reviewersPerApplication', /1 to 10/],
   ])('refuses %s with a field error, keeping the input', async (_n, overrides, field, message) => {
     const { owner, org } = await createOrgWithOwner('funder')
@@ -253,6 +269,46 @@ describe('creating and editing a program', () => {
     expect(failure.errors[field]).toMatch(message)
     expect(failure.values.title).toBe(form.title)
     expect(await db().select().from(programs).where(eq(programs.title, form.title))).toEqual([])
+  })
+
+  it('shows every problem of one submission at once: fields, cross-field and county lookup', async () => {
+    const { owner, org } = await createOrgWithOwner('funder')
+    const cookie = await cookieFor(owner.id)
+    const { fundSlug } = await newFund(cookie, org.slug, `Fund ${tag()}`)
+    const form = programForm({
+      title: '',
+      minAward: '30000',
+      reviewersPerApplication: '11',
+      eligibleCountyFipsText: 'Atlantis',
+    })
+    const out = await call(programNew.action, makeRequest('/', { cookie, form }), {
+      slug: org.slug,
+      fundSlug,
+    })
+    expect(out.status).toBe(400)
+    expect((out.data as { errors: Record<string, string> }).errors).toEqual({
+      title: expect.stringMatching(/title/),
+      reviewersPerApplication: expect.stringMatching(/1 to 10/),
+      minAward: expect.stringMatching(/minimum award cannot/),
+      eligibleCountyFips: expect.stringMatching(/Atlantis/),
+    })
+  })
+
+  it('takes eligible counties typed as "County, State" lines when the picker had no JavaScript', async () => {
+    const s = await draftProgram({
+      eligibleCountyFips: [],
+      eligibleCountyFipsText: 'Franklin County, Ohio\nDelaware, OH',
+    })
+    expect(s.program.eligibleCountyFips).toEqual(['39049', '39041'])
+    const details = await load(s, programDetails.loader)
+    expect(
+      (details.data as { counties: { label: string }[] }).counties.map((c) => c.label),
+    ).toEqual(['Franklin County, Ohio', 'Delaware County, Ohio'])
+    // The overview names them too, never by code.
+    const overview = await load(s, programOverview.loader)
+    expect(overview.data).toMatchObject({
+      facts: { counties: 'Franklin County, Ohio; Delaware County, Ohio' },
+    })
   })
 
   it('saves details with an audit row naming what changed', async () => {

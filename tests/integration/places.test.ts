@@ -160,10 +160,26 @@ describe('readPlaceField', () => {
   it('refuses a posted code outside the allowed states', async () => {
     const form = new FormData()
     form.append('served', '17031')
-    const { places, unmatched } = await readPlaceField(form, 'served', { states: ['GA'] })
+    const limits = { eligibleStates: ['Georgia'], eligibleCountyFips: [] }
+    const { places, unmatched } = await readPlaceField(form, 'served', { limits })
     expect(places).toEqual([])
     expect(unmatched).toEqual([
-      'Cook County, Illinois is outside the states allowed here (Georgia).',
+      'Cook County, Illinois is outside the places this program funds: it funds work in Georgia only.',
+    ])
+  })
+
+  it('refuses counties, picked or typed, outside the eligible counties, and keeps those inside', async () => {
+    const form = new FormData()
+    form.append('served', '17031')
+    form.append('served', '39049')
+    form.append('servedText', 'Cook, Minnesota')
+    // Franklin County, Ohio by county; anything in Georgia by state.
+    const limits = { eligibleStates: ['Georgia'], eligibleCountyFips: ['39049'] }
+    const { places, unmatched } = await readPlaceField(form, 'served', { limits })
+    expect(labels(places)).toEqual(['Franklin County, Ohio'])
+    expect(unmatched).toEqual([
+      'Cook County, Illinois is outside the places this program funds: it funds work in Georgia or in the counties listed on the program’s page.',
+      'Cook County, Minnesota is outside the places this program funds: it funds work in Georgia or in the counties listed on the program’s page.',
     ])
   })
 })

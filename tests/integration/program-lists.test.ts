@@ -20,7 +20,7 @@ const applicationsIn = async (programId: string, statuses: ApplicationStatus[]) 
 }
 
 describe('listFunderPrograms', () => {
-  it('counts submitted applications only, never drafts, and puts open calls first', async () => {
+  it('counts submitted applications only, never drafts or withdrawn ones, and puts open calls first', async () => {
     const funder = await createOrgWithOwner('funder')
     const open = await createOpenProgram({ title: 'Open call' }, funder)
     const draft = await createOpenProgram({ title: 'Draft call', status: 'draft' }, funder)
@@ -30,7 +30,7 @@ describe('listFunderPrograms', () => {
 
     const rows = await listFunderPrograms({ organizationId: funder.org.id })
     expect(rows.map((r) => [r.title, r.submitted])).toEqual([
-      ['Open call', 3],
+      ['Open call', 2],
       ['In review', 0],
       ['Draft call', 0],
     ])

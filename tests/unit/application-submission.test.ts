@@ -4,6 +4,7 @@ import {
   type ApplicationContent,
   type SubmissionContext,
 } from '#app/schemas/application-submission.ts'
+import { budgetProblems } from '#app/schemas/application-submission.ts'
 import { BudgetStepSchema, ProjectStepSchema, SkillsStepSchema } from '#app/schemas/application.ts'
 
 const ctx: SubmissionContext = {
@@ -72,7 +73,9 @@ describe('submission check', () => {
   it('refuses places outside the program', () => {
     expect(
       issuesFor({ places: [{ fips: '17031', state: 'Illinois', label: 'Cook County, Illinois' }] }),
-    ).toEqual(['community:Cook County, Illinois is outside the places this program funds'])
+    ).toEqual([
+      'community:Cook County, Illinois is outside the places this program funds: it funds work in Ohio only',
+    ])
   })
 
   it('checks word limits, choices and required files', () => {
@@ -152,5 +155,26 @@ describe('step schemas', () => {
   it('enforce the summary word limit while drafting', () => {
     const result = ProjectStepSchema.safeParse({ version: '1', summary: 'word '.repeat(501) })
     expect(result.success).toBe(false)
+  })
+})
+
+describe('budgetProblems', () => {
+  const range = { currency: 'USD', minAwardMinor: 500_000, maxAwardMinor: 2_500_000 }
+  const lines = (...amounts: number[]) => amounts.map((amountMinor) => ({ amountMinor }))
+
+  it('accepts a request in range whose lines add up, and says nothing before a request', () => {
+    expect(budgetProblems(range, 1_000_000, lines(600_000, 400_000))).toEqual({})
+    expect(budgetProblems(range, null, lines(100))).toEqual({})
+  })
+
+  it('names a request below the minimum or above the maximum, and lines that do not add up', () => {
+    expect(budgetProblems(range, 499_999, [])).toEqual({
+      amountRequested: 'Request between $5,000.00 and $25,000.00',
+    })
+    expect(budgetProblems(range, 2_500_001, lines(2_500_000))).toEqual({
+      amountRequested: 'Request between $5,000.00 and $25,000.00',
+      lines:
+        'Your budget lines add up to $25,000.00; they must add up to the $25,000.01 you request',
+    })
   })
 })

@@ -58,12 +58,16 @@ describe('percentile wording', () => {
     [12, '12th'],
     [13, '13th'],
     [21, '21st'],
+    [22, '22nd'],
     [87, '87th'],
+    [101, '101st'],
+    [111, '111th'],
     [100, '100th'],
   ])('%i is %s', (n, text) => expect(ordinal(n)).toBe(text))
 
   it('rounds a 0–1 figure to a percentile with the data year', () => {
     expect(formatPercentile(0.8683)).toBe('87th percentile')
+    expect(formatPercentile(0.02)).toBe('2nd percentile')
     expect(formatPercentile(0.0012)).toBe('0th percentile')
     expect(formatSvi(0.8683)).toBe('SVI 2022: 87th percentile')
   })

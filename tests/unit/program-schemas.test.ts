@@ -1,3 +1,4 @@
+import { formatAnswer } from '#app/domain/program-questions.ts'
 import { describe, expect, it } from 'vitest'
 import { fieldErrors } from '#app/utils/forms.server.ts'
 import { nestValues } from '#app/utils/nested-values.ts'
@@ -53,7 +54,7 @@ describe('ProgramDetailsSchema', () => {
       opensAt: '2027-06-01T09:00',
       closesAt: '2027-06-30T17:00',
       eligibleStates: 'Ohio',
-      eligibleCountyFips: '39049, 39041\n39049',
+      eligibleCountyFips: ['39049', '39041', '39049'],
       sdohDomains: ['education', 'health_care'],
       allowSkillRequests: 'on',
     })
@@ -100,7 +101,7 @@ describe('ProgramDetailsSchema', () => {
   it('refuses malformed county codes, dates, zones, amounts and reviewer counts', () => {
     const errors = errorsOf(ProgramDetailsSchema, {
       ...program,
-      eligibleCountyFips: '39049 Franklin 3904',
+      eligibleCountyFips: ['39049', 'Franklin', '3904'],
       closesAt: 'next friday',
       timeZone: 'Mars/Base',
       budget: 'lots',
@@ -108,7 +109,8 @@ describe('ProgramDetailsSchema', () => {
       sdohDomains: ['housing'],
     })
     expect(errors).toEqual({
-      eligibleCountyFips: 'Not a 5-digit county FIPS code: Franklin, 3904',
+      'eligibleCountyFips.1': 'Choose counties from the list',
+      'eligibleCountyFips.2': 'Choose counties from the list',
       closesAt: 'Enter the closing time as a date and time, like 2027-06-30T17:00',
       timeZone: 'Choose a time zone from the list',
       budget: 'Enter the total budget as an amount like 1500 or 1,500.50',
@@ -117,12 +119,29 @@ describe('ProgramDetailsSchema', () => {
     })
   })
 
+  it('reports format and cross-field problems in one go', () => {
+    const errors = errorsOf(ProgramDetailsSchema, {
+      ...program,
+      title: '',
+      budget: 'lots',
+      minAward: '30000',
+      opensAt: '2027-07-01T09:00',
+      closesAt: '2027-06-30T17:00',
+    })
+    expect(errors).toEqual({
+      title: expect.stringMatching(/title/),
+      budget: 'Enter the total budget as an amount like 1500 or 1,500.50',
+      minAward: 'The minimum award cannot be more than the maximum award',
+      closesAt: 'The closing time must be after the opening time',
+    })
+  })
+
   it('round-trips a saved program through the form values', () => {
     const parsed = ProgramDetailsSchema.parse({
       ...program,
       closesAt: '2027-06-30T17:00',
       blindReview: 'on',
-      eligibleCountyFips: '39049',
+      eligibleCountyFips: ['39049'],
     })
     const values = programFormValues({
       ...parsed,
@@ -135,7 +154,7 @@ describe('ProgramDetailsSchema', () => {
       budget: '100000.00',
       blindReview: 'on',
       allowSkillRequests: '',
-      eligibleCountyFips: '39049',
+      eligibleCountyFips: ['39049'],
     })
     expect(ProgramDetailsSchema.parse(values)).toEqual(parsed)
   })
@@ -234,5 +253,15 @@ describe('QuestionSchema', () => {
     expect(errorsOf(QuestionSchema, { kind: 'essay', label: 'Tell us' })).toEqual({
       kind: 'Choose the kind of answer',
     })
+  })
+})
+
+describe('formatAnswer', () => {
+  it('shows yes/no answers in words, lists joined and nothing as a dash', () => {
+    expect(formatAnswer('yes_no', 'no')).toBe('No')
+    expect(formatAnswer('yes_no', 'yes')).toBe('Yes')
+    expect(formatAnswer('multi_choice', ['A', 'B'])).toBe('A, B')
+    expect(formatAnswer('short_text', '')).toBe('—')
+    expect(formatAnswer('number', 12)).toBe('12')
   })
 })

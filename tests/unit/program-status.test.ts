@@ -6,6 +6,7 @@ import {
   isAcceptingApplications,
   isRubricLocked,
   PROGRAM_STATUSES,
+  programStatusSentence,
 } from '#app/domain/program-status.ts'
 
 const now = new Date('2027-06-30T12:00:00Z')
@@ -63,5 +64,17 @@ describe('transitions', () => {
   it('lock the rubric from review on, and the questions from closing on', () => {
     expect(PROGRAM_STATUSES.filter(isRubricLocked)).toEqual(['in_review', 'decided'])
     expect(PROGRAM_STATUSES.filter(areQuestionsLocked)).toEqual(['closed', 'in_review', 'decided'])
+  })
+})
+
+describe('programStatusSentence', () => {
+  it('says each status as a sentence', () => {
+    expect(programStatusSentence('draft', false)).toBe(
+      'This program is a draft: only your organisation sees it.',
+    )
+    expect(programStatusSentence('open', true)).toBe(
+      'This program is open and accepting applications.',
+    )
+    expect(programStatusSentence('in_review', false)).toBe('This program is in review.')
   })
 })
