@@ -68,10 +68,13 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
   return user
 }
 
+/** Ends the session behind the token; answers whose it was, or null when there was none. */
 export async function endSession(token: string) {
-  await db()
+  const [ended] = await db()
     .delete(sessions)
     .where(eq(sessions.id, digest(token)))
+    .returning({ userId: sessions.userId })
+  return ended ?? null
 }
 
 /** Ends every session of the user, except optionally the one in use. */

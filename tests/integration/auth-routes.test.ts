@@ -4,7 +4,10 @@ import * as account from '#app/routes/account.tsx'
 import * as login from '#app/routes/login.tsx'
 import * as logout from '#app/routes/logout.tsx'
 import * as signup from '#app/routes/signup.tsx'
+import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
+import { throttles } from '#db/schema/index.ts'
+import { countAttempt, POLICIES } from '#app/services/throttles.server.ts'
 import { createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
@@ -76,6 +79,39 @@ describe('login and logout over HTTP', () => {
       values: { name: 'Ana', email: 'bad-email' },
     })
     expect((out.data as { values: object }).values).not.toHaveProperty('password')
+  })
+
+  it('says why a weak password is refused, next to the password field', async () => {
+    const out = await call(
+      signup.action,
+      makeRequest('/signup', {
+        form: { name: 'Ana', email: 'ana-weak@example.test', password: 'qwertyuiopasdf' },
+      }),
+    )
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({
+      errors: { password: expect.stringMatching(/commonly used password/) },
+      values: { name: 'Ana', email: 'ana-weak@example.test' },
+    })
+  })
+
+  it('answers 429 in plain words once an address has used up its sign-ups', async () => {
+    // The route's test context comes from 127.0.0.1; use up its allowance without hashing.
+    for (let i = 0; i < POLICIES['signup-ip'].maxAttempts; i++) {
+      await countAttempt('signup-ip', '127.0.0.1')
+    }
+    const out = await call(
+      signup.action,
+      makeRequest('/signup', {
+        form: { name: 'Ana', email: 'ana-late@example.test', password: 'bright river morning' },
+      }),
+    )
+    expect(out.status).toBe(429)
+    expect(out.data).toMatchObject({
+      errors: { form: expect.stringMatching(/^Too many accounts .* Try again in \d+ minutes\.$/) },
+      values: { email: 'ana-late@example.test' },
+    })
+    await db().delete(throttles).where(eq(throttles.kind, 'signup-ip'))
   })
 })
 
