@@ -1,6 +1,7 @@
 import { and, eq, gte, or, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { throttles } from '#db/schema/index.ts'
+import { env } from '#app/utils/env.server.ts'
 
 interface Policy {
   /** Attempts counted within the window before the key locks. */
@@ -18,7 +19,13 @@ interface Policy {
 export const POLICIES = {
   'login-email': { maxAttempts: 5, windowMinutes: 15, lockMinutes: 15 },
   'login-ip': { maxAttempts: 50, windowMinutes: 15, lockMinutes: 15 },
-  'signup-ip': { maxAttempts: 20, windowMinutes: 60, lockMinutes: 60 },
+  'signup-ip': {
+    get maxAttempts() {
+      return env().SIGNUP_LIMIT_PER_HOUR ?? 20
+    },
+    windowMinutes: 60,
+    lockMinutes: 60,
+  },
 } satisfies Record<string, Policy>
 
 export type ThrottleKind = keyof typeof POLICIES
