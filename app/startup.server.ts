@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { currentDatabase, openDatabase, setDatabase, targetFromEnv } from '#db/client.server.ts'
+import { makeDataDirPrivate } from '#db/data-dir.server.ts'
 import { isEmpty, seedDemoData } from '#db/seed.server.ts'
 import { env } from './utils/env.server.ts'
 import { sessionSecrets } from './utils/secrets.server.ts'
@@ -19,6 +21,7 @@ export function startApp(): Promise<void> {
   starting ??= (async () => {
     if (currentDatabase()) return
     const e = env()
+    warnIfShared(path.resolve(e.DATA_DIR))
     sessionSecrets() // fail at start, not at the first login, when production lacks a secret
     const database = await openDatabase(targetFromEnv(e))
     setDatabase(database)
@@ -31,6 +34,17 @@ export function startApp(): Promise<void> {
     )
   })()
   return starting
+}
+
+/** DATA_DIR is made private; one made by an older version is reported, not changed or refused. */
+function warnIfShared(dataDir: string) {
+  const loose = makeDataDirPrivate(dataDir)
+  if (loose.length === 0) return
+  console.warn(
+    `Warning: other users on this machine can read or write files in ${dataDir} ` +
+      `(for example ${loose.slice(0, 3).join(', ')}). It holds password hashes and personal data; ` +
+      `run: chmod -R go-rwx ${JSON.stringify(dataDir)}`,
+  )
 }
 
 export async function stopApp() {
