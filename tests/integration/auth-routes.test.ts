@@ -8,7 +8,8 @@ import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { throttles } from '#db/schema/index.ts'
 import { countAttempt, POLICIES } from '#app/services/throttles.server.ts'
-import { createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
+import { cookieFor, createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
+import { startSession } from '#app/services/sessions.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
@@ -112,6 +113,23 @@ describe('login and logout over HTTP', () => {
       values: { email: 'ana-late@example.test' },
     })
     await db().delete(throttles).where(eq(throttles.kind, 'signup-ip'))
+  })
+})
+
+describe('account page', () => {
+  it('names each session’s browser ("Chrome on Linux") instead of the raw user agent', async () => {
+    const user = await createUser()
+    const chrome =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36'
+    await startSession(db(), user.id, { ip: '10.9.9.9', userAgent: chrome })
+    const out = await call(
+      account.loader,
+      makeRequest('/account', { cookie: await cookieFor(user.id) }),
+    )
+    const { sessions } = out.data as { sessions: { browser: string; ip: string }[] }
+    expect(sessions.find((s) => s.ip === '10.9.9.9')?.browser).toBe('Chrome on Linux')
+    expect(sessions.find((s) => s.ip !== '10.9.9.9')?.browser).toBe('Unknown browser')
+    expect(JSON.stringify(out.data)).not.toContain('AppleWebKit')
   })
 })
 
