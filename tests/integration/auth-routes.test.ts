@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { listAudit, recordAudit, AUDIT_PAGE_SIZE } from '#app/services/audit.server.ts'
 import * as account from '#app/routes/account.tsx'
+import * as adminAudit from '#app/routes/admin.audit.tsx'
 import * as login from '#app/routes/login.tsx'
 import * as logout from '#app/routes/logout.tsx'
 import * as signup from '#app/routes/signup.tsx'
@@ -153,7 +154,39 @@ describe('audit log pages', () => {
     expect(second.nextBefore).toBeUndefined()
     const seen = new Set([...first.rows, ...second.rows].map((r) => r.entityId))
     expect(seen.size).toBe(total)
-    const byActor = await listAudit({ actorEmail: user.email.toUpperCase() })
+    const byActor = await listAudit({ actor: user.email.toUpperCase() })
     expect(byActor.rows).toHaveLength(AUDIT_PAGE_SIZE)
+  })
+
+  it('finds an actor by part of their name or email and shows readable rows', async () => {
+    const admin = await createUser({ admin: true })
+    const actor = await createUser({ name: 'Rosalind Okafor' })
+    await recordAudit(db(), {
+      actorUserId: actor.id,
+      action: 'test.readable',
+      entityType: 'user',
+      entityId: actor.id,
+      details: { role: 'admin', changed: ['name', 'mission'] },
+    })
+    const cookie = await cookieFor(admin.id)
+    for (const part of ['salind oka', actor.email.slice(2, 12).toUpperCase()]) {
+      const out = await call(
+        adminAudit.loader,
+        makeRequest(`/admin/audit?actor=${encodeURIComponent(part)}`, { cookie }),
+      )
+      const { rows } = out.data as {
+        rows: { action: string; actorName: string; details: { key: string; value: string }[] }[]
+      }
+      expect(rows.map((r) => r.action)).toEqual(['test.readable'])
+      expect(rows[0]).toMatchObject({
+        actorName: 'Rosalind Okafor',
+        details: [
+          { key: 'role', value: 'admin' },
+          { key: 'changed', value: '["name","mission"]' },
+        ],
+      })
+    }
+    // LIKE's wildcards are taken literally.
+    expect(await listAudit({ actor: '%' })).toMatchObject({ rows: [] })
   })
 })
