@@ -1,7 +1,9 @@
+import path from 'node:path'
 import { currentDatabase, openDatabase, setDatabase, targetFromEnv } from '#db/client.server.ts'
 import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
 import { startJobQueue, stopJobQueue } from './services/job-queue.server.ts'
 import { defineAllJobs } from './services/jobs.server.ts'
+import { makeDataDirPrivate } from '#db/data-dir.server.ts'
 import { env } from './utils/env.server.ts'
 import { logger } from './utils/logger.server.ts'
 import { sessionSecrets } from './utils/secrets.server.ts'
@@ -55,6 +57,7 @@ export function startApp(): Promise<void> {
   starting ??= (async () => {
     if (currentDatabase()) return
     const e = env()
+    warnIfShared(path.resolve(e.DATA_DIR))
     sessionSecrets() // fail at start, not at the first login, when production lacks a secret
     const database = await openAndSeed(e)
     setDatabase(database)
@@ -63,6 +66,17 @@ export function startApp(): Promise<void> {
     logger().info('Job queue started.')
   })()
   return starting
+}
+
+/** DATA_DIR is made private; one made by an older version is reported, not changed or refused. */
+function warnIfShared(dataDir: string) {
+  const loose = makeDataDirPrivate(dataDir)
+  if (loose.length === 0) return
+  logger().warn(
+    `Other users on this machine can read or write files in ${dataDir} ` +
+      `(for example ${loose.slice(0, 3).join(', ')}). It holds password hashes and personal data; ` +
+      `run: chmod -R go-rwx ${JSON.stringify(dataDir)}`,
+  )
 }
 
 /** Lets running jobs finish, then closes the database. */

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { mkdirSync } from 'node:fs'
+import { tightenTree } from './data-dir.server.ts'
 import { PGlite } from '@electric-sql/pglite'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
@@ -62,10 +63,12 @@ export async function openDatabase(
     const sql: SqlExecutor = { executeSql: (text, values) => pool.query(text, values) }
     return { db, driver: 'pg', sql, close: () => pool.end() }
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true, mode: 0o700 })
   const client = new PGlite(target.dataDir)
   const pglite = drizzlePglite(client, { schema })
   await migratePglite(pglite, { migrationsFolder })
+  // Password hashes and personal data: for the app's own user only (see data-dir.server.ts).
+  if (target.dataDir) tightenTree(target.dataDir)
   return {
     db: pglite as unknown as Db,
     driver: 'pglite',

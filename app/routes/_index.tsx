@@ -1,14 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Button } from '#app/components/button.tsx'
 import { applicationColumns } from '#app/components/application-columns.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FunderProgramTable } from '#app/components/funder-program-table.tsx'
 import { KIND_LABELS, ROLE_LABELS } from '#app/domain/organizations.ts'
 import { DataTable } from '#app/components/table.tsx'
+import { AnswerInvitationSchema } from '#app/schemas/invitation.ts'
 import { listUserApplications } from '#app/services/application-lists.server.ts'
+import {
+  answerInvitation,
+  INVITATION_REFUSALS,
+  listInvitationsFor,
+} from '#app/services/invitations.server.ts'
+import { setCurrentOrganization } from '#app/services/sessions.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
+import { requireUser } from '#app/utils/permissions.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { listFunderPrograms } from '#app/services/program-lists.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDate, formatDateTime } from '#app/utils/format.ts'
 import { getSessionOrganizations, getSessionUser } from '#app/utils/session.server.ts'
 
 export const meta: MetaFunction = () => [
@@ -22,14 +33,18 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
-  if (!user) return { user: null, organizations: [], applications: [], programs: null }
-  const [organizations, applications] = await Promise.all([
+  if (!user) {
+    return { user: null, organizations: [], applications: [], programs: null, invitations: [] }
+  }
+  const [organizations, applications, invitations] = await Promise.all([
     getSessionOrganizations(request),
     listUserApplications(user.id),
+    listInvitationsFor(user.email),
   ])
   return {
     user: { name: user.name },
     organizations,
+    invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
     programs: await funderProgramsOf(user.id, organizations),
     applications: applications.map((a) => ({
       ...a,
@@ -37,6 +52,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
       closesAt: a.closesAt?.toISOString() ?? null,
     })),
   }
+}
+
+const GONE = 'That invitation is no longer open.'
+
+/** Accept or Decline on one of the signed-in person's own invitations. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const form = await parseForm(request, AnswerInvitationSchema)
+  if (!form.ok) return form.response
+  const { invitationId, answer } = form.data
+  const invitee = { ...user, ip: requestOrigin(request, context).ip }
+  const result = await answerInvitation(invitee, invitationId, answer)
+  if (!result.ok) {
+    if (result.reason === 'unknown' || result.reason === 'wrong-email') throwNotFound(GONE)
+    return redirectWithFlash('/', { kind: 'error', message: INVITATION_REFUSALS[result.reason] })
+  }
+  if ('declined' in result) {
+    const message = `You declined the invitation to ${result.declined.name}.`
+    return redirectWithFlash('/', { kind: 'success', message })
+  }
+  await setCurrentOrganization(user.sessionId, result.organization.id)
+  const role = ROLE_LABELS[result.role].toLowerCase()
+  const message = result.alreadyMember
+    ? `You were already a member of ${result.organization.name}.`
+    : `You joined ${result.organization.name} as ${role}.`
+  return redirectWithFlash(`/orgs/${result.organization.slug}`, { kind: 'success', message })
 }
 
 /** Programs for the user who runs them at a funder; null when they run none. */
@@ -57,12 +98,14 @@ async function funderProgramsOf(
 }
 
 export default function Index() {
-  const { user, organizations, applications, programs } = useLoaderData<typeof loader>()
+  const { user, organizations, applications, programs, invitations } =
+    useLoaderData<typeof loader>()
   if (!user) return <Welcome />
   const writesApplications = organizations.some((o) => o.kind === 'community_group')
   return (
     <>
       <h1>Welcome, {user.name}</h1>
+      {invitations.length > 0 ? <Invitations invitations={invitations} /> : null}
       {programs ? (
         <Card title="Programs you run" actions={<Link to={programs.fundsLink}>Funds</Link>}>
           {programs.rows.length === 0 ? (
@@ -141,6 +184,40 @@ export default function Index() {
         )}
       </Card>
     </>
+  )
+}
+
+type PendingInvitation = ReturnType<typeof useLoaderData<typeof loader>>['invitations'][number]
+
+/** Nobody joins an organisation without saying yes here (or on the invitation's link). */
+function Invitations({ invitations }: { invitations: PendingInvitation[] }) {
+  return (
+    <Card title="Invitations waiting for you">
+      <ul className="stack plain-list">
+        {invitations.map((i) => (
+          <li key={i.id}>
+            <Form method="post" className="stack">
+              <p>
+                {i.invitedBy ?? 'Someone'} invited you to join <strong>{i.organizationName}</strong>{' '}
+                as {ROLE_LABELS[i.role].toLowerCase()}. You can answer until{' '}
+                {formatDate(i.expiresAt)}.
+              </p>
+              <input type="hidden" name="invitationId" value={i.id} />
+              <div className="actions">
+                <Button name="answer" value="accept">
+                  Accept
+                  <span className="visually-hidden"> the invitation to {i.organizationName}</span>
+                </Button>
+                <Button variant="secondary" name="answer" value="decline">
+                  Decline
+                  <span className="visually-hidden"> the invitation to {i.organizationName}</span>
+                </Button>
+              </div>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </Card>
   )
 }
 

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       current: s.id === user.sessionId,
       createdAt: s.createdAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(),
-      userAgent: s.userAgent ?? 'Unknown browser',
+      browser: s.browser,
       ip: s.ip ?? '',
     })),
   }
@@ -106,7 +106,7 @@ export default function Account() {
           rows={sessions}
           rowKey={(s) => s.key}
           columns={[
-            { header: 'Browser', cell: (s) => s.userAgent },
+            { header: 'Browser', cell: (s) => s.browser },
             { header: 'Address', cell: (s) => s.ip },
             { header: 'Signed in', cell: (s) => <Moment iso={s.createdAt} /> },
             { header: 'Last active', cell: (s) => <Moment iso={s.lastSeenAt} /> },

@@ -17,21 +17,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const before = Number(search.get('before'))
   const action = textParam(search, 'action', 100)
   const { rows, nextBefore } = await listAudit({
-    actorEmail: textParam(search, 'actor'),
+    actor: textParam(search, 'actor'),
     action: action && isAuditAction(action) ? action : undefined,
     entityType: textParam(search, 'entityType', 100),
     entityId: textParam(search, 'entityId'),
     before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
   })
   return {
-    rows: rows.map((r) => ({ ...r, at: r.at.toISOString(), details: JSON.stringify(r.details) })),
+    rows: rows.map((r) => ({ ...r, at: r.at.toISOString(), details: detailLines(r.details) })),
     nextBefore: nextBefore ? String(nextBefore) : null,
     isFirstPage: !search.get('before'),
   }
 }
 
+/** Details as "key: value" lines an admin can read, nested values kept on their line. */
+function detailLines(details: Record<string, unknown>) {
+  return Object.entries(details).map(([key, value]) => ({
+    key,
+    value: typeof value === 'string' ? value : JSON.stringify(value),
+  }))
+}
+
 const FILTERS = [
-  { name: 'actor', label: 'Actor email' },
+  { name: 'actor', label: 'Actor', hint: 'Part of a name or email' },
   { name: 'entityType', label: 'Entity type', hint: 'e.g. organization' },
   { name: 'entityId', label: 'Entity id' },
 ] as const
@@ -68,11 +76,34 @@ export default function AdminAudit() {
           rowKey={(r) => String(r.id)}
           columns={[
             { header: 'When', cell: (r) => <Moment iso={r.at} /> },
-            { header: 'Actor', cell: (r) => r.actorEmail ?? 'system' },
+            {
+              header: 'Actor',
+              cell: (r) =>
+                r.actorEmail ? (
+                  <>
+                    {r.actorName}
+                    <br />
+                    <span className="hint">{r.actorEmail}</span>
+                  </>
+                ) : (
+                  'system'
+                ),
+            },
             { header: 'Action', cell: (r) => <code>{r.action}</code> },
             { header: 'Entity', cell: (r) => `${r.entityType} ${r.entityId}` },
             { header: 'Address', cell: (r) => r.ip ?? '' },
-            { header: 'Details', cell: (r) => <code className="details">{r.details}</code> },
+            {
+              header: 'Details',
+              cell: (r) => (
+                <dl className="details">
+                  {r.details.map((d) => (
+                    <div key={d.key}>
+                      <dt>{d.key}:</dt> <dd>{d.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              ),
+            },
           ]}
         />
       )}

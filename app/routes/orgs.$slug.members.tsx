@@ -8,7 +8,7 @@ import { MEMBERSHIP_ROLES, ROLE_LABELS } from '#app/domain/organizations.ts'
 import { AddMemberSchema, ChangeRoleSchema, RemoveMemberSchema } from '#app/schemas/organization.ts'
 import { INVITATION_DAYS, RevokeInvitationSchema } from '#app/schemas/invitation.ts'
 import {
-  addOrInvite,
+  inviteMember,
   listPendingInvitations,
   revokeInvitation,
 } from '#app/services/invitations.server.ts'
@@ -65,11 +65,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'add') {
     const form = await parseForm(formData, AddMemberSchema)
     if (!form.ok) return form.response
-    const result = await addOrInvite(actor, org, form.data)
+    const result = await inviteMember(actor, org, form.data)
     if (!result.ok) return formFailure(result.errors, formData)
-    if (result.kind === 'added') {
-      return redirectWithFlash(back, { kind: 'success', message: `Added ${form.data.email}.` })
-    }
     // Shown once, in this response: only the token's hash is stored.
     const link = `${new URL(request.url).origin}/invitations/${result.token}`
     return { invited: { email: form.data.email, role: form.data.role, link } }
@@ -171,8 +168,9 @@ export default function Members() {
       {invited ? (
         <Card title={`Invitation for ${invited.email}`}>
           <p role="status">
-            No account uses {invited.email} yet, so they are invited as{' '}
-            {ROLE_LABELS[invited.role].toLowerCase()}. This link is shown only now.
+            {invited.email} is invited as {ROLE_LABELS[invited.role].toLowerCase()}. They become a
+            member once they accept: if they have an account, the invitation waits on their
+            dashboard; otherwise send them this link, shown only now.
           </p>
           <TextField
             label="Invitation link"
@@ -217,10 +215,11 @@ export default function Members() {
         </Card>
       ) : null}
       {canManage ? (
-        <Card title="Add a member">
+        <Card title="Invite someone">
           <p className="hint">
-            Someone with an account is added straight away. For anyone else you get an invitation
-            link to send them; inviting the same email again replaces the earlier link.
+            Everyone is invited and joins only when they accept. People with an account see the
+            invitation when they sign in; you also get a link to send them. Inviting the same email
+            again replaces the earlier invitation.
           </p>
           <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
             {isAdd ? <FormError message={form.formError} /> : null}
@@ -240,7 +239,7 @@ export default function Members() {
               error={form.errorOf('role')}
               {...form.field('role')}
             />
-            <Button busy={navigation.state === 'submitting'}>Add member</Button>
+            <Button busy={navigation.state === 'submitting'}>Invite</Button>
           </Form>
         </Card>
       ) : null}

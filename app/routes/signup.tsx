@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, SignupSchema)
   if (!form.ok) return form.response
   const result = await signUp(form.data, requestOrigin(request, context))
-  if (!result.ok) return formFailure(result.errors, form.formData)
+  if (!result.ok) return formFailure(result.errors, form.formData, result.status)
   return redirectSignedIn(safeRedirect(form.data.redirectTo, '/'), result.session)
 }
 
@@ -65,7 +65,7 @@ export default function Signup() {
           type="password"
           autoComplete="new-password"
           required
-          hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}
+          hint={`At least ${PASSWORD_MIN} characters, hard to guess. A few unrelated words make a strong one.`}
           error={form.errorOf('password')}
           {...form.field('password')}
         />

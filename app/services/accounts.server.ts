@@ -3,20 +3,39 @@ import { db } from '#db/client.server.ts'
 import { users } from '#db/schema/index.ts'
 import type { ChangePasswordInput, LoginInput, SignupInput } from '#app/schemas/auth.ts'
 import { recordAudit } from './audit.server.ts'
-import { clearFailures, lockedUntil, recordFailure, throttleKey } from './login-throttle.server.ts'
+import { passwordWeakness } from './password-strength.server.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.server.ts'
-import { endUserSessions, startSession, type SessionOrigin } from './sessions.server.ts'
+import { endSession, endUserSessions, startSession, type SessionOrigin } from './sessions.server.ts'
+import {
+  clearAttempts,
+  countAttempt,
+  lockedUntil,
+  tryAgainIn,
+  type ThrottleKey,
+} from './throttles.server.ts'
 
 export type FieldErrors = Record<string, string>
 type Result<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors; status?: number }
 
 export type NewSession = { userId: string; token: string; expiresAt: Date }
 
-/** Creates the account and its first session in one transaction. */
+export const SIGNUP_THROTTLED = 'Too many accounts were created from your network just now.'
+
+/**
+ * Creates the account and its first session in one transaction. Each attempt from an address
+ * counts towards its limit before the strength check and the (deliberately slow) hash run, so
+ * sign-up cannot be used to burn the server's CPU or to test many emails quickly.
+ */
 export async function signUp(
   input: SignupInput,
-  origin: SessionOrigin,
+  origin: SessionOrigin & { ip: string },
 ): Promise<Result<{ session: NewSession }>> {
+  const signupKey: ThrottleKey = ['signup-ip', origin.ip]
+  const lockEnd = await lockedUntil([signupKey])
+  if (lockEnd) return throttled(`${SIGNUP_THROTTLED} ${tryAgainIn(lockEnd)}`)
+  await countAttempt(...signupKey)
+  const weakness = passwordWeakness(input.password, [input.email, input.name])
+  if (weakness) return { ok: false, errors: { password: weakness } }
   const passwordHash = await hashPassword(input.password)
   return db().transaction(async (tx) => {
     // ON CONFLICT keeps two simultaneous sign-ups with one email from both succeeding.
@@ -44,21 +63,27 @@ export async function signUp(
 }
 
 export const INVALID_LOGIN = 'That email and password do not match an account.'
+export const SUSPENDED_LOGIN =
+  'This account is suspended. Write to the platform’s administrators if you think this is a mistake.'
 
 /**
  * Checks the credentials under the rate limit. Every failure reads the same, whether or not the
- * email has an account, so the form cannot be used to discover who is registered.
+ * email has an account, so the form cannot be used to discover who is registered. Only someone
+ * who knows the password learns that an account is suspended.
  */
 export async function logIn(
   input: LoginInput,
   origin: SessionOrigin & { ip: string },
 ): Promise<Result<{ session: NewSession }>> {
-  const keys = [throttleKey('email', input.email), throttleKey('ip', origin.ip)]
+  const keys: ThrottleKey[] = [
+    ['login-email', input.email],
+    ['login-ip', origin.ip],
+  ]
   const lockEnd = await lockedUntil(keys)
-  if (lockEnd) return lockedResult(lockEnd)
+  if (lockEnd) return throttled(`Too many failed attempts. ${tryAgainIn(lockEnd)}`)
 
   const [user] = await db()
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({ id: users.id, passwordHash: users.passwordHash, suspendedAt: users.suspendedAt })
     .from(users)
     .where(eq(users.email, input.email))
     .limit(1)
@@ -70,14 +95,42 @@ export async function logIn(
     await countFailure(input.email, origin.ip, user?.id ?? null)
     return { ok: false, errors: { form: INVALID_LOGIN }, status: 400 }
   }
-  await clearFailures('email', input.email)
-  const session = await startSession(db(), user.id, origin)
+  if (user.suspendedAt) {
+    await auditLogin(user.id, 'user.login_failed', input.email, origin.ip, { suspended: true })
+    return { ok: false, errors: { form: SUSPENDED_LOGIN }, status: 403 }
+  }
+  await clearAttempts('login-email', input.email)
+  const session = await db().transaction(async (tx) => {
+    const started = await startSession(tx, user.id, origin)
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: 'user.logged_in',
+      entityType: 'user',
+      entityId: user.id,
+      ip: origin.ip,
+    })
+    return started
+  })
   return { ok: true, session: { userId: user.id, ...session } }
 }
 
+/** Ends the session behind the cookie's token and records who left. */
+export async function logOut(token: string, origin: SessionOrigin) {
+  const ended = await endSession(token)
+  if (!ended) return
+  await recordAudit(db(), {
+    actorUserId: ended.userId,
+    action: 'user.logged_out',
+    entityType: 'user',
+    entityId: ended.userId,
+    ip: origin.ip,
+  })
+}
+
 async function countFailure(email: string, ip: string, userId: string | null) {
-  const emailLocked = await recordFailure('email', email)
-  const ipLocked = await recordFailure('ip', ip)
+  const emailLocked = await countAttempt('login-email', email)
+  const ipLocked = await countAttempt('login-ip', ip)
+  await auditLogin(userId, 'user.login_failed', email, ip, {})
   if (!emailLocked && !ipLocked) return
   await recordAudit(db(), {
     actorUserId: null,
@@ -89,15 +142,38 @@ async function countFailure(email: string, ip: string, userId: string | null) {
   })
 }
 
-function lockedResult(until: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000))
-  return {
-    ok: false as const,
-    status: 429,
-    errors: {
-      form: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    },
-  }
+/**
+ * A failed login names the account when there is one. For an email without an account only a
+ * masked form is kept ("j…@example.org"): enough to see which domain is being tried, while a
+ * mistyped address (or a password pasted into the wrong field that happens to contain an @) is
+ * not written down whole for every admin to read.
+ */
+function auditLogin(
+  userId: string | null,
+  action: 'user.login_failed',
+  email: string,
+  ip: string,
+  details: Record<string, unknown>,
+) {
+  return recordAudit(db(), {
+    actorUserId: userId,
+    action,
+    entityType: 'user',
+    entityId: userId ?? 'unknown',
+    ip,
+    details: userId ? details : { ...details, email: maskEmail(email) },
+  })
+}
+
+export function maskEmail(email: string) {
+  const at = email.lastIndexOf('@')
+  const local = at > 0 ? email.slice(0, at) : email
+  const domain = at > 0 ? email.slice(at + 1, at + 1 + 100) : ''
+  return `${local.slice(0, 1)}…@${domain}`
+}
+
+function throttled(message: string) {
+  return { ok: false as const, status: 429, errors: { form: message } }
 }
 
 /** Changes the password and ends every other session of the user. */
@@ -107,12 +183,14 @@ export async function changePassword(
   origin: SessionOrigin,
 ): Promise<Result<object>> {
   const [row] = await db()
-    .select({ passwordHash: users.passwordHash })
+    .select({ passwordHash: users.passwordHash, email: users.email, name: users.name })
     .from(users)
     .where(eq(users.id, user.id))
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     return { ok: false, errors: { currentPassword: 'Your current password is not correct' } }
   }
+  const weakness = passwordWeakness(input.newPassword, [row.email, row.name])
+  if (weakness) return { ok: false, errors: { newPassword: weakness } }
   const passwordHash = await hashPassword(input.newPassword)
   await db().transaction(async (tx) => {
     await tx

@@ -1,7 +1,9 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import type { OrganizationKind } from '#app/domain/organizations.ts'
 import { memberships, organizations, users } from '#db/schema/index.ts'
+import { recordAudit } from './audit.server.ts'
+import { endUserSessions } from './sessions.server.ts'
 
 export const ADMIN_PAGE_SIZE = 25
 
@@ -64,4 +66,53 @@ export async function listOrganizations(opts: {
     .limit(w.limit)
     .offset(w.offset)
   return finish(rows, w.page)
+}
+
+type Admin = { id: string; ip?: string | null }
+
+/**
+ * Suspends an account: it can no longer log in and every session it has ends now. An admin
+ * cannot suspend themselves (nobody could then restore a platform with one admin).
+ */
+export async function suspendUser(admin: Admin, userId: string) {
+  if (admin.id === userId) {
+    return { ok: false as const, errors: { form: 'You cannot suspend your own account.' } }
+  }
+  return db().transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ suspendedAt: new Date() })
+      .where(and(eq(users.id, userId), isNull(users.suspendedAt)))
+      .returning({ id: users.id })
+    if (!user) return { ok: false as const, errors: { form: 'That account is not active.' } }
+    await endUserSessions(tx, userId)
+    await recordAudit(tx, {
+      actorUserId: admin.id,
+      action: 'user.suspended',
+      entityType: 'user',
+      entityId: userId,
+      ip: admin.ip,
+    })
+    return { ok: true as const }
+  })
+}
+
+/** Lets a suspended account log in again. */
+export async function restoreUser(admin: Admin, userId: string) {
+  return db().transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ suspendedAt: null })
+      .where(and(eq(users.id, userId), isNotNull(users.suspendedAt)))
+      .returning({ id: users.id })
+    if (!user) return { ok: false as const, errors: { form: 'That account is not suspended.' } }
+    await recordAudit(tx, {
+      actorUserId: admin.id,
+      action: 'user.restored',
+      entityType: 'user',
+      entityId: userId,
+      ip: admin.ip,
+    })
+    return { ok: true as const }
+  })
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
+import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { auditLog, users } from '#db/schema/index.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
@@ -27,7 +27,8 @@ export async function recordAudit(tx: Db, entry: AuditInput) {
 }
 
 export interface AuditFilter {
-  actorEmail?: string
+  /** Part of the actor's name or email, like the admin's user search. */
+  actor?: string
   action?: AuditAction
   entityType?: string
   entityId?: string
@@ -37,10 +38,17 @@ export interface AuditFilter {
 
 export const AUDIT_PAGE_SIZE = 50
 
+/** A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally. */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+
 /** Newest first, one page at a time; the cursor keeps deep pages as cheap as the first. */
 export async function listAudit(filter: AuditFilter) {
   const conditions: SQL[] = []
-  if (filter.actorEmail) conditions.push(eq(users.email, filter.actorEmail.trim().toLowerCase()))
+  if (filter.actor?.trim()) {
+    const pattern = contains(filter.actor.trim())
+    const actor = or(ilike(users.email, pattern), ilike(users.name, pattern))
+    if (actor) conditions.push(actor)
+  }
   if (filter.action) conditions.push(eq(auditLog.action, filter.action))
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType))
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId))
@@ -56,6 +64,7 @@ export async function listAudit(filter: AuditFilter) {
       ip: auditLog.ip,
       details: auditLog.details,
       actorEmail: users.email,
+      actorName: users.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))

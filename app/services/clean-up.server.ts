@@ -1,6 +1,6 @@
 import { and, isNull, lt, or, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { invitations, loginThrottles, sessions } from '#db/schema/index.ts'
+import { invitations, sessions, throttles } from '#db/schema/index.ts'
 import type { JobDefinition } from './job-queue.server.ts'
 
 /**
@@ -20,18 +20,18 @@ export async function deleteExpiredRecords() {
     .delete(sessions)
     .where(lt(sessions.expiresAt, sql`now()`))
     .returning({ id: sessions.id })
-  const throttles = await db()
-    .delete(loginThrottles)
+  const counters = await db()
+    .delete(throttles)
     .where(
       and(
         lt(
-          loginThrottles.windowStartedAt,
+          throttles.windowStartedAt,
           sql`now() - make_interval(hours => ${THROTTLE_KEPT_HOURS})`,
         ),
-        or(isNull(loginThrottles.lockedUntil), lt(loginThrottles.lockedUntil, sql`now()`)),
+        or(isNull(throttles.lockedUntil), lt(throttles.lockedUntil, sql`now()`)),
       ),
     )
-    .returning({ key: loginThrottles.key })
+    .returning({ key: throttles.key })
   const unanswered = await db()
     .delete(invitations)
     .where(
@@ -44,7 +44,7 @@ export async function deleteExpiredRecords() {
       ),
     )
     .returning({ id: invitations.id })
-  return { sessions: ended.length, throttles: throttles.length, invitations: unanswered.length }
+  return { sessions: ended.length, throttles: counters.length, invitations: unanswered.length }
 }
 
 export const CLEAN_UP_JOB = 'expired-records-delete'

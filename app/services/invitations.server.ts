@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm'
+import { and, asc, eq, gt, isNull, type SQL } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import {
   invitations,
@@ -13,7 +13,7 @@ import type { MembershipRole } from '#app/domain/organizations.ts'
 import type { AddMemberInput } from '#app/schemas/organization.ts'
 import { INVITATION_DAYS } from '#app/schemas/invitation.ts'
 import { recordAudit } from './audit.server.ts'
-import { addMember, lockOrganization, MANAGER_ROLES, type Actor } from './organizations.server.ts'
+import { lockOrganization, MANAGER_ROLES, type Actor } from './organizations.server.ts'
 import { newSecretToken, tokenDigest } from './secret-tokens.server.ts'
 
 type Failure = { ok: false; errors: Record<string, string> }
@@ -21,7 +21,11 @@ type Manager = Actor & { role: MembershipRole }
 
 const DAY_MS = 86_400_000
 
-const pending = and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt))
+const pending = and(
+  isNull(invitations.acceptedAt),
+  isNull(invitations.revokedAt),
+  isNull(invitations.declinedAt),
+)
 
 function refuseUnlessManager(actor: Manager, role: MembershipRole): Failure | null {
   if (!MANAGER_ROLES.includes(actor.role)) {
@@ -34,28 +38,28 @@ function refuseUnlessManager(actor: Manager, role: MembershipRole): Failure | nu
 }
 
 /**
- * Adds someone by email: a person with an account is added straight away (addMember); anyone
- * else gets an invitation, whose token is returned this once to be shown as a link.
+ * Invites someone by email. Nobody becomes a member without saying yes: a person with an account
+ * sees the invitation on their dashboard, anyone can open its link (the token is returned this
+ * once). The answer reads the same whether or not the email has an account, so managers cannot
+ * use it to find out who is registered.
  */
-export async function addOrInvite(
+export async function inviteMember(
   actor: Manager,
   org: Organization,
   input: AddMemberInput,
-): Promise<Failure | { ok: true; kind: 'added' } | { ok: true; kind: 'invited'; token: string }> {
+): Promise<Failure | { ok: true; token: string }> {
   const refused = refuseUnlessManager(actor, input.role)
   if (refused) return refused
   const email = input.email.trim().toLowerCase()
-  const [account] = await db()
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, email))
+  const [member] = await db()
+    .select({ name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organizationId, org.id), eq(users.email, email)))
     .limit(1)
-  if (account) {
-    const added = await addMember(actor, org, { email, role: input.role })
-    return added.ok ? { ok: true, kind: 'added' } : added
-  }
+  if (member) return { ok: false, errors: { email: `${member.name} is already a member` } }
   const token = await createInvitation(actor, org, email, input.role)
-  return { ok: true, kind: 'invited', token }
+  return { ok: true, token }
 }
 
 /** A new pending invitation; an earlier pending one for the same email is revoked (replaced). */
@@ -88,7 +92,7 @@ async function createInvitation(
       })
       .returning({ id: invitations.id })
     if (!created) throw new Error('Invitation insert returned nothing')
-    await auditInvitation(tx, actor, org, 'invitation.created', created.id, { email, role })
+    await auditInvitation(tx, actor, org, 'membership.invited', created.id, { email, role })
   })
   return token
 }
@@ -162,10 +166,11 @@ export async function revokeInvitation(
   })
 }
 
-export type InvitationState = 'pending' | 'expired' | 'revoked' | 'accepted'
+export type InvitationState = 'pending' | 'expired' | 'revoked' | 'accepted' | 'declined'
 
 function stateOf(invitation: Invitation, now = new Date()): InvitationState {
   if (invitation.acceptedAt) return 'accepted'
+  if (invitation.declinedAt) return 'declined'
   if (invitation.revokedAt) return 'revoked'
   if (invitation.expiresAt <= now) return 'expired'
   return 'pending'
@@ -175,6 +180,8 @@ export const INVITATION_REFUSALS: Record<Exclude<InvitationState, 'pending'>, st
   expired: 'This invitation has expired. Ask whoever sent it for a new link.',
   revoked: 'This invitation was withdrawn. Ask whoever sent it for a new link.',
   accepted: 'This invitation has already been used.',
+  declined:
+    'This invitation was declined. Ask whoever sent it for a new one if you changed your mind.',
 }
 
 /** The invitation behind a link, with its organisation and state; null for an unknown token. */
@@ -189,62 +196,131 @@ export async function findInvitationByToken(token: string) {
   return row ? { ...row, state: stateOf(row.invitation) } : null
 }
 
+/** Pending, unexpired invitations addressed to this email, for the person's dashboard. */
+export async function listInvitationsFor(email: string) {
+  return db()
+    .select({
+      id: invitations.id,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      organizationName: organizations.name,
+      invitedBy: users.name,
+    })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .leftJoin(users, eq(users.id, invitations.invitedByUserId))
+    .where(
+      and(
+        eq(invitations.email, email.trim().toLowerCase()),
+        pending,
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(asc(invitations.createdAt))
+    .limit(50)
+}
+
+type Invitee = { id: string; email: string; ip?: string | null }
+type AnswerRefusal = {
+  ok: false
+  reason: 'unknown' | 'wrong-email' | Exclude<InvitationState, 'pending'>
+}
+type Declined = { ok: true; declined: Organization }
+type Accepted = {
+  ok: true
+  organization: Organization
+  role: MembershipRole
+  alreadyMember: boolean
+}
+
 /**
  * Joins the invitation's organisation as the signed-in user, whose email must be the invited
  * one. Someone who is already a member keeps their role; the invitation is used up either way.
  */
-export async function acceptInvitation(
-  user: { id: string; email: string; ip?: string | null },
-  token: string,
-): Promise<
-  | { ok: false; reason: 'unknown' | 'wrong-email' | Exclude<InvitationState, 'pending'> }
-  | { ok: true; organization: Organization; role: MembershipRole; alreadyMember: boolean }
-> {
+export function acceptInvitation(user: Invitee, token: string): Promise<AnswerRefusal | Accepted> {
+  return answer(user, eq(invitations.tokenHash, tokenDigest(token)), 'accept')
+}
+
+/**
+ * Accepts or declines an invitation from the dashboard, by id. An invitation addressed to someone
+ * else reads as unknown: its id alone must not confirm that it exists.
+ */
+export async function answerInvitation(
+  user: Invitee,
+  invitationId: string,
+  reply: 'accept' | 'decline',
+): Promise<AnswerRefusal | Accepted | Declined> {
+  const result = await answer(user, eq(invitations.id, invitationId), reply)
+  return !result.ok && result.reason === 'wrong-email' ? { ok: false, reason: 'unknown' } : result
+}
+
+function answer(user: Invitee, which: SQL, reply: 'accept'): Promise<AnswerRefusal | Accepted>
+function answer(
+  user: Invitee,
+  which: SQL,
+  reply: 'accept' | 'decline',
+): Promise<AnswerRefusal | Accepted | Declined>
+async function answer(
+  user: Invitee,
+  which: SQL,
+  reply: 'accept' | 'decline',
+): Promise<AnswerRefusal | Accepted | Declined> {
   return db().transaction(async (tx) => {
-    const [invitation] = await tx
-      .select()
-      .from(invitations)
-      .where(eq(invitations.tokenHash, tokenDigest(token)))
-      .for('update')
+    const [invitation] = await tx.select().from(invitations).where(which).for('update')
     if (!invitation) return { ok: false as const, reason: 'unknown' as const }
-    const state = stateOf(invitation)
-    if (state !== 'pending') return { ok: false as const, reason: state }
     if (invitation.email !== user.email.trim().toLowerCase()) {
       return { ok: false as const, reason: 'wrong-email' as const }
     }
+    const state = stateOf(invitation)
+    if (state !== 'pending') return { ok: false as const, reason: state }
     const [organization] = await tx
       .select()
       .from(organizations)
       .where(eq(organizations.id, invitation.organizationId))
     if (!organization) return { ok: false as const, reason: 'unknown' as const }
-    const [added] = await tx
-      .insert(memberships)
-      .values({ organizationId: organization.id, userId: user.id, role: invitation.role })
-      .onConflictDoNothing()
-      .returning()
-    await tx
-      .update(invitations)
-      .set({ acceptedAt: new Date(), acceptedByUserId: user.id })
-      .where(eq(invitations.id, invitation.id))
-    await auditInvitation(tx, user, organization, 'invitation.accepted', invitation.id, {
-      userId: user.id,
-      email: invitation.email,
-      role: invitation.role,
-      alreadyMember: !added,
-    })
-    const [membership] = added
-      ? [added]
-      : await tx
-          .select()
-          .from(memberships)
-          .where(
-            and(eq(memberships.organizationId, organization.id), eq(memberships.userId, user.id)),
-          )
-    return {
-      ok: true as const,
-      organization,
-      role: membership?.role ?? invitation.role,
-      alreadyMember: !added,
+    if (reply === 'decline') {
+      await tx
+        .update(invitations)
+        .set({ declinedAt: new Date() })
+        .where(eq(invitations.id, invitation.id))
+      await auditInvitation(tx, user, organization, 'membership.declined', invitation.id, {
+        userId: user.id,
+        role: invitation.role,
+      })
+      return { ok: true as const, declined: organization }
     }
+    return join(tx, user, invitation, organization)
   })
+}
+
+async function join(tx: Db, user: Invitee, invitation: Invitation, organization: Organization) {
+  const [added] = await tx
+    .insert(memberships)
+    .values({ organizationId: organization.id, userId: user.id, role: invitation.role })
+    .onConflictDoNothing()
+    .returning()
+  await tx
+    .update(invitations)
+    .set({ acceptedAt: new Date(), acceptedByUserId: user.id })
+    .where(eq(invitations.id, invitation.id))
+  await auditInvitation(tx, user, organization, 'membership.accepted', invitation.id, {
+    userId: user.id,
+    email: invitation.email,
+    role: invitation.role,
+    alreadyMember: !added,
+  })
+  const [membership] = added
+    ? [added]
+    : await tx
+        .select()
+        .from(memberships)
+        .where(
+          and(eq(memberships.organizationId, organization.id), eq(memberships.userId, user.id)),
+        )
+  return {
+    ok: true as const,
+    organization,
+    role: membership?.role ?? invitation.role,
+    alreadyMember: !added,
+  }
 }

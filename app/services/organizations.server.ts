@@ -2,11 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { memberships, organizations, users, type Organization } from '#db/schema/index.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
-import type {
-  AddMemberInput,
-  NewOrganizationInput,
-  OrganizationProfileInput,
-} from '#app/schemas/organization.ts'
+import type { NewOrganizationInput, OrganizationProfileInput } from '#app/schemas/organization.ts'
 import { recordAudit } from './audit.server.ts'
 import { retryOnSlugClash, uniqueSlugIn } from './slugs.server.ts'
 
@@ -153,42 +149,6 @@ export async function lockOrganization(tx: Db, organizationId: string) {
   await tx.execute(
     sql`SELECT 1 FROM ${organizations} WHERE ${organizations.id} = ${organizationId} FOR UPDATE`,
   )
-}
-
-/** Adds an existing user. Only owners may make owners. */
-export async function addMember(
-  actor: Actor & { role: MembershipRole },
-  org: Organization,
-  input: AddMemberInput,
-): Promise<Result> {
-  if (input.role === 'owner' && actor.role !== 'owner') {
-    return { ok: false, errors: { role: 'Only an owner can add another owner' } }
-  }
-  const [user] = await db().select().from(users).where(eq(users.email, input.email)).limit(1)
-  if (!user) {
-    return {
-      ok: false,
-      errors: { email: 'No account uses this email. Ask them to sign up first, then add them.' },
-    }
-  }
-  return db().transaction(async (tx) => {
-    const [added] = await tx
-      .insert(memberships)
-      .values({ organizationId: org.id, userId: user.id, role: input.role })
-      .onConflictDoNothing()
-      .returning()
-    if (!added) return { ok: false as const, errors: { email: `${user.name} is already a member` } }
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: 'membership.added',
-      entityType: 'membership',
-      entityId: `${org.id}:${user.id}`,
-      organizationId: org.id,
-      ip: actor.ip,
-      details: { userId: user.id, email: user.email, role: input.role },
-    })
-    return { ok: true as const }
-  })
 }
 
 export async function changeMemberRole(

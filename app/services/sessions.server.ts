@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm'
+import { UAParser } from 'ua-parser-js'
 import { db, type Db } from '#db/client.server.ts'
 import { sessions, users } from '#db/schema/index.ts'
 import { newSecretToken, tokenDigest as digest } from './secret-tokens.server.ts'
@@ -68,10 +69,13 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
   return user
 }
 
+/** Ends the session behind the token; answers whose it was, or null when there was none. */
 export async function endSession(token: string) {
-  await db()
+  const [ended] = await db()
     .delete(sessions)
     .where(eq(sessions.id, digest(token)))
+    .returning({ userId: sessions.userId })
+  return ended ?? null
 }
 
 /** Ends every session of the user, except optionally the one in use. */
@@ -85,8 +89,19 @@ export async function endUserSessions(tx: Db, userId: string, keepSessionId?: st
     )
 }
 
+/**
+ * "Chrome on Linux": what a person recognises of a browser, from its user-agent string. The raw
+ * string is kept in the table for admins; people see this.
+ */
+export function describeBrowser(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown browser'
+  const { browser, os } = new UAParser(userAgent).getResult()
+  if (browser.name && os.name) return `${browser.name} on ${os.name}`
+  return browser.name ?? (os.name ? `A browser on ${os.name}` : 'Unknown browser')
+}
+
 export async function listUserSessions(userId: string) {
-  return db()
+  const rows = await db()
     .select({
       id: sessions.id,
       createdAt: sessions.createdAt,
@@ -99,6 +114,7 @@ export async function listUserSessions(userId: string) {
     .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date())))
     .orderBy(desc(sessions.lastSeenAt))
     .limit(100)
+  return rows.map((row) => ({ ...row, browser: describeBrowser(row.userAgent) }))
 }
 
 export async function setCurrentOrganization(sessionId: string, organizationId: string | null) {

@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   /** Set to "false" to serve session cookies without Secure in production (plain-HTTP intranets). */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
+  /** Sign-ups allowed per address per hour; the e2e suite, which signs up from one, raises it. */
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>

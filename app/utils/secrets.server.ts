@@ -22,7 +22,8 @@ export function sessionSecrets(): string[] {
   return cached
 }
 
-function readOrCreateSecret(file: string): string {
+/** Exported for the DATA_DIR permission test. */
+export function readOrCreateSecret(file: string): string {
   try {
     return readFileSync(file, 'utf8').trim()
   } catch {

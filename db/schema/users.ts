@@ -5,6 +5,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -22,6 +23,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    /** Set while a platform admin has suspended the account: it cannot log in. */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -59,15 +62,20 @@ export const sessions = pgTable(
 )
 
 /**
- * Failed-login counters, one row per throttled key ("email:…" or "ip:…"). Kept in the database
- * so the limit holds across any number of app processes.
+ * Rate-limit counters, one row per kind of attempt and key (an email, an address). Kept in the
+ * database so a limit holds across any number of app processes.
  */
-export const loginThrottles = pgTable('login_throttles', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true, mode: 'date' }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-})
+export const throttles = pgTable(
+  'throttles',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] })],
+)
 
 export type User = typeof users.$inferSelect
 export type NewUser = typeof users.$inferInsert

@@ -16,7 +16,7 @@ test('an owner invites someone without an account, who signs up through the link
   await page.getByRole('link', { name: 'Members' }).click()
   await page.getByLabel('Their email').fill(invitee.email.toUpperCase())
   await page.getByLabel('Role', { exact: true }).selectOption('reviewer')
-  await page.getByRole('button', { name: 'Add member' }).click()
+  await page.getByRole('button', { name: 'Invite', exact: true }).click()
   const linkField = page.getByLabel('Invitation link')
   await expect(linkField).toHaveValue(/\/invitations\/[\w-]+$/)
   await expect(page.getByText('it works once, for this email, for 14 days')).toBeVisible()

@@ -44,15 +44,30 @@ test('a group sets up its organisation, edits the profile and manages members', 
 
   await page.getByRole('link', { name: 'Members' }).click()
   await page.getByLabel('Their email').fill('no-such-person@example.test')
-  await page.getByRole('button', { name: 'Add member' }).click()
-  // Without an account they get an invitation link instead (tests/e2e/invitations.spec.ts).
+  await page.getByRole('button', { name: 'Invite', exact: true }).click()
+  // Everyone gets an invitation; its link is for people without an account
+  // (tests/e2e/invitations.spec.ts).
   await expect(page.getByLabel('Invitation link')).toHaveValue(/\/invitations\//)
   await page.getByLabel('Their email').fill(colleague.email)
   await page.getByLabel('Role', { exact: true }).selectOption('admin')
-  await page.getByRole('button', { name: 'Add member' }).click()
-  await expect(page.getByText(`Added ${colleague.email}.`)).toBeVisible()
-  await expect(page.getByRole('cell', { name: colleague.name, exact: true })).toBeVisible()
+  await page.getByRole('button', { name: 'Invite', exact: true }).click()
+  await expect(page.getByText(`${colleague.email} is invited as admin.`)).toBeVisible()
+  // Not a member until they say yes.
+  await expect(page.getByRole('cell', { name: colleague.name, exact: true })).toHaveCount(0)
   await expectAccessible(page)
+
+  // The colleague, signed in elsewhere, finds the invitation on their dashboard and accepts.
+  const colleaguePage = await ctx.newPage()
+  await colleaguePage.goto('/')
+  await expect(colleaguePage.getByText('Invitations waiting for you')).toBeVisible()
+  await expectAccessible(colleaguePage)
+  await colleaguePage
+    .getByRole('button', { name: 'Accept the invitation to Harbor Youth Garden' })
+    .click()
+  await expect(colleaguePage.getByText('You joined Harbor Youth Garden as admin.')).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('cell', { name: colleague.name, exact: true })).toBeVisible()
 
   await page.getByLabel(`Role for ${colleague.name}`).selectOption('reviewer')
   await page.getByRole('button', { name: `Change role for ${colleague.name}` }).click()

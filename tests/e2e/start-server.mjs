@@ -18,6 +18,8 @@ const env = {
   SEED_DEMO: '1',
   SESSION_SECRET: randomBytes(32).toString('base64url'),
   DATA_DIR: dataDir,
+  // Every test signs up a fresh account from this one address.
+  SIGNUP_LIMIT_PER_HOUR: '10000',
 }
 
 /** @type {(() => Promise<void>) | undefined} */

@@ -1,9 +1,16 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { auditLog, sessions, users } from '#db/schema/index.ts'
-import { changePassword, INVALID_LOGIN, logIn, signUp } from '#app/services/accounts.server.ts'
-import { POLICIES } from '#app/services/login-throttle.server.ts'
+import { auditLog, sessions, throttles, users } from '#db/schema/index.ts'
+import {
+  changePassword,
+  INVALID_LOGIN,
+  logIn,
+  logOut,
+  signUp,
+  SUSPENDED_LOGIN,
+} from '#app/services/accounts.server.ts'
+import { POLICIES } from '#app/services/throttles.server.ts'
 import { findSessionUser, startSession } from '#app/services/sessions.server.ts'
 import { createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
@@ -52,6 +59,74 @@ describe('sign up', () => {
   })
 })
 
+describe('password strength', () => {
+  // zxcvbn's dictionaries and patterns catch what a length rule lets through.
+  const weak = ['1234567890123456', 'qwertyuiopasdf', 'abcdeabcdeabcde']
+
+  it.each(weak)('refuses %s at sign-up, saying why, and creates no account', async (password) => {
+    const email = `weak-${password.slice(0, 4)}@example.test`
+    const result = await signUp({ name: 'Weak Choice', email, password }, { ip: '10.0.1.1' })
+    expect(result).toMatchObject({
+      ok: false,
+      errors: { password: expect.stringMatching(/common|guess|Repeated|pattern/i) },
+    })
+    expect(await db().select().from(users).where(eq(users.email, email))).toEqual([])
+  })
+
+  it('accepts a passphrase of unrelated words, and the demo password', async () => {
+    expect((await signup('phrase@example.test')).ok).toBe(true)
+    const demo = await signUp(
+      { name: 'Demo Like', email: 'demo-like@example.test', password: 'commons-demo-2026' },
+      { ip: '10.0.1.2' },
+    )
+    expect(demo.ok).toBe(true)
+  })
+
+  it('refuses a weak new password on the new-password field', async () => {
+    const user = await createUser()
+    const { token } = await startSession(db(), user.id, origin)
+    const me = await findSessionUser(token)
+    if (!me) throw new Error('no session')
+    const result = await changePassword(
+      me,
+      { currentPassword: TEST_PASSWORD, newPassword: weak[0]!, confirmPassword: weak[0]! },
+      origin,
+    )
+    expect(result).toMatchObject({ ok: false, errors: { newPassword: expect.any(String) } })
+    expect((await logIn({ email: user.email, password: TEST_PASSWORD }, origin)).ok).toBe(true)
+  })
+})
+
+describe('sign-up throttle', () => {
+  it('refuses the attempt after the limit from one address with 429, before hashing', async () => {
+    const ip = { ip: '10.0.2.1' }
+    const limit = POLICIES['signup-ip'].maxAttempts
+    for (let i = 0; i < limit; i++) {
+      const made = await signUp(
+        { name: 'Many', email: `many-${i}@example.test`, password: 'a long enough passphrase' },
+        ip,
+      )
+      expect(made.ok).toBe(true)
+    }
+    const refused = await signUp(
+      { name: 'One More', email: 'one-more@example.test', password: 'a long enough passphrase' },
+      ip,
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 429,
+      errors: { form: expect.stringMatching(/Too many accounts.*Try again in \d+ minutes/) },
+    })
+    expect(await db().select().from(users).where(eq(users.email, 'one-more@example.test'))).toEqual(
+      [],
+    )
+    // Another address still signs up.
+    expect((await signup('elsewhere@example.test')).ok).toBe(true)
+    const [row] = await db().select().from(throttles).where(eq(throttles.key, ip.ip))
+    expect(row).toMatchObject({ kind: 'signup-ip' })
+  }, 60_000)
+})
+
 describe('log in', () => {
   it('starts a session with the right password', async () => {
     const user = await createUser()
@@ -70,7 +145,7 @@ describe('log in', () => {
   it('locks the account after repeated failures, even with the right password, and audits it', async () => {
     const user = await createUser()
     const ip = { ip: '10.0.0.2' }
-    for (let i = 0; i < POLICIES.email.maxFailures; i++) {
+    for (let i = 0; i < POLICIES['login-email'].maxAttempts; i++) {
       await logIn({ email: user.email, password: 'wrong password' }, ip)
     }
     const locked = await logIn({ email: user.email, password: TEST_PASSWORD }, ip)
@@ -85,7 +160,7 @@ describe('log in', () => {
 
   raceTest('counts concurrent failures without losing any', async () => {
     const user = await createUser()
-    const attempts = Array.from({ length: POLICIES.email.maxFailures }, () =>
+    const attempts = Array.from({ length: POLICIES['login-email'].maxAttempts }, () =>
       logIn({ email: user.email, password: 'wrong password' }, { ip: '10.0.0.3' }),
     )
     await Promise.all(attempts)
@@ -95,7 +170,7 @@ describe('log in', () => {
 
   it('locks an address that tries many accounts', async () => {
     const ip = { ip: '10.0.0.4' }
-    for (let i = 0; i < POLICIES.ip.maxFailures; i++) {
+    for (let i = 0; i < POLICIES['login-ip'].maxAttempts; i++) {
       await logIn({ email: `guess${i}@example.test`, password: 'x' }, ip)
     }
     const user = await createUser()
@@ -106,9 +181,38 @@ describe('log in', () => {
     expect((await logIn({ email: user.email, password: TEST_PASSWORD }, origin)).ok).toBe(true)
   }, 60_000)
 
+  it('audits logins, failed logins and logouts, masking emails that have no account', async () => {
+    const user = await createUser()
+    await logIn({ email: user.email, password: 'wrong password' }, { ip: '10.0.3.1' })
+    await logIn({ email: 'stranger.person@example.test', password: 'x' }, { ip: '10.0.3.1' })
+    const ok = await logIn({ email: user.email, password: TEST_PASSWORD }, { ip: '10.0.3.1' })
+    if (!ok.ok) throw new Error('login failed')
+    await logOut(ok.session.token, { ip: '10.0.3.1' })
+    await logOut(ok.session.token, { ip: '10.0.3.1' }) // a second logout records nothing
+    const rows = await db().select().from(auditLog).where(eq(auditLog.ip, '10.0.3.1'))
+    expect(rows.map((r) => [r.action, r.actorUserId])).toEqual([
+      ['user.login_failed', user.id],
+      ['user.login_failed', null],
+      ['user.logged_in', user.id],
+      ['user.logged_out', user.id],
+    ])
+    expect(rows[1]?.details).toEqual({ email: 's…@example.test' })
+    expect(JSON.stringify(rows)).not.toContain('stranger.person')
+  })
+
+  it('refuses a suspended account, and says so only to someone with the password', async () => {
+    const user = await createUser()
+    await db().update(users).set({ suspendedAt: new Date() }).where(eq(users.id, user.id))
+    const wrong = await logIn({ email: user.email, password: 'not it' }, { ip: '10.0.3.2' })
+    expect(wrong).toMatchObject({ errors: { form: INVALID_LOGIN } })
+    const right = await logIn({ email: user.email, password: TEST_PASSWORD }, { ip: '10.0.3.2' })
+    expect(right).toEqual({ ok: false, status: 403, errors: { form: SUSPENDED_LOGIN } })
+    expect(await db().select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([])
+  })
+
   it('a success clears the account’s failure count', async () => {
     const user = await createUser()
-    for (let i = 0; i < POLICIES.email.maxFailures - 1; i++) {
+    for (let i = 0; i < POLICIES['login-email'].maxAttempts - 1; i++) {
       await logIn({ email: user.email, password: 'wrong password' }, origin)
     }
     expect((await logIn({ email: user.email, password: TEST_PASSWORD }, origin)).ok).toBe(true)

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { listAudit, recordAudit, AUDIT_PAGE_SIZE } from '#app/services/audit.server.ts'
 import * as account from '#app/routes/account.tsx'
+import * as adminAudit from '#app/routes/admin.audit.tsx'
 import * as login from '#app/routes/login.tsx'
 import * as logout from '#app/routes/logout.tsx'
 import * as signup from '#app/routes/signup.tsx'
+import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
+import { throttles } from '#db/schema/index.ts'
+import { countAttempt, POLICIES } from '#app/services/throttles.server.ts'
+import { cookieFor, createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
+import { startSession } from '#app/services/sessions.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
@@ -77,6 +82,56 @@ describe('login and logout over HTTP', () => {
     })
     expect((out.data as { values: object }).values).not.toHaveProperty('password')
   })
+
+  it('says why a weak password is refused, next to the password field', async () => {
+    const out = await call(
+      signup.action,
+      makeRequest('/signup', {
+        form: { name: 'Ana', email: 'ana-weak@example.test', password: 'qwertyuiopasdf' },
+      }),
+    )
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({
+      errors: { password: expect.stringMatching(/commonly used password/) },
+      values: { name: 'Ana', email: 'ana-weak@example.test' },
+    })
+  })
+
+  it('answers 429 in plain words once an address has used up its sign-ups', async () => {
+    // The route's test context comes from 127.0.0.1; use up its allowance without hashing.
+    for (let i = 0; i < POLICIES['signup-ip'].maxAttempts; i++) {
+      await countAttempt('signup-ip', '127.0.0.1')
+    }
+    const out = await call(
+      signup.action,
+      makeRequest('/signup', {
+        form: { name: 'Ana', email: 'ana-late@example.test', password: 'bright river morning' },
+      }),
+    )
+    expect(out.status).toBe(429)
+    expect(out.data).toMatchObject({
+      errors: { form: expect.stringMatching(/^Too many accounts .* Try again in \d+ minutes\.$/) },
+      values: { email: 'ana-late@example.test' },
+    })
+    await db().delete(throttles).where(eq(throttles.kind, 'signup-ip'))
+  })
+})
+
+describe('account page', () => {
+  it('names each session’s browser ("Chrome on Linux") instead of the raw user agent', async () => {
+    const user = await createUser()
+    const chrome =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36'
+    await startSession(db(), user.id, { ip: '10.9.9.9', userAgent: chrome })
+    const out = await call(
+      account.loader,
+      makeRequest('/account', { cookie: await cookieFor(user.id) }),
+    )
+    const { sessions } = out.data as { sessions: { browser: string; ip: string }[] }
+    expect(sessions.find((s) => s.ip === '10.9.9.9')?.browser).toBe('Chrome on Linux')
+    expect(sessions.find((s) => s.ip !== '10.9.9.9')?.browser).toBe('Unknown browser')
+    expect(JSON.stringify(out.data)).not.toContain('AppleWebKit')
+  })
 })
 
 describe('audit log pages', () => {
@@ -99,7 +154,39 @@ describe('audit log pages', () => {
     expect(second.nextBefore).toBeUndefined()
     const seen = new Set([...first.rows, ...second.rows].map((r) => r.entityId))
     expect(seen.size).toBe(total)
-    const byActor = await listAudit({ actorEmail: user.email.toUpperCase() })
+    const byActor = await listAudit({ actor: user.email.toUpperCase() })
     expect(byActor.rows).toHaveLength(AUDIT_PAGE_SIZE)
+  })
+
+  it('finds an actor by part of their name or email and shows readable rows', async () => {
+    const admin = await createUser({ admin: true })
+    const actor = await createUser({ name: 'Rosalind Okafor' })
+    await recordAudit(db(), {
+      actorUserId: actor.id,
+      action: 'membership.role_changed',
+      entityType: 'user',
+      entityId: actor.id,
+      details: { role: 'admin', changed: ['name', 'mission'] },
+    })
+    const cookie = await cookieFor(admin.id)
+    for (const part of ['salind oka', actor.email.slice(2, 12).toUpperCase()]) {
+      const out = await call(
+        adminAudit.loader,
+        makeRequest(`/admin/audit?actor=${encodeURIComponent(part)}`, { cookie }),
+      )
+      const { rows } = out.data as {
+        rows: { action: string; actorName: string; details: { key: string; value: string }[] }[]
+      }
+      expect(rows.map((r) => r.action)).toEqual(['membership.role_changed'])
+      expect(rows[0]).toMatchObject({
+        actorName: 'Rosalind Okafor',
+        details: [
+          { key: 'role', value: 'admin' },
+          { key: 'changed', value: '["name","mission"]' },
+        ],
+      })
+    }
+    // LIKE's wildcards are taken literally.
+    expect(await listAudit({ actor: '%' })).toMatchObject({ rows: [] })
   })
 })

@@ -4,7 +4,8 @@ import { db } from '#db/client.server.ts'
 import { auditLog, invitations, memberships, sessions } from '#db/schema/index.ts'
 import * as invitationPage from '#app/routes/invitations.$token.tsx'
 import * as orgMembers from '#app/routes/orgs.$slug.members.tsx'
-import { addOrInvite, acceptInvitation } from '#app/services/invitations.server.ts'
+import * as dashboard from '#app/routes/_index.tsx'
+import { acceptInvitation, inviteMember } from '#app/services/invitations.server.ts'
 import {
   addUserToOrg,
   cookieFor,
@@ -97,25 +98,7 @@ describe('invitations by link', () => {
     const [row] = await db().select().from(invitations).where(eq(invitations.email, email))
     expect(row).toMatchObject({ acceptedByUserId: invitee.id, revokedAt: null })
     expect(row?.acceptedAt).toBeInstanceOf(Date)
-    expect(await auditActions(org.id)).toEqual(['invitation.created', 'invitation.accepted'])
-  })
-
-  it('still adds people who have an account straight away', async () => {
-    const { owner, org } = await createOrgWithOwner()
-    const user = await createUser()
-    const out = await call(
-      orgMembers.action,
-      makeRequest(`/orgs/${org.slug}/members`, {
-        cookie: await cookieFor(owner.id),
-        form: { intent: 'add', email: user.email, role: 'member' },
-      }),
-      { slug: org.slug },
-    )
-    expect(out.status).toBe(302)
-    expect((await membershipOf(org.id, user.id))?.role).toBe('member')
-    expect(await db().select().from(invitations).where(eq(invitations.email, user.email))).toEqual(
-      [],
-    )
+    expect(await auditActions(org.id)).toEqual(['membership.invited', 'membership.accepted'])
   })
 
   it('stores only a hash of the token', async () => {
@@ -168,7 +151,9 @@ describe('invitations by link', () => {
     const email = newEmail()
     const token = await inviteToOrg(setup, email, 'admin')
     const invitee = await createUser({ email })
-    await addOrInvite({ id: setup.owner.id, role: 'owner' }, setup.org, { email, role: 'member' })
+    await db()
+      .insert(memberships)
+      .values({ organizationId: setup.org.id, userId: invitee.id, role: 'member' })
     const result = await acceptInvitation(invitee, token)
     expect(result).toMatchObject({ ok: true, role: 'member', alreadyMember: true })
     expect((await membershipOf(setup.org.id, invitee.id))?.role).toBe('member')
@@ -211,8 +196,8 @@ describe('invitations by link', () => {
     expect((await openInvitation('not-a-real-token')).status).toBe(404)
     expect((await join('not-a-real-token', cookie)).status).toBe(404)
     expect(await auditActions(setup.org.id)).toEqual([
-      'invitation.created',
-      'invitation.created',
+      'membership.invited',
+      'membership.invited',
       'invitation.revoked',
     ])
   })
@@ -296,7 +281,7 @@ describe('who may invite and revoke', () => {
   it('lets only owners invite owners', async () => {
     const setup = await createOrgWithOwner()
     const admin = await addUserToOrg(setup, 'admin')
-    const result = await addOrInvite({ id: admin.id, role: 'admin' }, setup.org, {
+    const result = await inviteMember({ id: admin.id, role: 'admin' }, setup.org, {
       email: newEmail(),
       role: 'owner',
     })
@@ -331,5 +316,126 @@ describe('who may invite and revoke', () => {
       .from(invitations)
       .where(eq(invitations.organizationId, setup.org.id))
     expect(rows).toEqual([expect.objectContaining({ email, revokedAt: null })])
+  })
+})
+
+const dashboardOf = async (cookie: string) =>
+  (await call(dashboard.loader, makeRequest('/', { cookie }))).data as {
+    invitations: { id: string; organizationName: string; role: string }[]
+  }
+
+const answer = (cookie: string | undefined, invitationId: string, reply: 'accept' | 'decline') =>
+  call(dashboard.action, makeRequest('/?index', { cookie, form: { invitationId, answer: reply } }))
+
+async function pendingIdFor(organizationId: string, email: string) {
+  const [row] = await db()
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.organizationId, organizationId), eq(invitations.email, email)))
+  if (!row) throw new Error('no invitation')
+  return row.id
+}
+
+describe('membership needs consent', () => {
+  it('invites someone who has an account; they join only when they accept on their dashboard', async () => {
+    const { owner, org } = await createOrgWithOwner()
+    const user = await createUser()
+    const token = await inviteThroughPage(await cookieFor(owner.id), org.slug, user.email, 'member')
+    expect(token).toBeTruthy()
+    expect(await membershipOf(org.id, user.id)).toBeUndefined()
+
+    const cookie = await cookieFor(user.id)
+    const listed = await dashboardOf(cookie)
+    expect(listed.invitations).toEqual([
+      expect.objectContaining({ organizationName: org.name, role: 'member' }),
+    ])
+    const accepted = await answer(cookie, listed.invitations[0]!.id, 'accept')
+    expect(accepted).toMatchObject({ status: 302, location: `/orgs/${org.slug}` })
+    expect((await membershipOf(org.id, user.id))?.role).toBe('member')
+    expect((await dashboardOf(cookie)).invitations).toEqual([])
+    expect(await auditActions(org.id)).toEqual(['membership.invited', 'membership.accepted'])
+  })
+
+  it('lets the invited person decline, which uses the invitation up and is audited', async () => {
+    const setup = await createOrgWithOwner()
+    const user = await createUser()
+    await inviteToOrg(setup, user.email, 'admin')
+    const id = await pendingIdFor(setup.org.id, user.email)
+    const cookie = await cookieFor(user.id)
+    expect(await answer(cookie, id, 'decline')).toMatchObject({ status: 302, location: '/' })
+    expect(await membershipOf(setup.org.id, user.id)).toBeUndefined()
+    expect((await dashboardOf(cookie)).invitations).toEqual([])
+    // A declined invitation cannot be accepted afterwards, by id or by link.
+    expect(await answer(cookie, id, 'accept')).toMatchObject({ status: 302, location: '/' })
+    expect(await membershipOf(setup.org.id, user.id)).toBeUndefined()
+    expect(await auditActions(setup.org.id)).toEqual(['membership.invited', 'membership.declined'])
+    // The manager may invite again.
+    await inviteToOrg(setup, user.email, 'member')
+    expect((await dashboardOf(cookie)).invitations).toHaveLength(1)
+  })
+
+  it('lets nobody else accept or decline someone’s invitation', async () => {
+    const setup = await createOrgWithOwner()
+    const invitee = await createUser()
+    await inviteToOrg(setup, invitee.email, 'admin')
+    const id = await pendingIdFor(setup.org.id, invitee.email)
+    const others = [
+      await createUser(),
+      setup.owner, // even the organisation's owner, who sent it
+      await addUserToOrg(setup, 'admin'),
+    ]
+    for (const other of others) {
+      const cookie = await cookieFor(other.id)
+      expect((await dashboardOf(cookie)).invitations).toEqual([])
+      for (const reply of ['accept', 'decline'] as const) {
+        expect((await answer(cookie, id, reply)).status).toBe(404)
+      }
+    }
+    const anonymous = await answer(undefined, id, 'accept')
+    expect(anonymous.status).toBe(302)
+    expect(anonymous.location).toMatch(/^\/login/)
+    const [row] = await db().select().from(invitations).where(eq(invitations.id, id))
+    expect(row).toMatchObject({ acceptedAt: null, declinedAt: null, revokedAt: null })
+    expect(await membershipOf(setup.org.id, others[0]!.id)).toBeUndefined()
+  })
+
+  it('refuses an expired invitation and no longer lists it', async () => {
+    const setup = await createOrgWithOwner()
+    const user = await createUser()
+    await inviteToOrg(setup, user.email)
+    const id = await pendingIdFor(setup.org.id, user.email)
+    await db()
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, id))
+    const cookie = await cookieFor(user.id)
+    expect((await dashboardOf(cookie)).invitations).toEqual([])
+    expect(await answer(cookie, id, 'accept')).toMatchObject({ status: 302, location: '/' })
+    expect(await membershipOf(setup.org.id, user.id)).toBeUndefined()
+  })
+
+  it('refuses to invite someone who is already a member', async () => {
+    const setup = await createOrgWithOwner()
+    const member = await addUserToOrg(setup, 'member')
+    const result = await inviteMember({ id: setup.owner.id, role: 'owner' }, setup.org, {
+      email: member.email.toUpperCase(),
+      role: 'admin',
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      errors: { email: expect.stringMatching(/already a member/) },
+    })
+  })
+
+  it('answers 400 to a malformed answer', async () => {
+    const user = await createUser()
+    const out = await call(
+      dashboard.action,
+      makeRequest('/?index', {
+        cookie: await cookieFor(user.id),
+        form: { invitationId: 'nope', answer: 'maybe' },
+      }),
+    )
+    expect(out.status).toBe(400)
   })
 })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { currentDatabase, db } from '#db/client.server.ts'
-import { auditLog, invitations, loginThrottles, programs, sessions } from '#db/schema/index.ts'
+import { auditLog, invitations, programs, sessions, throttles } from '#db/schema/index.ts'
 import { CLEAN_UP_JOB } from '#app/services/clean-up.server.ts'
 import { runJobNow, startJobQueue, stopJobQueue } from '#app/services/job-queue.server.ts'
 import { defineAllJobs } from '#app/services/jobs.server.ts'
@@ -141,13 +141,14 @@ describe('deleting expired records', () => {
     await db().insert(sessions).values([live, ended])
     const old = new Date(Date.now() - 2 * 86_400_000)
     await db()
-      .insert(loginThrottles)
+      .insert(throttles)
       .values([
-        { key: `ip:stale-${tag}`, failures: 3, windowStartedAt: old },
-        { key: `ip:recent-${tag}`, failures: 3, windowStartedAt: new Date() },
+        { kind: 'login-ip', key: `ip:stale-${tag}`, attempts: 3, windowStartedAt: old },
+        { kind: 'login-ip', key: `ip:recent-${tag}`, attempts: 3, windowStartedAt: new Date() },
         {
+          kind: 'login-email',
           key: `email:locked-${tag}`,
-          failures: 0,
+          attempts: 0,
           windowStartedAt: old,
           lockedUntil: new Date(Date.now() + MINUTE),
         },
@@ -172,7 +173,7 @@ describe('deleting expired records', () => {
     const sessionIds = (await db().select({ id: sessions.id }).from(sessions)).map((r) => r.id)
     expect(sessionIds).toContain(live.id)
     expect(sessionIds).not.toContain(ended.id)
-    const keys = (await db().select({ key: loginThrottles.key }).from(loginThrottles)).map(
+    const keys = (await db().select({ key: throttles.key }).from(throttles)).map(
       (r) => r.key,
     )
     expect(keys).toEqual(expect.arrayContaining([`ip:recent-${tag}`, `email:locked-${tag}`]))

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { auditLog, memberships } from '#db/schema/index.ts'
 import {
-  addMember,
+  answerInvitation,
+  inviteMember,
+  listInvitationsFor,
+} from '#app/services/invitations.server.ts'
+import {
   changeMemberRole,
   createOrganization,
   listUserOrganizations,
@@ -70,36 +74,28 @@ describe('organisations', () => {
 })
 
 describe('membership', () => {
-  it('adds an existing user, once', async () => {
+  it('makes nobody a member without their acceptance', async () => {
     const { owner, org } = await createOrgWithOwner()
     const user = await createUser()
     const actor = { id: owner.id, role: 'owner' as const }
-    expect(await addMember(actor, org, { email: user.email, role: 'member' })).toEqual({ ok: true })
-    expect(await addMember(actor, org, { email: user.email, role: 'admin' })).toMatchObject({
+    expect(await inviteMember(actor, org, { email: user.email, role: 'member' })).toMatchObject({
+      ok: true,
+    })
+    expect(await listUserOrganizations(user.id)).toEqual([])
+    const [invitation] = await listInvitationsFor(user.email)
+    expect(await answerInvitation(user, invitation!.id, 'accept')).toMatchObject({ ok: true })
+    expect(await listUserOrganizations(user.id)).toEqual([
+      expect.objectContaining({ id: org.id, role: 'member' }),
+    ])
+    expect(await inviteMember(actor, org, { email: user.email, role: 'admin' })).toMatchObject({
       ok: false,
       errors: { email: expect.stringMatching(/already a member/) },
     })
-    expect(await actions(org.id)).toContain('membership.added')
-  })
-
-  it('explains when no account has the email', async () => {
-    const { owner, org } = await createOrgWithOwner()
-    const result = await addMember({ id: owner.id, role: 'owner' }, org, {
-      email: 'nobody@example.test',
-      role: 'member',
-    })
-    expect(result).toMatchObject({ ok: false, errors: { email: expect.stringMatching(/sign up/) } })
-  })
-
-  it('lets only owners create owners', async () => {
-    const setup = await createOrgWithOwner()
-    const admin = await addUserToOrg(setup, 'admin')
-    const user = await createUser()
-    const result = await addMember({ id: admin.id, role: 'admin' }, setup.org, {
-      email: user.email,
-      role: 'owner',
-    })
-    expect(result).toMatchObject({ ok: false, errors: { role: expect.any(String) } })
+    expect(await actions(org.id)).toEqual([
+      'organization.created',
+      'membership.invited',
+      'membership.accepted',
+    ])
   })
 
   it('never leaves an organisation without an owner', async () => {
