@@ -349,7 +349,7 @@ const profileDir = opts.profile ? path.resolve('bench/results/profiles') : undef
 let server: Running | undefined
 try {
   console.log(`Seeding (${driver}, ${APPLICATIONS} applications)…`)
-  server = await startServer(serverEnv)
+  server = await startServer(serverEnv, scratch ? profileDir : undefined)
   // PGlite is one process's: stop the server while the bench writes to it.
   if (!scratch) await server.stop()
   const draftId = await withDatabase(target, addBenchData)
