@@ -15,11 +15,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { openDatabase, setDatabase } from '#db/client.server.ts'
-import { applications, funds, programs } from '#db/schema/index.ts'
+import { applications } from '#db/schema/index.ts'
 import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
 import { saveStep } from '#app/services/application-drafts.server.ts'
 import { programApplicationStats } from '#app/services/application-stats.server.ts'
 import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
+import { addApplications, addDraft, demoProgram, organizationId } from './seed-applications.ts'
 import { measure, report } from './stats.ts'
 
 const COUNT = Number(process.argv[2] ?? 5000)
@@ -40,45 +41,17 @@ setDatabase(database)
 const db = database.db
 if (await isEmpty(db)) await seedDemoData(db)
 
-const [program] = await db
-  .select()
-  .from(programs)
-  .where(eq(programs.slug, 'community-health-access-2027'))
-if (!program) throw new Error('demo program missing')
-const [fund] = await db.select().from(funds).where(eq(funds.id, program.fundId))
+const program = await demoProgram(db, 'community-health-access-2027')
 
 const t = performance.now()
-await db.execute(sql`
-  INSERT INTO organizations (kind, name, slug)
-  SELECT 'community_group', 'Bench Group ' || g, 'bench-group-' || g FROM generate_series(1, ${COUNT}) g`)
-await db.execute(sql`
-  INSERT INTO applications (program_id, organization_id, status, title, summary, sdoh_domains,
-    amount_requested_minor, place_vulnerability, place_vulnerability_year, submitted_at, version)
-  SELECT ${program.id}, o.id,
-    (ARRAY['submitted','submitted','submitted','in_review','withdrawn'])[1 + n % 5]::application_status,
-    'Bench application ' || n, repeat('Words about the project. ', 40),
-    ARRAY[(ARRAY['economic_stability','education','health_care','neighborhood','social_community'])[1 + n % 5],
-          (ARRAY['economic_stability','education','health_care','neighborhood','social_community'])[1 + (n / 5) % 5]],
-    500000 + (n * 7919) % 2000000, ((n * 37) % 1000) / 1000.0, 2022,
-    now() - n * interval '3 minutes', 2
-  FROM (SELECT id, row_number() OVER (ORDER BY slug) n FROM organizations WHERE slug LIKE 'bench-group-%') o`)
-await db.execute(sql`ANALYZE`)
+await addApplications(db, program.id, COUNT)
 console.log(
   `driver ${database.driver}: seeded ${COUNT} applications in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
 )
 
 // Saving a draft step: one draft, saved repeatedly from its current version.
-const [draftOrg] = await db
-  .execute<{ id: string }>(sql`SELECT id FROM organizations WHERE slug = 'bench-group-1'`)
-  .then((r) => (r as unknown as { rows: { id: string }[] }).rows)
-const other = await db
-  .insert(programs)
-  .values({ fundId: fund!.id, slug: 'bench-other', title: 'Other', status: 'open' })
-  .returning()
-const [draft] = await db
-  .insert(applications)
-  .values({ programId: other[0]!.id, organizationId: draftOrg!.id })
-  .returning()
+const draftId = await addDraft(db, program.fundId, await organizationId(db, 'bench-group-1'))
+const [draft] = await db.select().from(applications).where(eq(applications.id, draftId))
 let version = draft!.version
 const actor = {
   id: await db

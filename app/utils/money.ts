@@ -15,9 +15,18 @@ export function parseMoney(input: string): number | null {
   return Number.isSafeInteger(minor) ? minor : null
 }
 
+// Building an Intl formatter costs far more than formatting with one, and a funder's page formats
+// hundreds of amounts: one formatter per currency, kept.
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
 /** "$1,500.00" style, in the given currency. */
 export function formatMoney(minor: number, currency = 'USD'): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / MINOR)
+  let format = moneyFormats.get(currency)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency })
+    moneyFormats.set(currency, format)
+  }
+  return format.format(minor / MINOR)
 }
 
 /** The plain number for an input's value: 150050 → "1500.50". */

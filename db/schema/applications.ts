@@ -79,6 +79,13 @@ export const applications = pgTable(
     index('applications_org_idx').on(t.organizationId, t.updatedAt),
     // The funder's list: a program's applications by status, newest submission first.
     index('applications_program_status_idx').on(t.programId, t.status, t.submittedAt),
+    // Its default order (newest first) read straight from the index, so the first page of 5,000
+    // applications reads 26 rows instead of sorting them all.
+    index('applications_program_newest_idx').on(
+      t.programId,
+      sql`${t.submittedAt} DESC NULLS LAST`,
+      sql`${t.id} DESC`,
+    ),
     index('applications_sdoh_idx').using('gin', t.sdohDomains),
     check('applications_amount_nonnegative', sql`${t.amountRequestedMinor} >= 0`),
     check('applications_vulnerability_range', sql`${t.placeVulnerability} BETWEEN 0 AND 1`),

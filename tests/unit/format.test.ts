@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { formatDate, formatDateTime } from '#app/utils/format.ts'
+import { formatMoney } from '#app/utils/money.ts'
 
 describe('formatting', () => {
   it('names the time zone of a date-time', () => {
@@ -10,5 +11,25 @@ describe('formatting', () => {
   })
   it('shows dates without a time', () => {
     expect(formatDate(new Date('2026-11-28T23:59:00Z'))).toBe('Nov 28, 2026')
+  })
+})
+
+describe('formatters are built once, not per value (a funder page formats hundreds)', () => {
+  it('reuses one Intl formatter per currency and per time zone', () => {
+    const numberFormat = vi.spyOn(Intl, 'NumberFormat')
+    const dateTimeFormat = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      for (let i = 0; i < 20; i++) {
+        formatMoney(i * 100, 'EUR')
+        formatDateTime('2026-03-01T15:04:00Z', 'America/Denver')
+        formatDate('2026-03-01T15:04:00Z')
+      }
+      expect(numberFormat.mock.calls.length).toBeLessThanOrEqual(1)
+      expect(dateTimeFormat.mock.calls.length).toBeLessThanOrEqual(1)
+      expect(formatMoney(150, 'EUR')).toBe('€1.50')
+    } finally {
+      numberFormat.mockRestore()
+      dateTimeFormat.mockRestore()
+    }
   })
 })

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_program_newest_idx" ON "applications" USING btree ("program_id","submitted_at" DESC NULLS LAST,"id" DESC);
