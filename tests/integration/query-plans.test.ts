@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { seedDemoData } from '#db/seed.server.ts'
+import { seedDemoData } from '#app/seed/seed.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { addApplications, demoProgram } from '../../bench/seed-applications.ts'
 
