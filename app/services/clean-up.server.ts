@@ -24,10 +24,7 @@ export async function deleteExpiredRecords() {
     .delete(throttles)
     .where(
       and(
-        lt(
-          throttles.windowStartedAt,
-          sql`now() - make_interval(hours => ${THROTTLE_KEPT_HOURS})`,
-        ),
+        lt(throttles.windowStartedAt, sql`now() - make_interval(hours => ${THROTTLE_KEPT_HOURS})`),
         or(isNull(throttles.lockedUntil), lt(throttles.lockedUntil, sql`now()`)),
       ),
     )

@@ -173,9 +173,7 @@ describe('deleting expired records', () => {
     const sessionIds = (await db().select({ id: sessions.id }).from(sessions)).map((r) => r.id)
     expect(sessionIds).toContain(live.id)
     expect(sessionIds).not.toContain(ended.id)
-    const keys = (await db().select({ key: throttles.key }).from(throttles)).map(
-      (r) => r.key,
-    )
+    const keys = (await db().select({ key: throttles.key }).from(throttles)).map((r) => r.key)
     expect(keys).toEqual(expect.arrayContaining([`ip:recent-${tag}`, `email:locked-${tag}`]))
     expect(keys).not.toContain(`ip:stale-${tag}`)
     const left = (await db().select({ id: invitations.id }).from(invitations)).map((r) => r.id)

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { db } from '#db/client.server.ts'
-import { applications, funds, memberships, programs, rubricCriteria, users } from '#db/schema/index.ts'
+import {
+  applications,
+  funds,
+  memberships,
+  programs,
+  rubricCriteria,
+  users,
+} from '#db/schema/index.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import { hashPassword } from '#app/services/passwords.server.ts'
 import { createOrganization } from '#app/services/organizations.server.ts'
