@@ -74,7 +74,11 @@ const publicProgram = (w: World) => ({ slug: w.funder.program.slug })
  * its file, an invitation), e.g. `params: (w) => ({ userId: w.users.noOrg.id })`.
  */
 const MATRIX: Record<string, RouteExpectation> = {
-  'routes/_index': { loader: every(200) },
+  // Answering an invitation: an empty post names none, so signed-in people get a field error.
+  'routes/_index': {
+    loader: every(200),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
   // Signed-in people are sent on from the login and sign-up pages, whatever they post.
   'routes/login': {
     loader: every(302, { anonymous: 200 }),
