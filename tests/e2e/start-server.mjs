@@ -20,6 +20,8 @@ const env = {
   DATA_DIR: dataDir,
   // Every test signs up a fresh account from this one address.
   SIGNUP_LIMIT_PER_HOUR: '10000',
+  // The access log of every request would bury the test report; warnings and errors still show.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 }
 
 /** @type {(() => Promise<void>) | undefined} */
