@@ -1,4 +1,4 @@
-import { useNavigation } from '@remix-run/react'
+import { useActionData, useNavigation } from '@remix-run/react'
 import { useEffect, type FormEvent, type ReactNode } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import type { FormFailure } from '#app/utils/forms.ts'
@@ -14,9 +14,20 @@ interface StepFormApi {
 }
 
 /**
+ * The version a step's fields edit, to key the step's editor on: the loaded one, or the one a
+ * save that was kept despite problems answered with. Keying on the answer remounts the fields
+ * once, as the answer arrives, with what was posted; the reload of the page's data that follows
+ * brings the same version, so what the person types meanwhile is not wiped.
+ */
+export function useStepVersion(loaded: string) {
+  const answer = useActionData<FormFailure | undefined>()
+  return answer?.savedVersion ?? loaded
+}
+
+/**
  * The frame of every application step: the version the user is editing (for conflict
  * detection), the browser-side backup of unsaved edits, and the save buttons. Render the step
- * with `key={version}` so a newer saved version always starts from fresh fields.
+ * with `key={useStepVersion(version)}` so a newer saved version always starts from fresh fields.
  */
 export function StepForm({
   form,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { StepForm } from '#app/components/application-step-form.tsx'
+import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import { LIVED_EXPERIENCE, LIVED_EXPERIENCE_LABELS } from '#app/domain/application-steps.ts'
@@ -32,7 +32,7 @@ export const action = (args: ActionFunctionArgs) =>
 
 export default function OrganizationStep() {
   const { values } = useLoaderData<typeof loader>()
-  return <Editor key={values.version} />
+  return <Editor key={useStepVersion(values.version)} />
 }
 
 function Editor() {

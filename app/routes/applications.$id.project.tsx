@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { StepForm } from '#app/components/application-step-form.tsx'
+import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { ChoiceFieldset } from '#app/components/choice-fieldset.tsx'
 import { TextareaField, TextField } from '#app/components/field.tsx'
@@ -28,7 +28,7 @@ export const action = (args: ActionFunctionArgs) =>
 
 export default function ProjectStep() {
   const { values } = useLoaderData<typeof loader>()
-  return <Editor key={values.version} />
+  return <Editor key={useStepVersion(values.version)} />
 }
 
 function Editor() {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useMemo } from 'react'
-import { StepForm } from '#app/components/application-step-form.tsx'
+import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { AttachmentList, UploadForm } from '#app/components/attachment-list.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { ChoiceFieldset } from '#app/components/choice-fieldset.tsx'
@@ -50,7 +50,7 @@ export const action = async (args: ActionFunctionArgs) => {
 
 export default function QuestionsStep() {
   const { values } = useLoaderData<typeof loader>()
-  return <Editor key={values.version} />
+  return <Editor key={useStepVersion(values.version)} />
 }
 
 function Editor() {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { StepForm } from '#app/components/application-step-form.tsx'
+import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
@@ -45,7 +45,7 @@ export const action = (args: ActionFunctionArgs) =>
 
 export default function SkillsStep() {
   const { values } = useLoaderData<typeof loader>()
-  return <Editor key={values.version} />
+  return <Editor key={useStepVersion(values.version)} />
 }
 
 function Editor() {

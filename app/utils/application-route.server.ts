@@ -77,6 +77,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
         ...write.problems,
       },
       values: { ...formValues(formData), version: String(result.version) },
+      savedVersion: String(result.version),
     })
   }
   if (result.ok) {

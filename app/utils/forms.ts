@@ -1,6 +1,11 @@
 export type FieldErrors = Record<string, string>
 /** What an action returns when a submission is refused: errors by field and what was typed. */
-export type FormFailure = { errors: FieldErrors; values: Record<string, string | string[]> }
+export type FormFailure = {
+  errors: FieldErrors
+  values: Record<string, string | string[]>
+  /** Set when the post was saved all the same (as this version) but still has problems to fix. */
+  savedVersion?: string
+}
 
 /** Password fields: never echoed back into a page, never kept in the browser. */
 export const isSecretField = (name: string) => /password/i.test(name)
