@@ -135,6 +135,19 @@ function auditRefusal(
     chars.length <= REFUSED_NAME_LENGTH
       ? chars.join('')
       : `${chars.slice(0, REFUSED_NAME_LENGTH - 1).join('')}…`
+  return recordRefusal(tx, actor, application, {
+    reason,
+    fileName,
+    sizeBytes: upload.file.sizeBytes,
+  })
+}
+
+function recordRefusal(
+  tx: Db,
+  actor: Actor,
+  application: Application,
+  details: Record<string, unknown>,
+) {
   return recordAudit(tx, {
     actorUserId: actor.id,
     action: 'attachment.refused',
@@ -142,7 +155,24 @@ function auditRefusal(
     entityId: application.id,
     organizationId: application.organizationId,
     ip: actor.ip,
-    details: { reason, fileName, sizeBytes: upload.file.sizeBytes },
+    details,
+  })
+}
+
+/**
+ * An upload refused as over 10 MB while the request was read, before this service saw a file:
+ * only the size the browser declared for the whole request is known, not the file's name.
+ */
+export async function recordOversizedUpload(
+  actor: Actor,
+  loaded: LoadedApplication,
+  declaredBodyBytes: number | null,
+) {
+  if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) return
+  await recordRefusal(db(), actor, loaded.application, {
+    reason: 'too_large',
+    fileName: null,
+    declaredBodyBytes,
   })
 }
 
