@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'application.exported',
   'attachment.added',
   'attachment.removed',
+  'attachment.refused',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

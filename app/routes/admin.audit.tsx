@@ -3,12 +3,13 @@ import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { EmptyState } from '#app/components/card.tsx'
 import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
-import { DataTable, Pagination } from '#app/components/table.tsx'
+import { Pagination } from '#app/components/table.tsx'
+import { AuditTable, auditRowView } from '#app/components/audit-table.tsx'
 import { AUDIT_ACTIONS, isAuditAction } from '#app/domain/audit-actions.ts'
 import { listAudit } from '#app/services/audit.server.ts'
+import { isUuid } from '#app/services/admin-profiles.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { textParam } from '#app/utils/search-params.ts'
-import { Moment } from '#app/components/moment.tsx'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,21 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     action: action && isAuditAction(action) ? action : undefined,
     entityType: textParam(search, 'entityType', 100),
     entityId: textParam(search, 'entityId'),
+    actorUserId: uuidParam(search, 'actorId'),
+    organizationId: uuidParam(search, 'organizationId'),
     before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
   })
   return {
-    rows: rows.map((r) => ({ ...r, at: r.at.toISOString(), details: detailLines(r.details) })),
+    rows: rows.map(auditRowView),
     nextBefore: nextBefore ? String(nextBefore) : null,
     isFirstPage: !search.get('before'),
   }
-}
-
-/** Details as "key: value" lines an admin can read, nested values kept on their line. */
-function detailLines(details: Record<string, unknown>) {
-  return Object.entries(details).map(([key, value]) => ({
-    key,
-    value: typeof value === 'string' ? value : JSON.stringify(value),
-  }))
 }
 
 const FILTERS = [
@@ -43,6 +38,14 @@ const FILTERS = [
   { name: 'entityType', label: 'Entity type', hint: 'e.g. organization' },
   { name: 'entityId', label: 'Entity id' },
 ] as const
+
+const LINKED_FILTERS = ['actorId', 'organizationId'] as const
+
+/** The exact-actor and organisation filters the admin's user and organisation pages link to. */
+function uuidParam(search: URLSearchParams, name: string) {
+  const value = search.get(name) ?? undefined
+  return isUuid(value) ? value : undefined
+}
 
 export default function AdminAudit() {
   const { rows, nextBefore, isFirstPage } = useLoaderData<typeof loader>()
@@ -66,46 +69,17 @@ export default function AdminAudit() {
           options={AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))}
           defaultValue={search.get('action') ?? ''}
         />
+        {/* Kept when filtering further from a user's or an organisation's page. */}
+        {LINKED_FILTERS.map((name) =>
+          search.get(name) ? (
+            <input key={name} type="hidden" name={name} value={search.get(name) ?? ''} />
+          ) : null,
+        )}
       </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title="No audit entries match" />
       ) : (
-        <DataTable
-          caption="Audit log, newest first"
-          rows={rows}
-          rowKey={(r) => String(r.id)}
-          columns={[
-            { header: 'When', cell: (r) => <Moment iso={r.at} /> },
-            {
-              header: 'Actor',
-              cell: (r) =>
-                r.actorEmail ? (
-                  <>
-                    {r.actorName}
-                    <br />
-                    <span className="hint">{r.actorEmail}</span>
-                  </>
-                ) : (
-                  'system'
-                ),
-            },
-            { header: 'Action', cell: (r) => <code>{r.action}</code> },
-            { header: 'Entity', cell: (r) => `${r.entityType} ${r.entityId}` },
-            { header: 'Address', cell: (r) => r.ip ?? '' },
-            {
-              header: 'Details',
-              cell: (r) => (
-                <dl className="details">
-                  {r.details.map((d) => (
-                    <div key={d.key}>
-                      <dt>{d.key}:</dt> <dd>{d.value}</dd>
-                    </div>
-                  ))}
-                </dl>
-              ),
-            },
-          ]}
-        />
+        <AuditTable caption="Audit log, newest first" rows={rows} />
       )}
       <Pagination
         search={search}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { EmptyState } from '#app/components/card.tsx'
 import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
@@ -54,7 +54,10 @@ export default function AdminOrganizations() {
           rows={rows}
           rowKey={(o) => o.id}
           columns={[
-            { header: 'Name', cell: (o) => o.name },
+            {
+              header: 'Name',
+              cell: (o) => <Link to={`/admin/organizations/${o.id}`}>{o.name}</Link>,
+            },
             { header: 'Kind', cell: (o) => KIND_LABELS[o.kind] },
             { header: 'Where', cell: (o) => o.location },
             { header: 'Members', cell: (o) => o.members, numeric: true },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { EmptyState } from '#app/components/card.tsx'
-import { TextField } from '#app/components/field.tsx'
+import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
 import { listUsers } from '#app/services/admin.server.ts'
@@ -13,7 +13,11 @@ import { readQuery } from '#app/utils/request-body.server.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
   const search = readQuery(request)
-  const result = await listUsers({ q: textParam(search, 'q'), page: pageParam(search) })
+  const result = await listUsers({
+    q: textParam(search, 'q'),
+    suspended: search.get('status') === 'suspended',
+    page: pageParam(search),
+  })
   return {
     ...result,
     rows: result.rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })),
@@ -32,6 +36,13 @@ export default function AdminUsers() {
           type="search"
           defaultValue={search.get('q') ?? ''}
         />
+        <SelectField
+          label="Status"
+          name="status"
+          placeholder="Any"
+          defaultValue={search.get('status') ?? ''}
+          options={[{ value: 'suspended', label: 'Suspended' }]}
+        />
       </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title="No users match" />
@@ -41,7 +52,20 @@ export default function AdminUsers() {
           rows={rows}
           rowKey={(u) => u.id}
           columns={[
-            { header: 'Name', cell: (u) => u.name },
+            {
+              header: 'Name',
+              cell: (u) => (
+                <>
+                  <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+                  {u.suspended ? (
+                    <>
+                      {' '}
+                      <span className="badge">Suspended</span>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
             { header: 'Email', cell: (u) => u.email },
             { header: 'Organisations', cell: (u) => u.organizations, numeric: true },
             { header: 'Platform admin', cell: (u) => (u.isPlatformAdmin ? 'Yes' : '') },

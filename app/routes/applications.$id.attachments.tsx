@@ -1,14 +1,24 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { addAttachment, removeAttachment } from '#app/services/attachments.server.ts'
+import {
+  addAttachment,
+  recordOversizedUpload,
+  removeAttachment,
+} from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { uploadField } from '#app/utils/flash.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { readUpload } from '#app/utils/request-body.server.ts'
+import { FILE_TOO_LARGE, readUpload } from '#app/utils/request-body.server.ts'
 
 /** A file's name as a message shows it: long names are cut, so the flash cookie stays small. */
 function shortName(name: string, max = 60) {
   const chars = [...name]
   return chars.length <= max ? name : `${chars.slice(0, max - 1).join('')}…`
+}
+
+/** readUpload's refusal of a file over 10 MB (it refuses other damaged bodies with 413 too). */
+function isOversized(refusal: unknown) {
+  const body = (refusal as { data?: { message?: unknown } } | null)?.data
+  return body?.message === FILE_TOO_LARGE
 }
 
 /**
@@ -30,7 +40,13 @@ async function handle({ request, params, context }: ActionFunctionArgs) {
   const { user, loaded } = await requireApplication(request, params.id)
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const back = `/applications/${loaded.application.id}/questions`
-  const { fields, file, discard } = await readUpload(request)
+  const { fields, file, discard } = await readUpload(request).catch(async (refusal: unknown) => {
+    if (isOversized(refusal)) {
+      const declared = Number(request.headers.get('Content-Length'))
+      await recordOversizedUpload(actor, loaded, declared > 0 ? declared : null)
+    }
+    throw refusal
+  })
   try {
     if (fields.intent === 'remove') {
       const removed = await removeAttachment(actor, loaded, fields.attachmentId ?? '')

@@ -19,22 +19,24 @@ function finish<T>(rows: T[], page: number) {
 
 const contains = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`
 
-export async function listUsers(opts: { q?: string; page: number }) {
+export async function listUsers(opts: { q?: string; suspended?: boolean; page: number }) {
   const w = pageWindow(opts.page)
-  const where = opts.q
-    ? or(ilike(users.email, contains(opts.q)), ilike(users.name, contains(opts.q)))
-    : undefined
+  const conditions: (SQL | undefined)[] = []
+  if (opts.q)
+    conditions.push(or(ilike(users.email, contains(opts.q)), ilike(users.name, contains(opts.q))))
+  if (opts.suspended) conditions.push(isNotNull(users.suspendedAt))
   const rows = await db()
     .select({
       id: users.id,
       name: users.name,
       email: users.email,
       isPlatformAdmin: users.isPlatformAdmin,
+      suspended: sql<boolean>`${users.suspendedAt} IS NOT NULL`,
       createdAt: users.createdAt,
       organizations: sql<number>`(SELECT count(*)::int FROM ${memberships} WHERE ${memberships.userId} = ${users.id})`,
     })
     .from(users)
-    .where(where)
+    .where(and(...conditions))
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(w.limit)
     .offset(w.offset)

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
-import { db } from '#db/client.server.ts'
-import { applications, attachments, programQuestions } from '#db/schema/index.ts'
+import { db, type Db } from '#db/client.server.ts'
+import { applications, attachments, programQuestions, type Application } from '#db/schema/index.ts'
 import { MAX_FILES_PER_APPLICATION } from '#app/domain/file-types.ts'
 import { recordAudit } from './audit.server.ts'
 import type { Actor, LoadedApplication } from './applications.server.ts'
-import { checkUpload } from './file-checks.server.ts'
+import { checkUpload, safeFileName, type UploadRefusal } from './file-checks.server.ts'
 import { fileStore } from './storage.server.ts'
 
 export function listAttachments(applicationId: string) {
@@ -46,7 +46,10 @@ export async function addAttachment(
     return { ok: false, message: 'Files can only be added to a draft.' }
   }
   const verdict = await checkUpload(upload.fileName, upload.file)
-  if (!verdict.ok) return verdict
+  if (!verdict.ok) {
+    await auditRefusal(db(), actor, application, upload, verdict.reason)
+    return { ok: false, message: verdict.message }
+  }
   if (upload.questionId && !(await questionBelongs(upload.questionId, application.programId))) {
     return { ok: false, message: 'That question is not part of this program.' }
   }
@@ -72,7 +75,10 @@ export async function addAttachment(
         row.sizeBytes === sizeBytes &&
         (row.questionId ?? null) === upload.questionId
       if (present.some(same)) return 'duplicate'
-      if (present.length >= MAX_FILES_PER_APPLICATION) return 'full'
+      if (present.length >= MAX_FILES_PER_APPLICATION) {
+        await auditRefusal(tx, actor, application, upload, 'limit_reached')
+        return 'full'
+      }
       const [row] = await tx
         .insert(attachments)
         .values({
@@ -108,6 +114,66 @@ export async function addAttachment(
     }
   }
   return { ok: true, fileName: verdict.fileName, alreadyAttached: outcome === 'duplicate' }
+}
+
+/** The longest file name a refusal keeps: enough to recognise the file, never its contents. */
+const REFUSED_NAME_LENGTH = 100
+
+/**
+ * A refused upload, for the admin's audit log: why, and the file's name (cleaned and cut short)
+ * and size. What was in the file is never read into the log.
+ */
+function auditRefusal(
+  tx: Db,
+  actor: Actor,
+  application: Application,
+  upload: { fileName: string; file: { sizeBytes: number } },
+  reason: UploadRefusal | 'limit_reached',
+) {
+  const chars = [...safeFileName(upload.fileName)]
+  const fileName =
+    chars.length <= REFUSED_NAME_LENGTH
+      ? chars.join('')
+      : `${chars.slice(0, REFUSED_NAME_LENGTH - 1).join('')}…`
+  return recordRefusal(tx, actor, application, {
+    reason,
+    fileName,
+    sizeBytes: upload.file.sizeBytes,
+  })
+}
+
+function recordRefusal(
+  tx: Db,
+  actor: Actor,
+  application: Application,
+  details: Record<string, unknown>,
+) {
+  return recordAudit(tx, {
+    actorUserId: actor.id,
+    action: 'attachment.refused',
+    entityType: 'application',
+    entityId: application.id,
+    organizationId: application.organizationId,
+    ip: actor.ip,
+    details,
+  })
+}
+
+/**
+ * An upload refused as over 10 MB while the request was read, before this service saw a file:
+ * only the size the browser declared for the whole request is known, not the file's name.
+ */
+export async function recordOversizedUpload(
+  actor: Actor,
+  loaded: LoadedApplication,
+  declaredBodyBytes: number | null,
+) {
+  if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) return
+  await recordRefusal(db(), actor, loaded.application, {
+    reason: 'too_large',
+    fileName: null,
+    declaredBodyBytes,
+  })
 }
 
 async function questionBelongs(questionId: string, programId: string) {

@@ -2,6 +2,7 @@ import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { auditLog, users } from '#db/schema/index.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
+import { entityKey, labelEntities } from './audit-labels.server.ts'
 
 export interface AuditInput {
   actorUserId: string | null
@@ -29,11 +30,17 @@ export async function recordAudit(tx: Db, entry: AuditInput) {
 export interface AuditFilter {
   /** Part of the actor's name or email, like the admin's user search. */
   actor?: string
+  /** Exactly this actor (the admin's user page links here). */
+  actorUserId?: string
+  /** Rows about this organisation (the admin's organisation page links here). */
+  organizationId?: string
   action?: AuditAction
   entityType?: string
   entityId?: string
   /** Keyset cursor: the id of the last row of the previous page. */
   before?: number
+  /** Fewer rows than a full page, for a summary. */
+  limit?: number
 }
 
 export const AUDIT_PAGE_SIZE = 50
@@ -43,12 +50,15 @@ const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}
 
 /** Newest first, one page at a time; the cursor keeps deep pages as cheap as the first. */
 export async function listAudit(filter: AuditFilter) {
+  const size = Math.min(filter.limit ?? AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZE)
   const conditions: SQL[] = []
   if (filter.actor?.trim()) {
     const pattern = contains(filter.actor.trim())
     const actor = or(ilike(users.email, pattern), ilike(users.name, pattern))
     if (actor) conditions.push(actor)
   }
+  if (filter.actorUserId) conditions.push(eq(auditLog.actorUserId, filter.actorUserId))
+  if (filter.organizationId) conditions.push(eq(auditLog.organizationId, filter.organizationId))
   if (filter.action) conditions.push(eq(auditLog.action, filter.action))
   if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType))
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId))
@@ -63,6 +73,7 @@ export async function listAudit(filter: AuditFilter) {
       entityId: auditLog.entityId,
       ip: auditLog.ip,
       details: auditLog.details,
+      actorUserId: auditLog.actorUserId,
       actorEmail: users.email,
       actorName: users.name,
     })
@@ -70,9 +81,13 @@ export async function listAudit(filter: AuditFilter) {
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE + 1)
+    .limit(size + 1)
 
-  const hasMore = rows.length > AUDIT_PAGE_SIZE
-  const page = rows.slice(0, AUDIT_PAGE_SIZE)
-  return { rows: page, nextBefore: hasMore ? page.at(-1)?.id : undefined }
+  const hasMore = rows.length > size
+  const page = rows.slice(0, size)
+  const labels = await labelEntities(page)
+  return {
+    rows: page.map((row) => ({ ...row, entity: labels.get(entityKey(row)) ?? null })),
+    nextBefore: hasMore ? page.at(-1)?.id : undefined,
+  }
 }

@@ -47,9 +47,12 @@ export function safeFileName(name: string) {
   return `${chars.slice(0, MAX_FILE_NAME_LENGTH - extension.length - 1).join('')}…${extension}`
 }
 
+/** Why a file was refused, in words the audit log keeps (the message is for the person). */
+export type UploadRefusal = 'type_not_accepted' | 'empty' | 'too_large' | 'content_mismatch'
+
 export type FileVerdict =
   | { ok: true; extension: Extension; contentType: string; fileName: string }
-  | { ok: false; message: string }
+  | { ok: false; message: string; reason: UploadRefusal }
 
 /** Text files: valid UTF-8 with no NUL bytes (what binary data almost never is). */
 async function isPlainText(filePath: string) {
@@ -73,8 +76,15 @@ export async function checkUpload(
 ): Promise<FileVerdict> {
   const cleanName = safeFileName(fileName)
   const problem = fileProblem(cleanName, file.sizeBytes)
-  if (problem) return { ok: false, message: problem }
   const ext = cleanName.toLowerCase().split('.').pop() as Extension
+  if (problem) {
+    const reason = !(ext in ALLOWED_FILE_TYPES)
+      ? 'type_not_accepted'
+      : file.sizeBytes === 0
+        ? 'empty'
+        : 'too_large'
+    return { ok: false, message: problem, reason }
+  }
   const expected = DETECTED_AS[ext]
   const detected = await fileTypeFromFile(file.path)
   const matches = expected
@@ -83,11 +93,16 @@ export async function checkUpload(
   if (!matches && !expected) {
     return {
       ok: false,
+      reason: 'content_mismatch',
       message: `“${cleanName}” does not look like a .${ext} file: we take plain text in UTF-8. Save it as UTF-8 (in Excel, “CSV UTF-8”) and upload it again.`,
     }
   }
   if (!matches) {
-    return { ok: false, message: `“${cleanName}” does not look like a .${ext} file.` }
+    return {
+      ok: false,
+      reason: 'content_mismatch',
+      message: `“${cleanName}” does not look like a .${ext} file.`,
+    }
   }
   return { ok: true, extension: ext, contentType: ALLOWED_FILE_TYPES[ext], fileName: cleanName }
 }

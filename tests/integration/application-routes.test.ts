@@ -1,7 +1,15 @@
-import { eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { applications, funds, programQuestions, programs } from '#db/schema/index.ts'
+import {
+  applications,
+  attachments,
+  auditLog,
+  funds,
+  programQuestions,
+  programs,
+} from '#db/schema/index.ts'
+import { MAX_FILES_PER_APPLICATION } from '#app/domain/file-types.ts'
 import * as attachmentsRoute from '#app/routes/applications.$id.attachments.tsx'
 import * as download from '#app/routes/applications.$id.attachments.$attachmentId.tsx'
 import * as budget from '#app/routes/applications.$id.budget.tsx'
@@ -295,6 +303,54 @@ describe('attachments', () => {
     })
     expect(exe.location).toBe(`/applications/${id}/questions`)
     expect(await listAttachments(id)).toHaveLength(1)
+  })
+
+  it('records each refused upload for the admins: the reason and the name cut short, never the contents', async () => {
+    const { id, cookie } = await startedDraft()
+    const longName = `${'r'.repeat(300)}.exe`
+    const secret = 'MZ secret contents'
+    for (const file of [
+      new File([secret], longName),
+      new File([secret], 'budget.pdf'),
+      new File([], 'empty.txt'),
+    ]) {
+      await call(attachmentsRoute.action, multipart('/', cookie, file), { id })
+    }
+    // Fill the draft to its limit straight in the table, then one more real upload is refused.
+    const [application] = await db().select().from(applications).where(eq(applications.id, id))
+    await db()
+      .insert(attachments)
+      .values(
+        Array.from({ length: MAX_FILES_PER_APPLICATION }, (_, i) => ({
+          applicationId: id,
+          fileName: `filler-${i}.pdf`,
+          contentType: 'application/pdf',
+          sizeBytes: 1,
+          storageKey: `filler-${i}`,
+        })),
+      )
+    await call(attachmentsRoute.action, multipart('/', cookie, pdf('one-too-many.pdf')), { id })
+    const refused = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.entityId, id)))
+      .orderBy(asc(auditLog.id))
+    expect(refused.map((r) => r.details.reason)).toEqual([
+      'type_not_accepted',
+      'content_mismatch',
+      'empty',
+      'limit_reached',
+    ])
+    expect(refused.every((r) => r.organizationId === application?.organizationId)).toBe(true)
+    const name = String(refused[0]?.details.fileName)
+    expect([...name]).toHaveLength(100)
+    expect(name.endsWith('…')).toBe(true)
+    expect(refused[3]?.details).toEqual({
+      reason: 'limit_reached',
+      fileName: 'one-too-many.pdf',
+      sizeBytes: pdf().size,
+    })
+    expect(JSON.stringify(refused)).not.toContain('secret')
   })
 
   it("tells the page's uploader where to go, with the flash, instead of redirecting it", async () => {

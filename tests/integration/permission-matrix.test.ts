@@ -104,6 +104,16 @@ const MATRIX: Record<string, RouteExpectation> = {
   'routes/admin.users': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.organizations': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.audit': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  // An empty post names neither Suspend nor Restore: the admin gets a plain error.
+  'routes/admin.users_.$userId': {
+    params: (w) => ({ userId: w.users.noOrg.id }),
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+    action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
+  },
+  'routes/admin.organizations_.$organizationId': {
+    params: (w) => ({ organizationId: w.group.org.id }),
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+  },
 
   'routes/orgs.new': {
     loader: every(200, { anonymous: 'login' }),

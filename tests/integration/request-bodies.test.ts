@@ -1,4 +1,7 @@
+import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { auditLog } from '#db/schema/index.ts'
 import * as adminUsers from '#app/routes/admin.users.tsx'
 import * as attachmentsRoute from '#app/routes/applications.$id.attachments.tsx'
 import * as login from '#app/routes/login.tsx'
@@ -180,6 +183,16 @@ describe('size limits', () => {
     expect(out.status).toBe(413)
     expect(messageOf(out.data)).toMatch(/larger than 10 MB/)
     expect(await listAttachments(id)).toHaveLength(0)
+    // Both refusals are in the audit log for the admins, with the size that was declared.
+    const refused = await db()
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.entityId, id)))
+      .orderBy(asc(auditLog.id))
+    expect(refused.map((r) => r.details)).toEqual([
+      { reason: 'too_large', fileName: null, declaredBodyBytes: 11 * MB },
+      { reason: 'too_large', fileName: null, declaredBodyBytes: null },
+    ])
   })
 
   it('takes one file per upload', async () => {
