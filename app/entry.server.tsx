@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { logger } from './utils/logger.server.ts'
 import { NonceProvider } from './utils/nonce.tsx'
+import { cachePartialManifests } from './utils/partial-manifest-cache.server.ts'
 
 // The HTTP server (server/index.ts) reaches these through the build's entry module, so that the
 // database is opened by the same module instance the routes use (and the server, compiled as
@@ -13,6 +14,8 @@ import { NonceProvider } from './utils/nonce.tsx'
 export { prepareDatabase, startApp, stopApp } from './startup.server.ts'
 export { rootLogger } from './utils/logger.server.ts'
 export { answerUnhandledError, requestLogging } from './utils/request-log.server.ts'
+
+cachePartialManifests()
 
 export const streamTimeout = 5_000
 

@@ -15,8 +15,9 @@ import {
 } from './application-lists.server.ts'
 
 interface Row extends Record<string, unknown> {
-  dimension: 'status' | 'sdoh' | 'vulnerability'
-  key: string | null
+  status: SubmittedStatus
+  band: number | null
+  sdoh: string[] | null
   n: number
   requested: string
 }
@@ -26,40 +27,37 @@ const QUARTERS = VULNERABILITY_BANDS.length - 1
 const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, { count: 0, requestedMinor: 0 }])) as Record<K, Tally>
 
+const add = (tally: Tally, n: number, requested: number) => {
+  tally.count += n
+  tally.requestedMinor += requested
+}
+
 /**
  * Counts and requested totals of a program's submitted applications by status, SDOH domain and
- * place-vulnerability band, under the same filters as the funder's list. One statement: the
- * matching rows are read once (through the program/status index) and grouped three ways in the
- * database, so no application is ever loaded here, however many there are. Sums come back as
- * text so that bigint totals stay exact on either driver.
+ * place-vulnerability band, under the same filters as the funder's list. One pass over the
+ * matching rows (through the program/status index), grouped in the database by the three
+ * together: a program's applications fall into a few dozen such groups however many there are,
+ * and those are folded into the three tallies here. (Grouping three ways over a materialised
+ * scope, or one aggregate with a FILTER per figure, read the rows once too but cost two to five
+ * times as much per row on PostgreSQL: docs/decisions/009-throughput.md.) Sums come back as text
+ * so that bigint totals stay exact on either driver.
  */
 export async function programApplicationStats(
   programId: string,
   filter: ProgramApplicationFilter = {},
 ): Promise<ProgramApplicationStats> {
   const result = await db().execute<Row>(sql`
-    WITH scope AS MATERIALIZED (
-      SELECT ${applications.status} AS status,
-             ${applications.amountRequestedMinor} AS amount,
-             ${applications.placeVulnerability} AS svi,
-             ${applications.sdohDomains} AS sdoh
-      FROM ${applications}
-      WHERE ${programApplicationsWhere(programId, filter)}
-    )
-    SELECT 'status' AS dimension, status::text AS key, count(*)::int AS n,
-           coalesce(sum(amount), 0)::text AS requested
-    FROM scope GROUP BY status
-    UNION ALL
-    -- least() would skip a null; the CASE keeps "no SVI" apart.
-    SELECT 'vulnerability',
-           CASE WHEN svi IS NOT NULL THEN least(floor(svi * ${QUARTERS}), ${QUARTERS - 1}) END
-             ::int::text,
-           count(*)::int, coalesce(sum(amount), 0)::text
-    FROM scope GROUP BY 2
-    UNION ALL
-    SELECT 'sdoh', domain, count(*)::int, coalesce(sum(amount), 0)::text
-    FROM scope CROSS JOIN LATERAL unnest(scope.sdoh) AS domain
-    GROUP BY domain`)
+    SELECT ${applications.status}::text AS status,
+           -- least() would skip a null; the CASE keeps "no SVI" apart.
+           CASE WHEN ${applications.placeVulnerability} IS NOT NULL
+                THEN least(floor(${applications.placeVulnerability} * ${QUARTERS}), ${QUARTERS - 1})
+           END::int AS band,
+           ${applications.sdohDomains} AS sdoh,
+           count(*)::int AS n,
+           coalesce(sum(${applications.amountRequestedMinor}), 0)::text AS requested
+    FROM ${applications}
+    WHERE ${programApplicationsWhere(programId, filter)}
+    GROUP BY 1, 2, 3`)
   const rows = (result as unknown as { rows: Row[] }).rows
 
   const stats: ProgramApplicationStats = {
@@ -69,16 +67,16 @@ export async function programApplicationStats(
     byVulnerability: zeroes(VULNERABILITY_BANDS),
   }
   for (const row of rows) {
-    const tally = { count: Number(row.n), requestedMinor: Number(row.requested) }
-    if (row.dimension === 'status') {
-      stats.byStatus[row.key as SubmittedStatus] = tally
-      stats.total.count += tally.count
-      stats.total.requestedMinor += tally.requestedMinor
-    } else if (row.dimension === 'vulnerability') {
-      stats.byVulnerability[row.key === null ? 'unknown' : VULNERABILITY_BANDS[Number(row.key)]!] =
-        tally
-    } else if (SDOH_DOMAINS.includes(row.key as SdohDomain)) {
-      stats.bySdoh[row.key as SdohDomain] = tally
+    const n = Number(row.n)
+    const requested = Number(row.requested)
+    add(stats.total, n, requested)
+    add(stats.byStatus[row.status], n, requested)
+    const band = row.band === null ? 'unknown' : VULNERABILITY_BANDS[Number(row.band)]!
+    add(stats.byVulnerability[band], n, requested)
+    // An application counts once under each domain it addresses.
+    for (const domain of new Set(row.sdoh ?? [])) {
+      if (SDOH_DOMAINS.includes(domain as SdohDomain))
+        add(stats.bySdoh[domain as SdohDomain], n, requested)
     }
   }
   return stats
