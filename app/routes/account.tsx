@@ -10,7 +10,7 @@ import { listUserSessions } from '#app/services/sessions.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { Moment } from '#app/components/moment.tsx'
 import { readForm } from '#app/utils/request-body.server.ts'
 

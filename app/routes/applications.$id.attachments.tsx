@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { addAttachment, removeAttachment } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { uploadField } from '#app/utils/flash.ts'
+import { uploadField } from '#app/lib/flash.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { readUpload } from '#app/utils/request-body.server.ts'
 

@@ -9,7 +9,7 @@ import { CommunityStepSchema } from '#app/schemas/application.ts'
 import { applicationParts } from '#app/services/application-content.server.ts'
 import { readPlaceField } from '#app/services/places.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'community')

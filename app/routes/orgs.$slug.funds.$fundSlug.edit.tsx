@@ -8,12 +8,12 @@ import type { Currency } from '#app/domain/funds.ts'
 import { FundSchema } from '#app/schemas/fund.ts'
 import { FUND_MANAGER_ROLES, updateFund } from '#app/services/funds.server.ts'
 import { listPrograms } from '#app/services/programs.server.ts'
-import { draftKeys } from '#app/utils/draft-backup.ts'
+import { draftKeys } from '#app/lib/draft-backup.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.fund.name} · Commons Fund` : 'Edit fund · Commons Fund' },

@@ -20,11 +20,11 @@ import { listQuestions } from '#app/services/program-questions.server.ts'
 import { openingProblems, TRANSITIONS_TO } from '#app/services/programs.server.ts'
 import { getPlaces } from '#app/services/places.server.ts'
 import { listCriteria } from '#app/services/rubrics.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { programActor, requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney } from '#app/lib/money.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, program, fund } = await requireManagedProgram(request, params)

@@ -17,7 +17,7 @@ import {
 } from '#app/services/application-lists.server.ts'
 import { programApplicationStats } from '#app/services/application-stats.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
-import { pageLinks, pageParam } from '#app/utils/search-params.ts'
+import { pageLinks, pageParam } from '#app/lib/search-params.ts'
 import { Moment } from '#app/components/moment.tsx'
 import { readQuery } from '#app/utils/request-body.server.ts'
 

@@ -9,8 +9,8 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
 import { requireAnonymous } from '#app/utils/permissions.server.ts'
 import { redirectSignedIn } from '#app/utils/session.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
-import { keepingRedirect } from '#app/utils/search-params.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { keepingRedirect } from '#app/lib/search-params.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up · Commons Fund' }]
 
