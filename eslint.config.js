@@ -73,6 +73,26 @@ export default tseslint.config(
     // import it back (app/utils is for routes and the server only).
     files: ['app/services/**', 'app/config/**'],
     rules: {
+      // Services take parsed values: the request layer or a schema reads forms and query strings.
+      'no-restricted-globals': [
+        'error',
+        ...['FormData', 'URLSearchParams', 'Request'].map((name) => ({
+          name,
+          message:
+            'Services take parsed values; parse forms and queries in app/utils or app/schemas.',
+        })),
+      ],
+      '@typescript-eslint/no-restricted-types': [
+        'error',
+        {
+          types: Object.fromEntries(
+            ['FormData', 'URLSearchParams', 'Request'].map((name) => [
+              name,
+              'Services take parsed values; parse forms and queries in app/utils or app/schemas.',
+            ]),
+          ),
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -52,7 +52,6 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   toWrite: (
     data: z.output<S>,
     loaded: LoadedApplication,
-    formData: FormData,
   ) => Promise<
     (StepWrite & { problems?: Record<string, string> }) | { errors: Record<string, string> }
   >,
@@ -62,7 +61,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   const formData = await readForm(request)
   const form = await parseForm(formData, schema)
   if (!form.ok) return form.response
-  const write = await toWrite(form.data, loaded, formData)
+  const write = await toWrite(form.data, loaded)
   if ('errors' in write) return formFailure(write.errors, formData)
   const base = Number(formData.get('version'))
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
