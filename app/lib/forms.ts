@@ -1,6 +1,13 @@
 export type FieldErrors = Record<string, string>
-/** What an action returns when a submission is refused: errors by field and what was typed. */
-export type FormFailure = { errors: FieldErrors; values: Record<string, string | string[]> }
+/**
+ * What an action returns when a submission is refused: errors by field, what was typed, and any
+ * problems to list under the form-level message.
+ */
+export type FormFailure = {
+  errors: FieldErrors
+  values: Record<string, string | string[]>
+  problems?: string[]
+}
 
 /** Password fields: never echoed back into a page, never kept in the browser. */
 export const isSecretField = (name: string) => /password/i.test(name)

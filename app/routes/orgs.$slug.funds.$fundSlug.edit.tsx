@@ -10,7 +10,8 @@ import { FUND_MANAGER_ROLES, updateFund } from '#app/services/funds.server.ts'
 import { listPrograms } from '#app/services/programs.server.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
-import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
@@ -42,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     fund,
     form.data,
   )
-  if (!result.ok) return formFailure(result.errors, form.formData)
+  if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${organization.slug}/funds/${fund.slug}`, {
     kind: 'success',
     message: 'Fund saved.',

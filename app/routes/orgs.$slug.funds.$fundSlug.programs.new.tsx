@@ -9,7 +9,7 @@ import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { createProgram, listStates } from '#app/services/programs.server.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
 import { programActor, requireFund } from '#app/utils/funder-access.server.ts'
-import { formFailure } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     fund,
     form.data,
   )
-  if (!result.ok) return formFailure(result.errors, form.formData)
+  if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${result.program.slug}`, {
     kind: 'success',
     message:
