@@ -40,9 +40,10 @@ export default tseslint.config(
     },
   },
   {
-    // The layers of docs (DESIGN, Architecture): components, schemas and the domain run in the
-    // browser too, so they never reach into the database or server-only modules, not even for a type.
-    files: ['app/components/**', 'app/schemas/**', 'app/domain/**'],
+    // The layers of docs (DESIGN, Architecture): components, schemas, the domain and app/lib run in
+    // the browser too, so they never reach into the database or server-only modules, not even for a
+    // type, nor into the request layer (app/utils) or app/config.
+    files: ['app/components/**', 'app/schemas/**', 'app/domain/**', 'app/lib/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -58,8 +59,48 @@ export default tseslint.config(
                 'Browser-safe code may not import *.server modules; move what it needs to app/domain.',
             },
             {
-              regex: '^(#app|(\\.\\.?/)+app)/(services|routes)/',
-              message: 'Browser-safe code may not import services or routes.',
+              regex: '^(#app|(\\.\\.?/)+app)/(services|routes|utils|config|seed)/',
+              message:
+                'Browser-safe code may import only app/domain and app/lib, not services, routes, the request layer (app/utils) or app/config.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Services and app/config sit below the request layer: they take parsed values from it and never
+    // import it back (app/utils is for routes and the server only).
+    files: ['app/services/**', 'app/config/**'],
+    rules: {
+      // Services take parsed values: the request layer or a schema reads forms and query strings.
+      'no-restricted-globals': [
+        'error',
+        ...['FormData', 'URLSearchParams', 'Request'].map((name) => ({
+          name,
+          message:
+            'Services take parsed values; parse forms and queries in app/utils or app/schemas.',
+        })),
+      ],
+      '@typescript-eslint/no-restricted-types': [
+        'error',
+        {
+          types: Object.fromEntries(
+            ['FormData', 'URLSearchParams', 'Request'].map((name) => [
+              name,
+              'Services take parsed values; parse forms and queries in app/utils or app/schemas.',
+            ]),
+          ),
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(#app|(\\.\\.?/)+app)/(utils|routes|components|seed)/',
+              message:
+                'Services and app/config may not import the request layer (app/utils), routes, components or the seed; move plain helpers to app/lib.',
             },
           ],
         },

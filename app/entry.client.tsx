@@ -1,7 +1,7 @@
 import { RemixBrowser } from '@remix-run/react'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
-import { notePreHydrationTyping } from './utils/pre-hydration-typing.ts'
+import { notePreHydrationTyping } from './lib/pre-hydration-typing.ts'
 
 notePreHydrationTyping(document)
 

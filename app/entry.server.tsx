@@ -4,15 +4,15 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { logger } from './utils/logger.server.ts'
-import { NonceProvider } from './utils/nonce.tsx'
+import { logger } from './config/logger.server.ts'
+import { NonceProvider } from './lib/nonce.tsx'
 import { cachePartialManifests } from './utils/partial-manifest-cache.server.ts'
 
 // The HTTP server (server/index.ts) reaches these through the build's entry module, so that the
 // database is opened by the same module instance the routes use (and the server, compiled as
 // one file, needs no modules of its own).
 export { prepareDatabase, startApp, stopApp } from './startup.server.ts'
-export { rootLogger } from './utils/logger.server.ts'
+export { rootLogger } from './config/logger.server.ts'
 export { answerUnhandledError, requestLogging } from './utils/request-log.server.ts'
 
 cachePartialManifests()

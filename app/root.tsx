@@ -19,9 +19,9 @@ import { useEffect, type ReactNode } from 'react'
 import { FlashMessage } from './components/flash.tsx'
 import styles from './styles/app.css?url'
 import { getSessionOrganizations, getSessionUser, takeFlash } from './utils/session.server.ts'
-import { useNonce } from './utils/nonce.tsx'
-import { rememberBrowserTimeZone, timeZoneFromCookie } from './utils/viewer-time-zone.ts'
-import { forgetAllDraftBackups, forgetDraftBackup } from './utils/use-draft-backup.ts'
+import { useNonce } from './lib/nonce.tsx'
+import { rememberBrowserTimeZone, timeZoneFromCookie } from './lib/viewer-time-zone.ts'
+import { forgetAllDraftBackups, forgetDraftBackup } from './lib/use-draft-backup.ts'
 import { OrgSwitcher } from './components/org-switcher.tsx'
 
 export const links: LinksFunction = () => [

@@ -4,9 +4,9 @@ import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
 import { startJobQueue, stopJobQueue } from './services/job-queue.server.ts'
 import { defineAllJobs } from './services/jobs.server.ts'
 import { makeDataDirPrivate } from '#db/data-dir.server.ts'
-import { env } from './utils/env.server.ts'
-import { logger } from './utils/logger.server.ts'
-import { sessionSecrets } from './utils/secrets.server.ts'
+import { env } from './config/env.server.ts'
+import { logger } from './config/logger.server.ts'
+import { sessionSecrets } from './config/secrets.server.ts'
 
 /**
  * Demo data goes only into an empty database, and never by itself into a production server

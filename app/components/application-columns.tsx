@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { STATUS_LABELS } from '#app/domain/application-status.ts'
 import type { ApplicationStatus } from '#app/domain/application-status.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney } from '#app/lib/money.ts'
 import type { Column } from './table.tsx'
 
 /** The columns every list of applications shares, so they read the same everywhere. */

@@ -11,7 +11,7 @@ import {
   VULNERABILITY_BAND_LABELS,
   VULNERABILITY_BANDS,
 } from '#app/domain/vulnerability.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney } from '#app/lib/money.ts'
 import { BarChart } from './bar-chart.tsx'
 import { DataTable } from './table.tsx'
 

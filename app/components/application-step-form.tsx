@@ -1,7 +1,7 @@
 import { useActionData, useNavigation } from '@remix-run/react'
 import { useEffect, type FormEvent, type ReactNode } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
-import type { FormFailure } from '#app/utils/forms.ts'
+import type { FormFailure } from '#app/lib/forms.ts'
 import { Button } from './button.tsx'
 import { DraftBackupForm } from './draft-backup-form.tsx'
 

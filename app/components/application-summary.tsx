@@ -10,7 +10,7 @@ import { formatPercentile } from '#app/domain/vulnerability.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { SKILL_LABELS, type Skill } from '#app/domain/skills.ts'
 import type { ApplicationSummary as Summary } from '#app/domain/application-summary.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney } from '#app/lib/money.ts'
 import { TableFrame } from './table.tsx'
 import { Card } from './card.tsx'
 

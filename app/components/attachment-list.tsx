@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { ACCEPT_ATTRIBUTE, FILE_RULES_HINT } from '#app/domain/file-types.ts'
-import { useUpload, type UploadState } from '#app/utils/use-upload.ts'
+import { useUpload, type UploadState } from '#app/lib/use-upload.ts'
 
 export type AttachmentRow = { id: string; fileName: string; sizeBytes: number }
 

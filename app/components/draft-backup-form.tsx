@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react'
 import { useRef, type FormEvent, type ReactNode } from 'react'
-import type { DraftBackupKey } from '#app/utils/draft-backup.ts'
-import { useDraftBackup } from '#app/utils/use-draft-backup.ts'
+import type { DraftBackupKey } from '#app/lib/draft-backup.ts'
+import { useDraftBackup } from '#app/lib/use-draft-backup.ts'
 import { DraftBackupBanner } from './draft-backup-banner.tsx'
 import { FormError } from './field.tsx'
 

@@ -1,4 +1,4 @@
-import type { Flash } from '#app/utils/flash.ts'
+import type { Flash } from '#app/lib/flash.ts'
 
 export function FlashMessage({ flash }: { flash: Flash | null }) {
   // A message about one field is shown beside it by the page that owns the field.

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { PROGRAM_STATUS_LABELS } from '#app/domain/program-status.ts'
 import type { ProgramStatus } from '#app/domain/program-status.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { DataTable, type Column } from './table.tsx'
 
 export interface FunderProgram {

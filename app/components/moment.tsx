@@ -1,5 +1,5 @@
-import { formatDateTime } from '#app/utils/format.ts'
-import { useViewerTimeZone } from '#app/utils/viewer-time-zone.ts'
+import { formatDateTime } from '#app/lib/format.ts'
+import { useViewerTimeZone } from '#app/lib/viewer-time-zone.ts'
 
 /**
  * A point in time shown in the viewer's own zone, named ("Nov 25, 2026, 11:15 PM EST"), for

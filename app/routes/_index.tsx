@@ -19,7 +19,7 @@ import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { listFunderPrograms } from '#app/services/program-lists.server.ts'
-import { formatDate, formatDateTime } from '#app/utils/format.ts'
+import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { getSessionOrganizations, getSessionUser } from '#app/utils/session.server.ts'
 
 export const meta: MetaFunction = () => [

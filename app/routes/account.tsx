@@ -7,10 +7,11 @@ import { DataTable } from '#app/components/table.tsx'
 import { ChangePasswordSchema } from '#app/schemas/auth.ts'
 import { changePassword, signOutOtherSessions } from '#app/services/accounts.server.ts'
 import { listUserSessions } from '#app/services/sessions.server.ts'
-import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { Moment } from '#app/components/moment.tsx'
 import { readForm } from '#app/utils/request-body.server.ts'
 
@@ -46,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(formData, ChangePasswordSchema)
   if (!form.ok) return form.response
   const result = await changePassword(user, form.data, origin)
-  if (!result.ok) return formFailure(result.errors, formData)
+  if (!result.ok) return refuse(result, formData)
   return redirectWithFlash('/account', {
     kind: 'success',
     message: 'Password changed. Every other session has been signed out.',

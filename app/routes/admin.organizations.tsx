@@ -6,9 +6,9 @@ import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
 import { KIND_LABELS, ORGANIZATION_KINDS } from '#app/domain/organizations.ts'
 import { listOrganizations } from '#app/services/admin.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { formatDate } from '#app/lib/format.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
-import { pageLinks, pageParam, textParam } from '#app/utils/search-params.ts'
+import { pageLinks, pageParam, textParam } from '#app/lib/search-params.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

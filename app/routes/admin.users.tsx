@@ -5,9 +5,9 @@ import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
 import { listUsers } from '#app/services/admin.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { formatDate } from '#app/lib/format.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
-import { pageLinks, pageParam, textParam } from '#app/utils/search-params.ts'
+import { pageLinks, pageParam, textParam } from '#app/lib/search-params.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

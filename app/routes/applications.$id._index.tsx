@@ -17,7 +17,7 @@ import { listAttachments } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { Moment } from '#app/components/moment.tsx'
 
 const WithdrawSchema = z.object({

@@ -5,7 +5,7 @@ import {
   removeAttachment,
 } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { uploadField } from '#app/utils/flash.ts'
+import { uploadField } from '#app/lib/flash.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { FILE_TOO_LARGE, readUpload } from '#app/utils/request-body.server.ts'
 

@@ -9,9 +9,9 @@ import { BudgetStepSchema } from '#app/schemas/application.ts'
 import { budgetProblems, type AwardRange } from '#app/schemas/application-submission.ts'
 import { applicationParts } from '#app/services/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
-import { formatMoney, moneyInputValue, parseMoney } from '#app/utils/money.ts'
-import { rowCount } from '#app/utils/nested-values.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { formatMoney, moneyInputValue, parseMoney } from '#app/lib/money.ts'
+import { rowCount } from '#app/lib/nested-values.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 /** Blank rows offered below the saved ones; "Add more lines" offers more. */

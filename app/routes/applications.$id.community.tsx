@@ -7,9 +7,9 @@ import { PlacePicker } from '#app/components/place-picker.tsx'
 import { formatSvi } from '#app/domain/vulnerability.ts'
 import { CommunityStepSchema } from '#app/schemas/application.ts'
 import { applicationParts } from '#app/services/application-content.server.ts'
-import { readPlaceField } from '#app/services/places.server.ts'
+import { resolvePlaceField } from '#app/services/places.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'community')
@@ -34,10 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const action = (args: ActionFunctionArgs) =>
-  handleStepSave(args, 'community', CommunityStepSchema, async (data, loaded, formData) => {
-    const { places, unmatched } = await readPlaceField(formData, 'placeFips', {
-      limits: loaded.program,
-    })
+  handleStepSave(args, 'community', CommunityStepSchema, async (data, loaded) => {
+    const { places, unmatched } = await resolvePlaceField(
+      { fips: data.placeFips, text: data.placeFipsText },
+      { limits: loaded.program },
+    )
     if (unmatched.length) return { errors: { placeFips: unmatched.join(' ') } }
     return {
       step: 'community' as const,

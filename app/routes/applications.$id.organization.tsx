@@ -6,7 +6,7 @@ import { SelectField, TextareaField, TextField } from '#app/components/field.tsx
 import { LIVED_EXPERIENCE, LIVED_EXPERIENCE_LABELS } from '#app/domain/application-steps.ts'
 import { OrganizationStepSchema } from '#app/schemas/application.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'organization')

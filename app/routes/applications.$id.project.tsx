@@ -7,7 +7,7 @@ import { TextareaField, TextField } from '#app/components/field.tsx'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { PROJECT_SUMMARY_WORDS, ProjectStepSchema } from '#app/schemas/application.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'project')

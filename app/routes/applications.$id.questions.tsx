@@ -10,8 +10,8 @@ import { questionsStepSchema } from '#app/schemas/application.ts'
 import { programQuestionsOf } from '#app/services/applications.server.ts'
 import { listAttachments } from '#app/services/attachments.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
-import { flashFor, uploadField } from '#app/utils/flash.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { flashFor, uploadField } from '#app/lib/flash.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { useRootData } from '#app/root.tsx'
 
 async function questionsFor(programId: string) {

@@ -14,7 +14,7 @@ import { submitApplication } from '#app/services/application-submission.server.t
 import { readApplication } from '#app/services/application-content.server.ts'
 import { listAttachments } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'

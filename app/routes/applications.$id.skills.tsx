@@ -8,8 +8,8 @@ import { SKILL_LABELS, SKILLS, WORK_MODES } from '#app/domain/skills.ts'
 import { SkillsStepSchema } from '#app/schemas/application.ts'
 import { applicationParts } from '#app/services/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
-import { rowCount } from '#app/utils/nested-values.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { rowCount } from '#app/lib/nested-values.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 const BLANK_ROWS = 1

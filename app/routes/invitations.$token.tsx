@@ -12,10 +12,10 @@ import {
 } from '#app/services/invitations.server.ts'
 import { findMembership } from '#app/services/organizations.server.ts'
 import { setCurrentOrganization } from '#app/services/sessions.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { formatDate } from '#app/lib/format.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
-import { keepingRedirect } from '#app/utils/search-params.ts'
+import { keepingRedirect } from '#app/lib/search-params.ts'
 import { getSessionUser } from '#app/utils/session.server.ts'
 
 const UNKNOWN = 'No invitation has this link. Check that it was copied whole, or ask for a new one.'

@@ -7,9 +7,9 @@ import { CURRENCY_LABELS, type Currency } from '#app/domain/funds.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { listPrograms } from '#app/services/programs.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney } from '#app/lib/money.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

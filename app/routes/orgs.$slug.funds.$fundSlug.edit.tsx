@@ -8,12 +8,13 @@ import type { Currency } from '#app/domain/funds.ts'
 import { FundSchema } from '#app/schemas/fund.ts'
 import { FUND_MANAGER_ROLES, updateFund } from '#app/services/funds.server.ts'
 import { listPrograms } from '#app/services/programs.server.ts'
-import { draftKeys } from '#app/utils/draft-backup.ts'
+import { draftKeys } from '#app/lib/draft-backup.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
-import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.fund.name} · Commons Fund` : 'Edit fund · Commons Fund' },
@@ -42,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     fund,
     form.data,
   )
-  if (!result.ok) return formFailure(result.errors, form.formData)
+  if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${organization.slug}/funds/${fund.slug}`, {
     kind: 'success',
     message: 'Fund saved.',

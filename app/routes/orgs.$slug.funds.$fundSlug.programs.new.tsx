@@ -7,13 +7,13 @@ import { ProgramDetailsFields, typedCounties } from '#app/components/program-det
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
 import { createProgram, listStates } from '#app/services/programs.server.ts'
-import { draftKeys } from '#app/utils/draft-backup.ts'
+import { draftKeys } from '#app/lib/draft-backup.ts'
 import { programActor, requireFund } from '#app/utils/funder-access.server.ts'
-import { formFailure } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New program · Commons Fund' }]
 
@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     fund,
     form.data,
   )
-  if (!result.ok) return formFailure(result.errors, form.formData)
+  if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${result.program.slug}`, {
     kind: 'success',
     message:

@@ -6,12 +6,12 @@ import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { FundFields } from '#app/components/fund-fields.tsx'
 import { FundSchema } from '#app/schemas/fund.ts'
 import { createFund, FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
-import { draftKeys } from '#app/utils/draft-backup.ts'
+import { draftKeys } from '#app/lib/draft-backup.ts'
 import { assertFunder } from '#app/utils/funder-access.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New fund · Commons Fund' }]
 

@@ -20,10 +20,11 @@ import {
 } from '#app/services/organizations.server.ts'
 import { setCurrentOrganization } from '#app/services/sessions.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { formatDate } from '#app/lib/format.ts'
 import { CopyButton } from '#app/components/copy-button.tsx'
 import { readForm } from '#app/utils/request-body.server.ts'
 
@@ -56,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === 'leave') {
     const result = await removeMember(actor, org, actor.id)
-    if (!result.ok) return formFailure(result.errors, formData)
+    if (!result.ok) return refuse(result, formData)
     await setCurrentOrganization(access.user.sessionId, null)
     return redirectWithFlash('/', { kind: 'success', message: `You left ${org.name}.` })
   }
@@ -66,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = await parseForm(formData, AddMemberSchema)
     if (!form.ok) return form.response
     const result = await inviteMember(actor, org, form.data)
-    if (!result.ok) return formFailure(result.errors, formData)
+    if (!result.ok) return refuse(result, formData)
     // Shown once, in this response: only the token's hash is stored.
     const link = `${new URL(request.url).origin}/invitations/${result.token}`
     return { invited: { email: form.data.email, role: form.data.role, link } }
@@ -75,21 +76,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = await parseForm(formData, RevokeInvitationSchema)
     if (!form.ok) return form.response
     const result = await revokeInvitation(actor, org, form.data.invitationId)
-    if (!result.ok) return formFailure(result.errors, formData)
+    if (!result.ok) return refuse(result, formData)
     return redirectWithFlash(back, { kind: 'success', message: 'Invitation revoked.' })
   }
   if (intent === 'change-role') {
     const form = await parseForm(formData, ChangeRoleSchema)
     if (!form.ok) return form.response
     const result = await changeMemberRole(actor, org, form.data.userId, form.data.role)
-    if (!result.ok) return formFailure(result.errors, formData)
+    if (!result.ok) return refuse(result, formData)
     return redirectWithFlash(back, { kind: 'success', message: 'Role changed.' })
   }
   if (intent === 'remove') {
     const form = await parseForm(formData, RemoveMemberSchema)
     if (!form.ok) return form.response
     const result = await removeMember(actor, org, form.data.userId)
-    if (!result.ok) return formFailure(result.errors, formData)
+    if (!result.ok) return refuse(result, formData)
     return redirectWithFlash(back, { kind: 'success', message: 'Member removed.' })
   }
   return formFailure({ form: 'Unknown action.' }, formData)

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { BudgetChart, StatusChart, applicationsText } from '#app/components/application-figures.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -20,11 +20,12 @@ import { listQuestions } from '#app/services/program-questions.server.ts'
 import { openingProblems, TRANSITIONS_TO } from '#app/services/programs.server.ts'
 import { getPlaces } from '#app/services/places.server.ts'
 import { listCriteria } from '#app/services/rubrics.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { programActor, requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney } from '#app/lib/money.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, program, fund } = await requireManagedProgram(request, params)
@@ -72,9 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const move = TRANSITIONS_TO[form.data.to]
   if (!move) return formFailure({ form: 'A program cannot go back to draft.' }, form.formData)
   const result = await move(programActor(access, requestOrigin(request, context).ip), program.id)
-  if (!result.ok) {
-    return data({ errors: { form: result.message }, problems: result.problems }, { status: 400 })
-  }
+  if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
     kind: 'success',
     message:
@@ -96,7 +95,7 @@ export default function ProgramOverview() {
   }
   const refused = useActionData<typeof action>()
   const navigation = useNavigation()
-  const problems = refused && 'problems' in refused ? refused.problems : []
+  const problems = refused?.problems ?? []
   return (
     <>
       <Card title="Status" headingLevel={3}>

@@ -9,27 +9,26 @@ import { DataTable, Pagination } from '#app/components/table.tsx'
 import { STATUS_LABELS, SUBMITTED_STATUSES } from '#app/domain/application-status.ts'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { formatPercentile } from '#app/domain/vulnerability.ts'
-import { APPLICATION_SORTS, type ApplicationSort } from '#app/domain/application-sorts.ts'
+import { APPLICATION_SORTS } from '#app/domain/application-sorts.ts'
+import { parseApplicationListSearch } from '#app/schemas/application-list.ts'
 import {
-  filterFromSearch,
   listProgramApplications,
   programApplicationCounts,
 } from '#app/services/application-lists.server.ts'
 import { programApplicationStats } from '#app/services/application-stats.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
-import { pageLinks, pageParam } from '#app/utils/search-params.ts'
+import { pageLinks } from '#app/lib/search-params.ts'
 import { Moment } from '#app/components/moment.tsx'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, fund } = await requireManagedProgram(request, params)
   const search = readQuery(request)
-  const { status, sdoh } = filterFromSearch(search)
-  const sort = (Object.keys(APPLICATION_SORTS).find((k) => k === search.get('sort')) ??
-    'newest') as ApplicationSort
+  const { filter, sort, page } = parseApplicationListSearch(search)
+  const { status, sdoh } = filter
   const filtered = Boolean(status || sdoh)
   const [list, stats, programCounts] = await Promise.all([
-    listProgramApplications(program.id, { status, sdoh, sort, page: pageParam(search) }),
+    listProgramApplications(program.id, { status, sdoh, sort, page }),
     programApplicationStats(program.id, { status, sdoh }),
     // Unfiltered, the figures already hold the whole program's counts.
     filtered ? programApplicationCounts(program.id) : null,

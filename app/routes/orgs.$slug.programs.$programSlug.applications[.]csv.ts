@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { filterFromSearch } from '#app/services/application-lists.server.ts'
+import { parseApplicationFilter } from '#app/schemas/application-list.ts'
 import { startApplicationExport } from '#app/services/application-export.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { requestOrigin } from '#app/utils/http.server.ts'
@@ -12,7 +12,7 @@ import { readQuery } from '#app/utils/request-body.server.ts'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, organization, program, fund } = await requireManagedProgram(request, params)
   const url = new URL(request.url)
-  const filter = filterFromSearch(readQuery(request))
+  const filter = parseApplicationFilter(readQuery(request))
   const actor = {
     id: user.id,
     ip: requestOrigin(request, context).ip,

@@ -7,12 +7,12 @@ import { ProgramDetailsFields, typedCounties } from '#app/components/program-det
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
 import { getPlaces } from '#app/services/places.server.ts'
 import { listStates, updateProgramDetails } from '#app/services/programs.server.ts'
-import { draftKeys } from '#app/utils/draft-backup.ts'
+import { draftKeys } from '#app/lib/draft-backup.ts'
 import { programActor, requireManagedProgram } from '#app/utils/funder-access.server.ts'
-import { formFailure } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, fund } = await requireManagedProgram(request, params)
@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     program.id,
     form.data,
   )
-  if (!result.ok) return formFailure(result.errors, form.formData)
+  if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
     kind: 'success',
     message: 'Details saved.',

@@ -31,12 +31,12 @@ import {
   saveCriterion,
   saveWeights,
 } from '#app/services/rubrics.server.ts'
-import type { FormFailure } from '#app/utils/forms.ts'
+import type { FormFailure } from '#app/lib/forms.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { programPartAction } from '#app/utils/program-part-action.server.ts'
-import { draftKeys } from '#app/utils/draft-backup.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { draftKeys } from '#app/lib/draft-backup.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program } = await requireManagedProgram(request, params)

@@ -6,11 +6,11 @@ import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { OrganizationProfileFields } from '#app/components/organization-profile-fields.tsx'
 import { OrganizationProfileSchema } from '#app/schemas/organization.ts'
 import { MANAGER_ROLES, updateOrganizationProfile } from '#app/services/organizations.server.ts'
-import { draftKeys } from '#app/utils/draft-backup.ts'
+import { draftKeys } from '#app/lib/draft-backup.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, MANAGER_ROLES)

@@ -7,11 +7,11 @@ import { KIND_LABELS, ORGANIZATION_KINDS } from '#app/domain/organizations.ts'
 import { NewOrganizationSchema } from '#app/schemas/organization.ts'
 import { createOrganization } from '#app/services/organizations.server.ts'
 import { setCurrentOrganization } from '#app/services/sessions.server.ts'
-import { draftKeys } from '#app/utils/draft-backup.ts'
+import { draftKeys } from '#app/lib/draft-backup.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 export const meta: MetaFunction = () => [{ title: 'New organisation · Commons Fund' }]
 

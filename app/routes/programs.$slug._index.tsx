@@ -8,7 +8,7 @@ import { QUESTION_KIND_LABELS } from '#app/domain/program-questions.ts'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { formatSvi } from '#app/domain/vulnerability.ts'
 import { getPublicProgram } from '#app/services/program-catalog.server.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney } from '#app/lib/money.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import styles from '#app/styles/programs.css?url'
 

@@ -5,12 +5,13 @@ import { FormError, TextField } from '#app/components/field.tsx'
 import { SignupSchema } from '#app/schemas/auth.ts'
 import { PASSWORD_MIN } from '#app/schemas/fields.ts'
 import { signUp } from '#app/services/accounts.server.ts'
-import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
 import { requireAnonymous } from '#app/utils/permissions.server.ts'
 import { redirectSignedIn } from '#app/utils/session.server.ts'
-import { useValidatedForm } from '#app/utils/use-validated-form.ts'
-import { keepingRedirect } from '#app/utils/search-params.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { keepingRedirect } from '#app/lib/search-params.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up · Commons Fund' }]
 
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, SignupSchema)
   if (!form.ok) return form.response
   const result = await signUp(form.data, requestOrigin(request, context))
-  if (!result.ok) return formFailure(result.errors, form.formData, result.status)
+  if (!result.ok) return refuse(result, form.formData)
   return redirectSignedIn(safeRedirect(form.data.redirectTo, '/'), result.session)
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { LIVED_EXPERIENCE, type ApplicationStep } from '#app/domain/application-steps.ts'
 import type { AnswerValue, QuestionKind } from '#app/domain/program-questions.ts'
 import { ineligiblePlaces } from '#app/domain/place-eligibility.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatMoney } from '#app/lib/money.ts'
 import { PROJECT_SUMMARY_WORDS, wordCount } from './application.ts'
 
 export interface QuestionRule {

@@ -3,7 +3,7 @@ import { LIVED_EXPERIENCE } from '#app/domain/application-steps.ts'
 import { YES_NO, type QuestionKind } from '#app/domain/program-questions.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
 import { SKILLS, WORK_MODES } from '#app/domain/skills.ts'
-import { OptionalMoneySchema } from '#app/utils/money.ts'
+import { OptionalMoneySchema } from '#app/lib/money.ts'
 import { optionalText, optionalWholeNumber } from './fields.ts'
 
 /*

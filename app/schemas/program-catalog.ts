@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { SDOH_DOMAINS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { findState } from '#app/domain/us-states.ts'
-import { parseMoney } from '#app/utils/money.ts'
+import { parseMoney } from '#app/lib/money.ts'
 
 const optional = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { PROGRAM_STATUSES } from '#app/domain/program-status.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
-import { MoneySchema, moneyInputValue } from '#app/utils/money.ts'
-import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/utils/time-zones.ts'
+import { MoneySchema, moneyInputValue } from '#app/lib/money.ts'
+import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/lib/time-zones.ts'
 import { optionalText } from './fields.ts'
 
 /** A repeated form field (checkboxes): absent → [], one value → [value]. */

@@ -3,7 +3,7 @@
  * fills it with the demo data when it is empty; a database with data in it is left alone.
  */
 import { openDatabase, targetFromEnv } from '#db/client.server.ts'
-import { env } from '#app/utils/env.server.ts'
+import { env } from '#app/config/env.server.ts'
 import { isEmpty, seedDemoData } from './seed.server.ts'
 
 const database = await openDatabase(targetFromEnv(env()))

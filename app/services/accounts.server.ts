@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { users } from '#db/schema/index.ts'
 import type { ChangePasswordInput, LoginInput, SignupInput } from '#app/schemas/auth.ts'
+import { fail, type Result } from '#app/domain/result.ts'
 import { recordAudit } from './audit.server.ts'
 import { passwordWeakness } from './password-strength.server.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.server.ts'
@@ -13,9 +14,6 @@ import {
   tryAgainIn,
   type ThrottleKey,
 } from './throttles.server.ts'
-
-export type FieldErrors = Record<string, string>
-type Result<T> = ({ ok: true } & T) | { ok: false; errors: FieldErrors; status?: number }
 
 export type NewSession = { userId: string; token: string; expiresAt: Date }
 
@@ -35,7 +33,7 @@ export async function signUp(
   if (lockEnd) return throttled(`${SIGNUP_THROTTLED} ${tryAgainIn(lockEnd)}`)
   await countAttempt(...signupKey)
   const weakness = passwordWeakness(input.password, [input.email, input.name])
-  if (weakness) return { ok: false, errors: { password: weakness } }
+  if (weakness) return fail({ fieldErrors: { password: weakness } })
   const passwordHash = await hashPassword(input.password)
   return db().transaction(async (tx) => {
     // ON CONFLICT keeps two simultaneous sign-ups with one email from both succeeding.
@@ -45,10 +43,9 @@ export async function signUp(
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id })
     if (!user) {
-      return {
-        ok: false as const,
-        errors: { email: 'An account with this email already exists. Log in instead.' },
-      }
+      return fail({
+        fieldErrors: { email: 'An account with this email already exists. Log in instead.' },
+      })
     }
     await recordAudit(tx, {
       actorUserId: user.id,
@@ -93,11 +90,11 @@ export async function logIn(
 
   if (!user || !valid) {
     await countFailure(input.email, origin.ip, user?.id ?? null)
-    return { ok: false, errors: { form: INVALID_LOGIN }, status: 400 }
+    return fail({ message: INVALID_LOGIN, status: 400 })
   }
   if (user.suspendedAt) {
     await auditLogin(user.id, 'user.login_failed', input.email, origin.ip, { suspended: true })
-    return { ok: false, errors: { form: SUSPENDED_LOGIN }, status: 403 }
+    return fail({ message: SUSPENDED_LOGIN, status: 403 })
   }
   await clearAttempts('login-email', input.email)
   const session = await db().transaction(async (tx) => {
@@ -173,7 +170,7 @@ export function maskEmail(email: string) {
 }
 
 function throttled(message: string) {
-  return { ok: false as const, status: 429, errors: { form: message } }
+  return fail({ message, status: 429 })
 }
 
 /** Changes the password and ends every other session of the user. */
@@ -187,10 +184,10 @@ export async function changePassword(
     .from(users)
     .where(eq(users.id, user.id))
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    return { ok: false, errors: { currentPassword: 'Your current password is not correct' } }
+    return fail({ fieldErrors: { currentPassword: 'Your current password is not correct' } })
   }
   const weakness = passwordWeakness(input.newPassword, [row.email, row.name])
-  if (weakness) return { ok: false, errors: { newPassword: weakness } }
+  if (weakness) return fail({ fieldErrors: { newPassword: weakness } })
   const passwordHash = await hashPassword(input.newPassword)
   await db().transaction(async (tx) => {
     await tx

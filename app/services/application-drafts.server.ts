@@ -16,7 +16,7 @@ import {
   type ProjectStep,
   type SkillsStep,
 } from '#app/schemas/application.ts'
-import type { Actor } from './applications.server.ts'
+import type { Actor, Failure } from '#app/domain/result.ts'
 import { populationWeightedVulnerability } from './places.server.ts'
 
 /** One step's validated form, ready to write. */
@@ -33,8 +33,8 @@ export type StepWrite =
 
 export type SaveResult =
   | { ok: true; version: number }
-  | { ok: false; reason: 'conflict'; current: { version: number; at: Date; by: string | null } }
-  | { ok: false; reason: 'not_editable' }
+  | Failure<{ reason: 'conflict'; current: { version: number; at: Date; by: string | null } }>
+  | Failure<{ reason: 'not_editable' }>
 
 /**
  * Saves one step of a draft, but only if nobody saved since the version the user started from:

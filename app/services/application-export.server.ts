@@ -10,8 +10,8 @@ import {
 import { STATUS_LABELS } from '#app/domain/application-status.ts'
 import type { AnswerValue } from '#app/domain/program-questions.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
-import { csvRow, type CsvCell } from '#app/utils/csv.ts'
-import { moneyInputValue } from '#app/utils/money.ts'
+import { csvRow, type CsvCell } from '#app/lib/csv.ts'
+import { moneyInputValue } from '#app/lib/money.ts'
 import {
   FUNDER_LIST_COLUMNS,
   programApplicationsWhere,

@@ -2,11 +2,11 @@ import { and, arrayContains, asc, desc, eq, inArray, ne, sql, type SQL } from 'd
 import { db } from '#db/client.server.ts'
 import { applications, funds, memberships, organizations, programs } from '#db/schema/index.ts'
 import type { ApplicationSort } from '#app/domain/application-sorts.ts'
-import { SUBMITTED_STATUSES, type ApplicationStatus } from '#app/domain/application-status.ts'
-import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
+import type { ApplicationStatus } from '#app/domain/application-status.ts'
+import type { ProgramApplicationFilter } from '#app/schemas/application-list.ts'
 import { APPLICANT_ROLES } from './applications.server.ts'
 
-export type { ApplicationSort }
+export type { ApplicationSort, ProgramApplicationFilter }
 
 export const LIST_PAGE_SIZE = 25
 
@@ -15,20 +15,6 @@ const ORDER: Record<ApplicationSort, SQL[]> = {
   oldest: [sql`${applications.submittedAt} ASC NULLS LAST`, asc(applications.id)],
   amount: [sql`${applications.amountRequestedMinor} DESC NULLS LAST`, desc(applications.id)],
   vulnerability: [sql`${applications.placeVulnerability} DESC NULLS LAST`, desc(applications.id)],
-}
-
-/** The funder's filters on a program's applications. */
-export interface ProgramApplicationFilter {
-  status?: ApplicationStatus
-  sdoh?: string
-}
-
-/** The filters in a list's or an export's query string; anything unknown is no filter. */
-export function filterFromSearch(search: URLSearchParams): ProgramApplicationFilter {
-  return {
-    status: SUBMITTED_STATUSES.find((s) => s === search.get('status')),
-    sdoh: SDOH_DOMAINS.find((d) => d === search.get('sdoh')),
-  }
 }
 
 /**

@@ -7,12 +7,13 @@ import { submissionIssues, type SubmissionIssue } from '#app/schemas/application
 import { readApplication } from './application-content.server.ts'
 import { databaseNow } from './clock.server.ts'
 import { findVisibleProgram } from './program-catalog.server.ts'
-import { recordStatusChange, type Actor, type LoadedApplication } from './applications.server.ts'
+import type { Actor, Failure, Result } from '#app/domain/result.ts'
+import { recordStatusChange, type LoadedApplication } from './applications.server.ts'
 
 export type SubmitResult =
   | { ok: true }
-  | { ok: false; reason: 'closed' | 'not_draft' | 'stale' | 'unavailable'; message: string }
-  | { ok: false; reason: 'incomplete'; issues: SubmissionIssue[] }
+  | Failure<{ reason: 'closed' | 'not_draft' | 'stale' | 'unavailable'; message: string }>
+  | Failure<{ reason: 'incomplete'; issues: SubmissionIssue[] }>
 
 /**
  * Submits a draft: the whole application must pass the submission check, and the program's
@@ -87,7 +88,7 @@ export async function withdrawApplication(
   actor: Actor,
   loaded: LoadedApplication,
   reason: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<Result<object, { message: string }>> {
   const { application } = loaded
   return db().transaction(async (tx) => {
     const [row] = await tx

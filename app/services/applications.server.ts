@@ -21,11 +21,10 @@ import type { MembershipRole } from '#app/domain/organizations.ts'
 import { isAcceptingApplications } from '#app/domain/program-status.ts'
 import { recordAudit } from './audit.server.ts'
 import { databaseNow } from './clock.server.ts'
+import type { Actor, Result } from '#app/domain/result.ts'
 
 /** Roles in a group that may write its applications; reviewers only review. */
 export const APPLICANT_ROLES: MembershipRole[] = ['owner', 'admin', 'member']
-
-export type Actor = { id: string; ip?: string | null }
 
 /** What the audit log calls a move into each status; an application starts as a draft. */
 const STATUS_AUDIT: Record<ApplicationStatus, AuditAction> = {
@@ -118,7 +117,7 @@ export async function startApplication(
   actor: Actor & { name: string; email: string },
   organization: Organization,
   program: Program,
-): Promise<{ ok: true; application: Application } | { ok: false; message: string }> {
+): Promise<Result<{ application: Application }, { message: string }>> {
   if (organization.kind !== 'community_group') {
     return { ok: false, message: 'Only community groups can apply.' }
   }

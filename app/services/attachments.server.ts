@@ -4,7 +4,8 @@ import { db, type Db } from '#db/client.server.ts'
 import { applications, attachments, programQuestions, type Application } from '#db/schema/index.ts'
 import { MAX_FILES_PER_APPLICATION } from '#app/domain/file-types.ts'
 import { recordAudit } from './audit.server.ts'
-import type { Actor, LoadedApplication } from './applications.server.ts'
+import type { Actor, Result } from '#app/domain/result.ts'
+import type { LoadedApplication } from './applications.server.ts'
 import { checkUpload, safeFileName, type UploadRefusal } from './file-checks.server.ts'
 import { fileStore } from './storage.server.ts'
 
@@ -23,8 +24,10 @@ export function listAttachments(applicationId: string) {
     .orderBy(asc(attachments.createdAt))
 }
 
-export type AddAttachmentResult =
-  { ok: true; fileName: string; alreadyAttached: boolean } | { ok: false; message: string }
+export type AddAttachmentResult = Result<
+  { fileName: string; alreadyAttached: boolean },
+  { message: string }
+>
 
 /**
  * Stores an upload (a file already on disk) for a draft the user may edit. The bytes are copied

@@ -4,10 +4,8 @@ import type { MembershipRole } from '#app/domain/organizations.ts'
 import { funds, programs, type Fund } from '#db/schema/index.ts'
 import type { FundInput } from '#app/schemas/fund.ts'
 import { recordAudit } from './audit.server.ts'
-import type { Actor } from './organizations.server.ts'
+import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { retryOnSlugClash, uniqueSlugIn } from './slugs.server.ts'
-
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> }
 
 /** Roles that run a funder's funds and programs. Reviewers only score what they are assigned. */
 export const FUND_MANAGER_ROLES: MembershipRole[] = ['owner', 'admin', 'member']
@@ -87,12 +85,11 @@ export async function updateFund(
         .from(programs)
         .where(eq(programs.fundId, fund.id))
       if ((row?.n ?? 0) > 0) {
-        return {
-          ok: false as const,
-          errors: {
+        return fail({
+          fieldErrors: {
             currency: `The currency stays ${fund.currency}: this fund’s programs have amounts in it.`,
           },
-        }
+        })
       }
     }
     const [updated] = await tx.update(funds).set(input).where(eq(funds.id, fund.id)).returning()

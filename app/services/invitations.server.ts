@@ -13,10 +13,10 @@ import type { MembershipRole } from '#app/domain/organizations.ts'
 import type { AddMemberInput } from '#app/schemas/organization.ts'
 import { INVITATION_DAYS } from '#app/schemas/invitation.ts'
 import { recordAudit } from './audit.server.ts'
-import { lockOrganization, MANAGER_ROLES, type Actor } from './organizations.server.ts'
+import { fail, type Actor, type Failure } from '#app/domain/result.ts'
+import { lockOrganization, MANAGER_ROLES } from './organizations.server.ts'
 import { newSecretToken, tokenDigest } from './secret-tokens.server.ts'
 
-type Failure = { ok: false; errors: Record<string, string> }
 type Manager = Actor & { role: MembershipRole }
 
 const DAY_MS = 86_400_000
@@ -29,10 +29,10 @@ const pending = and(
 
 function refuseUnlessManager(actor: Manager, role: MembershipRole): Failure | null {
   if (!MANAGER_ROLES.includes(actor.role)) {
-    return { ok: false, errors: { form: 'Only owners and admins can invite people' } }
+    return fail({ message: 'Only owners and admins can invite people' })
   }
   if (role === 'owner' && actor.role !== 'owner') {
-    return { ok: false, errors: { role: 'Only an owner can add another owner' } }
+    return fail({ fieldErrors: { role: 'Only an owner can add another owner' } })
   }
   return null
 }
@@ -57,7 +57,7 @@ export async function inviteMember(
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, org.id), eq(users.email, email)))
     .limit(1)
-  if (member) return { ok: false, errors: { email: `${member.name} is already a member` } }
+  if (member) return fail({ fieldErrors: { email: `${member.name} is already a member` } })
   const token = await createInvitation(actor, org, email, input.role)
   return { ok: true, token }
 }
@@ -145,7 +145,7 @@ export async function revokeInvitation(
   invitationId: string,
 ): Promise<Failure | { ok: true }> {
   if (!MANAGER_ROLES.includes(actor.role)) {
-    return { ok: false, errors: { form: 'Only owners and admins can revoke invitations' } }
+    return fail({ message: 'Only owners and admins can revoke invitations' })
   }
   return db().transaction(async (tx) => {
     const [target] = await tx
@@ -153,12 +153,9 @@ export async function revokeInvitation(
       .from(invitations)
       .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, org.id), pending))
       .for('update')
-    if (!target) return { ok: false as const, errors: { form: 'That invitation is not pending' } }
+    if (!target) return fail({ message: 'That invitation is not pending' })
     if (target.role === 'owner' && actor.role !== 'owner') {
-      return {
-        ok: false as const,
-        errors: { form: 'Only an owner can revoke an owner’s invitation' },
-      }
+      return fail({ message: 'Only an owner can revoke an owner’s invitation' })
     }
     await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, target.id))
     await auditInvitation(tx, actor, org, 'invitation.revoked', target.id, { email: target.email })
@@ -221,10 +218,9 @@ export async function listInvitationsFor(email: string) {
 }
 
 type Invitee = { id: string; email: string; ip?: string | null }
-type AnswerRefusal = {
-  ok: false
+type AnswerRefusal = Failure<{
   reason: 'unknown' | 'wrong-email' | Exclude<InvitationState, 'pending'>
-}
+}>
 type Declined = { ok: true; declined: Organization }
 type Accepted = {
   ok: true

@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss'
 import type { Database } from '#db/client.server.ts'
-import { logger } from '#app/utils/logger.server.ts'
+import { logger } from '#app/config/logger.server.ts'
 
 /**
  * Background work goes through one PostgreSQL-backed queue, pg-boss, on the app's own database

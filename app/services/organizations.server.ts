@@ -3,11 +3,9 @@ import { db, type Db } from '#db/client.server.ts'
 import { memberships, organizations, users, type Organization } from '#db/schema/index.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import type { NewOrganizationInput, OrganizationProfileInput } from '#app/schemas/organization.ts'
+import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from './audit.server.ts'
 import { retryOnSlugClash, uniqueSlugIn } from './slugs.server.ts'
-
-export type Actor = { id: string; ip?: string | null }
-type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> }
 
 /** Roles that may edit the profile and manage members. Reviewers only see what they review. */
 export const MANAGER_ROLES: MembershipRole[] = ['owner', 'admin']
@@ -160,12 +158,12 @@ export async function changeMemberRole(
   return db().transaction(async (tx) => {
     await lockOrganization(tx, org.id)
     const target = await memberIn(tx, org.id, userId)
-    if (!target) return { ok: false as const, errors: { form: 'That person is not a member' } }
+    if (!target) return fail({ message: 'That person is not a member' })
     if ((target.role === 'owner' || role === 'owner') && actor.role !== 'owner') {
-      return { ok: false as const, errors: { form: 'Only an owner can change an owner’s role' } }
+      return fail({ message: 'Only an owner can change an owner’s role' })
     }
     if (target.role === 'owner' && role !== 'owner' && (await ownerCount(tx, org.id)) <= 1) {
-      return { ok: false as const, errors: { form: 'An organisation needs at least one owner' } }
+      return fail({ message: 'An organisation needs at least one owner' })
     }
     if (target.role === role) return { ok: true as const }
     await tx
@@ -206,22 +204,19 @@ export async function removeMember(
   return db().transaction(async (tx) => {
     await lockOrganization(tx, org.id)
     const target = await memberIn(tx, org.id, userId)
-    if (!target) return { ok: false as const, errors: { form: 'That person is not a member' } }
+    if (!target) return fail({ message: 'That person is not a member' })
     if (!leaving && !MANAGER_ROLES.includes(actor.role)) {
-      return { ok: false as const, errors: { form: 'Only owners and admins can remove members' } }
+      return fail({ message: 'Only owners and admins can remove members' })
     }
     if (!leaving && target.role === 'owner' && actor.role !== 'owner') {
-      return { ok: false as const, errors: { form: 'Only an owner can remove an owner' } }
+      return fail({ message: 'Only an owner can remove an owner' })
     }
     if (target.role === 'owner' && (await ownerCount(tx, org.id)) <= 1) {
-      return {
-        ok: false as const,
-        errors: {
-          form: leaving
-            ? 'You are the only owner. Make someone else an owner before you leave.'
-            : 'An organisation needs at least one owner',
-        },
-      }
+      return fail({
+        message: leaving
+          ? 'You are the only owner. Make someone else an owner before you leave.'
+          : 'An organisation needs at least one owner',
+      })
     }
     await tx
       .delete(memberships)

@@ -213,23 +213,19 @@ export async function resolvePlaceLines(
 }
 
 /**
- * The places a form posted through PlacePicker: the FIPS codes of its hidden inputs (`name`)
- * plus, when the browser had no JavaScript, the lines of its textarea (`${name}Text`). With
- * `limits` (a program's eligible states and counties), places outside them are refused with the
- * reason, whichever way they were entered.
+ * The places posted through PlacePicker, as its schema parsed them: the FIPS codes of its hidden
+ * inputs plus, when the browser had no JavaScript, the lines of its textarea. With `limits` (a
+ * program's eligible states and counties), places outside them are refused with the reason,
+ * whichever way they were entered.
  */
-export async function readPlaceField(
-  form: FormData,
-  name: string,
+export async function resolvePlaceField(
+  field: { fips: readonly string[]; text?: string },
   { limits }: { limits?: PlaceLimits } = {},
 ): Promise<{ places: PlaceSummary[]; unmatched: string[] }> {
-  const fips = form.getAll(name).filter((v): v is string => typeof v === 'string')
-  const picked = await getPlaces(fips)
-  const text = form.get(`${name}Text`)
-  const typed =
-    typeof text === 'string' && text.trim()
-      ? await resolvePlaceLines(text)
-      : { matched: [], unmatched: [] }
+  const picked = await getPlaces([...field.fips])
+  const typed = field.text?.trim()
+    ? await resolvePlaceLines(field.text)
+    : { matched: [], unmatched: [] }
   const unmatched = [...typed.unmatched]
   const byFips = new Map<string, PlaceSummary>()
   for (const p of [...picked, ...typed.matched]) {

@@ -4,8 +4,7 @@ import { db, type Db } from '#db/client.server.ts'
 import type { ProgramStatus } from '#app/domain/program-status.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { recordAudit } from './audit.server.ts'
-import type { Result } from './funds.server.ts'
-import type { Actor } from './organizations.server.ts'
+import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { lockProgram } from './programs.server.ts'
 
 export type ProgramActor = Actor & { organizationId: string }
@@ -26,8 +25,8 @@ export interface ProgramPart<TTable extends PartTable> {
   goneMessage: string
 }
 
-export function refusal(form: string) {
-  return { ok: false as const, errors: { form } }
+export function refusal(message: string) {
+  return fail({ message })
 }
 
 /**

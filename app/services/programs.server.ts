@@ -23,8 +23,7 @@ import { moveSubmittedIntoReview } from './applications.server.ts'
 import { getPlaces, resolvePlaceLines } from './places.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { databaseNow } from './clock.server.ts'
-import type { Result } from './funds.server.ts'
-import type { Actor } from './organizations.server.ts'
+import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { scheduleProgramClose } from './program-deadlines.server.ts'
 import { retryOnSlugClash, uniqueSlugIn } from './slugs.server.ts'
 
@@ -137,7 +136,7 @@ export async function createProgram(
 ): Promise<Result<{ program: Program }>> {
   const placesChecked = await checkProgramPlaces(input)
   if (Object.keys(placesChecked.errors).length > 0) {
-    return { ok: false, errors: placesChecked.errors }
+    return fail({ fieldErrors: placesChecked.errors })
   }
   input = { ...input, eligibleCountyFips: placesChecked.countyFips }
   return retryOnSlugClash(() =>
@@ -202,7 +201,7 @@ export async function updateProgramDetails(
         errors.closesAt = 'The closing time has to be in the future while the program is open'
       }
     }
-    if (Object.keys(errors).length > 0) return { ok: false as const, errors }
+    if (Object.keys(errors).length > 0) return fail({ fieldErrors: errors })
     const values = columnsFrom(input)
     const changed = DETAIL_FIELDS.filter((f) => !sameValue(current[f], values[f]))
     if (changed.length === 0) return { ok: true as const, program: current }
@@ -227,9 +226,7 @@ export async function updateProgramDetails(
   return result
 }
 
-export type TransitionResult =
-  | { ok: true; program: Program; movedIntoReview: number }
-  | { ok: false; message: string; problems: string[] }
+export type TransitionResult = Result<{ program: Program; movedIntoReview: number }>
 
 /** Why the program cannot open now; empty when it can. */
 export function openingProblems(
@@ -279,11 +276,9 @@ async function transition(
     const current = await lockProgram(tx, programId)
     const from = effectiveStatus(current, now)
     if (!canTransition(from, to)) {
-      return {
-        ok: false as const,
+      return fail({
         message: `A program that is ${PROGRAM_STATUS_LABELS[from].toLowerCase()} cannot move to “${PROGRAM_STATUS_LABELS[to].toLowerCase()}”.`,
-        problems: [],
-      }
+      })
     }
     const criteria = await tx
       .select()
@@ -297,14 +292,13 @@ async function transition(
           ? rubricProblems(criteria).map((p) => `Rubric: ${p}`)
           : []
     if (problems.length > 0) {
-      return {
-        ok: false as const,
+      return fail({
         message:
           to === 'open'
             ? 'The program cannot open yet.'
             : 'Review cannot start until the rubric is complete.',
         problems,
-      }
+      })
     }
     const [program] = await tx
       .update(programs)

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs'
 import { chmod, copyFile, mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { env } from '#app/utils/env.server.ts'
+import { env } from '#app/config/env.server.ts'
 
 /**
  * Where uploaded files' bytes live. The app only ever goes through this interface, so an object

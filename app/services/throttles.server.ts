@@ -1,7 +1,7 @@
 import { and, eq, gte, or, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { throttles } from '#db/schema/index.ts'
-import { env } from '#app/utils/env.server.ts'
+import { env } from '#app/config/env.server.ts'
 
 interface Policy {
   /** Attempts counted within the window before the key locks. */

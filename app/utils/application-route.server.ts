@@ -5,9 +5,9 @@ import { nextStep, stepsFor } from '#app/domain/application-steps.ts'
 import { saveStep, type StepWrite } from '#app/services/application-drafts.server.ts'
 import { loadApplicationFor, type LoadedApplication } from '#app/services/applications.server.ts'
 import type { SessionUser } from '#app/services/sessions.server.ts'
-import { formatDateTime } from './format.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { formFailure, formValues, parseForm } from './forms.server.ts'
-import type { FormFailure } from './forms.ts'
+import type { FormFailure } from '#app/lib/forms.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from './http.server.ts'
 import { requireUser } from './permissions.server.ts'
 import { readForm } from './request-body.server.ts'
@@ -52,7 +52,6 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   toWrite: (
     data: z.output<S>,
     loaded: LoadedApplication,
-    formData: FormData,
   ) => Promise<
     (StepWrite & { problems?: Record<string, string> }) | { errors: Record<string, string> }
   >,
@@ -62,7 +61,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   const formData = await readForm(request)
   const form = await parseForm(formData, schema)
   if (!form.ok) return form.response
-  const write = await toWrite(form.data, loaded, formData)
+  const write = await toWrite(form.data, loaded)
   if ('errors' in write) return formFailure(write.errors, formData)
   const base = Number(formData.get('version'))
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }

@@ -1,8 +1,8 @@
 import { data } from '@remix-run/node'
 import type { z } from 'zod'
 
-import { isSecretField, type FieldErrors, type FormFailure } from './forms.ts'
-import { nestValues } from './nested-values.ts'
+import { isSecretField, type FieldErrors, type FormFailure } from '#app/lib/forms.ts'
+import { nestValues } from '#app/lib/nested-values.ts'
 import { readForm } from './request-body.server.ts'
 
 /** Form data as plain values: repeated names become arrays, single names strings. */

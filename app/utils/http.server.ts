@@ -1,5 +1,5 @@
 import { data, redirect } from '@remix-run/node'
-import type { Flash } from './flash.ts'
+import type { Flash } from '#app/lib/flash.ts'
 import { flashCookie } from './session.server.ts'
 
 /** Only for resolving: what matters is whether a target stays on whatever origin this is. */

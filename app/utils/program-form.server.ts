@@ -1,7 +1,7 @@
 import { ProgramDetailsSchema, ProgramPlacesSchema } from '#app/schemas/program.ts'
 import { checkProgramPlaces } from '#app/services/programs.server.ts'
 import { fieldErrors, formFailure, formValues } from './forms.server.ts'
-import { nestValues } from './nested-values.ts'
+import { nestValues } from '#app/lib/nested-values.ts'
 
 /**
  * Reads the program form (new program and details). When it is refused, the refusal carries

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { MoveSchema } from '#app/schemas/rubric.ts'
-import type { Result } from '#app/services/funds.server.ts'
-import { formFailure, parseForm } from './forms.server.ts'
+import type { Result } from '#app/domain/result.ts'
+import { parseForm } from './forms.server.ts'
 import { programActor, requireManagedProgram } from './funder-access.server.ts'
 import { redirectWithFlash, requestOrigin } from './http.server.ts'
 import { readForm } from './request-body.server.ts'
+import { refuse } from './results.server.ts'
 
 /**
  * What the action of a program's rubric or questions page starts from: a fund manager acting on
@@ -28,7 +29,7 @@ export async function programPartAction(
   const finish = async (result: Result, message: string, to = here, draft?: string) =>
     result.ok
       ? redirectWithFlash(to, { kind: 'success', message, draft })
-      : formFailure(result.errors, formData)
+      : refuse(result, formData)
 
   /** A move button: the direction is the value of the button pressed. */
   const move = async (moveRow: (direction: 'up' | 'down') => Promise<Result>, message: string) => {

@@ -14,7 +14,7 @@ import { data } from '@remix-run/node'
 import busboy from 'busboy'
 import { MAX_FILE_BYTES } from '#app/domain/file-types.ts'
 import { FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '#app/domain/request-limits.ts'
-import { env } from './env.server.ts'
+import { env } from '#app/config/env.server.ts'
 
 const NOT_A_FORM =
   'This address only takes a form sent from its page. What arrived was something else (JSON or plain text, for instance), so nothing was saved.'

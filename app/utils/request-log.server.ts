@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { withRequestLogger } from './logger.server.ts'
+import { withRequestLogger } from '#app/config/logger.server.ts'
 
 /** A caller's id is kept only when it is short and plain (it is echoed into headers and logs). */
 const ACCEPTABLE_ID = /^[\w.:-]{1,128}$/

@@ -1,9 +1,9 @@
 import { createCookie, createCookieSessionStorage, redirect } from '@remix-run/node'
 import { listUserOrganizations } from '#app/services/organizations.server.ts'
 import { findSessionUser, type SessionUser } from '#app/services/sessions.server.ts'
-import type { Flash } from './flash.ts'
-import { env, isProduction } from './env.server.ts'
-import { sessionSecrets } from './secrets.server.ts'
+import type { Flash } from '#app/lib/flash.ts'
+import { env, isProduction } from '#app/config/env.server.ts'
+import { sessionSecrets } from '#app/config/secrets.server.ts'
 
 const secure = () => isProduction() && env().COOKIE_SECURE !== 'false'
 

@@ -40,7 +40,7 @@ describe('sign up', () => {
     const again = await signup('taken@example.test')
     expect(again).toMatchObject({
       ok: false,
-      errors: { email: expect.stringMatching(/already exists/) },
+      fieldErrors: { email: expect.stringMatching(/already exists/) },
     })
   })
 
@@ -68,7 +68,7 @@ describe('password strength', () => {
     const result = await signUp({ name: 'Weak Choice', email, password }, { ip: '10.0.1.1' })
     expect(result).toMatchObject({
       ok: false,
-      errors: { password: expect.stringMatching(/common|guess|Repeated|pattern/i) },
+      fieldErrors: { password: expect.stringMatching(/common|guess|Repeated|pattern/i) },
     })
     expect(await db().select().from(users).where(eq(users.email, email))).toEqual([])
   })
@@ -92,7 +92,7 @@ describe('password strength', () => {
       { currentPassword: TEST_PASSWORD, newPassword: weak[0]!, confirmPassword: weak[0]! },
       origin,
     )
-    expect(result).toMatchObject({ ok: false, errors: { newPassword: expect.any(String) } })
+    expect(result).toMatchObject({ ok: false, fieldErrors: { newPassword: expect.any(String) } })
     expect((await logIn({ email: user.email, password: TEST_PASSWORD }, origin)).ok).toBe(true)
   })
 })
@@ -115,7 +115,7 @@ describe('sign-up throttle', () => {
     expect(refused).toMatchObject({
       ok: false,
       status: 429,
-      errors: { form: expect.stringMatching(/Too many accounts.*Try again in \d+ minutes/) },
+      message: expect.stringMatching(/Too many accounts.*Try again in \d+ minutes/),
     })
     expect(await db().select().from(users).where(eq(users.email, 'one-more@example.test'))).toEqual(
       [],
@@ -138,7 +138,7 @@ describe('log in', () => {
     const user = await createUser()
     const wrong = await logIn({ email: user.email, password: 'not it at all' }, origin)
     const unknown = await logIn({ email: 'nobody@example.test', password: 'whatever' }, origin)
-    expect(wrong).toEqual({ ok: false, status: 400, errors: { form: INVALID_LOGIN } })
+    expect(wrong).toEqual({ ok: false, status: 400, message: INVALID_LOGIN })
     expect(unknown).toEqual(wrong)
   })
 
@@ -152,7 +152,7 @@ describe('log in', () => {
     expect(locked).toMatchObject({
       ok: false,
       status: 429,
-      errors: { form: /Too many failed attempts/ },
+      message: /Too many failed attempts/,
     })
     const audit = await db().select().from(auditLog).where(eq(auditLog.action, 'user.locked_out'))
     expect(audit.some((a) => a.entityId === user.id)).toBe(true)
@@ -204,9 +204,9 @@ describe('log in', () => {
     const user = await createUser()
     await db().update(users).set({ suspendedAt: new Date() }).where(eq(users.id, user.id))
     const wrong = await logIn({ email: user.email, password: 'not it' }, { ip: '10.0.3.2' })
-    expect(wrong).toMatchObject({ errors: { form: INVALID_LOGIN } })
+    expect(wrong).toMatchObject({ message: INVALID_LOGIN })
     const right = await logIn({ email: user.email, password: TEST_PASSWORD }, { ip: '10.0.3.2' })
-    expect(right).toEqual({ ok: false, status: 403, errors: { form: SUSPENDED_LOGIN } })
+    expect(right).toEqual({ ok: false, status: 403, message: SUSPENDED_LOGIN })
     expect(await db().select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([])
   })
 
@@ -285,6 +285,9 @@ describe('sessions', () => {
       },
       origin,
     )
-    expect(result).toMatchObject({ ok: false, errors: { currentPassword: expect.any(String) } })
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: expect.any(String) },
+    })
   })
 })

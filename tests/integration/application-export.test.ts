@@ -4,6 +4,7 @@ import { db } from '#db/client.server.ts'
 import { applicationPlaces, applications, auditLog, programQuestions } from '#db/schema/index.ts'
 import * as csvRoute from '#app/routes/orgs.$slug.programs.$programSlug.applications[.]csv.ts'
 import { exportProgramApplications } from '#app/services/application-export.server.ts'
+import type { ProgramApplicationFilter } from '#app/schemas/application-list.ts'
 import {
   addUserToOrg,
   cookieFor,
@@ -18,7 +19,7 @@ withTestDatabase()
 
 async function exported(
   setup: Awaited<ReturnType<typeof createOpenProgram>>,
-  filter: { status?: 'submitted' | 'withdrawn'; sdoh?: string } = {},
+  filter: ProgramApplicationFilter = {},
   batchSize?: number,
 ) {
   let text = ''

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '#db/client.server.ts'
 import { looseEntries, makeDataDirPrivate } from '#db/data-dir.server.ts'
 import { LocalDiskStore } from '#app/services/storage.server.ts'
-import { readOrCreateSecret } from '#app/utils/secrets.server.ts'
+import { readOrCreateSecret } from '#app/config/secrets.server.ts'
 
 const parent = mkdtempSync(path.join(tmpdir(), 'commons-data-dir-'))
 afterAll(() => rmSync(parent, { recursive: true, force: true }))

@@ -13,7 +13,7 @@ import * as programDetails from '#app/routes/orgs.$slug.programs.$programSlug.de
 import * as programQuestionsRoute from '#app/routes/orgs.$slug.programs.$programSlug.questions.tsx'
 import * as programRubric from '#app/routes/orgs.$slug.programs.$programSlug.rubric.tsx'
 import { RUBRIC_TEMPLATE } from '#app/domain/rubric-template.ts'
-import { dateToZonedInput } from '#app/utils/time-zones.ts'
+import { dateToZonedInput } from '#app/lib/time-zones.ts'
 import { cookieFor, createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'

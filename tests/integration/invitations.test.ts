@@ -285,7 +285,7 @@ describe('who may invite and revoke', () => {
       email: newEmail(),
       role: 'owner',
     })
-    expect(result).toMatchObject({ ok: false, errors: { role: expect.any(String) } })
+    expect(result).toMatchObject({ ok: false, fieldErrors: { role: expect.any(String) } })
     // An admin may still invite anyone below owner (the helper checks the link it answers).
     await inviteThroughPage(await cookieFor(admin.id), setup.org.slug, newEmail())
   })
@@ -423,7 +423,7 @@ describe('membership needs consent', () => {
     })
     expect(result).toMatchObject({
       ok: false,
-      errors: { email: expect.stringMatching(/already a member/) },
+      fieldErrors: { email: expect.stringMatching(/already a member/) },
     })
   })
 

@@ -89,7 +89,7 @@ describe('membership', () => {
     ])
     expect(await inviteMember(actor, org, { email: user.email, role: 'admin' })).toMatchObject({
       ok: false,
-      errors: { email: expect.stringMatching(/already a member/) },
+      fieldErrors: { email: expect.stringMatching(/already a member/) },
     })
     expect(await actions(org.id)).toEqual([
       'organization.created',

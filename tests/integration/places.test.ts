@@ -3,7 +3,7 @@ import { loader as placesResource } from '#app/routes/resources.places.ts'
 import {
   getPlaces,
   populationWeightedVulnerability,
-  readPlaceField,
+  resolvePlaceField,
   resolvePlaceLines,
   searchPlaces,
 } from '#app/services/places.server.ts'
@@ -146,22 +146,19 @@ describe('resolvePlaceLines', () => {
   })
 })
 
-describe('readPlaceField', () => {
+describe('resolvePlaceField', () => {
   it('merges picked codes with typed lines, once each', async () => {
-    const form = new FormData()
-    form.append('served', '17031')
-    form.append('served', '17031')
-    form.append('servedText', 'Cook County, Illinois\nCook, Minnesota\nAtlantis')
-    const { places, unmatched } = await readPlaceField(form, 'served')
+    const { places, unmatched } = await resolvePlaceField({
+      fips: ['17031', '17031'],
+      text: 'Cook County, Illinois\nCook, Minnesota\nAtlantis',
+    })
     expect(labels(places)).toEqual(['Cook County, Illinois', 'Cook County, Minnesota'])
     expect(unmatched).toHaveLength(1)
   })
 
   it('refuses a posted code outside the allowed states', async () => {
-    const form = new FormData()
-    form.append('served', '17031')
     const limits = { eligibleStates: ['Georgia'], eligibleCountyFips: [] }
-    const { places, unmatched } = await readPlaceField(form, 'served', { limits })
+    const { places, unmatched } = await resolvePlaceField({ fips: ['17031'] }, { limits })
     expect(places).toEqual([])
     expect(unmatched).toEqual([
       'Cook County, Illinois is outside the places this program funds: it funds work in Georgia only.',
@@ -169,13 +166,12 @@ describe('readPlaceField', () => {
   })
 
   it('refuses counties, picked or typed, outside the eligible counties, and keeps those inside', async () => {
-    const form = new FormData()
-    form.append('served', '17031')
-    form.append('served', '39049')
-    form.append('servedText', 'Cook, Minnesota')
     // Franklin County, Ohio by county; anything in Georgia by state.
     const limits = { eligibleStates: ['Georgia'], eligibleCountyFips: ['39049'] }
-    const { places, unmatched } = await readPlaceField(form, 'served', { limits })
+    const { places, unmatched } = await resolvePlaceField(
+      { fips: ['17031', '39049'], text: 'Cook, Minnesota' },
+      { limits },
+    )
     expect(labels(places)).toEqual(['Franklin County, Ohio'])
     expect(unmatched).toEqual([
       'Cook County, Illinois is outside the places this program funds: it funds work in Georgia or in the counties listed on the program’s page.',

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger, logger } from '#app/utils/logger.server.ts'
+import { createLogger, logger } from '#app/config/logger.server.ts'
 import {
   answerUnhandledError,
   loggablePath,

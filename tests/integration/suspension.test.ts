@@ -19,7 +19,7 @@ describe('suspending an account', () => {
     expect(await findSessionUser(token)).toBeNull()
     expect(await db().select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([])
     const refused = await logIn({ email: user.email, password: TEST_PASSWORD }, { ip: '10.5.0.1' })
-    expect(refused).toMatchObject({ ok: false, errors: { form: SUSPENDED_LOGIN } })
+    expect(refused).toMatchObject({ ok: false, message: SUSPENDED_LOGIN })
     expect(await suspendUser(admin, user.id)).toMatchObject({ ok: false })
 
     expect(await restoreUser(admin, user.id)).toEqual({ ok: true })

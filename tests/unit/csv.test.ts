@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvRow } from '#app/utils/csv.ts'
+import { csvRow } from '#app/lib/csv.ts'
 
 describe('csvRow', () => {
   it('quotes commas, quotes and line breaks, and ends with CRLF', () => {

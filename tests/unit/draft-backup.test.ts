@@ -7,7 +7,7 @@ import {
   parseBackup,
   type BackupStorage,
   type DraftBackup,
-} from '#app/utils/draft-backup.ts'
+} from '#app/lib/draft-backup.ts'
 
 describe('backupEntries', () => {
   it('keeps typed text, including repeated names, in form order', () => {

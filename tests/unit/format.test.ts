@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { formatDate, formatDateTime } from '#app/utils/format.ts'
-import { formatMoney } from '#app/utils/money.ts'
+import { formatDate, formatDateTime } from '#app/lib/format.ts'
+import { formatMoney } from '#app/lib/money.ts'
 
 describe('formatting', () => {
   it('names the time zone of a date-time', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { formValues, parseForm } from '#app/utils/forms.server.ts'
 import { safeRedirect } from '#app/utils/http.server.ts'
-import { pageParam } from '#app/utils/search-params.ts'
+import { pageParam } from '#app/lib/search-params.ts'
 import { shouldSeed } from '#app/startup.server.ts'
 
 describe('safeRedirect', () => {

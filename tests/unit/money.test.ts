@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, moneyInputValue, MoneySchema, parseMoney } from '#app/utils/money.ts'
+import { formatMoney, moneyInputValue, MoneySchema, parseMoney } from '#app/lib/money.ts'
 
 describe('money', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nestValues, valueAt } from '#app/utils/nested-values.ts'
+import { nestValues, valueAt } from '#app/lib/nested-values.ts'
 
 describe('nestValues', () => {
   it('nests dotted names into arrays of objects', () => {

@@ -1,7 +1,7 @@
 import { formatAnswer } from '#app/domain/program-questions.ts'
 import { describe, expect, it } from 'vitest'
 import { fieldErrors } from '#app/utils/forms.server.ts'
-import { nestValues } from '#app/utils/nested-values.ts'
+import { nestValues } from '#app/lib/nested-values.ts'
 import { FundSchema } from '#app/schemas/fund.ts'
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
 import { QuestionSchema } from '#app/schemas/program-question.ts'

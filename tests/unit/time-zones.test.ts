@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/utils/time-zones.ts'
+import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/lib/time-zones.ts'
 
 describe('zone conversion for program dates', () => {
   it('reads a wall-clock time in the chosen zone as the right instant', () => {

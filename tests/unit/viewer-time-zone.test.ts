@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { timeZoneFromCookie } from '#app/utils/viewer-time-zone.ts'
+import { timeZoneFromCookie } from '#app/lib/viewer-time-zone.ts'
 
 describe('timeZoneFromCookie', () => {
   it('reads the zone the browser remembered among other cookies', () => {

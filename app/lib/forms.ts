@@ -1,8 +1,12 @@
 export type FieldErrors = Record<string, string>
-/** What an action returns when a submission is refused: errors by field and what was typed. */
+/**
+ * What an action returns when a submission is refused: errors by field, what was typed, and any
+ * problems to list under the form-level message.
+ */
 export type FormFailure = {
   errors: FieldErrors
   values: Record<string, string | string[]>
+  problems?: string[]
   /** Set when the post was saved all the same (as this version) but still has problems to fix. */
   savedVersion?: string
 }
