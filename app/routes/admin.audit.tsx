@@ -10,7 +10,6 @@ import { listAudit } from '#app/services/audit.server.ts'
 import { isUuid } from '#app/services/admin-profiles.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { textParam } from '#app/lib/search-params.ts'
-import { Moment } from '#app/components/moment.tsx'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
