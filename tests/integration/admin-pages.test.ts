@@ -99,7 +99,7 @@ describe("the admin's user page", () => {
     expect(suspended).toMatchObject({ status: 302, location: path })
     expect(await db().select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([])
     const refused = await logIn({ email: user.email, password: TEST_PASSWORD }, { ip: '10.6.0.1' })
-    expect(refused).toMatchObject({ ok: false, errors: { form: SUSPENDED_LOGIN } })
+    expect(refused).toMatchObject({ ok: false, message: SUSPENDED_LOGIN, status: 403 })
     const shown = await call(userPage.loader, makeRequest(path, { cookie }), { userId: user.id })
     expect((shown.data as Loaded<typeof userPage.loader>).user.suspended).toBe(true)
 
