@@ -89,10 +89,10 @@ export const applications = pgTable(
     index('applications_sdoh_idx').using('gin', t.sdohDomains),
     check('applications_amount_nonnegative', sql`${t.amountRequestedMinor} >= 0`),
     check('applications_vulnerability_range', sql`${t.placeVulnerability} BETWEEN 0 AND 1`),
-    // Submitted exactly when past draft; a draft may be withdrawn without ever being submitted.
+    // Submitted exactly when past draft (only a submitted application can be withdrawn).
     check(
       'applications_submitted_at_matches_status',
-      sql`CASE ${t.status} WHEN 'draft' THEN ${t.submittedAt} IS NULL WHEN 'withdrawn' THEN true ELSE ${t.submittedAt} IS NOT NULL END`,
+      sql`(${t.status} = 'draft') = (${t.submittedAt} IS NULL)`,
     ),
   ],
 )

@@ -381,6 +381,56 @@ describe('review and status', () => {
     expect(row?.status).toBe('draft')
   })
 
+  it('refuses to withdraw a draft, even confirmed, so the funder never sees it', async () => {
+    const { id, cookie, funder } = await startedDraft()
+    const empty = await call(statusPage.action, makeRequest('/', { cookie, form: {} }), { id })
+    expect(empty.status).toBe(400)
+    const confirmed = await call(
+      statusPage.action,
+      makeRequest('/', { cookie, form: { confirm: 'yes' } }),
+      { id },
+    )
+    expect(confirmed.status).toBe(409)
+    expect(confirmed.data).toMatchObject({
+      errors: { form: expect.stringMatching(/still a draft/) },
+    })
+    const [row] = await db().select().from(applications).where(eq(applications.id, id))
+    expect(row?.status).toBe('draft')
+    const list = await call(
+      funderList.loader,
+      makeRequest('/', { cookie: await cookieFor(funder.owner.id) }),
+      { slug: funder.org.slug, programSlug: funder.program.slug },
+    )
+    expect((list.data as { rows: unknown[] }).rows).toEqual([])
+  })
+
+  it('withdraws a submitted application only when the group confirms it', async () => {
+    const { id, cookie } = await startedDraft()
+    const where = eq(applications.id, id)
+    await db()
+      .update(applications)
+      .set({ status: 'submitted', submittedAt: new Date() })
+      .where(where)
+    const unconfirmed = await call(
+      statusPage.action,
+      makeRequest('/', { cookie, form: { reason: 'Other funding' } }),
+      { id },
+    )
+    expect(unconfirmed.status).toBe(400)
+    expect(unconfirmed.data).toMatchObject({
+      errors: { confirm: expect.stringMatching(/confirm/) },
+      values: { reason: 'Other funding' },
+    })
+    expect((await db().select().from(applications).where(where))[0]?.status).toBe('submitted')
+    const confirmed = await call(
+      statusPage.action,
+      makeRequest('/', { cookie, form: { reason: 'Other funding', confirm: 'yes' } }),
+      { id },
+    )
+    expect(confirmed.status).toBe(302)
+    expect((await db().select().from(applications).where(where))[0]?.status).toBe('withdrawn')
+  })
+
   it('lets only the group withdraw', async () => {
     const { id, group } = await startedDraft()
     const member = await cookieFor((await addUserToOrg(group, 'reviewer')).id)
