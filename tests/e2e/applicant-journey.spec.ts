@@ -121,6 +121,11 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   await expectAccessible(page)
   await expect(page.getByText('Everything the program asks for is here.')).toBeVisible()
   await page.getByRole('button', { name: 'Submit application' }).click()
+  await expect(
+    page.getByText('Tick the box to confirm that your application is ready to send'),
+  ).toBeVisible()
+  await page.getByLabel(/I understand that once submitted/).check()
+  await page.getByRole('button', { name: 'Submit application' }).click()
 
   await expect(page.getByRole('heading', { name: 'Status: Submitted' })).toBeVisible()
   await expect(page.getByText(/Submitted by/)).toBeVisible()
@@ -150,6 +155,9 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
 
   // Until a decision the group may withdraw it; the funder then sees it withdrawn.
   await page.getByLabel('Why are you withdrawing?').fill('We found funding closer to home.')
+  await page.getByRole('button', { name: 'Withdraw application' }).click()
+  await expect(page.getByText('Tick the box to confirm that you want to withdraw')).toBeVisible()
+  await page.getByLabel(/I understand that withdrawing cannot be undone/).check()
   await page.getByRole('button', { name: 'Withdraw application' }).click()
   await expect(page.getByRole('heading', { name: 'Status: Withdrawn' })).toBeVisible()
   await expect(page.getByText('“We found funding closer to home.”')).toBeVisible()

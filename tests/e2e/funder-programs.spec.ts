@@ -142,6 +142,22 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   ).toBeVisible()
   await expect(groupPage.getByRole('link', { name: 'Community served (complete)' })).toBeVisible()
   await group.close()
+
+  // Closing early asks for confirmation, saying what it stops; the dashboard then shows when it
+  // closed, not the 2031 deadline it no longer has.
+  await page.getByRole('link', { name: title }).click()
+  await page.getByRole('button', { name: 'Close now' }).click()
+  await expect(
+    page.getByText('Tick the box to confirm that you want to close the program now'),
+  ).toBeVisible()
+  await expect(page.getByText('and accepting applications')).toBeVisible()
+  await page.getByLabel(/I understand that closing now stops new applications/).check()
+  await page.getByRole('button', { name: 'Close now' }).click()
+  await expect(page.getByText('The program is now closed.')).toBeVisible()
+  await page.goto('/')
+  const row = page.getByRole('row', { name: new RegExp(title) })
+  await expect(row).toContainText('Closed')
+  await expect(row).not.toContainText('2031')
 })
 
 const DEMO_PROGRAM = '/orgs/riverbend-community-foundation/programs/community-health-access-2027'

@@ -345,14 +345,29 @@ describe('attachments', () => {
 describe('review and status', () => {
   it('refuses to submit an incomplete draft and lists what is missing', async () => {
     const { id, cookie } = await startedDraft()
-    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
-      id,
-    })
+    const out = await call(
+      review.action,
+      makeRequest('/', { cookie, form: { version: '1', confirm: 'yes' } }),
+      {
+        id,
+      },
+    )
     expect(out.status).toBe(400)
     const issues = (out.data as { issues: { step: string }[] }).issues
     expect(issues.map((i) => i.step)).toEqual(
       expect.arrayContaining(['community', 'project', 'budget']),
     )
+  })
+
+  it('submits nothing until the group confirms the application is ready to send', async () => {
+    const { id, cookie } = await startedDraft()
+    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
+      id,
+    })
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({ errors: { confirm: expect.stringMatching(/Tick the box/) } })
+    const [row] = await db().select().from(applications).where(eq(applications.id, id))
+    expect(row?.status).toBe('draft')
   })
 
   it('refuses a submission after the deadline with a clear message', async () => {
@@ -361,9 +376,13 @@ describe('review and status', () => {
       .update(programs)
       .set({ closesAt: new Date(Date.now() - 1000) })
       .where(eq(programs.id, funder.program.id))
-    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
-      id,
-    })
+    const out = await call(
+      review.action,
+      makeRequest('/', { cookie, form: { version: '1', confirm: 'yes' } }),
+      {
+        id,
+      },
+    )
     expect(out.data).toMatchObject({
       message: expect.stringMatching(/deadline for this program has passed/),
     })
@@ -372,9 +391,13 @@ describe('review and status', () => {
   it('refuses to submit a draft once its program is no longer visible (fund made private)', async () => {
     const { id, cookie, funder } = await startedDraft()
     await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, funder.fund.id))
-    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
-      id,
-    })
+    const out = await call(
+      review.action,
+      makeRequest('/', { cookie, form: { version: '1', confirm: 'yes' } }),
+      {
+        id,
+      },
+    )
     expect(out.status).toBe(400)
     expect(out.data).toMatchObject({ message: expect.stringMatching(/not taking applications/) })
     const [row] = await db().select().from(applications).where(eq(applications.id, id))
