@@ -178,6 +178,7 @@ test('a newcomer goes from a program page to a first draft without losing the wa
     .first()
     .click()
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible()
+  await expect(page.getByText(/^Log in or create an account to apply to \S/)).toBeVisible()
   await page.getByRole('link', { name: 'Create an account' }).click()
   await page.getByLabel('Your name').fill(newcomer.name)
   await page.getByLabel('Email').fill(newcomer.email)
