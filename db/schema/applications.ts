@@ -67,6 +67,12 @@ export const applications = pgTable(
     amountRequestedMinor: bigint('amount_requested_minor', { mode: 'number' }),
     // Step 6: the program's own questions, by question id.
     answers: jsonb('answers').$type<Record<string, AnswerValue>>().notNull().default({}),
+    // The steps the group has saved at least once: a step that may rightly be empty (no volunteers
+    // needed) reads "to do" until the group says so by saving it.
+    stepsSaved: text('steps_saved')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),

@@ -9,6 +9,8 @@ import * as community from '#app/routes/applications.$id.community.tsx'
 import * as statusPage from '#app/routes/applications.$id._index.tsx'
 import * as project from '#app/routes/applications.$id.project.tsx'
 import * as review from '#app/routes/applications.$id.review.tsx'
+import * as skills from '#app/routes/applications.$id.skills.tsx'
+import * as layout from '#app/routes/applications.$id.tsx'
 import * as groupList from '#app/routes/orgs.$slug.applications.tsx'
 import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applications.tsx'
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
@@ -509,5 +511,22 @@ describe('application lists', () => {
       programSlug: funder.program.slug,
     })
     expect(foreign.status).toBe(404)
+  })
+})
+
+describe('the step list', () => {
+  it('reads "to do" for volunteer skills until the group saves the step, even with none needed', async () => {
+    const { id, cookie } = await startedDraft()
+    const skillsStep = async () => {
+      const out = await call(layout.loader, makeRequest('/', { cookie }), { id })
+      const steps = (out.data as { steps: { step: string; complete?: boolean }[] }).steps
+      return steps.find((s) => s.step === 'skills')
+    }
+    expect(await skillsStep()).toMatchObject({ complete: false })
+    const saved = await call(skills.action, makeRequest('/', { cookie, form: { version: '1' } }), {
+      id,
+    })
+    expect(saved.status).toBe(302)
+    expect(await skillsStep()).toMatchObject({ complete: true })
   })
 })
