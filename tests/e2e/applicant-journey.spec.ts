@@ -56,6 +56,11 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
     .fill('Uninsured families around Lakeside, Columbus.')
   // Keyboard only: type, arrow to the suggestion, Enter.
   const counties = page.getByRole('combobox', { name: 'US counties served' })
+  // A search that finds nothing says so on screen, not only to screen readers.
+  await counties.fill('Zzyzx')
+  await expect(
+    page.locator('p:not(.visually-hidden)', { hasText: 'No counties match.' }),
+  ).toBeVisible()
   await counties.fill('Franklin')
   await expect(page.getByRole('option', { name: /Franklin County, Ohio/ })).toBeVisible()
   await counties.press('ArrowDown')
