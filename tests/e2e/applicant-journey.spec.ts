@@ -89,6 +89,8 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   await page
     .getByLabel(/What will you do/)
     .fill('Two trained neighbours help 150 uninsured families enrol in coverage and find a clinic.')
+  // The live count settles once typing pauses.
+  await expect(page.getByText('14 of 500 words')).toBeVisible()
   await page.getByLabel('Health care access and quality').check()
   await saveAndContinue(page)
 
