@@ -153,7 +153,8 @@ export type ProgramPlacesInput = z.output<typeof ProgramPlacesSchema>
 export const ProgramTransitionSchema = z
   .object({
     to: z.enum(PROGRAM_STATUSES, { errorMap: () => ({ message: 'Choose what to do' }) }),
-    confirm: z.string().optional(),
+    // A lone checkbox reads as `false` in the browser when unticked, so any value is taken here.
+    confirm: z.unknown().optional(),
   })
   // Closing early cannot be undone (a program never goes back to open), so it is confirmed.
   .superRefine((value, ctx) => {
