@@ -61,6 +61,14 @@ function selectedMessage(n: number): string {
   return n === 1 ? '1 county selected.' : `${n} counties selected.`
 }
 
+/**
+ * Whether to show, as well as announce, that the search found nothing: the list is empty then,
+ * and a sighted user would otherwise see no answer at all.
+ */
+export function showsNoMatch(state: PickerState): boolean {
+  return state.status === 'ready' && state.results.length === 0 && shouldSearch(state.query)
+}
+
 /** Whether a query is long enough to be sent to the server. */
 export function shouldSearch(query: string): boolean {
   return query.trim().length >= MIN_QUERY_LENGTH

@@ -2,9 +2,11 @@ import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type React
 import { formatSvi } from '#app/domain/vulnerability.ts'
 import { describeField, FieldShell, type FieldFrame } from './field.tsx'
 import {
+  countMessage,
   initialPickerState,
   pickerReducer,
   searchUrl,
+  showsNoMatch,
   type PickedPlace,
 } from './place-picker-state.ts'
 import './place-picker.css'
@@ -260,6 +262,12 @@ function PlaceCombobox({
       <p className="visually-hidden" role="status" aria-live="polite">
         {state.status === 'loading' ? '' : state.announcement}
       </p>
+      {/* Already announced by the live region above; shown here for everyone else. */}
+      {showsNoMatch(state) ? (
+        <p className="hint" aria-hidden="true">
+          {countMessage(0)}
+        </p>
+      ) : null}
       {state.selected.length > 0 ? (
         <ul className="place-list" aria-label={`Chosen for ${label}`}>
           {state.selected.map((p) => (

@@ -23,6 +23,20 @@ export function stepsFor(program: { allowSkillRequests: boolean }): ApplicationS
   return APPLICATION_STEPS.filter((s) => s !== 'skills' || program.allowSkillRequests)
 }
 
+/**
+ * Whether the step list may call a step complete. A step with problems is not. Skills and
+ * questions can have no problems while empty (no volunteers needed, only optional questions), so
+ * they are complete only once filled in or saved: never before the group has opened them.
+ */
+export function isStepComplete(
+  step: ApplicationStep,
+  state: { hasIssues: boolean; saved: boolean; filled: boolean },
+): boolean {
+  if (state.hasIssues) return false
+  if (step === 'skills' || step === 'questions') return state.saved || state.filled
+  return true
+}
+
 /** The step after `step`, or "review" after the last. */
 export function nextStep(program: { allowSkillRequests: boolean }, step: ApplicationStep) {
   const steps = stepsFor(program)

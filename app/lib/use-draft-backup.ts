@@ -11,14 +11,29 @@ import { takePreHydrationTyping } from './pre-hydration-typing.ts'
 const shelf = draftBackupShelf(() => window.localStorage)
 
 /**
+ * Tells open forms a backup is gone, so none keeps offering it. A form that remounts after a save
+ * (the blank "Add a question" form) reads its backup in its own effect, which React runs before
+ * the root's effect that drops the saved backup; without this, the blank form offered to restore
+ * what had just been saved.
+ */
+const forgotten = new EventTarget()
+const FORGOTTEN = 'draft-backup-forgotten'
+
+/**
  * Drops every unsaved-edit backup in this browser and stops every form opened before now from
  * writing another, pending ones included. Run on logout: backups are kept per record, so on a
  * shared computer the next person to sign in could otherwise be offered someone else's text.
  */
-export const forgetAllDraftBackups = () => shelf.forgetAll()
+export function forgetAllDraftBackups() {
+  shelf.forgetAll()
+  forgotten.dispatchEvent(new CustomEvent<string | null>(FORGOTTEN, { detail: null }))
+}
 
 /** Drops this browser's backup of a form, once the server has said it has the save. */
-export const forgetDraftBackup = (key: string) => shelf.forget(key)
+export function forgetDraftBackup(key: string) {
+  shelf.forget(key)
+  forgotten.dispatchEvent(new CustomEvent<string | null>(FORGOTTEN, { detail: key }))
+}
 
 const isPasswordInput = (el: Element): el is HTMLInputElement =>
   el instanceof HTMLInputElement && el.type === 'password'
@@ -112,7 +127,13 @@ export function useDraftBackup(
     form.addEventListener('input', onInput)
     form.addEventListener('change', onInput)
     form.addEventListener('submit', onSubmit)
+    const onForgotten = (event: Event) => {
+      const gone = (event as CustomEvent<string | null>).detail
+      if (gone === null || gone === key) setPending(null)
+    }
+    forgotten.addEventListener(FORGOTTEN, onForgotten)
     return () => {
+      forgotten.removeEventListener(FORGOTTEN, onForgotten)
       writer.cancel()
       form.removeEventListener('input', onInput)
       form.removeEventListener('change', onInput)

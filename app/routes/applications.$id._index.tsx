@@ -19,6 +19,8 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { Moment } from '#app/components/moment.tsx'
+import { ConfirmCheckbox } from '#app/components/confirm-checkbox.tsx'
+import { CONFIRMED, confirmation } from '#app/schemas/confirmation.ts'
 
 const WithdrawSchema = z.object({
   reason: z
@@ -27,6 +29,7 @@ const WithdrawSchema = z.object({
     .max(1000, 'Keep the reason under 1,000 characters')
     .optional()
     .default(''),
+  confirm: confirmation('Tick the box to confirm that you want to withdraw'),
 })
 
 const WITHDRAWABLE = new Set(['submitted', 'in_review'])
@@ -64,7 +67,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return form.response
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const result = await withdrawApplication(actor, loaded, form.data.reason)
-  if (!result.ok) return formFailure({ form: result.message }, form.formData)
+  if (!result.ok) {
+    return formFailure(
+      { form: result.message },
+      form.formData,
+      result.reason === 'draft' ? 409 : 400,
+    )
+  }
   return redirectWithFlash(`/applications/${loaded.application.id}`, {
     kind: 'success',
     message: 'Application withdrawn.',
@@ -95,7 +104,11 @@ export default function ApplicationStatusPage() {
       </Card>
       {canWithdraw ? (
         <Card title="Withdraw this application">
-          <p>You can withdraw until the funder decides. This cannot be undone.</p>
+          <p>
+            You can withdraw until the funder decides. Withdrawing cannot be undone: the funder
+            stops considering this application, and your group cannot submit another to this
+            program.
+          </p>
           <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
             <FormError message={form.formError} />
             <TextareaField
@@ -104,6 +117,12 @@ export default function ApplicationStatusPage() {
               rows={3}
               error={form.errorOf('reason')}
               {...form.field('reason')}
+            />
+            <ConfirmCheckbox
+              name="confirm"
+              label="I understand that withdrawing cannot be undone and this application will not be considered."
+              error={form.errorOf('confirm')}
+              register={form.choice('confirm', CONFIRMED)}
             />
             <Button variant="danger">Withdraw application</Button>
           </Form>

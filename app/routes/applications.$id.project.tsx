@@ -6,6 +6,7 @@ import { ChoiceFieldset } from '#app/components/choice-fieldset.tsx'
 import { TextareaField, TextField } from '#app/components/field.tsx'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
 import { PROJECT_SUMMARY_WORDS, ProjectStepSchema } from '#app/schemas/application.ts'
+import { WordCounter } from '#app/components/word-counter.tsx'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
@@ -58,6 +59,7 @@ function Editor() {
           error={form.errorOf('summary')}
           {...form.field('summary')}
         />
+        <WordCounter text={form.watch('summary') ?? ''} limit={PROJECT_SUMMARY_WORDS} />
         <ChoiceFieldset
           legend="Which social determinants of health does the project address?"
           hint="Choose all that apply."

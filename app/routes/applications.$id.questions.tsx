@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useMemo } from 'react'
+import { Fragment, useMemo } from 'react'
 import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { AttachmentList, UploadForm } from '#app/components/attachment-list.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
@@ -13,6 +13,10 @@ import { handleStepSave, requireEditableStep } from '#app/utils/application-rout
 import { flashFor, uploadField } from '#app/lib/flash.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { useRootData } from '#app/root.tsx'
+import { WordCounter } from '#app/components/word-counter.tsx'
+
+/** A long-text answer as the form holds it (anything else counts as no words). */
+const answerText = (value: unknown) => (typeof value === 'string' ? value : '')
 
 async function questionsFor(programId: string) {
   return (await programQuestionsOf(programId)).map((q) => ({
@@ -86,7 +90,14 @@ function Editor() {
               error: form.errorOf(name),
             }
             if (q.kind === 'long_text')
-              return <TextareaField key={q.id} rows={6} {...common} {...form.field(name)} />
+              return (
+                <Fragment key={q.id}>
+                  <TextareaField rows={6} {...common} {...form.field(name)} />
+                  {q.wordLimit ? (
+                    <WordCounter text={answerText(form.watch(name))} limit={q.wordLimit} />
+                  ) : null}
+                </Fragment>
+              )
             if (q.kind === 'single_choice' || q.kind === 'multi_choice' || q.kind === 'yes_no') {
               const options = q.kind === 'yes_no' ? ['yes', 'no'] : q.options
               return (

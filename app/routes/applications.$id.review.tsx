@@ -16,8 +16,17 @@ import { listAttachments } from '#app/services/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { readForm } from '#app/utils/request-body.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
+import { z } from 'zod'
+import { ConfirmCheckbox } from '#app/components/confirm-checkbox.tsx'
+import { CONFIRMED, confirmation } from '#app/schemas/confirmation.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+
+const SubmitSchema = z.object({
+  version: z.coerce.number().int(),
+  confirm: confirmation('Tick the box to confirm that your application is ready to send'),
+})
 
 async function requireDraft(request: Request, id: string | undefined) {
   const found = await requireApplication(request, id)
@@ -50,10 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, loaded } = await requireDraft(request, params.id)
-  const formData = await readForm(request)
-  const version = Number(formData.get('version'))
+  const form = await parseForm(request, SubmitSchema)
+  if (!form.ok) return form.response
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
-  const result = await submitApplication(actor, loaded, version)
+  const result = await submitApplication(actor, loaded, form.data.version)
   if (result.ok) {
     return redirectWithFlash(`/applications/${loaded.application.id}`, {
       kind: 'success',
@@ -74,7 +83,13 @@ export default function Review() {
   const { id, version, summary, check, files, allowSkills, open, closesAt, timeZone } =
     useLoaderData<typeof loader>()
   const issues = useMemo(() => submissionIssues(check.context, check.content), [check])
-  const refused = useActionData<typeof action>()
+  const answer = useActionData<typeof action>()
+  // A refused confirmation comes back as field errors; a refused submission as issues.
+  const refused = answer && 'issues' in answer ? answer : undefined
+  const form = useValidatedForm(SubmitSchema, {
+    defaultValues: { version },
+    failure: answer && 'errors' in answer ? answer : undefined,
+  })
   const navigation = useNavigation()
   const shown = refused?.issues.length ? refused.issues : issues
   return (
@@ -111,11 +126,21 @@ export default function Review() {
             This program is not taking applications now; your draft is kept.
           </p>
         ) : null}
-        <Form method="post" className="actions">
-          <input type="hidden" name="version" value={version} />
-          <Button busy={navigation.state === 'submitting'} disabled={!open || shown.length > 0}>
-            Submit application
-          </Button>
+        <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+          <input type="hidden" {...form.field('version')} />
+          {open && shown.length === 0 ? (
+            <ConfirmCheckbox
+              name="confirm"
+              label="I understand that once submitted, this application goes to the funder and can no longer be changed."
+              error={form.errorOf('confirm')}
+              register={form.choice('confirm', CONFIRMED)}
+            />
+          ) : null}
+          <div className="actions">
+            <Button busy={navigation.state === 'submitting'} disabled={!open || shown.length > 0}>
+              Submit application
+            </Button>
+          </div>
         </Form>
       </Card>
       <ApplicationSummary

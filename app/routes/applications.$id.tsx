@@ -1,7 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, Outlet, useLoaderData } from '@remix-run/react'
 import { ApplicationStepNav } from '#app/components/application-step-nav.tsx'
-import { STEP_LABELS, stepsFor } from '#app/domain/application-steps.ts'
+import {
+  isStepComplete,
+  STEP_LABELS,
+  stepsFor,
+  type ApplicationStep,
+} from '#app/domain/application-steps.ts'
 import { submissionIssues } from '#app/schemas/application-submission.ts'
 import { readApplication } from '#app/services/application-content.server.ts'
 import { findOrganizationById } from '#app/services/organizations.server.ts'
@@ -18,12 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireApplication(request, params.id)
   const { application, program, fund, organization, access } = loaded
   const editing = access.side === 'applicant' && access.canEdit
-  const issues = editing
-    ? await readApplication(loaded).then(({ context, content }) =>
-        submissionIssues(context, content),
-      )
-    : []
+  const read = editing ? await readApplication(loaded) : null
+  const issues = read ? submissionIssues(read.context, read.content) : []
   const needsWork = new Set(issues.map((i) => i.step))
+  const filled: Partial<Record<ApplicationStep, boolean>> = {
+    skills: (read?.content.skillRequests.length ?? 0) > 0,
+    questions: Object.keys(read?.content.answers ?? {}).length > 0,
+  }
   return {
     id: application.id,
     status: application.status,
@@ -39,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     steps: stepsFor(program).map((step) => ({
       step,
       label: STEP_LABELS[step],
-      complete: !needsWork.has(step),
+      complete: isStepComplete(step, {
+        hasIssues: needsWork.has(step),
+        saved: application.stepsSaved.includes(step),
+        filled: filled[step] ?? false,
+      }),
     })),
   }
 }

@@ -1,5 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { FormError, TextField } from '#app/components/field.tsx'
 import { LoginSchema } from '#app/schemas/auth.ts'
@@ -11,12 +18,20 @@ import { requireAnonymous } from '#app/utils/permissions.server.ts'
 import { redirectSignedIn } from '#app/utils/session.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { keepingRedirect } from '#app/lib/search-params.ts'
+import { findVisibleProgram } from '#app/services/program-catalog.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Commons Fund' }]
 
+/** A program's apply page, as Apply sends a signed-out visitor here with it in `redirectTo`. */
+const APPLY_PAGE = /^\/programs\/([a-z0-9-]{1,100})\/apply(?:[?#]|$)/
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  return null
+  const redirectTo = new URL(request.url).searchParams.get('redirectTo') ?? ''
+  const slug = APPLY_PAGE.exec(redirectTo)?.[1]
+  // Only a program this visitor may see is named (the same rule as its public page).
+  const found = slug ? await findVisibleProgram({ slug }) : null
+  return { applyingTo: found?.program.title ?? null }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,6 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { applyingTo } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const [params] = useSearchParams()
   const navigation = useNavigation()
@@ -39,6 +55,7 @@ export default function Login() {
   return (
     <>
       <h1>Log in</h1>
+      {applyingTo ? <p>Log in or create an account to apply to {applyingTo}.</p> : null}
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
         <input type="hidden" {...form.field('redirectTo')} />

@@ -26,6 +26,10 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { formatMoney } from '#app/lib/money.ts'
+import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { ConfirmCheckbox } from '#app/components/confirm-checkbox.tsx'
+import { CONFIRMED } from '#app/schemas/confirmation.ts'
+import type { FormFailure } from '#app/lib/forms.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, program, fund } = await requireManagedProgram(request, params)
@@ -118,16 +122,12 @@ export default function ProgramOverview() {
             </ul>
           </>
         ) : null}
-        {loaded.transitions.length > 0 ? (
+        {loaded.transitions.includes('closed') ? (
+          <CloseNowForm failure={refused && 'values' in refused ? refused : undefined} />
+        ) : loaded.transitions.length > 0 ? (
           <Form method="post" className="actions">
             {loaded.transitions.map((to) => (
-              <Button
-                key={to}
-                name="to"
-                value={to}
-                variant={to === 'closed' ? 'secondary' : 'primary'}
-                busy={navigation.state === 'submitting'}
-              >
+              <Button key={to} name="to" value={to} busy={navigation.state === 'submitting'}>
                 {TRANSITION_LABELS[to]}
               </Button>
             ))}
@@ -212,5 +212,30 @@ export default function ProgramOverview() {
         </p>
       </Card>
     </>
+  )
+}
+
+/** "Close now", which cannot be undone: the funder confirms it, knowing what it stops. */
+function CloseNowForm({ failure }: { failure: FormFailure | undefined }) {
+  const form = useValidatedForm(ProgramTransitionSchema, {
+    defaultValues: { to: 'closed' },
+    failure,
+  })
+  const navigation = useNavigation()
+  return (
+    <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+      <input type="hidden" {...form.field('to')} />
+      <ConfirmCheckbox
+        name="confirm"
+        label="I understand that closing now stops new applications at once, drafts in progress can no longer be submitted, and the program cannot be opened again."
+        error={form.errorOf('confirm')}
+        register={form.choice('confirm', CONFIRMED)}
+      />
+      <div className="actions">
+        <Button variant="secondary" busy={navigation.state === 'submitting'}>
+          {TRANSITION_LABELS.closed}
+        </Button>
+      </div>
+    </Form>
   )
 }

@@ -3,6 +3,7 @@ import { PROGRAM_STATUSES } from '#app/domain/program-status.ts'
 import { SDOH_DOMAINS } from '#app/domain/sdoh.ts'
 import { MoneySchema, moneyInputValue } from '#app/lib/money.ts'
 import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/lib/time-zones.ts'
+import { CONFIRMED } from './confirmation.ts'
 import { optionalText } from './fields.ts'
 
 /** A repeated form field (checkboxes): absent → [], one value → [value]. */
@@ -149,9 +150,22 @@ export const ProgramDetailsSchema = ProgramFields.and(CrossFieldChecks).transfor
 export type ProgramDetailsInput = z.output<typeof ProgramDetailsSchema>
 export type ProgramPlacesInput = z.output<typeof ProgramPlacesSchema>
 
-export const ProgramTransitionSchema = z.object({
-  to: z.enum(PROGRAM_STATUSES, { errorMap: () => ({ message: 'Choose what to do' }) }),
-})
+export const ProgramTransitionSchema = z
+  .object({
+    to: z.enum(PROGRAM_STATUSES, { errorMap: () => ({ message: 'Choose what to do' }) }),
+    // A lone checkbox reads as `false` in the browser when unticked, so any value is taken here.
+    confirm: z.unknown().optional(),
+  })
+  // Closing early cannot be undone (a program never goes back to open), so it is confirmed.
+  .superRefine((value, ctx) => {
+    if (value.to === 'closed' && value.confirm !== CONFIRMED) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['confirm'],
+        message: 'Tick the box to confirm that you want to close the program now',
+      })
+    }
+  })
 
 /** What the program form shows for a saved program (or a new one), as the inputs hold it. */
 export function programFormValues(

@@ -51,7 +51,12 @@ export async function saveStep(
   return db().transaction(async (tx) => {
     const [saved] = await tx
       .update(applications)
-      .set({ ...columns, version: sql`${applications.version} + 1`, updatedByUserId: actor.id })
+      .set({
+        ...columns,
+        version: sql`${applications.version} + 1`,
+        updatedByUserId: actor.id,
+        stepsSaved: sql`array_append(array_remove(${applications.stepsSaved}, ${write.step}::text), ${write.step}::text)`,
+      })
       .where(
         and(
           eq(applications.id, application.id),

@@ -81,14 +81,18 @@ export async function submitApplication(
   })
 }
 
-const WITHDRAWABLE: ApplicationStatus[] = ['draft', 'submitted', 'in_review']
+/**
+ * Only what the funder has received can be withdrawn. A draft never reaches the funder; withdrawing
+ * one would put a never-submitted application (and its files) in front of them.
+ */
+const WITHDRAWABLE: ApplicationStatus[] = ['submitted', 'in_review']
 
-/** A group may withdraw until a decision is made. */
+/** A group may withdraw a submitted application until a decision is made. */
 export async function withdrawApplication(
   actor: Actor,
   loaded: LoadedApplication,
   reason: string,
-): Promise<Result<object, { message: string }>> {
+): Promise<Result<object, { reason: 'draft' | 'decided'; message: string }>> {
   const { application } = loaded
   return db().transaction(async (tx) => {
     const [row] = await tx
@@ -97,10 +101,22 @@ export async function withdrawApplication(
       .where(and(eq(applications.id, application.id), inArray(applications.status, WITHDRAWABLE)))
       .returning({ id: applications.id })
     if (!row) {
-      return {
-        ok: false as const,
-        message: 'A decision has been made; the application can no longer be withdrawn.',
-      }
+      const [current] = await tx
+        .select({ status: applications.status })
+        .from(applications)
+        .where(eq(applications.id, application.id))
+      return current?.status === 'draft'
+        ? {
+            ok: false as const,
+            reason: 'draft' as const,
+            message:
+              'This application is still a draft: the funder has not received it, so there is nothing to withdraw.',
+          }
+        : {
+            ok: false as const,
+            reason: 'decided' as const,
+            message: 'A decision has been made; the application can no longer be withdrawn.',
+          }
     }
     await recordStatusChange(tx, actor, application, application.status, 'withdrawn', reason)
     return { ok: true as const }

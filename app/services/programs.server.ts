@@ -305,6 +305,7 @@ async function transition(
       .set({
         status: to,
         ...(to === 'open' && !current.opensAt ? { opensAt: now } : {}),
+        ...(to === 'closed' ? closedEarly(current, now) : {}),
       })
       .where(eq(programs.id, programId))
       .returning()
@@ -318,7 +319,13 @@ async function transition(
       entityId: programId,
       organizationId: actor.organizationId,
       ip: actor.ip,
-      details: { from: current.status, to, ...(to === 'closed' ? { reason: 'manual' } : {}) },
+      details: {
+        from: current.status,
+        to,
+        ...(to === 'closed'
+          ? { reason: 'manual', deadline: current.closesAt?.toISOString() ?? null }
+          : {}),
+      },
     })
     return { ok: true as const, program, movedIntoReview }
   })
@@ -327,6 +334,19 @@ async function transition(
 }
 
 type ProgramActor = Actor & { organizationId: string }
+
+/**
+ * Closing before the deadline makes now the closing time, so every page (the dashboard's "Programs
+ * you run", the catalogue) shows when the program really closed rather than the deadline it no
+ * longer has. A program closed before its opening time never opened.
+ */
+function closedEarly(current: { opensAt: Date | null; closesAt: Date | null }, now: Date) {
+  if (current.closesAt && current.closesAt <= now) return {}
+  return {
+    closesAt: now,
+    ...(current.opensAt && current.opensAt >= now ? { opensAt: null } : {}),
+  }
+}
 
 // Each step judges deadlines by the database clock unless a test passes its own `now`.
 

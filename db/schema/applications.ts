@@ -67,6 +67,12 @@ export const applications = pgTable(
     amountRequestedMinor: bigint('amount_requested_minor', { mode: 'number' }),
     // Step 6: the program's own questions, by question id.
     answers: jsonb('answers').$type<Record<string, AnswerValue>>().notNull().default({}),
+    // The steps the group has saved at least once: a step that may rightly be empty (no volunteers
+    // needed) reads "to do" until the group says so by saving it.
+    stepsSaved: text('steps_saved')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
@@ -89,10 +95,10 @@ export const applications = pgTable(
     index('applications_sdoh_idx').using('gin', t.sdohDomains),
     check('applications_amount_nonnegative', sql`${t.amountRequestedMinor} >= 0`),
     check('applications_vulnerability_range', sql`${t.placeVulnerability} BETWEEN 0 AND 1`),
-    // Submitted exactly when past draft; a draft may be withdrawn without ever being submitted.
+    // Submitted exactly when past draft (only a submitted application can be withdrawn).
     check(
       'applications_submitted_at_matches_status',
-      sql`CASE ${t.status} WHEN 'draft' THEN ${t.submittedAt} IS NULL WHEN 'withdrawn' THEN true ELSE ${t.submittedAt} IS NOT NULL END`,
+      sql`(${t.status} = 'draft') = (${t.submittedAt} IS NULL)`,
     ),
   ],
 )

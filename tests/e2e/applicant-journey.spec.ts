@@ -56,6 +56,11 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
     .fill('Uninsured families around Lakeside, Columbus.')
   // Keyboard only: type, arrow to the suggestion, Enter.
   const counties = page.getByRole('combobox', { name: 'US counties served' })
+  // A search that finds nothing says so on screen, not only to screen readers.
+  await counties.fill('Zzyzx')
+  await expect(
+    page.locator('p:not(.visually-hidden)', { hasText: 'No counties match.' }),
+  ).toBeVisible()
   await counties.fill('Franklin')
   await expect(page.getByRole('option', { name: /Franklin County, Ohio/ })).toBeVisible()
   await counties.press('ArrowDown')
@@ -84,6 +89,8 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   await page
     .getByLabel(/What will you do/)
     .fill('Two trained neighbours help 150 uninsured families enrol in coverage and find a clinic.')
+  // The live count settles once typing pauses.
+  await expect(page.getByText('14 of 500 words')).toBeVisible()
   await page.getByLabel('Health care access and quality').check()
   await saveAndContinue(page)
 
@@ -121,6 +128,11 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   await expectAccessible(page)
   await expect(page.getByText('Everything the program asks for is here.')).toBeVisible()
   await page.getByRole('button', { name: 'Submit application' }).click()
+  await expect(
+    page.getByText('Tick the box to confirm that your application is ready to send'),
+  ).toBeVisible()
+  await page.getByLabel(/I understand that once submitted/).check()
+  await page.getByRole('button', { name: 'Submit application' }).click()
 
   await expect(page.getByRole('heading', { name: 'Status: Submitted' })).toBeVisible()
   await expect(page.getByText(/Submitted by/)).toBeVisible()
@@ -151,6 +163,9 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   // Until a decision the group may withdraw it; the funder then sees it withdrawn.
   await page.getByLabel('Why are you withdrawing?').fill('We found funding closer to home.')
   await page.getByRole('button', { name: 'Withdraw application' }).click()
+  await expect(page.getByText('Tick the box to confirm that you want to withdraw')).toBeVisible()
+  await page.getByLabel(/I understand that withdrawing cannot be undone/).check()
+  await page.getByRole('button', { name: 'Withdraw application' }).click()
   await expect(page.getByRole('heading', { name: 'Status: Withdrawn' })).toBeVisible()
   await expect(page.getByText('“We found funding closer to home.”')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0)
@@ -170,6 +185,7 @@ test('a newcomer goes from a program page to a first draft without losing the wa
     .first()
     .click()
   await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible()
+  await expect(page.getByText(/^Log in or create an account to apply to \S/)).toBeVisible()
   await page.getByRole('link', { name: 'Create an account' }).click()
   await page.getByLabel('Your name').fill(newcomer.name)
   await page.getByLabel('Email').fill(newcomer.email)

@@ -112,6 +112,15 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   await page.getByRole('button', { name: 'Add question' }).click()
   await expect(page.getByText('Question added.')).toBeVisible()
   await expect(page.getByText('Long text · required · up to 300 words')).toBeVisible()
+  // The blank form does not offer back the question just added: its backup went with the save.
+  // Typing into it until that is backed up lets any offer have shown before looking for it.
+  await expect(page.getByLabel('Question', { exact: true })).toHaveValue('')
+  await expect(async () => {
+    await page.getByLabel('Question', { exact: true }).fill('A second question')
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain('A second')
+  }).toPass()
+  await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
+  await page.getByLabel('Question', { exact: true }).fill('')
   await expectAccessible(page)
 
   await programNav.getByRole('link', { name: 'Overview' }).click()
@@ -142,6 +151,22 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   ).toBeVisible()
   await expect(groupPage.getByRole('link', { name: 'Community served (complete)' })).toBeVisible()
   await group.close()
+
+  // Closing early asks for confirmation, saying what it stops; the dashboard then shows when it
+  // closed, not the 2031 deadline it no longer has.
+  await page.getByRole('link', { name: title }).click()
+  await page.getByRole('button', { name: 'Close now' }).click()
+  await expect(
+    page.getByText('Tick the box to confirm that you want to close the program now'),
+  ).toBeVisible()
+  await expect(page.getByText('and accepting applications')).toBeVisible()
+  await page.getByLabel(/I understand that closing now stops new applications/).check()
+  await page.getByRole('button', { name: 'Close now' }).click()
+  await expect(page.getByText('The program is now closed.')).toBeVisible()
+  await page.goto('/')
+  const row = page.getByRole('row', { name: new RegExp(title) })
+  await expect(row).toContainText('Closed')
+  await expect(row).not.toContainText('2031')
 })
 
 const DEMO_PROGRAM = '/orgs/riverbend-community-foundation/programs/community-health-access-2027'

@@ -17,6 +17,8 @@ import * as community from '#app/routes/applications.$id.community.tsx'
 import * as statusPage from '#app/routes/applications.$id._index.tsx'
 import * as project from '#app/routes/applications.$id.project.tsx'
 import * as review from '#app/routes/applications.$id.review.tsx'
+import * as skills from '#app/routes/applications.$id.skills.tsx'
+import * as layout from '#app/routes/applications.$id.tsx'
 import * as groupList from '#app/routes/orgs.$slug.applications.tsx'
 import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applications.tsx'
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
@@ -401,14 +403,29 @@ describe('attachments', () => {
 describe('review and status', () => {
   it('refuses to submit an incomplete draft and lists what is missing', async () => {
     const { id, cookie } = await startedDraft()
-    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
-      id,
-    })
+    const out = await call(
+      review.action,
+      makeRequest('/', { cookie, form: { version: '1', confirm: 'yes' } }),
+      {
+        id,
+      },
+    )
     expect(out.status).toBe(400)
     const issues = (out.data as { issues: { step: string }[] }).issues
     expect(issues.map((i) => i.step)).toEqual(
       expect.arrayContaining(['community', 'project', 'budget']),
     )
+  })
+
+  it('submits nothing until the group confirms the application is ready to send', async () => {
+    const { id, cookie } = await startedDraft()
+    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
+      id,
+    })
+    expect(out.status).toBe(400)
+    expect(out.data).toMatchObject({ errors: { confirm: expect.stringMatching(/Tick the box/) } })
+    const [row] = await db().select().from(applications).where(eq(applications.id, id))
+    expect(row?.status).toBe('draft')
   })
 
   it('refuses a submission after the deadline with a clear message', async () => {
@@ -417,9 +434,13 @@ describe('review and status', () => {
       .update(programs)
       .set({ closesAt: new Date(Date.now() - 1000) })
       .where(eq(programs.id, funder.program.id))
-    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
-      id,
-    })
+    const out = await call(
+      review.action,
+      makeRequest('/', { cookie, form: { version: '1', confirm: 'yes' } }),
+      {
+        id,
+      },
+    )
     expect(out.data).toMatchObject({
       message: expect.stringMatching(/deadline for this program has passed/),
     })
@@ -428,13 +449,67 @@ describe('review and status', () => {
   it('refuses to submit a draft once its program is no longer visible (fund made private)', async () => {
     const { id, cookie, funder } = await startedDraft()
     await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, funder.fund.id))
-    const out = await call(review.action, makeRequest('/', { cookie, form: { version: '1' } }), {
-      id,
-    })
+    const out = await call(
+      review.action,
+      makeRequest('/', { cookie, form: { version: '1', confirm: 'yes' } }),
+      {
+        id,
+      },
+    )
     expect(out.status).toBe(400)
     expect(out.data).toMatchObject({ message: expect.stringMatching(/not taking applications/) })
     const [row] = await db().select().from(applications).where(eq(applications.id, id))
     expect(row?.status).toBe('draft')
+  })
+
+  it('refuses to withdraw a draft, even confirmed, so the funder never sees it', async () => {
+    const { id, cookie, funder } = await startedDraft()
+    const empty = await call(statusPage.action, makeRequest('/', { cookie, form: {} }), { id })
+    expect(empty.status).toBe(400)
+    const confirmed = await call(
+      statusPage.action,
+      makeRequest('/', { cookie, form: { confirm: 'yes' } }),
+      { id },
+    )
+    expect(confirmed.status).toBe(409)
+    expect(confirmed.data).toMatchObject({
+      errors: { form: expect.stringMatching(/still a draft/) },
+    })
+    const [row] = await db().select().from(applications).where(eq(applications.id, id))
+    expect(row?.status).toBe('draft')
+    const list = await call(
+      funderList.loader,
+      makeRequest('/', { cookie: await cookieFor(funder.owner.id) }),
+      { slug: funder.org.slug, programSlug: funder.program.slug },
+    )
+    expect((list.data as { rows: unknown[] }).rows).toEqual([])
+  })
+
+  it('withdraws a submitted application only when the group confirms it', async () => {
+    const { id, cookie } = await startedDraft()
+    const where = eq(applications.id, id)
+    await db()
+      .update(applications)
+      .set({ status: 'submitted', submittedAt: new Date() })
+      .where(where)
+    const unconfirmed = await call(
+      statusPage.action,
+      makeRequest('/', { cookie, form: { reason: 'Other funding' } }),
+      { id },
+    )
+    expect(unconfirmed.status).toBe(400)
+    expect(unconfirmed.data).toMatchObject({
+      errors: { confirm: expect.stringMatching(/confirm/) },
+      values: { reason: 'Other funding' },
+    })
+    expect((await db().select().from(applications).where(where))[0]?.status).toBe('submitted')
+    const confirmed = await call(
+      statusPage.action,
+      makeRequest('/', { cookie, form: { reason: 'Other funding', confirm: 'yes' } }),
+      { id },
+    )
+    expect(confirmed.status).toBe(302)
+    expect((await db().select().from(applications).where(where))[0]?.status).toBe('withdrawn')
   })
 
   it('lets only the group withdraw', async () => {
@@ -492,5 +567,22 @@ describe('application lists', () => {
       programSlug: funder.program.slug,
     })
     expect(foreign.status).toBe(404)
+  })
+})
+
+describe('the step list', () => {
+  it('reads "to do" for volunteer skills until the group saves the step, even with none needed', async () => {
+    const { id, cookie } = await startedDraft()
+    const skillsStep = async () => {
+      const out = await call(layout.loader, makeRequest('/', { cookie }), { id })
+      const steps = (out.data as { steps: { step: string; complete?: boolean }[] }).steps
+      return steps.find((s) => s.step === 'skills')
+    }
+    expect(await skillsStep()).toMatchObject({ complete: false })
+    const saved = await call(skills.action, makeRequest('/', { cookie, form: { version: '1' } }), {
+      id,
+    })
+    expect(saved.status).toBe(302)
+    expect(await skillsStep()).toMatchObject({ complete: true })
   })
 })

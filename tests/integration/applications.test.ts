@@ -240,6 +240,16 @@ describe('submitting and withdrawing', () => {
     expect((await loadApplicationFor(application.id, actor.id))?.application.status).toBe('draft')
   })
 
+  it('never withdraws a draft (the funder has not received it)', async () => {
+    const { application, actor } = await groupAndProgram()
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    expect(await withdrawApplication(actor, loaded!, '')).toMatchObject({
+      ok: false,
+      reason: 'draft',
+    })
+    expect((await loadApplicationFor(application.id, actor.id))?.application.status).toBe('draft')
+  })
+
   it('submits a complete draft, audits it, and lets the group withdraw until a decision', async () => {
     const { application, actor } = await groupAndProgram()
     const version = await completeDraft(actor, application.id)

@@ -7,9 +7,14 @@ import * as logout from '#app/routes/logout.tsx'
 import * as signup from '#app/routes/signup.tsx'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { throttles } from '#db/schema/index.ts'
+import { funds, throttles } from '#db/schema/index.ts'
 import { countAttempt, POLICIES } from '#app/services/throttles.server.ts'
-import { cookieFor, createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
+import {
+  cookieFor,
+  createOpenProgram,
+  createUser,
+  TEST_PASSWORD,
+} from '#tests/support/factories.ts'
 import { startSession } from '#app/services/sessions.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
@@ -188,5 +193,26 @@ describe('audit log pages', () => {
     }
     // LIKE's wildcards are taken literally.
     expect(await listAudit({ actor: '%' })).toMatchObject({ rows: [] })
+  })
+})
+
+describe('logging in to apply', () => {
+  it('names the program when Apply sent the visitor, but never a program they may not see', async () => {
+    const visible = await createOpenProgram()
+    const hidden = await createOpenProgram()
+    await db().update(funds).set({ visibility: 'private' }).where(eq(funds.id, hidden.fund.id))
+    const page = (redirectTo: string) =>
+      call(login.loader, makeRequest(`/login?redirectTo=${encodeURIComponent(redirectTo)}`))
+    expect((await page(`/programs/${visible.program.slug}/apply`)).data).toEqual({
+      applyingTo: visible.program.title,
+    })
+    for (const other of [
+      `/programs/${hidden.program.slug}/apply`,
+      `/programs/${visible.program.slug}`,
+      '/programs/nope/apply',
+      '/',
+    ]) {
+      expect((await page(other)).data).toEqual({ applyingTo: null })
+    }
   })
 })

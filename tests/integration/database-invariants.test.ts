@@ -200,7 +200,7 @@ describe('the database refuses what the code never writes', () => {
     expect(row?.currentOrganizationId).toBeNull()
   })
 
-  it('submitted_at exactly when past draft (a withdrawn draft excepted)', async () => {
+  it('submitted_at exactly when past draft (a draft cannot be withdrawn)', async () => {
     const application = await createDraft()
     const where = eq(applications.id, application.id)
     await refused(
@@ -211,9 +211,13 @@ describe('the database refuses what the code never writes', () => {
       db().update(applications).set({ status: 'draft', submittedAt: new Date() }).where(where),
       'applications_submitted_at_matches_status',
     )
-    await db().update(applications).set({ status: 'draft', submittedAt: null }).where(where)
-    await db().update(applications).set({ status: 'withdrawn' }).where(where)
+    await refused(
+      db().update(applications).set({ status: 'withdrawn' }).where(where),
+      'applications_submitted_at_matches_status',
+    )
+    const submittedAt = new Date()
+    await db().update(applications).set({ status: 'withdrawn', submittedAt }).where(where)
     const [row] = await db().select().from(applications).where(where)
-    expect(row).toMatchObject({ status: 'withdrawn', submittedAt: null })
+    expect(row).toMatchObject({ status: 'withdrawn', submittedAt })
   })
 })

@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { programs } from '#db/schema/index.ts'
+import * as dashboard from '#app/routes/_index.tsx'
 import * as fundEdit from '#app/routes/orgs.$slug.funds.$fundSlug.edit.tsx'
 import * as fundPage from '#app/routes/orgs.$slug.funds.$fundSlug._index.tsx'
 import * as programNew from '#app/routes/orgs.$slug.funds.$fundSlug.programs.new.tsx'
@@ -104,5 +108,40 @@ describe('fund and program pages', () => {
       fundParams,
     )
     expect(rename.status).toBe(404)
+  })
+})
+
+describe('closing a program now', () => {
+  it('asks the funder to confirm, then shows the moment it closed on the dashboard', async () => {
+    const setup = await createOpenProgram()
+    const cookie = await cookieFor(setup.owner.id)
+    const params = { slug: setup.org.slug, programSlug: setup.program.slug }
+    const where = eq(programs.id, setup.program.id)
+    const unconfirmed = await call(
+      programOverview.action,
+      makeRequest('/', { cookie, form: { to: 'closed' } }),
+      params,
+    )
+    expect(unconfirmed.status).toBe(400)
+    expect(unconfirmed.data).toMatchObject({ errors: { confirm: expect.stringMatching(/close/) } })
+    expect((await db().select().from(programs).where(where))[0]?.status).toBe('open')
+
+    const before = Date.now()
+    const closed = await call(
+      programOverview.action,
+      makeRequest('/', { cookie, form: { to: 'closed', confirm: 'yes' } }),
+      params,
+    )
+    expect(closed.status).toBe(302)
+    const [row] = await db().select().from(programs).where(where)
+    expect(row?.status).toBe('closed')
+    // The 30-day deadline it had is gone: it closed now.
+    expect(row?.closesAt?.getTime()).toBeLessThanOrEqual(Date.now())
+    expect(row?.closesAt?.getTime()).toBeGreaterThan(before - 60_000)
+    const home = await call(dashboard.loader, makeRequest('/', { cookie }))
+    const runs = (home.data as { programs: { rows: { id: string; closesAt: string }[] } }).programs
+    expect(runs.rows.find((p) => p.id === setup.program.id)?.closesAt).toBe(
+      row?.closesAt?.toISOString(),
+    )
   })
 })

@@ -101,8 +101,12 @@ const load = (s: Draft, loader: Handler) =>
 const postTo = (action: Handler) => (s: Draft, form: Record<string, string | string[]>) =>
   call(action, makeRequest('/', { cookie: s.cookie, form }), s.params)
 
-/** The draft's owner asking for a status change on the program's overview. */
-const transition = (s: Draft, to: string) => postTo(programOverview.action)(s, { to })
+/**
+ * The draft's owner asking for a status change on the program's overview, as the buttons post it
+ * ("Close now" with its confirmation box ticked).
+ */
+const transition = (s: Draft, to: string) =>
+  postTo(programOverview.action)(s, { to, confirm: 'yes' })
 
 const criteriaOf = (programId: string) =>
   db()

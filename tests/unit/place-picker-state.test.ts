@@ -5,6 +5,7 @@ import {
   pickerReducer,
   searchUrl,
   shouldSearch,
+  showsNoMatch,
   type PickedPlace,
   type PickerAction,
   type PickerState,
@@ -136,5 +137,18 @@ describe('place picker state', () => {
     expect(searchUrl(' cook ', ['Illinois', 'Indiana'])).toBe(
       '/resources/places?q=cook&states=Illinois&states=Indiana',
     )
+  })
+
+  it('shows "No counties match." once a search found nothing, and not while the next one runs', () => {
+    const none = run(
+      initialPickerState([]),
+      { type: 'typed', query: 'zzyzx' },
+      { type: 'loaded', query: 'zzyzx', results: [] },
+    )
+    expect(showsNoMatch(none)).toBe(true)
+    expect(none.announcement).toBe('No counties match.')
+    expect(showsNoMatch(run(none, { type: 'typed', query: 'zzyzx c' }))).toBe(false)
+    expect(showsNoMatch(withResults())).toBe(false)
+    expect(showsNoMatch(run(none, { type: 'typed', query: 'z' }))).toBe(false)
   })
 })

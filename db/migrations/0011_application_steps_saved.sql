@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "steps_saved" text[] DEFAULT '{}'::text[] NOT NULL;
