@@ -39,7 +39,7 @@ const add = (tally: Tally, n: number, requested: number) => {
  * together: a program's applications fall into a few dozen such groups however many there are,
  * and those are folded into the three tallies here. (Grouping three ways over a materialised
  * scope, or one aggregate with a FILTER per figure, read the rows once too but cost two to five
- * times as much per row on PostgreSQL: docs/decisions/009-throughput.md.) Sums come back as text
+ * times as much per row on PostgreSQL: docs/decisions/013-throughput.md.) Sums come back as text
  * so that bigint totals stay exact on either driver.
  */
 export async function programApplicationStats(

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
  * discovery, a v3 future flag). Remix works that part out afresh for each response:
  * getPartialManifest runs the router's matchRoutes once per parent path of the URL, and each run
  * flattens, ranks and compiles the pattern of every route. Profiled, that was about a sixth of
- * the CPU a plain page costs (docs/decisions/009-throughput.md). Its answer depends only on the
+ * the CPU a plain page costs (docs/decisions/013-throughput.md). Its answer depends only on the
  * build's manifest, the path and the routes that matched, so it is kept per manifest under that
  * key, in a bounded map (paths with ids in them would otherwise grow it without end).
  *
