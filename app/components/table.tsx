@@ -9,7 +9,6 @@ import { Link } from '@remix-run/react'
 export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
   return (
     // A region that scrolls must be reachable from the keyboard (WCAG 2.1.1), links or not.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>

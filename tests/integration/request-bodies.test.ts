@@ -16,7 +16,7 @@ import {
   createOrgWithOwner,
   createUser,
 } from '#tests/support/factories.ts'
-import { withTestDatabase } from '#tests/support/database.ts'
+import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 const database = withTestDatabase()
@@ -304,21 +304,18 @@ describe('upload errors beside the field', () => {
 })
 
 describe('the attachment limit under concurrent uploads', () => {
-  it.skipIf(!process.env.DATABASE_URL)(
-    'fifteen uploads at once to a draft with 13 files leave exactly 20 (PostgreSQL only: PGlite has one connection, so nothing can race there)',
-    async () => {
-      expect(database.driver).toBe('pg')
-      const { id, cookie } = await startedDraft()
-      for (let i = 0; i < 13; i++) {
-        await call(attachmentsRoute.action, uploadRequest(id, cookie, `present-${i}.pdf`), { id })
-      }
-      expect(await listAttachments(id)).toHaveLength(13)
-      await Promise.all(
-        Array.from({ length: 15 }, (_, i) =>
-          call(attachmentsRoute.action, uploadRequest(id, cookie, `racing-${i}.pdf`), { id }),
-        ),
-      )
-      expect(await listAttachments(id)).toHaveLength(20)
-    },
-  )
+  raceTest('fifteen uploads at once to a draft with 13 files leave exactly 20', async () => {
+    expect(database.driver).toBe('pg')
+    const { id, cookie } = await startedDraft()
+    for (let i = 0; i < 13; i++) {
+      await call(attachmentsRoute.action, uploadRequest(id, cookie, `present-${i}.pdf`), { id })
+    }
+    expect(await listAttachments(id)).toHaveLength(13)
+    await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        call(attachmentsRoute.action, uploadRequest(id, cookie, `racing-${i}.pdf`), { id }),
+      ),
+    )
+    expect(await listAttachments(id)).toHaveLength(20)
+  })
 })
