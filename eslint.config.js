@@ -140,7 +140,7 @@ export default tseslint.config(
         {
           paths: [
             {
-              name: '#app/services/audit.server.ts',
+              name: '#app/services/admin/audit.server.ts',
               importNames: ['recordAudit'],
               message: 'Routes do not write audit rows; the service that makes the change does.',
             },

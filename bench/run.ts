@@ -6,9 +6,9 @@
 import { desc, sql } from 'drizzle-orm'
 import { users } from '#db/schema/index.ts'
 import { openDatabase, setDatabase } from '#db/client.server.ts'
-import { listOrganizations, listUsers } from '#app/services/admin.server.ts'
-import { listAudit } from '#app/services/audit.server.ts'
-import { findSessionUser, startSession } from '#app/services/sessions.server.ts'
+import { listOrganizations, listUsers } from '#app/services/admin/admin.server.ts'
+import { listAudit } from '#app/services/admin/audit.server.ts'
+import { findSessionUser, startSession } from '#app/services/accounts/sessions.server.ts'
 import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
 import { measure, report } from './stats.ts'
 

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import { STATUS_LABELS } from '#app/domain/application-status.ts'
-import type { ApplicationStatus } from '#app/domain/application-status.ts'
+import { STATUS_LABELS } from '#app/domain/applications/application-status.ts'
+import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
 import { formatMoney } from '#app/lib/money.ts'
 import type { Column } from './table.tsx'
 

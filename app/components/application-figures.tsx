@@ -3,14 +3,14 @@ import {
   requestedInTheRunning,
   type ProgramApplicationStats,
   type Tally,
-} from '#app/domain/application-stats.ts'
-import { STATUS_LABELS, SUBMITTED_STATUSES } from '#app/domain/application-status.ts'
-import { SDOH_DOMAINS, SDOH_LABELS } from '#app/domain/sdoh.ts'
+} from '#app/domain/applications/application-stats.ts'
+import { STATUS_LABELS, SUBMITTED_STATUSES } from '#app/domain/applications/application-status.ts'
+import { SDOH_DOMAINS, SDOH_LABELS } from '#app/domain/places/sdoh.ts'
 import {
   SVI_DATA_YEAR,
   VULNERABILITY_BAND_LABELS,
   VULNERABILITY_BANDS,
-} from '#app/domain/vulnerability.ts'
+} from '#app/domain/places/vulnerability.ts'
 import { formatMoney } from '#app/lib/money.ts'
 import { BarChart } from './bar-chart.tsx'
 import { DataTable } from './table.tsx'

@@ -1,6 +1,6 @@
 import { Link, useLocation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { STEP_LABELS, type ApplicationStep } from '#app/domain/application-steps.ts'
+import { STEP_LABELS, type ApplicationStep } from '#app/domain/applications/application-steps.ts'
 
 export interface StepLink {
   step: ApplicationStep

@@ -4,12 +4,12 @@ import {
   LIVED_EXPERIENCE_LABELS,
   STEP_LABELS,
   type ApplicationStep,
-} from '#app/domain/application-steps.ts'
-import { formatAnswer } from '#app/domain/program-questions.ts'
-import { formatPercentile } from '#app/domain/vulnerability.ts'
-import { SDOH_LABELS, type SdohDomain } from '#app/domain/sdoh.ts'
+} from '#app/domain/applications/application-steps.ts'
+import { formatAnswer } from '#app/domain/programs/program-questions.ts'
+import { formatPercentile } from '#app/domain/places/vulnerability.ts'
+import { SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
 import { SKILL_LABELS, type Skill } from '#app/domain/skills.ts'
-import type { ApplicationSummary as Summary } from '#app/domain/application-summary.ts'
+import type { ApplicationSummary as Summary } from '#app/domain/applications/application-summary.ts'
 import { formatMoney } from '#app/lib/money.ts'
 import { TableFrame } from './table.tsx'
 import { Card } from './card.tsx'

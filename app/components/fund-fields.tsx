@@ -4,7 +4,7 @@ import {
   CURRENCY_LABELS,
   FUND_VISIBILITIES,
   VISIBILITY_LABELS,
-} from '#app/domain/funds.ts'
+} from '#app/domain/programs/funds.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { SelectField, TextareaField, TextField } from './field.tsx'
 

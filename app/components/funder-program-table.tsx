@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import { PROGRAM_STATUS_LABELS } from '#app/domain/program-status.ts'
-import type { ProgramStatus } from '#app/domain/program-status.ts'
+import { PROGRAM_STATUS_LABELS } from '#app/domain/programs/program-status.ts'
+import type { ProgramStatus } from '#app/domain/programs/program-status.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { DataTable, type Column } from './table.tsx'
 

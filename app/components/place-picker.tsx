@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { formatSvi } from '#app/domain/vulnerability.ts'
+import { formatSvi } from '#app/domain/places/vulnerability.ts'
 import { describeField, FieldShell, type FieldFrame } from './field.tsx'
 import {
   countMessage,

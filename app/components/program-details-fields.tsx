@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form'
-import { SDOH_DOMAINS, SDOH_LABELS } from '#app/domain/sdoh.ts'
-import { REVIEWERS_MAX, REVIEWERS_MIN } from '#app/schemas/program.ts'
+import { SDOH_DOMAINS, SDOH_LABELS } from '#app/domain/places/sdoh.ts'
+import { REVIEWERS_MAX, REVIEWERS_MIN } from '#app/schemas/programs/program.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { TIME_ZONES } from '#app/lib/time-zones.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { wordCount } from '#app/schemas/application.ts'
+import { wordCount } from '#app/schemas/applications/application.ts'
 
 /** How long typing pauses before the count changes (and is announced): not every keystroke. */
 const SETTLE_MS = 700

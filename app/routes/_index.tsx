@@ -7,18 +7,18 @@ import { FunderProgramTable } from '#app/components/funder-program-table.tsx'
 import { KIND_LABELS, ROLE_LABELS } from '#app/domain/organizations.ts'
 import { DataTable } from '#app/components/table.tsx'
 import { AnswerInvitationSchema } from '#app/schemas/invitation.ts'
-import { listUserApplications } from '#app/services/application-lists.server.ts'
+import { listUserApplications } from '#app/services/applications/application-lists.server.ts'
 import {
   answerInvitation,
   INVITATION_REFUSALS,
   listInvitationsFor,
-} from '#app/services/invitations.server.ts'
-import { setCurrentOrganization } from '#app/services/sessions.server.ts'
+} from '#app/services/organizations/invitations.server.ts'
+import { setCurrentOrganization } from '#app/services/accounts/sessions.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
-import { listFunderPrograms } from '#app/services/program-lists.server.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
+import { listFunderPrograms } from '#app/services/programs/program-lists.server.ts'
 import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { getSessionOrganizations, getSessionUser } from '#app/utils/session.server.ts'
 

@@ -5,7 +5,7 @@ import { Card, EmptyState } from '#app/components/card.tsx'
 import { Moment } from '#app/components/moment.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import { BUDGET_BAND_LABELS, KIND_LABELS, ROLE_LABELS } from '#app/domain/organizations.ts'
-import { getOrganizationProfile } from '#app/services/admin-profiles.server.ts'
+import { getOrganizationProfile } from '#app/services/admin/admin-profiles.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 

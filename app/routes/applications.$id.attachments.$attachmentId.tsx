@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { readAttachment } from '#app/services/attachments.server.ts'
+import { readAttachment } from '#app/services/applications/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 

@@ -3,7 +3,7 @@ import {
   addAttachment,
   recordOversizedUpload,
   removeAttachment,
-} from '#app/services/attachments.server.ts'
+} from '#app/services/applications/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { uploadField } from '#app/lib/flash.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'

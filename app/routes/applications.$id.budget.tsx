@@ -5,9 +5,12 @@ import { StepForm, useStepVersion } from '#app/components/application-step-form.
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { TextField } from '#app/components/field.tsx'
-import { BudgetStepSchema } from '#app/schemas/application.ts'
-import { budgetProblems, type AwardRange } from '#app/schemas/application-submission.ts'
-import { applicationParts } from '#app/services/application-content.server.ts'
+import { BudgetStepSchema } from '#app/schemas/applications/application.ts'
+import {
+  budgetProblems,
+  type AwardRange,
+} from '#app/schemas/applications/application-submission.ts'
+import { applicationParts } from '#app/services/applications/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { formatMoney, moneyInputValue, parseMoney } from '#app/lib/money.ts'
 import { rowCount } from '#app/lib/nested-values.ts'

@@ -3,8 +3,11 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
-import { LIVED_EXPERIENCE, LIVED_EXPERIENCE_LABELS } from '#app/domain/application-steps.ts'
-import { OrganizationStepSchema } from '#app/schemas/application.ts'
+import {
+  LIVED_EXPERIENCE,
+  LIVED_EXPERIENCE_LABELS,
+} from '#app/domain/applications/application-steps.ts'
+import { OrganizationStepSchema } from '#app/schemas/applications/application.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 

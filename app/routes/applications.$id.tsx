@@ -6,12 +6,12 @@ import {
   STEP_LABELS,
   stepsFor,
   type ApplicationStep,
-} from '#app/domain/application-steps.ts'
-import { submissionIssues } from '#app/schemas/application-submission.ts'
-import { readApplication } from '#app/services/application-content.server.ts'
-import { findOrganizationById } from '#app/services/organizations.server.ts'
+} from '#app/domain/applications/application-steps.ts'
+import { submissionIssues } from '#app/schemas/applications/application-submission.ts'
+import { readApplication } from '#app/services/applications/application-content.server.ts'
+import { findOrganizationById } from '#app/services/organizations/organizations.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { STATUS_LABELS } from '#app/domain/application-status.ts'
+import { STATUS_LABELS } from '#app/domain/applications/application-status.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {

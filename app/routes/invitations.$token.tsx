@@ -9,9 +9,9 @@ import {
   acceptInvitation,
   findInvitationByToken,
   INVITATION_REFUSALS,
-} from '#app/services/invitations.server.ts'
-import { findMembership } from '#app/services/organizations.server.ts'
-import { setCurrentOrganization } from '#app/services/sessions.server.ts'
+} from '#app/services/organizations/invitations.server.ts'
+import { findMembership } from '#app/services/organizations/organizations.server.ts'
+import { setCurrentOrganization } from '#app/services/accounts/sessions.server.ts'
 import { formatDate } from '#app/lib/format.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'

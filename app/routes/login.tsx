@@ -10,7 +10,7 @@ import {
 import { Button } from '#app/components/button.tsx'
 import { FormError, TextField } from '#app/components/field.tsx'
 import { LoginSchema } from '#app/schemas/auth.ts'
-import { logIn } from '#app/services/accounts.server.ts'
+import { logIn } from '#app/services/accounts/accounts.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
@@ -18,7 +18,7 @@ import { requireAnonymous } from '#app/utils/permissions.server.ts'
 import { redirectSignedIn } from '#app/utils/session.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { keepingRedirect } from '#app/lib/search-params.ts'
-import { findVisibleProgram } from '#app/services/program-catalog.server.ts'
+import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Commons Fund' }]
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { logOut } from '#app/services/accounts.server.ts'
+import { logOut } from '#app/services/accounts/accounts.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { clearSessionCookie, sessionToken } from '#app/utils/session.server.ts'
 

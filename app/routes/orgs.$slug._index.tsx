@@ -3,9 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FunderProgramTable } from '#app/components/funder-program-table.tsx'
 import { BUDGET_BAND_LABELS } from '#app/domain/organizations.ts'
-import { FUND_MANAGER_ROLES } from '#app/services/funds.server.ts'
-import { MANAGER_ROLES } from '#app/services/organizations.server.ts'
-import { listFunderPrograms } from '#app/services/program-lists.server.ts'
+import { FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
+import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
+import { listFunderPrograms } from '#app/services/programs/program-lists.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

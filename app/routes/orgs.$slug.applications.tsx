@@ -3,11 +3,11 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import { applicationColumns } from '#app/components/application-columns.tsx'
-import { listOrganizationApplications } from '#app/services/application-lists.server.ts'
+import { listOrganizationApplications } from '#app/services/applications/application-lists.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
-import { APPLICANT_ROLES } from '#app/services/applications.server.ts'
+import { APPLICANT_ROLES } from '#app/services/applications/applications.server.ts'
 import { Moment } from '#app/components/moment.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

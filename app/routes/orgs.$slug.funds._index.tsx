@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import { FUND_MANAGER_ROLES, listFunds } from '#app/services/funds.server.ts'
+import { FUND_MANAGER_ROLES, listFunds } from '#app/services/programs/funds.server.ts'
 import { assertFunder } from '#app/utils/funder-access.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 

@@ -11,14 +11,14 @@ import {
   inviteMember,
   listPendingInvitations,
   revokeInvitation,
-} from '#app/services/invitations.server.ts'
+} from '#app/services/organizations/invitations.server.ts'
 import {
   changeMemberRole,
   listMembers,
   MANAGER_ROLES,
   removeMember,
-} from '#app/services/organizations.server.ts'
-import { setCurrentOrganization } from '#app/services/sessions.server.ts'
+} from '#app/services/organizations/organizations.server.ts'
+import { setCurrentOrganization } from '#app/services/accounts/sessions.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'

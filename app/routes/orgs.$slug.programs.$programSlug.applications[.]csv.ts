@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { parseApplicationFilter } from '#app/schemas/application-list.ts'
-import { startApplicationExport } from '#app/services/application-export.server.ts'
+import { parseApplicationFilter } from '#app/schemas/applications/application-list.ts'
+import { startApplicationExport } from '#app/services/applications/application-export.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { requestOrigin } from '#app/utils/http.server.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'

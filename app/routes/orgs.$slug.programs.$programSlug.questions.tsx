@@ -11,9 +11,13 @@ import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError, SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import { LockedNotice, RowControls } from '#app/components/program-part-controls.tsx'
-import { QUESTION_KINDS, QUESTION_KIND_LABELS } from '#app/domain/program-questions.ts'
-import { areQuestionsLocked } from '#app/domain/program-status.ts'
-import { QuestionRefSchema, QuestionSchema, WORD_LIMIT_MAX } from '#app/schemas/program-question.ts'
+import { QUESTION_KINDS, QUESTION_KIND_LABELS } from '#app/domain/programs/program-questions.ts'
+import { areQuestionsLocked } from '#app/domain/programs/program-status.ts'
+import {
+  QuestionRefSchema,
+  QuestionSchema,
+  WORD_LIMIT_MAX,
+} from '#app/schemas/programs/program-question.ts'
 import {
   addQuestion,
   listQuestions,
@@ -21,7 +25,7 @@ import {
   QUESTIONS_LOCKED_MESSAGE,
   removeQuestion,
   saveQuestion,
-} from '#app/services/program-questions.server.ts'
+} from '#app/services/programs/program-questions.server.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'

@@ -12,15 +12,20 @@ import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError, TextareaField, TextField } from '#app/components/field.tsx'
 import { LockedNotice, RowControls } from '#app/components/program-part-controls.tsx'
-import { isRubricLocked } from '#app/domain/program-status.ts'
-import { levelsFor, rubricProblems, totalWeight, TOTAL_WEIGHT } from '#app/domain/rubric.ts'
-import { MAX_SCORE_LIMIT, MIN_SCORE } from '#app/domain/rubric-template.ts'
+import { isRubricLocked } from '#app/domain/programs/program-status.ts'
+import {
+  levelsFor,
+  rubricProblems,
+  totalWeight,
+  TOTAL_WEIGHT,
+} from '#app/domain/programs/rubric.ts'
+import { MAX_SCORE_LIMIT, MIN_SCORE } from '#app/domain/programs/rubric-template.ts'
 import {
   CriterionRefSchema,
   CriterionSchema,
   levelField,
   WeightsSchema,
-} from '#app/schemas/rubric.ts'
+} from '#app/schemas/programs/rubric.ts'
 import {
   addCriterion,
   listCriteria,
@@ -30,7 +35,7 @@ import {
   RUBRIC_LOCKED_MESSAGE,
   saveCriterion,
   saveWeights,
-} from '#app/services/rubrics.server.ts'
+} from '#app/services/programs/rubrics.server.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'

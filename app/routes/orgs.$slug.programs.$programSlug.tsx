@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
-import { PROGRAM_STATUS_LABELS } from '#app/domain/program-status.ts'
+import { PROGRAM_STATUS_LABELS } from '#app/domain/programs/program-status.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

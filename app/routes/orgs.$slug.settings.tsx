@@ -5,7 +5,10 @@ import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { OrganizationProfileFields } from '#app/components/organization-profile-fields.tsx'
 import { OrganizationProfileSchema } from '#app/schemas/organization.ts'
-import { MANAGER_ROLES, updateOrganizationProfile } from '#app/services/organizations.server.ts'
+import {
+  MANAGER_ROLES,
+  updateOrganizationProfile,
+} from '#app/services/organizations/organizations.server.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { KIND_LABELS, ROLE_LABELS } from '#app/domain/organizations.ts'
-import { MANAGER_ROLES } from '#app/services/organizations.server.ts'
+import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -2,13 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { z } from 'zod'
-import { isAcceptingApplications } from '#app/domain/program-status.ts'
+import { isAcceptingApplications } from '#app/domain/programs/program-status.ts'
 import { Button } from '#app/components/button.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
-import { applicantOrganizations, startApplication } from '#app/services/applications.server.ts'
-import { findVisibleProgram } from '#app/services/program-catalog.server.ts'
-import { findOrganizationBySlug } from '#app/services/organizations.server.ts'
+import {
+  applicantOrganizations,
+  startApplication,
+} from '#app/services/applications/applications.server.ts'
+import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
+import { findOrganizationBySlug } from '#app/services/organizations/organizations.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { formFailure } from '#app/utils/forms.server.ts'
 import { requestOrigin, throwNotFound } from '#app/utils/http.server.ts'

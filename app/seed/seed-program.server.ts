@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm'
-import { weightedVulnerability } from '#app/domain/vulnerability.ts'
-import { writeTemplateRubric } from '#app/services/programs.server.ts'
+import { weightedVulnerability } from '#app/domain/places/vulnerability.ts'
+import { writeTemplateRubric } from '#app/services/programs/programs.server.ts'
 import type { Db } from '#db/client.server.ts'
 import {
   applicationEvents,

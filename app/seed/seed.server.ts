@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { recordAudit } from '#app/services/audit.server.ts'
-import { hashPassword } from '#app/services/passwords.server.ts'
+import { recordAudit } from '#app/services/admin/audit.server.ts'
+import { hashPassword } from '#app/services/accounts/passwords.server.ts'
 import { seedPrograms, DEMO_PROGRAM_SLUG } from './seed-program.server.ts'
 import type { Db } from '#db/client.server.ts'
 import { memberships, organizations, users, type NewOrganization } from '#db/schema/index.ts'

@@ -6,18 +6,18 @@ import {
   parsePlaceLine,
   parsePlaceQuery,
   type PlaceQuery,
-} from '#app/domain/place-search.ts'
-import { findState, foldName } from '#app/domain/us-states.ts'
+} from '#app/domain/places/place-search.ts'
+import { findState, foldName } from '#app/domain/places/us-states.ts'
 import {
   ineligiblePlaceMessage,
   isPlaceEligible,
   type PlaceLimits,
-} from '#app/domain/place-eligibility.ts'
+} from '#app/domain/places/place-eligibility.ts'
 import {
   weightedVulnerability,
   SVI_DATA_YEAR,
   type PlaceVulnerability,
-} from '#app/domain/vulnerability.ts'
+} from '#app/domain/places/vulnerability.ts'
 
 export { weightedVulnerability, SVI_DATA_YEAR, type PlaceVulnerability }
 
@@ -51,7 +51,7 @@ type Row = Omit<PlaceSummary, 'label'>
 
 const summarise = (row: Row): PlaceSummary => ({ ...row, label: `${row.county}, ${row.state}` })
 
-// foldName (app/domain/us-states.ts) in SQL, so typed text and stored names compare the same way
+// foldName (app/domain/places/us-states.ts) in SQL, so typed text and stored names compare the same way
 // on PostgreSQL and PGlite alike (no unaccent extension needed). Accents are translated before
 // lower(), which leaves non-ASCII letters alone under the C locale.
 const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿ'

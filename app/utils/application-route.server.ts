@@ -1,10 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import type { z } from 'zod'
-import type { ApplicationStep } from '#app/domain/application-steps.ts'
-import { nextStep, stepsFor } from '#app/domain/application-steps.ts'
-import { saveStep, type StepWrite } from '#app/services/application-drafts.server.ts'
-import { loadApplicationFor, type LoadedApplication } from '#app/services/applications.server.ts'
-import type { SessionUser } from '#app/services/sessions.server.ts'
+import type { ApplicationStep } from '#app/domain/applications/application-steps.ts'
+import { nextStep, stepsFor } from '#app/domain/applications/application-steps.ts'
+import { saveStep, type StepWrite } from '#app/services/applications/application-drafts.server.ts'
+import {
+  loadApplicationFor,
+  type LoadedApplication,
+} from '#app/services/applications/applications.server.ts'
+import type { SessionUser } from '#app/services/accounts/sessions.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { formFailure, formValues, parseForm } from './forms.server.ts'
 import type { FormFailure } from '#app/lib/forms.ts'

@@ -1,6 +1,6 @@
 import type { Organization } from '#db/schema/index.ts'
-import { FUND_MANAGER_ROLES, findFund } from '#app/services/funds.server.ts'
-import { findProgram } from '#app/services/programs.server.ts'
+import { FUND_MANAGER_ROLES, findFund } from '#app/services/programs/funds.server.ts'
+import { findProgram } from '#app/services/programs/programs.server.ts'
 import { throwNotFound } from './http.server.ts'
 import { requireOrgRole } from './permissions.server.ts'
 

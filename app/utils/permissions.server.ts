@@ -1,8 +1,11 @@
 import { redirect } from '@remix-run/node'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import type { Organization } from '#db/schema/index.ts'
-import type { SessionUser } from '#app/services/sessions.server.ts'
-import { findMembership, findOrganizationBySlug } from '#app/services/organizations.server.ts'
+import type { SessionUser } from '#app/services/accounts/sessions.server.ts'
+import {
+  findMembership,
+  findOrganizationBySlug,
+} from '#app/services/organizations/organizations.server.ts'
 import { forbidden, throwNotFound } from './http.server.ts'
 import { getSessionUser } from './session.server.ts'
 

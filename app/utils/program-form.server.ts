@@ -1,5 +1,5 @@
-import { ProgramDetailsSchema, ProgramPlacesSchema } from '#app/schemas/program.ts'
-import { checkProgramPlaces } from '#app/services/programs.server.ts'
+import { ProgramDetailsSchema, ProgramPlacesSchema } from '#app/schemas/programs/program.ts'
+import { checkProgramPlaces } from '#app/services/programs/programs.server.ts'
 import { fieldErrors, formFailure, formValues } from './forms.server.ts'
 import { nestValues } from '#app/lib/nested-values.ts'
 

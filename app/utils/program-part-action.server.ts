@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { MoveSchema } from '#app/schemas/rubric.ts'
+import { MoveSchema } from '#app/schemas/programs/rubric.ts'
 import type { Result } from '#app/domain/result.ts'
 import { parseForm } from './forms.server.ts'
 import { programActor, requireManagedProgram } from './funder-access.server.ts'

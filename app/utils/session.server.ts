@@ -1,6 +1,6 @@
 import { createCookie, createCookieSessionStorage, redirect } from '@remix-run/node'
-import { listUserOrganizations } from '#app/services/organizations.server.ts'
-import { findSessionUser, type SessionUser } from '#app/services/sessions.server.ts'
+import { listUserOrganizations } from '#app/services/organizations/organizations.server.ts'
+import { findSessionUser, type SessionUser } from '#app/services/accounts/sessions.server.ts'
 import type { Flash } from '#app/lib/flash.ts'
 import { env, isProduction } from '#app/config/env.server.ts'
 import { sessionSecrets } from '#app/config/secrets.server.ts'

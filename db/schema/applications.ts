@@ -15,8 +15,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { APPLICATION_STATUSES } from '#app/domain/application-status.ts'
-import type { AnswerValue } from '#app/domain/program-questions.ts'
+import { APPLICATION_STATUSES } from '#app/domain/applications/application-status.ts'
+import type { AnswerValue } from '#app/domain/programs/program-questions.ts'
 import { WORK_MODES } from '#app/domain/skills.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'

@@ -13,10 +13,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
-import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/funds.ts'
-import { PROGRAM_STATUSES } from '#app/domain/program-status.ts'
-import { QUESTION_KINDS } from '#app/domain/program-questions.ts'
-import type { ScoreLevel } from '#app/domain/rubric-template.ts'
+import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/programs/funds.ts'
+import { PROGRAM_STATUSES } from '#app/domain/programs/program-status.ts'
+import { QUESTION_KINDS } from '#app/domain/programs/program-questions.ts'
+import type { ScoreLevel } from '#app/domain/programs/rubric-template.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 

@@ -9,9 +9,9 @@ import {
   logOut,
   signUp,
   SUSPENDED_LOGIN,
-} from '#app/services/accounts.server.ts'
-import { POLICIES } from '#app/services/throttles.server.ts'
-import { findSessionUser, startSession } from '#app/services/sessions.server.ts'
+} from '#app/services/accounts/accounts.server.ts'
+import { POLICIES } from '#app/services/accounts/throttles.server.ts'
+import { findSessionUser, startSession } from '#app/services/accounts/sessions.server.ts'
 import { createUser, TEST_PASSWORD } from '#tests/support/factories.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 

@@ -7,9 +7,12 @@ import * as organizationPage from '#app/routes/admin.organizations_.$organizatio
 import * as organizationList from '#app/routes/admin.organizations.tsx'
 import * as userPage from '#app/routes/admin.users_.$userId.tsx'
 import * as userList from '#app/routes/admin.users.tsx'
-import { logIn, SUSPENDED_LOGIN } from '#app/services/accounts.server.ts'
-import { changeMemberRole, updateOrganizationProfile } from '#app/services/organizations.server.ts'
-import { recordAudit } from '#app/services/audit.server.ts'
+import { logIn, SUSPENDED_LOGIN } from '#app/services/accounts/accounts.server.ts'
+import {
+  changeMemberRole,
+  updateOrganizationProfile,
+} from '#app/services/organizations/organizations.server.ts'
+import { recordAudit } from '#app/services/admin/audit.server.ts'
 import {
   addUserToOrg,
   cookieFor,

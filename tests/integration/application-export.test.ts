@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { applicationPlaces, applications, auditLog, programQuestions } from '#db/schema/index.ts'
 import * as csvRoute from '#app/routes/orgs.$slug.programs.$programSlug.applications[.]csv.ts'
-import { exportProgramApplications } from '#app/services/application-export.server.ts'
-import type { ProgramApplicationFilter } from '#app/schemas/application-list.ts'
+import { exportProgramApplications } from '#app/services/applications/application-export.server.ts'
+import type { ProgramApplicationFilter } from '#app/schemas/applications/application-list.ts'
 import {
   addUserToOrg,
   cookieFor,

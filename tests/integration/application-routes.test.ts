@@ -24,7 +24,7 @@ import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applic
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
 import * as programPage from '#app/routes/programs.$slug._index.tsx'
 import * as dashboard from '#app/routes/_index.tsx'
-import { listAttachments } from '#app/services/attachments.server.ts'
+import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { takeFlash } from '#app/utils/session.server.ts'
 import {
   addUserToOrg,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as funderList from '#app/routes/orgs.$slug.programs.$programSlug.applications.tsx'
 import * as programOverview from '#app/routes/orgs.$slug.programs.$programSlug._index.tsx'
-import { programApplicationStats } from '#app/services/application-stats.server.ts'
+import { programApplicationStats } from '#app/services/applications/application-stats.server.ts'
 import {
   cookieFor,
   createApplicationRow,

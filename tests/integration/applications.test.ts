@@ -2,14 +2,17 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { applicationEvents, auditLog, funds, programs } from '#db/schema/index.ts'
-import { readApplication } from '#app/services/application-content.server.ts'
-import { saveStep } from '#app/services/application-drafts.server.ts'
-import { loadApplicationFor, startApplication } from '#app/services/applications.server.ts'
+import { readApplication } from '#app/services/applications/application-content.server.ts'
+import { saveStep } from '#app/services/applications/application-drafts.server.ts'
+import {
+  loadApplicationFor,
+  startApplication,
+} from '#app/services/applications/applications.server.ts'
 import {
   submitApplication,
   withdrawApplication,
-} from '#app/services/application-submission.server.ts'
-import { updateOrganizationProfile } from '#app/services/organizations.server.ts'
+} from '#app/services/applications/application-submission.server.ts'
+import { updateOrganizationProfile } from '#app/services/organizations/organizations.server.ts'
 import {
   addUserToOrg,
   createOpenProgram,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listAudit, recordAudit, AUDIT_PAGE_SIZE } from '#app/services/audit.server.ts'
+import { listAudit, recordAudit, AUDIT_PAGE_SIZE } from '#app/services/admin/audit.server.ts'
 import * as account from '#app/routes/account.tsx'
 import * as adminAudit from '#app/routes/admin.audit.tsx'
 import * as login from '#app/routes/login.tsx'
@@ -8,14 +8,14 @@ import * as signup from '#app/routes/signup.tsx'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { funds, throttles } from '#db/schema/index.ts'
-import { countAttempt, POLICIES } from '#app/services/throttles.server.ts'
+import { countAttempt, POLICIES } from '#app/services/accounts/throttles.server.ts'
 import {
   cookieFor,
   createOpenProgram,
   createUser,
   TEST_PASSWORD,
 } from '#tests/support/factories.ts'
-import { startSession } from '#app/services/sessions.server.ts'
+import { startSession } from '#app/services/accounts/sessions.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 

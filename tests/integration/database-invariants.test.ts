@@ -15,7 +15,7 @@ import {
   skillRequests,
   users,
 } from '#db/schema/index.ts'
-import { moveQuestion } from '#app/services/program-questions.server.ts'
+import { moveQuestion } from '#app/services/programs/program-questions.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import {
   createApplicationRow,

@@ -12,7 +12,7 @@ import * as programOverview from '#app/routes/orgs.$slug.programs.$programSlug._
 import * as programDetails from '#app/routes/orgs.$slug.programs.$programSlug.details.tsx'
 import * as programQuestionsRoute from '#app/routes/orgs.$slug.programs.$programSlug.questions.tsx'
 import * as programRubric from '#app/routes/orgs.$slug.programs.$programSlug.rubric.tsx'
-import { RUBRIC_TEMPLATE } from '#app/domain/rubric-template.ts'
+import { RUBRIC_TEMPLATE } from '#app/domain/programs/rubric-template.ts'
 import { dateToZonedInput } from '#app/lib/time-zones.ts'
 import { cookieFor, createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'

@@ -5,7 +5,7 @@ import { auditLog, invitations, memberships, sessions } from '#db/schema/index.t
 import * as invitationPage from '#app/routes/invitations.$token.tsx'
 import * as orgMembers from '#app/routes/orgs.$slug.members.tsx'
 import * as dashboard from '#app/routes/_index.tsx'
-import { acceptInvitation, inviteMember } from '#app/services/invitations.server.ts'
+import { acceptInvitation, inviteMember } from '#app/services/organizations/invitations.server.ts'
 import {
   addUserToOrg,
   cookieFor,

@@ -3,16 +3,16 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { currentDatabase, db } from '#db/client.server.ts'
 import { auditLog, invitations, programs, sessions, throttles } from '#db/schema/index.ts'
-import { CLEAN_UP_JOB } from '#app/services/clean-up.server.ts'
-import { runJobNow, startJobQueue, stopJobQueue } from '#app/services/job-queue.server.ts'
-import { defineAllJobs } from '#app/services/jobs.server.ts'
+import { CLEAN_UP_JOB } from '#app/services/jobs/clean-up.server.ts'
+import { runJobNow, startJobQueue, stopJobQueue } from '#app/services/jobs/job-queue.server.ts'
+import { defineAllJobs } from '#app/services/jobs/jobs.server.ts'
 import {
   CLOSE_OVERDUE_PROGRAMS_JOB,
   CLOSE_PROGRAM_JOB,
   closeOverduePrograms,
   scheduleProgramClose,
-} from '#app/services/program-deadlines.server.ts'
-import { openProgram } from '#app/services/programs.server.ts'
+} from '#app/services/programs/program-deadlines.server.ts'
+import { openProgram } from '#app/services/programs/programs.server.ts'
 import { createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 

@@ -6,14 +6,14 @@ import {
   answerInvitation,
   inviteMember,
   listInvitationsFor,
-} from '#app/services/invitations.server.ts'
+} from '#app/services/organizations/invitations.server.ts'
 import {
   changeMemberRole,
   createOrganization,
   listUserOrganizations,
   removeMember,
   updateOrganizationProfile,
-} from '#app/services/organizations.server.ts'
+} from '#app/services/organizations/organizations.server.ts'
 import {
   addUserToOrg,
   createOrgWithOwner,

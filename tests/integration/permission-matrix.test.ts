@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { listAttachments } from '#app/services/attachments.server.ts'
+import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import {
   addUserToOrg,
   cookieFor,

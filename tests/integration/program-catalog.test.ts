@@ -8,7 +8,7 @@ import {
   CATALOG_PAGE_SIZE,
   getPublicProgram,
   listOpenPrograms,
-} from '#app/services/program-catalog.server.ts'
+} from '#app/services/programs/program-catalog.server.ts'
 import { createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'

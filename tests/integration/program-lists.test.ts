@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ApplicationStatus } from '#app/domain/application-status.ts'
+import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
 import * as dashboard from '#app/routes/_index.tsx'
 import * as orgOverview from '#app/routes/orgs.$slug._index.tsx'
-import { listFunderPrograms } from '#app/services/program-lists.server.ts'
+import { listFunderPrograms } from '#app/services/programs/program-lists.server.ts'
 import {
   addUserToOrg,
   cookieFor,

@@ -8,7 +8,7 @@ import * as login from '#app/routes/login.tsx'
 import * as newOrg from '#app/routes/orgs.new.tsx'
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
 import * as catalogue from '#app/routes/programs._index.tsx'
-import { listAttachments } from '#app/services/attachments.server.ts'
+import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { takeFlash } from '#app/utils/session.server.ts'
 import {
   cookieFor,

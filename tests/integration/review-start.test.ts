@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { applicationEvents, applications, auditLog } from '#db/schema/index.ts'
-import { startReview } from '#app/services/programs.server.ts'
+import { startReview } from '#app/services/programs/programs.server.ts'
 import { createApplicationRow, createOpenProgram } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 

@@ -9,10 +9,10 @@ import {
   users,
 } from '#db/schema/index.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
-import { hashPassword } from '#app/services/passwords.server.ts'
-import { createOrganization } from '#app/services/organizations.server.ts'
-import { inviteMember } from '#app/services/invitations.server.ts'
-import { startSession } from '#app/services/sessions.server.ts'
+import { hashPassword } from '#app/services/accounts/passwords.server.ts'
+import { createOrganization } from '#app/services/organizations/organizations.server.ts'
+import { inviteMember } from '#app/services/organizations/invitations.server.ts'
+import { startSession } from '#app/services/accounts/sessions.server.ts'
 import { commitSessionCookie } from '#app/utils/session.server.ts'
 import type { NewOrganizationInput } from '#app/schemas/organization.ts'
 

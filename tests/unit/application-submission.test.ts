@@ -3,9 +3,13 @@ import {
   submissionIssues,
   type ApplicationContent,
   type SubmissionContext,
-} from '#app/schemas/application-submission.ts'
-import { budgetProblems } from '#app/schemas/application-submission.ts'
-import { BudgetStepSchema, ProjectStepSchema, SkillsStepSchema } from '#app/schemas/application.ts'
+} from '#app/schemas/applications/application-submission.ts'
+import { budgetProblems } from '#app/schemas/applications/application-submission.ts'
+import {
+  BudgetStepSchema,
+  ProjectStepSchema,
+  SkillsStepSchema,
+} from '#app/schemas/applications/application.ts'
 
 const ctx: SubmissionContext = {
   currency: 'USD',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { checkUpload, safeFileName } from '#app/services/file-checks.server.ts'
+import { checkUpload, safeFileName } from '#app/services/applications/file-checks.server.ts'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'file-checks-'))
 let written = 0

@@ -4,20 +4,20 @@ import {
   parsePlaceLine,
   parsePlaceQuery,
   withoutKind,
-} from '#app/domain/place-search.ts'
+} from '#app/domain/places/place-search.ts'
 import {
   findState,
   foldName,
   stateOfFips,
   statesStartingWith,
   US_STATES,
-} from '#app/domain/us-states.ts'
+} from '#app/domain/places/us-states.ts'
 import {
   formatPercentile,
   formatSvi,
   ordinal,
   weightedVulnerability,
-} from '#app/domain/vulnerability.ts'
+} from '#app/domain/places/vulnerability.ts'
 
 describe('weightedVulnerability', () => {
   it('weights each place by its population', () => {

@@ -1,11 +1,11 @@
-import { formatAnswer } from '#app/domain/program-questions.ts'
+import { formatAnswer } from '#app/domain/programs/program-questions.ts'
 import { describe, expect, it } from 'vitest'
 import { fieldErrors } from '#app/utils/forms.server.ts'
 import { nestValues } from '#app/lib/nested-values.ts'
-import { FundSchema } from '#app/schemas/fund.ts'
-import { ProgramDetailsSchema, programFormValues } from '#app/schemas/program.ts'
-import { QuestionSchema } from '#app/schemas/program-question.ts'
-import { CriterionSchema, WeightsSchema } from '#app/schemas/rubric.ts'
+import { FundSchema } from '#app/schemas/programs/fund.ts'
+import { ProgramDetailsSchema, programFormValues } from '#app/schemas/programs/program.ts'
+import { QuestionSchema } from '#app/schemas/programs/program-question.ts'
+import { CriterionSchema, WeightsSchema } from '#app/schemas/programs/rubric.ts'
 
 const program = {
   title: 'Neighbourhood health',

@@ -7,7 +7,7 @@ import {
   isRubricLocked,
   PROGRAM_STATUSES,
   programStatusSentence,
-} from '#app/domain/program-status.ts'
+} from '#app/domain/programs/program-status.ts'
 
 const now = new Date('2027-06-30T12:00:00Z')
 

@@ -5,8 +5,8 @@ import {
   rubricProblems,
   totalWeight,
   weightProblem,
-} from '#app/domain/rubric.ts'
-import { RUBRIC_TEMPLATE, templateCriteria } from '#app/domain/rubric-template.ts'
+} from '#app/domain/programs/rubric.ts'
+import { RUBRIC_TEMPLATE, templateCriteria } from '#app/domain/programs/rubric-template.ts'
 
 describe('the equity rubric template', () => {
   it('is complete as it stands: five criteria, weights summing to 100, guidance for every score', () => {

@@ -1,0 +1,106 @@
+import { z } from 'zod'
+import { SDOH_DOMAINS, type SdohDomain } from '#app/domain/places/sdoh.ts'
+import { findState } from '#app/domain/places/us-states.ts'
+import { parseMoney } from '#app/lib/money.ts'
+
+const optional = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+
+const Money = (label: string) =>
+  z.preprocess(
+    optional,
+    z
+      .string()
+      .max(20, `Enter ${label} as an amount like 5000`)
+      .transform((v, ctx) => {
+        const minor = parseMoney(v)
+        if (minor === null) {
+          ctx.addIssue({ code: 'custom', message: `Enter ${label} as an amount like 5000` })
+          return z.NEVER
+        }
+        return minor
+      })
+      .optional(),
+  )
+
+function isCalendarDate(v: string) {
+  const d = new Date(`${v}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v)
+}
+
+/**
+ * The public program list's filters, one schema per field: a GET form's bad value should cost
+ * only that filter (with a message), not the whole search.
+ */
+export const CatalogFilterFields = {
+  q: z.preprocess(
+    optional,
+    z.string().trim().max(200, 'Search with at most 200 characters').optional(),
+  ),
+  state: z.preprocess(
+    optional,
+    z
+      .string()
+      .max(40)
+      .transform((v, ctx) => {
+        const state = findState(v)
+        if (!state) {
+          ctx.addIssue({ code: 'custom', message: 'Choose a US state' })
+          return z.NEVER
+        }
+        return state.name
+      })
+      .optional(),
+  ),
+  sdoh: z.preprocess(
+    optional,
+    z
+      .enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'Choose a focus from the list' }) })
+      .optional(),
+  ),
+  minAward: Money('the smallest award'),
+  maxAward: Money('the largest award'),
+  closesBefore: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2027-06-30')
+      .refine(isCalendarDate, 'Enter a real date, like 2027-06-30')
+      // PostgreSQL has no year 0, and no program closes before the platform existed anyway.
+      .refine((v) => v >= '2000-01-01', 'Enter a date from the year 2000 on, like 2027-06-30')
+      .optional(),
+  ),
+} as const
+
+export type CatalogFilterName = keyof typeof CatalogFilterFields
+
+export interface ParsedCatalogSearch {
+  filters: {
+    q?: string
+    state?: string
+    sdoh?: SdohDomain
+    minAward?: number
+    maxAward?: number
+    closesBefore?: string
+  }
+  errors: Partial<Record<CatalogFilterName, string>>
+}
+
+export function parseCatalogSearch(search: URLSearchParams): ParsedCatalogSearch {
+  const filters: Record<string, unknown> = {}
+  const errors: ParsedCatalogSearch['errors'] = {}
+  for (const name of Object.keys(CatalogFilterFields) as CatalogFilterName[]) {
+    const result = CatalogFilterFields[name].safeParse(search.get(name) ?? undefined)
+    if (result.success) filters[name] = result.data
+    else errors[name] = result.error.issues[0]?.message ?? 'Check this filter'
+  }
+  const parsed = filters as ParsedCatalogSearch['filters']
+  if (
+    parsed.minAward !== undefined &&
+    parsed.maxAward !== undefined &&
+    parsed.minAward > parsed.maxAward
+  ) {
+    errors.maxAward = 'The largest award must be at least the smallest'
+    delete parsed.maxAward
+  }
+  return { filters: parsed, errors }
+}

@@ -1,0 +1,219 @@
+import { z } from 'zod'
+import { PROGRAM_STATUSES } from '#app/domain/programs/program-status.ts'
+import { SDOH_DOMAINS } from '#app/domain/places/sdoh.ts'
+import { MoneySchema, moneyInputValue } from '#app/lib/money.ts'
+import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/lib/time-zones.ts'
+import { CONFIRMED } from '#app/schemas/confirmation.ts'
+import { optionalText } from '#app/schemas/fields.ts'
+
+/** A repeated form field (checkboxes): absent → [], one value → [value]. */
+export const listOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' || v === false ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item),
+  )
+
+/** A checkbox: the browser posts "on" (or react-hook-form gives true) when ticked, nothing when not. */
+export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean())
+
+/** A whole number typed into a text or number input. */
+export const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string({ required_error: message })
+    .trim()
+    .transform((v, ctx) => {
+      const n = Number(v)
+      if (v === '' || !Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      }
+      return n
+    })
+
+const dateTimeInput = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v ?? '')
+    .refine((v) => v === '' || zonedInputToDate(v, 'UTC') !== null, {
+      message: `Enter the ${label} as a date and time, like 2027-06-30T17:00`,
+    })
+
+export const REVIEWERS_MIN = 1
+export const REVIEWERS_MAX = 10
+
+/** Each field of the program form on its own; the cross-field checks come below. */
+const ProgramFields = z.object({
+  title: z
+    .string({ required_error: 'Enter the program’s title' })
+    .trim()
+    .min(3, 'Enter the program’s title (at least 3 characters)')
+    .max(150, 'Titles are at most 150 characters'),
+  description: optionalText(5000, 'The description'),
+  eligibility: optionalText(5000, 'Eligibility'),
+  placeServed: optionalText(200, 'The place served'),
+  eligibleStates: listOf(z.string().trim().min(1).max(60)),
+  /** Counties chosen in the place picker, by FIPS code. */
+  eligibleCountyFips: listOf(z.string().regex(/^\d{5}$/, 'Choose counties from the list'))
+    .refine((codes) => codes.length <= 1000, 'List at most 1,000 counties')
+    .transform((codes) => [...new Set(codes)]),
+  /** Without JavaScript the picker is a textarea of "County, State" lines. */
+  eligibleCountyFipsText: optionalText(20_000, 'Eligible counties'),
+  sdohDomains: listOf(
+    z.enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'Choose domains from the list' }) }),
+  ),
+  timeZone: z
+    .string({ required_error: 'Choose a time zone' })
+    .trim()
+    .refine(isTimeZone, { message: 'Choose a time zone from the list' }),
+  opensAt: dateTimeInput('opening time'),
+  closesAt: dateTimeInput('closing time'),
+  budget: MoneySchema('the total budget'),
+  minAward: MoneySchema('the minimum award'),
+  maxAward: MoneySchema('the maximum award'),
+  allowSkillRequests: checkbox,
+  reviewersPerApplication: wholeNumber(
+    REVIEWERS_MIN,
+    REVIEWERS_MAX,
+    `Enter a whole number of reviewers from ${REVIEWERS_MIN} to ${REVIEWERS_MAX}`,
+  ),
+  blindReview: checkbox,
+})
+
+/** The fields the place checks read (states ticked, counties picked or typed). */
+export const ProgramPlacesSchema = ProgramFields.pick({
+  eligibleStates: true,
+  eligibleCountyFips: true,
+  eligibleCountyFipsText: true,
+})
+
+type Problem = { path: string[]; message: string }
+
+/**
+ * Checks that compare fields. Each field is read with its own schema, so the checks run even
+ * when other fields are wrong: one submission shows every problem at once, instead of zod's
+ * rounds (an object's refinements are skipped while any field fails).
+ */
+function crossFieldProblems(raw: unknown): Problem[] {
+  const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+  const read = <K extends keyof typeof ProgramFields.shape>(key: K) => {
+    const parsed = ProgramFields.shape[key].safeParse(input[key])
+    return parsed.success ? (parsed.data as z.output<(typeof ProgramFields.shape)[K]>) : undefined
+  }
+  const problems: Problem[] = []
+  const timeZone = read('timeZone') ?? 'UTC'
+  const opensAt = read('opensAt')
+  const closesAt = read('closesAt')
+  const opens = opensAt ? zonedInputToDate(opensAt, timeZone) : null
+  const closes = closesAt ? zonedInputToDate(closesAt, timeZone) : null
+  if (opens && closes && closes.getTime() <= opens.getTime()) {
+    problems.push({
+      path: ['closesAt'],
+      message: 'The closing time must be after the opening time',
+    })
+  }
+  // Amounts that failed their own checks are already reported; comparing them would be noise.
+  const [budget, minAward, maxAward] = [read('budget'), read('minAward'), read('maxAward')]
+  if (Number.isInteger(minAward) && Number.isInteger(maxAward) && minAward! > maxAward!) {
+    problems.push({
+      path: ['minAward'],
+      message: 'The minimum award cannot be more than the maximum award',
+    })
+  }
+  if (Number.isInteger(maxAward) && Number.isInteger(budget) && maxAward! > budget!) {
+    problems.push({
+      path: ['maxAward'],
+      message: 'The maximum award cannot be more than the total budget',
+    })
+  }
+  return problems
+}
+
+const CrossFieldChecks = z
+  .unknown()
+  .superRefine((raw, ctx) => {
+    for (const p of crossFieldProblems(raw)) ctx.addIssue({ code: 'custom', ...p })
+  })
+  // Nothing of its own to add to the parsed fields.
+  .transform(() => ({}))
+
+/**
+ * The program form, for creating a program and for editing its details. The fields and the
+ * cross-field checks are parsed side by side (an intersection), so their errors come together.
+ */
+export const ProgramDetailsSchema = ProgramFields.and(CrossFieldChecks).transform((v) => ({
+  ...v,
+  opensAt: v.opensAt ? zonedInputToDate(v.opensAt, v.timeZone) : null,
+  closesAt: v.closesAt ? zonedInputToDate(v.closesAt, v.timeZone) : null,
+}))
+export type ProgramDetailsInput = z.output<typeof ProgramDetailsSchema>
+export type ProgramPlacesInput = z.output<typeof ProgramPlacesSchema>
+
+export const ProgramTransitionSchema = z
+  .object({
+    to: z.enum(PROGRAM_STATUSES, { errorMap: () => ({ message: 'Choose what to do' }) }),
+    // A lone checkbox reads as `false` in the browser when unticked, so any value is taken here.
+    confirm: z.unknown().optional(),
+  })
+  // Closing early cannot be undone (a program never goes back to open), so it is confirmed.
+  .superRefine((value, ctx) => {
+    if (value.to === 'closed' && value.confirm !== CONFIRMED) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['confirm'],
+        message: 'Tick the box to confirm that you want to close the program now',
+      })
+    }
+  })
+
+/** What the program form shows for a saved program (or a new one), as the inputs hold it. */
+export function programFormValues(
+  program: {
+    title: string
+    description: string
+    eligibility: string
+    placeServed: string
+    eligibleStates: string[]
+    eligibleCountyFips: string[]
+    sdohDomains: string[]
+    timeZone: string
+    opensAt: Date | string | null
+    closesAt: Date | string | null
+    budgetMinor: number
+    minAwardMinor: number
+    maxAwardMinor: number
+    allowSkillRequests: boolean
+    reviewersPerApplication: number
+    blindReview: boolean
+  } | null,
+) {
+  if (!program) {
+    return {
+      timeZone: 'America/New_York',
+      allowSkillRequests: 'on',
+      reviewersPerApplication: '3',
+      minAward: '0',
+      eligibleStates: [] as string[],
+      sdohDomains: [] as string[],
+    }
+  }
+  return {
+    title: program.title,
+    description: program.description,
+    eligibility: program.eligibility,
+    placeServed: program.placeServed,
+    eligibleStates: program.eligibleStates,
+    eligibleCountyFips: program.eligibleCountyFips,
+    sdohDomains: program.sdohDomains,
+    timeZone: program.timeZone,
+    opensAt: dateToZonedInput(program.opensAt, program.timeZone),
+    closesAt: dateToZonedInput(program.closesAt, program.timeZone),
+    budget: moneyInputValue(program.budgetMinor),
+    minAward: moneyInputValue(program.minAwardMinor),
+    maxAward: moneyInputValue(program.maxAwardMinor),
+    allowSkillRequests: program.allowSkillRequests ? 'on' : '',
+    reviewersPerApplication: String(program.reviewersPerApplication),
+    blindReview: program.blindReview ? 'on' : '',
+  }
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { MAX_SCORE_LIMIT, MIN_SCORE } from '#app/domain/programs/rubric-template.ts'
+import { TOTAL_WEIGHT } from '#app/domain/programs/rubric.ts'
+import { optionalText } from '#app/schemas/fields.ts'
+import { checkbox, wholeNumber } from './program.ts'
+
+export const GUIDANCE_MAX = 1000
+
+/** Guidance inputs are flat names (level1…level10) so each has its own label and error. */
+const LEVEL_NAMES = [
+  'level1',
+  'level2',
+  'level3',
+  'level4',
+  'level5',
+  'level6',
+  'level7',
+  'level8',
+  'level9',
+  'level10',
+] as const satisfies readonly `level${number}`[]
+type LevelName = (typeof LEVEL_NAMES)[number]
+
+export const levelField = (score: number) => `level${score}` as LevelName
+
+const levelFields = Object.fromEntries(
+  LEVEL_NAMES.slice(0, MAX_SCORE_LIMIT).map((name, i) => [
+    name,
+    optionalText(GUIDANCE_MAX, `Guidance for score ${i + MIN_SCORE}`),
+  ]),
+) as Record<LevelName, ReturnType<typeof optionalText>>
+
+/** One criterion's editor. Weights are edited together (WeightsSchema), since they are shares. */
+export const CriterionSchema = z
+  .object({
+    label: z
+      .string({ required_error: 'Enter the criterion’s label' })
+      .trim()
+      .min(2, 'Enter the criterion’s label (at least 2 characters)')
+      .max(120, 'Labels are at most 120 characters'),
+    description: optionalText(2000, 'The description'),
+    maxScore: wholeNumber(
+      MIN_SCORE + 1,
+      MAX_SCORE_LIMIT,
+      `Enter a highest score from ${MIN_SCORE + 1} to ${MAX_SCORE_LIMIT}`,
+    ),
+    isEquity: checkbox,
+    ...levelFields,
+  })
+  .transform(({ label, description, maxScore, isEquity, ...rest }) => {
+    const guidance = rest as Record<string, string | undefined>
+    return {
+      label,
+      description,
+      maxScore,
+      isEquity,
+      levels: Array.from({ length: maxScore - MIN_SCORE + 1 }, (_, i) => ({
+        score: i + MIN_SCORE,
+        guidance: guidance[levelField(i + MIN_SCORE)] ?? '',
+      })),
+    }
+  })
+export type CriterionInput = z.output<typeof CriterionSchema>
+
+/** All weights at once, named "weights.<criterion id>"; they must add up to 100. */
+export const WeightsSchema = z
+  .object({
+    weights: z.record(
+      z.string().uuid(),
+      wholeNumber(1, TOTAL_WEIGHT, `Enter a whole-number weight from 1 to ${TOTAL_WEIGHT}`),
+    ),
+  })
+  .superRefine(({ weights }, ctx) => {
+    const values = Object.values(weights)
+    // A weight that failed its own check is already reported; a sum of it would be noise.
+    if (!values.every((w) => Number.isInteger(w))) return
+    const total = values.reduce((sum, w) => sum + w, 0)
+    if (total !== TOTAL_WEIGHT) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `The weights add up to ${total}; they must add up to exactly ${TOTAL_WEIGHT}.`,
+      })
+    }
+  })
+export type WeightsInput = z.output<typeof WeightsSchema>
+
+export const CriterionRefSchema = z.object({ criterionId: z.string().uuid() })
+export const MoveSchema = z.object({
+  direction: z.enum(['up', 'down'], { errorMap: () => ({ message: 'Choose up or down' }) }),
+})

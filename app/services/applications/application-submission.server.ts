@@ -1,0 +1,127 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { isAcceptingApplications } from '#app/domain/programs/program-status.ts'
+import { db } from '#db/client.server.ts'
+import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
+import { applications } from '#db/schema/index.ts'
+import {
+  submissionIssues,
+  type SubmissionIssue,
+} from '#app/schemas/applications/application-submission.ts'
+import { readApplication } from './application-content.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
+import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
+import type { Actor, Failure, Result } from '#app/domain/result.ts'
+import { recordStatusChange, type LoadedApplication } from './applications.server.ts'
+
+export type SubmitResult =
+  | { ok: true }
+  | Failure<{ reason: 'closed' | 'not_draft' | 'stale' | 'unavailable'; message: string }>
+  | Failure<{ reason: 'incomplete'; issues: SubmissionIssue[] }>
+
+/**
+ * Submits a draft: the whole application must pass the submission check, and the program's
+ * deadline is judged by the database clock at this moment, whatever the browser showed (and
+ * whether or not the deadline job has closed the program yet).
+ */
+export async function submitApplication(
+  actor: Actor,
+  loaded: LoadedApplication,
+  baseVersion: number,
+  at?: Date,
+): Promise<SubmitResult> {
+  const { application, program } = loaded
+  if (application.status !== 'draft') {
+    return {
+      ok: false,
+      reason: 'not_draft',
+      message: 'This application has already been submitted.',
+    }
+  }
+  const now = at ?? (await databaseNow())
+  // The same rule as the catalogue and the program page: a program withdrawn from view (its
+  // fund made private, say) takes no submissions, whatever drafts were started before.
+  if (!(await findVisibleProgram({ id: program.id }))) {
+    return {
+      ok: false,
+      reason: 'unavailable',
+      message: 'This program is not taking applications. Your draft is kept.',
+    }
+  }
+  if (!isAcceptingApplications(program, now)) {
+    return {
+      ok: false,
+      reason: 'closed',
+      message:
+        'The deadline for this program has passed, so the application can no longer be submitted. Your draft is kept.',
+    }
+  }
+  const { context, content } = await readApplication(loaded)
+  const issues = submissionIssues(context, content)
+  if (issues.length) return { ok: false, reason: 'incomplete', issues }
+
+  return db().transaction(async (tx) => {
+    const [submitted] = await tx
+      .update(applications)
+      .set({ status: 'submitted', submittedAt: now, version: sql`${applications.version} + 1` })
+      .where(
+        and(
+          eq(applications.id, application.id),
+          eq(applications.status, 'draft'),
+          eq(applications.version, baseVersion),
+        ),
+      )
+      .returning({ id: applications.id })
+    if (!submitted) {
+      return {
+        ok: false as const,
+        reason: 'stale' as const,
+        message:
+          'Someone changed this application while you were reviewing it. Check it again, then submit.',
+      }
+    }
+    await recordStatusChange(tx, actor, application, 'draft', 'submitted')
+    return { ok: true as const }
+  })
+}
+
+/**
+ * Only what the funder has received can be withdrawn. A draft never reaches the funder; withdrawing
+ * one would put a never-submitted application (and its files) in front of them.
+ */
+const WITHDRAWABLE: ApplicationStatus[] = ['submitted', 'in_review']
+
+/** A group may withdraw a submitted application until a decision is made. */
+export async function withdrawApplication(
+  actor: Actor,
+  loaded: LoadedApplication,
+  reason: string,
+): Promise<Result<object, { reason: 'draft' | 'decided'; message: string }>> {
+  const { application } = loaded
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .update(applications)
+      .set({ status: 'withdrawn', version: sql`${applications.version} + 1` })
+      .where(and(eq(applications.id, application.id), inArray(applications.status, WITHDRAWABLE)))
+      .returning({ id: applications.id })
+    if (!row) {
+      const [current] = await tx
+        .select({ status: applications.status })
+        .from(applications)
+        .where(eq(applications.id, application.id))
+      return current?.status === 'draft'
+        ? {
+            ok: false as const,
+            reason: 'draft' as const,
+            message:
+              'This application is still a draft: the funder has not received it, so there is nothing to withdraw.',
+          }
+        : {
+            ok: false as const,
+            reason: 'decided' as const,
+            message: 'A decision has been made; the application can no longer be withdrawn.',
+          }
+    }
+    await recordStatusChange(tx, actor, application, application.status, 'withdrawn', reason)
+    return { ok: true as const }
+  })
+}

@@ -1,0 +1,10 @@
+import { cleanUpJobs } from './clean-up.server.ts'
+import { defineJobs } from './job-queue.server.ts'
+import { programDeadlineJobs } from '#app/services/programs/program-deadlines.server.ts'
+
+/** Every background job the app runs; start-up registers them before starting the queue. */
+export const ALL_JOBS = [...programDeadlineJobs, ...cleanUpJobs]
+
+export function defineAllJobs() {
+  defineJobs(ALL_JOBS)
+}
