@@ -7,18 +7,12 @@ import {
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { uploadField } from '#app/lib/flash.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { FILE_TOO_LARGE, readUpload } from '#app/utils/request-body.server.ts'
+import { bodyRefusal, readUpload } from '#app/utils/request-body.server.ts'
 
 /** A file's name as a message shows it: long names are cut, so the flash cookie stays small. */
 function shortName(name: string, max = 60) {
   const chars = [...name]
   return chars.length <= max ? name : `${chars.slice(0, max - 1).join('')}…`
-}
-
-/** readUpload's refusal of a file over 10 MB (it refuses other damaged bodies with 413 too). */
-function isOversized(refusal: unknown) {
-  const body = (refusal as { data?: { message?: unknown } } | null)?.data
-  return body?.message === FILE_TOO_LARGE
 }
 
 /**
@@ -41,7 +35,8 @@ async function handle({ request, params, context }: ActionFunctionArgs) {
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const back = `/applications/${loaded.application.id}/questions`
   const { fields, file, discard } = await readUpload(request).catch(async (refusal: unknown) => {
-    if (isOversized(refusal)) {
+    // Only a file over 10 MB is audited; other damaged bodies are refused with 413 too.
+    if (bodyRefusal(refusal) === 'file_too_large') {
       const declared = Number(request.headers.get('Content-Length'))
       await recordOversizedUpload(actor, loaded, declared > 0 ? declared : null)
     }
@@ -52,9 +47,9 @@ async function handle({ request, params, context }: ActionFunctionArgs) {
       const removed = await removeAttachment(actor, loaded, fields.attachmentId ?? '')
       return await redirectWithFlash(
         back,
-        removed
+        removed.ok
           ? { kind: 'success', message: 'File removed.' }
-          : { kind: 'error', message: 'That file could not be removed.' },
+          : { kind: 'error', message: removed.message },
       )
     }
     const questionId = fields.questionId || null

@@ -16,16 +16,30 @@ import { MAX_FILE_BYTES } from '#app/domain/file-types.ts'
 import { FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '#app/domain/request-limits.ts'
 import { env } from '#app/config/env.server.ts'
 
-const NOT_A_FORM =
-  'This address only takes a form sent from its page. What arrived was something else (JSON or plain text, for instance), so nothing was saved.'
-const DAMAGED =
-  'The form arrived incomplete or damaged, so nothing was saved. Please send it again.'
-const FORM_TOO_LARGE =
-  'That form is larger than 1 MB, so it was not read. Shorten the longest answers and send it again.'
-export const FILE_TOO_LARGE = 'That file is larger than 10 MB, so it was not saved.'
-const ONE_FILE = 'Upload one file at a time.'
+/** Why a body was refused: the thrown response carries it, so a route can tell refusals apart. */
+export type BodyRefusal =
+  'not_a_form' | 'damaged' | 'form_too_large' | 'file_too_large' | 'one_file'
 
-const refuse = (status: 400 | 413, message: string) => data({ message }, { status })
+const MESSAGES: Record<BodyRefusal, string> = {
+  not_a_form:
+    'This address only takes a form sent from its page. What arrived was something else (JSON or plain text, for instance), so nothing was saved.',
+  damaged: 'The form arrived incomplete or damaged, so nothing was saved. Please send it again.',
+  form_too_large:
+    'That form is larger than 1 MB, so it was not read. Shorten the longest answers and send it again.',
+  file_too_large: 'That file is larger than 10 MB, so it was not saved.',
+  one_file: 'Upload one file at a time.',
+}
+
+const refuse = (status: 400 | 413, reason: BodyRefusal) =>
+  data({ message: MESSAGES[reason], reason }, { status })
+
+/** The reason of a refusal thrown by `readForm` or `readUpload`; null for anything else. */
+export function bodyRefusal(thrown: unknown): BodyRefusal | null {
+  const reason = (thrown as { data?: { reason?: unknown } } | null)?.data?.reason
+  return typeof reason === 'string' && Object.hasOwn(MESSAGES, reason)
+    ? (reason as BodyRefusal)
+    : null
+}
 
 class TooLarge extends Error {}
 
@@ -42,9 +56,9 @@ function mediaType(request: Request) {
   return null
 }
 
-function refuseByLength(request: Request, limit: number, message: string) {
+function refuseByLength(request: Request, limit: number, reason: BodyRefusal) {
   const declared = Number(request.headers.get('Content-Length') ?? 0)
-  if (declared > limit) throw refuse(413, message)
+  if (declared > limit) throw refuse(413, reason)
 }
 
 /** The body, counting as it streams: the first byte past `limit` stops the read. */
@@ -73,7 +87,7 @@ async function readAll(request: Request, limit: number): Promise<Uint8Array<Arra
   } catch (error) {
     throw refuse(
       error instanceof TooLarge ? 413 : 400,
-      error instanceof TooLarge ? FORM_TOO_LARGE : DAMAGED,
+      error instanceof TooLarge ? 'form_too_large' : 'damaged',
     )
   }
   return new Uint8Array(Buffer.concat(chunks))
@@ -82,8 +96,8 @@ async function readAll(request: Request, limit: number): Promise<Uint8Array<Arra
 /** A posted form (URL-encoded or multipart, at most 1 MB), with NUL bytes dropped. */
 export async function readForm(request: Request): Promise<FormData> {
   const type = mediaType(request)
-  if (!type) throw refuse(400, NOT_A_FORM)
-  refuseByLength(request, FORM_BODY_LIMIT, FORM_TOO_LARGE)
+  if (!type) throw refuse(400, 'not_a_form')
+  refuseByLength(request, FORM_BODY_LIMIT, 'form_too_large')
   const bytes = await readAll(request, FORM_BODY_LIMIT)
   let parsed: FormData
   try {
@@ -92,7 +106,7 @@ export async function readForm(request: Request): Promise<FormData> {
         ? toFormData(new URLSearchParams(new TextDecoder().decode(bytes)))
         : await new Response(bytes, { headers: { 'Content-Type': type.header } }).formData()
   } catch {
-    throw refuse(400, DAMAGED)
+    throw refuse(400, 'damaged')
   }
   const clean = new FormData()
   for (const [name, value] of parsed) {
@@ -143,7 +157,7 @@ export async function readUpload(request: Request): Promise<Upload> {
     for (const [name, value] of form) if (typeof value === 'string') fields[name] = value
     return { fields, file: null, discard: async () => {} }
   }
-  refuseByLength(request, UPLOAD_BODY_LIMIT, FILE_TOO_LARGE)
+  refuseByLength(request, UPLOAD_BODY_LIMIT, 'file_too_large')
   const folder = path.resolve(env().DATA_DIR, 'tmp')
   await mkdir(folder, { recursive: true, mode: 0o700 })
   const fields: Record<string, string> = Object.create(null) as Record<string, string>
@@ -159,7 +173,7 @@ export async function readUpload(request: Request): Promise<Upload> {
     limits: { files: 1, fileSize: MAX_FILE_BYTES, fields: 10, fieldSize: 4096, parts: 12 },
   })
   parser.on('field', (name, value, info) => {
-    if (info.nameTruncated || info.valueTruncated) refusal ??= refuse(400, DAMAGED)
+    if (info.nameTruncated || info.valueTruncated) refusal ??= refuse(400, 'damaged')
     fields[withoutNul(name)] = withoutNul(value)
   })
   parser.on('file', (name, stream, info) => {
@@ -171,19 +185,19 @@ export async function readUpload(request: Request): Promise<Upload> {
     }
     file = received
     stream.on('data', (chunk: Buffer) => (received.sizeBytes += chunk.byteLength))
-    stream.on('limit', () => (refusal ??= refuse(413, FILE_TOO_LARGE)))
+    stream.on('limit', () => (refusal ??= refuse(413, 'file_too_large')))
     writes.push(pipeline(stream, createWriteStream(received.path, { flags: 'wx', mode: 0o600 })))
   })
-  parser.on('filesLimit', () => (refusal ??= refuse(413, ONE_FILE)))
-  parser.on('fieldsLimit', () => (refusal ??= refuse(413, DAMAGED)))
-  parser.on('partsLimit', () => (refusal ??= refuse(413, DAMAGED)))
+  parser.on('filesLimit', () => (refusal ??= refuse(413, 'one_file')))
+  parser.on('fieldsLimit', () => (refusal ??= refuse(413, 'damaged')))
+  parser.on('partsLimit', () => (refusal ??= refuse(413, 'damaged')))
   try {
     await pipeline(limitedBody(request, UPLOAD_BODY_LIMIT), parser)
     await Promise.all(writes)
   } catch (error) {
     await Promise.allSettled(writes)
     await discard()
-    throw error instanceof TooLarge ? refuse(413, FILE_TOO_LARGE) : refuse(400, DAMAGED)
+    throw error instanceof TooLarge ? refuse(413, 'file_too_large') : refuse(400, 'damaged')
   }
   if (refusal) {
     await discard()

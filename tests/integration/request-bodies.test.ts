@@ -195,6 +195,35 @@ describe('size limits', () => {
     ])
   })
 
+  it('says why with a typed reason, and audits only a file over 10 MB as too large', async () => {
+    const { id, cookie } = await startedDraft()
+    const two = multipartBody([
+      { name: 'file', filename: 'a.pdf', content: PDF },
+      { name: 'file', filename: 'b.pdf', content: PDF },
+    ])
+    const path = `/applications/${id}/attachments`
+    const many = await call(attachmentsRoute.action, post(path, two, multipartHeaders(cookie)), {
+      id,
+    })
+    expect(many.status).toBe(413)
+    expect(many.data).toEqual({ reason: 'one_file', message: 'Upload one file at a time.' })
+    const big = post(path, streamOf(10), {
+      ...multipartHeaders(cookie),
+      'Content-Length': String(11 * MB),
+    })
+    const over = await call(attachmentsRoute.action, big, { id })
+    expect(over.status).toBe(413)
+    expect(over.data).toEqual({
+      reason: 'file_too_large',
+      message: 'That file is larger than 10 MB, so it was not saved.',
+    })
+    const refused = await db()
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.entityId, id)))
+    expect(refused.map((r) => (r.details as { reason: string }).reason)).toEqual(['too_large'])
+  })
+
   it('takes one file per upload', async () => {
     const { id, cookie } = await startedDraft()
     const body = multipartBody([

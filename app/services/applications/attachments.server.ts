@@ -4,7 +4,7 @@ import { db, type Db } from '#db/client.server.ts'
 import { applications, attachments, programQuestions, type Application } from '#db/schema/index.ts'
 import { MAX_FILES_PER_APPLICATION } from '#app/domain/file-types.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
-import type { Actor, Result } from '#app/domain/result.ts'
+import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import type { LoadedApplication } from './applications.server.ts'
 import { checkUpload, safeFileName, type UploadRefusal } from './file-checks.server.ts'
 import { fileStore } from '#app/services/storage.server.ts'
@@ -24,9 +24,13 @@ export function listAttachments(applicationId: string) {
     .orderBy(asc(attachments.createdAt))
 }
 
+/** Why an upload was not stored: the file's own fault, or the application's state. */
+export type AttachmentRefusal =
+  UploadRefusal | 'not_editable' | 'unknown_question' | 'limit_reached'
+
 export type AddAttachmentResult = Result<
   { fileName: string; alreadyAttached: boolean },
-  { message: string }
+  { message: string; reason: AttachmentRefusal }
 >
 
 /**
@@ -46,15 +50,18 @@ export async function addAttachment(
 ): Promise<AddAttachmentResult> {
   const { application } = loaded
   if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) {
-    return { ok: false, message: 'Files can only be added to a draft.' }
+    return fail({ reason: 'not_editable', message: 'Files can only be added to a draft.' })
   }
   const verdict = await checkUpload(upload.fileName, upload.file)
   if (!verdict.ok) {
     await auditRefusal(db(), actor, application, upload, verdict.reason)
-    return { ok: false, message: verdict.message }
+    return fail({ reason: verdict.reason, message: verdict.message })
   }
   if (upload.questionId && !(await questionBelongs(upload.questionId, application.programId))) {
-    return { ok: false, message: 'That question is not part of this program.' }
+    return fail({
+      reason: 'unknown_question',
+      message: 'That question is not part of this program.',
+    })
   }
   const { sizeBytes } = upload.file
   const storageKey = randomUUID()
@@ -111,10 +118,10 @@ export async function addAttachment(
   }
   if (outcome !== 'added') await fileStore().remove(storageKey)
   if (outcome === 'full') {
-    return {
-      ok: false,
+    return fail({
+      reason: 'limit_reached',
       message: `An application can have at most ${MAX_FILES_PER_APPLICATION} files.`,
-    }
+    })
   }
   return { ok: true, fileName: verdict.fileName, alreadyAttached: outcome === 'duplicate' }
 }
@@ -188,14 +195,18 @@ async function questionBelongs(questionId: string, programId: string) {
   return !!q
 }
 
+const NOT_REMOVED = 'That file could not be removed.'
+
 export async function removeAttachment(
   actor: Actor,
   loaded: LoadedApplication,
   attachmentId: string,
-) {
-  if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) return false
+): Promise<Result<object, { message: string; reason: 'not_editable' | 'not_found' }>> {
+  if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) {
+    return fail({ reason: 'not_editable', message: NOT_REMOVED })
+  }
   const row = await findAttachment(loaded.application.id, attachmentId)
-  if (!row) return false
+  if (!row) return fail({ reason: 'not_found', message: NOT_REMOVED })
   await db().transaction(async (tx) => {
     await tx.delete(attachments).where(eq(attachments.id, row.id))
     await recordAudit(tx, {
@@ -209,7 +220,7 @@ export async function removeAttachment(
     })
   })
   await fileStore().remove(row.storageKey)
-  return true
+  return { ok: true }
 }
 
 async function findAttachment(applicationId: string, attachmentId: string) {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { fileTypeFromFile } from 'file-type'
 import { ALLOWED_FILE_TYPES, fileProblem } from '#app/domain/file-types.ts'
+import { fail, type Result } from '#app/domain/result.ts'
 
 type Extension = keyof typeof ALLOWED_FILE_TYPES
 
@@ -50,9 +51,10 @@ export function safeFileName(name: string) {
 /** Why a file was refused, in words the audit log keeps (the message is for the person). */
 export type UploadRefusal = 'type_not_accepted' | 'empty' | 'too_large' | 'content_mismatch'
 
-export type FileVerdict =
-  | { ok: true; extension: Extension; contentType: string; fileName: string }
-  | { ok: false; message: string; reason: UploadRefusal }
+export type FileVerdict = Result<
+  { extension: Extension; contentType: string; fileName: string },
+  { message: string; reason: UploadRefusal }
+>
 
 /** Text files: valid UTF-8 with no NUL bytes (what binary data almost never is). */
 async function isPlainText(filePath: string) {
@@ -83,7 +85,7 @@ export async function checkUpload(
       : file.sizeBytes === 0
         ? 'empty'
         : 'too_large'
-    return { ok: false, message: problem, reason }
+    return fail({ message: problem, reason })
   }
   const expected = DETECTED_AS[ext]
   const detected = await fileTypeFromFile(file.path)
@@ -91,18 +93,16 @@ export async function checkUpload(
     ? !!detected && expected.includes(detected.ext)
     : !detected && (await isPlainText(file.path))
   if (!matches && !expected) {
-    return {
-      ok: false,
+    return fail({
       reason: 'content_mismatch',
       message: `“${cleanName}” does not look like a .${ext} file: we take plain text in UTF-8. Save it as UTF-8 (in Excel, “CSV UTF-8”) and upload it again.`,
-    }
+    })
   }
   if (!matches) {
-    return {
-      ok: false,
+    return fail({
       reason: 'content_mismatch',
       message: `“${cleanName}” does not look like a .${ext} file.`,
-    }
+    })
   }
   return { ok: true, extension: ext, contentType: ALLOWED_FILE_TYPES[ext], fileName: cleanName }
 }
