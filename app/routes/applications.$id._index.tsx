@@ -15,7 +15,8 @@ import { stepsFor } from '#app/domain/applications/application-steps.ts'
 import { submissionIssues } from '#app/schemas/applications/application-submission.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { Moment } from '#app/components/moment.tsx'
@@ -67,13 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!form.ok) return form.response
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const result = await withdrawApplication(actor, loaded, form.data.reason)
-  if (!result.ok) {
-    return formFailure(
-      { form: result.message },
-      form.formData,
-      result.reason === 'draft' ? 409 : 400,
-    )
-  }
+  if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/applications/${loaded.application.id}`, {
     kind: 'success',
     message: 'Application withdrawn.',

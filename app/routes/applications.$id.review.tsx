@@ -9,10 +9,7 @@ import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
 import { STEP_LABELS } from '#app/domain/applications/application-steps.ts'
-import {
-  submissionIssues,
-  type SubmissionIssue,
-} from '#app/schemas/applications/application-submission.ts'
+import { submissionIssues } from '#app/schemas/applications/application-submission.ts'
 import { submitApplication } from '#app/services/applications/application-submission.server.ts'
 import { readApplication } from '#app/services/applications/application-content.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
@@ -24,6 +21,7 @@ import { z } from 'zod'
 import { ConfirmCheckbox } from '#app/components/confirm-checkbox.tsx'
 import { CONFIRMED, confirmation } from '#app/schemas/confirmation.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 const SubmitSchema = z.object({
@@ -72,14 +70,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       message: 'Your application is submitted. You can follow its status here.',
     })
   }
+  // What is missing is listed step by step, each with a link to its step; any other refusal
+  // shows above the form like every form's.
   if (result.reason === 'incomplete') {
-    return data(
-      { message: 'Some parts still need attention.', issues: result.issues },
-      { status: 400 },
-    )
+    return data({ message: result.message, issues: result.issues }, { status: 400 })
   }
-  const status = result.reason === 'stale' ? 409 : 400
-  return data({ message: result.message, issues: [] as SubmissionIssue[] }, { status })
+  return refuse(result, form.formData)
 }
 
 export default function Review() {
@@ -87,7 +83,7 @@ export default function Review() {
     useLoaderData<typeof loader>()
   const issues = useMemo(() => submissionIssues(check.context, check.content), [check])
   const answer = useActionData<typeof action>()
-  // A refused confirmation comes back as field errors; a refused submission as issues.
+  // A refused confirmation or submission comes back as form errors; missing parts as issues.
   const refused = answer && 'issues' in answer ? answer : undefined
   const form = useValidatedForm(SubmitSchema, {
     defaultValues: { version },
@@ -103,7 +99,7 @@ export default function Review() {
             Deadline: <strong>{formatDateTime(closesAt, timeZone)}</strong>
           </p>
         ) : null}
-        <FormError message={refused?.message} />
+        <FormError message={refused?.message ?? form.formError} />
         {shown.length ? (
           <>
             <p>

@@ -14,6 +14,7 @@ import { findVisibleProgram } from '#app/services/programs/program-catalog.serve
 import { findOrganizationBySlug } from '#app/services/organizations/organizations.server.ts'
 import { formatDateTime } from '#app/lib/format.ts'
 import { formFailure } from '#app/utils/forms.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 import { requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: requestOrigin(request, context).ip,
   }
   const started = await startApplication(actor, organization, program)
-  if (!started.ok) return formFailure({ form: started.message }, formData)
+  if (!started.ok) return refuse(started, formData)
   return redirect(`/applications/${started.application.id}`)
 }
 

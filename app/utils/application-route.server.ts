@@ -8,12 +8,12 @@ import {
   type LoadedApplication,
 } from '#app/services/applications/applications.server.ts'
 import type { SessionUser } from '#app/services/accounts/sessions.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
 import { formFailure, formValues, parseForm } from './forms.server.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from './http.server.ts'
 import { requireUser } from './permissions.server.ts'
 import { readForm } from './request-body.server.ts'
+import { refuse } from './results.server.ts'
 
 /** The application named in the URL, if this user may see it; 404 otherwise. */
 export async function requireApplication(request: Request, id: string | undefined) {
@@ -91,18 +91,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
     return redirectWithFlash(to, { kind: 'success', message: 'Saved.' })
   }
   if (result.reason === 'not_editable') throw redirect(`/applications/${id}`)
-  const who = result.current.by ?? 'Someone'
-  const values: Record<string, string | string[]> = {
-    ...formValues(formData),
-    version: String(result.current.version),
-  }
-  return data(
-    {
-      errors: {
-        form: `${who} saved this step at ${formatDateTime(result.current.at)} while you were editing. Your changes are still below and have not been saved. Save again to replace their version with yours, or reload the page to see theirs.`,
-      },
-      values,
-    },
-    { status: 409 },
-  )
+  // The typed values come back with the newer version, so saving again replaces it on purpose.
+  formData.set('version', String(result.current.version))
+  return refuse(result, formData)
 }

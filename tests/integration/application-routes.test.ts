@@ -441,8 +441,9 @@ describe('review and status', () => {
         id,
       },
     )
+    expect(out.status).toBe(400)
     expect(out.data).toMatchObject({
-      message: expect.stringMatching(/deadline for this program has passed/),
+      errors: { form: expect.stringMatching(/deadline for this program has passed/) },
     })
   })
 
@@ -457,7 +458,9 @@ describe('review and status', () => {
       },
     )
     expect(out.status).toBe(400)
-    expect(out.data).toMatchObject({ message: expect.stringMatching(/not taking applications/) })
+    expect(out.data).toMatchObject({
+      errors: { form: expect.stringMatching(/not taking applications/) },
+    })
     const [row] = await db().select().from(applications).where(eq(applications.id, id))
     expect(row?.status).toBe('draft')
   })

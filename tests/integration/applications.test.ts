@@ -113,9 +113,17 @@ describe('starting an application', () => {
 
   it('refuses a funder organisation and a closed program', async () => {
     const { funder, actor, group } = await groupAndProgram()
-    expect(await startApplication(actor, funder.org, funder.program)).toMatchObject({ ok: false })
+    expect(await startApplication(actor, funder.org, funder.program)).toEqual({
+      ok: false,
+      reason: 'not_a_group',
+      message: 'Only community groups can apply.',
+    })
     const closed = await createOpenProgram({ closesAt: new Date(Date.now() - 1000) })
-    expect(await startApplication(actor, group.org, closed.program)).toMatchObject({ ok: false })
+    expect(await startApplication(actor, group.org, closed.program)).toEqual({
+      ok: false,
+      reason: 'closed',
+      message: 'This program is not taking applications now.',
+    })
   })
 })
 
@@ -152,9 +160,12 @@ describe('saving drafts', () => {
     )
     expect(first).toEqual({ ok: true, version: 2 })
     const second = await saveStep(actor, application, { step: 'project', data }, 1)
+    // The one result shape: a 409 with the sentence the form shows, and the newer version.
     expect(second).toMatchObject({
       ok: false,
       reason: 'conflict',
+      status: 409,
+      message: expect.stringMatching(new RegExp(`^${colleague.name} saved this step at `)),
       current: { version: 2, by: colleague.name },
     })
     const { content } = await readApplication((await loadApplicationFor(application.id, actor.id))!)
@@ -249,6 +260,22 @@ describe('submitting and withdrawing', () => {
     expect(await withdrawApplication(actor, loaded!, '')).toMatchObject({
       ok: false,
       reason: 'draft',
+      status: 409,
+      message: expect.stringMatching(/still a draft/),
+    })
+    expect((await loadApplicationFor(application.id, actor.id))?.application.status).toBe('draft')
+  })
+
+  it('refuses a submission from an older version with 409, so the group checks it again', async () => {
+    const { application, actor } = await groupAndProgram()
+    const version = await completeDraft(actor, application.id)
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    expect(await submitApplication(actor, loaded!, version - 1)).toEqual({
+      ok: false,
+      reason: 'stale',
+      status: 409,
+      message:
+        'Someone changed this application while you were reviewing it. Check it again, then submit.',
     })
     expect((await loadApplicationFor(application.id, actor.id))?.application.status).toBe('draft')
   })

@@ -16,7 +16,8 @@ import {
   type ProjectStep,
   type SkillsStep,
 } from '#app/schemas/applications/application.ts'
-import type { Actor, Failure } from '#app/domain/result.ts'
+import { fail, type Actor, type Failure } from '#app/domain/result.ts'
+import { formatDateTime } from '#app/lib/format.ts'
 import { populationWeightedVulnerability } from '#app/services/places.server.ts'
 
 /** One step's validated form, ready to write. */
@@ -33,7 +34,11 @@ export type StepWrite =
 
 export type SaveResult =
   | { ok: true; version: number }
-  | Failure<{ reason: 'conflict'; current: { version: number; at: Date; by: string | null } }>
+  | Failure<{
+      reason: 'conflict'
+      message: string
+      current: { version: number; at: Date; by: string | null }
+    }>
   | Failure<{ reason: 'not_editable' }>
 
 /**
@@ -82,12 +87,13 @@ async function whyNotSaved(tx: Db, applicationId: string): Promise<SaveResult> {
     .from(applications)
     .leftJoin(users, eq(users.id, applications.updatedByUserId))
     .where(eq(applications.id, applicationId))
-  if (!current || current.status !== 'draft') return { ok: false, reason: 'not_editable' }
-  return {
-    ok: false,
+  if (!current || current.status !== 'draft') return fail({ reason: 'not_editable' })
+  return fail({
     reason: 'conflict',
+    status: 409,
+    message: `${current.by ?? 'Someone'} saved this step at ${formatDateTime(current.at)} while you were editing. Your changes are still below and have not been saved. Save again to replace their version with yours, or reload the page to see theirs.`,
     current: { version: current.version, at: current.at, by: current.by },
-  }
+  })
 }
 
 /** The application's own columns that a step sets. */

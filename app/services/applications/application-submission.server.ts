@@ -10,13 +10,13 @@ import {
 import { readApplication } from './application-content.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
-import type { Actor, Failure, Result } from '#app/domain/result.ts'
+import { fail, type Actor, type Failure, type Result } from '#app/domain/result.ts'
 import { recordStatusChange, type LoadedApplication } from './applications.server.ts'
 
 export type SubmitResult =
   | { ok: true }
   | Failure<{ reason: 'closed' | 'not_draft' | 'stale' | 'unavailable'; message: string }>
-  | Failure<{ reason: 'incomplete'; issues: SubmissionIssue[] }>
+  | Failure<{ reason: 'incomplete'; message: string; issues: SubmissionIssue[] }>
 
 /**
  * Submits a draft: the whole application must pass the submission check, and the program's
@@ -31,33 +31,29 @@ export async function submitApplication(
 ): Promise<SubmitResult> {
   const { application, program } = loaded
   if (application.status !== 'draft') {
-    return {
-      ok: false,
-      reason: 'not_draft',
-      message: 'This application has already been submitted.',
-    }
+    return fail({ reason: 'not_draft', message: 'This application has already been submitted.' })
   }
   const now = at ?? (await databaseNow())
   // The same rule as the catalogue and the program page: a program withdrawn from view (its
   // fund made private, say) takes no submissions, whatever drafts were started before.
   if (!(await findVisibleProgram({ id: program.id }))) {
-    return {
-      ok: false,
+    return fail({
       reason: 'unavailable',
       message: 'This program is not taking applications. Your draft is kept.',
-    }
+    })
   }
   if (!isAcceptingApplications(program, now)) {
-    return {
-      ok: false,
+    return fail({
       reason: 'closed',
       message:
         'The deadline for this program has passed, so the application can no longer be submitted. Your draft is kept.',
-    }
+    })
   }
   const { context, content } = await readApplication(loaded)
   const issues = submissionIssues(context, content)
-  if (issues.length) return { ok: false, reason: 'incomplete', issues }
+  if (issues.length) {
+    return fail({ reason: 'incomplete', message: 'Some parts still need attention.', issues })
+  }
 
   return db().transaction(async (tx) => {
     const [submitted] = await tx
@@ -72,12 +68,12 @@ export async function submitApplication(
       )
       .returning({ id: applications.id })
     if (!submitted) {
-      return {
-        ok: false as const,
-        reason: 'stale' as const,
+      return fail({
+        reason: 'stale',
+        status: 409,
         message:
           'Someone changed this application while you were reviewing it. Check it again, then submit.',
-      }
+      })
     }
     await recordStatusChange(tx, actor, application, 'draft', 'submitted')
     return { ok: true as const }
@@ -109,17 +105,16 @@ export async function withdrawApplication(
         .from(applications)
         .where(eq(applications.id, application.id))
       return current?.status === 'draft'
-        ? {
-            ok: false as const,
-            reason: 'draft' as const,
+        ? fail({
+            reason: 'draft',
+            status: 409,
             message:
               'This application is still a draft: the funder has not received it, so there is nothing to withdraw.',
-          }
-        : {
-            ok: false as const,
-            reason: 'decided' as const,
+          })
+        : fail({
+            reason: 'decided',
             message: 'A decision has been made; the application can no longer be withdrawn.',
-          }
+          })
     }
     await recordStatusChange(tx, actor, application, application.status, 'withdrawn', reason)
     return { ok: true as const }

@@ -21,7 +21,7 @@ import type { MembershipRole } from '#app/domain/organizations.ts'
 import { isAcceptingApplications } from '#app/domain/programs/program-status.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
-import type { Actor, Result } from '#app/domain/result.ts'
+import { fail, type Actor, type Result } from '#app/domain/result.ts'
 
 /** Roles in a group that may write its applications; reviewers only review. */
 export const APPLICANT_ROLES: MembershipRole[] = ['owner', 'admin', 'member']
@@ -117,14 +117,16 @@ export async function startApplication(
   actor: Actor & { name: string; email: string },
   organization: Organization,
   program: Program,
-): Promise<Result<{ application: Application }, { message: string }>> {
+): Promise<
+  Result<{ application: Application }, { message: string; reason: 'not_a_group' | 'closed' }>
+> {
   if (organization.kind !== 'community_group') {
-    return { ok: false, message: 'Only community groups can apply.' }
+    return fail({ reason: 'not_a_group', message: 'Only community groups can apply.' })
   }
   const existing = await findApplication(program.id, organization.id)
   if (existing) return { ok: true, application: existing }
   if (!isAcceptingApplications(program, await databaseNow())) {
-    return { ok: false, message: 'This program is not taking applications now.' }
+    return fail({ reason: 'closed', message: 'This program is not taking applications now.' })
   }
   const previous = await latestApplicationOf(organization.id)
   return db().transaction(async (tx) => {
