@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuditTable, auditRowView } from '#app/components/audit-table.tsx'
 import { Button } from '#app/components/button.tsx'
@@ -12,6 +11,8 @@ import { restoreUser, suspendUser } from '#app/services/admin/admin.server.ts'
 import { getUserProfile, isUuid } from '#app/services/admin/admin-profiles.server.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
+import { fail } from '#app/domain/result.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -44,11 +45,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request)
   const intent = form.get('intent')
   if (intent !== 'suspend' && intent !== 'restore') {
-    return data({ error: 'Choose Suspend or Restore.' }, { status: 400 })
+    return refuse(fail({ message: 'Choose Suspend or Restore.' }), form)
   }
   const adminActor = { id: admin.id, ip: requestOrigin(request, context).ip }
   const result = await INTENTS[intent](adminActor, params.userId)
-  if (!result.ok) return data({ error: result.errors.form }, { status: 400 })
+  if (!result.ok) return refuse(result, form)
   return redirectWithFlash(`/admin/users/${params.userId}`, {
     kind: 'success',
     message:
@@ -73,7 +74,7 @@ function SuspensionControls({ user, isSelf }: { user: User; isSelf: boolean }) {
   if (user.suspended) {
     return (
       <Form method="post" className="stack">
-        <FormError message={failure?.error} />
+        <FormError message={failure?.errors.form} />
         <p>Restoring lets {user.name} log in again. Their old sessions stay ended.</p>
         <div className="actions">
           <Button name="intent" value="restore">
@@ -86,7 +87,7 @@ function SuspensionControls({ user, isSelf }: { user: User; isSelf: boolean }) {
   if (search.get('confirm') !== 'suspend') {
     return (
       <Form method="get" className="actions">
-        <FormError message={failure?.error} />
+        <FormError message={failure?.errors.form} />
         <Button variant="danger" name="confirm" value="suspend">
           Suspend…
         </Button>
@@ -95,7 +96,7 @@ function SuspensionControls({ user, isSelf }: { user: User; isSelf: boolean }) {
   }
   return (
     <Form method="post" className="stack" aria-labelledby="confirm-suspend">
-      <FormError message={failure?.error} />
+      <FormError message={failure?.errors.form} />
       <p id="confirm-suspend">
         <strong>Suspend {user.name}?</strong> Every session they have ends now and they cannot log
         in until an admin restores the account. Nothing they made is deleted.

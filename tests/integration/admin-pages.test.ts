@@ -137,13 +137,42 @@ describe("the admin's user page", () => {
       { userId: admin.id },
     )
     expect(out.status).toBe(400)
-    expect(out.data).toEqual({ error: 'You cannot suspend your own account.' })
+    // The one refusal shape of every form (refuse): the message under `form`, what was posted.
+    expect(out.data).toEqual({
+      errors: { form: 'You cannot suspend your own account.' },
+      values: { intent: 'suspend' },
+    })
     const page = await call(userPage.loader, makeRequest(`/admin/users/${admin.id}`, { cookie }), {
       userId: admin.id,
     })
     expect((page.data as Loaded<typeof userPage.loader>).isSelf).toBe(true)
     // Still able to act: their own session was not ended.
     expect(page.status).toBe(200)
+  })
+})
+
+describe("the admin's user page refusals", () => {
+  it.each([
+    ['restore', 'an active account', 400, 'That account is not suspended.'],
+    ['suspend', 'a suspended account', 400, 'That account is not active.'],
+    ['delete', 'any account', 400, 'Choose Suspend or Restore.'],
+  ])('refuses %s on %s in the form refusal shape', async (intent, _which, status, message) => {
+    const { cookie } = await asAdmin()
+    const user = await createUser()
+    if (intent === 'suspend') {
+      await call(
+        userPage.action,
+        makeRequest(`/admin/users/${user.id}`, { cookie, form: { intent } }),
+        { userId: user.id },
+      )
+    }
+    const out = await call(
+      userPage.action,
+      makeRequest(`/admin/users/${user.id}`, { cookie, form: { intent } }),
+      { userId: user.id },
+    )
+    expect(out.status).toBe(status)
+    expect(out.data).toEqual({ errors: { form: message }, values: { intent } })
   })
 })
 

@@ -39,7 +39,8 @@ describe('suspending an account', () => {
     const admin = await createUser({ admin: true })
     expect(await suspendUser(admin, admin.id)).toMatchObject({
       ok: false,
-      errors: { form: expect.stringMatching(/your own account/) },
+      reason: 'self',
+      message: expect.stringMatching(/your own account/),
     })
   })
 })

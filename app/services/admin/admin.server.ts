@@ -2,6 +2,7 @@ import { and, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'driz
 import { db } from '#db/client.server.ts'
 import type { OrganizationKind } from '#app/domain/organizations.ts'
 import { memberships, organizations, users } from '#db/schema/index.ts'
+import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from './audit.server.ts'
 import { endUserSessions } from '#app/services/accounts/sessions.server.ts'
 
@@ -70,15 +71,19 @@ export async function listOrganizations(opts: {
   return finish(rows, w.page)
 }
 
-type Admin = { id: string; ip?: string | null }
+/** A refused suspension or restoration: one sentence for the admin, and why. */
+type SuspensionResult = Result<
+  object,
+  { message: string; reason: 'self' | 'not_active' | 'not_suspended' }
+>
 
 /**
  * Suspends an account: it can no longer log in and every session it has ends now. An admin
  * cannot suspend themselves (nobody could then restore a platform with one admin).
  */
-export async function suspendUser(admin: Admin, userId: string) {
+export async function suspendUser(admin: Actor, userId: string): Promise<SuspensionResult> {
   if (admin.id === userId) {
-    return { ok: false as const, errors: { form: 'You cannot suspend your own account.' } }
+    return fail({ reason: 'self', message: 'You cannot suspend your own account.' })
   }
   return db().transaction(async (tx) => {
     const [user] = await tx
@@ -86,7 +91,7 @@ export async function suspendUser(admin: Admin, userId: string) {
       .set({ suspendedAt: new Date() })
       .where(and(eq(users.id, userId), isNull(users.suspendedAt)))
       .returning({ id: users.id })
-    if (!user) return { ok: false as const, errors: { form: 'That account is not active.' } }
+    if (!user) return fail({ reason: 'not_active', message: 'That account is not active.' })
     await endUserSessions(tx, userId)
     await recordAudit(tx, {
       actorUserId: admin.id,
@@ -100,14 +105,14 @@ export async function suspendUser(admin: Admin, userId: string) {
 }
 
 /** Lets a suspended account log in again. */
-export async function restoreUser(admin: Admin, userId: string) {
+export async function restoreUser(admin: Actor, userId: string): Promise<SuspensionResult> {
   return db().transaction(async (tx) => {
     const [user] = await tx
       .update(users)
       .set({ suspendedAt: null })
       .where(and(eq(users.id, userId), isNotNull(users.suspendedAt)))
       .returning({ id: users.id })
-    if (!user) return { ok: false as const, errors: { form: 'That account is not suspended.' } }
+    if (!user) return fail({ reason: 'not_suspended', message: 'That account is not suspended.' })
     await recordAudit(tx, {
       actorUserId: admin.id,
       action: 'user.restored',
