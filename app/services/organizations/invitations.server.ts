@@ -247,7 +247,7 @@ export async function answerInvitation(
   reply: 'accept' | 'decline',
 ): Promise<AnswerRefusal | Accepted | Declined> {
   const result = await answer(user, eq(invitations.id, invitationId), reply)
-  return !result.ok && result.reason === 'wrong-email' ? { ok: false, reason: 'unknown' } : result
+  return !result.ok && result.reason === 'wrong-email' ? fail({ reason: 'unknown' }) : result
 }
 
 function answer(user: Invitee, which: SQL, reply: 'accept'): Promise<AnswerRefusal | Accepted>
@@ -263,17 +263,15 @@ async function answer(
 ): Promise<AnswerRefusal | Accepted | Declined> {
   return db().transaction(async (tx) => {
     const [invitation] = await tx.select().from(invitations).where(which).for('update')
-    if (!invitation) return { ok: false as const, reason: 'unknown' as const }
-    if (invitation.email !== user.email.trim().toLowerCase()) {
-      return { ok: false as const, reason: 'wrong-email' as const }
-    }
+    if (!invitation) return fail({ reason: 'unknown' })
+    if (invitation.email !== user.email.trim().toLowerCase()) return fail({ reason: 'wrong-email' })
     const state = stateOf(invitation)
-    if (state !== 'pending') return { ok: false as const, reason: state }
+    if (state !== 'pending') return fail({ reason: state })
     const [organization] = await tx
       .select()
       .from(organizations)
       .where(eq(organizations.id, invitation.organizationId))
-    if (!organization) return { ok: false as const, reason: 'unknown' as const }
+    if (!organization) return fail({ reason: 'unknown' })
     if (reply === 'decline') {
       await tx
         .update(invitations)
