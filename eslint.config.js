@@ -42,6 +42,14 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='raw'][callee.object.name='sql']",
           message: 'sql.raw() bypasses parameters; use the sql`` template.',
         },
+        {
+          // Bodies are read by app/utils/request-body.server.ts, which enforces the size limits
+          // while streaming and drops NUL bytes; reading one directly skips both.
+          selector:
+            "CallExpression[callee.property.name=/^(formData|text|json|arrayBuffer|blob)$/][callee.object.name='request']",
+          message:
+            'Read request bodies with readForm/readUpload (app/utils/request-body.server.ts).',
+        },
       ],
     },
   },

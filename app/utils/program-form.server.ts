@@ -1,6 +1,7 @@
 import { ProgramDetailsSchema, ProgramPlacesSchema } from '#app/schemas/programs/program.ts'
 import { checkProgramPlaces } from '#app/services/programs/programs.server.ts'
 import { fieldErrors, formFailure, formValues } from './forms.server.ts'
+import { readForm } from './request-body.server.ts'
 import { nestValues } from '#app/lib/nested-values.ts'
 
 /**
@@ -9,7 +10,8 @@ import { nestValues } from '#app/lib/nested-values.ts'
  * named (which needs the database, so the browser cannot do it), never one round after another.
  */
 export async function parseProgramForm(request: Request) {
-  const formData = await request.formData()
+  // readForm, like every other form: the 1 MB limit while streaming, NUL bytes dropped.
+  const formData = await readForm(request)
   const raw = formValues(formData)
   const nested = nestValues(raw)
   const parsed = ProgramDetailsSchema.safeParse(nested)

@@ -6,6 +6,7 @@ import * as adminUsers from '#app/routes/admin.users.tsx'
 import * as attachmentsRoute from '#app/routes/applications.$id.attachments.tsx'
 import * as login from '#app/routes/login.tsx'
 import * as newOrg from '#app/routes/orgs.new.tsx'
+import * as programDetails from '#app/routes/orgs.$slug.programs.$programSlug.details.tsx'
 import * as apply from '#app/routes/programs.$slug.apply.tsx'
 import * as catalogue from '#app/routes/programs._index.tsx'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
@@ -160,6 +161,21 @@ describe('size limits', () => {
       post('/login', streamOf(3 * MB, new TextEncoder().encode('email=')), {
         'Content-Type': 'application/x-www-form-urlencoded',
       }),
+    )
+    expect(out.status).toBe(413)
+  })
+
+  it('stops reading the program form past 1 MB too (it parses its own body)', async () => {
+    const funder = await createOpenProgram()
+    const cookie = await cookieFor(funder.owner.id)
+    const path = `/orgs/${funder.org.slug}/programs/${funder.program.slug}/details`
+    const out = await call(
+      programDetails.action,
+      post(path, streamOf(3 * MB, new TextEncoder().encode('title=')), {
+        Cookie: cookie,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      }),
+      { slug: funder.org.slug, programSlug: funder.program.slug },
     )
     expect(out.status).toBe(413)
   })
