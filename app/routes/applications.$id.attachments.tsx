@@ -7,18 +7,12 @@ import {
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { uploadField } from '#app/lib/flash.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { FILE_TOO_LARGE, readUpload } from '#app/utils/request-body.server.ts'
+import { readUpload } from '#app/utils/request-body.server.ts'
 
 /** A file's name as a message shows it: long names are cut, so the flash cookie stays small. */
 function shortName(name: string, max = 60) {
   const chars = [...name]
   return chars.length <= max ? name : `${chars.slice(0, max - 1).join('')}…`
-}
-
-/** readUpload's refusal of a file over 10 MB (it refuses other damaged bodies with 413 too). */
-function isOversized(refusal: unknown) {
-  const body = (refusal as { data?: { message?: unknown } } | null)?.data
-  return body?.message === FILE_TOO_LARGE
 }
 
 /**
@@ -40,12 +34,14 @@ async function handle({ request, params, context }: ActionFunctionArgs) {
   const { user, loaded } = await requireApplication(request, params.id)
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const back = `/applications/${loaded.application.id}/questions`
-  const { fields, file, discard } = await readUpload(request).catch(async (refusal: unknown) => {
-    if (isOversized(refusal)) {
+  const { fields, file, discard } = await readUpload(request, {
+    onTooLarge: ({ fileName }) => {
       const declared = Number(request.headers.get('Content-Length'))
-      await recordOversizedUpload(actor, loaded, declared > 0 ? declared : null)
-    }
-    throw refusal
+      return recordOversizedUpload(actor, loaded, {
+        fileName,
+        declaredBodyBytes: declared > 0 ? declared : null,
+      })
+    },
   })
   try {
     if (fields.intent === 'remove') {

@@ -130,12 +130,59 @@ export interface Upload {
   discard(): Promise<void>
 }
 
+export interface UploadOptions {
+  /**
+   * Called before a file over 10 MB is refused, with its name as the browser sent it (NUL bytes
+   * dropped; not yet safe to show or store), or null when no file part's header had arrived.
+   */
+  onTooLarge?: (refused: { fileName: string | null }) => Promise<void>
+}
+
+/** Where a file part's header must be: the multipart room above the file limit. */
+const HEAD_BYTES = UPLOAD_BODY_LIMIT - MAX_FILE_BYTES
+
+/**
+ * The name of the upload's file, read from the head of a body refused by its length: busboy gives
+ * the part's header before its bytes, so at most the first 64 KB are read, never the file.
+ */
+async function fileNameInHead(request: Request, header: string): Promise<string | null> {
+  if (!request.body) return null
+  let fileName: string | null = null
+  const parser = busboy({
+    headers: { 'content-type': header },
+    defParamCharset: 'utf8',
+    limits: { files: 1, fields: 10, fieldSize: 4096, parts: 12 },
+  })
+  parser.on('file', (name, stream, info) => {
+    if (name === 'file' && fileName === null) fileName = withoutNul(info.filename ?? '')
+    stream.on('error', () => {}).resume()
+  })
+  parser.on('error', () => {})
+  const reader = request.body.getReader()
+  let seen = 0
+  try {
+    while (fileName === null && seen < HEAD_BYTES) {
+      const { done, value } = await reader.read()
+      if (done) break
+      const chunk = (value as Uint8Array).subarray(0, HEAD_BYTES - seen)
+      seen += chunk.byteLength
+      parser.write(chunk)
+    }
+  } catch {
+    // A damaged head has no name to give; the refusal stands either way.
+  } finally {
+    parser.destroy()
+    await reader.cancel().catch(() => {})
+  }
+  return fileName
+}
+
 /**
  * A form with at most one file, streamed to disk as it arrives and refused (413) as soon as it
  * passes 10 MB. A plain URL-encoded form (the remove buttons) is read as one with no file.
  * The caller must call `discard` once done with the file.
  */
-export async function readUpload(request: Request): Promise<Upload> {
+export async function readUpload(request: Request, options: UploadOptions = {}): Promise<Upload> {
   const type = mediaType(request)
   if (type?.kind !== 'multipart') {
     const form = await readForm(request)
@@ -143,12 +190,19 @@ export async function readUpload(request: Request): Promise<Upload> {
     for (const [name, value] of form) if (typeof value === 'string') fields[name] = value
     return { fields, file: null, discard: async () => {} }
   }
-  refuseByLength(request, UPLOAD_BODY_LIMIT, FILE_TOO_LARGE)
+  const tooLarge = async (fileName: string | null) => {
+    await options.onTooLarge?.({ fileName })
+    return refuse(413, FILE_TOO_LARGE)
+  }
+  if (Number(request.headers.get('Content-Length') ?? 0) > UPLOAD_BODY_LIMIT) {
+    throw await tooLarge(options.onTooLarge ? await fileNameInHead(request, type.header) : null)
+  }
   const folder = path.resolve(env().DATA_DIR, 'tmp')
   await mkdir(folder, { recursive: true, mode: 0o700 })
   const fields: Record<string, string> = Object.create(null) as Record<string, string>
   let file: ReceivedFile | null = null
   let refusal: ReturnType<typeof refuse> | null = null
+  let oversized = false
   const writes: Promise<void>[] = []
   const discard = async () => {
     if (file) await rm(file.path, { force: true })
@@ -171,7 +225,7 @@ export async function readUpload(request: Request): Promise<Upload> {
     }
     file = received
     stream.on('data', (chunk: Buffer) => (received.sizeBytes += chunk.byteLength))
-    stream.on('limit', () => (refusal ??= refuse(413, FILE_TOO_LARGE)))
+    stream.on('limit', () => (oversized = true))
     writes.push(pipeline(stream, createWriteStream(received.path, { flags: 'wx', mode: 0o600 })))
   })
   parser.on('filesLimit', () => (refusal ??= refuse(413, ONE_FILE)))
@@ -183,11 +237,16 @@ export async function readUpload(request: Request): Promise<Upload> {
   } catch (error) {
     await Promise.allSettled(writes)
     await discard()
-    throw error instanceof TooLarge ? refuse(413, FILE_TOO_LARGE) : refuse(400, DAMAGED)
+    throw oversized || error instanceof TooLarge
+      ? await tooLarge(uploadedName(file))
+      : refuse(400, DAMAGED)
   }
-  if (refusal) {
+  if (oversized || refusal) {
     await discard()
-    throw refusal
+    throw oversized ? await tooLarge(uploadedName(file)) : refusal
   }
   return { fields, file, discard }
 }
+
+/** The name of the file being received (a function: `file` is assigned inside busboy's handler). */
+const uploadedName = (file: ReceivedFile | null) => file?.fileName ?? null
