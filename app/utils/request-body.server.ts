@@ -3,10 +3,8 @@
  * strings, and uploads (one file, streamed to a private temporary file). Whatever arrives —
  * oversized, truncated, not a form at all, NUL bytes — ends as a plain 400 or 413, never a 500.
  */
-import { randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
-import path from 'node:path'
+import { rm } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
@@ -14,7 +12,7 @@ import { data } from '@remix-run/node'
 import busboy from 'busboy'
 import { MAX_FILE_BYTES } from '#app/domain/file-types.ts'
 import { FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '#app/domain/request-limits.ts'
-import { env } from '#app/config/env.server.ts'
+import { uploadTempFolder, uploadTempPath } from '#app/services/storage.server.ts'
 
 const NOT_A_FORM =
   'This address only takes a form sent from its page. What arrived was something else (JSON or plain text, for instance), so nothing was saved.'
@@ -197,8 +195,7 @@ export async function readUpload(request: Request, options: UploadOptions = {}):
   if (Number(request.headers.get('Content-Length') ?? 0) > UPLOAD_BODY_LIMIT) {
     throw await tooLarge(options.onTooLarge ? await fileNameInHead(request, type.header) : null)
   }
-  const folder = path.resolve(env().DATA_DIR, 'tmp')
-  await mkdir(folder, { recursive: true, mode: 0o700 })
+  const folder = await uploadTempFolder()
   const fields: Record<string, string> = Object.create(null) as Record<string, string>
   let file: ReceivedFile | null = null
   let refusal: ReturnType<typeof refuse> | null = null
@@ -219,7 +216,7 @@ export async function readUpload(request: Request, options: UploadOptions = {}):
   parser.on('file', (name, stream, info) => {
     if (name !== 'file' || file) return stream.resume()
     const received: ReceivedFile = {
-      path: path.join(folder, `upload-${randomUUID()}`),
+      path: uploadTempPath(folder),
       fileName: withoutNul(info.filename ?? ''),
       sizeBytes: 0,
     }

@@ -1,8 +1,12 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { lutimes, mkdir, symlink, utimes, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { currentDatabase, db } from '#db/client.server.ts'
 import { auditLog, invitations, programs, sessions, throttles } from '#db/schema/index.ts'
+import { env } from '#app/config/env.server.ts'
 import { CLEAN_UP_JOB } from '#app/services/jobs/clean-up.server.ts'
 import { runJobNow, startJobQueue, stopJobQueue } from '#app/services/jobs/job-queue.server.ts'
 import { defineAllJobs } from '#app/services/jobs/jobs.server.ts'
@@ -179,5 +183,33 @@ describe('deleting expired records', () => {
     const left = (await db().select({ id: invitations.id }).from(invitations)).map((r) => r.id)
     expect(left).toEqual(expect.arrayContaining([recentlyExpired!.id, pending!.id, accepted!.id]))
     expect(left).not.toContain(longExpired!.id)
+  })
+})
+
+describe('temporary upload files left by a crash', () => {
+  it('the clean-up job removes only our upload files untouched for a while', async () => {
+    const folder = path.resolve(env().DATA_DIR, 'tmp')
+    await mkdir(folder, { recursive: true })
+    const plant = async (name: string, minutesAgo: number) => {
+      const file = path.join(folder, name)
+      await writeFile(file, 'partial upload')
+      const when = new Date(Date.now() - minutesAgo * MINUTE)
+      await utimes(file, when, when)
+      return file
+    }
+    const crashed = await plant(`upload-${randomUUID()}`, 60)
+    const inFlight = await plant(`upload-${randomUUID()}`, 0)
+    const notOurs = await plant(`notes-${randomUUID()}.txt`, 60)
+    const outside = await plant(`kept-${randomUUID()}`, 60)
+    // Named like ours and old, but a link: removing it is not ours to decide.
+    const link = path.join(folder, `upload-${randomUUID()}`)
+    await symlink(outside, link)
+    const old = new Date(Date.now() - 60 * MINUTE)
+    await lutimes(link, old, old)
+
+    const result = await runJobNow(CLEAN_UP_JOB, {})
+    expect(result).toMatchObject({ uploadLeftovers: 1 })
+    expect(existsSync(crashed)).toBe(false)
+    for (const kept of [inFlight, notOurs, outside, link]) expect(existsSync(kept)).toBe(true)
   })
 })
