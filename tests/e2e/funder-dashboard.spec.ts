@@ -10,6 +10,12 @@ test('a program officer finds their programs and the applications from the dashb
   await expect(
     programs.getByRole('link', { name: 'Community Health Access 2027', exact: true }),
   ).toBeVisible()
+  // A closed program says so and when, instead of a past date read as a deadline to come.
+  const closed = programs.getByRole('row', { name: /Neighbourhood Health Grants 2026/ })
+  await expect(closed.getByRole('cell', { name: /^Closed \w{3} \d{1,2}, \d{4}/ })).toBeVisible()
+  const open = programs.getByRole('row', { name: /Community Health Access 2027/ })
+  await expect(open.getByRole('cell', { name: /^\w{3} \d{1,2}, \d{4}/ })).toBeVisible()
+  await expect(open.getByRole('cell', { name: /^Closed/ })).toHaveCount(0)
   await expectAccessible(page)
   await programs.getByRole('link', { name: /submitted to Community Health Access 2027/ }).click()
   await expect(page.getByRole('heading', { name: 'Applications', exact: true })).toBeVisible()
