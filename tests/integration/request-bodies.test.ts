@@ -116,6 +116,16 @@ async function startedDraft() {
   return { id: started.location?.split('/').pop() ?? '', cookie }
 }
 
+/** The details of the draft's `attachment.refused` audit rows, oldest first. */
+async function refusalsOf(applicationId: string) {
+  const rows = await db()
+    .select({ details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.entityId, applicationId)))
+    .orderBy(asc(auditLog.id))
+  return rows.map((r) => r.details)
+}
+
 const messageOf = (data: unknown) => (data as { message?: string } | null)?.message ?? ''
 
 describe('bodies that are not forms', () => {
@@ -185,12 +195,7 @@ describe('size limits', () => {
     expect(await listAttachments(id)).toHaveLength(0)
     // Both refusals are in the audit log for the admins, with the size that was declared and
     // the file's name when its part's header arrived.
-    const refused = await db()
-      .select({ details: auditLog.details })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.entityId, id)))
-      .orderBy(asc(auditLog.id))
-    expect(refused.map((r) => r.details)).toEqual([
+    expect(await refusalsOf(id)).toEqual([
       { reason: 'too_large', fileName: null, declaredBodyBytes: 11 * MB },
       { reason: 'too_large', fileName: 'big.pdf', declaredBodyBytes: null },
     ])
@@ -223,12 +228,7 @@ describe('size limits', () => {
       multipartHeaders(cookie),
     )
     expect((await call(attachmentsRoute.action, streamed, { id })).status).toBe(413)
-    const refused = await db()
-      .select({ details: auditLog.details })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.entityId, id)))
-      .orderBy(asc(auditLog.id))
-    expect(refused.map((r) => r.details)).toEqual([
+    expect(await refusalsOf(id)).toEqual([
       { reason: 'too_large', fileName: 'budget_2027 draft.pdf', declaredBodyBytes: 11 * MB },
       {
         reason: 'too_large',
