@@ -7,6 +7,7 @@ import { makeDataDirPrivate } from '#db/data-dir.server.ts'
 import { env } from './config/env.server.ts'
 import { logger } from './config/logger.server.ts'
 import { sessionSecrets } from './config/secrets.server.ts'
+import { removeUploadLeftovers } from './services/storage.server.ts'
 
 /**
  * Demo data goes only into an empty database, and never by itself into a production server
@@ -59,6 +60,7 @@ export function startApp(): Promise<void> {
     const e = env()
     warnIfShared(path.resolve(e.DATA_DIR))
     sessionSecrets() // fail at start, not at the first login, when production lacks a secret
+    await sweepUploadLeftovers()
     const database = await openAndSeed(e)
     setDatabase(database)
     defineAllJobs()
@@ -77,6 +79,16 @@ function warnIfShared(dataDir: string) {
       `(for example ${loose.slice(0, 3).join(', ')}). It holds password hashes and personal data; ` +
       `run: chmod -R go-rwx ${JSON.stringify(dataDir)}`,
   )
+}
+
+/** Temporary upload files a crash left behind; failing to remove them never stops the start. */
+async function sweepUploadLeftovers() {
+  try {
+    const removed = await removeUploadLeftovers()
+    if (removed > 0) logger().info({ removed }, 'Removed temporary upload files left by a crash.')
+  } catch (err) {
+    logger().warn({ err }, 'Could not sweep temporary upload files.')
+  }
 }
 
 /** Lets running jobs finish, then closes the database. */

@@ -17,6 +17,19 @@ export interface FunderProgram {
   submitted: number
 }
 
+/** Past the open stage a program no longer takes applications: it has closed. */
+const HAS_CLOSED: readonly ProgramStatus[] = ['closed', 'in_review', 'decided']
+
+/**
+ * When the program closes, or for one that has closed, when it did (closing early records the
+ * moment as its closing time), so a past date never reads as a deadline still to come.
+ */
+function closing(p: FunderProgram) {
+  const when = p.closesAt ? formatDateTime(p.closesAt, p.timeZone) : null
+  if (HAS_CLOSED.includes(p.status)) return when ? `Closed ${when}` : 'Closed'
+  return when ?? 'Not set'
+}
+
 /** A funder's programs with the way into each one's applications, most pressing first. */
 export function FunderProgramTable({
   caption,
@@ -34,10 +47,7 @@ export function FunderProgramTable({
     ...(showFunder ? [{ header: 'Funder', cell: (p: FunderProgram) => p.organizationName }] : []),
     { header: 'Fund', cell: (p) => p.fundName },
     { header: 'Status', cell: (p) => PROGRAM_STATUS_LABELS[p.status] },
-    {
-      header: 'Closes',
-      cell: (p) => (p.closesAt ? formatDateTime(p.closesAt, p.timeZone) : 'Not set'),
-    },
+    { header: 'Closes', cell: closing },
     {
       header: 'Applications',
       numeric: true,

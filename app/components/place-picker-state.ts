@@ -32,6 +32,8 @@ export type PickerAction =
   | { type: 'close' }
   | { type: 'choose'; index?: number }
   | { type: 'remove'; fips: string }
+  /** The chosen places replaced at once (a restored browser backup). */
+  | { type: 'replace'; selected: PickedPlace[] }
 
 export function initialPickerState(selected: PickedPlace[]): PickerState {
   return {
@@ -156,7 +158,37 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
         announcement: `${place.label} removed. ${selected.length === 0 ? 'No counties selected.' : selectedMessage(selected.length)}`,
       }
     }
+    case 'replace': {
+      const selected = dedupe(action.selected)
+      return {
+        ...state,
+        selected,
+        announcement:
+          selected.length === 0 ? 'No counties selected.' : selectedMessage(selected.length),
+      }
+    }
   }
+}
+
+/**
+ * The places a browser backup kept (each chosen county's JSON, as the picker writes it). A bare
+ * code (a backup from before) counts when it is one of the `known` places; anything else
+ * misshapen is left out.
+ */
+export function placesFromBackup(items: string[], known: PickedPlace[] = []): PickedPlace[] {
+  return items.flatMap((item) => {
+    const place = known.find((p) => p.fips === item)
+    if (place) return [place]
+    try {
+      const value = JSON.parse(item) as Partial<PickedPlace> | null
+      if (typeof value?.fips !== 'string' || !/^\d{5}$/.test(value.fips)) return []
+      if (typeof value.label !== 'string' || !value.label) return []
+      const svi = typeof value.svi === 'number' ? value.svi : undefined
+      return [{ fips: value.fips, label: value.label, ...(svi === undefined ? {} : { svi }) }]
+    } catch {
+      return []
+    }
+  })
 }
 
 /** The query string for the place search resource. */

@@ -1,10 +1,13 @@
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { formatSvi } from '#app/domain/places/vulnerability.ts'
+import { DRAFT_ITEM_ATTRIBUTE } from '#app/lib/draft-backup.ts'
+import { useDraftRestore } from '#app/lib/use-draft-backup.ts'
 import { describeField, FieldShell, type FieldFrame } from './field.tsx'
 import {
   countMessage,
   initialPickerState,
   pickerReducer,
+  placesFromBackup,
   searchUrl,
   showsNoMatch,
   type PickedPlace,
@@ -171,7 +174,14 @@ function PlaceCombobox({
       return
     }
     onChangeRef.current?.(state.selected)
+    // The chosen counties are hidden inputs now in the form: tell its browser backup (a `change`
+    // React ignores, as the text box's value is the same).
+    inputRef.current?.dispatchEvent(new Event('change', { bubbles: true }))
   }, [state.selected])
+
+  useDraftRestore(name, inputRef, (items) =>
+    dispatch({ type: 'replace', selected: placesFromBackup(items, state.selected) }),
+  )
 
   // Keep the option the arrow keys are on in view inside the scrolling list.
   useEffect(() => {
@@ -286,7 +296,12 @@ function PlaceCombobox({
               >
                 Remove<span className="visually-hidden"> {p.label}</span>
               </button>
-              <input type="hidden" name={name} value={p.fips} />
+              <input
+                type="hidden"
+                name={name}
+                value={p.fips}
+                {...{ [DRAFT_ITEM_ATTRIBUTE]: JSON.stringify(p) }}
+              />
             </li>
           ))}
         </ul>

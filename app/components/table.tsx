@@ -1,16 +1,44 @@
-import type { ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { Link } from '@remix-run/react'
+
+/** Whether the element's content is wider than its box, kept up to date as either changes. */
+function useOverflowsSideways(ref: RefObject<HTMLElement | null>) {
+  const [overflows, setOverflows] = useState<boolean | null>(null)
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const measure = () => setOverflows(el.scrollWidth > el.clientWidth + 1)
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    if (el.firstElementChild) observer.observe(el.firstElementChild)
+    return () => observer.disconnect()
+  }, [ref])
+  return overflows
+}
 
 /**
  * The frame every table sits in: on a narrow screen a wide table scrolls sideways inside it, with
- * a shadow at the edge that has more, and it can be focused and scrolled from the keyboard. It is
- * a region named like the table, so a screen reader says what the stop is.
+ * a shadow at the edge that has more and a written cue above it, and it can be focused and
+ * scrolled from the keyboard. It is a region named like the table, so a screen reader says what
+ * the stop is. The cue shows only while the table is wider than the frame (measured once the
+ * page's script runs; before that, or without it, on every narrow screen); it is ordinary text,
+ * read once where it stands, not attached to the region as a description read again.
  */
 export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const overflows = useOverflowsSideways(ref)
   return (
-    // A region that scrolls must be reachable from the keyboard (WCAG 2.1.1), links or not.
-    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
+    <div
+      className="table-frame"
+      data-overflows={overflows === null ? undefined : overflows ? 'yes' : 'no'}
+    >
+      <p className="hint table-scroll-hint">Scroll sideways to see more columns.</p>
+      {/* A region that scrolls must be reachable from the keyboard (WCAG 2.1.1), links or not. */}
+      <div ref={ref} className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+        {children}
+      </div>
     </div>
   )
 }

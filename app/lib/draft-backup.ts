@@ -34,6 +34,19 @@ export const draftKeys = {
   question: (questionId: string) => `question:${questionId}`,
 }
 
+/**
+ * Marks a hidden input that stands for something chosen (a county in the place picker) which its
+ * value alone cannot show again: the backup keeps this attribute's JSON in place of the value,
+ * and on restore the control owning the name takes the items back from DRAFT_RESTORE_EVENT.
+ */
+export const DRAFT_ITEM_ATTRIBUTE = 'data-draft-item'
+
+/**
+ * Dispatched on the form when a backup is restored, with every restored name's values (a
+ * Record<string, string[]>), so that controls which render their own inputs can restore themselves.
+ */
+export const DRAFT_RESTORE_EVENT = 'draft-backup-restore'
+
 /** Fields that carry no typing of the user's: the version the form was loaded at, the button. */
 const CONTROL_FIELDS = new Set(['version', 'intent'])
 

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import {
   backupEntries,
   backupVerdict,
   draftBackupShelf,
+  DRAFT_ITEM_ATTRIBUTE,
+  DRAFT_RESTORE_EVENT,
   type DraftBackup,
   type Entries,
 } from './draft-backup.ts'
@@ -38,9 +40,24 @@ export function forgetDraftBackup(key: string) {
 const isPasswordInput = (el: Element): el is HTMLInputElement =>
   el instanceof HTMLInputElement && el.type === 'password'
 
+const isDraftItem = (el: Element): el is HTMLInputElement =>
+  el instanceof HTMLInputElement && el.hasAttribute(DRAFT_ITEM_ATTRIBUTE)
+
+const itemKey = (name: string, value: string) => `${name}\u0000${value}`
+
 function entriesOf(form: HTMLFormElement): Entries {
   const passwords = new Set([...form.elements].filter(isPasswordInput).map((el) => el.name))
-  return backupEntries(new FormData(form).entries(), passwords)
+  const items = new Map(
+    [...form.elements]
+      .filter(isDraftItem)
+      .map(
+        (el) => [itemKey(el.name, el.value), el.getAttribute(DRAFT_ITEM_ATTRIBUTE) ?? ''] as const,
+      ),
+  )
+  return backupEntries(new FormData(form).entries(), passwords).map(([name, value]) => [
+    name,
+    items.get(itemKey(name, value)) ?? value,
+  ])
 }
 
 const isCheckable = (el: Element): el is HTMLInputElement =>
@@ -54,7 +71,10 @@ const isCheckable = (el: Element): el is HTMLInputElement =>
 function setControl(form: HTMLFormElement, name: string, values: string[]) {
   const controls = [...form.elements].filter(
     (el): el is HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement =>
-      'name' in el && (el as HTMLInputElement).name === name && !isPasswordInput(el),
+      'name' in el &&
+      (el as HTMLInputElement).name === name &&
+      !isPasswordInput(el) &&
+      !isDraftItem(el),
   )
   for (const el of controls) {
     const checkable = isCheckable(el)
@@ -145,13 +165,15 @@ export function useDraftBackup(
     const form = formRef.current
     if (!form || !pending) return
     const byName = new Map<string, string[]>()
-    // Unticked boxes are absent from the backup, so every box is set, not only the ticked ones.
+    // Unticked boxes and removed items are absent from the backup, so every box and every
+    // item-holding control is set, not only those with something kept.
     for (const el of form.elements) {
-      if (isCheckable(el) && el.name && !el.disabled) byName.set(el.name, [])
+      if ((isCheckable(el) || isDraftItem(el)) && el.name && !el.disabled) byName.set(el.name, [])
     }
     for (const [name, value] of pending.entries)
       byName.set(name, [...(byName.get(name) ?? []), value])
     for (const [name, values] of byName) setControl(form, name, values)
+    form.dispatchEvent(new CustomEvent(DRAFT_RESTORE_EVENT, { detail: Object.fromEntries(byName) }))
     setPending(null)
   }, [formRef, pending])
 
@@ -161,4 +183,29 @@ export function useDraftBackup(
   }, [key])
 
   return { pending, restore, discard }
+}
+
+/**
+ * For a control that renders its own inputs (marked with DRAFT_ITEM_ATTRIBUTE): `take` gets its
+ * name's kept items (the attribute's JSON strings, none when it had none) when the backup of the
+ * form around `ref` is restored. Such a control fires a bubbling `change` when its items change,
+ * so the backup is written as for any field.
+ */
+export function useDraftRestore(
+  name: string,
+  ref: RefObject<HTMLElement | null>,
+  take: (items: string[]) => void,
+) {
+  const takeRef = useRef(take)
+  takeRef.current = take
+  useEffect(() => {
+    const form = ref.current?.closest('form')
+    if (!form) return
+    const onRestore = (event: Event) => {
+      const values = (event as CustomEvent<Record<string, string[]>>).detail[name]
+      if (values) takeRef.current(values)
+    }
+    form.addEventListener(DRAFT_RESTORE_EVENT, onRestore)
+    return () => form.removeEventListener(DRAFT_RESTORE_EVENT, onRestore)
+  }, [name, ref])
 }

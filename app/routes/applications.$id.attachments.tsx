@@ -7,7 +7,7 @@ import {
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { uploadField } from '#app/lib/flash.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { bodyRefusal, readUpload } from '#app/utils/request-body.server.ts'
+import { readUpload } from '#app/utils/request-body.server.ts'
 
 /** A file's name as a message shows it: long names are cut, so the flash cookie stays small. */
 function shortName(name: string, max = 60) {
@@ -34,13 +34,14 @@ async function handle({ request, params, context }: ActionFunctionArgs) {
   const { user, loaded } = await requireApplication(request, params.id)
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const back = `/applications/${loaded.application.id}/questions`
-  const { fields, file, discard } = await readUpload(request).catch(async (refusal: unknown) => {
-    // Only a file over 10 MB is audited; other damaged bodies are refused with 413 too.
-    if (bodyRefusal(refusal) === 'file_too_large') {
+  const { fields, file, discard } = await readUpload(request, {
+    onTooLarge: ({ fileName }) => {
       const declared = Number(request.headers.get('Content-Length'))
-      await recordOversizedUpload(actor, loaded, declared > 0 ? declared : null)
-    }
-    throw refusal
+      return recordOversizedUpload(actor, loaded, {
+        fileName,
+        declaredBodyBytes: declared > 0 ? declared : null,
+      })
+    },
   })
   try {
     if (fields.intent === 'remove') {

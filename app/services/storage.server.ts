@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { constants } from 'node:fs'
-import { chmod, copyFile, mkdir, readFile, rm } from 'node:fs/promises'
+import { chmod, copyFile, lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { env } from '#app/config/env.server.ts'
 
@@ -47,4 +48,47 @@ let store: FileStore | undefined
 export function fileStore(): FileStore {
   store ??= new LocalDiskStore(path.resolve(env().DATA_DIR, 'uploads'))
   return store
+}
+
+/** Where an upload is written while its request is read (DATA_DIR/tmp, private to the app). */
+export async function uploadTempFolder() {
+  const folder = path.resolve(env().DATA_DIR, 'tmp')
+  await mkdir(folder, { recursive: true, mode: 0o700 })
+  return folder
+}
+
+const UPLOAD_TEMP_NAME = /^upload-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** A fresh name in the temporary folder for one upload's bytes. */
+export const uploadTempPath = (folder: string) => path.join(folder, `upload-${randomUUID()}`)
+
+/**
+ * An upload's temporary file is written while its request streams and removed when the request
+ * ends; one untouched this long was left by a crash (or a killed process), never by a request
+ * still running, even a slow one.
+ */
+export const UPLOAD_LEFTOVER_AGE_MS = 15 * 60_000
+
+/**
+ * Removes temporary upload files left behind by a crash: only files named as this app names
+ * them, only regular files (not links), only those last written more than `olderThanMs` ago.
+ * Run at start-up and by the hourly clean-up job. Answers how many it removed.
+ */
+export async function removeUploadLeftovers(olderThanMs = UPLOAD_LEFTOVER_AGE_MS) {
+  const folder = path.resolve(env().DATA_DIR, 'tmp')
+  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []
+    throw error
+  })
+  const cutoff = Date.now() - olderThanMs
+  let removed = 0
+  for (const name of names) {
+    if (!UPLOAD_TEMP_NAME.test(name)) continue
+    const file = path.join(folder, name)
+    const stat = await lstat(file).catch(() => null)
+    if (!stat?.isFile() || stat.mtimeMs > cutoff) continue
+    await rm(file, { force: true })
+    removed++
+  }
+  return removed
 }

@@ -3,10 +3,8 @@
  * strings, and uploads (one file, streamed to a private temporary file). Whatever arrives —
  * oversized, truncated, not a form at all, NUL bytes — ends as a plain 400 or 413, never a 500.
  */
-import { randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
-import path from 'node:path'
+import { rm } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
@@ -14,7 +12,7 @@ import { data } from '@remix-run/node'
 import busboy from 'busboy'
 import { MAX_FILE_BYTES } from '#app/domain/file-types.ts'
 import { FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT } from '#app/domain/request-limits.ts'
-import { env } from '#app/config/env.server.ts'
+import { uploadTempFolder, uploadTempPath } from '#app/services/storage.server.ts'
 
 /** Why a body was refused: the thrown response carries it, so a route can tell refusals apart. */
 export type BodyRefusal =
@@ -32,14 +30,6 @@ const MESSAGES: Record<BodyRefusal, string> = {
 
 const refuse = (status: 400 | 413, reason: BodyRefusal) =>
   data({ message: MESSAGES[reason], reason }, { status })
-
-/** The reason of a refusal thrown by `readForm` or `readUpload`; null for anything else. */
-export function bodyRefusal(thrown: unknown): BodyRefusal | null {
-  const reason = (thrown as { data?: { reason?: unknown } } | null)?.data?.reason
-  return typeof reason === 'string' && Object.hasOwn(MESSAGES, reason)
-    ? (reason as BodyRefusal)
-    : null
-}
 
 class TooLarge extends Error {}
 
@@ -144,12 +134,59 @@ export interface Upload {
   discard(): Promise<void>
 }
 
+export interface UploadOptions {
+  /**
+   * Called before a file over 10 MB is refused, with its name as the browser sent it (NUL bytes
+   * dropped; not yet safe to show or store), or null when no file part's header had arrived.
+   */
+  onTooLarge?: (refused: { fileName: string | null }) => Promise<void>
+}
+
+/** Where a file part's header must be: the multipart room above the file limit. */
+const HEAD_BYTES = UPLOAD_BODY_LIMIT - MAX_FILE_BYTES
+
+/**
+ * The name of the upload's file, read from the head of a body refused by its length: busboy gives
+ * the part's header before its bytes, so at most the first 64 KB are read, never the file.
+ */
+async function fileNameInHead(request: Request, header: string): Promise<string | null> {
+  if (!request.body) return null
+  let fileName: string | null = null
+  const parser = busboy({
+    headers: { 'content-type': header },
+    defParamCharset: 'utf8',
+    limits: { files: 1, fields: 10, fieldSize: 4096, parts: 12 },
+  })
+  parser.on('file', (name, stream, info) => {
+    if (name === 'file' && fileName === null) fileName = withoutNul(info.filename ?? '')
+    stream.on('error', () => {}).resume()
+  })
+  parser.on('error', () => {})
+  const reader = request.body.getReader()
+  let seen = 0
+  try {
+    while (fileName === null && seen < HEAD_BYTES) {
+      const { done, value } = await reader.read()
+      if (done) break
+      const chunk = (value as Uint8Array).subarray(0, HEAD_BYTES - seen)
+      seen += chunk.byteLength
+      parser.write(chunk)
+    }
+  } catch {
+    // A damaged head has no name to give; the refusal stands either way.
+  } finally {
+    parser.destroy()
+    await reader.cancel().catch(() => {})
+  }
+  return fileName
+}
+
 /**
  * A form with at most one file, streamed to disk as it arrives and refused (413) as soon as it
  * passes 10 MB. A plain URL-encoded form (the remove buttons) is read as one with no file.
  * The caller must call `discard` once done with the file.
  */
-export async function readUpload(request: Request): Promise<Upload> {
+export async function readUpload(request: Request, options: UploadOptions = {}): Promise<Upload> {
   const type = mediaType(request)
   if (type?.kind !== 'multipart') {
     const form = await readForm(request)
@@ -157,12 +194,18 @@ export async function readUpload(request: Request): Promise<Upload> {
     for (const [name, value] of form) if (typeof value === 'string') fields[name] = value
     return { fields, file: null, discard: async () => {} }
   }
-  refuseByLength(request, UPLOAD_BODY_LIMIT, 'file_too_large')
-  const folder = path.resolve(env().DATA_DIR, 'tmp')
-  await mkdir(folder, { recursive: true, mode: 0o700 })
+  const tooLarge = async (fileName: string | null) => {
+    await options.onTooLarge?.({ fileName })
+    return refuse(413, 'file_too_large')
+  }
+  if (Number(request.headers.get('Content-Length') ?? 0) > UPLOAD_BODY_LIMIT) {
+    throw await tooLarge(options.onTooLarge ? await fileNameInHead(request, type.header) : null)
+  }
+  const folder = await uploadTempFolder()
   const fields: Record<string, string> = Object.create(null) as Record<string, string>
   let file: ReceivedFile | null = null
   let refusal: ReturnType<typeof refuse> | null = null
+  let oversized = false
   const writes: Promise<void>[] = []
   const discard = async () => {
     if (file) await rm(file.path, { force: true })
@@ -179,13 +222,13 @@ export async function readUpload(request: Request): Promise<Upload> {
   parser.on('file', (name, stream, info) => {
     if (name !== 'file' || file) return stream.resume()
     const received: ReceivedFile = {
-      path: path.join(folder, `upload-${randomUUID()}`),
+      path: uploadTempPath(folder),
       fileName: withoutNul(info.filename ?? ''),
       sizeBytes: 0,
     }
     file = received
     stream.on('data', (chunk: Buffer) => (received.sizeBytes += chunk.byteLength))
-    stream.on('limit', () => (refusal ??= refuse(413, 'file_too_large')))
+    stream.on('limit', () => (oversized = true))
     writes.push(pipeline(stream, createWriteStream(received.path, { flags: 'wx', mode: 0o600 })))
   })
   parser.on('filesLimit', () => (refusal ??= refuse(413, 'one_file')))
@@ -197,11 +240,16 @@ export async function readUpload(request: Request): Promise<Upload> {
   } catch (error) {
     await Promise.allSettled(writes)
     await discard()
-    throw error instanceof TooLarge ? refuse(413, 'file_too_large') : refuse(400, 'damaged')
+    throw oversized || error instanceof TooLarge
+      ? await tooLarge(uploadedName(file))
+      : refuse(400, 'damaged')
   }
-  if (refusal) {
+  if (oversized || refusal) {
     await discard()
-    throw refusal
+    throw oversized ? await tooLarge(uploadedName(file)) : refusal
   }
   return { fields, file, discard }
 }
+
+/** The name of the file being received (a function: `file` is assigned inside busboy's handler). */
+const uploadedName = (file: ReceivedFile | null) => file?.fileName ?? null

@@ -51,6 +51,34 @@ test('a rubric criterion being edited is kept by the browser too', async ({ page
   await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
 })
 
+test('counties picked on a program’s details are kept by the browser and come back', async ({
+  page,
+}) => {
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+  const details =
+    '/orgs/riverbend-community-foundation/programs/community-health-access-2027/details'
+  await page.goto(details)
+  const counties = page.getByRole('combobox', { name: 'Eligible counties' })
+  await counties.fill('Franklin')
+  await page.getByRole('option', { name: /Franklin County, Ohio/ }).click()
+  const remove = page.getByRole('button', { name: /Remove Franklin County, Ohio/ })
+  await expect(remove).toBeVisible()
+  // Picking is the only change: no key was pressed in a field after it.
+  await page.waitForFunction(() =>
+    JSON.stringify({ ...localStorage }).includes('Franklin County, Ohio'),
+  )
+  await page.reload()
+  await expect(page.getByText(/This browser kept changes/)).toBeVisible()
+  await expect(remove).toHaveCount(0)
+  await page.getByRole('button', { name: 'Restore my changes' }).click()
+  await expect(remove).toBeVisible()
+  await expectAccessible(page)
+  // Left unsaved: the demo program stays as it was for the other tests.
+  await page.reload()
+  await page.getByRole('button', { name: 'Discard them' }).click()
+  await expect(page.getByText(/This browser kept changes/)).toHaveCount(0)
+})
+
 test('logging out mid-keystroke leaves nothing typed in the browser, however slow the logout', async ({
   page,
 }) => {

@@ -1,4 +1,4 @@
-import { expect, newUser, test } from './fixtures.ts'
+import { DEMO_PASSWORD, PHONE, expect, newUser, test } from './fixtures.ts'
 
 // axe cannot run in a page with JavaScript off; these same pages are checked with it on elsewhere.
 
@@ -28,4 +28,20 @@ test('sign-up and organisation set-up work with JavaScript off', async ({ page }
   await expect(
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log in' }),
   ).toBeVisible()
+})
+
+test('without JavaScript a table says it scrolls sideways on a narrow screen', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByLabel('Email').fill('officer@example.org')
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await page.goto('/')
+  const frame = page.locator('.table-frame', {
+    has: page.getByRole('region', { name: /Open calls first/ }),
+  })
+  const cue = frame.getByText('Scroll sideways to see more columns.', { exact: true })
+  // Nothing measures without a script: a wide screen shows no cue, a narrow one always does.
+  await expect(cue).toBeHidden()
+  await page.setViewportSize(PHONE)
+  await expect(cue).toBeVisible()
 })

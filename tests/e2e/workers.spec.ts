@@ -2,7 +2,7 @@
 // among them), one process on PGlite. These start their own copies of the built app.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -30,6 +30,8 @@ interface Started {
   stop(): Promise<void>
 }
 
+const newDataDir = () => mkdtempSync(path.join(tmpdir(), 'commons-workers-'))
+
 /** Runs `npm start`'s script on the existing build and collects its JSON log lines. */
 async function startApp(env: Record<string, string>): Promise<Started> {
   const port = await freePort()
@@ -40,7 +42,7 @@ async function startApp(env: Record<string, string>): Promise<Started> {
       NODE_ENV: 'production',
       SEED_DEMO: '0',
       SESSION_SECRET: randomBytes(32).toString('base64url'),
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'commons-workers-')),
+      DATA_DIR: newDataDir(),
       LOG_LEVEL: 'info',
       PORT: String(port),
       ...env,
@@ -163,5 +165,37 @@ test('on PGlite, WORKERS is declined and the app stays one process, saying so', 
     expect(started.map((l) => String(l.pid))).toEqual([pid])
   } finally {
     await app.stop()
+  }
+})
+
+test('at start-up the app removes temporary upload files a crash left, and only those', async () => {
+  const dataDir = newDataDir()
+  const folder = path.join(dataDir, 'tmp')
+  mkdirSync(folder, { recursive: true })
+  const plant = (name: string, minutesAgo: number) => {
+    const file = path.join(folder, name)
+    writeFileSync(file, 'partial upload')
+    const when = new Date(Date.now() - minutesAgo * 60_000)
+    utimesSync(file, when, when)
+    return file
+  }
+  const crashed = plant(`upload-${randomUUID()}`, 60)
+  const recent = plant(`upload-${randomUUID()}`, 0)
+  const notOurs = plant('notes.txt', 60)
+  const scratch = process.env.DATABASE_URL
+    ? await createScratchDatabase(process.env.DATABASE_URL, 'cf_e2e_workers')
+    : null
+  const app = await startApp({
+    DATA_DIR: dataDir,
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+  })
+  try {
+    expect(existsSync(crashed)).toBe(false)
+    expect(existsSync(recent)).toBe(true)
+    expect(existsSync(notOurs)).toBe(true)
+    expect(app.lines).toContainEqual(expect.objectContaining({ removed: 1 }))
+  } finally {
+    await app.stop()
+    await scratch?.drop()
   }
 })

@@ -1,8 +1,20 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { lutimes, mkdir, symlink, utimes, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { currentDatabase, db } from '#db/client.server.ts'
-import { auditLog, invitations, programs, sessions, throttles } from '#db/schema/index.ts'
+import {
+  auditLog,
+  invitations,
+  programs,
+  sessions,
+  throttles,
+  type Program,
+} from '#db/schema/index.ts'
+import type { ProgramDetailsInput } from '#app/schemas/programs/program.ts'
+import { env } from '#app/config/env.server.ts'
 import { CLEAN_UP_JOB } from '#app/services/jobs/clean-up.server.ts'
 import { runJobNow, startJobQueue, stopJobQueue } from '#app/services/jobs/job-queue.server.ts'
 import { defineAllJobs } from '#app/services/jobs/jobs.server.ts'
@@ -12,7 +24,7 @@ import {
   closeOverduePrograms,
   scheduleProgramClose,
 } from '#app/services/programs/program-deadlines.server.ts'
-import { openProgram } from '#app/services/programs/programs.server.ts'
+import { openProgram, updateProgramDetails } from '#app/services/programs/programs.server.ts'
 import { createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 
@@ -59,6 +71,27 @@ async function queuedCloses(programId: string): Promise<QueuedJob[]> {
   return rows as QueuedJob[]
 }
 
+/** What the program's details form would send back unchanged. */
+const detailsOf = (p: Program): ProgramDetailsInput => ({
+  title: p.title,
+  description: p.description,
+  eligibility: p.eligibility,
+  placeServed: p.placeServed,
+  eligibleStates: p.eligibleStates,
+  eligibleCountyFips: p.eligibleCountyFips,
+  eligibleCountyFipsText: p.eligibleCountyFips.join(', '),
+  sdohDomains: p.sdohDomains as ProgramDetailsInput['sdohDomains'],
+  timeZone: p.timeZone,
+  opensAt: p.opensAt,
+  closesAt: p.closesAt,
+  budget: p.budgetMinor,
+  minAward: p.minAwardMinor,
+  maxAward: p.maxAwardMinor,
+  allowSkillRequests: p.allowSkillRequests,
+  reviewersPerApplication: p.reviewersPerApplication,
+  blindReview: p.blindReview,
+})
+
 describe('closing programs at their deadline', () => {
   it('opening a program queues its close, which pg-boss runs at the deadline, once', async () => {
     const funder = await createOrgWithOwner('funder')
@@ -90,10 +123,41 @@ describe('closing programs at their deadline', () => {
     const s = await createOpenProgram()
     const later = new Date(Date.now() + 10 * 86_400_000)
     await scheduleProgramClose(s.program)
-    await scheduleProgramClose({ ...s.program, closesAt: later })
+    await scheduleProgramClose({ ...s.program, closesAt: later }, s.program.closesAt)
     const queued = await queuedCloses(s.program.id)
-    expect(queued).toHaveLength(1)
-    expect(new Date(queued[0]!.start_after).getTime()).toBe(later.getTime())
+    expect(queued.filter((job) => job.state === 'created')).toHaveLength(1)
+    expect(queued).toMatchObject([
+      { state: 'cancelled', start_after: s.program.closesAt },
+      { state: 'created', start_after: later },
+    ])
+  })
+
+  it('a rescheduled deadline closes the program at the new time, and the old close never runs', async () => {
+    const funder = await createOrgWithOwner('funder')
+    const s = await createOpenProgram({ closesAt: new Date(Date.now() + 86_400_000) }, funder)
+    const actor = { id: s.owner.id, ip: null, organizationId: s.org.id }
+    await scheduleProgramClose(s.program)
+    // Moved earlier through the funder's own form: the close queued for the old deadline goes.
+    const soon = new Date(Date.now() + 1500)
+    const moved = await updateProgramDetails(actor, s.program.id, {
+      ...detailsOf(s.program),
+      closesAt: soon,
+    })
+    expect(moved, JSON.stringify(moved)).toMatchObject({ ok: true })
+    expect(await eventually(async () => (await statusOf(s.program.id)) === 'closed')).toBe(true)
+    expect(await closedAudits(s.program.id)).toEqual([
+      expect.objectContaining({
+        details: { reason: 'deadline', closesAt: soon.toISOString() },
+      }),
+    ])
+    const jobs = await eventually(async () => {
+      const queued = await queuedCloses(s.program.id)
+      return queued.every((job) => ['cancelled', 'completed'].includes(job.state)) && queued
+    })
+    expect(jobs).toMatchObject([
+      { state: 'cancelled', start_after: s.program.closesAt },
+      { state: 'completed', start_after: soon },
+    ])
   })
 
   it('a close that comes early (deadline moved later) closes nothing and queues itself again', async () => {
@@ -179,5 +243,33 @@ describe('deleting expired records', () => {
     const left = (await db().select({ id: invitations.id }).from(invitations)).map((r) => r.id)
     expect(left).toEqual(expect.arrayContaining([recentlyExpired!.id, pending!.id, accepted!.id]))
     expect(left).not.toContain(longExpired!.id)
+  })
+})
+
+describe('temporary upload files left by a crash', () => {
+  it('the clean-up job removes only our upload files untouched for a while', async () => {
+    const folder = path.resolve(env().DATA_DIR, 'tmp')
+    await mkdir(folder, { recursive: true })
+    const plant = async (name: string, minutesAgo: number) => {
+      const file = path.join(folder, name)
+      await writeFile(file, 'partial upload')
+      const when = new Date(Date.now() - minutesAgo * MINUTE)
+      await utimes(file, when, when)
+      return file
+    }
+    const crashed = await plant(`upload-${randomUUID()}`, 60)
+    const inFlight = await plant(`upload-${randomUUID()}`, 0)
+    const notOurs = await plant(`notes-${randomUUID()}.txt`, 60)
+    const outside = await plant(`kept-${randomUUID()}`, 60)
+    // Named like ours and old, but a link: removing it is not ours to decide.
+    const link = path.join(folder, `upload-${randomUUID()}`)
+    await symlink(outside, link)
+    const old = new Date(Date.now() - 60 * MINUTE)
+    await lutimes(link, old, old)
+
+    const result = await runJobNow(CLEAN_UP_JOB, {})
+    expect(result).toMatchObject({ uploadLeftovers: 1 })
+    expect(existsSync(crashed)).toBe(false)
+    for (const kept of [inFlight, notOurs, outside, link]) expect(existsSync(kept)).toBe(true)
   })
 })

@@ -117,6 +117,16 @@ async function startedDraft() {
   return { id: started.location?.split('/').pop() ?? '', cookie }
 }
 
+/** The details of the draft's `attachment.refused` audit rows, oldest first. */
+async function refusalsOf(applicationId: string) {
+  const rows = await db()
+    .select({ details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.entityId, applicationId)))
+    .orderBy(asc(auditLog.id))
+  return rows.map((r) => r.details)
+}
+
 const messageOf = (data: unknown) => (data as { message?: string } | null)?.message ?? ''
 
 describe('bodies that are not forms', () => {
@@ -199,15 +209,48 @@ describe('size limits', () => {
     expect(out.status).toBe(413)
     expect(messageOf(out.data)).toMatch(/larger than 10 MB/)
     expect(await listAttachments(id)).toHaveLength(0)
-    // Both refusals are in the audit log for the admins, with the size that was declared.
-    const refused = await db()
-      .select({ details: auditLog.details })
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.entityId, id)))
-      .orderBy(asc(auditLog.id))
-    expect(refused.map((r) => r.details)).toEqual([
+    // Both refusals are in the audit log for the admins, with the size that was declared and
+    // the file's name when its part's header arrived.
+    expect(await refusalsOf(id)).toEqual([
       { reason: 'too_large', fileName: null, declaredBodyBytes: 11 * MB },
-      { reason: 'too_large', fileName: null, declaredBodyBytes: null },
+      { reason: 'too_large', fileName: 'big.pdf', declaredBodyBytes: null },
+    ])
+  })
+
+  it('audits an upload refused as over 10 MB with its file name, cleaned and cut short', async () => {
+    const { id, cookie } = await startedDraft()
+    const longName = `${'minutes of the annual meeting '.repeat(6)}.pdf`
+    const headOf = (filename: string) =>
+      multipartBody(
+        [
+          { name: 'intent', content: 'upload' },
+          { name: 'questionId', content: '' },
+          { name: 'file', filename, content: PDF },
+        ],
+        { end: false },
+      )
+    const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`)
+    // Refused by its declared length: only the head, where the part's header is, gets read.
+    const declared = post(
+      `/applications/${id}/attachments`,
+      streamOf(11 * MB, headOf('budget\t2027 draft.pdf'), tail),
+      { ...multipartHeaders(cookie), 'Content-Length': String(11 * MB) },
+    )
+    expect((await call(attachmentsRoute.action, declared, { id })).status).toBe(413)
+    // Refused while it streams, with no length declared.
+    const streamed = post(
+      `/applications/${id}/attachments`,
+      streamOf(10 * MB + 1, headOf(longName), tail),
+      multipartHeaders(cookie),
+    )
+    expect((await call(attachmentsRoute.action, streamed, { id })).status).toBe(413)
+    expect(await refusalsOf(id)).toEqual([
+      { reason: 'too_large', fileName: 'budget_2027 draft.pdf', declaredBodyBytes: 11 * MB },
+      {
+        reason: 'too_large',
+        fileName: `${[...longName].slice(0, 99).join('')}…`,
+        declaredBodyBytes: null,
+      },
     ])
   })
 

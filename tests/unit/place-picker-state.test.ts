@@ -3,6 +3,7 @@ import {
   countMessage,
   initialPickerState,
   pickerReducer,
+  placesFromBackup,
   searchUrl,
   shouldSearch,
   showsNoMatch,
@@ -121,6 +122,18 @@ describe('place picker state', () => {
     expect(run(state, { type: 'remove', fips: cookGa.fips }).announcement).toBe(
       'Cook County, Georgia removed. No counties selected.',
     )
+  })
+
+  it('takes the places a browser backup kept, replacing the chosen ones', () => {
+    const kept = placesFromBackup(
+      [JSON.stringify(cookGa), JSON.stringify(cookMn), '{"fips":"x"}', 'not json', cook.fips],
+      [cook],
+    )
+    expect(kept).toEqual([cookGa, cookMn, cook])
+    const state = run(initialPickerState([cook]), { type: 'replace', selected: kept })
+    expect(state.selected).toEqual([cookGa, cookMn, cook])
+    expect(state.announcement).toBe('3 counties selected.')
+    expect(run(state, { type: 'replace', selected: [] }).selected).toEqual([])
   })
 
   it('reports a failed search', () => {

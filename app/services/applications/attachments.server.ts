@@ -140,16 +140,18 @@ function auditRefusal(
   upload: { fileName: string; file: { sizeBytes: number } },
   reason: UploadRefusal | 'limit_reached',
 ) {
-  const chars = [...safeFileName(upload.fileName)]
-  const fileName =
-    chars.length <= REFUSED_NAME_LENGTH
-      ? chars.join('')
-      : `${chars.slice(0, REFUSED_NAME_LENGTH - 1).join('')}…`
   return recordRefusal(tx, actor, application, {
     reason,
-    fileName,
+    fileName: refusedName(upload.fileName),
     sizeBytes: upload.file.sizeBytes,
   })
+}
+
+function refusedName(name: string) {
+  const chars = [...safeFileName(name)]
+  return chars.length <= REFUSED_NAME_LENGTH
+    ? chars.join('')
+    : `${chars.slice(0, REFUSED_NAME_LENGTH - 1).join('')}…`
 }
 
 function recordRefusal(
@@ -171,18 +173,19 @@ function recordRefusal(
 
 /**
  * An upload refused as over 10 MB while the request was read, before this service saw a file:
- * only the size the browser declared for the whole request is known, not the file's name.
+ * the file's name (from its part's header, cleaned and cut short like any refusal's; null when
+ * none arrived) and the size the browser declared for the whole request.
  */
 export async function recordOversizedUpload(
   actor: Actor,
   loaded: LoadedApplication,
-  declaredBodyBytes: number | null,
+  upload: { fileName: string | null; declaredBodyBytes: number | null },
 ) {
   if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) return
   await recordRefusal(db(), actor, loaded.application, {
     reason: 'too_large',
-    fileName: null,
-    declaredBodyBytes,
+    fileName: upload.fileName === null ? null : refusedName(upload.fileName),
+    declaredBodyBytes: upload.declaredBodyBytes,
   })
 }
 

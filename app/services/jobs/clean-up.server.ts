@@ -1,6 +1,7 @@
 import { and, isNull, lt, or, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { invitations, sessions, throttles } from '#db/schema/index.ts'
+import { removeUploadLeftovers } from '#app/services/storage.server.ts'
 import type { JobDefinition } from './job-queue.server.ts'
 
 /**
@@ -51,6 +52,10 @@ export const cleanUpJobs = [
     name: CLEAN_UP_JOB,
     // Hourly, off the top of the hour when other schedules on the server tend to fire.
     cron: '17 * * * *',
-    run: () => deleteExpiredRecords(),
+    run: async () => ({
+      ...(await deleteExpiredRecords()),
+      // This process's DATA_DIR only; every process also sweeps its own at start-up.
+      uploadLeftovers: await removeUploadLeftovers(),
+    }),
   } satisfies JobDefinition,
 ]

@@ -127,29 +127,26 @@ export async function stopJobQueue() {
 export const isJobQueueRunning = () => holder.__commonsJobQueue !== undefined
 
 /**
- * Queues `data` for the job `name` to run at `startAfter` (now when absent), replacing any job
- * still waiting under the same singleton key. Answers false when no queue runs in this process
- * (a script, a test without one): callers schedule only what the periodic sweeps also catch.
+ * Queues `data` for the job `name` to run at `startAfter` (now when absent). A job with a
+ * `singletonKey` is queued only while no other waits under that key (the "short" policy);
+ * `id` names the job, so whoever queued it can cancel it later. Answers false when nothing was
+ * queued: no queue runs in this process (a script, a test without one), or one already waits
+ * under the key or id; callers schedule only what the periodic sweeps also catch.
  */
 export async function scheduleJob(
   name: string,
   data: object,
-  options: { singletonKey?: string; startAfter?: Date } = {},
+  options: { id?: string; singletonKey?: string; startAfter?: Date } = {},
 ): Promise<boolean> {
   const state = holder.__commonsJobQueue
   if (!state) return false
-  if (options.singletonKey) {
-    // pg-boss has no "replace by key"; its job table is documented and stable within a major.
-    await state.database.sql.executeSql(
-      `DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state = 'created'`,
-      [name, options.singletonKey],
-    )
-  }
-  const id = await state.boss.send(name, data, {
-    singletonKey: options.singletonKey,
-    startAfter: options.startAfter,
-  })
+  const id = await state.boss.send(name, data, options)
   return id !== null
+}
+
+/** Cancels a job that has not finished (pg-boss will not start it); nothing when none runs. */
+export async function cancelJob(name: string, id: string): Promise<void> {
+  await holder.__commonsJobQueue?.boss.cancel(name, id)
 }
 
 /**

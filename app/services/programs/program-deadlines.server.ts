@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto'
 import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { funds, programs, type Program } from '#db/schema/index.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
-import { scheduleJob, type JobDefinition } from '#app/services/jobs/job-queue.server.ts'
+import { cancelJob, scheduleJob, type JobDefinition } from '#app/services/jobs/job-queue.server.ts'
 
 /**
  * Programs close at their deadline through the job queue: one job per open program at its
@@ -66,17 +67,42 @@ export const CLOSE_PROGRAM_JOB = 'program-close'
 export const CLOSE_OVERDUE_PROGRAMS_JOB = 'programs-close-overdue'
 
 /**
- * Queues the program's close for its closing time, replacing the one queued before; call it
- * after the transaction that opened the program or moved its deadline has committed.
+ * The id of the job that closes `programId` at `closesAt`: derived from both, so whoever moves
+ * the deadline can cancel the close queued for the old one through pg-boss without storing it.
+ */
+export function closeJobId(programId: string, closesAt: Date) {
+  const hex = createHash('sha256').update(`${programId}@${closesAt.toISOString()}`).digest('hex')
+  // Laid out as a UUID (version 8, "custom"; RFC 4122 variant), the form pg-boss's ids take.
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
+  const parts = [hex.slice(0, 8), hex.slice(8, 12), `8${hex.slice(13, 16)}`]
+  return [...parts, `${variant}${hex.slice(17, 20)}`, hex.slice(20, 32)].join('-')
+}
+
+/**
+ * Queues the program's close for its closing time and cancels the one queued for the deadline
+ * it had before (`previousClosesAt`), if that differs; call it after the transaction that opened
+ * the program, moved its deadline or closed it has committed. One close waits per program (its
+ * singleton key): should a cancel be missed, the old job runs early and queues the new one
+ * itself, or late and the minute sweep has already closed the program on time.
  */
 export async function scheduleProgramClose(
   program: Pick<Program, 'id' | 'status' | 'closesAt'>,
+  previousClosesAt: Date | null = null,
 ): Promise<boolean> {
-  if (program.status !== 'open' || !program.closesAt) return false
+  const moved = previousClosesAt && previousClosesAt.getTime() !== program.closesAt?.getTime()
+  const waiting = program.status === 'open' && program.closesAt
+  if (previousClosesAt && (moved || !waiting)) {
+    await cancelJob(CLOSE_PROGRAM_JOB, closeJobId(program.id, previousClosesAt))
+  }
+  if (!waiting) return false
   return scheduleJob(
     CLOSE_PROGRAM_JOB,
     { programId: program.id },
-    { singletonKey: program.id, startAfter: program.closesAt },
+    {
+      id: closeJobId(program.id, program.closesAt!),
+      singletonKey: program.id,
+      startAfter: program.closesAt!,
+    },
   )
 }
 

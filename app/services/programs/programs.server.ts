@@ -190,9 +190,11 @@ export async function updateProgramDetails(
 ): Promise<Result<{ program: Program }>> {
   const placesChecked = await checkProgramPlaces(input)
   input = { ...input, eligibleCountyFips: placesChecked.countyFips }
+  let previousClosesAt: Date | null = null
   const result = await db().transaction(async (tx) => {
     const now = at ?? (await databaseNow(tx))
     const current = await lockProgram(tx, programId)
+    previousClosesAt = current.closesAt
     const errors = { ...placesChecked.errors }
     if (effectiveStatus(current, now) === 'open') {
       if (!input.closesAt) {
@@ -222,7 +224,7 @@ export async function updateProgramDetails(
     })
     return { ok: true as const, program }
   })
-  if (result.ok) await scheduleProgramClose(result.program)
+  if (result.ok) await scheduleProgramClose(result.program, previousClosesAt)
   return result
 }
 
@@ -271,9 +273,11 @@ async function transition(
   to: Destination,
   at: Date | undefined,
 ): Promise<TransitionResult> {
+  let previousClosesAt: Date | null = null
   const result = await db().transaction(async (tx) => {
     const now = at ?? (await databaseNow(tx))
     const current = await lockProgram(tx, programId)
+    previousClosesAt = current.closesAt
     const from = effectiveStatus(current, now)
     if (!canTransition(from, to)) {
       return fail({
@@ -329,7 +333,7 @@ async function transition(
     })
     return { ok: true as const, program, movedIntoReview }
   })
-  if (result.ok) await scheduleProgramClose(result.program)
+  if (result.ok) await scheduleProgramClose(result.program, previousClosesAt)
   return result
 }
 
