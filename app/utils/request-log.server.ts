@@ -62,7 +62,6 @@ export function requestLogging(log: Logger, trustProxy: boolean): RequestHandler
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     customSuccessMessage: () => 'request done',
     customErrorMessage: () => 'request failed',
-    autoLogging: { ignore: (req) => req.url === '/healthz' },
   })
   const context = (req: Request, _res: Response, next: NextFunction) =>
     withRequestLogger(req.log, next)
