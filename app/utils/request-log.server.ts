@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { withRequestLogger } from '#app/config/logger.server.ts'
+import { withRequestMemo } from './request-memo-cache.server.ts'
 
 /** A caller's id is kept only when it is short and plain (it is echoed into headers and logs). */
 const ACCEPTABLE_ID = /^[\w.:-]{1,128}$/
@@ -63,8 +64,9 @@ export function requestLogging(log: Logger, trustProxy: boolean): RequestHandler
     customSuccessMessage: () => 'request done',
     customErrorMessage: () => 'request failed',
   })
+  // The request's logger, and its memo of lookups shared by its loaders when it only reads.
   const context = (req: Request, _res: Response, next: NextFunction) =>
-    withRequestLogger(req.log, next)
+    withRequestLogger(req.log, () => withRequestMemo(req.method, next))
   return [access as unknown as RequestHandler, context]
 }
 
