@@ -7,6 +7,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { logger } from './config/logger.server.ts'
 import { NonceProvider } from './lib/nonce.tsx'
 import { cachePartialManifests } from './utils/partial-manifest-cache.server.ts'
+import { cacheRouteMatches } from './utils/route-match-cache.server.ts'
 
 // The HTTP server (server/index.ts) reaches these through the build's entry module, so that the
 // database is opened by the same module instance the routes use (and the server, compiled as
@@ -16,6 +17,7 @@ export { rootLogger } from './config/logger.server.ts'
 export { answerUnhandledError, requestLogging } from './utils/request-log.server.ts'
 
 cachePartialManifests()
+cacheRouteMatches()
 
 export const streamTimeout = 5_000
 

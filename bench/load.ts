@@ -8,7 +8,9 @@
  * before doing any work of its own. /healthz (plain Express, no Remix) is the server's ceiling.
  *
  * Usage: npm run bench:load -- [--duration 3] [--connections 1,5,20] [--applications 5000]
- *                                [--only login,programs] [--profile]
+ *                                [--only login,programs] [--profile] [--workers N]
+ * --workers N: serve through scripts/start.mjs with WORKERS=N (PostgreSQL only: PGlite is one
+ * process), as `npm start` does; the CPU column then sums every process of the server.
  * DATABASE_URL: a scratch database on that server (PGlite in a temp DATA_DIR without it).
  * BUILD_DIR: measure that build as it is (an older one too: pages it lacks are skipped); without
  * it, ./build is built first when the sources are newer.
@@ -45,8 +47,16 @@ const { values: opts } = parseArgs({
     applications: { type: 'string', default: '5000' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    workers: { type: 'string' },
   },
 })
+const WORKERS = opts.workers === undefined ? null : Number(opts.workers)
+if (WORKERS !== null && (!Number.isInteger(WORKERS) || WORKERS < 1)) {
+  throw new Error(`--workers takes a whole number from 1, not "${opts.workers}"`)
+}
+if (WORKERS !== null && !process.env.DATABASE_URL) {
+  throw new Error('--workers needs DATABASE_URL: on PGlite the app is one process')
+}
 const DURATION = Number(opts.duration)
 const CONNECTIONS = opts.connections.split(',').map(Number)
 const APPLICATIONS = Number(opts.applications)
@@ -147,30 +157,72 @@ async function freePort(): Promise<number> {
 
 interface Running {
   base: string
-  /** CPU seconds the server process has used so far (user + system). */
+  /** CPU seconds the server's processes have used so far (user + system). */
   cpuSeconds(): number
   stop(): Promise<void>
 }
 
-/** From /proc (Linux): the figure that other processes' load on a shared machine disturbs least. */
-function processCpuSeconds(pid: number | undefined): number {
+/** A process's fields from /proc/<pid>/stat after its name: [0] state, [1] ppid, [11] utime…. */
+function statFields(pid: number | string): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100 // utime, stime in clock ticks
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   } catch {
-    return NaN
+    return null
   }
+}
+
+/**
+ * CPU seconds used by a process and every process under it (the workers of scripts/start.mjs),
+ * from /proc (Linux): the figure that other processes' load on a shared machine disturbs least.
+ * A process that has exited no longer counts; the server's workers live as long as the run.
+ */
+function treeCpuSeconds(root: number | undefined): number {
+  if (root === undefined) return NaN
+  const children = new Map<number, number[]>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    const parent = Number(statFields(entry)?.[1])
+    if (!children.has(parent)) children.set(parent, [])
+    children.get(parent)!.push(Number(entry))
+  }
+  let seconds = 0
+  const pending = [root]
+  while (pending.length) {
+    const pid = pending.pop()!
+    const fields = statFields(pid)
+    if (!fields) {
+      if (pid === root) return NaN
+      continue
+    }
+    seconds += (Number(fields[11]) + Number(fields[12])) / 100 // utime, stime in clock ticks
+    pending.push(...(children.get(pid) ?? []))
+  }
+  return seconds
 }
 
 async function startServer(env: Record<string, string>, profileDir?: string): Promise<Running> {
   const port = await freePort()
-  const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
-  const child: ChildProcess = spawn(process.execPath, [...args, path.join(buildDir, 'server.js')], {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  // With --workers, as `npm start` serves: scripts/start.mjs forks the workers (and profiles
+  // every process through NODE_OPTIONS).
+  const args =
+    WORKERS === null
+      ? [...profile, path.join(buildDir, 'server.js')]
+      : [path.resolve(import.meta.dirname, '../scripts/start.mjs')]
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: buildTree,
     env: {
       ...process.env,
       ...env,
+      ...(WORKERS === null
+        ? {}
+        : {
+            WORKERS: String(WORKERS),
+            BUILD_DIR: buildDir,
+            START_BUILD: 'never',
+            ...(profileDir ? { NODE_OPTIONS: profile.join(' ') } : {}),
+          }),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -192,7 +244,7 @@ async function startServer(env: Record<string, string>, profileDir?: string): Pr
   }
   return {
     base,
-    cpuSeconds: () => processCpuSeconds(child.pid),
+    cpuSeconds: () => treeCpuSeconds(child.pid),
     stop: async () => {
       if (child.exitCode !== null) return
       child.kill('SIGTERM')
@@ -401,6 +453,7 @@ try {
   }
 
   console.log()
+  if (WORKERS !== null) console.log(`scripts/start.mjs with WORKERS=${WORKERS}`)
   printTable(rows)
   const date = new Date().toISOString()
   const commit = git(['rev-parse', '--short', 'HEAD'])
@@ -409,7 +462,7 @@ try {
   mkdirSync(resultsDir, { recursive: true })
   const file = path.join(
     resultsDir,
-    `load-${date.slice(0, 19).replace(/:/g, '')}-${driver}-${commit}.json`,
+    `load-${date.slice(0, 19).replace(/:/g, '')}-${driver}${WORKERS === null ? '' : `-w${WORKERS}`}-${commit}.json`,
   )
   writeFileSync(
     file,
@@ -424,6 +477,8 @@ try {
         cpu: os.cpus()[0]?.model,
         node: process.version,
         durationSeconds: DURATION,
+        // null: build/server.js started directly, one process; N: scripts/start.mjs, WORKERS=N.
+        workers: WORKERS,
         applications: APPLICATIONS,
         ceiling: '/bench/ceiling: no loader of its own, through the root route, anonymous',
         rows,

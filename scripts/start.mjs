@@ -40,7 +40,8 @@ function workerCount(/** @type {string | undefined} */ value) {
 }
 
 const builtAt = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0
-if (Math.max(...SOURCES.map(newest)) > builtAt) {
+// START_BUILD=never serves BUILD_DIR as it is (bench:load measuring an older build).
+if (process.env.START_BUILD !== 'never' && Math.max(...SOURCES.map(newest)) > builtAt) {
   log('Building the app…')
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)

@@ -2,6 +2,7 @@ import type { Organization } from '#db/schema/index.ts'
 import { FUND_MANAGER_ROLES, findFund } from '#app/services/programs/funds.server.ts'
 import { findProgram } from '#app/services/programs/programs.server.ts'
 import { throwNotFound } from './http.server.ts'
+import { memo } from './request-memo-cache.server.ts'
 import { requireOrgRole } from './permissions.server.ts'
 
 /** Funds and programs exist only for funders; a community group has no such pages at all. */
@@ -20,7 +21,11 @@ export async function requireFund(organization: Organization, fundSlug: string |
 /** The organisation's program with this slug and its fund. */
 async function requireProgram(organization: Organization, programSlug: string | undefined) {
   assertFunder(organization)
-  const found = programSlug ? await findProgram(organization.id, programSlug) : null
+  const found = programSlug
+    ? await memo(`program:${organization.id}:${programSlug}`, () =>
+        findProgram(organization.id, programSlug),
+      )
+    : null
   if (!found) throwNotFound('No such program')
   return found
 }

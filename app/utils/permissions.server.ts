@@ -7,6 +7,7 @@ import {
   findOrganizationBySlug,
 } from '#app/services/organizations/organizations.server.ts'
 import { forbidden, throwNotFound } from './http.server.ts'
+import { memo } from './request-memo-cache.server.ts'
 import { getSessionUser } from './session.server.ts'
 
 /** The signed-in user; anyone else is sent to log in and brought back afterwards. */
@@ -47,9 +48,13 @@ export async function requireOrgRole(
   roles?: readonly MembershipRole[],
 ): Promise<OrgAccess> {
   const user = await requireUser(request)
-  const organization = slug ? await findOrganizationBySlug(slug) : null
+  const organization = slug
+    ? await memo(`organization:${slug}`, () => findOrganizationBySlug(slug))
+    : null
   if (!organization) throwNotFound('No such organisation')
-  const membership = await findMembership(organization.id, user.id)
+  const membership = await memo(`membership:${organization.id}:${user.id}`, () =>
+    findMembership(organization.id, user.id),
+  )
   if (!membership) throwNotFound('No such organisation')
   if (roles && !roles.includes(membership.role)) {
     throw forbidden('Your role in this organisation does not allow that.')

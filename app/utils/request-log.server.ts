@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { withRequestLogger } from '#app/config/logger.server.ts'
+import { withRequestMemo } from './request-memo-cache.server.ts'
 
 /** A caller's id is kept only when it is short and plain (it is echoed into headers and logs). */
 const ACCEPTABLE_ID = /^[\w.:-]{1,128}$/
@@ -62,10 +63,10 @@ export function requestLogging(log: Logger, trustProxy: boolean): RequestHandler
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     customSuccessMessage: () => 'request done',
     customErrorMessage: () => 'request failed',
-    autoLogging: { ignore: (req) => req.url === '/healthz' },
   })
+  // The request's logger, and its memo of lookups shared by its loaders when it only reads.
   const context = (req: Request, _res: Response, next: NextFunction) =>
-    withRequestLogger(req.log, next)
+    withRequestLogger(req.log, () => withRequestMemo(req.method, next))
   return [access as unknown as RequestHandler, context]
 }
 

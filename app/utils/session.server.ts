@@ -4,6 +4,7 @@ import { findSessionUser, type SessionUser } from '#app/services/accounts/sessio
 import type { Flash } from '#app/lib/flash.ts'
 import { env, isProduction } from '#app/config/env.server.ts'
 import { sessionSecrets } from '#app/config/secrets.server.ts'
+import { memo } from './request-memo-cache.server.ts'
 
 const secure = () => isProduction() && env().COOKIE_SECURE !== 'false'
 
@@ -26,19 +27,23 @@ export async function sessionToken(request: Request): Promise<string | null> {
 }
 
 /**
- * Work several loaders of one page need, done once: Remix hands the same Request to every loader
- * of a page load (the loaders after an action get a fresh one, so they see what it changed).
+ * Work several loaders of one page need, done once: per HTTP request when it only reads (see
+ * request-memo-cache.server.ts; Remix hands each loader its own copy of the Request), else per
+ * Request object (the loaders after an action get a fresh one, so they see what it changed).
  */
+let perRequestCount = 0
 function perRequest<T>(work: (request: Request) => Promise<T>) {
+  const key = `perRequest:${perRequestCount++}`
   const done = new WeakMap<Request, Promise<T>>()
-  return (request: Request): Promise<T> => {
-    let found = done.get(request)
-    if (!found) {
-      found = work(request)
-      done.set(request, found)
-    }
-    return found
-  }
+  return (request: Request): Promise<T> =>
+    memo(key, () => {
+      let found = done.get(request)
+      if (!found) {
+        found = work(request)
+        done.set(request, found)
+      }
+      return found
+    })
 }
 
 /** The signed-in user, looked up once per request however many loaders ask. */
