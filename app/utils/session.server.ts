@@ -6,6 +6,8 @@ import { env, isProduction } from '#app/config/env.server.ts'
 import { sessionSecrets } from '#app/config/secrets.server.ts'
 
 const secure = () => isProduction() && env().COOKIE_SECURE !== 'false'
+/** Whether cookies carry Secure (production, unless COOKIE_SECURE=false). */
+export const secureCookies = secure
 
 let sessionCookieInstance: ReturnType<typeof createCookie> | undefined
 function sessionCookie() {
