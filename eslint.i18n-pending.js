@@ -29,7 +29,6 @@ export default [
   'app/components/program-part-controls.tsx',
   'app/components/table.tsx',
   'app/components/word-counter.tsx',
-  'app/routes/_index.tsx',
   'app/routes/admin._index.tsx',
   'app/routes/admin.audit.tsx',
   'app/routes/admin.organizations.tsx',
