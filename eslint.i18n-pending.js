@@ -22,7 +22,6 @@ export default [
   'app/components/fund-fields.tsx',
   'app/components/funder-program-table.tsx',
   'app/components/local-time.tsx',
-  'app/components/org-switcher.tsx',
   'app/components/organization-profile-fields.tsx',
   'app/components/place-picker.tsx',
   'app/components/program-details-fields.tsx',
