@@ -109,6 +109,17 @@ test('a signed-in choice is saved on the account and follows it to another brows
   await other.close()
 })
 
+test('public pages name their other-language versions (hreflang)', async ({ page }) => {
+  for (const path of ['/', '/programs', '/login', '/signup']) {
+    await page.goto(path)
+    for (const lang of ['en', 'es', 'x-default'])
+      await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`)).toHaveCount(1)
+  }
+  // Not on a program page that does not exist.
+  await page.goto('/programs/no-such-program')
+  await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0)
+})
+
 test('the switch refuses a post from another site', async ({ page }) => {
   const response = await page.request.post('/language', {
     form: { language: 'es', redirectTo: '/' },
