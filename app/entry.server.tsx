@@ -4,6 +4,10 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { isLanguage } from './lib/i18n/config.ts'
+import './lib/i18n/zod-error-map.ts'
+import { chooseLanguage, serverI18n } from './utils/i18n.server.ts'
 import { logger } from './config/logger.server.ts'
 import { NonceProvider } from './lib/nonce.tsx'
 import { cachePartialManifests } from './utils/partial-manifest-cache.server.ts'
@@ -36,13 +40,20 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? ''
+  // The root loader chose the language (it knows the account's preference); when it failed, the
+  // request alone decides.
+  const rootData = remixContext.staticHandlerContext.loaderData.root as
+    { language?: unknown } | undefined
+  const language = isLanguage(rootData?.language) ? rootData.language : chooseLanguage(request)
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </NonceProvider>,
+      <I18nextProvider i18n={serverI18n(language)}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {

@@ -23,18 +23,27 @@ import { useNonce } from './lib/nonce.tsx'
 import { rememberBrowserTimeZone, timeZoneFromCookie } from './lib/viewer-time-zone.ts'
 import { forgetAllDraftBackups, forgetDraftBackup } from './lib/use-draft-backup.ts'
 import { OrgSwitcher } from './components/org-switcher.tsx'
+import { LanguageSwitch } from './components/language-switch.tsx'
+import { useTranslation } from 'react-i18next'
+import { requestLanguage, fixedT } from './utils/i18n.server.ts'
+import { titleMeta } from './lib/i18n/meta.ts'
+import { useMessage } from './lib/i18n/message.ts'
+import { isLanguage } from './lib/i18n/config.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Commons Fund' }]
+export const meta: MetaFunction<typeof loader> = ({ matches }) => titleMeta(null, matches)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
   const organizations = await getSessionOrganizations(request)
   const { flash, header } = await takeFlash(request)
+  const language = await requestLanguage(request)
+  const t = fixedT(language)
+  const url = new URL(request.url)
   const current =
     organizations.find((o) => o.id === user?.currentOrganizationId) ?? organizations[0] ?? null
   return data(
@@ -46,6 +55,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       currentOrganization: current,
       flash,
       timeZone: timeZoneFromCookie(request.headers.get('Cookie')),
+      language,
+      siteTitle: t('common:site.name'),
+      /** This page without its query, for hreflang alternates. */
+      pageUrl: `${url.origin}${url.pathname}`,
     },
     { headers: flash ? { 'Set-Cookie': header } : undefined },
   )
@@ -65,16 +78,17 @@ function MainNavList({
   user: RootData['user']
   current: RootData['currentOrganization']
 }) {
+  const { t } = useTranslation()
   return (
     <ul className="nav-list">
       <li>
-        <NavLink to="/programs">Programs</NavLink>
+        <NavLink to="/programs">{t('common:nav.programs')}</NavLink>
       </li>
       {user ? (
         <>
           <li>
             <NavLink to="/" end>
-              Dashboard
+              {t('common:nav.dashboard')}
             </NavLink>
           </li>
           {current ? (
@@ -84,16 +98,16 @@ function MainNavList({
           ) : null}
           {user.isPlatformAdmin ? (
             <li>
-              <NavLink to="/admin">Admin</NavLink>
+              <NavLink to="/admin">{t('common:nav.admin')}</NavLink>
             </li>
           ) : null}
           <li>
-            <NavLink to="/account">Account</NavLink>
+            <NavLink to="/account">{t('common:nav.account')}</NavLink>
           </li>
           <li>
             <Form method="post" action="/logout" onSubmit={forgetAllDraftBackups}>
               <button type="submit" className="btn btn-link">
-                Log out
+                {t('common:nav.logOut')}
               </button>
             </Form>
           </li>
@@ -101,10 +115,10 @@ function MainNavList({
       ) : (
         <>
           <li>
-            <NavLink to="/login">Log in</NavLink>
+            <NavLink to="/login">{t('common:nav.logIn')}</NavLink>
           </li>
           <li>
-            <NavLink to="/signup">Sign up</NavLink>
+            <NavLink to="/signup">{t('common:nav.signUp')}</NavLink>
           </li>
         </>
       )}
@@ -117,23 +131,25 @@ function SiteHeader() {
   const user = root?.user ?? null
   const current = root?.currentOrganization ?? null
   const location = useLocation()
+  const { t } = useTranslation()
   return (
     <header className="site-header">
       <div className="container header-row">
         <Link to="/" className="brand">
-          Commons Fund
+          {t('common:site.name')}
         </Link>
         {/* Only one of the two shows at a time (CSS by width); the phone's works without JS. */}
-        <nav aria-label="Main" className="nav-wide">
+        <nav aria-label={t('common:nav.label')} className="nav-wide">
           <MainNavList user={user} current={current} />
         </nav>
         {/* Keyed by page, so the menu closes when a link in it is followed. */}
         <details className="nav-menu" key={location.key}>
-          <summary>Menu</summary>
-          <nav aria-label="Main">
+          <summary>{t('common:nav.menu')}</summary>
+          <nav aria-label={t('common:nav.label')}>
             <MainNavList user={user} current={current} />
           </nav>
         </details>
+        <LanguageSwitch />
       </div>
       {user && root && root.organizations.length > 1 && current ? (
         <div className="container">
@@ -146,8 +162,16 @@ function SiteHeader() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
+  const { t, i18n } = useTranslation()
+  const root = useRootData()
+  // The root loader's choice; on an error page without it, the language the page renders in.
+  const lang = root?.language ?? (isLanguage(i18n.language) ? i18n.language : 'en')
+  useEffect(() => {
+    // A client-side visit to a `?lang=` address: follow the loader's choice.
+    if (i18n.language !== lang) void i18n.changeLanguage(lang)
+  }, [i18n, lang])
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -156,14 +180,14 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t('common:skipLink')}
         </a>
         <SiteHeader />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer container">
-          <p>Commons Fund: resources to community-led health equity work.</p>
+          <p>{t('common:footer.tagline')}</p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -190,26 +214,37 @@ export default function App() {
   )
 }
 
-const ERROR_HEADINGS: Record<number, string> = {
-  400: 'That request could not be read',
-  403: 'Not allowed',
-  404: 'Page not found',
-  413: 'That was too large to accept',
+/** Headings of the error pages by status (literal keys, so the key check finds them). */
+function errorHeading(t: ReturnType<typeof useTranslation>['t'], status: number) {
+  switch (status) {
+    case 400:
+      return t('common:errors.badRequest')
+    case 403:
+      return t('common:errors.forbidden')
+    case 404:
+      return t('common:errors.notFound')
+    case 413:
+      return t('common:errors.tooLarge')
+    default:
+      return t('common:errors.generic')
+  }
 }
 
 export function ErrorBoundary() {
   const error = useRouteError()
+  const { t } = useTranslation()
+  const tm = useMessage()
   if (isRouteErrorResponse(error)) {
     const message =
       typeof error.data === 'object' && error.data && 'message' in error.data
-        ? String((error.data as { message: unknown }).message)
-        : error.statusText
+        ? tm(String((error.data as { message: unknown }).message))
+        : ''
     return (
       <section className="error-page">
-        <h1>{ERROR_HEADINGS[error.status] ?? 'Something went wrong'}</h1>
-        <p>{message || 'We could not find what you asked for.'}</p>
+        <h1>{errorHeading(t, error.status)}</h1>
+        <p>{message || t('common:errors.notFoundText')}</p>
         <p>
-          <Link to="/">Go to the start page</Link>
+          <Link to="/">{t('common:errors.home')}</Link>
         </p>
       </section>
     )
@@ -218,10 +253,10 @@ export function ErrorBoundary() {
   if (typeof document === 'undefined') console.error(error)
   return (
     <section className="error-page">
-      <h1>Something went wrong</h1>
-      <p>An unexpected error happened. Nothing you saved has been lost; please try again.</p>
+      <h1>{t('common:errors.generic')}</h1>
+      <p>{t('common:errors.unexpected')}</p>
       <p>
-        <Link to="/">Go to the start page</Link>
+        <Link to="/">{t('common:errors.home')}</Link>
       </p>
     </section>
   )

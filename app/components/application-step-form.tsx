@@ -1,3 +1,4 @@
+import type { Message } from '#app/lib/i18n/message.ts'
 import { useActionData, useNavigation } from '@remix-run/react'
 import { useEffect, type FormEvent, type ReactNode } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
@@ -8,7 +9,7 @@ import { DraftBackupForm } from './draft-backup-form.tsx'
 /** The parts of useValidatedForm's result the frame needs; every step schema has `version`. */
 interface StepFormApi {
   onSubmit: (event: FormEvent<HTMLFormElement>) => void
-  formError: string | undefined
+  formError: Message | undefined
   field: (name: 'version') => UseFormRegisterReturn & { defaultValue?: string }
   setValue: (name: 'version', value: never) => void
 }

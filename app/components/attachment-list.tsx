@@ -1,3 +1,4 @@
+import { type Message, useMessage } from '#app/lib/i18n/message.ts'
 import { Form } from '@remix-run/react'
 import { ACCEPT_ATTRIBUTE, FILE_RULES_HINT } from '#app/domain/file-types.ts'
 import { useUpload, type UploadState } from '#app/lib/use-upload.ts'
@@ -51,10 +52,11 @@ export function UploadForm({
   label: string
   /** What the file is for, to tell this page's upload buttons apart. */
   target: string
-  error?: string
+  error?: Message
 }) {
   const id = `upload-${questionId ?? 'general'}`
   const upload = useUpload()
+  const tm = useMessage()
   const shownError = upload.state.phase === 'failed' ? upload.state.message : error
   return (
     <Form
@@ -74,7 +76,7 @@ export function UploadForm({
         </p>
         {shownError ? (
           <p className="field-error" id={`${id}-error`} role="alert">
-            {shownError}
+            {tm(shownError)}
           </p>
         ) : null}
         <input

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+import { type Message, useMessage } from '#app/lib/i18n/message.ts'
 import type { ReactNode } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 
@@ -18,13 +20,15 @@ export function ChoiceFieldset({
   legend: ReactNode
   name: string
   hint?: ReactNode
-  error?: string
+  error?: Message
   options: readonly { value: string; label: ReactNode }[]
   choice: (value: string) => UseFormRegisterReturn & { value: string; defaultChecked: boolean }
   type?: 'checkbox' | 'radio'
   /** Long lists (the states) read better in columns. */
   columns?: boolean
 }) {
+  const { t } = useTranslation()
+  const tm = useMessage()
   const hintId = hint ? `${name}-hint` : undefined
   const errorId = error ? `${name}-error` : undefined
   return (
@@ -40,8 +44,8 @@ export function ChoiceFieldset({
       ) : null}
       {error ? (
         <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
+          <span className="visually-hidden">{t('common:field.errorPrefix')} </span>
+          {tm(error)}
         </p>
       ) : null}
       <div

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+import { type Message, useMessage } from '#app/lib/i18n/message.ts'
 import type { ReactNode } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { CONFIRMED } from '#app/schemas/confirmation.ts'
@@ -7,20 +9,22 @@ type Props = {
   name: string
   /** What the person confirms, consequence included ("I understand that … cannot be undone"). */
   label: ReactNode
-  error?: string
+  error?: Message
   /** From useValidatedForm's `choice`; plain HTML (no react-hook-form) when left out. */
   register?: UseFormRegisterReturn & { defaultChecked?: boolean }
 }
 
 /** A required confirmation box beside its label, with its error announced. */
 export function ConfirmCheckbox({ name, label, error, register }: Props) {
+  const { t } = useTranslation()
+  const tm = useMessage()
   const ids = describeField({ name, label, error, required: true })
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       {error ? (
         <p className="field-error" id={ids.errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
+          <span className="visually-hidden">{t('common:field.errorPrefix')} </span>
+          {tm(error)}
         </p>
       ) : null}
       <div className="choice">

@@ -1,3 +1,4 @@
+import type { Message } from '#app/lib/i18n/message.ts'
 import { Form } from '@remix-run/react'
 import { useRef, type FormEvent, type ReactNode } from 'react'
 import type { DraftBackupKey } from '#app/lib/draft-backup.ts'
@@ -16,7 +17,7 @@ export function DraftBackupForm({
   children,
 }: {
   draft: DraftBackupKey
-  form: { onSubmit: (event: FormEvent<HTMLFormElement>) => void; formError: string | undefined }
+  form: { onSubmit: (event: FormEvent<HTMLFormElement>) => void; formError: Message | undefined }
   className?: string
   children: ReactNode
 }) {

@@ -5,12 +5,15 @@ import type {
   TextareaHTMLAttributes,
 } from 'react'
 import { forwardRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type Message, useMessage } from '#app/lib/i18n/message.ts'
 
 export interface FieldFrame {
   label: ReactNode
   name: string
   hint?: ReactNode
-  error?: string
+  /** Shown translated, in the reader's language. */
+  error?: Message
   required?: boolean
 }
 
@@ -41,11 +44,13 @@ export function FieldShell({
   ids: ReturnType<typeof describeField>
   children: ReactNode
 }) {
+  const { t } = useTranslation()
+  const tm = useMessage()
   return (
     <div className={frame.error ? 'field field-invalid' : 'field'}>
       <label htmlFor={ids.id}>
         {frame.label}
-        {frame.required ? null : <span className="optional"> (optional)</span>}
+        {frame.required ? null : <span className="optional"> {t('common:field.optional')}</span>}
       </label>
       {frame.hint ? (
         <p className="hint" id={ids.hintId}>
@@ -54,8 +59,8 @@ export function FieldShell({
       ) : null}
       {frame.error ? (
         <p className="field-error" id={ids.errorId}>
-          <span className="visually-hidden">Error: </span>
-          {frame.error}
+          <span className="visually-hidden">{t('common:field.errorPrefix')} </span>
+          {tm(frame.error)}
         </p>
       ) : null}
       {children}
@@ -120,11 +125,12 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
 })
 
 /** A whole-form problem (not tied to one field), announced when it appears. */
-export function FormError({ message }: { message?: string }) {
+export function FormError({ message }: { message?: Message }) {
+  const tm = useMessage()
   if (!message) return null
   return (
     <div className="form-error" role="alert">
-      {message}
+      {tm(message)}
     </div>
   )
 }

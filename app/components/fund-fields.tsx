@@ -1,3 +1,4 @@
+import type { Message } from '#app/lib/i18n/message.ts'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import {
   CURRENCIES,
@@ -22,7 +23,7 @@ export function FundFields({
     name: FundField,
     value: string,
   ) => UseFormRegisterReturn & { value: string; defaultChecked: boolean }
-  errorOf: (name: string) => string | undefined
+  errorOf: (name: string) => Message | undefined
   currencyLocked?: boolean
 }) {
   return (

@@ -1,4 +1,4 @@
-import { formatDateTime } from '#app/lib/format.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { useViewerTimeZone } from '#app/lib/viewer-time-zone.ts'
 
 /**
@@ -8,5 +8,6 @@ import { useViewerTimeZone } from '#app/lib/viewer-time-zone.ts'
  */
 export function Moment({ iso }: { iso: string }) {
   const zone = useViewerTimeZone()
-  return <time dateTime={iso}>{formatDateTime(iso, zone)}</time>
+  const format = useFormatters()
+  return <time dateTime={iso}>{format.dateTime(iso, zone)}</time>
 }

@@ -1,3 +1,4 @@
+import type { Message } from '#app/lib/i18n/message.ts'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { SelectField, TextareaField, TextField } from './field.tsx'
 import { BUDGET_BANDS, BUDGET_BAND_LABELS } from '#app/domain/organizations.ts'
@@ -11,7 +12,7 @@ export function OrganizationProfileFields({
   errorOf,
 }: {
   field: (name: ProfileField) => UseFormRegisterReturn & { defaultValue?: string }
-  errorOf: (name: string) => string | undefined
+  errorOf: (name: string) => Message | undefined
 }) {
   return (
     <>

@@ -1,3 +1,4 @@
+import type { Message } from '#app/lib/i18n/message.ts'
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { formatSvi } from '#app/domain/places/vulnerability.ts'
 import { DRAFT_ITEM_ATTRIBUTE } from '#app/lib/draft-backup.ts'
@@ -21,7 +22,7 @@ export interface PlacePickerProps {
   name: string
   label: string
   hint?: ReactNode
-  error?: string
+  error?: Message
   required?: boolean
   defaultValue: PickedPlace[]
   /** Only suggest counties in these states (full names or postal abbreviations). */

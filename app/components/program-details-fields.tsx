@@ -1,3 +1,4 @@
+import type { Message } from '#app/lib/i18n/message.ts'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { SDOH_DOMAINS, SDOH_LABELS } from '#app/domain/places/sdoh.ts'
 import { REVIEWERS_MAX, REVIEWERS_MIN } from '#app/schemas/programs/program.ts'
@@ -64,7 +65,7 @@ export function ProgramDetailsFields({
 }: {
   field: Field
   choice: Choice
-  errorOf: (name: string) => string | undefined
+  errorOf: (name: string) => Message | undefined
   states: string[]
   /** The eligible counties saved so far, by name. */
   counties: PickedPlace[]

@@ -1,3 +1,5 @@
+import type { Message } from '#app/lib/i18n/message.ts'
+
 /**
  * The one shape every service answers in (docs/decisions/011-one-result-shape.md). Success spreads
  * its values beside `ok: true`; a refusal says what went wrong in whichever of these fits, and the
@@ -8,9 +10,9 @@ export type Failure<Extra extends object = object> = {
   /** HTTP status the refusal deserves; 400 when absent. */
   status?: number
   /** One sentence for the whole refusal, shown above the form or as a flash. */
-  message?: string
+  message?: Message
   /** Messages next to the fields they concern (`form` for the form as a whole). */
-  fieldErrors?: Record<string, string>
+  fieldErrors?: Record<string, Message>
   /** Several things to fix before trying again, listed under the message. */
   problems?: string[]
   /** A machine-readable cause, for routes that answer different refusals differently. */

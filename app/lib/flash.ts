@@ -1,6 +1,9 @@
+import type { Message } from './i18n/message.ts'
+
 export type Flash = {
   kind: 'success' | 'error' | 'info'
-  message: string
+  /** A translation key (with values), e.g. 'common:flash.loggedOut'. */
+  message: Message
   /** The browser backup (a draftKeys key) this save made obsolete; the next page drops it. */
   draft?: string
   /** The form field the message is about (e.g. "upload:<question id>"): shown there, not on top. */

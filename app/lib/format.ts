@@ -1,13 +1,16 @@
 // Building an Intl formatter costs far more than formatting with one, and list pages format a date
-// per row: one formatter per time zone, kept.
+// per row: one formatter per locale and time zone, kept. The locale comes from the reader's
+// language (LOCALES in app/lib/i18n/config.ts; components get these through useFormatters()).
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
 
 /** Date and time with the zone named, so nothing is ambiguous (UTC unless a zone is given). */
-export function formatDateTime(iso: string | Date, timeZone = 'UTC'): string {
-  let format = dateTimeFormats.get(timeZone)
+export function formatDateTime(iso: string | Date, timeZone = 'UTC', locale = 'en-US'): string {
+  const key = `${locale}|${timeZone}`
+  let format = dateTimeFormats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
+    format = new Intl.DateTimeFormat(locale, {
       year: 'numeric',
       month: 'short',
       day: 'numeric',
@@ -16,11 +19,26 @@ export function formatDateTime(iso: string | Date, timeZone = 'UTC'): string {
       timeZone,
       timeZoneName: 'short',
     })
-    dateTimeFormats.set(timeZone, format)
+    dateTimeFormats.set(key, format)
   }
   return format.format(new Date(iso))
 }
 
-export function formatDate(iso: string | Date): string {
-  return dateFormat.format(new Date(iso))
+export function formatDate(iso: string | Date, locale = 'en-US'): string {
+  let format = dateFormats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+    dateFormats.set(locale, format)
+  }
+  return format.format(new Date(iso))
+}
+
+/** A plain number with the locale's grouping ("1,234" in en-US and es-US alike). */
+export function formatNumber(value: number, locale = 'en-US'): string {
+  let format = numberFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale)
+    numberFormats.set(locale, format)
+  }
+  return format.format(value)
 }

@@ -1,4 +1,7 @@
-export type FieldErrors = Record<string, string>
+import type { Message } from './i18n/message.ts'
+
+/** Messages by field: translation keys (or, on pages not yet converted, English). */
+export type FieldErrors = Record<string, Message>
 /**
  * What an action returns when a submission is refused: errors by field, what was typed, and any
  * problems to list under the form-level message.

@@ -16,15 +16,16 @@ export function parseMoney(input: string): number | null {
 }
 
 // Building an Intl formatter costs far more than formatting with one, and a funder's page formats
-// hundreds of amounts: one formatter per currency, kept.
+// hundreds of amounts: one formatter per locale and currency, kept.
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 
-/** "$1,500.00" style, in the given currency. */
-export function formatMoney(minor: number, currency = 'USD'): string {
-  let format = moneyFormats.get(currency)
+/** "$1,500.00" style, in the given currency and locale (es-US writes dollars the same way). */
+export function formatMoney(minor: number, currency = 'USD', locale = 'en-US'): string {
+  const key = `${locale}|${currency}`
+  let format = moneyFormats.get(key)
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency })
-    moneyFormats.set(currency, format)
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    moneyFormats.set(key, format)
   }
   return format.format(minor / MINOR)
 }

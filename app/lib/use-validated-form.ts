@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod'
 import { isSecretField, type FormFailure } from './forms.ts'
 import { nestValues, valueAt } from './nested-values.ts'
+import type { Message } from './i18n/message.ts'
 
 /**
  * The form pattern: the zod schema validates in the browser (react-hook-form) before posting, and
@@ -80,7 +81,7 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
     return { ...form.register(name as Path_), value, defaultChecked: checked }
   }
 
-  const errorOf = (name: string): string | undefined => {
+  const errorOf = (name: string): Message | undefined => {
     const e = valueAt(form.formState.errors, name) as { message?: unknown } | undefined
     return typeof e?.message === 'string' ? e.message : shownServerErrors?.[name]
   }

@@ -19,22 +19,35 @@ import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
 import { listFunderPrograms } from '#app/services/programs/program-lists.server.ts'
-import { formatDate, formatDateTime } from '#app/lib/format.ts'
 import { getSessionOrganizations, getSessionUser } from '#app/utils/session.server.ts'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 
-export const meta: MetaFunction = () => [
-  { title: 'Commons Fund' },
-  {
-    name: 'description',
-    content:
-      'Community-led groups apply for funding and skilled volunteers; funders decide with equity in view; donors see where every dollar went.',
-  },
+// Invitations and the organisation cards use the organisations' words.
+export const handle: I18nHandle = { i18n: ['home', 'organizations'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...titleMeta(null, matches),
+  { name: 'description', content: data?.description ?? '' },
+  ...hreflangLinks(matches),
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
+  const description = (await requestT(request))('home:description')
   if (!user) {
-    return { user: null, organizations: [], applications: [], programs: null, invitations: [] }
+    return {
+      description,
+      user: null,
+      organizations: [],
+      applications: [],
+      programs: null,
+      invitations: [],
+    }
   }
   const [organizations, applications, invitations] = await Promise.all([
     getSessionOrganizations(request),
@@ -42,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listInvitationsFor(user.email),
   ])
   return {
+    description,
     user: { name: user.name },
     organizations,
     invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
@@ -54,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const GONE = 'That invitation is no longer open.'
+const GONE = 'home:invitations.gone'
 
 /** Accept or Decline on one of the signed-in person's own invitations. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -69,14 +83,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithFlash('/', { kind: 'error', message: INVITATION_REFUSALS[result.reason] })
   }
   if ('declined' in result) {
-    const message = `You declined the invitation to ${result.declined.name}.`
-    return redirectWithFlash('/', { kind: 'success', message })
+    return redirectWithFlash('/', {
+      kind: 'success',
+      message: { key: 'common:flash.invitationDeclined', values: { name: result.declined.name } },
+    })
   }
   await setCurrentOrganization(user.sessionId, result.organization.id)
   const role = ROLE_LABELS[result.role].toLowerCase()
-  const message = result.alreadyMember
-    ? `You were already a member of ${result.organization.name}.`
-    : `You joined ${result.organization.name} as ${role}.`
+  const name = result.organization.name
+  const message: Message = result.alreadyMember
+    ? { key: 'common:flash.alreadyMember', values: { name } }
+    : { key: 'common:flash.joined', values: { name, role } }
   return redirectWithFlash(`/orgs/${result.organization.slug}`, { kind: 'success', message })
 }
 
@@ -100,24 +117,29 @@ async function funderProgramsOf(
 export default function Index() {
   const { user, organizations, applications, programs, invitations } =
     useLoaderData<typeof loader>()
+  const { t } = useTranslation('home')
+  const format = useFormatters()
   if (!user) return <Welcome />
   const writesApplications = organizations.some((o) => o.kind === 'community_group')
   return (
     <>
-      <h1>Welcome, {user.name}</h1>
+      <h1>{t('home:dashboard.welcome', { name: user.name })}</h1>
       {invitations.length > 0 ? <Invitations invitations={invitations} /> : null}
       {programs ? (
-        <Card title="Programs you run" actions={<Link to={programs.fundsLink}>Funds</Link>}>
+        <Card
+          title={t('home:programs.title')}
+          actions={<Link to={programs.fundsLink}>{t('home:programs.funds')}</Link>}
+        >
           {programs.rows.length === 0 ? (
-            <EmptyState title="No programs yet">
+            <EmptyState title={t('home:programs.emptyTitle')}>
               <p>
-                A program is a call for proposals inside one of your funds.{' '}
-                <Link to={programs.fundsLink}>Open your funds</Link> to create one.
+                {t('home:programs.emptyText')}{' '}
+                <Link to={programs.fundsLink}>{t('home:programs.emptyLink')}</Link>
               </p>
             </EmptyState>
           ) : (
             <FunderProgramTable
-              caption="Open calls first, then those waiting for review"
+              caption={t('home:programs.caption')}
               programs={programs.rows}
               showFunder={programs.showFunder}
             />
@@ -125,46 +147,49 @@ export default function Index() {
         </Card>
       ) : null}
       {writesApplications ? (
-        <Card title="Your applications" actions={<Link to="/programs">Find funding</Link>}>
+        <Card
+          title={t('home:applications.title')}
+          actions={<Link to="/programs">{t('home:applications.findFunding')}</Link>}
+        >
           {applications.length === 0 ? (
-            <EmptyState title="No applications yet">
+            <EmptyState title={t('home:applications.emptyTitle')}>
               <p>
-                <Link to="/programs">See the programs open now</Link>; each shows how applications
-                are judged before you start.
+                <Link to="/programs">{t('home:applications.emptyLink')}</Link>
+                {t('home:applications.emptyText')}
               </p>
             </EmptyState>
           ) : (
             <DataTable
-              caption="Most recently changed first"
+              caption={t('home:applications.caption')}
               rows={applications}
               rowKey={(a) => a.id}
               columns={[
                 applicationColumns.title(),
-                { header: 'Group', cell: (a) => a.organizationName },
-                { header: 'Program', cell: (a) => a.programTitle },
+                { header: t('home:applications.group'), cell: (a) => a.organizationName },
+                { header: t('home:applications.program'), cell: (a) => a.programTitle },
                 applicationColumns.status(),
                 {
-                  header: 'Deadline',
-                  cell: (a) => (a.closesAt ? formatDateTime(a.closesAt, a.timeZone) : '—'),
+                  header: t('home:applications.deadline'),
+                  cell: (a) => (a.closesAt ? format.dateTime(a.closesAt, a.timeZone) : '—'),
                 },
               ]}
             />
           )}
         </Card>
       ) : null}
-      <Card title="Your organisations" actions={<Link to="/orgs/new">Set up an organisation</Link>}>
+      <Card
+        title={t('home:organizations.title')}
+        actions={<Link to="/orgs/new">{t('home:organizations.setUp')}</Link>}
+      >
         {organizations.length === 0 ? (
-          <EmptyState title="You are not part of an organisation yet">
-            <p>
-              Community groups apply for grants and volunteers; funders run programs. Set one up, or
-              ask someone to add you to theirs.
-            </p>
+          <EmptyState title={t('home:organizations.emptyTitle')}>
+            <p>{t('home:organizations.emptyText')}</p>
             <p>
               <Link className="btn btn-primary" to="/orgs/new?kind=community_group">
-                Set up a community group
+                {t('home:organizations.setUpGroup')}
               </Link>{' '}
               <Link className="btn btn-secondary" to="/orgs/new?kind=funder">
-                Set up a funder
+                {t('home:organizations.setUpFunder')}
               </Link>
             </p>
           </EmptyState>
@@ -191,26 +216,42 @@ type PendingInvitation = ReturnType<typeof useLoaderData<typeof loader>>['invita
 
 /** Nobody joins an organisation without saying yes here (or on the invitation's link). */
 function Invitations({ invitations }: { invitations: PendingInvitation[] }) {
+  const { t } = useTranslation('home')
+  const format = useFormatters()
   return (
-    <Card title="Invitations waiting for you">
+    <Card title={t('home:invitations.title')}>
       <ul className="stack plain-list">
         {invitations.map((i) => (
           <li key={i.id}>
             <Form method="post" className="stack">
               <p>
-                {i.invitedBy ?? 'Someone'} invited you to join <strong>{i.organizationName}</strong>{' '}
-                as {ROLE_LABELS[i.role].toLowerCase()}. You can answer until{' '}
-                {formatDate(i.expiresAt)}.
+                {t('home:invitations.text', {
+                  who: i.invitedBy ?? t('home:invitations.someone'),
+                  organization: i.organizationName,
+                  role: ROLE_LABELS[i.role].toLowerCase(),
+                  until: format.date(i.expiresAt),
+                })}
               </p>
               <input type="hidden" name="invitationId" value={i.id} />
               <div className="actions">
-                <Button name="answer" value="accept">
-                  Accept
-                  <span className="visually-hidden"> the invitation to {i.organizationName}</span>
+                <Button
+                  name="answer"
+                  value="accept"
+                  aria-label={t('home:invitations.acceptLabel', {
+                    organization: i.organizationName,
+                  })}
+                >
+                  {t('home:invitations.accept')}
                 </Button>
-                <Button variant="secondary" name="answer" value="decline">
-                  Decline
-                  <span className="visually-hidden"> the invitation to {i.organizationName}</span>
+                <Button
+                  variant="secondary"
+                  name="answer"
+                  value="decline"
+                  aria-label={t('home:invitations.declineLabel', {
+                    organization: i.organizationName,
+                  })}
+                >
+                  {t('home:invitations.decline')}
                 </Button>
               </div>
             </Form>
@@ -222,20 +263,17 @@ function Invitations({ invitations }: { invitations: PendingInvitation[] }) {
 }
 
 function Welcome() {
+  const { t } = useTranslation('home')
   return (
     <>
-      <h1>Resources to community-led health equity work</h1>
-      <p className="lede">
-        Community groups apply once for funding and skilled volunteers. Funders score applications
-        against an equity rubric and explain every decision. Donors see exactly which grants their
-        gift funded. Volunteers see the impact of their hours.
-      </p>
+      <h1>{t('home:welcome.title')}</h1>
+      <p className="lede">{t('home:welcome.lede')}</p>
       <p className="actions">
         <Link className="btn btn-primary" to="/signup">
-          Create an account
+          {t('home:welcome.signUp')}
         </Link>
         <Link className="btn btn-secondary" to="/login">
-          Log in
+          {t('home:welcome.logIn')}
         </Link>
       </p>
     </>

@@ -1,11 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { FormError, TextField } from '#app/components/field.tsx'
+import { FormError, SelectField, TextField } from '#app/components/field.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import { ChangePasswordSchema } from '#app/schemas/auth.ts'
-import { changePassword, signOutOtherSessions } from '#app/services/accounts/accounts.server.ts'
+import { LanguagePreferenceSchema } from '#app/schemas/language.ts'
+import { PASSWORD_MIN } from '#app/schemas/fields.ts'
+import {
+  changePassword,
+  setLanguagePreference,
+  signOutOtherSessions,
+} from '#app/services/accounts/accounts.server.ts'
 import { listUserSessions } from '#app/services/accounts/sessions.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
@@ -14,14 +21,21 @@ import { requireUser } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { Moment } from '#app/components/moment.tsx'
 import { readForm } from '#app/utils/request-body.server.ts'
+import { LANGUAGE_NAMES, LANGUAGES, type I18nHandle } from '#app/lib/i18n/config.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { languageCookie, requestT } from '#app/utils/i18n.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Your account · Commons Fund' }]
+export const handle: I18nHandle = { i18n: ['account', 'auth'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const sessions = await listUserSessions(user.id)
+  const t = await requestT(request)
   return {
-    user: { name: user.name, email: user.email },
+    title: t('account:title'),
+    user: { name: user.name, email: user.email, language: user.language ?? '' },
     sessions: sessions.map((s) => ({
       key: s.id.slice(0, 12),
       current: s.id === user.sessionId,
@@ -41,8 +55,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await signOutOtherSessions(user, origin)
     return redirectWithFlash('/account', {
       kind: 'success',
-      message: 'Signed out everywhere else.',
+      message: 'common:flash.signedOutElsewhere',
     })
+  }
+  if (formData.get('intent') === 'language') {
+    const form = await parseForm(formData, LanguagePreferenceSchema)
+    if (!form.ok) return form.response
+    await setLanguagePreference(user.id, form.data.language)
+    // The cookie follows, so the choice also holds on this browser after logging out.
+    return redirectWithFlash(
+      '/account',
+      { kind: 'success', message: 'common:flash.languageSaved' },
+      form.data.language ? { headers: { 'Set-Cookie': languageCookie(form.data.language) } } : {},
+    )
   }
   const form = await parseForm(formData, ChangePasswordSchema)
   if (!form.ok) return form.response
@@ -50,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return refuse(result, formData)
   return redirectWithFlash('/account', {
     kind: 'success',
-    message: 'Password changed. Every other session has been signed out.',
+    message: 'common:flash.passwordChanged',
   })
 }
 
@@ -58,23 +83,40 @@ export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('account')
   const form = useValidatedForm(ChangePasswordSchema, { failure })
   return (
     <>
-      <h1>Your account</h1>
-      <Card title="Profile">
+      <h1>{t('account:title')}</h1>
+      <Card title={t('account:profile.title')}>
         <dl className="facts">
-          <dt>Name</dt>
+          <dt>{t('account:profile.name')}</dt>
           <dd>{user.name}</dd>
-          <dt>Email</dt>
+          <dt>{t('account:profile.email')}</dt>
           <dd>{user.email}</dd>
         </dl>
       </Card>
-      <Card title="Change password">
+      <Card title={t('account:language.title')}>
+        {/* A plain post: the page reloads in the language chosen. */}
+        <form method="post" className="stack">
+          <input type="hidden" name="intent" value="language" />
+          <SelectField
+            label={t('account:language.label')}
+            name="language"
+            defaultValue={user.language}
+            options={[
+              { value: '', label: t('account:language.browser') },
+              ...LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })),
+            ]}
+          />
+          <Button variant="secondary">{t('account:language.save')}</Button>
+        </form>
+      </Card>
+      <Card title={t('account:password.title')}>
         <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
           <FormError message={form.formError} />
           <TextField
-            label="Current password"
+            label={t('account:password.current')}
             type="password"
             autoComplete="current-password"
             required
@@ -82,42 +124,48 @@ export default function Account() {
             {...form.field('currentPassword')}
           />
           <TextField
-            label="New password"
+            label={t('account:password.new')}
             type="password"
             autoComplete="new-password"
             required
-            hint="At least 12 characters."
+            hint={t('account:password.newHint', { count: PASSWORD_MIN })}
             error={form.errorOf('newPassword')}
             {...form.field('newPassword')}
           />
           <TextField
-            label="Repeat the new password"
+            label={t('account:password.repeat')}
             type="password"
             autoComplete="new-password"
             required
             error={form.errorOf('confirmPassword')}
             {...form.field('confirmPassword')}
           />
-          <Button busy={navigation.state === 'submitting'}>Change password</Button>
+          <Button busy={navigation.state === 'submitting'}>{t('account:password.submit')}</Button>
         </Form>
       </Card>
-      <Card title="Where you are signed in">
+      <Card title={t('account:sessions.title')}>
         <DataTable
-          caption="Active sessions"
+          caption={t('account:sessions.caption')}
           rows={sessions}
           rowKey={(s) => s.key}
           columns={[
-            { header: 'Browser', cell: (s) => s.browser },
-            { header: 'Address', cell: (s) => s.ip },
-            { header: 'Signed in', cell: (s) => <Moment iso={s.createdAt} /> },
-            { header: 'Last active', cell: (s) => <Moment iso={s.lastSeenAt} /> },
-            { header: 'This device', cell: (s) => (s.current ? 'Yes' : '') },
+            { header: t('account:sessions.browser'), cell: (s) => s.browser },
+            { header: t('account:sessions.address'), cell: (s) => s.ip },
+            { header: t('account:sessions.signedIn'), cell: (s) => <Moment iso={s.createdAt} /> },
+            {
+              header: t('account:sessions.lastActive'),
+              cell: (s) => <Moment iso={s.lastSeenAt} />,
+            },
+            {
+              header: t('account:sessions.thisDevice'),
+              cell: (s) => (s.current ? t('account:sessions.yes') : ''),
+            },
           ]}
         />
         {sessions.length > 1 ? (
           <Form method="post" className="actions">
             <Button variant="secondary" name="intent" value="end-other-sessions">
-              Sign out all other sessions
+              {t('account:sessions.signOutOthers')}
             </Button>
           </Form>
         ) : null}

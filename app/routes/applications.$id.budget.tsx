@@ -1,3 +1,4 @@
+import { type Message, MessageText } from '#app/lib/i18n/message.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useWatch } from 'react-hook-form'
@@ -128,7 +129,7 @@ function BudgetCheck({
 }: {
   control: ReturnType<typeof useValidatedForm<typeof BudgetStepSchema>>['control']
   range: AwardRange
-  error: string | undefined
+  error: Message | undefined
 }) {
   const lines = useWatch({ control, name: 'lines' }) as { amount?: string }[] | undefined
   const requested = useWatch({ control, name: 'amountRequested' }) as string | undefined
@@ -172,7 +173,11 @@ function BudgetCheck({
           {p}
         </p>
       ))}
-      {error && !problems.includes(error) ? <p className="field-error">{error}</p> : null}
+      {error && !(typeof error === 'string' && problems.includes(error)) ? (
+        <p className="field-error">
+          <MessageText message={error} />
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -18,9 +18,18 @@ import { requireAnonymous } from '#app/utils/permissions.server.ts'
 import { redirectSignedIn } from '#app/utils/session.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { keepingRedirect } from '#app/lib/search-params.ts'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Log in · Commons Fund' }]
+export const handle: I18nHandle = { i18n: ['auth'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...titleMeta(data, matches),
+  ...hreflangLinks(matches),
+]
 
 /** A program's apply page, as Apply sends a signed-out visitor here with it in `redirectTo`. */
 const APPLY_PAGE = /^\/programs\/([a-z0-9-]{1,100})\/apply(?:[?#]|$)/
@@ -31,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const slug = APPLY_PAGE.exec(redirectTo)?.[1]
   // Only a program this visitor may see is named (the same rule as its public page).
   const found = slug ? await findVisibleProgram({ slug }) : null
-  return { applyingTo: found?.program.title ?? null }
+  const t = await requestT(request)
+  return { title: t('auth:login.title'), applyingTo: found?.program.title ?? null }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,19 +58,20 @@ export default function Login() {
   const failure = useActionData<typeof action>()
   const [params] = useSearchParams()
   const navigation = useNavigation()
+  const { t } = useTranslation('auth')
   const form = useValidatedForm(LoginSchema, {
     failure,
     defaultValues: { redirectTo: params.get('redirectTo') ?? '' },
   })
   return (
     <>
-      <h1>Log in</h1>
-      {applyingTo ? <p>Log in or create an account to apply to {applyingTo}.</p> : null}
+      <h1>{t('auth:login.title')}</h1>
+      {applyingTo ? <p>{t('auth:login.applyingTo', { program: applyingTo })}</p> : null}
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
         <input type="hidden" {...form.field('redirectTo')} />
         <TextField
-          label="Email"
+          label={t('auth:fields.email')}
           type="email"
           autoComplete="email"
           required
@@ -68,7 +79,7 @@ export default function Login() {
           {...form.field('email')}
         />
         <TextField
-          label="Password"
+          label={t('auth:fields.password')}
           type="password"
           autoComplete="current-password"
           required
@@ -76,10 +87,12 @@ export default function Login() {
           {...form.field('password')}
         />
         <div className="actions">
-          <Button busy={navigation.state === 'submitting'}>Log in</Button>
+          <Button busy={navigation.state === 'submitting'}>{t('auth:login.submit')}</Button>
           <span>
-            New here?{' '}
-            <Link to={keepingRedirect('/signup', params.get('redirectTo'))}>Create an account</Link>
+            {t('auth:login.newHere')}{' '}
+            <Link to={keepingRedirect('/signup', params.get('redirectTo'))}>
+              {t('auth:login.createAccount')}
+            </Link>
           </span>
         </div>
       </Form>

@@ -13,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (token) await logOut(token, requestOrigin(request, context))
   return redirectWithFlash(
     '/',
-    { kind: 'info', message: 'You are logged out.', forgetAllDrafts: true },
+    { kind: 'info', message: 'common:flash.loggedOut', forgetAllDrafts: true },
     { headers: { 'Set-Cookie': await clearSessionCookie() } },
   )
 }

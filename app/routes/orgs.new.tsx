@@ -1,3 +1,4 @@
+import { MessageText } from '#app/lib/i18n/message.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
@@ -66,7 +67,7 @@ export default function NewOrganization() {
           <legend>What kind of organisation is it?</legend>
           {kindError ? (
             <p className="field-error" id="kind-error">
-              {kindError}
+              <MessageText message={kindError} />
             </p>
           ) : null}
           {ORGANIZATION_KINDS.map((k) => (

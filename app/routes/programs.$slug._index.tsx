@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { hreflangLinks } from '#app/lib/i18n/meta.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
 import { LocalTime } from '#app/components/local-time.tsx'
@@ -14,8 +15,9 @@ import styles from '#app/styles/programs.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: data ? `${data.program.title} · Commons Fund` : 'Program not found · Commons Fund' },
+  ...(data ? hreflangLinks(matches) : []),
 ]
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { hreflangLinks } from '#app/lib/i18n/meta.ts'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { SelectField, TextField } from '#app/components/field.tsx'
@@ -16,7 +17,11 @@ import { readQuery } from '#app/utils/request-body.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction = () => [{ title: 'Open funding programs · Commons Fund' }]
+// The title is translated with the rest of this page (pending: eslint.i18n-pending.js).
+export const meta: MetaFunction = ({ matches }) => [
+  { title: 'Open funding programs · Commons Fund' },
+  ...hreflangLinks(matches),
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const search = readQuery(request)

@@ -12,12 +12,22 @@ import { requireAnonymous } from '#app/utils/permissions.server.ts'
 import { redirectSignedIn } from '#app/utils/session.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { keepingRedirect } from '#app/lib/search-params.ts'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Sign up · Commons Fund' }]
+export const handle: I18nHandle = { i18n: ['auth'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...titleMeta(data, matches),
+  ...hreflangLinks(matches),
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)
-  return null
+  const t = await requestT(request)
+  return { title: t('auth:signup.pageTitle') }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,28 +43,27 @@ export default function Signup() {
   const failure = useActionData<typeof action>()
   const [params] = useSearchParams()
   const navigation = useNavigation()
+  const { t } = useTranslation('auth')
   const form = useValidatedForm(SignupSchema, {
     failure,
     defaultValues: { redirectTo: params.get('redirectTo') ?? '' },
   })
   return (
     <>
-      <h1>Create your account</h1>
-      <p className="lede">
-        One account for everything: apply for funding, review, give, or volunteer your skills.
-      </p>
+      <h1>{t('auth:signup.title')}</h1>
+      <p className="lede">{t('auth:signup.lede')}</p>
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
         <input type="hidden" {...form.field('redirectTo')} />
         <TextField
-          label="Your name"
+          label={t('auth:fields.yourName')}
           autoComplete="name"
           required
           error={form.errorOf('name')}
           {...form.field('name')}
         />
         <TextField
-          label="Email"
+          label={t('auth:fields.email')}
           type="email"
           autoComplete="email"
           required
@@ -62,19 +71,21 @@ export default function Signup() {
           {...form.field('email')}
         />
         <TextField
-          label="Password"
+          label={t('auth:fields.password')}
           type="password"
           autoComplete="new-password"
           required
-          hint={`At least ${PASSWORD_MIN} characters, hard to guess. A few unrelated words make a strong one.`}
+          hint={t('auth:signup.passwordHint', { count: PASSWORD_MIN })}
           error={form.errorOf('password')}
           {...form.field('password')}
         />
         <div className="actions">
-          <Button busy={navigation.state === 'submitting'}>Sign up</Button>
+          <Button busy={navigation.state === 'submitting'}>{t('auth:signup.submit')}</Button>
           <span>
-            Already have an account?{' '}
-            <Link to={keepingRedirect('/login', params.get('redirectTo'))}>Log in</Link>
+            {t('auth:signup.haveAccount')}{' '}
+            <Link to={keepingRedirect('/login', params.get('redirectTo'))}>
+              {t('auth:signup.logIn')}
+            </Link>
           </span>
         </div>
       </Form>

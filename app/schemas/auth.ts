@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { msg } from '#app/lib/i18n/message.ts'
 import { EmailSchema, NameSchema, NewPasswordSchema } from './fields.ts'
 
 export const SignupSchema = z
@@ -10,26 +11,29 @@ export const SignupSchema = z
   })
   .refine((v) => !v.password.toLowerCase().includes(v.email.split('@')[0] || '\u0000'), {
     path: ['password'],
-    message: 'Your password must not contain your email name',
+    message: 'validation:password.containsEmail',
   })
 export type SignupInput = z.infer<typeof SignupSchema>
 
 export const LoginSchema = z.object({
   email: EmailSchema,
   // Existing passwords are checked, never re-validated: old accounts may predate today's rules.
-  password: z.string().min(1, 'Enter your password').max(1024, 'That password is too long'),
+  password: z
+    .string()
+    .min(1, 'validation:password.enter')
+    .max(1024, msg('validation:password.tooLong', { count: 1024 })),
   redirectTo: z.string().optional(),
 })
 export type LoginInput = z.infer<typeof LoginSchema>
 
 export const ChangePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, 'Enter your current password').max(1024),
+    currentPassword: z.string().min(1, 'validation:password.enterCurrent').max(1024),
     newPassword: NewPasswordSchema,
-    confirmPassword: z.string().min(1, 'Repeat the new password'),
+    confirmPassword: z.string().min(1, 'validation:password.repeat'),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ['confirmPassword'],
-    message: 'The two new passwords do not match',
+    message: 'validation:password.mismatch',
   })
 export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>

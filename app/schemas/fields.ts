@@ -1,4 +1,7 @@
 import { z } from 'zod'
+// Zod's own issues become translation keys on both sides (docs/i18n.md).
+import '#app/lib/i18n/zod-error-map.ts'
+import { msg } from '#app/lib/i18n/message.ts'
 
 /** Passwords people commonly choose; refused outright even when long enough. */
 const COMMON_PASSWORDS = new Set([
@@ -24,36 +27,33 @@ export const PASSWORD_MIN = 12
 export const PASSWORD_MAX = 128
 
 export const EmailSchema = z
-  .string({ required_error: 'Enter your email address' })
+  .string({ required_error: 'validation:email.required' })
   .trim()
-  .min(1, 'Enter your email address')
-  .max(254, 'Email addresses are at most 254 characters')
-  .email('Enter an email address like name@example.org')
+  .min(1, 'validation:email.required')
+  .max(254, msg('validation:email.tooLong', { count: 254 }))
+  .email('validation:email.invalid')
   .transform((v) => v.toLowerCase())
 
 /** A new password (sign-up, change). Length beats complexity rules; common choices are refused. */
 export const NewPasswordSchema = z
-  .string({ required_error: 'Choose a password' })
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`)
-  .refine(
-    (v) => !COMMON_PASSWORDS.has(v.toLowerCase()),
-    'That password is too common; choose another',
-  )
-  .refine((v) => new Set(v).size >= 5, 'Use a less repetitive password')
+  .string({ required_error: 'validation:password.choose' })
+  .min(PASSWORD_MIN, msg('validation:password.tooShort', { count: PASSWORD_MIN }))
+  .max(PASSWORD_MAX, msg('validation:password.tooLong', { count: PASSWORD_MAX }))
+  .refine((v) => !COMMON_PASSWORDS.has(v.toLowerCase()), 'validation:password.common')
+  .refine((v) => new Set(v).size >= 5, 'validation:password.repetitive')
 
 export const NameSchema = z
-  .string({ required_error: 'Enter your name' })
+  .string({ required_error: 'validation:name.required' })
   .trim()
-  .min(1, 'Enter your name')
-  .max(100, 'Names are at most 100 characters')
+  .min(1, 'validation:name.required')
+  .max(100, msg('validation:name.tooLong', { count: 100 }))
 
 /** Optional free text with a length cap; empty input is an empty string, never undefined. */
-export const optionalText = (max: number, label: string) =>
+export const optionalText = (max: number, _label?: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} is at most ${max} characters`)
+    .max(max, msg('validation:tooLong', { count: max }))
     .optional()
     .transform((v) => v ?? '')
 

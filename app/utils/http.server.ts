@@ -1,5 +1,6 @@
 import { data, redirect } from '@remix-run/node'
 import type { Flash } from '#app/lib/flash.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
 import { flashCookie } from './session.server.ts'
 
 /** Only for resolving: what matters is whether a target stays on whatever origin this is. */
@@ -40,12 +41,13 @@ export async function redirectWithFlash(to: string, flash: Flash, init: Response
   return redirect(to, { ...init, headers })
 }
 
-export const notFound = (message = 'Not found') => data({ message }, { status: 404 })
+export const notFound = (message: Message = 'common:errors.notFoundText') =>
+  data({ message }, { status: 404 })
 export const forbidden = (message = 'You do not have permission to do that.') =>
   data({ message }, { status: 403 })
 
 /** Throws a 404 response; used where a thing must not even be admitted to exist. */
-export function throwNotFound(message?: string): never {
+export function throwNotFound(message?: Message): never {
   throw notFound(message)
 }
 

@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node'
 import type { Failure } from '#app/domain/result.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { formFailure } from './forms.server.ts'
 import { throwNotFound } from './http.server.ts'
@@ -13,7 +14,7 @@ import { throwNotFound } from './http.server.ts'
 export function refuse(failure: Failure, formData: FormData): ReturnType<typeof data<FormFailure>>
 export function refuse(
   failure: Failure,
-): ReturnType<typeof data<{ message: string; problems: string[] }>>
+): ReturnType<typeof data<{ message: Message; problems: string[] }>>
 export function refuse(failure: Failure, formData?: FormData) {
   const status = failure.status ?? 400
   if (status === 404) throwNotFound(failure.message)
@@ -24,6 +25,6 @@ export function refuse(failure: Failure, formData?: FormData) {
     const problems = failure.problems?.length ? { problems: failure.problems } : {}
     return data<FormFailure>({ ...answer.data, ...problems }, answer.init ?? undefined)
   }
-  const message = failure.message ?? 'That could not be done.'
+  const message = failure.message ?? 'common:errors.notDone'
   return data({ message, problems: failure.problems ?? [] }, { status })
 }

@@ -7,6 +7,8 @@ import { sessionSecrets } from '#app/config/secrets.server.ts'
 import { memo } from './request-memo-cache.server.ts'
 
 const secure = () => isProduction() && env().COOKIE_SECURE !== 'false'
+/** Whether cookies carry Secure (production, unless COOKIE_SECURE=false). */
+export const secureCookies = secure
 
 let sessionCookieInstance: ReturnType<typeof createCookie> | undefined
 function sessionCookie() {

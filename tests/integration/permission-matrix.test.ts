@@ -93,6 +93,8 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(200, { anonymous: 'login' }),
     action: { answers: every(400, { anonymous: 'login' }) },
   },
+  // The language switch: anyone may choose; an empty post names no language.
+  'routes/language': { loader: every(302), action: { answers: every(400) } },
   'routes/resources.places': { loader: every(200) },
   'routes/invitations.$token': {
     loader: every(200),

@@ -2,11 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { ZodError } from 'zod'
 import { ChangePasswordSchema, LoginSchema, SignupSchema } from '#app/schemas/auth.ts'
 import { fieldErrors } from '#app/utils/forms.server.ts'
+import { english } from '#tests/support/english.ts'
 
 const valid = { name: 'Ana Ruiz', email: 'Ana@Example.org ', password: 'bright river morning' }
 
 function errorsOf(result: { success: boolean; error?: ZodError }) {
-  return result.success || !result.error ? {} : fieldErrors(result.error)
+  if (result.success || !result.error) return {}
+  // The schemas give keys; the checks read what an English reader sees.
+  return Object.fromEntries(
+    Object.entries(fieldErrors(result.error)).map(([k, v]) => [k, english(v)]),
+  )
 }
 
 describe('sign-up schema', () => {

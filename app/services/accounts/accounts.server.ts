@@ -1,3 +1,4 @@
+import type { Language } from '#app/lib/i18n/config.ts'
 import { eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { users } from '#db/schema/index.ts'
@@ -11,13 +12,13 @@ import {
   clearAttempts,
   countAttempt,
   lockedUntil,
-  tryAgainIn,
+  minutesUntil,
   type ThrottleKey,
 } from './throttles.server.ts'
 
 export type NewSession = { userId: string; token: string; expiresAt: Date }
 
-export const SIGNUP_THROTTLED = 'Too many accounts were created from your network just now.'
+export const SIGNUP_THROTTLED = 'auth:refusals.signupThrottled'
 
 /**
  * Creates the account and its first session in one transaction. Each attempt from an address
@@ -30,7 +31,7 @@ export async function signUp(
 ): Promise<Result<{ session: NewSession }>> {
   const signupKey: ThrottleKey = ['signup-ip', origin.ip]
   const lockEnd = await lockedUntil([signupKey])
-  if (lockEnd) return throttled(`${SIGNUP_THROTTLED} ${tryAgainIn(lockEnd)}`)
+  if (lockEnd) return throttled(SIGNUP_THROTTLED, lockEnd)
   await countAttempt(...signupKey)
   const weakness = passwordWeakness(input.password, [input.email, input.name])
   if (weakness) return fail({ fieldErrors: { password: weakness } })
@@ -44,7 +45,7 @@ export async function signUp(
       .returning({ id: users.id })
     if (!user) {
       return fail({
-        fieldErrors: { email: 'An account with this email already exists. Log in instead.' },
+        fieldErrors: { email: 'auth:refusals.emailTaken' },
       })
     }
     await recordAudit(tx, {
@@ -59,9 +60,8 @@ export async function signUp(
   })
 }
 
-export const INVALID_LOGIN = 'That email and password do not match an account.'
-export const SUSPENDED_LOGIN =
-  'This account is suspended. Write to the platform’s administrators if you think this is a mistake.'
+export const INVALID_LOGIN = 'auth:refusals.invalidLogin'
+export const SUSPENDED_LOGIN = 'auth:refusals.suspended'
 
 /**
  * Checks the credentials under the rate limit. Every failure reads the same, whether or not the
@@ -77,7 +77,7 @@ export async function logIn(
     ['login-ip', origin.ip],
   ]
   const lockEnd = await lockedUntil(keys)
-  if (lockEnd) return throttled(`Too many failed attempts. ${tryAgainIn(lockEnd)}`)
+  if (lockEnd) return throttled('auth:refusals.loginThrottled', lockEnd)
 
   const [user] = await db()
     .select({ id: users.id, passwordHash: users.passwordHash, suspendedAt: users.suspendedAt })
@@ -169,8 +169,12 @@ export function maskEmail(email: string) {
   return `${local.slice(0, 1)}…@${domain}`
 }
 
-function throttled(message: string) {
-  return fail({ message, status: 429 })
+/** "Too many …; try again in N minutes", N by the language's plural rules. */
+function throttled(
+  key: 'auth:refusals.signupThrottled' | 'auth:refusals.loginThrottled',
+  until: Date,
+) {
+  return fail({ message: { key, values: { count: minutesUntil(until) } }, status: 429 })
 }
 
 /** Changes the password and ends every other session of the user. */
@@ -184,7 +188,7 @@ export async function changePassword(
     .from(users)
     .where(eq(users.id, user.id))
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    return fail({ fieldErrors: { currentPassword: 'Your current password is not correct' } })
+    return fail({ fieldErrors: { currentPassword: 'auth:refusals.wrongCurrentPassword' } })
   }
   const weakness = passwordWeakness(input.newPassword, [row.email, row.name])
   if (weakness) return fail({ fieldErrors: { newPassword: weakness } })
@@ -221,4 +225,12 @@ export async function signOutOtherSessions(
       ip: origin.ip,
     })
   })
+}
+
+/** The account's language (null: follow the browser); the header's switch and the account page. */
+export async function setLanguagePreference(userId: string, language: Language | null) {
+  await db()
+    .update(users)
+    .set({ language, updatedAt: sql`now()` })
+    .where(eq(users.id, userId))
 }

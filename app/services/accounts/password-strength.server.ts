@@ -18,7 +18,17 @@ function zxcvbn() {
   estimator ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...english.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: english.translations,
+    // Warnings come back as translation keys (validation:password.weak.<warning>), shown in the
+    // reader's language like every other message.
+    translations: {
+      ...english.translations,
+      warnings: Object.fromEntries(
+        Object.keys(english.translations.warnings).map((id) => [
+          id,
+          `validation:password.weak.${id}`,
+        ]),
+      ) as typeof english.translations.warnings,
+    },
   })
   return estimator
 }
@@ -33,10 +43,30 @@ export function passwordWeakness(password: string, related: string[] = []): stri
   return explain(result)
 }
 
+/** The key of zxcvbn's warning (see WEAKNESS_KEYS), or the general one. */
 function explain({ feedback }: ZxcvbnResult) {
-  const reason = feedback.warning ?? 'This password would be easy to guess.'
-  const advice = feedback.suggestions.length
-    ? feedback.suggestions.join(' ')
-    : 'Add a few more uncommon words.'
-  return `${reason} ${advice}`
+  const key = feedback.warning
+  return key && (WEAKNESS_KEYS as readonly string[]).includes(key)
+    ? key
+    : 'validation:password.weak.generic'
 }
+
+/** Listed in full, so the translation key check sees every one in use. */
+export const WEAKNESS_KEYS = [
+  'validation:password.weak.straightRow',
+  'validation:password.weak.keyPattern',
+  'validation:password.weak.simpleRepeat',
+  'validation:password.weak.extendedRepeat',
+  'validation:password.weak.sequences',
+  'validation:password.weak.recentYears',
+  'validation:password.weak.dates',
+  'validation:password.weak.topTen',
+  'validation:password.weak.topHundred',
+  'validation:password.weak.common',
+  'validation:password.weak.similarToCommon',
+  'validation:password.weak.wordByItself',
+  'validation:password.weak.namesByThemselves',
+  'validation:password.weak.commonNames',
+  'validation:password.weak.userInputs',
+  'validation:password.weak.pwned',
+] as const

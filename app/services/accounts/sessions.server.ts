@@ -35,6 +35,8 @@ export type SessionUser = {
   email: string
   name: string
   isPlatformAdmin: boolean
+  /** The account's chosen language ('en' | 'es'), or null to follow the browser. */
+  language: string | null
   sessionId: string
   currentOrganizationId: string | null
 }
@@ -50,6 +52,7 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
       email: users.email,
       name: users.name,
       isPlatformAdmin: users.isPlatformAdmin,
+      language: users.language,
       sessionId: sessions.id,
       currentOrganizationId: sessions.currentOrganizationId,
       lastSeenAt: sessions.lastSeenAt,

@@ -85,8 +85,7 @@ export async function clearAttempts(...key: ThrottleKey) {
   await db().delete(throttles).where(matches(key))
 }
 
-/** "Try again in 12 minutes": what a refused person reads. */
-export function tryAgainIn(until: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000))
-  return minutes === 1 ? 'Try again in 1 minute.' : `Try again in ${minutes} minutes.`
+/** Whole minutes (at least one) until a lock ends, for "try again in N minutes". */
+export function minutesUntil(until: Date) {
+  return Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000))
 }
