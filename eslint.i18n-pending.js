@@ -5,7 +5,6 @@
 export default [
   'app/components/application-columns.tsx',
   'app/components/application-figures.tsx',
-  'app/components/application-step-form.tsx',
   'app/components/application-step-nav.tsx',
   'app/components/application-summary.tsx',
   'app/components/attachment-list.tsx',
@@ -40,8 +39,6 @@ export default [
   'app/routes/applications.$id.attachments.tsx',
   'app/routes/applications.$id.budget.tsx',
   'app/routes/applications.$id.community.tsx',
-  'app/routes/applications.$id.organization.tsx',
-  'app/routes/applications.$id.project.tsx',
   'app/routes/applications.$id.questions.tsx',
   'app/routes/applications.$id.review.tsx',
   'app/routes/applications.$id.skills.tsx',

@@ -174,8 +174,8 @@ describe('draft steps', () => {
     expect(bad.status).toBe(400)
     expect(bad.data).toMatchObject({
       errors: {
-        amountRequested: expect.stringMatching(/amount like 1500/),
-        'lines.0.amount': 'Enter the amount for this line',
+        amountRequested: 'validation:application.budget.requestedInvalid',
+        'lines.0.amount': 'validation:application.budget.lineAmount',
       },
       values: { amountRequested: 'ten thousand', 'lines.0.description': 'Rent' },
     })
@@ -217,7 +217,7 @@ describe('draft steps', () => {
     expect(out.status).toBe(200)
     expect(out.data).toMatchObject({
       errors: {
-        form: expect.stringMatching(/^Saved, but/),
+        form: 'applications:steps.savedNeedsAttention',
         amountRequested: 'Request between $5,000.00 and $25,000.00',
         lines:
           'Your budget lines add up to $20,000.00; they must add up to the $30,000.00 you request',
