@@ -37,7 +37,6 @@ export default [
   'app/routes/applications.$id._index.tsx',
   'app/routes/applications.$id.attachments.$attachmentId.tsx',
   'app/routes/applications.$id.attachments.tsx',
-  'app/routes/applications.$id.budget.tsx',
   'app/routes/applications.$id.community.tsx',
   'app/routes/applications.$id.questions.tsx',
   'app/routes/applications.$id.review.tsx',
