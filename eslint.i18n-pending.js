@@ -38,7 +38,6 @@ export default [
   'app/routes/applications.$id.attachments.tsx',
   'app/routes/applications.$id.questions.tsx',
   'app/routes/applications.$id.review.tsx',
-  'app/routes/applications.$id.skills.tsx',
   'app/routes/applications.$id.tsx',
   'app/routes/bench.ceiling.tsx',
   'app/routes/invitations.$token.tsx',
