@@ -1,3 +1,4 @@
+import { english } from '#tests/support/english.ts'
 import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
@@ -70,7 +71,11 @@ function multipart(path: string, cookie: string, file: File, questionId = '') {
 /** The flash message a response sets, as the next page would read it. */
 async function flashOf(headers: Headers) {
   const cookie = (headers.get('Set-Cookie') ?? '').split(';')[0] ?? ''
-  return (await takeFlash(new Request('http://localhost/', { headers: { Cookie: cookie } }))).flash
+  const { flash } = await takeFlash(
+    new Request('http://localhost/', { headers: { Cookie: cookie } }),
+  )
+  // As an English reader sees it (the flash carries a translation key).
+  return flash ? { ...flash, message: english(flash.message) } : flash
 }
 
 const pdf = (name = 'letter.pdf') =>
