@@ -19,7 +19,6 @@ export default [
   'app/components/fund-fields.tsx',
   'app/components/funder-program-table.tsx',
   'app/components/local-time.tsx',
-  'app/components/organization-profile-fields.tsx',
   'app/components/program-details-fields.tsx',
   'app/components/program-part-controls.tsx',
   'app/components/table.tsx',
