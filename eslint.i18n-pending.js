@@ -22,7 +22,6 @@ export default [
   'app/components/program-details-fields.tsx',
   'app/components/program-part-controls.tsx',
   'app/components/table.tsx',
-  'app/components/word-counter.tsx',
   'app/routes/admin._index.tsx',
   'app/routes/admin.audit.tsx',
   'app/routes/admin.organizations.tsx',
