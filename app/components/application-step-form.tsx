@@ -1,6 +1,7 @@
 import type { Message } from '#app/lib/i18n/message.ts'
 import { useActionData, useNavigation } from '@remix-run/react'
 import { useEffect, type FormEvent, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { Button } from './button.tsx'
@@ -45,6 +46,7 @@ export function StepForm({
   version: number
   children: ReactNode
 }) {
+  const { t } = useTranslation('applications')
   const busy = useNavigation().state === 'submitting'
   const conflictVersion = failure?.values.version
   const { setValue } = form
@@ -62,10 +64,10 @@ export function StepForm({
       {children}
       <div className="actions">
         <Button name="intent" value="next" busy={busy}>
-          Save and continue
+          {t('applications:steps.saveAndContinue')}
         </Button>
         <Button variant="secondary" name="intent" value="stay" busy={busy}>
-          Save
+          {t('applications:steps.save')}
         </Button>
       </div>
     </DraftBackupForm>

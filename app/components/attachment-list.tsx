@@ -1,12 +1,28 @@
 import { type Message, useMessage } from '#app/lib/i18n/message.ts'
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { ACCEPT_ATTRIBUTE, FILE_RULES_HINT } from '#app/domain/file-types.ts'
 import { useUpload, type UploadState } from '#app/lib/use-upload.ts'
 
 export type AttachmentRow = { id: string; fileName: string; sizeBytes: number }
 
-const size = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
+/** "12 KB", "1.5 MB" in the reader's language (the unit symbols are the same in both). */
+function useFileSize() {
+  const { t } = useTranslation('applications')
+  const { locale } = useFormatters()
+  return (bytes: number) =>
+    bytes < 1024 * 1024
+      ? t('applications:attachments.sizeKb', {
+          size: new Intl.NumberFormat(locale).format(Math.ceil(bytes / 1024)),
+        })
+      : t('applications:attachments.sizeMb', {
+          size: new Intl.NumberFormat(locale, {
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          }).format(bytes / 1024 / 1024),
+        })
+}
 
 /** Files already attached, each downloadable and (in a draft) removable. */
 export function AttachmentList({
@@ -18,7 +34,9 @@ export function AttachmentList({
   files: AttachmentRow[]
   editable: boolean
 }) {
-  if (!files.length) return <p className="hint">No files yet.</p>
+  const { t } = useTranslation('applications')
+  const size = useFileSize()
+  if (!files.length) return <p className="hint">{t('applications:attachments.none')}</p>
   return (
     <ul className="plain-list">
       {files.map((f) => (
@@ -29,7 +47,8 @@ export function AttachmentList({
             <Form method="post" action={`/applications/${applicationId}/attachments`}>
               <input type="hidden" name="attachmentId" value={f.id} />
               <button type="submit" name="intent" value="remove" className="btn btn-link">
-                Remove<span className="visually-hidden"> {f.fileName}</span>
+                {t('applications:steps.remove')}
+                <span className="visually-hidden"> {f.fileName}</span>
               </button>
             </Form>
           ) : null}
@@ -57,6 +76,7 @@ export function UploadForm({
   const id = `upload-${questionId ?? 'general'}`
   const upload = useUpload()
   const tm = useMessage()
+  const { t } = useTranslation('applications')
   const shownError = upload.state.phase === 'failed' ? upload.state.message : error
   return (
     <Form
@@ -72,7 +92,7 @@ export function UploadForm({
       <div className={shownError ? 'field field-invalid' : 'field'}>
         <label htmlFor={id}>{label}</label>
         <p className="hint" id={`${id}-hint`}>
-          {FILE_RULES_HINT}
+          {t(FILE_RULES_HINT)}
         </p>
         {shownError ? (
           <p className="field-error" id={`${id}-error`} role="alert">
@@ -96,7 +116,8 @@ export function UploadForm({
         className="btn btn-secondary"
         disabled={upload.state.phase === 'sending'}
       >
-        Upload<span className="visually-hidden"> {target}</span>
+        {t('applications:attachments.upload')}
+        <span className="visually-hidden"> {target}</span>
       </button>
       <UploadProgress state={upload.state} />
     </Form>
@@ -106,14 +127,21 @@ export function UploadForm({
 /** The bar and its words; the live region reads out the start and the end, not every percent. */
 function UploadProgress({ state }: { state: UploadState }) {
   const sending = state.phase === 'sending'
+  const { t } = useTranslation('applications')
+  const { locale } = useFormatters()
   return (
     <div className="upload-progress">
       <p role="status" className="visually-hidden">
-        {sending ? `Uploading ${state.fileName}…` : ''}
+        {sending ? t('applications:attachments.uploading', { name: state.fileName }) : ''}
       </p>
       {sending ? (
         <label>
-          Uploading {state.fileName}: {Math.floor(state.percent)}%{' '}
+          {t('applications:attachments.progress', {
+            name: state.fileName,
+            percent: new Intl.NumberFormat(locale, { style: 'percent' }).format(
+              Math.floor(state.percent) / 100,
+            ),
+          })}{' '}
           <progress max={100} value={state.percent} />
         </label>
       ) : null}

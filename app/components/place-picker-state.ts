@@ -1,5 +1,7 @@
 /** The state of the county combobox, kept pure so its behaviour is tested without a browser. */
 
+import type { Message } from '#app/lib/i18n/message.ts'
+
 export interface PickedPlace {
   fips: string
   label: string
@@ -16,8 +18,9 @@ export interface PickerState {
   active: number
   status: 'idle' | 'loading' | 'ready' | 'error'
   selected: PickedPlace[]
-  /** What the live region says; changes only when something worth announcing happened. */
-  announcement: string
+  /** What the live region says (translated where shown); changes only when something worth
+   * announcing happened. */
+  announcement: Message
 }
 
 /** Shorter queries match hundreds of counties; the list waits for a second letter. */
@@ -52,15 +55,15 @@ function dedupe(places: PickedPlace[]): PickedPlace[] {
   return places.filter((p) => (seen.has(p.fips) ? false : (seen.add(p.fips), true)))
 }
 
-export function countMessage(n: number): string {
-  if (n === 0) return 'No counties match.'
-  return n === 1
-    ? '1 county found. Use the arrow keys to choose it.'
-    : `${n} counties found. Use the up and down arrow keys to choose one.`
+export function countMessage(n: number): Message {
+  if (n === 0) return 'applications:steps.places.noMatch'
+  return { key: 'applications:steps.places.found', values: { count: n } }
 }
 
-function selectedMessage(n: number): string {
-  return n === 1 ? '1 county selected.' : `${n} counties selected.`
+function selectedMessage(n: number): Message {
+  return n === 0
+    ? 'applications:steps.places.noneSelected'
+    : { key: 'applications:steps.places.selected', values: { count: n } }
 }
 
 /**
@@ -113,7 +116,7 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
         open: false,
         active: -1,
         status: 'error',
-        announcement: 'Could not load counties. Check your connection and try again.',
+        announcement: 'applications:steps.places.loadFailed',
       }
     }
     case 'move': {
@@ -145,7 +148,10 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
         active: -1,
         status: 'idle',
         selected,
-        announcement: `${place.label} added. ${selectedMessage(selected.length)}`,
+        announcement: {
+          key: 'applications:steps.places.added',
+          values: { label: place.label, count: selected.length },
+        },
       }
     }
     case 'remove': {
@@ -155,7 +161,12 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
       return {
         ...state,
         selected,
-        announcement: `${place.label} removed. ${selected.length === 0 ? 'No counties selected.' : selectedMessage(selected.length)}`,
+        announcement: selected.length
+          ? {
+              key: 'applications:steps.places.removed',
+              values: { label: place.label, count: selected.length },
+            }
+          : { key: 'applications:steps.places.removedLast', values: { label: place.label } },
       }
     }
     case 'replace': {
@@ -163,8 +174,7 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
       return {
         ...state,
         selected,
-        announcement:
-          selected.length === 0 ? 'No counties selected.' : selectedMessage(selected.length),
+        announcement: selectedMessage(selected.length),
       }
     }
   }

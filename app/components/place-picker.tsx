@@ -1,6 +1,8 @@
-import type { Message } from '#app/lib/i18n/message.ts'
+import { type Message, useMessage } from '#app/lib/i18n/message.ts'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
-import { formatSvi } from '#app/domain/places/vulnerability.ts'
+import { percentileRank, SVI_DATA_YEAR } from '#app/domain/places/vulnerability.ts'
 import { DRAFT_ITEM_ATTRIBUTE } from '#app/lib/draft-backup.ts'
 import { useDraftRestore } from '#app/lib/use-draft-backup.ts'
 import { describeField, FieldShell, type FieldFrame } from './field.tsx'
@@ -49,13 +51,27 @@ function useHydrated() {
   return hydrated
 }
 
-function statesHint(states?: string[]) {
+function statesHint(t: TFunction, states?: string[]) {
   if (!states || states.length === 0) return null
-  return `Counties in ${states.join(', ')} only.`
+  return t('applications:steps.places.statesOnly', { states: states.join(', ') })
+}
+
+/** "SVI 2022: 87th percentile" in the reader's language (the ordinal by its plural rules). */
+export function SviText({ percentile, year }: { percentile: number; year?: number | null }) {
+  const { t } = useTranslation('applications')
+  return t('applications:steps.places.svi', {
+    year: year ?? SVI_DATA_YEAR,
+    count: percentileRank(percentile),
+    ordinal: true,
+  })
 }
 
 function Svi({ svi }: { svi?: number }) {
-  return svi === undefined ? null : <span className="hint">{formatSvi(svi)}</span>
+  return svi === undefined ? null : (
+    <span className="hint">
+      <SviText percentile={svi} />
+    </span>
+  )
 }
 
 /**
@@ -68,17 +84,17 @@ export function PlacePicker(props: PlacePickerProps) {
   return hydrated ? <PlaceCombobox {...props} /> : <PlaceLines {...props} />
 }
 
-const HOW_TO = {
-  lines: 'One county per line, e.g. Cook County, Illinois.',
-  combobox: 'Type two or more letters of a county name, then choose from the list.',
-}
-
 /** The shared field frame, its hint saying how to enter counties in this form of the picker. */
 function pickerFrame(
+  t: TFunction,
   { hint, states, ...frame }: Omit<FieldFrame, 'hint'> & Pick<PlacePickerProps, 'hint' | 'states'>,
-  form: keyof typeof HOW_TO,
+  form: 'lines' | 'combobox',
 ): FieldFrame {
-  const how = [HOW_TO[form], statesHint(states)].filter(Boolean).join(' ')
+  const howTo =
+    form === 'lines'
+      ? t('applications:steps.places.howToLines')
+      : t('applications:steps.places.howToCombobox')
+  const how = [howTo, statesHint(t, states)].filter(Boolean).join(' ')
   return {
     ...frame,
     hint: hint ? (
@@ -102,7 +118,8 @@ function PlaceLines({
   states,
   defaultText,
 }: PlacePickerProps) {
-  const frame = pickerFrame({ name, label, hint, error, required, states }, 'lines')
+  const { t } = useTranslation('applications')
+  const frame = pickerFrame(t, { name, label, hint, error, required, states }, 'lines')
   const ids = describeField(frame)
   return (
     <FieldShell frame={frame} ids={ids}>
@@ -114,7 +131,10 @@ function PlaceLines({
         {...ids.aria}
       />
       {defaultValue.some((p) => p.svi !== undefined) ? (
-        <ul className="place-list" aria-label={`Vulnerability of the counties saved for ${label}`}>
+        <ul
+          className="place-list"
+          aria-label={t('applications:steps.places.savedVulnerability', { label })}
+        >
           {defaultValue.map((p) => (
             <li key={p.fips}>
               <span>{p.label}</span>
@@ -137,6 +157,8 @@ function PlaceCombobox({
   states,
   onChange,
 }: PlacePickerProps) {
+  const { t } = useTranslation('applications')
+  const tm = useMessage()
   const [state, dispatch] = useReducer(pickerReducer, defaultValue, initialPickerState)
   const inputRef = useRef<HTMLInputElement>(null)
   const id = `field-${name}`
@@ -216,7 +238,7 @@ function PlaceCombobox({
     }
   }
 
-  const frame = pickerFrame({ name, label, hint, error, required, states }, 'combobox')
+  const frame = pickerFrame(t, { name, label, hint, error, required, states }, 'combobox')
   const ids = describeField(frame)
   const active = state.open && state.active >= 0 ? optionId(state.active) : undefined
   return (
@@ -241,7 +263,12 @@ function PlaceCombobox({
           onKeyDown={onKeyDown}
           onBlur={() => dispatch({ type: 'close' })}
         />
-        <ul id={listId} role="listbox" aria-label={`Suggestions for ${label}`} hidden={!state.open}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={t('applications:steps.places.suggestions', { label })}
+          hidden={!state.open}
+        >
           {state.open
             ? state.results.map((p, i) => (
                 <li
@@ -271,16 +298,16 @@ function PlaceCombobox({
         </ul>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {state.status === 'loading' ? '' : state.announcement}
+        {state.status === 'loading' || !state.announcement ? '' : tm(state.announcement)}
       </p>
       {/* Already announced by the live region above; shown here for everyone else. */}
       {showsNoMatch(state) ? (
         <p className="hint" aria-hidden="true">
-          {countMessage(0)}
+          {tm(countMessage(0))}
         </p>
       ) : null}
       {state.selected.length > 0 ? (
-        <ul className="place-list" aria-label={`Chosen for ${label}`}>
+        <ul className="place-list" aria-label={t('applications:steps.places.chosen', { label })}>
           {state.selected.map((p) => (
             <li key={p.fips}>
               <span>
@@ -295,7 +322,8 @@ function PlaceCombobox({
                   inputRef.current?.focus()
                 }}
               >
-                Remove<span className="visually-hidden"> {p.label}</span>
+                {t('applications:steps.remove')}
+                <span className="visually-hidden"> {p.label}</span>
               </button>
               <input
                 type="hidden"
@@ -307,7 +335,7 @@ function PlaceCombobox({
           ))}
         </ul>
       ) : (
-        <p className="hint">No counties chosen yet.</p>
+        <p className="hint">{t('applications:steps.places.noneChosen')}</p>
       )}
     </FieldShell>
   )

@@ -1,3 +1,5 @@
+import type { Message } from '#app/lib/i18n/message.ts'
+
 /** What applicants may upload: documents and images funders can open without special software. */
 export const ALLOWED_FILE_TYPES = {
   pdf: 'application/pdf',
@@ -25,17 +27,19 @@ export const MAX_FILES_PER_APPLICATION = 20
 export const ACCEPT_ATTRIBUTE = Object.keys(ALLOWED_FILE_TYPES)
   .map((ext) => `.${ext}`)
   .join(',')
-export const FILE_RULES_HINT =
-  'PDF, images (PNG, JPEG, GIF, WebP), Word, Excel, PowerPoint, OpenDocument, text or CSV; up to 10 MB each.'
+export const FILE_RULES_HINT = 'applications:attachments.rules'
 
 /**
  * What is wrong with a file judged by its name and size alone, or null. The browser says so
  * before uploading anything; the server repeats it and then checks the content too.
  */
-export function fileProblem(fileName: string, sizeBytes: number): string | null {
+export function fileProblem(fileName: string, sizeBytes: number): Message | null {
   const extension = fileName.toLowerCase().split('.').pop() ?? ''
-  if (!(extension in ALLOWED_FILE_TYPES)) return `“${fileName}” is not a file type we accept.`
-  if (sizeBytes === 0) return `“${fileName}” is empty.`
-  if (sizeBytes > MAX_FILE_BYTES) return `“${fileName}” is larger than 10 MB.`
+  const values = { name: fileName }
+  if (!(extension in ALLOWED_FILE_TYPES))
+    return { key: 'applications:attachments.refusal.typeNotAccepted', values }
+  if (sizeBytes === 0) return { key: 'applications:attachments.refusal.empty', values }
+  if (sizeBytes > MAX_FILE_BYTES)
+    return { key: 'applications:attachments.refusal.tooLarge', values }
   return null
 }

@@ -13,6 +13,15 @@ export const KIND_LABELS: Record<OrganizationKind, string> = {
   community_group: 'Community group',
   funder: 'Funder',
 }
+/** The bands' names, as translation keys (the organisation profile's choices). */
+export const BUDGET_BAND_KEYS: Record<BudgetBand, string> = {
+  under_50k: 'applications:organization.profile.budgetBand.under_50k',
+  '50k_250k': 'applications:organization.profile.budgetBand.50k_250k',
+  '250k_1m': 'applications:organization.profile.budgetBand.250k_1m',
+  '1m_5m': 'applications:organization.profile.budgetBand.1m_5m',
+  over_5m: 'applications:organization.profile.budgetBand.over_5m',
+}
+/** English names for pages not yet converted (docs/i18n.md); converted pages use the keys. */
 export const BUDGET_BAND_LABELS: Record<BudgetBand, string> = {
   under_50k: 'Under $50,000',
   '50k_250k': '$50,000 – $250,000',

@@ -37,10 +37,13 @@ export function moneyInputValue(minor: number | null | undefined): string {
 }
 
 /** Parses typed text to integer minor units, or says at the field how to write an amount. */
-function toMinor(label: string, text: string, ctx: z.RefinementCtx): number {
+function toMinor(label: string, text: string, ctx: z.RefinementCtx, invalid?: string): number {
   const minor = parseMoney(text)
   if (minor !== null) return minor
-  ctx.addIssue({ code: 'custom', message: `Enter ${label} as an amount like 1500 or 1,500.50` })
+  ctx.addIssue({
+    code: 'custom',
+    message: invalid ?? `Enter ${label} as an amount like 1500 or 1,500.50`,
+  })
   return z.NEVER
 }
 
@@ -52,10 +55,11 @@ export const MoneySchema = (label: string) =>
     .min(1, `Enter ${label}`)
     .transform((v, ctx) => toMinor(label, v, ctx))
 
-/** The same, for an amount that may be left empty (null then). */
-export const OptionalMoneySchema = (label: string) =>
+/** The same, for an amount that may be left empty (null then); `invalid`: a message key to show
+ * for text that is not an amount. */
+export const OptionalMoneySchema = (label: string, invalid?: string) =>
   z
     .string()
     .trim()
     .optional()
-    .transform((v, ctx) => (v ? toMinor(label, v, ctx) : null))
+    .transform((v, ctx) => (v ? toMinor(label, v, ctx, invalid) : null))

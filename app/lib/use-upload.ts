@@ -1,11 +1,12 @@
 import { useNavigate } from '@remix-run/react'
 import { useCallback, useState, type FormEvent } from 'react'
 import { fileProblem } from '#app/domain/file-types.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
 
 export type UploadState =
   | { phase: 'idle' }
   | { phase: 'sending'; fileName: string; percent: number }
-  | { phase: 'failed'; message: string }
+  | { phase: 'failed'; message: Message }
 
 /**
  * Sends a file form with a progress report (fetch cannot report upload progress, so this uses
@@ -23,7 +24,9 @@ export function useUpload() {
       const file = data.get('file')
       if (!(file instanceof File)) return
       event.preventDefault()
-      const problem = file.name ? fileProblem(file.name, file.size) : 'Choose a file to upload.'
+      const problem = file.name
+        ? fileProblem(file.name, file.size)
+        : 'applications:attachments.chooseFile'
       if (problem) return setState({ phase: 'failed', message: problem })
       setState({ phase: 'sending', fileName: file.name, percent: 0 })
       const request = new XMLHttpRequest()
@@ -36,7 +39,7 @@ export function useUpload() {
       const fail = () =>
         setState({
           phase: 'failed',
-          message: `The upload of “${file.name}” did not finish (the connection may have dropped). Please try again.`,
+          message: { key: 'applications:attachments.unfinished', values: { name: file.name } },
         })
       request.onerror = fail
       request.onload = () => {
@@ -45,8 +48,7 @@ export function useUpload() {
         if (!location && new URL(request.responseURL).pathname === '/login') {
           return setState({
             phase: 'failed',
-            message:
-              'You were signed out, so the file was not saved. Log in again and upload it once more.',
+            message: 'applications:attachments.signedOut',
           })
         }
         if (!location) return fail()

@@ -10,7 +10,7 @@ import { throwNotFound } from '#app/utils/http.server.ts'
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireApplication(request, params.id)
   const file = await readAttachment(loaded, params.attachmentId ?? '')
-  if (!file) throwNotFound('No such file')
+  if (!file) throwNotFound('applications:attachments.notFound')
   const asciiName = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
   return new Response(Buffer.from(file.bytes), {
     headers: {

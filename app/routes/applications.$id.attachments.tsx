@@ -6,6 +6,7 @@ import {
 } from '#app/services/applications/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { uploadField } from '#app/lib/flash.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { readUpload } from '#app/utils/request-body.server.ts'
 
@@ -49,20 +50,25 @@ async function handle({ request, params, context }: ActionFunctionArgs) {
       return await redirectWithFlash(
         back,
         removed.ok
-          ? { kind: 'success', message: 'File removed.' }
+          ? { kind: 'success', message: 'common:flash.fileRemoved' }
           : { kind: 'error', message: removed.message },
       )
     }
     const questionId = fields.questionId || null
-    const refuse = (message: string) =>
+    const refuse = (message: Message) =>
       redirectWithFlash(back, { kind: 'error', message, field: uploadField(questionId) })
-    if (!file?.fileName) return await refuse('Choose a file to upload.')
+    if (!file?.fileName) return await refuse('applications:attachments.chooseFile')
     const result = await addAttachment(actor, loaded, { questionId, fileName: file.fileName, file })
     if (!result.ok) return await refuse(result.message)
     const name = shortName(result.fileName)
     return await redirectWithFlash(back, {
       kind: 'success',
-      message: result.alreadyAttached ? `${name} was already attached.` : `Uploaded ${name}.`,
+      message: {
+        key: result.alreadyAttached
+          ? 'common:flash.fileAlreadyAttached'
+          : 'common:flash.fileUploaded',
+        values: { name },
+      },
     })
   } finally {
     await discard()

@@ -1,4 +1,7 @@
-import { type Message, MessageText } from '#app/lib/i18n/message.ts'
+import { type Message, useMessage } from '#app/lib/i18n/message.ts'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useWatch } from 'react-hook-form'
@@ -13,13 +16,15 @@ import {
 } from '#app/schemas/applications/application-submission.ts'
 import { applicationParts } from '#app/services/applications/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
-import { formatMoney, moneyInputValue, parseMoney } from '#app/lib/money.ts'
+import { moneyInputValue, parseMoney } from '#app/lib/money.ts'
 import { rowCount } from '#app/lib/nested-values.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 /** Blank rows offered below the saved ones; "Add more lines" offers more. */
 const BLANK_ROWS = 2
+
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'budget')
@@ -63,11 +68,15 @@ function Editor() {
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(BudgetStepSchema, { failure, defaultValues: values })
   const rows = rowCount('lines', values.lines.length, failure?.values)
+  const { t } = useTranslation('applications')
+  const format = useFormatters()
   return (
-    <Card title="Budget">
+    <Card title={t('applications:budget.title')}>
       <p className="hint">
-        This program awards between {formatMoney(range.min, currency)} and{' '}
-        {formatMoney(range.max, currency)}. Your budget lines must add up to the amount you request.
+        {t('applications:budget.intro', {
+          min: format.money(range.min, currency),
+          max: format.money(range.max, currency),
+        })}
       </p>
       <StepForm
         form={form}
@@ -77,9 +86,9 @@ function Editor() {
         version={Number(values.version)}
       >
         <TextField
-          label={`Amount requested (${currency})`}
+          label={t('applications:budget.amountRequested', { currency })}
           inputMode="decimal"
-          hint="For example 12,500"
+          hint={t('applications:budget.amountHint')}
           required
           error={form.errorOf('amountRequested')}
           {...form.field('amountRequested')}
@@ -87,14 +96,14 @@ function Editor() {
         <div className="rows">
           {Array.from({ length: rows }, (_, i) => (
             <fieldset key={i} className="row-group">
-              <legend>Budget line {i + 1}</legend>
+              <legend>{t('applications:budget.line', { number: i + 1 })}</legend>
               <TextField
-                label="What it pays for"
+                label={t('applications:budget.lineDescription')}
                 error={form.errorOf(`lines.${i}.description`)}
                 {...form.field(`lines.${i}.description`)}
               />
               <TextField
-                label="Amount"
+                label={t('applications:budget.lineAmount')}
                 inputMode="decimal"
                 error={form.errorOf(`lines.${i}.amount`)}
                 {...form.field(`lines.${i}.amount`)}
@@ -109,7 +118,7 @@ function Editor() {
         />
         <p>
           <Button variant="secondary" name="intent" value="add-row">
-            Save and add more lines
+            {t('applications:budget.addLines')}
           </Button>
         </p>
       </StepForm>
@@ -143,28 +152,37 @@ function BudgetCheck({
     asked,
     amounts.map((a) => ({ amountMinor: a })),
   )
-  const problems = [live.amountRequested, live.lines].filter((p): p is string => !!p)
-  const money = (minor: number) => formatMoney(minor, range.currency)
+  const { t } = useTranslation('applications')
+  const tm = useMessage()
+  const format = useFormatters()
+  const problems = [live.amountRequested, live.lines]
+    .filter((p): p is NonNullable<typeof p> => !!p)
+    .map((p) => tm(p))
+  const money = (minor: number) => format.money(minor, range.currency)
   const verdict =
     asked === null
       ? ''
       : live.amountRequested && live.lines
-        ? 'The request is outside the range and the lines do not add up to it.'
+        ? t('applications:budget.check.outsideAndUneven')
         : live.amountRequested
-          ? 'The request is outside the program’s range.'
+          ? t('applications:budget.check.outside')
           : live.lines
-            ? 'The lines do not add up to the request.'
-            : 'The budget adds up and is within the range.'
+            ? t('applications:budget.check.uneven')
+            : t('applications:budget.check.fine')
+  const shownError = error ? tm(error) : undefined
   return (
     <div className="total" id="budget-check">
       <p>
-        Lines add up to <strong>{money(total)}</strong>
+        {t('applications:budget.check.linesTotal')} <strong>{money(total)}</strong>
         {asked !== null ? (
           <>
-            ; you request <strong>{money(asked)}</strong>
+            {t('applications:budget.check.youRequest')} <strong>{money(asked)}</strong>
           </>
         ) : null}
-        . This program awards {money(range.minAwardMinor)} to {money(range.maxAwardMinor)}.
+        {t('applications:budget.check.range', {
+          min: money(range.minAwardMinor),
+          max: money(range.maxAwardMinor),
+        })}
       </p>
       {/* Only the verdict is announced, when it changes, not every keystroke's new total. */}
       <p role="status">{verdict}</p>
@@ -173,10 +191,8 @@ function BudgetCheck({
           {p}
         </p>
       ))}
-      {error && !(typeof error === 'string' && problems.includes(error)) ? (
-        <p className="field-error">
-          <MessageText message={error} />
-        </p>
+      {shownError && !problems.includes(shownError) ? (
+        <p className="field-error">{shownError}</p>
       ) : null}
     </div>
   )

@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { TextareaField } from '#app/components/field.tsx'
-import { PlacePicker } from '#app/components/place-picker.tsx'
-import { formatSvi } from '#app/domain/places/vulnerability.ts'
+import { PlacePicker, SviText } from '#app/components/place-picker.tsx'
 import { CommunityStepSchema } from '#app/schemas/applications/application.ts'
 import { applicationParts } from '#app/services/applications/application-content.server.ts'
 import { resolvePlaceField } from '#app/services/places.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'community')
@@ -60,8 +63,9 @@ function Editor() {
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(CommunityStepSchema, { failure, defaultValues: values })
   const typed = failure?.values.placeFipsText
+  const { t } = useTranslation('applications')
   return (
-    <Card title="Community served">
+    <Card title={t('applications:community.title')}>
       <StepForm
         form={form}
         failure={failure}
@@ -70,8 +74,8 @@ function Editor() {
         version={Number(values.version)}
       >
         <TextareaField
-          label="Whom does the project serve?"
-          hint="Who they are, in your words, and why this work matters to them."
+          label={t('applications:community.served')}
+          hint={t('applications:community.servedHint')}
           rows={5}
           required
           error={form.errorOf('communityServed')}
@@ -79,8 +83,8 @@ function Editor() {
         />
         <PlacePicker
           name="placeFips"
-          label="US counties served"
-          hint="Type a county name and choose from the list. Add as many as you serve."
+          label={t('applications:community.counties')}
+          hint={t('applications:community.countiesHint')}
           error={form.errorOf('placeFips')}
           defaultValue={places.map((p) => ({ fips: p.fips, label: p.label, svi: p.svi }))}
           defaultText={typeof typed === 'string' ? typed : undefined}
@@ -88,14 +92,16 @@ function Editor() {
         />
         {vulnerability ? (
           <p className="hint">
-            The places you serve have a population-weighted Social Vulnerability Index of{' '}
-            <strong>{formatSvi(vulnerability.percentile)}</strong> (CDC/ATSDR SVI{' '}
-            {vulnerability.year}). Funders see this figure.
+            {t('applications:community.vulnerability')}{' '}
+            <strong>
+              <SviText percentile={vulnerability.percentile} year={vulnerability.year} />
+            </strong>{' '}
+            {t('applications:community.vulnerabilitySource', { year: vulnerability.year })}
           </p>
         ) : null}
         <TextareaField
-          label="Places outside the US"
-          hint="If you work outside the US, name the places here."
+          label={t('applications:community.outsideUs')}
+          hint={t('applications:community.outsideUsHint')}
           rows={2}
           error={form.errorOf('placesOutsideUs')}
           {...form.field('placesOutsideUs')}

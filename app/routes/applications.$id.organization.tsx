@@ -1,15 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import {
   LIVED_EXPERIENCE,
-  LIVED_EXPERIENCE_LABELS,
+  LIVED_EXPERIENCE_KEYS,
 } from '#app/domain/applications/application-steps.ts'
 import { OrganizationStepSchema } from '#app/schemas/applications/application.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'organization')
@@ -42,12 +46,10 @@ function Editor() {
   const { id, organizationName, values } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(OrganizationStepSchema, { failure, defaultValues: values })
+  const { t } = useTranslation('applications')
   return (
-    <Card title="Organisation and leadership">
-      <p className="hint">
-        We filled this in from {organizationName}’s profile. Changes here apply to this application
-        only.
-      </p>
+    <Card title={t('applications:organization.title')}>
+      <p className="hint">{t('applications:organization.prefilled', { name: organizationName })}</p>
       <StepForm
         form={form}
         failure={failure}
@@ -56,30 +58,30 @@ function Editor() {
         version={Number(values.version)}
       >
         <TextareaField
-          label="Who leads your organisation?"
-          hint="Funders weigh leadership by people with lived experience of the issue."
+          label={t('applications:organization.leadership')}
+          hint={t('applications:organization.leadershipHint')}
           rows={5}
           required
           error={form.errorOf('leadership')}
           {...form.field('leadership')}
         />
         <SelectField
-          label="Do your leaders share the experience of the community you serve?"
-          placeholder="Choose one"
+          label={t('applications:organization.livedExperience.label')}
+          placeholder={t('applications:steps.chooseOne')}
           required
-          options={LIVED_EXPERIENCE.map((v) => ({ value: v, label: LIVED_EXPERIENCE_LABELS[v] }))}
+          options={LIVED_EXPERIENCE.map((v) => ({ value: v, label: t(LIVED_EXPERIENCE_KEYS[v]) }))}
           error={form.errorOf('ledByLivedExperience')}
           {...form.field('ledByLivedExperience')}
         />
         <TextField
-          label="Contact person"
+          label={t('applications:organization.contactName')}
           autoComplete="name"
           required
           error={form.errorOf('contactName')}
           {...form.field('contactName')}
         />
         <TextField
-          label="Contact email"
+          label={t('applications:organization.contactEmail')}
           type="email"
           autoComplete="email"
           required

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { Fragment, useMemo } from 'react'
 import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { AttachmentList, UploadForm } from '#app/components/attachment-list.tsx'
@@ -12,6 +14,7 @@ import { listAttachments } from '#app/services/applications/attachments.server.t
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { flashFor, uploadField } from '#app/lib/flash.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { YES_NO } from '#app/domain/programs/program-questions.ts'
 import { useRootData } from '#app/root.tsx'
 import { WordCounter } from '#app/components/word-counter.tsx'
 
@@ -29,6 +32,8 @@ async function questionsFor(programId: string) {
     wordLimit: q.wordLimit,
   }))
 }
+
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'questions')
@@ -65,12 +70,11 @@ function Editor() {
   const written = questions.filter((q) => q.kind !== 'file')
   const fileQuestions = questions.filter((q) => q.kind === 'file')
   const flash = useRootData()?.flash
+  const { t } = useTranslation('applications')
   return (
     <>
-      <Card title="Program questions">
-        {written.length === 0 ? (
-          <EmptyState title="This program asks no questions of its own" />
-        ) : null}
+      <Card title={t('applications:questions.title')}>
+        {written.length === 0 ? <EmptyState title={t('applications:questions.none')} /> : null}
         <StepForm
           form={form}
           failure={failure}
@@ -83,7 +87,10 @@ function Editor() {
             const common = {
               label: q.label,
               hint:
-                [q.helpText, q.wordLimit ? `Up to ${q.wordLimit} words.` : '']
+                [
+                  q.helpText,
+                  q.wordLimit ? t('applications:questions.wordLimit', { count: q.wordLimit }) : '',
+                ]
                   .filter(Boolean)
                   .join(' ') || undefined,
               required: q.required,
@@ -99,18 +106,25 @@ function Editor() {
                 </Fragment>
               )
             if (q.kind === 'single_choice' || q.kind === 'multi_choice' || q.kind === 'yes_no') {
-              const options = q.kind === 'yes_no' ? ['yes', 'no'] : q.options
+              const options: readonly string[] = q.kind === 'yes_no' ? YES_NO : q.options
               return (
                 <ChoiceFieldset
                   key={q.id}
-                  legend={q.required ? q.label : `${q.label} (optional)`}
+                  legend={
+                    q.required ? q.label : t('applications:questions.optional', { label: q.label })
+                  }
                   hint={common.hint}
                   name={name}
                   error={common.error}
                   type={q.kind === 'multi_choice' ? 'checkbox' : 'radio'}
                   options={options.map((o) => ({
                     value: o,
-                    label: o === 'yes' ? 'Yes' : o === 'no' ? 'No' : o,
+                    label:
+                      q.kind === 'yes_no'
+                        ? o === 'yes'
+                          ? t('applications:questions.yes')
+                          : t('applications:questions.no')
+                        : o,
                   }))}
                   choice={(v) => form.choice(name, v)}
                 />
@@ -127,12 +141,11 @@ function Editor() {
           })}
         </StepForm>
       </Card>
-      <Card title="Files">
+      <Card title={t('applications:questions.files')}>
         {fileQuestions.map((q) => (
           <section key={q.id} className="field">
             <h3>
-              {q.label}
-              {q.required ? '' : ' (optional)'}
+              {q.required ? q.label : t('applications:questions.optional', { label: q.label })}
             </h3>
             {q.helpText ? <p className="hint">{q.helpText}</p> : null}
             <AttachmentList
@@ -143,20 +156,20 @@ function Editor() {
             <UploadForm
               applicationId={id}
               questionId={q.id}
-              label={`Add a file for “${q.label}”`}
+              label={t('applications:questions.addFileFor', { label: q.label })}
               target={q.label}
               error={flashFor(flash, uploadField(q.id))}
             />
           </section>
         ))}
         <section className="field">
-          <h3>Other supporting documents (optional)</h3>
+          <h3>{t('applications:questions.otherDocuments')}</h3>
           <AttachmentList applicationId={id} files={files.filter((f) => !f.questionId)} editable />
           <UploadForm
             applicationId={id}
             questionId={null}
-            label="Add a supporting document"
-            target="supporting document"
+            label={t('applications:questions.addDocument')}
+            target={t('applications:questions.documentTarget')}
             error={flashFor(flash, uploadField(null))}
           />
         </section>

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
-import { SKILL_LABELS, SKILLS, WORK_MODES } from '#app/domain/skills.ts'
+import { SKILL_KEYS, SKILLS, WORK_MODE_KEYS, WORK_MODES } from '#app/domain/skills.ts'
 import { SkillsStepSchema } from '#app/schemas/applications/application.ts'
 import { applicationParts } from '#app/services/applications/application-content.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
@@ -14,7 +16,7 @@ import { readQuery } from '#app/utils/request-body.server.ts'
 
 const BLANK_ROWS = 1
 
-const WORK_MODE_LABELS = { remote: 'Remote', on_site: 'On site', either: 'Either' } as const
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'skills')
@@ -53,12 +55,10 @@ function Editor() {
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(SkillsStepSchema, { failure, defaultValues: values })
   const rows = rowCount('requests', values.requests.length, failure?.values)
+  const { t } = useTranslation('applications')
   return (
-    <Card title="Volunteer skills">
-      <p className="hint">
-        Besides money, you can ask for skilled volunteers: a lawyer, an accountant, a translator…
-        This step is optional; leave it empty if you need no volunteer help.
-      </p>
+    <Card title={t('applications:skills.title')}>
+      <p className="hint">{t('applications:skills.intro')}</p>
       <StepForm
         form={form}
         failure={failure}
@@ -69,34 +69,34 @@ function Editor() {
         <div className="rows">
           {Array.from({ length: rows }, (_, i) => (
             <fieldset key={i} className="row-group">
-              <legend>Skill request {i + 1}</legend>
+              <legend>{t('applications:skills.request', { number: i + 1 })}</legend>
               <SelectField
-                label="Skill"
-                placeholder="Choose a skill"
-                options={SKILLS.map((s) => ({ value: s, label: SKILL_LABELS[s] }))}
+                label={t('applications:skills.skillLabel')}
+                placeholder={t('applications:skills.chooseSkill')}
+                options={SKILLS.map((s) => ({ value: s, label: t(SKILL_KEYS[s]) }))}
                 error={form.errorOf(`requests.${i}.skill`)}
                 {...form.field(`requests.${i}.skill`)}
               />
               <TextField
-                label="Hours needed"
+                label={t('applications:skills.hours')}
                 inputMode="numeric"
                 error={form.errorOf(`requests.${i}.hours`)}
                 {...form.field(`requests.${i}.hours`)}
               />
               <SelectField
-                label="Where"
-                options={WORK_MODES.map((m) => ({ value: m, label: WORK_MODE_LABELS[m] }))}
+                label={t('applications:skills.where')}
+                options={WORK_MODES.map((m) => ({ value: m, label: t(WORK_MODE_KEYS[m]) }))}
                 error={form.errorOf(`requests.${i}.workMode`)}
                 {...form.field(`requests.${i}.workMode`)}
               />
               <TextField
-                label="Languages"
-                hint="Separate with commas, e.g. English, Spanish"
+                label={t('applications:skills.languages')}
+                hint={t('applications:skills.languagesHint')}
                 error={form.errorOf(`requests.${i}.languages`)}
                 {...form.field(`requests.${i}.languages`)}
               />
               <TextareaField
-                label="What the volunteer would do"
+                label={t('applications:skills.description')}
                 rows={3}
                 error={form.errorOf(`requests.${i}.description`)}
                 {...form.field(`requests.${i}.description`)}
@@ -106,7 +106,7 @@ function Editor() {
         </div>
         <p>
           <Button variant="secondary" name="intent" value="add-row">
-            Save and add another request
+            {t('applications:skills.addRequest')}
           </Button>
         </p>
       </StepForm>

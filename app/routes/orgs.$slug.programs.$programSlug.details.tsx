@@ -1,3 +1,4 @@
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
@@ -13,6 +14,9 @@ import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+
+// The shared fields' words (organisation profile, county picker) are in `applications`.
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, fund } = await requireManagedProgram(request, params)

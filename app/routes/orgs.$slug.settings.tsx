@@ -1,3 +1,4 @@
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
@@ -14,6 +15,9 @@ import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+
+// The shared fields' words (organisation profile, county picker) are in `applications`.
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, MANAGER_ROLES)

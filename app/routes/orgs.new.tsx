@@ -1,3 +1,4 @@
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { MessageText } from '#app/lib/i18n/message.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
@@ -13,6 +14,9 @@ import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin, safeRedirect } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+
+// The shared fields' words (organisation profile, county picker) are in `applications`.
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 export const meta: MetaFunction = () => [{ title: 'New organisation · Commons Fund' }]
 

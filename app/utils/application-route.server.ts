@@ -19,7 +19,7 @@ import { refuse } from './results.server.ts'
 export async function requireApplication(request: Request, id: string | undefined) {
   const user = await requireUser(request)
   const loaded = id ? await loadApplicationFor(id, user.id) : null
-  if (!loaded) throwNotFound('No such application')
+  if (!loaded) throwNotFound('applications:steps.notFound')
   return { user, loaded }
 }
 
@@ -36,7 +36,7 @@ export async function requireEditableStep(
   if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) {
     throw redirect(`/applications/${loaded.application.id}`)
   }
-  if (!stepsFor(loaded.program).includes(step)) throwNotFound('This program has no such step')
+  if (!stepsFor(loaded.program).includes(step)) throwNotFound('applications:steps.noSuchStep')
   return { user, loaded }
 }
 
@@ -75,7 +75,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
     // reasons by the fields. 200, so the page reloads its data and edits the saved version.
     return data<FormFailure>({
       errors: {
-        form: 'Saved, but this step still needs attention before you can submit.',
+        form: 'applications:steps.savedNeedsAttention',
         ...write.problems,
       },
       values: { ...formValues(formData), version: String(result.version) },
@@ -88,7 +88,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
     const to = stay
       ? `/applications/${id}/${step}${intent === 'add-row' ? '?extra=1' : ''}`
       : `/applications/${id}/${nextStep(loaded.program, step)}`
-    return redirectWithFlash(to, { kind: 'success', message: 'Saved.' })
+    return redirectWithFlash(to, { kind: 'success', message: 'common:flash.stepSaved' })
   }
   if (result.reason === 'not_editable') throw redirect(`/applications/${id}`)
   // The typed values come back with the newer version, so saving again replaces it on purpose.

@@ -18,14 +18,13 @@ import { uploadTempFolder, uploadTempPath } from '#app/services/storage.server.t
 export type BodyRefusal =
   'not_a_form' | 'damaged' | 'form_too_large' | 'file_too_large' | 'one_file'
 
+/** What the 400/413 page says (translation keys: the error page translates them). */
 const MESSAGES: Record<BodyRefusal, string> = {
-  not_a_form:
-    'This address only takes a form sent from its page. What arrived was something else (JSON or plain text, for instance), so nothing was saved.',
-  damaged: 'The form arrived incomplete or damaged, so nothing was saved. Please send it again.',
-  form_too_large:
-    'That form is larger than 1 MB, so it was not read. Shorten the longest answers and send it again.',
-  file_too_large: 'That file is larger than 10 MB, so it was not saved.',
-  one_file: 'Upload one file at a time.',
+  not_a_form: 'validation:request.notAForm',
+  damaged: 'validation:request.damaged',
+  form_too_large: 'validation:request.formTooLarge',
+  file_too_large: 'validation:request.fileTooLarge',
+  one_file: 'validation:request.oneFile',
 }
 
 const refuse = (status: 400 | 413, reason: BodyRefusal) =>

@@ -1,3 +1,4 @@
+import { english } from '#tests/support/english.ts'
 import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
@@ -52,7 +53,11 @@ function streamOf(bytes: number, prefix = new Uint8Array(), suffix = new Uint8Ar
 
 async function flashOf(headers: Headers) {
   const cookie = (headers.get('Set-Cookie') ?? '').split(';')[0] ?? ''
-  return (await takeFlash(new Request('http://localhost/', { headers: { Cookie: cookie } }))).flash
+  const { flash } = await takeFlash(
+    new Request('http://localhost/', { headers: { Cookie: cookie } }),
+  )
+  // As an English reader sees it (the flash carries a translation key).
+  return flash ? { ...flash, message: english(flash.message) } : flash
 }
 
 const PDF = '%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'
@@ -127,7 +132,8 @@ async function refusalsOf(applicationId: string) {
   return rows.map((r) => r.details)
 }
 
-const messageOf = (data: unknown) => (data as { message?: string } | null)?.message ?? ''
+const messageOf = (data: unknown) =>
+  english((data as { message?: string } | null)?.message ?? '') ?? ''
 
 describe('bodies that are not forms', () => {
   it.each([
@@ -265,7 +271,7 @@ describe('size limits', () => {
       id,
     })
     expect(many.status).toBe(413)
-    expect(many.data).toEqual({ reason: 'one_file', message: 'Upload one file at a time.' })
+    expect(many.data).toEqual({ reason: 'one_file', message: 'validation:request.oneFile' })
     const big = post(path, streamOf(10), {
       ...multipartHeaders(cookie),
       'Content-Length': String(11 * MB),
@@ -274,7 +280,7 @@ describe('size limits', () => {
     expect(over.status).toBe(413)
     expect(over.data).toEqual({
       reason: 'file_too_large',
-      message: 'That file is larger than 10 MB, so it was not saved.',
+      message: 'validation:request.fileTooLarge',
     })
     const refused = await db()
       .select({ details: auditLog.details })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { english } from '#tests/support/english.ts'
 import {
   submissionIssues,
   type ApplicationContent,
@@ -140,7 +141,7 @@ describe('step schemas', () => {
       version: '1',
       requests: [{ skill: 'legal', hours: '1.5' }],
     })
-    expect(bad.error?.issues[0]?.message).toBe('Enter whole hours between 1 and 2,000')
+    expect(english(bad.error?.issues[0]?.message)).toBe('Enter whole hours between 1 and 2,000')
     const good = SkillsStepSchema.parse({
       version: '1',
       requests: [{ skill: 'legal', hours: '12' }],
@@ -152,7 +153,7 @@ describe('step schemas', () => {
     const result = SkillsStepSchema.safeParse({ version: '1', requests: [{ skill: 'legal' }] })
     expect(result.error?.issues[0]).toMatchObject({
       path: ['requests', 0, 'hours'],
-      message: 'Enter how many hours you need',
+      message: 'validation:application.skills.hours',
     })
   })
 

@@ -44,6 +44,13 @@ export function nextStep(program: { allowSkillRequests: boolean }, step: Applica
 }
 
 export const LIVED_EXPERIENCE = ['yes', 'partly', 'no'] as const
+/** The answers' words, as translation keys (the organisation step's choices). */
+export const LIVED_EXPERIENCE_KEYS: Record<(typeof LIVED_EXPERIENCE)[number], string> = {
+  yes: 'applications:organization.livedExperience.yes',
+  partly: 'applications:organization.livedExperience.partly',
+  no: 'applications:organization.livedExperience.no',
+}
+/** English words for pages not yet converted (docs/i18n.md); converted pages use the keys. */
 export const LIVED_EXPERIENCE_LABELS: Record<(typeof LIVED_EXPERIENCE)[number], string> = {
   yes: 'Yes: most of our leaders share the experience of the community we serve',
   partly: 'Partly: some of our leaders do',

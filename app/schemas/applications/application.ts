@@ -5,6 +5,7 @@ import { SDOH_DOMAINS } from '#app/domain/places/sdoh.ts'
 import { SKILLS, WORK_MODES } from '#app/domain/skills.ts'
 import { OptionalMoneySchema } from '#app/lib/money.ts'
 import { optionalText, optionalWholeNumber } from '#app/schemas/fields.ts'
+import { msg } from '#app/lib/i18n/message.ts'
 
 /*
  * Step schemas validate one step's form for saving a draft: anything may still be empty, but what
@@ -21,30 +22,30 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
 
 export const wordCount = (text: string) => (text.trim() ? text.trim().split(/\s+/).length : 0)
 
-const withinWords = (max: number, label: string) =>
-  optionalText(max * 12, label).refine((v) => wordCount(v) <= max, {
-    message: `${label} is limited to ${max} words`,
+const withinWords = (max: number) =>
+  optionalText(max * 12).refine((v) => wordCount(v) <= max, {
+    message: msg('validation:application.tooManyWords', { count: max }),
   })
 
 // The version the user started editing from; a string in the form, a number once parsed.
 const versionField = {
   version: z
     .string()
-    .regex(/^\d{1,9}$/, 'Reload the page and try again')
+    .regex(/^\d{1,9}$/, 'validation:application.reload')
     .transform(Number),
 }
 
 export const OrganizationStepSchema = z.object({
   ...versionField,
-  leadership: optionalText(3000, 'Leadership'),
+  leadership: optionalText(3000),
   ledByLivedExperience: z.enum(LIVED_EXPERIENCE).or(z.literal('')).optional().default(''),
-  contactName: optionalText(100, 'The contact’s name'),
+  contactName: optionalText(100),
   contactEmail: z
     .string()
     .trim()
-    .max(254)
+    .max(254, msg('validation:email.tooLong', { count: 254 }))
     .refine((v) => v === '' || z.string().email().safeParse(v).success, {
-      message: 'Enter an email address like name@example.org',
+      message: 'validation:email.invalid',
     })
     .optional()
     .default(''),
@@ -52,43 +53,53 @@ export const OrganizationStepSchema = z.object({
 
 export const CommunityStepSchema = z.object({
   ...versionField,
-  communityServed: optionalText(3000, 'Community served'),
-  placeFips: list(z.string().regex(/^\d{5}$/, 'Choose counties from the list')),
+  communityServed: optionalText(3000),
+  placeFips: list(z.string().regex(/^\d{5}$/, 'validation:application.countiesFromList')),
   /** Without JavaScript the picker is a textarea of "County, State" lines. */
-  placeFipsText: optionalText(5000, 'Counties'),
-  placesOutsideUs: optionalText(1000, 'Places outside the US'),
+  placeFipsText: optionalText(5000),
+  placesOutsideUs: optionalText(1000),
 })
 
 export const PROJECT_SUMMARY_WORDS = 500
 
 export const ProjectStepSchema = z.object({
   ...versionField,
-  title: optionalText(150, 'The title'),
-  summary: withinWords(PROJECT_SUMMARY_WORDS, 'The summary'),
+  title: optionalText(150),
+  summary: withinWords(PROJECT_SUMMARY_WORDS),
   sdohDomains: list(z.enum(SDOH_DOMAINS)),
 })
 
 const BudgetLineSchema = z
   .object({
-    description: optionalText(200, 'A budget line'),
-    amount: OptionalMoneySchema('the line’s amount'),
+    description: optionalText(200),
+    amount: OptionalMoneySchema(
+      'the line’s amount',
+      'validation:application.budget.lineAmountInvalid',
+    ),
   })
   .superRefine((line, ctx) => {
     if (line.amount !== null && !line.description) {
       ctx.addIssue({
         code: 'custom',
         path: ['description'],
-        message: 'Say what this amount is for',
+        message: 'validation:application.budget.lineDescription',
       })
     }
     if (line.description && line.amount === null) {
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter the amount for this line' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: 'validation:application.budget.lineAmount',
+      })
     }
   })
 
 export const BudgetStepSchema = z.object({
   ...versionField,
-  amountRequested: OptionalMoneySchema('the amount requested'),
+  amountRequested: OptionalMoneySchema(
+    'the amount requested',
+    'validation:application.budget.requestedInvalid',
+  ),
   lines: list(BudgetLineSchema).transform((lines) =>
     lines.filter((l) => l.description || l.amount !== null),
   ),
@@ -97,18 +108,26 @@ export const BudgetStepSchema = z.object({
 const SkillRequestSchema = z
   .object({
     skill: z.enum(SKILLS).or(z.literal('')).default(''),
-    hours: optionalWholeNumber(1, 2000, 'Enter whole hours between 1 and 2,000'),
+    hours: optionalWholeNumber(1, 2000, 'validation:application.skills.hoursRange'),
     workMode: z.enum(WORK_MODES).default('either'),
-    languages: optionalText(200, 'Languages'),
-    description: optionalText(1000, 'The description'),
+    languages: optionalText(200),
+    description: optionalText(1000),
   })
   .superRefine((row, ctx) => {
     if ((row.hours !== null || row.description) && !row.skill) {
-      ctx.addIssue({ code: 'custom', path: ['skill'], message: 'Choose the skill you need' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['skill'],
+        message: 'validation:application.skills.skill',
+      })
     }
     // A request with no hours means nothing to a volunteer (and the database refuses it).
     if (row.skill && row.hours === null) {
-      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'Enter how many hours you need' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hours'],
+        message: 'validation:application.skills.hours',
+      })
     }
   })
 
@@ -145,19 +164,22 @@ function draftAnswer(q: DraftQuestion): z.ZodTypeAny {
   const text = z.preprocess((v) => v ?? '', z.string().trim())
   switch (q.kind) {
     case 'short_text':
-      return text.refine((v) => v.length <= 300, 'Answers here are at most 300 characters')
+      return text.refine(
+        (v) => v.length <= 300,
+        msg('validation:application.answer.shortTooLong', { count: 300 }),
+      )
     case 'long_text':
       return text
-        .refine((v) => v.length <= 20_000, 'That answer is too long')
+        .refine((v) => v.length <= 20_000, 'validation:application.answer.tooLong')
         .refine((v) => !q.wordLimit || wordCount(v) <= q.wordLimit, {
-          message: `Use at most ${q.wordLimit} words`,
+          message: msg('validation:application.tooManyWords', { count: q.wordLimit ?? 0 }),
         })
     case 'single_choice':
-      return text.refine((v) => v === '' || q.options.includes(v), 'Choose one of the options')
+      return text.refine((v) => v === '' || q.options.includes(v), 'validation:invalidChoice')
     case 'multi_choice':
       return list(z.string()).refine(
         (v) => v.every((o) => q.options.includes(o)),
-        'Choose from the options',
+        'validation:application.answer.fromOptions',
       )
     case 'yes_no':
       return z.preprocess((v) => v ?? '', z.enum(YES_NO).or(z.literal('')))
@@ -166,7 +188,7 @@ function draftAnswer(q: DraftQuestion): z.ZodTypeAny {
         if (v === '') return null
         const n = Number(v.replace(/,/g, ''))
         if (!Number.isFinite(n)) {
-          ctx.addIssue({ code: 'custom', message: 'Enter a number' })
+          ctx.addIssue({ code: 'custom', message: 'validation:application.answer.number' })
           return z.NEVER
         }
         return n

@@ -1,3 +1,4 @@
+import type { Message } from '#app/lib/i18n/message.ts'
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
@@ -30,7 +31,7 @@ export type AttachmentRefusal =
 
 export type AddAttachmentResult = Result<
   { fileName: string; alreadyAttached: boolean },
-  { message: string; reason: AttachmentRefusal }
+  { message: Message; reason: AttachmentRefusal }
 >
 
 /**
@@ -50,7 +51,7 @@ export async function addAttachment(
 ): Promise<AddAttachmentResult> {
   const { application } = loaded
   if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) {
-    return fail({ reason: 'not_editable', message: 'Files can only be added to a draft.' })
+    return fail({ reason: 'not_editable', message: 'applications:attachments.refusal.notDraft' })
   }
   const verdict = await checkUpload(upload.fileName, upload.file)
   if (!verdict.ok) {
@@ -60,7 +61,7 @@ export async function addAttachment(
   if (upload.questionId && !(await questionBelongs(upload.questionId, application.programId))) {
     return fail({
       reason: 'unknown_question',
-      message: 'That question is not part of this program.',
+      message: 'applications:attachments.refusal.unknownQuestion',
     })
   }
   const { sizeBytes } = upload.file
@@ -120,7 +121,10 @@ export async function addAttachment(
   if (outcome === 'full') {
     return fail({
       reason: 'limit_reached',
-      message: `An application can have at most ${MAX_FILES_PER_APPLICATION} files.`,
+      message: {
+        key: 'applications:attachments.refusal.limit',
+        values: { count: MAX_FILES_PER_APPLICATION },
+      },
     })
   }
   return { ok: true, fileName: verdict.fileName, alreadyAttached: outcome === 'duplicate' }
@@ -198,13 +202,13 @@ async function questionBelongs(questionId: string, programId: string) {
   return !!q
 }
 
-const NOT_REMOVED = 'That file could not be removed.'
+const NOT_REMOVED = 'applications:attachments.refusal.notRemoved'
 
 export async function removeAttachment(
   actor: Actor,
   loaded: LoadedApplication,
   attachmentId: string,
-): Promise<Result<object, { message: string; reason: 'not_editable' | 'not_found' }>> {
+): Promise<Result<object, { message: Message; reason: 'not_editable' | 'not_found' }>> {
   if (loaded.access.side !== 'applicant' || !loaded.access.canEdit) {
     return fail({ reason: 'not_editable', message: NOT_REMOVED })
   }

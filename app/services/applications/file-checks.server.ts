@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { fileTypeFromFile } from 'file-type'
 import { ALLOWED_FILE_TYPES, fileProblem } from '#app/domain/file-types.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
 import { fail, type Result } from '#app/domain/result.ts'
 
 type Extension = keyof typeof ALLOWED_FILE_TYPES
@@ -53,7 +54,7 @@ export type UploadRefusal = 'type_not_accepted' | 'empty' | 'too_large' | 'conte
 
 export type FileVerdict = Result<
   { extension: Extension; contentType: string; fileName: string },
-  { message: string; reason: UploadRefusal }
+  { message: Message; reason: UploadRefusal }
 >
 
 /** Text files: valid UTF-8 with no NUL bytes (what binary data almost never is). */
@@ -95,13 +96,19 @@ export async function checkUpload(
   if (!matches && !expected) {
     return fail({
       reason: 'content_mismatch',
-      message: `“${cleanName}” does not look like a .${ext} file: we take plain text in UTF-8. Save it as UTF-8 (in Excel, “CSV UTF-8”) and upload it again.`,
+      message: {
+        key: 'applications:attachments.refusal.notPlainText',
+        values: { name: cleanName, ext },
+      },
     })
   }
   if (!matches) {
     return fail({
       reason: 'content_mismatch',
-      message: `“${cleanName}” does not look like a .${ext} file.`,
+      message: {
+        key: 'applications:attachments.refusal.contentMismatch',
+        values: { name: cleanName, ext },
+      },
     })
   }
   return { ok: true, extension: ext, contentType: ALLOWED_FILE_TYPES[ext], fileName: cleanName }

@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto'
+import type { Page } from '@playwright/test'
+import { expect, expectAccessible, newUser, test } from './fixtures.ts'
+
+/*
+ * The applicant's journey in Spanish (issue 7): sign up, start an application, every step with a
+ * validation error shown in Spanish beside its field, a file attached, then submitted. Pages other
+ * helpers convert (new organisation, apply, review) are crossed by role and structure, not by their
+ * words; the steps' own words are asserted in Spanish. axe runs on every page through the fixture.
+ */
+
+const PROGRAM = 'community-health-access-2027'
+
+/** English a step's main text must not show any more (labels, buttons, hints, headings). */
+const ENGLISH_LEFT =
+  /Save and continue|Organisation and leadership|Contact person|Community served|US counties served|The project|Project title|Budget line|What it pays for|Volunteer skills|Hours needed|Program questions|Other supporting documents|No files yet|Upload\b/
+
+/** The step's card (the main text of the page, without the shell c1 converts). */
+const stepCard = (page: Page) => page.getByRole('main').locator('form').first()
+
+async function expectNoEnglish(page: Page) {
+  await expect(stepCard(page)).not.toHaveText(ENGLISH_LEFT)
+}
+
+const saveAndContinue = (page: Page) =>
+  page.getByRole('button', { name: 'Guardar y continuar' }).click()
+
+test.describe('a Spanish-speaking group', () => {
+  test.use({ locale: 'es-US' })
+
+  test('signs up, fills every step with a Spanish error beside a field, attaches a file and submits', async ({
+    page,
+  }) => {
+    test.slow()
+    // Sign up through the form, in Spanish.
+    const user = newUser()
+    await page.goto('/signup')
+    await expect(page.getByRole('heading', { level: 1, name: 'Cree su cuenta' })).toBeVisible()
+    await page.getByLabel('Su nombre').fill(user.name)
+    await page.getByLabel('Correo electrónico').fill(user.email)
+    await page.getByLabel('Contraseña').fill(user.password)
+    await page.getByRole('button', { name: 'Crear cuenta' }).click()
+    await expect(page).not.toHaveURL(/\/signup/)
+
+    // A community group; the profile fields are Spanish (the page around them converts apart).
+    // TODO(after merge): assert the new-organisation page's heading and button in Spanish.
+    const group = `Círculo de Salud ${randomBytes(3).toString('hex')}`
+    await page.goto('/orgs/new?kind=community_group')
+    await page.getByLabel('Nombre', { exact: true }).fill(group)
+    await page
+      .getByLabel('Quiénes dirigen la organización')
+      .fill('Vecinas que vivieron sin seguro médico')
+    await page.getByRole('main').locator('form[method="post"]').getByRole('button').click()
+    await expect(page.getByRole('heading', { level: 1, name: group })).toBeVisible()
+
+    // Start the application. TODO(after merge): the apply page's button by its Spanish name.
+    await page.goto(`/programs/${PROGRAM}/apply`)
+    await page.getByRole('main').locator('form[method="post"]').getByRole('button').click()
+
+    // Organisation: a contact email that is not one.
+    await expect(page.getByRole('heading', { name: 'Organización y liderazgo' })).toBeVisible()
+    await expect(page.getByLabel('¿Quiénes dirigen su organización?')).toHaveValue(
+      'Vecinas que vivieron sin seguro médico',
+    )
+    await page.getByLabel(/comparten la experiencia de la comunidad/).selectOption('yes')
+    await page.getByLabel('Correo electrónico de contacto').fill('no-es-un-correo')
+    await saveAndContinue(page)
+    await expect(
+      page.getByText('Escriba un correo electrónico como nombre@ejemplo.org'),
+    ).toBeVisible()
+    await expect(page.getByLabel('Correo electrónico de contacto')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    )
+    await expectNoEnglish(page)
+    await expectAccessible(page)
+    await page.getByLabel('Correo electrónico de contacto').fill(user.email)
+    await saveAndContinue(page)
+
+    // Community: the county picker speaks Spanish, on screen and in its live region.
+    await expect(page.getByRole('heading', { name: 'Comunidad a la que sirve' })).toBeVisible()
+    await page
+      .getByLabel('¿A quiénes sirve el proyecto?')
+      .fill('Familias sin seguro médico en Lakeside, Columbus.')
+    const counties = page.getByRole('combobox', { name: 'Condados de EE. UU. donde trabaja' })
+    await counties.fill('Zzyzx')
+    await expect(
+      page.locator('p:not(.visually-hidden)', { hasText: 'Ningún condado coincide.' }),
+    ).toBeVisible()
+    await counties.fill('Franklin')
+    await expect(page.getByRole('option', { name: /Franklin County, Ohio/ })).toBeVisible()
+    await expect(page.getByRole('option', { name: /Franklin County, Ohio/ })).toContainText(
+      /SVI \d{4}: \d+\.º percentil/,
+    )
+    await counties.press('ArrowDown')
+    await counties.press('Enter')
+    await expect(
+      page.getByRole('status').filter({ hasText: /Se agregó Franklin County, Ohio/ }),
+    ).toHaveText('Se agregó Franklin County, Ohio. 1 condado elegido.')
+    await expect(page.getByRole('button', { name: /Quitar Franklin County, Ohio/ })).toBeVisible()
+    await expectNoEnglish(page)
+    await expectAccessible(page)
+    await saveAndContinue(page)
+
+    // Project: a title over 150 characters.
+    await expect(page.getByRole('heading', { name: 'El proyecto' })).toBeVisible()
+    await page.getByLabel('Nombre del proyecto').fill('x'.repeat(151))
+    await page
+      .getByLabel(/Qué van a hacer/)
+      .fill(
+        'Dos vecinas capacitadas ayudan a 150 familias sin seguro a inscribirse y encontrar una clínica.',
+      )
+    await page.getByLabel('Acceso a servicios de salud de calidad').check()
+    await saveAndContinue(page)
+    await expect(page.getByText('Use como máximo 150 caracteres')).toBeVisible()
+    await expectNoEnglish(page)
+    await expectAccessible(page)
+    await page
+      .getByLabel('Nombre del proyecto')
+      .fill(`Navegadoras de salud ${randomBytes(3).toString('hex')}`)
+    await saveAndContinue(page)
+
+    // Budget: an amount that is not one, then lines that add up.
+    await expect(page.getByRole('heading', { name: 'Presupuesto' })).toBeVisible()
+    await expect(
+      page.getByText(/Esta convocatoria otorga entre \$5,000\.00 y \$25,000\.00/),
+    ).toBeVisible()
+    await page.getByLabel('Monto que pide (USD)').fill('diez mil')
+    await saveAndContinue(page)
+    await expect(page.getByText('Escriba el monto que pide como 1500 o 1,500.50')).toBeVisible()
+    await expectNoEnglish(page)
+    await expectAccessible(page)
+    await page.getByLabel('Monto que pide (USD)').fill('10,000')
+    await page.getByLabel('Para qué es').first().fill('Pagos a las navegadoras')
+    await page
+      .getByLabel(/^Monto/)
+      .nth(1)
+      .fill('10000')
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: 'El presupuesto cuadra y está dentro del rango.' }),
+    ).toBeVisible()
+    await expect(
+      page.getByText(/Las líneas suman \$10,000\.00; usted pide \$10,000\.00/),
+    ).toBeVisible()
+    await saveAndContinue(page)
+
+    // Volunteer skills: hours without a skill.
+    await expect(page.getByRole('heading', { name: 'Habilidades de voluntarios' })).toBeVisible()
+    await page.getByLabel('Horas que necesita').first().fill('10')
+    await saveAndContinue(page)
+    await expect(page.getByText('Elija la habilidad que necesita')).toBeVisible()
+    await expectNoEnglish(page)
+    await expectAccessible(page)
+    await page.getByLabel('Horas que necesita').first().fill('')
+    await saveAndContinue(page)
+
+    // Questions: the program's own words stay as the funder wrote them; ours are Spanish.
+    await expect(page.getByRole('heading', { name: 'Preguntas de la convocatoria' })).toBeVisible()
+    await page
+      .getByLabel('How will the people you serve shape this work?')
+      .fill('Las familias eligen a las navegadoras y revisan el avance cada mes.')
+    // A file: nothing chosen says so beside the field in Spanish, then a letter is attached.
+    await page.getByRole('button', { name: 'Subir Letter of support' }).click()
+    await expect(page.getByRole('alert')).toContainText('Elija un archivo para subir.')
+    await page.getByLabel('Agregar un archivo para “Letter of support”').setInputFiles({
+      name: 'carta-de-apoyo.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 una carta de apoyo'),
+    })
+    await page.getByRole('button', { name: 'Subir Letter of support' }).click()
+    await expect(page.getByText('Se subió carta-de-apoyo.pdf.')).toBeVisible()
+    await expect(page.getByRole('link', { name: 'carta-de-apoyo.pdf' })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { name: 'Otros documentos de apoyo (opcional)' }),
+    ).toBeVisible()
+    await expect(page.getByText('Todavía no hay archivos.')).toBeVisible()
+    await expectNoEnglish(page)
+    await expectAccessible(page)
+    await saveAndContinue(page)
+
+    // Review and submit. TODO(after merge): the review page's words in Spanish (c1 converts it).
+    await expect(page).toHaveURL(/\/review$/)
+    await expectAccessible(page)
+    await page.getByRole('checkbox').check()
+    await page.getByRole('main').locator('form[method="post"]').getByRole('button').last().click()
+    await expect(page).not.toHaveURL(/\/review$/)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  })
+})
