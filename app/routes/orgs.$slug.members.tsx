@@ -159,13 +159,12 @@ export default function Members() {
                         </option>
                       ))}
                     </select>
-                    <Button
-                      variant="secondary"
-                      name="intent"
-                      value="change-role"
-                      aria-label={t('organizations:members.changeRoleFor', { name: m.name })}
-                    >
+                    <Button variant="secondary" name="intent" value="change-role">
                       {t('organizations:members.change')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('organizations:members.changeHidden', { name: m.name })}
+                      </span>
                     </Button>
                   </Form>
                 ) : (
@@ -181,13 +180,12 @@ export default function Members() {
                       m.userId === me ? null : (
                         <Form method="post">
                           <input type="hidden" name="userId" value={m.userId} />
-                          <Button
-                            variant="link"
-                            name="intent"
-                            value="remove"
-                            aria-label={t('organizations:members.removeName', { name: m.name })}
-                          >
+                          <Button variant="link" name="intent" value="remove">
                             {t('organizations:members.remove')}
+                            <span className="visually-hidden">
+                              {' '}
+                              {t('organizations:members.removeHidden', { name: m.name })}
+                            </span>
                           </Button>
                         </Form>
                       ),
@@ -245,15 +243,12 @@ export default function Members() {
                   cell: (i) => (
                     <Form method="post">
                       <input type="hidden" name="invitationId" value={i.id} />
-                      <Button
-                        variant="link"
-                        name="intent"
-                        value="revoke"
-                        aria-label={t('organizations:members.pending.revokeFor', {
-                          email: i.email,
-                        })}
-                      >
+                      <Button variant="link" name="intent" value="revoke">
                         {t('organizations:members.pending.revoke')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('organizations:members.pending.revokeHidden', { email: i.email })}
+                        </span>
                       </Button>
                     </Form>
                   ),
