@@ -11,6 +11,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useLocation,
   useRouteError,
   useRouteLoaderData,
@@ -28,7 +29,7 @@ import { useTranslation } from 'react-i18next'
 import { requestLanguage, fixedT } from './utils/i18n.server.ts'
 import { titleMeta } from './lib/i18n/meta.ts'
 import { useMessage } from './lib/i18n/message.ts'
-import { isLanguage } from './lib/i18n/config.ts'
+import { isLanguage, routeNamespaces } from './lib/i18n/config.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -196,7 +197,17 @@ export function Layout({ children }: { children: ReactNode }) {
   )
 }
 
+/**
+ * The namespaces the matched routes declare in `handle.i18n`, loaded before they show: on a
+ * client-side visit this suspends inside Remix's transition, so the old page stays until they
+ * arrive (a page's words from another area, "Owner" on the admin's pages, are never shown as keys).
+ */
+function useRouteNamespaces() {
+  useTranslation(routeNamespaces(useMatches().map((m) => m.handle)))
+}
+
 export default function App() {
+  useRouteNamespaces()
   const { flash, timeZone } = useLoaderData<typeof loader>()
   const location = useLocation()
   useEffect(() => rememberBrowserTimeZone(timeZone), [timeZone])
@@ -231,6 +242,7 @@ function errorHeading(t: ReturnType<typeof useTranslation>['t'], status: number)
 }
 
 export function ErrorBoundary() {
+  useRouteNamespaces()
   const error = useRouteError()
   const { t } = useTranslation()
   const tm = useMessage()

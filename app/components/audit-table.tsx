@@ -1,6 +1,71 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { isAuditAction, type AuditAction } from '#app/domain/audit-actions.ts'
 import { Moment } from './moment.tsx'
 import { DataTable } from './table.tsx'
+
+/**
+ * Each action in the admin's words. The stored rows keep the language-neutral action name, which
+ * the table shows beside these (support and the filters use it).
+ */
+export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
+  'database.seeded': 'admin:audit.actions.database.seeded',
+  'user.signed_up': 'admin:audit.actions.user.signed_up',
+  'user.logged_in': 'admin:audit.actions.user.logged_in',
+  'user.logged_out': 'admin:audit.actions.user.logged_out',
+  'user.login_failed': 'admin:audit.actions.user.login_failed',
+  'user.locked_out': 'admin:audit.actions.user.locked_out',
+  'user.password_changed': 'admin:audit.actions.user.password_changed',
+  'user.sessions_ended': 'admin:audit.actions.user.sessions_ended',
+  'user.suspended': 'admin:audit.actions.user.suspended',
+  'user.restored': 'admin:audit.actions.user.restored',
+  'organization.created': 'admin:audit.actions.organization.created',
+  'organization.updated': 'admin:audit.actions.organization.updated',
+  'membership.added': 'admin:audit.actions.membership.added',
+  'membership.invited': 'admin:audit.actions.membership.invited',
+  'membership.accepted': 'admin:audit.actions.membership.accepted',
+  'membership.declined': 'admin:audit.actions.membership.declined',
+  'membership.role_changed': 'admin:audit.actions.membership.role_changed',
+  'membership.removed': 'admin:audit.actions.membership.removed',
+  'membership.left': 'admin:audit.actions.membership.left',
+  'invitation.created': 'admin:audit.actions.invitation.created',
+  'invitation.revoked': 'admin:audit.actions.invitation.revoked',
+  'invitation.accepted': 'admin:audit.actions.invitation.accepted',
+  'fund.created': 'admin:audit.actions.fund.created',
+  'fund.updated': 'admin:audit.actions.fund.updated',
+  'program.created': 'admin:audit.actions.program.created',
+  'program.updated': 'admin:audit.actions.program.updated',
+  'program.opened': 'admin:audit.actions.program.opened',
+  'program.closed': 'admin:audit.actions.program.closed',
+  'program.review_started': 'admin:audit.actions.program.review_started',
+  'program.decided': 'admin:audit.actions.program.decided',
+  'rubric.reweighted': 'admin:audit.actions.rubric.reweighted',
+  'rubric.reset': 'admin:audit.actions.rubric.reset',
+  'rubric_criterion.added': 'admin:audit.actions.rubric_criterion.added',
+  'rubric_criterion.updated': 'admin:audit.actions.rubric_criterion.updated',
+  'rubric_criterion.moved': 'admin:audit.actions.rubric_criterion.moved',
+  'rubric_criterion.removed': 'admin:audit.actions.rubric_criterion.removed',
+  'program_question.added': 'admin:audit.actions.program_question.added',
+  'program_question.updated': 'admin:audit.actions.program_question.updated',
+  'program_question.moved': 'admin:audit.actions.program_question.moved',
+  'program_question.removed': 'admin:audit.actions.program_question.removed',
+  'application.created': 'admin:audit.actions.application.created',
+  'application.submitted': 'admin:audit.actions.application.submitted',
+  'application.moved_into_review': 'admin:audit.actions.application.moved_into_review',
+  'application.awarded': 'admin:audit.actions.application.awarded',
+  'application.declined': 'admin:audit.actions.application.declined',
+  'application.withdrawn': 'admin:audit.actions.application.withdrawn',
+  'application.exported': 'admin:audit.actions.application.exported',
+  'attachment.added': 'admin:audit.actions.attachment.added',
+  'attachment.removed': 'admin:audit.actions.attachment.removed',
+  'attachment.refused': 'admin:audit.actions.attachment.refused',
+}
+
+/** The action in the reader's words; an action no longer in the list by its stored name. */
+export function useAuditActionLabel() {
+  const { t } = useTranslation('admin')
+  return (action: string) => (isAuditAction(action) ? t(AUDIT_ACTION_KEYS[action]) : action)
+}
 
 /** One audit row as the loaders send it: dates as ISO text, details as readable lines. */
 export interface AuditRowView {
@@ -32,7 +97,8 @@ export function auditRowView<T extends { at: Date; details: Record<string, unkno
 
 /** Who did it: their name, linking to their admin page, and their email below. */
 function ActorCell({ row }: { row: AuditRowView }) {
-  if (!row.actorEmail || !row.actorUserId) return <>system</>
+  const { t } = useTranslation('admin')
+  if (!row.actorEmail || !row.actorUserId) return <>{t('admin:audit.system')}</>
   return (
     <>
       <Link to={`/admin/users/${row.actorUserId}`}>{row.actorName}</Link>
@@ -69,19 +135,30 @@ function EntityCell({ row }: { row: AuditRowView }) {
 }
 
 export function AuditTable({ caption, rows }: { caption: string; rows: AuditRowView[] }) {
+  const { t } = useTranslation('admin')
+  const actionLabel = useAuditActionLabel()
   return (
     <DataTable
       caption={caption}
       rows={rows}
       rowKey={(r) => String(r.id)}
       columns={[
-        { header: 'When', cell: (r) => <Moment iso={r.at} /> },
-        { header: 'Actor', cell: (r) => <ActorCell row={r} /> },
-        { header: 'Action', cell: (r) => <code>{r.action}</code> },
-        { header: 'Entity', cell: (r) => <EntityCell row={r} /> },
-        { header: 'Address', cell: (r) => r.ip ?? '' },
+        { header: t('admin:audit.when'), cell: (r) => <Moment iso={r.at} /> },
+        { header: t('admin:audit.actor'), cell: (r) => <ActorCell row={r} /> },
         {
-          header: 'Details',
+          header: t('admin:audit.action'),
+          cell: (r) => (
+            <>
+              {actionLabel(r.action)}
+              <br />
+              <code className="hint">{r.action}</code>
+            </>
+          ),
+        },
+        { header: t('admin:audit.entity'), cell: (r) => <EntityCell row={r} /> },
+        { header: t('admin:audit.address'), cell: (r) => r.ip ?? '' },
+        {
+          header: t('admin:audit.details'),
           cell: (r) => (
             <dl className="details">
               {r.details.map((d) => (

@@ -9,9 +9,10 @@ export type BudgetBand = (typeof BUDGET_BANDS)[number]
 export const MEMBERSHIP_ROLES = ['owner', 'admin', 'member', 'reviewer'] as const
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number]
 
-export const KIND_LABELS: Record<OrganizationKind, string> = {
-  community_group: 'Community group',
-  funder: 'Funder',
+/** Translation keys of the kinds' names (docs/i18n.md: translated where shown). */
+export const KIND_LABEL_KEYS: Record<OrganizationKind, string> = {
+  community_group: 'organizations:kinds.community_group',
+  funder: 'organizations:kinds.funder',
 }
 /** The bands' names, as translation keys (the organisation profile's choices). */
 export const BUDGET_BAND_KEYS: Record<BudgetBand, string> = {
@@ -29,9 +30,26 @@ export const BUDGET_BAND_LABELS: Record<BudgetBand, string> = {
   '1m_5m': '$1 million – $5 million',
   over_5m: 'Over $5 million',
 }
-export const ROLE_LABELS: Record<MembershipRole, string> = {
-  owner: 'Owner',
-  admin: 'Admin',
-  member: 'Member',
-  reviewer: 'Reviewer',
+/** Translation keys of the roles' names, as a label or a column shows them ("Owner"). */
+export const ROLE_LABEL_KEYS: Record<MembershipRole, string> = {
+  owner: 'organizations:roles.owner',
+  admin: 'organizations:roles.admin',
+  member: 'organizations:roles.member',
+  reviewer: 'organizations:roles.reviewer',
+}
+
+/** The role's name inside a sentence ("… as owner", "… como responsable"). */
+export const ROLE_IN_SENTENCE_KEYS: Record<MembershipRole, string> = {
+  owner: 'organizations:rolesInSentence.owner',
+  admin: 'organizations:rolesInSentence.admin',
+  member: 'organizations:rolesInSentence.member',
+  reviewer: 'organizations:rolesInSentence.reviewer',
+}
+
+/** The flash after joining (from the dashboard or an invitation's link), one sentence per role. */
+export const JOINED_FLASH_KEYS: Record<MembershipRole, string> = {
+  owner: 'common:flash.joinedAsOwner',
+  admin: 'common:flash.joinedAsAdmin',
+  member: 'common:flash.joinedAsMember',
+  reviewer: 'common:flash.joinedAsReviewer',
 }

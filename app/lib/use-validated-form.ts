@@ -14,6 +14,27 @@ import { nestValues, valueAt } from './nested-values.ts'
 import type { Message } from './i18n/message.ts'
 
 /**
+ * Whether a mouse button or finger is down right now. A field checked as it loses focus shows its
+ * error at once, which moves what is below it; when that focus loss comes from pressing the submit
+ * button, the button moves away before the press ends, the click never happens and the form is
+ * never checked as a whole (a wrong email, then an empty password, showed only the email's error).
+ */
+let pressing = false
+if (typeof document !== 'undefined') {
+  document.addEventListener('pointerdown', () => (pressing = true), true)
+  for (const end of ['pointerup', 'pointercancel'] as const) {
+    document.addEventListener(end, () => (pressing = false), true)
+  }
+}
+
+/** Runs `check` now, or, during a press, once the press (and the click it makes) is over. */
+function afterPress(check: () => void) {
+  if (!pressing) return check()
+  // The click is dispatched in the same task as the pointerup; a timeout runs after both.
+  document.addEventListener('pointerup', () => setTimeout(check, 0), { once: true, capture: true })
+}
+
+/**
  * The form pattern: the zod schema validates in the browser (react-hook-form) before posting, and
  * the action validates the same schema again. Inputs stay uncontrolled, named form fields with
  * server-rendered default values, so the form also posts without JavaScript; server errors and
@@ -65,11 +86,23 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
     void form.handleSubmit(() => submit(target))(event)
   }
 
+  /** react-hook-form's props, its check on leaving the field held back during a press. */
+  function registered(name: Name) {
+    const props = form.register(name as Path_)
+    return {
+      ...props,
+      onBlur: ((event) => {
+        afterPress(() => void props.onBlur(event))
+        return Promise.resolve()
+      }) satisfies typeof props.onBlur,
+    }
+  }
+
   /** Props for a text-like input, select or textarea; the default value is in the HTML too. */
   function field(name: Name) {
     const value = valueAt(initial, name)
     return {
-      ...form.register(name as Path_),
+      ...registered(name),
       defaultValue: value === undefined || value === null ? undefined : String(value),
     }
   }
@@ -78,7 +111,7 @@ export function useValidatedForm<S extends z.ZodType<unknown, z.ZodTypeDef, Fiel
   function choice(name: Name, value: string) {
     const current = valueAt(initial, name)
     const checked = Array.isArray(current) ? current.includes(value) : current === value
-    return { ...form.register(name as Path_), value, defaultChecked: checked }
+    return { ...registered(name), value, defaultChecked: checked }
   }
 
   const errorOf = (name: string): Message | undefined => {

@@ -4,7 +4,12 @@ import { Button } from '#app/components/button.tsx'
 import { applicationColumns } from '#app/components/application-columns.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FunderProgramTable } from '#app/components/funder-program-table.tsx'
-import { KIND_LABELS, ROLE_LABELS } from '#app/domain/organizations.ts'
+import {
+  JOINED_FLASH_KEYS,
+  KIND_LABEL_KEYS,
+  ROLE_IN_SENTENCE_KEYS,
+  ROLE_LABEL_KEYS,
+} from '#app/domain/organizations.ts'
 import { DataTable } from '#app/components/table.tsx'
 import { AnswerInvitationSchema } from '#app/schemas/invitation.ts'
 import { listUserApplications } from '#app/services/applications/application-lists.server.ts'
@@ -89,11 +94,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
   }
   await setCurrentOrganization(user.sessionId, result.organization.id)
-  const role = ROLE_LABELS[result.role].toLowerCase()
   const name = result.organization.name
   const message: Message = result.alreadyMember
     ? { key: 'common:flash.alreadyMember', values: { name } }
-    : { key: 'common:flash.joined', values: { name, role } }
+    : { key: JOINED_FLASH_KEYS[result.role], values: { name } }
   return redirectWithFlash(`/orgs/${result.organization.slug}`, { kind: 'success', message })
 }
 
@@ -201,7 +205,8 @@ export default function Index() {
                   <Link to={`/orgs/${o.slug}`}>{o.name}</Link>
                 </h3>
                 <p>
-                  <span className="badge">{KIND_LABELS[o.kind]}</span> {ROLE_LABELS[o.role]}
+                  <span className="badge">{t(KIND_LABEL_KEYS[o.kind])}</span>{' '}
+                  {t(ROLE_LABEL_KEYS[o.role])}
                 </p>
               </li>
             ))}
@@ -228,7 +233,7 @@ function Invitations({ invitations }: { invitations: PendingInvitation[] }) {
                 {t('home:invitations.text', {
                   who: i.invitedBy ?? t('home:invitations.someone'),
                   organization: i.organizationName,
-                  role: ROLE_LABELS[i.role].toLowerCase(),
+                  role: t(ROLE_IN_SENTENCE_KEYS[i.role]),
                   until: format.date(i.expiresAt),
                 })}
               </p>

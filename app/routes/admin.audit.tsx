@@ -4,13 +4,14 @@ import { EmptyState } from '#app/components/card.tsx'
 import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { Pagination } from '#app/components/table.tsx'
-import { AuditTable, auditRowView } from '#app/components/audit-table.tsx'
+import { AuditTable, auditRowView, useAuditActionLabel } from '#app/components/audit-table.tsx'
 import { AUDIT_ACTIONS, isAuditAction } from '#app/domain/audit-actions.ts'
 import { listAudit } from '#app/services/admin/audit.server.ts'
 import { isUuid } from '#app/services/admin/admin-profiles.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { textParam } from '#app/lib/search-params.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
+import { useTranslation } from 'react-i18next'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
@@ -34,9 +35,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const FILTERS = [
-  { name: 'actor', label: 'Actor', hint: 'Part of a name or email' },
-  { name: 'entityType', label: 'Entity type', hint: 'e.g. organization' },
-  { name: 'entityId', label: 'Entity id' },
+  { name: 'actor', label: 'admin:audit.filters.actor', hint: 'admin:audit.filters.actorHint' },
+  {
+    name: 'entityType',
+    label: 'admin:audit.filters.entityType',
+    hint: 'admin:audit.filters.entityTypeHint',
+  },
+  { name: 'entityId', label: 'admin:audit.filters.entityId' },
 ] as const
 
 const LINKED_FILTERS = ['actorId', 'organizationId'] as const
@@ -50,23 +55,25 @@ function uuidParam(search: URLSearchParams, name: string) {
 export default function AdminAudit() {
   const { rows, nextBefore, isFirstPage } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
+  const { t } = useTranslation('admin')
+  const actionLabel = useAuditActionLabel()
   return (
     <>
-      <FilterForm label="Filter the audit log">
+      <FilterForm label={t('admin:audit.filter')}>
         {FILTERS.map((f) => (
           <TextField
             key={f.name}
-            label={f.label}
+            label={t(f.label)}
             name={f.name}
-            hint={'hint' in f ? f.hint : undefined}
+            hint={'hint' in f ? t(f.hint) : undefined}
             defaultValue={search.get(f.name) ?? ''}
           />
         ))}
         <SelectField
-          label="Action"
+          label={t('admin:audit.action')}
           name="action"
-          placeholder="Any action"
-          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: a }))}
+          placeholder={t('admin:audit.anyAction')}
+          options={AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
           defaultValue={search.get('action') ?? ''}
         />
         {/* Kept when filtering further from a user's or an organisation's page. */}
@@ -77,15 +84,15 @@ export default function AdminAudit() {
         )}
       </FilterForm>
       {rows.length === 0 ? (
-        <EmptyState title="No audit entries match" />
+        <EmptyState title={t('admin:audit.empty')} />
       ) : (
-        <AuditTable caption="Audit log, newest first" rows={rows} />
+        <AuditTable caption={t('admin:audit.caption')} rows={rows} />
       )}
       <Pagination
         search={search}
         prev={isFirstPage ? null : { before: '' }}
         next={nextBefore ? { before: nextBefore } : null}
-        label="Audit pages"
+        label={t('admin:audit.pages')}
       />
     </>
   )

@@ -4,12 +4,13 @@ import { EmptyState } from '#app/components/card.tsx'
 import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
-import { KIND_LABELS, ORGANIZATION_KINDS } from '#app/domain/organizations.ts'
+import { KIND_LABEL_KEYS, ORGANIZATION_KINDS } from '#app/domain/organizations.ts'
 import { listOrganizations } from '#app/services/admin/admin.server.ts'
-import { formatDate } from '#app/lib/format.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { pageLinks, pageParam, textParam } from '#app/lib/search-params.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
+import { useTranslation } from 'react-i18next'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
@@ -29,43 +30,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminOrganizations() {
   const { rows, page, hasNext } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
+  const { t } = useTranslation('admin')
+  const format = useFormatters()
   return (
     <>
-      <FilterForm label="Filter organisations">
+      <FilterForm label={t('admin:organizations.filter')}>
         <TextField
-          label="Name contains"
+          label={t('admin:organizations.q')}
           name="q"
           type="search"
           defaultValue={search.get('q') ?? ''}
         />
         <SelectField
-          label="Kind"
+          label={t('admin:organizations.kind')}
           name="kind"
-          placeholder="Any"
+          placeholder={t('admin:organizations.any')}
           defaultValue={search.get('kind') ?? ''}
-          options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL_KEYS[k]) }))}
         />
       </FilterForm>
       {rows.length === 0 ? (
-        <EmptyState title="No organisations match" />
+        <EmptyState title={t('admin:organizations.empty')} />
       ) : (
         <DataTable
-          caption={`Organisations, page ${page}`}
+          caption={t('admin:organizations.caption', { page })}
           rows={rows}
           rowKey={(o) => o.id}
           columns={[
             {
-              header: 'Name',
+              header: t('admin:organizations.name'),
               cell: (o) => <Link to={`/admin/organizations/${o.id}`}>{o.name}</Link>,
             },
-            { header: 'Kind', cell: (o) => KIND_LABELS[o.kind] },
-            { header: 'Where', cell: (o) => o.location },
-            { header: 'Members', cell: (o) => o.members, numeric: true },
-            { header: 'Created', cell: (o) => formatDate(o.createdAt) },
+            { header: t('admin:organizations.kind'), cell: (o) => t(KIND_LABEL_KEYS[o.kind]) },
+            { header: t('admin:organizations.where'), cell: (o) => o.location },
+            {
+              header: t('admin:organizations.members'),
+              cell: (o) => format.number(o.members),
+              numeric: true,
+            },
+            { header: t('admin:organizations.created'), cell: (o) => format.date(o.createdAt) },
           ]}
         />
       )}
-      <Pagination search={search} {...pageLinks(page, hasNext)} label="Organisation pages" />
+      <Pagination
+        search={search}
+        {...pageLinks(page, hasNext)}
+        label={t('admin:organizations.pages')}
+      />
     </>
   )
 }

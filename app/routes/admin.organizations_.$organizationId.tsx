@@ -4,21 +4,29 @@ import { AuditTable, auditRowView } from '#app/components/audit-table.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { Moment } from '#app/components/moment.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import { BUDGET_BAND_LABELS, KIND_LABELS, ROLE_LABELS } from '#app/domain/organizations.ts'
+import { BUDGET_BAND_LABELS, KIND_LABEL_KEYS, ROLE_LABEL_KEYS } from '#app/domain/organizations.ts'
 import { getOrganizationProfile } from '#app/services/admin/admin-profiles.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useMessage } from '#app/lib/i18n/message.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${d?.organization.name ?? 'Organisation'} · Platform admin · Commons Fund` },
-]
+// The budget bands are the applications' words (the group step shows them too).
+export const handle: I18nHandle = { i18n: ['admin', 'organizations', 'applications'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
   const profile = await getOrganizationProfile(params.organizationId)
-  if (!profile) throwNotFound('There is no such organisation.')
+  if (!profile) throwNotFound('admin:organization.notFound')
   const { recentEvents, ...organization } = profile
+  const t = await requestT(request)
   return {
+    title: t('admin:organization.pageTitle', { name: organization.name }),
     organization: { ...organization, createdAt: organization.createdAt.toISOString() },
     recentEvents: recentEvents.map(auditRowView),
   }
@@ -26,67 +34,81 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AdminOrganization() {
   const { organization: org, recentEvents } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
+  const tm = useMessage()
+  const notGiven = t('admin:organization.notGiven')
   return (
     <>
       <h2>{org.name}</h2>
-      <Card title="Profile">
+      <Card title={t('admin:organization.profile')}>
         <dl className="facts">
-          <dt>Kind</dt>
-          <dd>{KIND_LABELS[org.kind]}</dd>
-          <dt>Address on the site</dt>
+          <dt>{t('admin:organizations.kind')}</dt>
+          <dd>{t(KIND_LABEL_KEYS[org.kind])}</dd>
+          <dt>{t('admin:organization.address')}</dt>
           <dd>
-            <code>/orgs/{org.slug}</code>
+            <code>{`/orgs/${org.slug}`}</code>
           </dd>
-          <dt>Created</dt>
+          <dt>{t('admin:organizations.created')}</dt>
           <dd>
             <Moment iso={org.createdAt} />
           </dd>
-          <dt>Where</dt>
-          <dd>{org.location || 'Not given'}</dd>
-          <dt>Website</dt>
-          <dd>{org.website || 'Not given'}</dd>
-          <dt>Budget</dt>
-          <dd>{org.budgetBand ? BUDGET_BAND_LABELS[org.budgetBand] : 'Not given'}</dd>
-          <dt>Mission</dt>
-          <dd>{org.mission || 'Not given'}</dd>
-          <dt>Funds</dt>
+          <dt>{t('admin:organizations.where')}</dt>
+          <dd>{org.location || notGiven}</dd>
+          <dt>{t('admin:organization.website')}</dt>
+          <dd>{org.website || notGiven}</dd>
+          <dt>{t('admin:organization.budget')}</dt>
+          <dd>{org.budgetBand ? tm(BUDGET_BAND_LABELS[org.budgetBand]) : notGiven}</dd>
+          <dt>{t('admin:organization.mission')}</dt>
+          <dd>{org.mission || notGiven}</dd>
+          <dt>{t('admin:organization.funds')}</dt>
           <dd>{org.funds}</dd>
-          <dt>Programs</dt>
+          <dt>{t('admin:organization.programs')}</dt>
           <dd>{org.programs}</dd>
         </dl>
       </Card>
-      <Card title="Members">
+      <Card title={t('admin:organizations.members')}>
         {org.members.length === 0 ? (
-          <EmptyState title="No members" />
+          <EmptyState title={t('admin:organization.noMembers')} />
         ) : (
           <DataTable
-            caption={`Members of ${org.name}`}
+            caption={t('admin:organization.membersCaption', { name: org.name })}
             rows={org.members}
             rowKey={(m) => m.id}
             columns={[
-              { header: 'Name', cell: (m) => <Link to={`/admin/users/${m.id}`}>{m.name}</Link> },
-              { header: 'Email', cell: (m) => m.email },
-              { header: 'Role', cell: (m) => ROLE_LABELS[m.role] },
               {
-                header: 'Account',
-                cell: (m) => (m.suspended ? <span className="badge">Suspended</span> : 'Active'),
+                header: t('admin:users.name'),
+                cell: (m) => <Link to={`/admin/users/${m.id}`}>{m.name}</Link>,
+              },
+              { header: t('admin:users.email'), cell: (m) => m.email },
+              { header: t('admin:role'), cell: (m) => t(ROLE_LABEL_KEYS[m.role]) },
+              {
+                header: t('admin:user.account'),
+                cell: (m) =>
+                  m.suspended ? (
+                    <span className="badge">{t('admin:users.suspended')}</span>
+                  ) : (
+                    t('admin:user.active')
+                  ),
               },
             ]}
           />
         )}
       </Card>
       <Card
-        title="Recent activity"
+        title={t('admin:recent.title')}
         actions={
           <Link to={`/admin/audit?organizationId=${org.id}`}>
-            Everything about this organisation
+            {t('admin:organization.everything')}
           </Link>
         }
       >
         {recentEvents.length === 0 ? (
-          <EmptyState title="Nothing recorded yet" />
+          <EmptyState title={t('admin:recent.empty')} />
         ) : (
-          <AuditTable caption={`Latest audit events for ${org.name}`} rows={recentEvents} />
+          <AuditTable
+            caption={t('admin:organization.recentCaption', { name: org.name })}
+            rows={recentEvents}
+          />
         )}
       </Card>
     </>

@@ -1,22 +1,31 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Platform admin · Commons Fund' }]
+// Kinds and roles of organisations are the organisations' words.
+export const handle: I18nHandle = { i18n: ['admin', 'organizations'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
-  return null
+  const t = await requestT(request)
+  return { title: t('admin:title') }
 }
 
 export default function AdminLayout() {
+  const { t } = useTranslation('admin')
   return (
     <>
-      <h1>Platform admin</h1>
-      <nav aria-label="Admin" className="subnav">
-        <NavLink to="/admin/users">Users</NavLink>
-        <NavLink to="/admin/organizations">Organisations</NavLink>
-        <NavLink to="/admin/audit">Audit log</NavLink>
+      <h1>{t('admin:title')}</h1>
+      <nav aria-label={t('admin:nav.label')} className="subnav">
+        <NavLink to="/admin/users">{t('admin:nav.users')}</NavLink>
+        <NavLink to="/admin/organizations">{t('admin:nav.organizations')}</NavLink>
+        <NavLink to="/admin/audit">{t('admin:nav.audit')}</NavLink>
       </nav>
       <Outlet />
     </>

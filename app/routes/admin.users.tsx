@@ -5,10 +5,11 @@ import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
 import { listUsers } from '#app/services/admin/admin.server.ts'
-import { formatDate } from '#app/lib/format.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { pageLinks, pageParam, textParam } from '#app/lib/search-params.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
+import { useTranslation } from 'react-i18next'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
@@ -27,53 +28,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminUsers() {
   const { rows, page, hasNext } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
+  const { t } = useTranslation('admin')
+  const format = useFormatters()
   return (
     <>
-      <FilterForm label="Filter users">
+      <FilterForm label={t('admin:users.filter')}>
         <TextField
-          label="Name or email contains"
+          label={t('admin:users.q')}
           name="q"
           type="search"
           defaultValue={search.get('q') ?? ''}
         />
         <SelectField
-          label="Status"
+          label={t('admin:users.status')}
           name="status"
-          placeholder="Any"
+          placeholder={t('admin:users.any')}
           defaultValue={search.get('status') ?? ''}
-          options={[{ value: 'suspended', label: 'Suspended' }]}
+          options={[{ value: 'suspended', label: t('admin:users.suspended') }]}
         />
       </FilterForm>
       {rows.length === 0 ? (
-        <EmptyState title="No users match" />
+        <EmptyState title={t('admin:users.empty')} />
       ) : (
         <DataTable
-          caption={`Users, page ${page}`}
+          caption={t('admin:users.caption', { page })}
           rows={rows}
           rowKey={(u) => u.id}
           columns={[
             {
-              header: 'Name',
+              header: t('admin:users.name'),
               cell: (u) => (
                 <>
                   <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
                   {u.suspended ? (
                     <>
                       {' '}
-                      <span className="badge">Suspended</span>
+                      <span className="badge">{t('admin:users.suspended')}</span>
                     </>
                   ) : null}
                 </>
               ),
             },
-            { header: 'Email', cell: (u) => u.email },
-            { header: 'Organisations', cell: (u) => u.organizations, numeric: true },
-            { header: 'Platform admin', cell: (u) => (u.isPlatformAdmin ? 'Yes' : '') },
-            { header: 'Joined', cell: (u) => formatDate(u.createdAt) },
+            { header: t('admin:users.email'), cell: (u) => u.email },
+            {
+              header: t('admin:users.organizations'),
+              cell: (u) => format.number(u.organizations),
+              numeric: true,
+            },
+            {
+              header: t('admin:users.platformAdmin'),
+              cell: (u) => (u.isPlatformAdmin ? t('admin:yes') : ''),
+            },
+            { header: t('admin:users.joined'), cell: (u) => format.date(u.createdAt) },
           ]}
         />
       )}
-      <Pagination search={search} {...pageLinks(page, hasNext)} label="User pages" />
+      <Pagination search={search} {...pageLinks(page, hasNext)} label={t('admin:users.pages')} />
     </>
   )
 }

@@ -6,7 +6,7 @@ import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
 import { Moment } from '#app/components/moment.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import { KIND_LABELS, ROLE_LABELS } from '#app/domain/organizations.ts'
+import { KIND_LABEL_KEYS, ROLE_LABEL_KEYS } from '#app/domain/organizations.ts'
 import { restoreUser, suspendUser } from '#app/services/admin/admin.server.ts'
 import { getUserProfile, isUuid } from '#app/services/admin/admin-profiles.server.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
@@ -14,17 +14,20 @@ import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { fail } from '#app/domain/result.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
+import { useTranslation } from 'react-i18next'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${d?.user.name ?? 'User'} · Platform admin · Commons Fund` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePlatformAdmin(request)
   const profile = await getUserProfile(params.userId)
-  if (!profile) throwNotFound('There is no such account.')
+  if (!profile) throwNotFound('admin:user.notFound')
   const { recentEvents, ...user } = profile
+  const t = await requestT(request)
   return {
+    title: t('admin:user.pageTitle', { name: user.name }),
     user: {
       ...user,
       createdAt: user.createdAt.toISOString(),
@@ -41,11 +44,11 @@ const INTENTS = { suspend: suspendUser, restore: restoreUser } as const
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requirePlatformAdmin(request)
-  if (!isUuid(params.userId)) throwNotFound('There is no such account.')
+  if (!isUuid(params.userId)) throwNotFound('admin:user.notFound')
   const form = await readForm(request)
   const intent = form.get('intent')
   if (intent !== 'suspend' && intent !== 'restore') {
-    return refuse(fail({ message: 'Choose Suspend or Restore.' }), form)
+    return refuse(fail({ message: 'admin:user.chooseIntent' }), form)
   }
   const adminActor = { id: admin.id, ip: requestOrigin(request, context).ip }
   const result = await INTENTS[intent](adminActor, params.userId)
@@ -53,9 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/admin/users/${params.userId}`, {
     kind: 'success',
     message:
-      intent === 'suspend'
-        ? 'Account suspended. Its sessions have ended and it cannot log in.'
-        : 'Account restored. It can log in again.',
+      intent === 'suspend' ? 'common:flash.accountSuspended' : 'common:flash.accountRestored',
   })
 }
 
@@ -68,17 +69,18 @@ type User = ReturnType<typeof useLoaderData<typeof loader>>['user']
 function SuspensionControls({ user, isSelf }: { user: User; isSelf: boolean }) {
   const [search] = useSearchParams()
   const failure = useActionData<typeof action>()
+  const { t } = useTranslation('admin')
   if (isSelf) {
-    return <p className="hint">You cannot suspend your own account.</p>
+    return <p className="hint">{t('admin:refusals.suspendSelf')}</p>
   }
   if (user.suspended) {
     return (
       <Form method="post" className="stack">
         <FormError message={failure?.errors.form} />
-        <p>Restoring lets {user.name} log in again. Their old sessions stay ended.</p>
+        <p>{t('admin:user.restoreText', { name: user.name })}</p>
         <div className="actions">
           <Button name="intent" value="restore">
-            Restore account
+            {t('admin:user.restoreSubmit')}
           </Button>
         </div>
       </Form>
@@ -89,7 +91,7 @@ function SuspensionControls({ user, isSelf }: { user: User; isSelf: boolean }) {
       <Form method="get" className="actions">
         <FormError message={failure?.errors.form} />
         <Button variant="danger" name="confirm" value="suspend">
-          Suspend…
+          {t('admin:user.suspendAsk')}
         </Button>
       </Form>
     )
@@ -98,14 +100,14 @@ function SuspensionControls({ user, isSelf }: { user: User; isSelf: boolean }) {
     <Form method="post" className="stack" aria-labelledby="confirm-suspend">
       <FormError message={failure?.errors.form} />
       <p id="confirm-suspend">
-        <strong>Suspend {user.name}?</strong> Every session they have ends now and they cannot log
-        in until an admin restores the account. Nothing they made is deleted.
+        <strong>{t('admin:user.suspendQuestion', { name: user.name })}</strong>{' '}
+        {t('admin:user.suspendText')}
       </p>
       <div className="actions">
         <Button variant="danger" name="intent" value="suspend">
-          Suspend account
+          {t('admin:user.suspendSubmit')}
         </Button>
-        <Link to=".">Cancel</Link>
+        <Link to=".">{t('admin:user.cancel')}</Link>
       </div>
     </Form>
   )
@@ -113,67 +115,72 @@ function SuspensionControls({ user, isSelf }: { user: User; isSelf: boolean }) {
 
 export default function AdminUser() {
   const { user, isSelf, recentEvents } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
   return (
     <>
       <h2>
-        {user.name} {user.suspended ? <span className="badge">Suspended</span> : null}
+        {user.name}{' '}
+        {user.suspended ? <span className="badge">{t('admin:users.suspended')}</span> : null}
       </h2>
-      <Card title="Account">
+      <Card title={t('admin:user.account')}>
         <dl className="facts">
-          <dt>Email</dt>
+          <dt>{t('admin:users.email')}</dt>
           <dd>{user.email}</dd>
-          <dt>Created</dt>
+          <dt>{t('admin:user.created')}</dt>
           <dd>
             <Moment iso={user.createdAt} />
           </dd>
-          <dt>Last active</dt>
-          <dd>{user.lastActiveAt ? <Moment iso={user.lastActiveAt} /> : 'Never'}</dd>
-          <dt>Active sessions</dt>
+          <dt>{t('admin:user.lastActive')}</dt>
+          <dd>{user.lastActiveAt ? <Moment iso={user.lastActiveAt} /> : t('admin:user.never')}</dd>
+          <dt>{t('admin:user.activeSessions')}</dt>
           <dd>{user.activeSessions}</dd>
-          <dt>Platform admin</dt>
-          <dd>{user.isPlatformAdmin ? 'Yes' : 'No'}</dd>
-          <dt>Status</dt>
+          <dt>{t('admin:users.platformAdmin')}</dt>
+          <dd>{user.isPlatformAdmin ? t('admin:yes') : t('admin:no')}</dd>
+          <dt>{t('admin:users.status')}</dt>
           <dd>
             {user.suspendedAt ? (
               <>
-                Suspended since <Moment iso={user.suspendedAt} />
+                {t('admin:user.suspendedSince')} <Moment iso={user.suspendedAt} />
               </>
             ) : (
-              'Active'
+              t('admin:user.active')
             )}
           </dd>
         </dl>
       </Card>
-      <Card title={user.suspended ? 'Restore' : 'Suspend'}>
+      <Card title={user.suspended ? t('admin:user.restore') : t('admin:user.suspend')}>
         <SuspensionControls user={user} isSelf={isSelf} />
       </Card>
-      <Card title="Memberships">
+      <Card title={t('admin:user.memberships')}>
         {user.memberships.length === 0 ? (
-          <EmptyState title="Not a member of any organisation" />
+          <EmptyState title={t('admin:user.noMemberships')} />
         ) : (
           <DataTable
-            caption={`Organisations ${user.name} belongs to`}
+            caption={t('admin:user.membershipsCaption', { name: user.name })}
             rows={user.memberships}
             rowKey={(m) => m.id}
             columns={[
               {
-                header: 'Organisation',
+                header: t('admin:user.organization'),
                 cell: (m) => <Link to={`/admin/organizations/${m.id}`}>{m.name}</Link>,
               },
-              { header: 'Kind', cell: (m) => KIND_LABELS[m.kind] },
-              { header: 'Role', cell: (m) => ROLE_LABELS[m.role] },
+              { header: t('admin:organizations.kind'), cell: (m) => t(KIND_LABEL_KEYS[m.kind]) },
+              { header: t('admin:role'), cell: (m) => t(ROLE_LABEL_KEYS[m.role]) },
             ]}
           />
         )}
       </Card>
       <Card
-        title="Recent activity"
-        actions={<Link to={`/admin/audit?actorId=${user.id}`}>Everything they did</Link>}
+        title={t('admin:recent.title')}
+        actions={<Link to={`/admin/audit?actorId=${user.id}`}>{t('admin:user.everything')}</Link>}
       >
         {recentEvents.length === 0 ? (
-          <EmptyState title="Nothing recorded yet" />
+          <EmptyState title={t('admin:recent.empty')} />
         ) : (
-          <AuditTable caption={`Latest audit events by ${user.name}`} rows={recentEvents} />
+          <AuditTable
+            caption={t('admin:user.recentCaption', { name: user.name })}
+            rows={recentEvents}
+          />
         )}
       </Card>
     </>

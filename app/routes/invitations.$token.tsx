@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
-import { ROLE_LABELS } from '#app/domain/organizations.ts'
+import { JOINED_FLASH_KEYS, ROLE_IN_SENTENCE_KEYS } from '#app/domain/organizations.ts'
 import {
   acceptInvitation,
   findInvitationByToken,
@@ -12,20 +13,22 @@ import {
 } from '#app/services/organizations/invitations.server.ts'
 import { findMembership } from '#app/services/organizations/organizations.server.ts'
 import { setCurrentOrganization } from '#app/services/accounts/sessions.server.ts'
-import { formatDate } from '#app/lib/format.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { keepingRedirect } from '#app/lib/search-params.ts'
 import { getSessionUser } from '#app/utils/session.server.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { type Message, useMessage } from '#app/lib/i18n/message.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 
-const UNKNOWN = 'No invitation has this link. Check that it was copied whole, or ask for a new one.'
-const WRONG_EMAIL = 'This invitation is for another email address.'
+export const handle: I18nHandle = { i18n: ['organizations'] }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data ? `Invitation to ${data.organization.name} · Commons Fund` : 'Invitation',
-  },
-]
+const UNKNOWN = 'organizations:invitation.unknown'
+const WRONG_EMAIL = 'organizations:invitation.wrongEmail'
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findInvitationByToken(params.token ?? '')
@@ -33,8 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { invitation, organization, invitedBy, state } = found
   const user = await getSessionUser(request)
   const isMember = user ? Boolean(await findMembership(organization.id, user.id)) : false
+  const t = await requestT(request)
   return data(
     {
+      title: t('organizations:invitation.title', { name: organization.name }),
       organization: { name: organization.name, slug: organization.slug },
       role: invitation.role,
       email: invitation.email,
@@ -56,58 +61,79 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await acceptInvitation({ ...user, ip }, params.token ?? '')
   if (result.ok) {
     await setCurrentOrganization(user.sessionId, result.organization.id)
-    const message = result.alreadyMember
-      ? `You were already a member of ${result.organization.name}.`
-      : `You joined ${result.organization.name} as ${ROLE_LABELS[result.role].toLowerCase()}.`
+    const name = result.organization.name
+    const message: Message = result.alreadyMember
+      ? { key: 'common:flash.alreadyMember', values: { name } }
+      : { key: JOINED_FLASH_KEYS[result.role], values: { name } }
     return redirectWithFlash(`/orgs/${result.organization.slug}`, { kind: 'success', message })
   }
   if (result.reason === 'unknown') throwNotFound(UNKNOWN)
-  if (result.reason === 'wrong-email') return data({ error: WRONG_EMAIL }, { status: 403 })
-  return data({ error: INVITATION_REFUSALS[result.reason] }, { status: 410 })
+  const error: Message =
+    result.reason === 'wrong-email' ? WRONG_EMAIL : INVITATION_REFUSALS[result.reason]
+  return data({ error }, { status: result.reason === 'wrong-email' ? 403 : 410 })
 }
 
 export default function InvitationPage() {
   const invite = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('organizations')
+  const tm = useMessage()
+  const format = useFormatters()
   const { organization: org, viewer } = invite
-  const role = ROLE_LABELS[invite.role].toLowerCase()
   return (
     <>
-      <h1>Invitation to {org.name}</h1>
+      <h1>{t('organizations:invitation.title', { name: org.name })}</h1>
       <Card>
         <p>
-          {invite.invitedBy ?? 'Someone'} invited <strong>{invite.email}</strong> to join{' '}
-          <strong>{org.name}</strong> as {role}.
+          {t('organizations:invitation.text', {
+            who: invite.invitedBy ?? t('organizations:invitation.someone'),
+            email: invite.email,
+            organization: org.name,
+            role: t(ROLE_IN_SENTENCE_KEYS[invite.role]),
+          })}
         </p>
         {invite.refusal ? (
           <>
-            <p role="alert">{invite.refusal}</p>
+            <p role="alert">{tm(invite.refusal)}</p>
             {viewer?.isMember ? (
               <p>
-                <Link to={`/orgs/${org.slug}`}>Open {org.name}</Link>
+                <Link to={`/orgs/${org.slug}`}>
+                  {t('organizations:invitation.open', { name: org.name })}
+                </Link>
               </p>
             ) : null}
           </>
         ) : !viewer ? (
           <>
-            <p>Log in or create an account with {invite.email} to accept.</p>
+            <p>{t('organizations:invitation.signInFirst', { email: invite.email })}</p>
             <p className="actions">
-              <Link to={keepingRedirect('/signup', invite.back)}>Create an account</Link>
-              <Link to={keepingRedirect('/login', invite.back)}>Log in</Link>
+              <Link to={keepingRedirect('/signup', invite.back)}>
+                {t('organizations:invitation.createAccount')}
+              </Link>
+              <Link to={keepingRedirect('/login', invite.back)}>
+                {t('organizations:invitation.logIn')}
+              </Link>
             </p>
           </>
         ) : !viewer.matches ? (
           <p role="alert">
-            {WRONG_EMAIL} You are signed in as {viewer.email}; log out and use {invite.email}{' '}
-            instead, or ask whoever sent it to invite {viewer.email}.
+            {tm(WRONG_EMAIL)}{' '}
+            {t('organizations:invitation.wrongEmailHelp', {
+              viewer: viewer.email,
+              invited: invite.email,
+            })}
           </p>
         ) : (
           <Form method="post" className="stack">
             <FormError message={failure?.error} />
-            <p className="hint">The link works until {formatDate(invite.expiresAt)}.</p>
+            <p className="hint">
+              {t('organizations:invitation.until', { date: format.date(invite.expiresAt) })}
+            </p>
             <div className="actions">
-              <Button busy={navigation.state === 'submitting'}>Join {org.name}</Button>
+              <Button busy={navigation.state === 'submitting'}>
+                {t('organizations:invitation.join', { name: org.name })}
+              </Button>
             </div>
           </Form>
         )}

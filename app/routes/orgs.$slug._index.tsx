@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FunderProgramTable } from '#app/components/funder-program-table.tsx'
 import { BUDGET_BAND_LABELS } from '#app/domain/organizations.ts'
@@ -7,6 +8,11 @@ import { FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
 import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
 import { listFunderPrograms } from '#app/services/programs/program-lists.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useMessage } from '#app/lib/i18n/message.ts'
+
+// The budget bands are the applications' words (the group step shows them too).
+export const handle: I18nHandle = { i18n: ['organizations', 'applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgRole(request, params.slug)
@@ -21,25 +27,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const orNot = (text: string) => text || 'Not given yet'
-
 export default function OrganizationOverview() {
   const { organization: org, canManage, programs } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('organizations')
+  const tm = useMessage()
+  const orNot = (text: string) => text || t('organizations:overview.notGivenYet')
   return (
     <>
       {programs ? (
-        <Card title="Programs" actions={<Link to={`/orgs/${org.slug}/funds`}>Funds</Link>}>
+        <Card
+          title={t('organizations:overview.programs')}
+          actions={<Link to={`/orgs/${org.slug}/funds`}>{t('organizations:overview.funds')}</Link>}
+        >
           {programs.length === 0 ? (
-            <EmptyState title="No programs yet">
+            <EmptyState title={t('organizations:overview.noProgramsTitle')}>
               <p>
-                Programs live inside funds.{' '}
-                <Link to={`/orgs/${org.slug}/funds`}>Open the funds</Link> to create a fund and its
-                first call for proposals.
+                {t('organizations:overview.noProgramsText')}{' '}
+                <Link to={`/orgs/${org.slug}/funds`}>
+                  {t('organizations:overview.noProgramsLink')}
+                </Link>{' '}
+                {t('organizations:overview.noProgramsAfterLink')}
               </p>
             </EmptyState>
           ) : (
             <FunderProgramTable
-              caption={`Programs of ${org.name}, open calls first`}
+              caption={t('organizations:overview.programsCaption', { name: org.name })}
               programs={programs}
               showFunder={false}
             />
@@ -47,22 +59,37 @@ export default function OrganizationOverview() {
         </Card>
       ) : null}
       <Card
-        title="Profile"
-        actions={canManage ? <Link to={`/orgs/${org.slug}/settings`}>Edit profile</Link> : null}
+        title={t('organizations:overview.profile')}
+        actions={
+          canManage ? (
+            <Link to={`/orgs/${org.slug}/settings`}>{t('organizations:overview.editProfile')}</Link>
+          ) : null
+        }
       >
         <dl className="facts">
-          <dt>Mission</dt>
+          <dt>{t('organizations:overview.mission')}</dt>
           <dd>{orNot(org.mission)}</dd>
-          <dt>Where</dt>
+          <dt>{t('organizations:overview.where')}</dt>
           <dd>{orNot(org.location)}</dd>
-          <dt>Led by</dt>
+          <dt>{t('organizations:overview.ledBy')}</dt>
           <dd>{orNot(org.leadership)}</dd>
-          <dt>Serves</dt>
+          <dt>{t('organizations:overview.serves')}</dt>
           <dd>{orNot(org.communitiesServed)}</dd>
-          <dt>Annual budget</dt>
-          <dd>{org.budgetBand ? BUDGET_BAND_LABELS[org.budgetBand] : 'Not given'}</dd>
-          <dt>Website</dt>
-          <dd>{org.website ? <a href={org.website}>{org.website}</a> : 'Not given'}</dd>
+          <dt>{t('organizations:overview.budget')}</dt>
+          <dd>
+            {/* A key once the applications' words are converted; until then shown as it is. */}
+            {org.budgetBand
+              ? tm(BUDGET_BAND_LABELS[org.budgetBand])
+              : t('organizations:overview.notGiven')}
+          </dd>
+          <dt>{t('organizations:overview.website')}</dt>
+          <dd>
+            {org.website ? (
+              <a href={org.website}>{org.website}</a>
+            ) : (
+              t('organizations:overview.notGiven')
+            )}
+          </dd>
         </dl>
       </Card>
     </>

@@ -4,15 +4,21 @@ import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import { applicationColumns } from '#app/components/application-columns.tsx'
 import { listOrganizationApplications } from '#app/services/applications/application-lists.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { APPLICANT_ROLES } from '#app/services/applications/applications.server.ts'
 import { Moment } from '#app/components/moment.tsx'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+
+// The applications' columns (title, status, amount) use the funder's and applications' words.
+export const handle: I18nHandle = { i18n: ['organizations', 'applications', 'funder'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, APPLICANT_ROLES)
-  if (organization.kind !== 'community_group') throwNotFound('Only community groups apply')
+  if (organization.kind !== 'community_group')
+    throwNotFound('organizations:applications.onlyGroups')
   const rows = await listOrganizationApplications(organization.id)
   return {
     rows: rows.map((r) => ({
@@ -25,28 +31,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function GroupApplications() {
   const { rows } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('organizations')
+  const format = useFormatters()
   return (
-    <Card title="Applications" actions={<Link to="/programs">Find a program to apply to</Link>}>
+    <Card
+      title={t('organizations:applications.title')}
+      actions={<Link to="/programs">{t('organizations:applications.findProgram')}</Link>}
+    >
       {rows.length === 0 ? (
-        <EmptyState title="No applications yet">
+        <EmptyState title={t('organizations:applications.emptyTitle')}>
           <p>
-            <Link to="/programs">Browse open programs</Link> and start one; drafts save as you go.
+            <Link to="/programs">{t('organizations:applications.emptyLink')}</Link>
+            {t('organizations:applications.emptyText')}
           </p>
         </EmptyState>
       ) : (
         <DataTable
-          caption="Your group’s applications, most recent first"
+          caption={t('organizations:applications.caption')}
           rows={rows}
           rowKey={(r) => r.id}
           columns={[
             applicationColumns.title(),
-            { header: 'Program', cell: (r) => r.programTitle },
+            { header: t('organizations:applications.program'), cell: (r) => r.programTitle },
             applicationColumns.status(),
             applicationColumns.requested<(typeof rows)[number]>((r) => r.currency),
-            { header: 'Last change', cell: (r) => <Moment iso={r.updatedAt} /> },
             {
-              header: 'Deadline',
-              cell: (r) => (r.closesAt ? formatDateTime(r.closesAt, r.timeZone) : '—'),
+              header: t('organizations:applications.lastChange'),
+              cell: (r) => <Moment iso={r.updatedAt} />,
+            },
+            {
+              header: t('organizations:applications.deadline'),
+              cell: (r) => (r.closesAt ? format.dateTime(r.closesAt, r.timeZone) : '—'),
             },
           ]}
         />

@@ -4,7 +4,11 @@ import { Button } from '#app/components/button.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError, SelectField, TextField } from '#app/components/field.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import { MEMBERSHIP_ROLES, ROLE_LABELS } from '#app/domain/organizations.ts'
+import {
+  MEMBERSHIP_ROLES,
+  ROLE_IN_SENTENCE_KEYS,
+  ROLE_LABEL_KEYS,
+} from '#app/domain/organizations.ts'
 import { AddMemberSchema, ChangeRoleSchema, RemoveMemberSchema } from '#app/schemas/organization.ts'
 import { INVITATION_DAYS, RevokeInvitationSchema } from '#app/schemas/invitation.ts'
 import {
@@ -24,9 +28,13 @@ import { refuse } from '#app/utils/results.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
-import { formatDate } from '#app/lib/format.ts'
 import { CopyButton } from '#app/components/copy-button.tsx'
 import { readForm } from '#app/utils/request-body.server.ts'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+
+export const handle: I18nHandle = { i18n: ['organizations'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, organization, role } = await requireOrgRole(request, params.slug)
@@ -59,9 +67,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await removeMember(actor, org, actor.id)
     if (!result.ok) return refuse(result, formData)
     await setCurrentOrganization(access.user.sessionId, null)
-    return redirectWithFlash('/', { kind: 'success', message: `You left ${org.name}.` })
+    return redirectWithFlash('/', {
+      kind: 'success',
+      message: { key: 'common:flash.leftOrganization', values: { name: org.name } },
+    })
   }
-  if (!MANAGER_ROLES.includes(role)) throw forbidden('Only owners and admins can manage members.')
+  if (!MANAGER_ROLES.includes(role)) throw forbidden('organizations:refusals.manageOnlyByManager')
 
   if (intent === 'add') {
     const form = await parseForm(formData, AddMemberSchema)
@@ -77,26 +88,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!form.ok) return form.response
     const result = await revokeInvitation(actor, org, form.data.invitationId)
     if (!result.ok) return refuse(result, formData)
-    return redirectWithFlash(back, { kind: 'success', message: 'Invitation revoked.' })
+    return redirectWithFlash(back, { kind: 'success', message: 'common:flash.invitationRevoked' })
   }
   if (intent === 'change-role') {
     const form = await parseForm(formData, ChangeRoleSchema)
     if (!form.ok) return form.response
     const result = await changeMemberRole(actor, org, form.data.userId, form.data.role)
     if (!result.ok) return refuse(result, formData)
-    return redirectWithFlash(back, { kind: 'success', message: 'Role changed.' })
+    return redirectWithFlash(back, { kind: 'success', message: 'common:flash.roleChanged' })
   }
   if (intent === 'remove') {
     const form = await parseForm(formData, RemoveMemberSchema)
     if (!form.ok) return form.response
     const result = await removeMember(actor, org, form.data.userId)
     if (!result.ok) return refuse(result, formData)
-    return redirectWithFlash(back, { kind: 'success', message: 'Member removed.' })
+    return redirectWithFlash(back, { kind: 'success', message: 'common:flash.memberRemoved' })
   }
-  return formFailure({ form: 'Unknown action.' }, formData)
+  return formFailure({ form: 'organizations:members.unknownAction' }, formData)
 }
-
-const roleOptions = MEMBERSHIP_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
 export default function Members() {
   const { me, canManage, members, invitations } = useLoaderData<typeof loader>()
@@ -109,27 +118,39 @@ export default function Members() {
     failure: isAdd ? failure : undefined,
     defaultValues: { role: 'member' },
   })
+  const { t } = useTranslation('organizations')
+  const format = useFormatters()
+  const roleOptions = MEMBERSHIP_ROLES.map((r) => ({ value: r, label: t(ROLE_LABEL_KEYS[r]) }))
   return (
     <>
       {!isAdd ? <FormError message={failure?.errors.form} /> : null}
-      <Card title="Members">
+      <Card title={t('organizations:members.title')}>
         <DataTable
-          caption={`${members.length} ${members.length === 1 ? 'member' : 'members'}`}
+          caption={t('organizations:members.caption', { count: members.length })}
           rows={members}
           rowKey={(m) => m.userId}
           columns={[
-            { header: 'Name', cell: (m) => (m.userId === me ? `${m.name} (you)` : m.name) },
+            {
+              header: t('organizations:members.name'),
+              cell: (m) =>
+                m.userId === me ? t('organizations:members.you', { name: m.name }) : m.name,
+            },
             ...(canManage
-              ? [{ header: 'Email', cell: (m: (typeof members)[number]) => m.email }]
+              ? [
+                  {
+                    header: t('organizations:members.email'),
+                    cell: (m: (typeof members)[number]) => m.email,
+                  },
+                ]
               : []),
             {
-              header: 'Role',
+              header: t('organizations:members.role'),
               cell: (m) =>
                 canManage && m.userId !== me ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="userId" value={m.userId} />
                     <label className="visually-hidden" htmlFor={`role-${m.userId}`}>
-                      Role for {m.name}
+                      {t('organizations:members.roleFor', { name: m.name })}
                     </label>
                     <select id={`role-${m.userId}`} name="role" defaultValue={m.role}>
                       {roleOptions.map((o) => (
@@ -139,24 +160,32 @@ export default function Members() {
                       ))}
                     </select>
                     <Button variant="secondary" name="intent" value="change-role">
-                      Change<span className="visually-hidden"> role for {m.name}</span>
+                      {t('organizations:members.change')}
+                      <span className="visually-hidden">
+                        {' '}
+                        {t('organizations:members.changeHidden', { name: m.name })}
+                      </span>
                     </Button>
                   </Form>
                 ) : (
-                  ROLE_LABELS[m.role]
+                  t(ROLE_LABEL_KEYS[m.role])
                 ),
             },
-            { header: 'Member since', cell: (m) => formatDate(m.since) },
+            { header: t('organizations:members.since'), cell: (m) => format.date(m.since) },
             ...(canManage
               ? [
                   {
-                    header: 'Remove',
+                    header: t('organizations:members.remove'),
                     cell: (m: (typeof members)[number]) =>
                       m.userId === me ? null : (
                         <Form method="post">
                           <input type="hidden" name="userId" value={m.userId} />
                           <Button variant="link" name="intent" value="remove">
-                            Remove<span className="visually-hidden"> {m.name}</span>
+                            {t('organizations:members.remove')}
+                            <span className="visually-hidden">
+                              {' '}
+                              {t('organizations:members.removeHidden', { name: m.name })}
+                            </span>
                           </Button>
                         </Form>
                       ),
@@ -167,45 +196,59 @@ export default function Members() {
         />
       </Card>
       {invited ? (
-        <Card title={`Invitation for ${invited.email}`}>
+        <Card title={t('organizations:members.invited.title', { email: invited.email })}>
           <p role="status">
-            {invited.email} is invited as {ROLE_LABELS[invited.role].toLowerCase()}. They become a
-            member once they accept: if they have an account, the invitation waits on their
-            dashboard; otherwise send them this link, shown only now.
+            {t('organizations:members.invited.text', {
+              email: invited.email,
+              role: t(ROLE_IN_SENTENCE_KEYS[invited.role]),
+            })}
           </p>
           <TextField
-            label="Invitation link"
+            label={t('organizations:members.invited.link')}
             name="invitationLink"
-            hint={`Send this link to them yourself; it works once, for this email, for ${INVITATION_DAYS} days`}
+            hint={t('organizations:members.invited.linkHint', { count: INVITATION_DAYS })}
             readOnly
             required
             value={invited.link}
             onFocus={(e) => e.currentTarget.select()}
           />
-          <CopyButton text={invited.link} label="Copy the link" />
+          <CopyButton text={invited.link} label={t('organizations:members.invited.copy')} />
         </Card>
       ) : null}
       {canManage ? (
-        <Card title="Pending invitations">
+        <Card title={t('organizations:members.pending.title')}>
           {invitations.length === 0 ? (
-            <EmptyState title="No pending invitations" />
+            <EmptyState title={t('organizations:members.pending.empty')} />
           ) : (
             <DataTable
-              caption={`${invitations.length} pending ${invitations.length === 1 ? 'invitation' : 'invitations'}`}
+              caption={t('organizations:members.pending.caption', { count: invitations.length })}
               rows={invitations}
               rowKey={(i) => i.id}
               columns={[
-                { header: 'Email', cell: (i) => i.email },
-                { header: 'Role', cell: (i) => ROLE_LABELS[i.role] },
-                { header: 'Invited by', cell: (i) => i.invitedBy ?? 'A former user' },
-                { header: 'Expires', cell: (i) => formatDate(i.expiresAt) },
+                { header: t('organizations:members.email'), cell: (i) => i.email },
                 {
-                  header: 'Revoke',
+                  header: t('organizations:members.role'),
+                  cell: (i) => t(ROLE_LABEL_KEYS[i.role]),
+                },
+                {
+                  header: t('organizations:members.pending.invitedBy'),
+                  cell: (i) => i.invitedBy ?? t('organizations:members.pending.formerUser'),
+                },
+                {
+                  header: t('organizations:members.pending.expires'),
+                  cell: (i) => format.date(i.expiresAt),
+                },
+                {
+                  header: t('organizations:members.pending.revoke'),
                   cell: (i) => (
                     <Form method="post">
                       <input type="hidden" name="invitationId" value={i.id} />
                       <Button variant="link" name="intent" value="revoke">
-                        Revoke<span className="visually-hidden"> invitation for {i.email}</span>
+                        {t('organizations:members.pending.revoke')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('organizations:members.pending.revokeHidden', { email: i.email })}
+                        </span>
                       </Button>
                     </Form>
                   ),
@@ -216,38 +259,36 @@ export default function Members() {
         </Card>
       ) : null}
       {canManage ? (
-        <Card title="Invite someone">
-          <p className="hint">
-            Everyone is invited and joins only when they accept. People with an account see the
-            invitation when they sign in; you also get a link to send them. Inviting the same email
-            again replaces the earlier invitation.
-          </p>
+        <Card title={t('organizations:members.invite.title')}>
+          <p className="hint">{t('organizations:members.invite.hint')}</p>
           <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
             {isAdd ? <FormError message={form.formError} /> : null}
             <input type="hidden" name="intent" value="add" />
             <TextField
-              label="Their email"
+              label={t('organizations:members.invite.email')}
               type="email"
               required
               error={form.errorOf('email')}
               {...form.field('email')}
             />
             <SelectField
-              label="Role"
+              label={t('organizations:members.role')}
               required
-              hint="Owners and admins manage the organisation; reviewers only score what they are assigned."
+              hint={t('organizations:members.invite.roleHint')}
               options={roleOptions}
               error={form.errorOf('role')}
               {...form.field('role')}
             />
-            <Button busy={navigation.state === 'submitting'}>Invite</Button>
+            <Button busy={navigation.state === 'submitting'}>
+              {t('organizations:members.invite.submit')}
+            </Button>
           </Form>
         </Card>
       ) : null}
-      <Card title="Leave this organisation">
+      <Card title={t('organizations:members.leave.title')}>
         <Form method="post">
           <Button variant="danger" name="intent" value="leave">
-            Leave organisation
+            {t('organizations:members.leave.submit')}
           </Button>
         </Form>
       </Card>

@@ -15,6 +15,11 @@ import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+
+// The profile fields and budget bands are the applications' words too (the group step).
+export const handle: I18nHandle = { i18n: ['organizations', 'applications'] }
 
 // The shared fields' words (organisation profile, county picker) are in `applications`.
 export const handle: I18nHandle = { i18n: ['applications'] }
@@ -52,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   )
   return redirectWithFlash(`/orgs/${organization.slug}`, {
     kind: 'success',
-    message: 'Profile saved.',
+    message: 'common:flash.profileSaved',
     draft: draftKeys.organizationProfile(organization.id),
   })
 }
@@ -61,15 +66,16 @@ export default function OrganizationSettings() {
   const { profile, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('organizations')
   const form = useValidatedForm(OrganizationProfileSchema, { failure, defaultValues: profile })
   return (
-    <Card title="Edit profile">
-      <p className="hint">
-        Funders see this profile with your applications, and it pre-fills each new application.
-      </p>
+    <Card title={t('organizations:settings.title')}>
+      <p className="hint">{t('organizations:settings.hint')}</p>
       <DraftBackupForm draft={draft} form={form}>
         <OrganizationProfileFields field={form.field} errorOf={form.errorOf} />
-        <Button busy={navigation.state === 'submitting'}>Save profile</Button>
+        <Button busy={navigation.state === 'submitting'}>
+          {t('organizations:settings.submit')}
+        </Button>
       </DraftBackupForm>
     </Card>
   )

@@ -1,12 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
-import { KIND_LABELS, ROLE_LABELS } from '#app/domain/organizations.ts'
+import { KIND_LABEL_KEYS, type MembershipRole } from '#app/domain/organizations.ts'
 import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
+import { useTranslation } from 'react-i18next'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+
+export const handle: I18nHandle = { i18n: ['organizations'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.organization.name} · Commons Fund` : 'Organisation · Commons Fund' },
+  // The organisation's own name is its page's title, in every language.
+  { title: data ? `${data.organization.name} · Commons Fund` : 'Commons Fund' },
 ]
+
+/** "You are an owner": a whole sentence per role, as articles differ by language. */
+const YOU_ARE: Record<MembershipRole, string> = {
+  owner: 'organizations:layout.youAre.owner',
+  admin: 'organizations:layout.youAre.admin',
+  member: 'organizations:layout.youAre.member',
+  reviewer: 'organizations:layout.youAre.reviewer',
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, role } = await requireOrgRole(request, params.slug)
@@ -20,24 +33,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganizationLayout() {
   const { organization, role, canManage } = useLoaderData<typeof loader>()
   const base = `/orgs/${organization.slug}`
+  const { t } = useTranslation('organizations')
   return (
     <>
       <p className="eyebrow">
-        <span className="badge">{KIND_LABELS[organization.kind]}</span> You are{' '}
-        {role === 'owner' || role === 'admin' ? 'an' : 'a'} {ROLE_LABELS[role].toLowerCase()}
+        <span className="badge">{t(KIND_LABEL_KEYS[organization.kind])}</span> {t(YOU_ARE[role])}
       </p>
       <h1>{organization.name}</h1>
-      <nav aria-label="Organisation" className="subnav">
+      <nav aria-label={t('organizations:layout.navLabel')} className="subnav">
         <NavLink to={base} end>
-          Overview
+          {t('organizations:layout.overview')}
         </NavLink>
-        <NavLink to={`${base}/members`}>Members</NavLink>
+        <NavLink to={`${base}/members`}>{t('organizations:layout.members')}</NavLink>
         {organization.kind === 'funder' ? (
-          <NavLink to={`${base}/funds`}>Funds</NavLink>
+          <NavLink to={`${base}/funds`}>{t('organizations:layout.funds')}</NavLink>
         ) : (
-          <NavLink to={`${base}/applications`}>Applications</NavLink>
+          <NavLink to={`${base}/applications`}>{t('organizations:layout.applications')}</NavLink>
         )}
-        {canManage ? <NavLink to={`${base}/settings`}>Profile settings</NavLink> : null}
+        {canManage ? (
+          <NavLink to={`${base}/settings`}>{t('organizations:layout.settings')}</NavLink>
+        ) : null}
       </nav>
       <Outlet />
     </>

@@ -14,9 +14,10 @@ const SwitchSchema = z.object({ organizationId: z.string().uuid() })
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const parsed = SwitchSchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) throwNotFound('No such organisation')
+  if (!parsed.success) throwNotFound('organizations:switch.notFound')
   const { organizationId } = parsed.data
-  if (!(await findMembership(organizationId, user.id))) throwNotFound('No such organisation')
+  if (!(await findMembership(organizationId, user.id)))
+    throwNotFound('organizations:switch.notFound')
   await setCurrentOrganization(user.sessionId, organizationId)
   const org = (await listUserOrganizations(user.id)).find((o) => o.id === organizationId)
   return redirect(org ? `/orgs/${org.slug}` : '/')

@@ -1,28 +1,32 @@
 import { z } from 'zod'
 import { BUDGET_BANDS, MEMBERSHIP_ROLES, ORGANIZATION_KINDS } from '#app/domain/organizations.ts'
+import { msg } from '#app/lib/i18n/message.ts'
 import { EmailSchema, optionalText } from './fields.ts'
 
 const profileFields = {
   name: z
-    .string({ required_error: 'Enter the organisation’s name' })
+    .string({ required_error: 'validation:organization.name.required' })
     .trim()
-    .min(2, 'Enter the organisation’s name (at least 2 characters)')
-    .max(120, 'Names are at most 120 characters'),
+    .min(1, 'validation:organization.name.required')
+    .min(2, msg('validation:organization.name.tooShort', { count: 2 }))
+    .max(120, msg('validation:organization.name.tooLong', { count: 120 })),
   mission: optionalText(2000, 'Mission'),
   location: optionalText(200, 'Location'),
   leadership: optionalText(2000, 'Leadership'),
   communitiesServed: optionalText(2000, 'Communities served'),
   budgetBand: z
-    .enum(BUDGET_BANDS, { errorMap: () => ({ message: 'Choose a budget band' }) })
+    .enum(BUDGET_BANDS, {
+      errorMap: () => ({ message: 'validation:organization.budgetBand.invalid' }),
+    })
     .or(z.literal(''))
     .optional()
     .transform((v) => (v ? v : null)),
   website: z
     .string()
     .trim()
-    .max(300, 'Website addresses are at most 300 characters')
+    .max(300, msg('validation:organization.website.tooLong', { count: 300 }))
     .refine((v) => v === '' || /^https?:\/\/[^\s.]+\.[^\s]+$/i.test(v), {
-      message: 'Enter a full address starting with https://',
+      message: 'validation:organization.website.invalid',
     })
     .optional()
     .transform((v) => v ?? ''),
@@ -33,13 +37,15 @@ export type OrganizationProfileInput = z.infer<typeof OrganizationProfileSchema>
 
 export const NewOrganizationSchema = z.object({
   kind: z.enum(ORGANIZATION_KINDS, {
-    errorMap: () => ({ message: 'Choose whether this is a community group or a funder' }),
+    errorMap: () => ({ message: 'validation:organization.kind.invalid' }),
   }),
   ...profileFields,
 })
 export type NewOrganizationInput = z.infer<typeof NewOrganizationSchema>
 
-const RoleSchema = z.enum(MEMBERSHIP_ROLES, { errorMap: () => ({ message: 'Choose a role' }) })
+const RoleSchema = z.enum(MEMBERSHIP_ROLES, {
+  errorMap: () => ({ message: 'validation:organization.role.invalid' }),
+})
 
 export const AddMemberSchema = z.object({ email: EmailSchema, role: RoleSchema })
 export type AddMemberInput = z.infer<typeof AddMemberSchema>

@@ -52,6 +52,29 @@ test('a wrong password gets one generic message and keeps the email', async ({ p
   await expectAccessible(page)
 })
 
+test('with JavaScript, a wrong email and an empty password both say so, without a post', async ({
+  page,
+}) => {
+  const posts: string[] = []
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(r.url())
+  })
+  await page.goto('/login')
+  // Hydrated: React has attached its props to the field, so the browser's own check answers.
+  await page.waitForFunction(() => {
+    const field = document.getElementById('field-email')
+    return field !== null && Object.keys(field).some((k) => k.startsWith('__reactProps'))
+  })
+  await page.getByLabel('Email').fill('not-an-email')
+  // Pressing the button takes the focus from the email field, whose error then appears and
+  // moves the button down: the press must still submit (it used to end beside the button).
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await expect(page.getByText('Enter an email address like name@example.org')).toBeVisible()
+  await expect(page.getByText('Enter your password')).toBeVisible()
+  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true')
+  expect(posts).toEqual([])
+})
+
 test('logging out ends the session; protected pages then ask to log in', async ({ page, user }) => {
   await page.goto('/account')
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()

@@ -139,7 +139,7 @@ describe("the admin's user page", () => {
     expect(out.status).toBe(400)
     // The one refusal shape of every form (refuse): the message under `form`, what was posted.
     expect(out.data).toEqual({
-      errors: { form: 'You cannot suspend your own account.' },
+      errors: { form: 'admin:refusals.suspendSelf' },
       values: { intent: 'suspend' },
     })
     const page = await call(userPage.loader, makeRequest(`/admin/users/${admin.id}`, { cookie }), {
@@ -153,9 +153,9 @@ describe("the admin's user page", () => {
 
 describe("the admin's user page refusals", () => {
   it.each([
-    ['restore', 'an active account', 400, 'That account is not suspended.'],
-    ['suspend', 'a suspended account', 400, 'That account is not active.'],
-    ['delete', 'any account', 400, 'Choose Suspend or Restore.'],
+    ['restore', 'an active account', 400, 'admin:refusals.notSuspended'],
+    ['suspend', 'a suspended account', 400, 'admin:refusals.notActive'],
+    ['delete', 'any account', 400, 'admin:user.chooseIntent'],
   ])('refuses %s on %s in the form refusal shape', async (intent, _which, status, message) => {
     const { cookie } = await asAdmin()
     const user = await createUser()

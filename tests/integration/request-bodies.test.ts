@@ -1,6 +1,7 @@
 import { english } from '#tests/support/english.ts'
 import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { english } from '#tests/support/english.ts'
 import { db } from '#db/client.server.ts'
 import { auditLog } from '#db/schema/index.ts'
 import * as adminUsers from '#app/routes/admin.users.tsx'
@@ -316,7 +317,7 @@ describe('NUL bytes and odd values in forms and queries', () => {
       }),
     )
     expect(out.status).toBe(302)
-    expect((await flashOf(out.headers))?.message).toContain('Block Club is set up')
+    expect(english((await flashOf(out.headers))?.message)).toContain('Block Club is set up')
   })
 
   it('answers the catalogue and the admin search with NUL in the query', async () => {

@@ -3,6 +3,7 @@ import { db } from '#db/client.server.ts'
 import type { OrganizationKind } from '#app/domain/organizations.ts'
 import { memberships, organizations, users } from '#db/schema/index.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
 import { recordAudit } from './audit.server.ts'
 import { endUserSessions } from '#app/services/accounts/sessions.server.ts'
 
@@ -74,7 +75,7 @@ export async function listOrganizations(opts: {
 /** A refused suspension or restoration: one sentence for the admin, and why. */
 type SuspensionResult = Result<
   object,
-  { message: string; reason: 'self' | 'not_active' | 'not_suspended' }
+  { message: Message; reason: 'self' | 'not_active' | 'not_suspended' }
 >
 
 /**
@@ -83,7 +84,7 @@ type SuspensionResult = Result<
  */
 export async function suspendUser(admin: Actor, userId: string): Promise<SuspensionResult> {
   if (admin.id === userId) {
-    return fail({ reason: 'self', message: 'You cannot suspend your own account.' })
+    return fail({ reason: 'self', message: 'admin:refusals.suspendSelf' })
   }
   return db().transaction(async (tx) => {
     const [user] = await tx
@@ -91,7 +92,7 @@ export async function suspendUser(admin: Actor, userId: string): Promise<Suspens
       .set({ suspendedAt: new Date() })
       .where(and(eq(users.id, userId), isNull(users.suspendedAt)))
       .returning({ id: users.id })
-    if (!user) return fail({ reason: 'not_active', message: 'That account is not active.' })
+    if (!user) return fail({ reason: 'not_active', message: 'admin:refusals.notActive' })
     await endUserSessions(tx, userId)
     await recordAudit(tx, {
       actorUserId: admin.id,
@@ -112,7 +113,7 @@ export async function restoreUser(admin: Actor, userId: string): Promise<Suspens
       .set({ suspendedAt: null })
       .where(and(eq(users.id, userId), isNotNull(users.suspendedAt)))
       .returning({ id: users.id })
-    if (!user) return fail({ reason: 'not_suspended', message: 'That account is not suspended.' })
+    if (!user) return fail({ reason: 'not_suspended', message: 'admin:refusals.notSuspended' })
     await recordAudit(tx, {
       actorUserId: admin.id,
       action: 'user.restored',

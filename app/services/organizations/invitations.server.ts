@@ -29,10 +29,10 @@ const pending = and(
 
 function refuseUnlessManager(actor: Manager, role: MembershipRole): Failure | null {
   if (!MANAGER_ROLES.includes(actor.role)) {
-    return fail({ message: 'Only owners and admins can invite people' })
+    return fail({ message: 'organizations:refusals.inviteOnlyByManager' })
   }
   if (role === 'owner' && actor.role !== 'owner') {
-    return fail({ fieldErrors: { role: 'Only an owner can add another owner' } })
+    return fail({ fieldErrors: { role: 'organizations:refusals.ownerInviteOnlyByOwner' } })
   }
   return null
 }
@@ -57,7 +57,12 @@ export async function inviteMember(
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, org.id), eq(users.email, email)))
     .limit(1)
-  if (member) return fail({ fieldErrors: { email: `${member.name} is already a member` } })
+  if (member)
+    return fail({
+      fieldErrors: {
+        email: { key: 'organizations:refusals.alreadyMember', values: { name: member.name } },
+      },
+    })
   const token = await createInvitation(actor, org, email, input.role)
   return { ok: true, token }
 }
@@ -145,7 +150,7 @@ export async function revokeInvitation(
   invitationId: string,
 ): Promise<Failure | { ok: true }> {
   if (!MANAGER_ROLES.includes(actor.role)) {
-    return fail({ message: 'Only owners and admins can revoke invitations' })
+    return fail({ message: 'organizations:refusals.revokeOnlyByManager' })
   }
   return db().transaction(async (tx) => {
     const [target] = await tx
@@ -153,9 +158,9 @@ export async function revokeInvitation(
       .from(invitations)
       .where(and(eq(invitations.id, invitationId), eq(invitations.organizationId, org.id), pending))
       .for('update')
-    if (!target) return fail({ message: 'That invitation is not pending' })
+    if (!target) return fail({ message: 'organizations:refusals.notPending' })
     if (target.role === 'owner' && actor.role !== 'owner') {
-      return fail({ message: 'Only an owner can revoke an owner’s invitation' })
+      return fail({ message: 'organizations:refusals.revokeOwnerOnlyByOwner' })
     }
     await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, target.id))
     await auditInvitation(tx, actor, org, 'invitation.revoked', target.id, { email: target.email })
@@ -173,12 +178,12 @@ function stateOf(invitation: Invitation, now = new Date()): InvitationState {
   return 'pending'
 }
 
+/** Why an invitation can no longer be answered: translation keys, shown in the reader's language. */
 export const INVITATION_REFUSALS: Record<Exclude<InvitationState, 'pending'>, string> = {
-  expired: 'This invitation has expired. Ask whoever sent it for a new link.',
-  revoked: 'This invitation was withdrawn. Ask whoever sent it for a new link.',
-  accepted: 'This invitation has already been used.',
-  declined:
-    'This invitation was declined. Ask whoever sent it for a new one if you changed your mind.',
+  expired: 'organizations:invitation.refusals.expired',
+  revoked: 'organizations:invitation.refusals.revoked',
+  accepted: 'organizations:invitation.refusals.accepted',
+  declined: 'organizations:invitation.refusals.declined',
 }
 
 /** The invitation behind a link, with its organisation and state; null for an unknown token. */

@@ -158,12 +158,12 @@ export async function changeMemberRole(
   return db().transaction(async (tx) => {
     await lockOrganization(tx, org.id)
     const target = await memberIn(tx, org.id, userId)
-    if (!target) return fail({ message: 'That person is not a member' })
+    if (!target) return fail({ message: 'organizations:refusals.notAMember' })
     if ((target.role === 'owner' || role === 'owner') && actor.role !== 'owner') {
-      return fail({ message: 'Only an owner can change an owner’s role' })
+      return fail({ message: 'organizations:refusals.ownerRoleOnlyByOwner' })
     }
     if (target.role === 'owner' && role !== 'owner' && (await ownerCount(tx, org.id)) <= 1) {
-      return fail({ message: 'An organisation needs at least one owner' })
+      return fail({ message: 'organizations:refusals.lastOwner' })
     }
     if (target.role === role) return { ok: true as const }
     await tx
@@ -204,18 +204,18 @@ export async function removeMember(
   return db().transaction(async (tx) => {
     await lockOrganization(tx, org.id)
     const target = await memberIn(tx, org.id, userId)
-    if (!target) return fail({ message: 'That person is not a member' })
+    if (!target) return fail({ message: 'organizations:refusals.notAMember' })
     if (!leaving && !MANAGER_ROLES.includes(actor.role)) {
-      return fail({ message: 'Only owners and admins can remove members' })
+      return fail({ message: 'organizations:refusals.removeOnlyByManager' })
     }
     if (!leaving && target.role === 'owner' && actor.role !== 'owner') {
-      return fail({ message: 'Only an owner can remove an owner' })
+      return fail({ message: 'organizations:refusals.removeOwnerOnlyByOwner' })
     }
     if (target.role === 'owner' && (await ownerCount(tx, org.id)) <= 1) {
       return fail({
         message: leaving
-          ? 'You are the only owner. Make someone else an owner before you leave.'
-          : 'An organisation needs at least one owner',
+          ? 'organizations:refusals.onlyOwnerLeaving'
+          : 'organizations:refusals.lastOwner',
       })
     }
     await tx
