@@ -176,7 +176,7 @@ describe('funds', () => {
     )
     expect(out.status).toBe(400)
     expect(out.data).toMatchObject({
-      errors: { name: expect.any(String), currency: 'Choose a currency' },
+      errors: { name: expect.any(String), currency: 'validation:fund.currency' },
       values: { description: 'Kept' },
     })
   })

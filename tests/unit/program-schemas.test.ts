@@ -42,7 +42,7 @@ describe('FundSchema', () => {
   it('refuses unknown currencies and a missing name', () => {
     expect(errorsOf(FundSchema, { name: '', currency: 'BTC', visibility: 'public' })).toEqual({
       name: expect.stringMatching(/name/),
-      currency: 'Choose a currency',
+      currency: 'validation:fund.currency',
     })
   })
 })
