@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function GroupApplications() {
   const { rows } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   return (
     <Card title="Applications" actions={<Link to="/programs">Find a program to apply to</Link>}>
       {rows.length === 0 ? (
@@ -39,10 +41,10 @@ export default function GroupApplications() {
           rows={rows}
           rowKey={(r) => r.id}
           columns={[
-            applicationColumns.title(),
+            applicationColumns.title(t),
             { header: 'Program', cell: (r) => r.programTitle },
-            applicationColumns.status(),
-            applicationColumns.requested<(typeof rows)[number]>((r) => r.currency),
+            applicationColumns.status(t),
+            applicationColumns.requested<(typeof rows)[number]>(t, (r) => r.currency),
             { header: 'Last change', cell: (r) => <Moment iso={r.updatedAt} /> },
             {
               header: 'Deadline',

@@ -12,11 +12,11 @@ import type { ProgramStatus } from './program-status.ts'
  * the CSV export with `fixedT(language)`.
  */
 export const PROGRAM_STATUS_KEYS: Record<ProgramStatus, string> = {
-  draft: 'funder:programStatus.draft',
-  open: 'funder:programStatus.open',
-  closed: 'funder:programStatus.closed',
-  in_review: 'funder:programStatus.in_review',
-  decided: 'funder:programStatus.decided',
+  draft: 'common:programStatus.draft',
+  open: 'common:programStatus.open',
+  closed: 'common:programStatus.closed',
+  in_review: 'common:programStatus.in_review',
+  decided: 'common:programStatus.decided',
 }
 
 /** The button that moves a program to each status. */
@@ -45,12 +45,12 @@ export function programStatusSentenceKey(status: ProgramStatus, accepting: boole
 }
 
 export const APPLICATION_STATUS_KEYS: Record<ApplicationStatus, string> = {
-  draft: 'funder:applicationStatus.draft',
-  submitted: 'funder:applicationStatus.submitted',
-  in_review: 'funder:applicationStatus.in_review',
-  awarded: 'funder:applicationStatus.awarded',
-  declined: 'funder:applicationStatus.declined',
-  withdrawn: 'funder:applicationStatus.withdrawn',
+  draft: 'common:applicationStatus.draft',
+  submitted: 'common:applicationStatus.submitted',
+  in_review: 'common:applicationStatus.in_review',
+  awarded: 'common:applicationStatus.awarded',
+  declined: 'common:applicationStatus.declined',
+  withdrawn: 'common:applicationStatus.withdrawn',
 }
 
 export const SDOH_KEYS: Record<SdohDomain, string> = {
