@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
@@ -13,6 +14,9 @@ import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, fund } = await requireManagedProgram(request, params)
@@ -42,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
     kind: 'success',
-    message: 'Details saved.',
+    message: 'common:flash.programDetailsSaved',
     draft: draftKeys.programDetails(program.id),
   })
 }
@@ -51,9 +55,10 @@ export default function ProgramDetails() {
   const { currency, values, states, counties, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('funder')
   const form = useValidatedForm(ProgramDetailsSchema, { failure, defaultValues: values })
   return (
-    <Card title="Details" headingLevel={3}>
+    <Card title={t('funder:details.title')} headingLevel={3}>
       <DraftBackupForm draft={draft} form={form}>
         <ProgramDetailsFields
           field={form.field}
@@ -64,7 +69,7 @@ export default function ProgramDetails() {
           countiesText={typedCounties(failure)}
           currency={currency}
         />
-        <Button busy={navigation.state === 'submitting'}>Save details</Button>
+        <Button busy={navigation.state === 'submitting'}>{t('funder:details.submit')}</Button>
       </DraftBackupForm>
     </Card>
   )

@@ -24,6 +24,7 @@ import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import type { Message } from '#app/lib/i18n/message.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
 import { scheduleProgramClose } from './program-deadlines.server.ts'
 import { retryOnSlugClash, uniqueSlugIn } from '#app/services/slugs.server.ts'
 
@@ -125,12 +126,15 @@ function columnsFrom(input: ProgramDetailsInput) {
   }
 }
 
-/** Writes the equity template as the program's rubric, replacing whatever was there. */
-export async function writeTemplateRubric(tx: Db, programId: string) {
+/**
+ * Writes the equity template as the program's rubric, replacing whatever was there, in the
+ * language the funder works in.
+ */
+export async function writeTemplateRubric(tx: Db, programId: string, language: Language = 'en') {
   await tx.delete(rubricCriteria).where(eq(rubricCriteria.programId, programId))
   await tx
     .insert(rubricCriteria)
-    .values(templateCriteria().map((c, i) => ({ ...c, programId, position: i + 1 })))
+    .values(templateCriteria(language).map((c, i) => ({ ...c, programId, position: i + 1 })))
 }
 
 /** A new draft program in the fund, with the equity template as its rubric. */
@@ -138,6 +142,7 @@ export async function createProgram(
   actor: Actor,
   fund: Fund,
   input: ProgramDetailsInput,
+  language: Language = 'en',
 ): Promise<Result<{ program: Program }>> {
   const placesChecked = await checkProgramPlaces(input)
   if (Object.keys(placesChecked.errors).length > 0) {
@@ -152,7 +157,7 @@ export async function createProgram(
         .values({ ...columnsFrom(input), fundId: fund.id, slug, status: 'draft' })
         .returning()
       if (!program) throw new Error('Program insert returned nothing')
-      await writeTemplateRubric(tx, program.id)
+      await writeTemplateRubric(tx, program.id, language)
       await recordAudit(tx, {
         actorUserId: actor.id,
         action: 'program.created',
