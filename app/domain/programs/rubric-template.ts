@@ -14,6 +14,12 @@ export interface CriterionDraft {
   isEquity: boolean
 }
 
+/** The label a criterion added by hand starts with, in the funder's language. */
+export const NEW_CRITERION_LABEL: Record<Language, string> = {
+  en: 'New criterion',
+  es: 'Criterio nuevo',
+}
+
 /** Scores run from 1 to maxScore; there is no zero, so every score has written guidance. */
 export const MIN_SCORE = 1
 export const MAX_SCORE_LIMIT = 10
