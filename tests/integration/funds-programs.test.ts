@@ -354,7 +354,9 @@ describe('creating and editing a program', () => {
       programForm({ title: s.program.title, closesAt: inDays(-1) }),
     )
     expect(out.status).toBe(400)
-    expect(inEnglish(out.data)).toMatchObject({ errors: { closesAt: expect.stringMatching(/future/) } })
+    expect(inEnglish(out.data)).toMatchObject({
+      errors: { closesAt: expect.stringMatching(/future/) },
+    })
     const [still] = await db().select().from(programs).where(eq(programs.id, s.program.id))
     expect(still!.status).toBe('open')
   })
