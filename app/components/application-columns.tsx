@@ -1,25 +1,41 @@
 import { Link } from '@remix-run/react'
-import { STATUS_LABELS } from '#app/domain/applications/application-status.ts'
+import type { TFunction } from 'i18next'
 import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
-import { formatMoney } from '#app/lib/money.ts'
+import { APPLICATION_STATUS_KEYS } from '#app/domain/programs/funder-words.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import type { Column } from './table.tsx'
 
-/** The columns every list of applications shares, so they read the same everywhere. */
+/** An amount in the page's language. */
+function Amount({ minor, currency }: { minor: number; currency: string }) {
+  return useFormatters().money(minor, currency)
+}
+
+/**
+ * The columns every list of applications shares, so they read the same everywhere. Each takes
+ * the page's `t` (its words are in `common`, loaded on every page).
+ */
 export const applicationColumns = {
-  title: <T extends { id: string; title: string }>(): Column<T> => ({
-    header: 'Application',
-    cell: (r) => <Link to={`/applications/${r.id}`}>{r.title || 'Untitled draft'}</Link>,
+  title: <T extends { id: string; title: string }>(t: TFunction): Column<T> => ({
+    header: t('common:applicationColumns.application'),
+    cell: (r) => (
+      <Link to={`/applications/${r.id}`}>{r.title || t('common:applicationColumns.untitled')}</Link>
+    ),
   }),
-  status: <T extends { status: ApplicationStatus }>(): Column<T> => ({
-    header: 'Status',
-    cell: (r) => STATUS_LABELS[r.status],
+  status: <T extends { status: ApplicationStatus }>(t: TFunction): Column<T> => ({
+    header: t('common:applicationColumns.status'),
+    cell: (r) => t(APPLICATION_STATUS_KEYS[r.status]),
   }),
   requested: <T extends { amountRequestedMinor: number | null }>(
+    t: TFunction,
     currencyOf: (row: T) => string,
   ): Column<T> => ({
-    header: 'Requested',
+    header: t('common:applicationColumns.requested'),
     numeric: true,
     cell: (r) =>
-      r.amountRequestedMinor === null ? '—' : formatMoney(r.amountRequestedMinor, currencyOf(r)),
+      r.amountRequestedMinor === null ? (
+        '—'
+      ) : (
+        <Amount minor={r.amountRequestedMinor} currency={currencyOf(r)} />
+      ),
   }),
 }

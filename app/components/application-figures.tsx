@@ -1,17 +1,19 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   requestedInTheRunning,
   type ProgramApplicationStats,
   type Tally,
 } from '#app/domain/applications/application-stats.ts'
-import { STATUS_LABELS, SUBMITTED_STATUSES } from '#app/domain/applications/application-status.ts'
-import { SDOH_DOMAINS, SDOH_LABELS } from '#app/domain/places/sdoh.ts'
+import { SUBMITTED_STATUSES } from '#app/domain/applications/application-status.ts'
+import { SDOH_DOMAINS } from '#app/domain/places/sdoh.ts'
+import { SVI_DATA_YEAR, VULNERABILITY_BANDS } from '#app/domain/places/vulnerability.ts'
 import {
-  SVI_DATA_YEAR,
-  VULNERABILITY_BAND_LABELS,
-  VULNERABILITY_BANDS,
-} from '#app/domain/places/vulnerability.ts'
-import { formatMoney } from '#app/lib/money.ts'
+  APPLICATION_STATUS_KEYS,
+  SDOH_KEYS,
+  VULNERABILITY_BAND_KEYS,
+} from '#app/domain/programs/funder-words.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { BarChart } from './bar-chart.tsx'
 import { DataTable } from './table.tsx'
 
@@ -20,10 +22,6 @@ interface Figures {
   budgetMinor: number
   currency: string
 }
-
-const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 })
-
-export const applicationsText = (n: number) => `${n} ${n === 1 ? 'application' : 'applications'}`
 
 /** One chart of counts by category, with the counts and requested amounts as its table. */
 function TallyChart({
@@ -39,7 +37,9 @@ function TallyChart({
   rows: { label: string; tally: Tally }[]
   currency: string
 }) {
-  const money = (minor: number) => formatMoney(minor, currency)
+  const { t } = useTranslation('funder')
+  const format = useFormatters()
+  const money = (minor: number) => format.money(minor, currency)
   return (
     <BarChart
       title={title}
@@ -47,7 +47,7 @@ function TallyChart({
       bars={rows.map(({ label, tally }) => ({
         label,
         value: tally.count,
-        valueText: `${tally.count} · ${money(tally.requestedMinor)}`,
+        valueText: `${format.number(tally.count)} · ${money(tally.requestedMinor)}`,
       }))}
     >
       <DataTable
@@ -56,8 +56,16 @@ function TallyChart({
         rowKey={(r) => r.label}
         columns={[
           { header: category, cell: (r) => r.label },
-          { header: 'Applications', numeric: true, cell: (r) => r.tally.count },
-          { header: 'Requested', numeric: true, cell: (r) => money(r.tally.requestedMinor) },
+          {
+            header: t('funder:figures.applications'),
+            numeric: true,
+            cell: (r) => format.number(r.tally.count),
+          },
+          {
+            header: t('funder:figures.requested'),
+            numeric: true,
+            cell: (r) => money(r.tally.requestedMinor),
+          },
         ]}
       />
     </BarChart>
@@ -65,31 +73,41 @@ function TallyChart({
 }
 
 export function StatusChart({ stats, currency }: Figures) {
+  const { t } = useTranslation('funder')
   return (
     <TallyChart
-      title="Applications by status"
-      category="Status"
+      title={t('funder:figures.byStatus')}
+      category={t('funder:figures.status')}
       currency={currency}
-      rows={SUBMITTED_STATUSES.map((s) => ({ label: STATUS_LABELS[s], tally: stats.byStatus[s] }))}
+      rows={SUBMITTED_STATUSES.map((s) => ({
+        label: t(APPLICATION_STATUS_KEYS[s]),
+        tally: stats.byStatus[s],
+      }))}
     />
   )
 }
 
 /** What the applications ask for, against the program's budget. */
 export function BudgetChart({ stats, budgetMinor, currency }: Figures) {
-  const money = (minor: number) => formatMoney(minor, currency)
+  const { t } = useTranslation('funder')
+  const format = useFormatters()
+  const money = (minor: number) => format.money(minor, currency)
+  const percent = new Intl.NumberFormat(format.locale, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  })
   const rows = [
-    { label: 'Program budget', minor: budgetMinor, reference: true },
-    { label: 'Requested by these applications', minor: stats.total.requestedMinor },
-    { label: 'Requested, not withdrawn or declined', minor: requestedInTheRunning(stats) },
+    { label: t('funder:figures.budget'), minor: budgetMinor, reference: true },
+    { label: t('funder:figures.requestedAll'), minor: stats.total.requestedMinor },
+    { label: t('funder:figures.requestedRunning'), minor: requestedInTheRunning(stats) },
   ].map((r) => ({
     ...r,
     share: r.reference || budgetMinor <= 0 ? null : percent.format(r.minor / budgetMinor),
   }))
   return (
     <BarChart
-      title="Requested against the budget"
-      note="Percentages are of the program’s budget."
+      title={t('funder:figures.againstBudget')}
+      note={t('funder:figures.againstBudgetNote')}
       bars={rows.map((r) => ({
         label: r.label,
         value: r.minor,
@@ -98,13 +116,17 @@ export function BudgetChart({ stats, budgetMinor, currency }: Figures) {
       }))}
     >
       <DataTable
-        caption="Requested against the budget"
+        caption={t('funder:figures.againstBudget')}
         rows={rows}
         rowKey={(r) => r.label}
         columns={[
-          { header: 'Figure', cell: (r) => r.label },
-          { header: 'Amount', numeric: true, cell: (r) => money(r.minor) },
-          { header: 'Share of the budget', numeric: true, cell: (r) => r.share ?? '—' },
+          { header: t('funder:figures.figure'), cell: (r) => r.label },
+          { header: t('funder:figures.amount'), numeric: true, cell: (r) => money(r.minor) },
+          {
+            header: t('funder:figures.share'),
+            numeric: true,
+            cell: (r) => r.share ?? '—',
+          },
         ]}
       />
     </BarChart>
@@ -120,28 +142,29 @@ export function ApplicationFigures({
   scope,
   ...figures
 }: Figures & { headingId: string; scope: ReactNode }) {
+  const { t } = useTranslation('funder')
   const { stats, currency } = figures
   return (
     <section aria-labelledby={headingId} className="application-figures">
-      <h4 id={headingId}>Figures</h4>
+      <h4 id={headingId}>{t('funder:figures.title')}</h4>
       <p>{scope}</p>
       <div className="chart-grid">
         <StatusChart {...figures} />
         <BudgetChart {...figures} />
         <TallyChart
-          title="Applications by area addressed"
-          note="An application that addresses several areas counts under each."
-          category="Social determinant of health"
+          title={t('funder:figures.bySdoh')}
+          note={t('funder:figures.bySdohNote')}
+          category={t('funder:figures.sdoh')}
           currency={currency}
-          rows={SDOH_DOMAINS.map((d) => ({ label: SDOH_LABELS[d], tally: stats.bySdoh[d] }))}
+          rows={SDOH_DOMAINS.map((d) => ({ label: t(SDOH_KEYS[d]), tally: stats.bySdoh[d] }))}
         />
         <TallyChart
-          title="Applications by place vulnerability"
-          note={`Percentile of the CDC/ATSDR Social Vulnerability Index ${SVI_DATA_YEAR}, weighted by the population of the US counties served; higher is more vulnerable, and a percentile on a boundary counts in the band above.`}
-          category="SVI percentile"
+          title={t('funder:figures.byVulnerability')}
+          note={t('funder:figures.byVulnerabilityNote', { year: SVI_DATA_YEAR })}
+          category={t('funder:figures.sviPercentile')}
           currency={currency}
           rows={VULNERABILITY_BANDS.map((b) => ({
-            label: VULNERABILITY_BAND_LABELS[b],
+            label: t(VULNERABILITY_BAND_KEYS[b]),
             tally: stats.byVulnerability[b],
           }))}
         />

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import './bar-chart.css'
 
 export interface ChartBar {
@@ -35,6 +36,7 @@ export function BarChart({
   bars: ChartBar[]
   children: ReactNode
 }) {
+  const { t } = useTranslation('funder')
   const max = Math.max(0, ...bars.map((b) => b.value))
   const spoken = `${title}: ${bars.map((b) => `${b.label}, ${b.valueText}`).join('; ')}.`
   return (
@@ -75,7 +77,7 @@ export function BarChart({
         })}
       </svg>
       <details className="chart-table">
-        <summary>Table of these figures</summary>
+        <summary>{t('funder:chart.table')}</summary>
         {children}
       </details>
     </figure>

@@ -1,11 +1,8 @@
 import type { Message } from '#app/lib/i18n/message.ts'
 import type { UseFormRegisterReturn } from 'react-hook-form'
-import {
-  CURRENCIES,
-  CURRENCY_LABELS,
-  FUND_VISIBILITIES,
-  VISIBILITY_LABELS,
-} from '#app/domain/programs/funds.ts'
+import { useTranslation } from 'react-i18next'
+import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/programs/funds.ts'
+import { CURRENCY_KEYS, VISIBILITY_CHOICE_KEYS } from '#app/domain/programs/funder-words.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { SelectField, TextareaField, TextField } from './field.tsx'
 
@@ -26,33 +23,39 @@ export function FundFields({
   errorOf: (name: string) => Message | undefined
   currencyLocked?: boolean
 }) {
+  const { t } = useTranslation('funder')
   return (
     <>
-      <TextField label="Name" required error={errorOf('name')} {...field('name')} />
+      <TextField
+        label={t('funder:fundFields.name')}
+        required
+        error={errorOf('name')}
+        {...field('name')}
+      />
       <SelectField
-        label="Currency"
+        label={t('funder:fundFields.currency')}
         required
         hint={
           currencyLocked
-            ? 'Fixed: this fund’s programs already have amounts in it.'
-            : 'Every amount in the fund and its programs is in this currency.'
+            ? t('funder:fundFields.currencyLocked')
+            : t('funder:fundFields.currencyHint')
         }
-        options={CURRENCIES.map((c) => ({ value: c, label: CURRENCY_LABELS[c] }))}
+        options={CURRENCIES.map((c) => ({ value: c, label: t(CURRENCY_KEYS[c]) }))}
         error={errorOf('currency')}
         {...field('currency')}
       />
       <TextareaField
-        label="Public description"
-        hint="What the fund is for, in plain words. Donors and applicants read this."
+        label={t('funder:fundFields.description')}
+        hint={t('funder:fundFields.descriptionHint')}
         error={errorOf('description')}
         {...field('description')}
       />
       <ChoiceFieldset
         type="radio"
-        legend="Who can see the fund?"
+        legend={t('funder:fundFields.visibility')}
         name="visibility"
         error={errorOf('visibility')}
-        options={FUND_VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+        options={FUND_VISIBILITIES.map((v) => ({ value: v, label: t(VISIBILITY_CHOICE_KEYS[v]) }))}
         choice={(v) => choice('visibility', v)}
       />
     </>

@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react'
-import { PROGRAM_STATUS_LABELS } from '#app/domain/programs/program-status.ts'
+import { useTranslation } from 'react-i18next'
+import { PROGRAM_STATUS_KEYS } from '#app/domain/programs/funder-words.ts'
 import type { ProgramStatus } from '#app/domain/programs/program-status.ts'
-import { formatDateTime } from '#app/lib/format.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { DataTable, type Column } from './table.tsx'
 
 export interface FunderProgram {
@@ -21,16 +22,9 @@ export interface FunderProgram {
 const HAS_CLOSED: readonly ProgramStatus[] = ['closed', 'in_review', 'decided']
 
 /**
- * When the program closes, or for one that has closed, when it did (closing early records the
- * moment as its closing time), so a past date never reads as a deadline still to come.
+ * A funder's programs with the way into each one's applications, most pressing first. Its words
+ * are in `common` (`funderProgramTable.*`), so the pages that show it need no other namespace.
  */
-function closing(p: FunderProgram) {
-  const when = p.closesAt ? formatDateTime(p.closesAt, p.timeZone) : null
-  if (HAS_CLOSED.includes(p.status)) return when ? `Closed ${when}` : 'Closed'
-  return when ?? 'Not set'
-}
-
-/** A funder's programs with the way into each one's applications, most pressing first. */
 export function FunderProgramTable({
   caption,
   programs,
@@ -41,19 +35,52 @@ export function FunderProgramTable({
   /** On the dashboard a user may manage programs for several funders. */
   showFunder: boolean
 }) {
+  const { t } = useTranslation()
+  const format = useFormatters()
+  /**
+   * When the program closes, or for one that has closed, when it did (closing early records the
+   * moment as its closing time), so a past date never reads as a deadline still to come.
+   */
+  const closing = (p: FunderProgram) => {
+    const when = p.closesAt ? format.dateTime(p.closesAt, p.timeZone) : null
+    if (HAS_CLOSED.includes(p.status))
+      return when
+        ? t('common:funderProgramTable.closedAt', { when })
+        : t('common:funderProgramTable.closed')
+    return when ?? t('common:funderProgramTable.notSet')
+  }
   const base = (p: FunderProgram) => `/orgs/${p.organizationSlug}/programs/${p.slug}`
   const columns: Column<FunderProgram>[] = [
-    { header: 'Program', cell: (p) => <Link to={base(p)}>{p.title}</Link> },
-    ...(showFunder ? [{ header: 'Funder', cell: (p: FunderProgram) => p.organizationName }] : []),
-    { header: 'Fund', cell: (p) => p.fundName },
-    { header: 'Status', cell: (p) => PROGRAM_STATUS_LABELS[p.status] },
-    { header: 'Closes', cell: closing },
     {
-      header: 'Applications',
+      header: t('common:funderProgramTable.program'),
+      cell: (p) => <Link to={base(p)}>{p.title}</Link>,
+    },
+    ...(showFunder
+      ? [
+          {
+            header: t('common:funderProgramTable.funder'),
+            cell: (p: FunderProgram) => p.organizationName,
+          },
+        ]
+      : []),
+    { header: t('common:funderProgramTable.fund'), cell: (p) => p.fundName },
+    {
+      header: t('common:funderProgramTable.status'),
+      cell: (p) => t(PROGRAM_STATUS_KEYS[p.status]),
+    },
+    { header: t('common:funderProgramTable.closes'), cell: closing },
+    {
+      header: t('common:funderProgramTable.applications'),
       numeric: true,
       cell: (p) => (
-        <Link to={`${base(p)}/applications`} aria-label={`${p.submitted} submitted to ${p.title}`}>
-          {p.submitted}
+        <Link
+          to={`${base(p)}/applications`}
+          aria-label={t('common:funderProgramTable.submittedTo', {
+            count: p.submitted,
+            title: p.title,
+          })}
+        >
+          {format.number(p.submitted)}
         </Link>
       ),
     },

@@ -1,6 +1,8 @@
 import type { Message } from '#app/lib/i18n/message.ts'
 import type { UseFormRegisterReturn } from 'react-hook-form'
-import { SDOH_DOMAINS, SDOH_LABELS } from '#app/domain/places/sdoh.ts'
+import { useTranslation } from 'react-i18next'
+import { SDOH_DOMAINS } from '#app/domain/places/sdoh.ts'
+import { SDOH_KEYS } from '#app/domain/programs/funder-words.ts'
 import { REVIEWERS_MAX, REVIEWERS_MIN } from '#app/schemas/programs/program.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { TIME_ZONES } from '#app/lib/time-zones.ts'
@@ -13,6 +15,19 @@ type Choice = (
   name: never,
   value: string,
 ) => UseFormRegisterReturn & { value: string; defaultChecked: boolean }
+
+/** Each offered zone's name, as a translation key. */
+const TIME_ZONE_KEYS: Record<(typeof TIME_ZONES)[number]['value'], string> = {
+  'America/New_York': 'funder:timeZones.newYork',
+  'America/Chicago': 'funder:timeZones.chicago',
+  'America/Denver': 'funder:timeZones.denver',
+  'America/Phoenix': 'funder:timeZones.phoenix',
+  'America/Los_Angeles': 'funder:timeZones.losAngeles',
+  'America/Anchorage': 'funder:timeZones.anchorage',
+  'Pacific/Honolulu': 'funder:timeZones.honolulu',
+  'America/Puerto_Rico': 'funder:timeZones.puertoRico',
+  UTC: 'funder:timeZones.utc',
+}
 
 /** A single checkbox with its label beside it. */
 function Checkbox({
@@ -76,45 +91,51 @@ export function ProgramDetailsFields({
   // The form's own field names are checked by the schema; here they are plain strings.
   const field = fieldOf as unknown as (name: string) => ReturnType<Field>
   const choice = choiceOf as unknown as (name: string, value: string) => ReturnType<Choice>
+  const { t } = useTranslation('funder')
   return (
     <>
       <fieldset className="field">
-        <legend>About the program</legend>
-        <TextField label="Title" required error={errorOf('title')} {...field('title')} />
+        <legend>{t('funder:programFields.about')}</legend>
+        <TextField
+          label={t('funder:programFields.title')}
+          required
+          error={errorOf('title')}
+          {...field('title')}
+        />
         <TextareaField
-          label="Description"
-          hint="What the program funds and why. Applicants read this first."
+          label={t('funder:programFields.description')}
+          hint={t('funder:programFields.descriptionHint')}
           error={errorOf('description')}
           {...field('description')}
         />
         <ChoiceFieldset
-          legend="Social determinants of health it focuses on"
+          legend={t('funder:programFields.sdoh')}
           name="sdohDomains"
-          hint="Applicants can search programs by these."
+          hint={t('funder:programFields.sdohHint')}
           error={errorOf('sdohDomains')}
-          options={SDOH_DOMAINS.map((d) => ({ value: d, label: SDOH_LABELS[d] }))}
+          options={SDOH_DOMAINS.map((d) => ({ value: d, label: t(SDOH_KEYS[d]) }))}
           choice={(v) => choice('sdohDomains', v)}
         />
       </fieldset>
 
       <fieldset className="field">
-        <legend>Who can apply</legend>
+        <legend>{t('funder:programFields.whoCanApply')}</legend>
         <TextareaField
-          label="Eligibility"
-          hint="Who may apply, in plain words."
+          label={t('funder:programFields.eligibility')}
+          hint={t('funder:programFields.eligibilityHint')}
           error={errorOf('eligibility')}
           {...field('eligibility')}
         />
         <TextField
-          label="Place served"
-          hint="In words, for example “Franklin County, Ohio”."
+          label={t('funder:programFields.placeServed')}
+          hint={t('funder:programFields.placeServedHint')}
           error={errorOf('placeServed')}
           {...field('placeServed')}
         />
         <ChoiceFieldset
-          legend="Eligible states"
+          legend={t('funder:programFields.states')}
           name="eligibleStates"
-          hint="Leave all unticked to accept applications serving any state."
+          hint={t('funder:programFields.statesHint')}
           error={errorOf('eligibleStates')}
           options={states.map((s) => ({ value: s, label: s }))}
           choice={(v) => choice('eligibleStates', v)}
@@ -122,8 +143,8 @@ export function ProgramDetailsFields({
         />
         <PlacePicker
           name="eligibleCountyFips"
-          label="Eligible counties"
-          hint="Groups serving any of these counties may apply, as well as groups in the states ticked above. Leave empty for no county limit."
+          label={t('funder:programFields.counties')}
+          hint={t('funder:programFields.countiesHint')}
           error={errorOf('eligibleCountyFips') ?? errorOf('eligibleCountyFipsText')}
           defaultValue={counties}
           defaultText={countiesText}
@@ -131,79 +152,79 @@ export function ProgramDetailsFields({
       </fieldset>
 
       <fieldset className="field">
-        <legend>Dates</legend>
+        <legend>{t('funder:programFields.dates')}</legend>
         <SelectField
-          label="Time zone of these dates"
+          label={t('funder:programFields.timeZone')}
           required
-          options={TIME_ZONES}
+          options={TIME_ZONES.map((z) => ({ value: z.value, label: t(TIME_ZONE_KEYS[z.value]) }))}
           error={errorOf('timeZone')}
           {...field('timeZone')}
         />
         <TextField
-          label="Opens"
+          label={t('funder:programFields.opens')}
           type="datetime-local"
-          hint="A date and a time of day, in the time zone above. Leave empty to open as soon as you open the program."
+          hint={t('funder:programFields.opensHint')}
           error={errorOf('opensAt')}
           {...field('opensAt')}
         />
         <TextField
-          label="Closes"
+          label={t('funder:programFields.closes')}
           type="datetime-local"
-          hint="Needed before the program can open. Applications are refused from this moment, by the server’s clock."
+          hint={t('funder:programFields.closesHint')}
           error={errorOf('closesAt')}
           {...field('closesAt')}
         />
       </fieldset>
 
       <fieldset className="field">
-        <legend>Money ({currency})</legend>
+        <legend>{t('funder:programFields.money', { currency })}</legend>
         <TextField
-          label={`Total budget (${currency})`}
+          label={t('funder:programFields.budget', { currency })}
           required
           inputMode="decimal"
           error={errorOf('budget')}
           {...field('budget')}
         />
         <TextField
-          label={`Minimum award (${currency})`}
+          label={t('funder:programFields.minAward', { currency })}
           required
           inputMode="decimal"
           error={errorOf('minAward')}
           {...field('minAward')}
         />
         <TextField
-          label={`Maximum award (${currency})`}
+          label={t('funder:programFields.maxAward', { currency })}
           required
           inputMode="decimal"
-          hint="No more than the total budget."
+          hint={t('funder:programFields.maxAwardHint')}
           error={errorOf('maxAward')}
           {...field('maxAward')}
         />
         <Checkbox
           name="allowSkillRequests"
-          label="Applicants may also ask for skilled volunteers"
-          hint="Adds a step where groups say which professional skills they need."
+          label={t('funder:programFields.skills')}
+          hint={t('funder:programFields.skillsHint')}
           props={choice('allowSkillRequests', 'on')}
         />
       </fieldset>
 
       <fieldset className="field">
-        <legend>Review</legend>
+        <legend>{t('funder:programFields.review')}</legend>
         <TextField
-          label="Reviewers per application"
+          label={t('funder:programFields.reviewers')}
           required
           type="number"
           min={REVIEWERS_MIN}
           max={REVIEWERS_MAX}
           step={1}
-          hint={`From ${REVIEWERS_MIN} to ${REVIEWERS_MAX}.`}
+          hint={t('funder:programFields.reviewersHint', { min: REVIEWERS_MIN, max: REVIEWERS_MAX })}
           error={errorOf('reviewersPerApplication')}
           {...field('reviewersPerApplication')}
         />
         <Checkbox
           name="blindReview"
-          label="Blind review"
-          hint="Reviewers do not see the applicant organisation’s name."
+          label={t('funder:programFields.blind')}
+          hint={t('funder:programFields.blindHint')}
           props={choice('blindReview', 'on')}
         />
       </fieldset>

@@ -1,12 +1,15 @@
 import { Form, Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useMessage, type Message } from '#app/lib/i18n/message.ts'
 import { Button } from './button.tsx'
 
 /** Why a program's rubric or questions can no longer change, in place of the controls. */
-export function LockedNotice({ locked, message }: { locked: boolean; message: string }) {
+export function LockedNotice({ locked, message }: { locked: boolean; message: Message }) {
+  const tm = useMessage()
   if (!locked) return null
   return (
     <p className="form-error" role="status">
-      {message}
+      {tm(message)}
     </p>
   )
 }
@@ -32,28 +35,37 @@ export function RowControls({
   canMoveUp: boolean
   canMoveDown: boolean
 }) {
-  const named = <span className="visually-hidden"> “{row.label}”</span>
+  const { t } = useTranslation('funder')
+  const named = (
+    <span className="visually-hidden"> {t('funder:rowControls.named', { label: row.label })}</span>
+  )
   return (
     <div className="actions">
-      <Link to={editTo}>Edit{named}</Link>
+      <Link to={editTo}>
+        {t('funder:rowControls.edit')}
+        {named}
+      </Link>
       <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value={moveIntent} />
         <input type="hidden" name={idField} value={row.id} />
         {canMoveUp ? (
           <Button variant="secondary" name="direction" value="up">
-            Move up{named}
+            {t('funder:rowControls.moveUp')}
+            {named}
           </Button>
         ) : null}
         {canMoveDown ? (
           <Button variant="secondary" name="direction" value="down">
-            Move down{named}
+            {t('funder:rowControls.moveDown')}
+            {named}
           </Button>
         ) : null}
       </Form>
       <Form method="post">
         <input type="hidden" name={idField} value={row.id} />
         <Button variant="link" name="intent" value={removeIntent}>
-          Remove{named}
+          {t('funder:rowControls.remove')}
+          {named}
         </Button>
       </Form>
     </div>

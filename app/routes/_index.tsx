@@ -168,10 +168,10 @@ export default function Index() {
               rows={applications}
               rowKey={(a) => a.id}
               columns={[
-                applicationColumns.title(),
+                applicationColumns.title(t),
                 { header: t('home:applications.group'), cell: (a) => a.organizationName },
                 { header: t('home:applications.program'), cell: (a) => a.programTitle },
-                applicationColumns.status(),
+                applicationColumns.status(t),
                 {
                   header: t('home:applications.deadline'),
                   cell: (a) => (a.closesAt ? format.dateTime(a.closesAt, a.timeZone) : '—'),

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
@@ -51,10 +52,10 @@ export default function GroupApplications() {
           rows={rows}
           rowKey={(r) => r.id}
           columns={[
-            applicationColumns.title(),
+            applicationColumns.title(t),
             { header: t('organizations:applications.program'), cell: (r) => r.programTitle },
-            applicationColumns.status(),
-            applicationColumns.requested<(typeof rows)[number]>((r) => r.currency),
+            applicationColumns.status(t),
+            applicationColumns.requested<(typeof rows)[number]>(t, (r) => r.currency),
             {
               header: t('organizations:applications.lastChange'),
               cell: (r) => <Moment iso={r.updatedAt} />,

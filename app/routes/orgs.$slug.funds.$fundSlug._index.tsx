@@ -1,20 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import { effectiveStatus, PROGRAM_STATUS_LABELS } from '#app/domain/programs/program-status.ts'
-import { CURRENCY_LABELS, type Currency } from '#app/domain/programs/funds.ts'
+import { effectiveStatus } from '#app/domain/programs/program-status.ts'
+import {
+  CURRENCY_KEYS,
+  PROGRAM_STATUS_KEYS,
+  VISIBILITY_KEYS,
+} from '#app/domain/programs/funder-words.ts'
+import { CURRENCIES, type Currency, type FundVisibility } from '#app/domain/programs/funds.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { listPrograms } from '#app/services/programs/programs.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
-import { formatMoney } from '#app/lib/money.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.fund.name} · Commons Fund` : 'Fund · Commons Fund' },
-]
+export const handle: I18nHandle = { i18n: ['funder'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
@@ -22,63 +29,86 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = await databaseNow()
   const programs = await listPrograms(fund.id)
   return {
+    title: fund.name,
     orgSlug: organization.slug,
     fund: {
       name: fund.name,
       slug: fund.slug,
       currency: fund.currency,
       description: fund.description,
-      visibility: fund.visibility,
+      visibility: fund.visibility as FundVisibility,
     },
     programs: programs.map((p) => ({
       id: p.id,
       slug: p.slug,
       title: p.title,
       status: effectiveStatus(p, now),
-      closes: p.closesAt ? formatDateTime(p.closesAt, p.timeZone) : 'Not set',
-      budget: formatMoney(p.budgetMinor, fund.currency),
-      awards: `${formatMoney(p.minAwardMinor, fund.currency)} – ${formatMoney(p.maxAwardMinor, fund.currency)}`,
+      closesAt: p.closesAt?.toISOString() ?? null,
+      timeZone: p.timeZone,
+      budgetMinor: p.budgetMinor,
+      minAwardMinor: p.minAwardMinor,
+      maxAwardMinor: p.maxAwardMinor,
     })),
   }
 }
 
+const isCurrency = (c: string): c is Currency => (CURRENCIES as readonly string[]).includes(c)
+
 export default function FundPage() {
   const { orgSlug, fund, programs } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('funder')
+  const format = useFormatters()
+  const money = (minor: number) => format.money(minor, fund.currency)
   const base = `/orgs/${orgSlug}/funds/${fund.slug}`
   return (
     <>
-      <Card title={fund.name} actions={<Link to={`${base}/edit`}>Edit fund</Link>}>
+      <Card title={fund.name} actions={<Link to={`${base}/edit`}>{t('funder:fund.edit')}</Link>}>
         <dl className="facts">
-          <dt>Currency</dt>
-          <dd>{CURRENCY_LABELS[fund.currency as Currency] ?? fund.currency}</dd>
-          <dt>Visibility</dt>
-          <dd>{fund.visibility === 'public' ? 'Public' : 'Private'}</dd>
-          <dt>Description</dt>
-          <dd>{fund.description || 'Not given yet'}</dd>
+          <dt>{t('funder:fund.currency')}</dt>
+          <dd>{isCurrency(fund.currency) ? t(CURRENCY_KEYS[fund.currency]) : fund.currency}</dd>
+          <dt>{t('funder:fund.visibility')}</dt>
+          <dd>{t(VISIBILITY_KEYS[fund.visibility])}</dd>
+          <dt>{t('funder:fund.description')}</dt>
+          <dd>{fund.description || t('funder:fund.noDescription')}</dd>
         </dl>
       </Card>
-      <Card title="Programs" actions={<Link to={`${base}/programs/new`}>Create a program</Link>}>
+      <Card
+        title={t('funder:fund.programs')}
+        actions={<Link to={`${base}/programs/new`}>{t('funder:fund.createProgram')}</Link>}
+      >
         {programs.length === 0 ? (
-          <EmptyState title="No programs yet">
+          <EmptyState title={t('funder:fund.emptyTitle')}>
             <p>
-              A program is a call for proposals: who may apply, for how much, by when, and how
-              applications will be judged. <Link to={`${base}/programs/new`}>Create one</Link>.
+              {t('funder:fund.emptyText')}{' '}
+              <Link to={`${base}/programs/new`}>{t('funder:fund.emptyLink')}</Link>.
             </p>
           </EmptyState>
         ) : (
           <DataTable
-            caption={`Programs in ${fund.name}`}
+            caption={t('funder:fund.caption', { name: fund.name })}
             rows={programs}
             rowKey={(p) => p.id}
             columns={[
               {
-                header: 'Program',
+                header: t('funder:fund.program'),
                 cell: (p) => <Link to={`/orgs/${orgSlug}/programs/${p.slug}`}>{p.title}</Link>,
               },
-              { header: 'Status', cell: (p) => PROGRAM_STATUS_LABELS[p.status] },
-              { header: 'Closes', cell: (p) => p.closes },
-              { header: 'Budget', cell: (p) => p.budget, numeric: true },
-              { header: 'Awards', cell: (p) => p.awards, numeric: true },
+              { header: t('funder:fund.status'), cell: (p) => t(PROGRAM_STATUS_KEYS[p.status]) },
+              {
+                header: t('funder:fund.closes'),
+                cell: (p) =>
+                  p.closesAt ? format.dateTime(p.closesAt, p.timeZone) : t('funder:notSet'),
+              },
+              { header: t('funder:fund.budget'), cell: (p) => money(p.budgetMinor), numeric: true },
+              {
+                header: t('funder:fund.awards'),
+                cell: (p) =>
+                  t('funder:fund.awardRange', {
+                    min: money(p.minAwardMinor),
+                    max: money(p.maxAwardMinor),
+                  }),
+                numeric: true,
+              },
             ]}
           />
         )}

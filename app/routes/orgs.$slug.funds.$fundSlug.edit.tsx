@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
@@ -9,23 +10,28 @@ import { FundSchema } from '#app/schemas/programs/fund.ts'
 import { FUND_MANAGER_ROLES, updateFund } from '#app/services/programs/funds.server.ts'
 import { listPrograms } from '#app/services/programs/programs.server.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Edit ${data.fund.name} · Commons Fund` : 'Edit fund · Commons Fund' },
-]
+export const handle: I18nHandle = { i18n: ['funder'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   const fund = await requireFund(organization, params.fundSlug)
   const programs = await listPrograms(fund.id)
   const { name, currency, description, visibility, slug } = fund
+  const t = await requestT(request)
   return {
+    title: t('funder:fundEdit.title', { name }),
     orgSlug: organization.slug,
     fund: { name, currency: currency as Currency, description, visibility, slug },
     currencyLocked: programs.length > 0,
@@ -46,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${organization.slug}/funds/${fund.slug}`, {
     kind: 'success',
-    message: 'Fund saved.',
+    message: 'common:flash.fundSaved',
     draft: draftKeys.fund(fund.id),
   })
 }
@@ -55,11 +61,14 @@ export default function EditFund() {
   const { orgSlug, fund, currencyLocked, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('funder')
   const form = useValidatedForm(FundSchema, { failure, defaultValues: fund })
   return (
     <Card
-      title={`Edit ${fund.name}`}
-      actions={<Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>Back to the fund</Link>}
+      title={t('funder:fundEdit.title', { name: fund.name })}
+      actions={
+        <Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>{t('funder:fundEdit.backToFund')}</Link>
+      }
     >
       <DraftBackupForm draft={draft} form={form}>
         <FundFields
@@ -68,7 +77,7 @@ export default function EditFund() {
           errorOf={form.errorOf}
           currencyLocked={currencyLocked}
         />
-        <Button busy={navigation.state === 'submitting'}>Save fund</Button>
+        <Button busy={navigation.state === 'submitting'}>{t('funder:fundEdit.submit')}</Button>
       </DraftBackupForm>
     </Card>
   )

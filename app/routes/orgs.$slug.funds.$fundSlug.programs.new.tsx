@@ -1,6 +1,7 @@
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
@@ -15,16 +16,20 @@ import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestLanguage, requestT } from '#app/utils/i18n.server.ts'
 
 // The shared fields' words (organisation profile, county picker) are in `applications`.
-export const handle: I18nHandle = { i18n: ['applications'] }
+export const handle: I18nHandle = { i18n: ['funder', 'applications'] }
 
-export const meta: MetaFunction = () => [{ title: 'New program · Commons Fund' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   const fund = await requireFund(organization, params.fundSlug)
+  const t = await requestT(request)
   return {
+    title: t('funder:programNew.pageTitle'),
     orgSlug: organization.slug,
     fund: { name: fund.name, slug: fund.slug, currency: fund.currency },
     states: await listStates(),
@@ -41,12 +46,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     programActor(access, requestOrigin(request, context).ip),
     fund,
     form.data,
+    // The rubric template is written in the language the funder works in.
+    await requestLanguage(request),
   )
   if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${result.program.slug}`, {
     kind: 'success',
-    message:
-      'The program is saved as a draft, with the equity rubric template. Adjust the rubric and add your questions, then open it.',
+    message: 'common:flash.programCreated',
     draft: draftKeys.newProgram(fund.id),
   })
 }
@@ -55,18 +61,19 @@ export default function NewProgram() {
   const { orgSlug, fund, states, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('funder')
   const form = useValidatedForm(ProgramDetailsSchema, {
     failure,
     defaultValues: programFormValues(null),
   })
   return (
     <Card
-      title={`Create a program in ${fund.name}`}
-      actions={<Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>Back to the fund</Link>}
+      title={t('funder:programNew.title', { fund: fund.name })}
+      actions={
+        <Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>{t('funder:programNew.backToFund')}</Link>
+      }
     >
-      <p className="hint">
-        It starts as a draft: nobody outside your organisation sees it until you open it.
-      </p>
+      <p className="hint">{t('funder:programNew.draftHint')}</p>
       <DraftBackupForm draft={draft} form={form}>
         <ProgramDetailsFields
           field={form.field}
@@ -77,7 +84,7 @@ export default function NewProgram() {
           countiesText={typedCounties(failure)}
           currency={fund.currency}
         />
-        <Button busy={navigation.state === 'submitting'}>Create program</Button>
+        <Button busy={navigation.state === 'submitting'}>{t('funder:programNew.submit')}</Button>
       </DraftBackupForm>
     </Card>
   )

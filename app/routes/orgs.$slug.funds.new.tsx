@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
@@ -7,18 +8,27 @@ import { FundFields } from '#app/components/fund-fields.tsx'
 import { FundSchema } from '#app/schemas/programs/fund.ts'
 import { createFund, FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { assertFunder } from '#app/utils/funder-access.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
-export const meta: MetaFunction = () => [{ title: 'New fund · Commons Fund' }]
+export const handle: I18nHandle = { i18n: ['funder'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
   assertFunder(organization)
-  return { draft: { key: draftKeys.newFund(organization.id), version: 0 } }
+  const t = await requestT(request)
+  return {
+    title: t('funder:fundNew.title'),
+    draft: { key: draftKeys.newFund(organization.id), version: 0 },
+  }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   )
   return redirectWithFlash(`/orgs/${organization.slug}/funds/${fund.slug}`, {
     kind: 'success',
-    message: `${fund.name} is set up. Add a program to start funding.`,
+    message: { key: 'common:flash.fundCreated', values: { name: fund.name } },
     draft: draftKeys.newFund(organization.id),
   })
 }
@@ -42,15 +52,16 @@ export default function NewFund() {
   const { draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('funder')
   const form = useValidatedForm(FundSchema, {
     failure,
     defaultValues: { currency: 'USD', visibility: 'public' },
   })
   return (
-    <Card title="Create a fund">
+    <Card title={t('funder:fundNew.title')}>
       <DraftBackupForm draft={draft} form={form}>
         <FundFields field={form.field} choice={form.choice} errorOf={form.errorOf} />
-        <Button busy={navigation.state === 'submitting'}>Create fund</Button>
+        <Button busy={navigation.state === 'submitting'}>{t('funder:fundNew.submit')}</Button>
       </DraftBackupForm>
     </Card>
   )

@@ -1,18 +1,22 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { BudgetChart, StatusChart, applicationsText } from '#app/components/application-figures.tsx'
+import { useTranslation } from 'react-i18next'
+import { BudgetChart, StatusChart } from '#app/components/application-figures.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
 import {
   isAcceptingApplications,
-  PROGRAM_STATUS_LABELS,
-  programStatusSentence,
   PROGRAM_TRANSITIONS,
-  TRANSITION_LABELS,
+  type ProgramStatus,
 } from '#app/domain/programs/program-status.ts'
+import {
+  programStatusSentenceKey,
+  SDOH_KEYS,
+  TRANSITION_KEYS,
+} from '#app/domain/programs/funder-words.ts'
 import { rubricProblems } from '#app/domain/programs/rubric.ts'
-import { SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
+import { SDOH_DOMAINS, type SdohDomain } from '#app/domain/places/sdoh.ts'
 import { ProgramTransitionSchema } from '#app/schemas/programs/program.ts'
 import { programApplicationStats } from '#app/services/applications/application-stats.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
@@ -20,16 +24,19 @@ import { listQuestions } from '#app/services/programs/program-questions.server.t
 import { openingProblems, TRANSITIONS_TO } from '#app/services/programs/programs.server.ts'
 import { getPlaces } from '#app/services/places.server.ts'
 import { listCriteria } from '#app/services/programs/rubrics.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { useMessage, type Message } from '#app/lib/i18n/message.ts'
 import { programActor, requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
-import { formatMoney } from '#app/lib/money.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { ConfirmCheckbox } from '#app/components/confirm-checkbox.tsx'
 import { CONFIRMED } from '#app/schemas/confirmation.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
+
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, program, fund } = await requireManagedProgram(request, params)
@@ -40,25 +47,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     databaseNow(),
     getPlaces(program.eligibleCountyFips),
   ])
-  const money = (minor: number) => formatMoney(minor, fund.currency)
-  const when = (d: Date | null) => (d ? formatDateTime(d, program.timeZone) : 'Not set')
   return {
     base: `/orgs/${organization.slug}/programs/${program.slug}`,
     status: program.status,
     accepting: isAcceptingApplications(program, now),
     facts: {
-      opens: program.opensAt ? when(program.opensAt) : 'When you open it',
-      closes: when(program.closesAt),
+      opensAt: program.opensAt?.toISOString() ?? null,
+      closesAt: program.closesAt?.toISOString() ?? null,
       timeZone: program.timeZone,
-      budget: money(program.budgetMinor),
-      awards: `${money(program.minAwardMinor)} to ${money(program.maxAwardMinor)}`,
-      placeServed: program.placeServed || 'Not given',
-      states: program.eligibleStates.length ? program.eligibleStates.join(', ') : 'Any',
-      counties: counties.length ? counties.map((c) => c.label).join('; ') : 'No county limit',
-      sdoh: program.sdohDomains.map((d) => SDOH_LABELS[d as SdohDomain] ?? d).join(', ') || 'None',
-      skills: program.allowSkillRequests ? 'Yes' : 'No',
-      reviewers: String(program.reviewersPerApplication),
-      blind: program.blindReview ? 'Yes' : 'No',
+      budgetMinor: program.budgetMinor,
+      minAwardMinor: program.minAwardMinor,
+      maxAwardMinor: program.maxAwardMinor,
+      placeServed: program.placeServed,
+      states: program.eligibleStates,
+      counties: counties.map((c) => c.label),
+      sdoh: program.sdohDomains.filter((d): d is SdohDomain =>
+        (SDOH_DOMAINS as readonly string[]).includes(d),
+      ),
+      skills: program.allowSkillRequests,
+      reviewers: program.reviewersPerApplication,
+      blind: program.blindReview,
     },
     figures: { stats, budgetMinor: program.budgetMinor, currency: fund.currency },
     criteriaCount: criteria.length,
@@ -69,28 +77,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** The flash after a move, by where the program went. */
+function movedFlash(status: ProgramStatus, movedIntoReview: number): Message {
+  switch (status) {
+    case 'draft':
+      return 'common:flash.programDraft'
+    case 'open':
+      return 'common:flash.programOpened'
+    case 'closed':
+      return 'common:flash.programClosed'
+    case 'in_review':
+      return movedIntoReview > 0
+        ? { key: 'common:flash.programInReviewMoved', values: { count: movedIntoReview } }
+        : 'common:flash.programInReview'
+    case 'decided':
+      return 'common:flash.programDecided'
+  }
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireManagedProgram(request, params)
   const { program } = access
   const form = await parseForm(request, ProgramTransitionSchema)
   if (!form.ok) return form.response
   const move = TRANSITIONS_TO[form.data.to]
-  if (!move) return formFailure({ form: 'A program cannot go back to draft.' }, form.formData)
+  if (!move) return formFailure({ form: 'funder:refusals.noBackToDraft' }, form.formData)
   const result = await move(programActor(access, requestOrigin(request, context).ip), program.id)
   if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
     kind: 'success',
-    message:
-      `The program is now ${PROGRAM_STATUS_LABELS[result.program.status].toLowerCase()}.` +
-      (result.movedIntoReview > 0
-        ? ` ${applicationsText(result.movedIntoReview)} moved into review; each group sees it.`
-        : ''),
+    message: movedFlash(result.program.status, result.movedIntoReview),
   })
 }
 
 export default function ProgramOverview() {
   const loaded = useLoaderData<typeof loader>()
   const { base, status, facts, figures } = loaded
+  const { t } = useTranslation('funder')
+  const tm = useMessage()
+  const format = useFormatters()
+  const money = (minor: number) => format.money(minor, figures.currency)
+  const when = (iso: string | null) =>
+    iso ? format.dateTime(iso, facts.timeZone) : t('funder:notSet')
+  const yesNo = (v: boolean) => (v ? t('funder:overview.yes') : t('funder:overview.no'))
   // Withdrawn applications stay in the charts (by status) but are not counted as received.
   const withdrawn = figures.stats.byStatus.withdrawn
   const submitted = {
@@ -102,22 +131,22 @@ export default function ProgramOverview() {
   const problems = refused?.problems ?? []
   return (
     <>
-      <Card title="Status" headingLevel={3}>
+      <Card title={t('funder:overview.status')} headingLevel={3}>
         <FormError message={refused?.errors.form} />
         {problems.length > 0 ? (
-          <ul aria-label="What is missing">
+          <ul aria-label={t('funder:overview.missing')}>
             {problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={p}>{tm(p)}</li>
             ))}
           </ul>
         ) : null}
-        <p>{programStatusSentence(status, loaded.accepting)}</p>
+        <p>{t(programStatusSentenceKey(status, loaded.accepting))}</p>
         {loaded.openingProblems.length > 0 ? (
           <>
-            <p>Before it can open:</p>
+            <p>{t('funder:overview.beforeOpening')}</p>
             <ul>
               {loaded.openingProblems.map((p) => (
-                <li key={p}>{p}</li>
+                <li key={p}>{tm(p)}</li>
               ))}
             </ul>
           </>
@@ -128,34 +157,34 @@ export default function ProgramOverview() {
           <Form method="post" className="actions">
             {loaded.transitions.map((to) => (
               <Button key={to} name="to" value={to} busy={navigation.state === 'submitting'}>
-                {TRANSITION_LABELS[to]}
+                {t(TRANSITION_KEYS[to])}
               </Button>
             ))}
           </Form>
         ) : (
-          <p className="hint">Decisions are made; this program is finished.</p>
+          <p className="hint">{t('funder:overview.finished')}</p>
         )}
       </Card>
       <Card
-        title="Applications"
+        title={t('funder:overview.applications')}
         headingLevel={3}
-        actions={<Link to={`${base}/applications`}>All applications</Link>}
+        actions={<Link to={`${base}/applications`}>{t('funder:overview.allApplications')}</Link>}
       >
         {submitted.count === 0 ? (
-          <p>No group has submitted an application yet.</p>
+          <p>{t('funder:overview.noneSubmitted')}</p>
         ) : (
           <>
             <p>
-              {applicationsText(submitted.count)} submitted, asking for{' '}
-              {formatMoney(submitted.requestedMinor, figures.currency)} in all
+              {t('funder:overview.submitted', {
+                count: submitted.count,
+                amount: money(submitted.requestedMinor),
+              })}
               {withdrawn.count === 0
-                ? '.'
-                : withdrawn.count === 1
-                  ? ', not counting one withdrawn.'
-                  : `, not counting ${withdrawn.count} withdrawn.`}{' '}
-              These figures cover the whole program;{' '}
-              <Link to={`${base}/applications`}>the applications page</Link> also compares them by
-              area addressed and place vulnerability, under any filter.
+                ? t('funder:overview.fullStop')
+                : t('funder:overview.notCountingWithdrawn', { count: withdrawn.count })}{' '}
+              {t('funder:overview.figuresCover')}{' '}
+              <Link to={`${base}/applications`}>{t('funder:overview.applicationsPage')}</Link>{' '}
+              {t('funder:overview.alsoCompares')}
             </p>
             <div className="chart-grid">
               <StatusChart {...figures} />
@@ -165,50 +194,60 @@ export default function ProgramOverview() {
         )}
       </Card>
       <Card
-        title="Details"
+        title={t('funder:overview.details')}
         headingLevel={3}
-        actions={<Link to={`${base}/details`}>Edit details</Link>}
+        actions={<Link to={`${base}/details`}>{t('funder:overview.editDetails')}</Link>}
       >
         <dl className="facts">
-          <dt>Opens</dt>
-          <dd>{facts.opens}</dd>
-          <dt>Closes</dt>
-          <dd>{facts.closes}</dd>
-          <dt>Time zone</dt>
+          <dt>{t('funder:overview.opens')}</dt>
+          <dd>{facts.opensAt ? when(facts.opensAt) : t('funder:overview.whenYouOpen')}</dd>
+          <dt>{t('funder:overview.closes')}</dt>
+          <dd>{when(facts.closesAt)}</dd>
+          <dt>{t('funder:overview.timeZone')}</dt>
           <dd>{facts.timeZone}</dd>
-          <dt>Total budget</dt>
-          <dd>{facts.budget}</dd>
-          <dt>Awards</dt>
-          <dd>{facts.awards}</dd>
-          <dt>Place served</dt>
-          <dd>{facts.placeServed}</dd>
-          <dt>Eligible states</dt>
-          <dd>{facts.states}</dd>
-          <dt>Eligible counties</dt>
-          <dd>{facts.counties}</dd>
-          <dt>Focus</dt>
-          <dd>{facts.sdoh}</dd>
-          <dt>Volunteer skills</dt>
-          <dd>{facts.skills}</dd>
-          <dt>Reviewers per application</dt>
-          <dd>{facts.reviewers}</dd>
-          <dt>Blind review</dt>
-          <dd>{facts.blind}</dd>
+          <dt>{t('funder:overview.budget')}</dt>
+          <dd>{money(facts.budgetMinor)}</dd>
+          <dt>{t('funder:overview.awards')}</dt>
+          <dd>
+            {t('funder:overview.awardRange', {
+              min: money(facts.minAwardMinor),
+              max: money(facts.maxAwardMinor),
+            })}
+          </dd>
+          <dt>{t('funder:overview.placeServed')}</dt>
+          <dd>{facts.placeServed || t('funder:overview.notGiven')}</dd>
+          <dt>{t('funder:overview.states')}</dt>
+          <dd>{facts.states.length ? facts.states.join(', ') : t('funder:overview.anyState')}</dd>
+          <dt>{t('funder:overview.counties')}</dt>
+          <dd>
+            {facts.counties.length ? facts.counties.join('; ') : t('funder:overview.noCountyLimit')}
+          </dd>
+          <dt>{t('funder:overview.focus')}</dt>
+          <dd>
+            {facts.sdoh.map((d) => t(SDOH_KEYS[d])).join(', ') || t('funder:overview.noFocus')}
+          </dd>
+          <dt>{t('funder:overview.skills')}</dt>
+          <dd>{yesNo(facts.skills)}</dd>
+          <dt>{t('funder:overview.reviewers')}</dt>
+          <dd>{format.number(facts.reviewers)}</dd>
+          <dt>{t('funder:overview.blind')}</dt>
+          <dd>{yesNo(facts.blind)}</dd>
         </dl>
       </Card>
-      <Card title="Rubric and questions" headingLevel={3}>
+      <Card title={t('funder:overview.rubricAndQuestions')} headingLevel={3}>
         <p>
           <Link to={`${base}/rubric`}>
-            Rubric: {loaded.criteriaCount} {loaded.criteriaCount === 1 ? 'criterion' : 'criteria'}
+            {t('funder:overview.rubricLink', { count: loaded.criteriaCount })}
           </Link>
-          {loaded.rubricProblems.length === 0 ? ', complete.' : ', not complete yet.'}
+          {loaded.rubricProblems.length === 0
+            ? t('funder:overview.rubricComplete')
+            : t('funder:overview.rubricIncomplete')}
         </p>
         <p>
           <Link to={`${base}/questions`}>
-            {loaded.questionCount} {loaded.questionCount === 1 ? 'question' : 'questions'} of your
-            own
+            {t('funder:overview.questionsLink', { count: loaded.questionCount })}
           </Link>{' '}
-          after the standard application steps.
+          {t('funder:overview.afterSteps')}
         </p>
       </Card>
     </>
@@ -217,6 +256,7 @@ export default function ProgramOverview() {
 
 /** "Close now", which cannot be undone: the funder confirms it, knowing what it stops. */
 function CloseNowForm({ failure }: { failure: FormFailure | undefined }) {
+  const { t } = useTranslation('funder')
   const form = useValidatedForm(ProgramTransitionSchema, {
     defaultValues: { to: 'closed' },
     failure,
@@ -227,13 +267,13 @@ function CloseNowForm({ failure }: { failure: FormFailure | undefined }) {
       <input type="hidden" {...form.field('to')} />
       <ConfirmCheckbox
         name="confirm"
-        label="I understand that closing now stops new applications at once, drafts in progress can no longer be submitted, and the program cannot be opened again."
+        label={t('funder:overview.closeConfirm')}
         error={form.errorOf('confirm')}
         register={form.choice('confirm', CONFIRMED)}
       />
       <div className="actions">
         <Button variant="secondary" busy={navigation.state === 'submitting'}>
-          {TRANSITION_LABELS.closed}
+          {t(TRANSITION_KEYS.closed)}
         </Button>
       </div>
     </Form>

@@ -1,15 +1,22 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, useParams, useSearchParams } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { applicationColumns } from '#app/components/application-columns.tsx'
-import { ApplicationFigures, applicationsText } from '#app/components/application-figures.tsx'
+import { ApplicationFigures } from '#app/components/application-figures.tsx'
 import { EmptyState } from '#app/components/card.tsx'
 import { SelectField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
-import { STATUS_LABELS, SUBMITTED_STATUSES } from '#app/domain/applications/application-status.ts'
-import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
-import { formatPercentile } from '#app/domain/places/vulnerability.ts'
-import { APPLICATION_SORTS } from '#app/domain/applications/application-sorts.ts'
+import { SUBMITTED_STATUSES } from '#app/domain/applications/application-status.ts'
+import { SDOH_DOMAINS, type SdohDomain } from '#app/domain/places/sdoh.ts'
+import {
+  APPLICATION_SORTS,
+  type ApplicationSort,
+} from '#app/domain/applications/application-sorts.ts'
+import { APPLICATION_STATUS_KEYS, SDOH_KEYS, SORT_KEYS } from '#app/domain/programs/funder-words.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { parseApplicationListSearch } from '#app/schemas/applications/application-list.ts'
 import {
   listProgramApplications,
@@ -20,6 +27,8 @@ import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { pageLinks } from '#app/lib/search-params.ts'
 import { Moment } from '#app/components/moment.tsx'
 import { readQuery } from '#app/utils/request-body.server.ts'
+
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, fund } = await requireManagedProgram(request, params)
@@ -57,11 +66,23 @@ function exportHref(listPath: string, search: URLSearchParams) {
   return `${listPath}.csv${query ? `?${query}` : ''}`
 }
 
-/** "(12 submitted, 3 withdrawn)", or nothing when every application is in one status. */
-function breakdown(counts: Partial<Record<string, number>>) {
+/** "(Submitted: 12, Withdrawn: 3)", or nothing when every application is in one status. */
+function breakdown(t: TFunction, counts: Partial<Record<string, number>>) {
   const present = SUBMITTED_STATUSES.filter((s) => counts[s])
   if (present.length < 2) return ''
-  return ` (${present.map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`).join(', ')})`
+  const parts = present.map((s) =>
+    t('funder:applications.breakdownPart', {
+      status: t(APPLICATION_STATUS_KEYS[s]),
+      count: counts[s],
+    }),
+  )
+  return ` (${parts.join(', ')})`
+}
+
+/** A place's SVI percentile (0–1) as an ordinal: "87th percentile", "87.º percentil". */
+function percentile(t: TFunction, value: number) {
+  const count = Math.round(Math.min(1, Math.max(0, value)) * 100)
+  return t('funder:applications.percentile', { count, ordinal: true })
 }
 
 export default function ProgramApplications() {
@@ -69,33 +90,43 @@ export default function ProgramApplications() {
     useLoaderData<typeof loader>()
   const [search] = useSearchParams()
   const { slug, programSlug } = useParams()
+  const { t } = useTranslation('funder')
+  const format = useFormatters()
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   return (
     <section aria-labelledby="applications-heading">
-      <h3 id="applications-heading">Applications</h3>
+      <h3 id="applications-heading">{t('funder:applications.title')}</h3>
       <p>
-        {total} submitted{breakdown(counts)}. Drafts stay private to each group until they submit.
+        {t('funder:applications.submitted', { count: total })}
+        {breakdown(t, counts)}
+        {t('funder:applications.draftsPrivate')}
       </p>
-      <FilterForm label="Filter applications">
+      <FilterForm label={t('funder:applications.filter')}>
         <SelectField
-          label="Status"
+          label={t('funder:applications.status')}
           name="status"
-          placeholder="Any status"
+          placeholder={t('funder:applications.anyStatus')}
           defaultValue={search.get('status') ?? ''}
-          options={SUBMITTED_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          options={SUBMITTED_STATUSES.map((s) => ({
+            value: s,
+            label: t(APPLICATION_STATUS_KEYS[s]),
+          }))}
         />
         <SelectField
-          label="Addresses"
+          label={t('funder:applications.addresses')}
           name="sdoh"
-          placeholder="Any area"
+          placeholder={t('funder:applications.anyArea')}
           defaultValue={search.get('sdoh') ?? ''}
-          options={SDOH_DOMAINS.map((d) => ({ value: d, label: SDOH_LABELS[d] }))}
+          options={SDOH_DOMAINS.map((d) => ({ value: d, label: t(SDOH_KEYS[d]) }))}
         />
         <SelectField
-          label="Sort"
+          label={t('funder:applications.sort')}
           name="sort"
           defaultValue={search.get('sort') ?? 'newest'}
-          options={Object.entries(APPLICATION_SORTS).map(([value, label]) => ({ value, label }))}
+          options={(Object.keys(APPLICATION_SORTS) as ApplicationSort[]).map((value) => ({
+            value,
+            label: t(SORT_KEYS[value]),
+          }))}
         />
       </FilterForm>
       {stats.total.count > 0 ? (
@@ -106,8 +137,8 @@ export default function ProgramApplications() {
           currency={currency}
           scope={
             filtered
-              ? `These figures cover every application that matches the filters (${applicationsText(stats.total.count)}), not only this page.`
-              : `These figures cover all ${applicationsText(stats.total.count)} submitted to this program.`
+              ? t('funder:applications.scopeFiltered', { count: stats.total.count })
+              : t('funder:applications.scopeAll', { count: stats.total.count })
           }
         />
       ) : null}
@@ -117,41 +148,49 @@ export default function ProgramApplications() {
             href={exportHref(`/orgs/${slug}/programs/${programSlug}/applications`, search)}
             download
           >
-            Download {filtered ? 'the matching' : 'all'} {applicationsText(stats.total.count)} as a
-            spreadsheet (CSV)
+            {filtered
+              ? t('funder:applications.downloadMatching', { count: stats.total.count })
+              : t('funder:applications.downloadAll', { count: stats.total.count })}
           </a>
         </p>
       ) : null}
       {rows.length === 0 ? (
-        <EmptyState title="No applications match" />
+        <EmptyState title={t('funder:applications.noneMatch')} />
       ) : (
         <DataTable
-          caption={`Applications, page ${page}`}
+          caption={t('funder:applications.caption', { page: format.number(page) })}
           rows={rows}
           rowKey={(r) => r.id}
           columns={[
-            applicationColumns.title(),
-            { header: 'Group', cell: (r) => r.organizationName },
-            applicationColumns.status(),
-            applicationColumns.requested(() => currency),
+            applicationColumns.title(t),
+            { header: t('funder:applications.group'), cell: (r) => r.organizationName },
+            applicationColumns.status(t),
+            applicationColumns.requested(t, () => currency),
             {
-              header: 'Place vulnerability (SVI)',
+              header: t('funder:applications.vulnerability'),
               numeric: true,
               cell: (r) =>
-                r.placeVulnerability === null ? '—' : formatPercentile(r.placeVulnerability),
+                r.placeVulnerability === null ? '—' : percentile(t, r.placeVulnerability),
             },
             {
-              header: 'Addresses',
-              cell: (r) => r.sdohDomains.map((d) => SDOH_LABELS[d as SdohDomain] ?? d).join('; '),
+              header: t('funder:applications.addresses'),
+              cell: (r) =>
+                r.sdohDomains
+                  .map((d) => (d in SDOH_KEYS ? t(SDOH_KEYS[d as SdohDomain]) : d))
+                  .join('; '),
             },
             {
-              header: 'Submitted',
+              header: t('funder:applications.submittedAt'),
               cell: (r) => (r.submittedAt ? <Moment iso={r.submittedAt} /> : '—'),
             },
           ]}
         />
       )}
-      <Pagination search={search} {...pageLinks(page, hasNext)} label="Application pages" />
+      <Pagination
+        search={search}
+        {...pageLinks(page, hasNext)}
+        label={t('funder:applications.pages')}
+      />
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
@@ -14,6 +15,9 @@ import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 // The shared fields' words (organisation profile, county picker) are in `applications`.
 export const handle: I18nHandle = { i18n: ['applications'] }
@@ -46,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/orgs/${access.organization.slug}/programs/${program.slug}`, {
     kind: 'success',
-    message: 'Details saved.',
+    message: 'common:flash.programDetailsSaved',
     draft: draftKeys.programDetails(program.id),
   })
 }
@@ -55,9 +59,10 @@ export default function ProgramDetails() {
   const { currency, values, states, counties, draft } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('funder')
   const form = useValidatedForm(ProgramDetailsSchema, { failure, defaultValues: values })
   return (
-    <Card title="Details" headingLevel={3}>
+    <Card title={t('funder:details.title')} headingLevel={3}>
       <DraftBackupForm draft={draft} form={form}>
         <ProgramDetailsFields
           field={form.field}
@@ -68,7 +73,7 @@ export default function ProgramDetails() {
           countiesText={typedCounties(failure)}
           currency={currency}
         />
-        <Button busy={navigation.state === 'submitting'}>Save details</Button>
+        <Button busy={navigation.state === 'submitting'}>{t('funder:details.submit')}</Button>
       </DraftBackupForm>
     </Card>
   )

@@ -6,12 +6,17 @@ import {
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FormError, SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import { LockedNotice, RowControls } from '#app/components/program-part-controls.tsx'
-import { QUESTION_KINDS, QUESTION_KIND_LABELS } from '#app/domain/programs/program-questions.ts'
+import { QUESTION_KINDS } from '#app/domain/programs/program-questions.ts'
+import { QUESTION_KIND_KEYS } from '#app/domain/programs/funder-words.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { areQuestionsLocked } from '#app/domain/programs/program-status.ts'
 import {
   QuestionRefSchema,
@@ -32,6 +37,8 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { programPartAction } from '#app/utils/program-part-action.server.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program } = await requireManagedProgram(request, params)
@@ -62,7 +69,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!form.ok) return form.response
     return finish(
       await addQuestion(actor, program.id, form.data),
-      'Question added.',
+      'common:flash.questionAdded',
       undefined,
       draftKeys.newQuestion(program.id),
     )
@@ -75,21 +82,24 @@ export async function action(args: ActionFunctionArgs) {
     if (!form.ok) return form.response
     return finish(
       await saveQuestion(actor, program.id, questionId, form.data),
-      'Question saved.',
+      'common:flash.questionSaved',
       undefined,
       draftKeys.question(questionId),
     )
   }
   if (intent === 'remove-question') {
-    return finish(await removeQuestion(actor, program.id, questionId), 'Question removed.')
+    return finish(
+      await removeQuestion(actor, program.id, questionId),
+      'common:flash.questionRemoved',
+    )
   }
   if (intent === 'move-question') {
     return move(
       (direction) => moveQuestion(actor, program.id, questionId, direction),
-      'Question moved.',
+      'common:flash.questionMoved',
     )
   }
-  return formFailure({ form: 'Unknown action.' }, formData)
+  return formFailure({ form: 'funder:refusals.unknownAction' }, formData)
 }
 
 type Question = ReturnType<typeof useLoaderData<typeof loader>>['questions'][number]
@@ -105,6 +115,7 @@ function QuestionForm({
   failure: FormFailure | undefined
 }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('funder')
   const form = useValidatedForm(QuestionSchema, {
     failure,
     defaultValues: question
@@ -121,56 +132,60 @@ function QuestionForm({
   return (
     <div id="question-form">
       <Card
-        title={question ? `Edit “${question.label}”` : 'Add a question'}
+        title={
+          question
+            ? t('funder:questions.editTitle', { label: question.label })
+            : t('funder:questions.addTitle')
+        }
         headingLevel={3}
-        actions={question ? <Link to=".">Stop editing</Link> : null}
+        actions={question ? <Link to=".">{t('funder:questions.stopEditing')}</Link> : null}
       >
         <DraftBackupForm draft={{ key: draftKey, version: 0 }} form={form}>
           <input type="hidden" name="intent" value={question ? 'save-question' : 'add-question'} />
           {question ? <input type="hidden" name="questionId" value={question.id} /> : null}
           <TextField
-            label="Question"
+            label={t('funder:questions.label')}
             required
             error={form.errorOf('label')}
             {...form.field('label')}
           />
           <SelectField
-            label="Kind of answer"
+            label={t('funder:questions.kind')}
             required
-            options={QUESTION_KINDS.map((k) => ({ value: k, label: QUESTION_KIND_LABELS[k] }))}
+            options={QUESTION_KINDS.map((k) => ({ value: k, label: t(QUESTION_KIND_KEYS[k]) }))}
             error={form.errorOf('kind')}
             {...form.field('kind')}
           />
           <TextareaField
-            label="Help text"
-            hint="Shown under the question, to say what a good answer covers."
+            label={t('funder:questions.helpText')}
+            hint={t('funder:questions.helpTextHint')}
             rows={2}
             error={form.errorOf('helpText')}
             {...form.field('helpText')}
           />
           <div className="choice field">
             <input type="checkbox" id="field-required" {...form.choice('required', 'on')} />
-            <label htmlFor="field-required">Applicants must answer it</label>
+            <label htmlFor="field-required">{t('funder:questions.required')}</label>
           </div>
           <TextareaField
-            label="Options"
-            hint="For single and multiple choice: one option per line, at least two."
+            label={t('funder:questions.options')}
+            hint={t('funder:questions.optionsHint')}
             rows={4}
             error={form.errorOf('options')}
             {...form.field('options')}
           />
           <TextField
-            label="Word limit"
+            label={t('funder:questions.wordLimit')}
             type="number"
             min={1}
             max={WORD_LIMIT_MAX}
             step={1}
-            hint="For long text only. Leave empty for no limit."
+            hint={t('funder:questions.wordLimitHint')}
             error={form.errorOf('wordLimit')}
             {...form.field('wordLimit')}
           />
           <Button busy={navigation.state === 'submitting'}>
-            {question ? 'Save question' : 'Add question'}
+            {question ? t('funder:questions.save') : t('funder:questions.add')}
           </Button>
         </DraftBackupForm>
       </Card>
@@ -178,9 +193,15 @@ function QuestionForm({
   )
 }
 
-function describe(q: Question) {
-  const parts = [QUESTION_KIND_LABELS[q.kind], q.required ? 'required' : 'optional']
-  if (q.wordLimit) parts.push(`up to ${q.wordLimit.toLocaleString('en-US')} words`)
+function describe(t: TFunction, formatNumber: (n: number) => string, q: Question) {
+  const parts = [
+    t(QUESTION_KIND_KEYS[q.kind]),
+    q.required ? t('funder:questions.isRequired') : t('funder:questions.isOptional'),
+  ]
+  if (q.wordLimit)
+    parts.push(
+      t('funder:questions.upToWords', { count: q.wordLimit, words: formatNumber(q.wordLimit) }),
+    )
   return parts.join(' · ')
 }
 
@@ -192,18 +213,17 @@ export default function Questions() {
   const formIntent = intent === 'add-question' || intent === 'save-question'
   const editId = intent === 'save-question' ? failure?.values.questionId : params.get('edit')
   const editing = questions.find((q) => q.id === editId)
+  const { t } = useTranslation('funder')
+  const format = useFormatters()
   return (
     <>
-      <Card title="Questions" headingLevel={3}>
+      <Card title={t('funder:questions.title')} headingLevel={3}>
         <LockedNotice locked={locked} message={lockedMessage} />
         {!formIntent ? <FormError message={failure?.errors.form} /> : null}
-        <p>
-          Applicants answer these after the standard steps: organisation, community, project, budget
-          and, where the program allows it, volunteer skills.
-        </p>
+        <p>{t('funder:questions.intro')}</p>
         {questions.length === 0 ? (
-          <EmptyState title="No questions of your own yet">
-            <p>The standard steps may be all you need. Ask only what you will use.</p>
+          <EmptyState title={t('funder:questions.emptyTitle')}>
+            <p>{t('funder:questions.emptyText')}</p>
           </EmptyState>
         ) : (
           <ol className="plain-list">
@@ -212,7 +232,7 @@ export default function Questions() {
                 <h4>
                   {i + 1}. {q.label}
                 </h4>
-                <p className="hint">{describe(q)}</p>
+                <p className="hint">{describe(t, format.number, q)}</p>
                 {q.helpText ? <p>{q.helpText}</p> : null}
                 {q.options.length ? (
                   <ul>

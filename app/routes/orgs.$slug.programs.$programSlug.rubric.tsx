@@ -7,6 +7,7 @@ import {
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -42,6 +43,11 @@ import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { programPartAction } from '#app/utils/program-part-action.server.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { useMessage } from '#app/lib/i18n/message.ts'
+
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program } = await requireManagedProgram(request, params)
@@ -64,29 +70,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, program, here, formData, intent, finish, move } = await programPartAction(
-    args,
-    'rubric',
-  )
+  const { actor, program, here, formData, intent, finish, move, language } =
+    await programPartAction(args, 'rubric')
   if (intent === 'add-criterion') {
-    const result = await addCriterion(actor, program.id)
+    const result = await addCriterion(actor, program.id, language)
     const to = result.ok ? `${here}?edit=${result.criterionId}#edit-criterion` : here
-    return finish(
-      result,
-      'Criterion added. Describe it and its score levels, then give it a weight.',
-      to,
-    )
+    return finish(result, 'common:flash.criterionAdded', to)
   }
   if (intent === 'reset-template') {
     return finish(
-      await resetRubricToTemplate(actor, program.id),
-      'The rubric is back to the equity template.',
+      await resetRubricToTemplate(actor, program.id, language),
+      'common:flash.rubricReset',
     )
   }
   if (intent === 'weights') {
     const form = await parseForm(formData, WeightsSchema)
     if (!form.ok) return form.response
-    return finish(await saveWeights(actor, program.id, form.data), 'Weights saved.')
+    return finish(await saveWeights(actor, program.id, form.data), 'common:flash.weightsSaved')
   }
   const ref = await parseForm(formData, CriterionRefSchema)
   if (!ref.ok) return ref.response
@@ -96,7 +96,7 @@ export async function action(args: ActionFunctionArgs) {
     if (!form.ok) return form.response
     return finish(
       await saveCriterion(actor, program.id, criterionId, form.data),
-      `“${form.data.label}” saved.`,
+      { key: 'common:flash.criterionSaved', values: { label: form.data.label } },
       undefined,
       draftKeys.criterion(criterionId),
     )
@@ -104,16 +104,16 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === 'remove-criterion') {
     return finish(
       await removeCriterion(actor, program.id, criterionId),
-      'Criterion removed. Share its weight out among the others.',
+      'common:flash.criterionRemoved',
     )
   }
   if (intent === 'move-criterion') {
     return move(
       (direction) => moveCriterion(actor, program.id, criterionId, direction),
-      'Criterion moved.',
+      'common:flash.criterionMoved',
     )
   }
-  return formFailure({ form: 'Unknown action.' }, formData)
+  return formFailure({ form: 'funder:refusals.unknownAction' }, formData)
 }
 
 type Criterion = ReturnType<typeof useLoaderData<typeof loader>>['criteria'][number]
@@ -126,6 +126,7 @@ function CriterionEditor({
   failure: FormFailure | undefined
 }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('funder')
   const defaults: Record<string, string> = {
     label: criterion.label,
     description: criterion.description,
@@ -137,32 +138,32 @@ function CriterionEditor({
   return (
     <div id="edit-criterion">
       <Card
-        title={`Edit “${criterion.label}”`}
+        title={t('funder:rubric.editTitle', { label: criterion.label })}
         headingLevel={3}
-        actions={<Link to=".">Close the editor</Link>}
+        actions={<Link to=".">{t('funder:rubric.closeEditor')}</Link>}
       >
         <DraftBackupForm draft={{ key: draftKeys.criterion(criterion.id), version: 0 }} form={form}>
           <input type="hidden" name="intent" value="save-criterion" />
           <input type="hidden" name="criterionId" value={criterion.id} />
           <TextField
-            label="Label"
+            label={t('funder:rubric.label')}
             required
             error={form.errorOf('label')}
             {...form.field('label')}
           />
           <TextareaField
-            label="What reviewers judge"
+            label={t('funder:rubric.description')}
             error={form.errorOf('description')}
             {...form.field('description')}
           />
           <TextField
-            label="Highest score"
+            label={t('funder:rubric.maxScore')}
             required
             type="number"
             min={MIN_SCORE + 1}
             max={MAX_SCORE_LIMIT}
             step={1}
-            hint={`Scores run from ${MIN_SCORE} to this number (at most ${MAX_SCORE_LIMIT}). After changing it, save to get a guidance box for each score.`}
+            hint={t('funder:rubric.maxScoreHint', { min: MIN_SCORE, max: MAX_SCORE_LIMIT })}
             error={form.errorOf('maxScore')}
             {...form.field('maxScore')}
           />
@@ -174,22 +175,24 @@ function CriterionEditor({
               {...form.choice('isEquity', 'on')}
             />
             <label htmlFor="field-isEquity">
-              Equity criterion{' '}
+              {t('funder:rubric.isEquity')}{' '}
               <span className="hint" id="field-isEquity-hint">
-                Counts towards the equity part of the score and the program’s guardrails.
+                {t('funder:rubric.isEquityHint')}
               </span>
             </label>
           </div>
           {criterion.levels.map((level) => (
             <TextareaField
               key={level.score}
-              label={`Guidance for a score of ${level.score} out of ${criterion.maxScore}`}
+              label={t('funder:rubric.guidance', { score: level.score, max: criterion.maxScore })}
               rows={2}
               error={form.errorOf(levelField(level.score))}
               {...form.field(levelField(level.score))}
             />
           ))}
-          <Button busy={navigation.state === 'submitting'}>Save criterion</Button>
+          <Button busy={navigation.state === 'submitting'}>
+            {t('funder:rubric.saveCriterion')}
+          </Button>
         </DraftBackupForm>
       </Card>
     </div>
@@ -204,11 +207,10 @@ function WeightsForm({
   failure: FormFailure | undefined
 }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('funder')
   return (
-    <Card title="Weights" headingLevel={3}>
-      <p className="hint">
-        Each criterion’s share of the total score, in whole numbers adding up to {TOTAL_WEIGHT}.
-      </p>
+    <Card title={t('funder:rubric.weights')} headingLevel={3}>
+      <p className="hint">{t('funder:rubric.weightsHint', { total: TOTAL_WEIGHT })}</p>
       <Form method="post" className="stack">
         <FormError message={failure?.errors.form} />
         <input type="hidden" name="intent" value="weights" />
@@ -218,7 +220,7 @@ function WeightsForm({
           return (
             <TextField
               key={c.id}
-              label={`Weight of “${c.label}”`}
+              label={t('funder:rubric.weightOf', { label: c.label })}
               name={name}
               required
               type="number"
@@ -230,7 +232,7 @@ function WeightsForm({
             />
           )
         })}
-        <Button busy={navigation.state === 'submitting'}>Save weights</Button>
+        <Button busy={navigation.state === 'submitting'}>{t('funder:rubric.saveWeights')}</Button>
       </Form>
     </Card>
   )
@@ -249,24 +251,27 @@ export default function Rubric() {
       )
   const rowFailure =
     intent && intent !== 'save-criterion' && intent !== 'weights' ? failure : undefined
+  const { t } = useTranslation('funder')
+  const tm = useMessage()
+  const format = useFormatters()
   return (
     <>
-      <Card title="Rubric" headingLevel={3}>
+      <Card title={t('funder:rubric.title')} headingLevel={3}>
         <LockedNotice locked={locked} message={lockedMessage} />
         <FormError message={rowFailure?.errors.form} />
         <p>
-          Reviewers score each application on these criteria, from {MIN_SCORE} up to each
-          criterion’s highest score. Applicants see the rubric before they apply. Weights add up to{' '}
-          <strong>{total}</strong> of {TOTAL_WEIGHT}.
+          {t('funder:rubric.intro', { min: MIN_SCORE })} {t('funder:rubric.weightsAddUp')}{' '}
+          <strong>{format.number(total)}</strong>{' '}
+          {t('funder:rubric.ofTotal', { total: TOTAL_WEIGHT })}
         </p>
         {problems.length === 0 ? (
-          <p>The rubric is complete.</p>
+          <p>{t('funder:rubric.complete')}</p>
         ) : (
           <>
-            <p>Not complete yet:</p>
+            <p>{t('funder:rubric.incomplete')}</p>
             <ul>
               {problems.map((p) => (
-                <li key={p}>{p}</li>
+                <li key={p}>{tm(p)}</li>
               ))}
             </ul>
           </>
@@ -275,12 +280,12 @@ export default function Rubric() {
           <div className="actions">
             <Form method="post">
               <Button name="intent" value="add-criterion">
-                Add a criterion
+                {t('funder:rubric.add')}
               </Button>
             </Form>
             <Form method="post">
               <Button name="intent" value="reset-template" variant="secondary">
-                Start again from the equity template
+                {t('funder:rubric.reset')}
               </Button>
             </Form>
           </div>
@@ -295,23 +300,28 @@ export default function Rubric() {
         />
       ) : null}
 
-      <Card title="Criteria" headingLevel={3}>
-        {criteria.length === 0 ? <p>No criteria yet.</p> : null}
+      <Card title={t('funder:rubric.criteria')} headingLevel={3}>
+        {criteria.length === 0 ? <p>{t('funder:rubric.noCriteria')}</p> : null}
         <ol className="plain-list">
           {criteria.map((c, i) => (
             <li key={c.id} className="card">
               <h4>
-                {i + 1}. {c.label} {c.isEquity ? <span className="badge">Equity</span> : null}
+                {i + 1}. {c.label}{' '}
+                {c.isEquity ? <span className="badge">{t('funder:rubric.equity')}</span> : null}
               </h4>
               <p>
-                Weight {c.weight} · scores {MIN_SCORE} to {c.maxScore}
+                {t('funder:rubric.weightAndScores', {
+                  weight: c.weight,
+                  min: MIN_SCORE,
+                  max: c.maxScore,
+                })}
               </p>
               {c.description ? <p>{c.description}</p> : null}
               <dl className="facts">
                 {c.levels.map((l) => (
                   <div key={l.score} style={{ display: 'contents' }}>
-                    <dt>Score {l.score}</dt>
-                    <dd>{l.guidance || 'No guidance yet'}</dd>
+                    <dt>{t('funder:rubric.score', { score: l.score })}</dt>
+                    <dd>{l.guidance || t('funder:rubric.noGuidance')}</dd>
                   </div>
                 ))}
               </dl>

@@ -1,15 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
-import { PROGRAM_STATUS_LABELS } from '#app/domain/programs/program-status.ts'
+import { useTranslation } from 'react-i18next'
+import { PROGRAM_STATUS_KEYS } from '#app/domain/programs/funder-words.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.program.title} · Commons Fund` : 'Program · Commons Fund' },
-]
+export const handle: I18nHandle = { i18n: ['funder'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, program, fund } = await requireManagedProgram(request, params)
   return {
+    title: program.title,
     orgSlug: organization.slug,
     program: { title: program.title, slug: program.slug, status: program.status },
     fund: { name: fund.name, slug: fund.slug },
@@ -18,22 +22,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProgramLayout() {
   const { orgSlug, program, fund } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('funder')
   const base = `/orgs/${orgSlug}/programs/${program.slug}`
   return (
     <>
       <p className="eyebrow">
-        Program in <Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>{fund.name}</Link>{' '}
-        <span className="badge">{PROGRAM_STATUS_LABELS[program.status]}</span>
+        {t('funder:layout.programIn')}{' '}
+        <Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>{fund.name}</Link>{' '}
+        <span className="badge">{t(PROGRAM_STATUS_KEYS[program.status])}</span>
       </p>
       <h2>{program.title}</h2>
-      <nav aria-label="Program" className="subnav">
+      <nav aria-label={t('funder:layout.nav')} className="subnav">
         <NavLink to={base} end>
-          Overview
+          {t('funder:layout.overview')}
         </NavLink>
-        <NavLink to={`${base}/details`}>Details</NavLink>
-        <NavLink to={`${base}/rubric`}>Rubric</NavLink>
-        <NavLink to={`${base}/questions`}>Questions</NavLink>
-        <NavLink to={`${base}/applications`}>Applications</NavLink>
+        <NavLink to={`${base}/details`}>{t('funder:layout.details')}</NavLink>
+        <NavLink to={`${base}/rubric`}>{t('funder:layout.rubric')}</NavLink>
+        <NavLink to={`${base}/questions`}>{t('funder:layout.questions')}</NavLink>
+        <NavLink to={`${base}/applications`}>{t('funder:layout.applications')}</NavLink>
       </nav>
       <Outlet />
     </>

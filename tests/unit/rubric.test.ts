@@ -7,6 +7,7 @@ import {
   weightProblem,
 } from '#app/domain/programs/rubric.ts'
 import { RUBRIC_TEMPLATE, templateCriteria } from '#app/domain/programs/rubric-template.ts'
+import { english } from '#tests/support/english.ts'
 
 describe('the equity rubric template', () => {
   it('is complete as it stands: five criteria, weights summing to 100, guidance for every score', () => {
@@ -58,11 +59,13 @@ describe('rubric completeness', () => {
   })
 
   it('needs at least one criterion', () => {
-    expect(rubricProblems([])).toEqual(['The rubric has no criteria; add at least one.'])
+    expect(rubricProblems([]).map(english)).toEqual([
+      'The rubric has no criteria; add at least one.',
+    ])
   })
 
   it('needs weights that add up to exactly 100, and says what they add up to', () => {
-    expect(weightProblem([criterion(60), criterion(30)])).toBe(
+    expect(english(weightProblem([criterion(60), criterion(30)])!)).toBe(
       'The weights add up to 90; they must add up to exactly 100.',
     )
     expect(weightProblem([criterion(60), criterion(40)])).toBeNull()
@@ -70,14 +73,16 @@ describe('rubric completeness', () => {
   })
 
   it('refuses a criterion with no weight even when the rest add up', () => {
-    expect(rubricProblems([criterion(100), criterion(0)])).toEqual([
+    expect(rubricProblems([criterion(100), criterion(0)]).map(english)).toEqual([
       '“W0” has no weight; give it a share of the 100 or remove it.',
     ])
   })
 
   it('needs guidance for every score level', () => {
     const missing = { ...criterion(100), levels: [{ score: 1, guidance: 'low' }] }
-    expect(rubricProblems([missing])).toEqual(['“W100” needs guidance for every score level.'])
+    expect(rubricProblems([missing]).map(english)).toEqual([
+      '“W100” needs guidance for every score level.',
+    ])
     expect(rubricProblems([criterion(100, '   ')])).toHaveLength(1)
   })
 

@@ -1,3 +1,5 @@
+import type { Language } from '#app/lib/i18n/config.ts'
+
 /** Anchored guidance for one score of a criterion. */
 export type ScoreLevel = { score: number; guidance: string }
 
@@ -10,6 +12,12 @@ export interface CriterionDraft {
   /** Guidance for scores 1..maxScore, lowest first. */
   levels: ScoreLevel[]
   isEquity: boolean
+}
+
+/** The label a criterion added by hand starts with, in the funder's language. */
+export const NEW_CRITERION_LABEL: Record<Language, string> = {
+  en: 'New criterion',
+  es: 'Criterio nuevo',
 }
 
 /** Scores run from 1 to maxScore; there is no zero, so every score has written guidance. */
@@ -98,7 +106,85 @@ export const RUBRIC_TEMPLATE: readonly CriterionDraft[] = [
   },
 ]
 
-/** A fresh, mutable copy of the template for a new program. */
-export function templateCriteria(): CriterionDraft[] {
-  return RUBRIC_TEMPLATE.map((c) => ({ ...c, levels: c.levels.map((l) => ({ ...l })) }))
+/**
+ * The same template in Spanish, for a funder who works in Spanish: same criteria, weights and
+ * scores, written for community reviewers (plain words, "usted").
+ */
+export const RUBRIC_TEMPLATE_ES: readonly CriterionDraft[] = [
+  {
+    label: 'Liderazgo de la comunidad',
+    description:
+      'El trabajo lo dirigen personas con experiencia vivida del problema, que tienen poder de decisión en el grupo.',
+    weight: 25,
+    maxScore: TEMPLATE_MAX_SCORE,
+    levels: levels(
+      'Se dirige desde fuera de la comunidad; las personas con experiencia vivida no toman decisiones.',
+      'Las personas con experiencia vivida dan consejos, pero otras toman las decisiones.',
+      'Las personas con experiencia vivida comparten el liderazgo y las decisiones importantes.',
+      'Lo fundaron y lo dirigen personas con experiencia vivida, que ocupan la mayoría de los puestos de liderazgo y de la junta directiva.',
+    ),
+    isEquity: true,
+  },
+  {
+    label: 'Llega a las comunidades con más barreras',
+    description:
+      'El trabajo llega a las personas y los lugares con mayor vulnerabilidad social y menos acceso a recursos.',
+    weight: 25,
+    maxScore: TEMPLATE_MAX_SCORE,
+    levels: levels(
+      'Atiende a comunidades con pocas barreras, o no dice a quién llega.',
+      'Llega a algunas personas con barreras, sin un plan para llegar a quienes enfrentan más.',
+      'Se enfoca claramente en comunidades con barreras importantes, con un plan creíble para llegar a ellas.',
+      'Tiene raíces en las comunidades con más barreras, incluidas personas a las que otros programas no llegan.',
+    ),
+    isEquity: true,
+  },
+  {
+    label: 'Trabajo sobre las causas de fondo',
+    description:
+      'El trabajo cambia los determinantes sociales de la salud: estabilidad económica, acceso a la educación y su calidad, acceso a la atención médica y su calidad, vecindario y entorno construido, o contexto social y comunitario.',
+    weight: 20,
+    maxScore: TEMPLATE_MAX_SCORE,
+    levels: levels(
+      'Solo atiende los síntomas, sin relación con las condiciones que los causan.',
+      'Sobre todo servicios directos, con algo de atención a las condiciones de fondo.',
+      'Atiende directamente al menos un determinante social de la salud.',
+      'Cambia de forma duradera las condiciones, políticas o sistemas que causan la mala salud.',
+    ),
+    isEquity: true,
+  },
+  {
+    label: 'Voz de la comunidad y rendición de cuentas',
+    description:
+      'Las personas atendidas dan forma al trabajo, y el grupo les informa y cambia de rumbo según lo que dicen.',
+    weight: 15,
+    maxScore: TEMPLATE_MAX_SCORE,
+    levels: levels(
+      'Las personas atendidas no tienen forma de influir en el trabajo ni de pedirle cuentas al grupo.',
+      'Pide opiniones de vez en cuando, sin mostrar qué cambia como resultado.',
+      'Hay formas regulares y accesibles para que las personas atendidas influyan en las decisiones.',
+      'Las personas atendidas diseñan el trabajo junto con el grupo, y el grupo les rinde cuentas en la práctica.',
+    ),
+    isEquity: true,
+  },
+  {
+    label: 'Un plan que se puede cumplir',
+    description:
+      'El plan, el presupuesto y el calendario son realistas para el grupo y para el monto que pide. Califique el plan, no qué tan pulida está la redacción.',
+    weight: 15,
+    maxScore: TEMPLATE_MAX_SCORE,
+    levels: levels(
+      'El plan no es claro, o el presupuesto no corresponde a las actividades.',
+      'El plan se puede realizar, pero tiene huecos en el presupuesto, el calendario o el personal.',
+      'Un plan claro, con presupuesto y calendario que corresponden a las actividades.',
+      'Un plan claro y realista, con un presupuesto sólido y un grupo que ya hizo trabajos parecidos.',
+    ),
+    isEquity: false,
+  },
+]
+
+/** A fresh, mutable copy of the template for a new program, in the funder's language. */
+export function templateCriteria(language: Language = 'en'): CriterionDraft[] {
+  const template = language === 'es' ? RUBRIC_TEMPLATE_ES : RUBRIC_TEMPLATE
+  return template.map((c) => ({ ...c, levels: c.levels.map((l) => ({ ...l })) }))
 }

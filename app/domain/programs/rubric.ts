@@ -1,3 +1,4 @@
+import { msg } from '#app/lib/i18n/message.ts'
 import { MIN_SCORE, type ScoreLevel } from './rubric-template.ts'
 
 export const TOTAL_WEIGHT = 100
@@ -8,11 +9,11 @@ export function totalWeight(criteria: readonly { weight: number }[]): number {
   return criteria.reduce((sum, c) => sum + c.weight, 0)
 }
 
-/** The message for weights that do not add up, or null when they do. */
+/** The message (a translation key with values) for weights that do not add up, or null. */
 export function weightProblem(criteria: readonly { weight: number }[]): string | null {
   const total = totalWeight(criteria)
   if (total === TOTAL_WEIGHT) return null
-  return `The weights add up to ${total}; they must add up to exactly ${TOTAL_WEIGHT}.`
+  return msg('funder:rubricProblems.weights', { total, expected: TOTAL_WEIGHT })
 }
 
 /** Levels for scores 1..maxScore, keeping the guidance already written for each score. */
@@ -24,32 +25,35 @@ export function levelsFor(maxScore: number, existing: readonly ScoreLevel[] = []
   })
 }
 
-/** Criterion labels whose score levels are missing guidance. */
+/** Criterion labels whose score levels are missing guidance ('' for a criterion without one). */
 function missingGuidance(criteria: readonly CriterionShape[]): string[] {
   return criteria
     .filter((c) => {
       const written = levelsFor(c.maxScore, c.levels)
       return written.some((l) => !l.guidance.trim())
     })
-    .map((c) => c.label || 'A criterion without a label')
+    .map((c) => c.label)
 }
 
 /**
- * Everything that keeps a rubric from being usable, in words a funder can act on; empty when it
- * is complete (at least one criterion, weights summing to 100, guidance for every score level).
+ * Everything that keeps a rubric from being usable, in words a funder can act on (translation
+ * keys with values, `msg`); empty when it is complete (at least one criterion, weights summing
+ * to 100, guidance for every score level).
  */
 export function rubricProblems(criteria: readonly CriterionShape[]): string[] {
-  if (criteria.length === 0) return ['The rubric has no criteria; add at least one.']
+  if (criteria.length === 0) return ['funder:rubricProblems.noCriteria']
   const problems: string[] = []
   const weights = weightProblem(criteria)
   if (weights) problems.push(weights)
   for (const c of criteria.filter((c) => c.weight < 1)) {
-    problems.push(
-      `“${c.label}” has no weight; give it a share of the ${TOTAL_WEIGHT} or remove it.`,
-    )
+    problems.push(msg('funder:rubricProblems.noWeight', { label: c.label, total: TOTAL_WEIGHT }))
   }
   for (const label of missingGuidance(criteria)) {
-    problems.push(`“${label}” needs guidance for every score level.`)
+    problems.push(
+      label
+        ? msg('funder:rubricProblems.needsGuidance', { label })
+        : 'funder:rubricProblems.needsGuidanceUnlabelled',
+    )
   }
   return problems
 }

@@ -1,17 +1,20 @@
 import { z } from 'zod'
 import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/programs/funds.ts'
+import { msg } from '#app/lib/i18n/message.ts'
 import { optionalText } from '#app/schemas/fields.ts'
 
 export const FundSchema = z.object({
   name: z
-    .string({ required_error: 'Enter the fund’s name' })
+    .string({ required_error: 'validation:fund.nameRequired' })
     .trim()
-    .min(3, 'Enter the fund’s name (at least 3 characters)')
-    .max(120, 'Names are at most 120 characters'),
-  currency: z.enum(CURRENCIES, { errorMap: () => ({ message: 'Choose a currency' }) }),
+    .min(3, msg('validation:fund.nameTooShort', { count: 3 }))
+    .max(120, msg('validation:fund.nameTooLong', { count: 120 })),
+  currency: z.enum(CURRENCIES, {
+    errorMap: () => ({ message: 'validation:fund.currency' }),
+  }),
   description: optionalText(3000, 'The description'),
   visibility: z.enum(FUND_VISIBILITIES, {
-    errorMap: () => ({ message: 'Choose whether the fund is public or private' }),
+    errorMap: () => ({ message: 'validation:fund.visibility' }),
   }),
 })
 export type FundInput = z.infer<typeof FundSchema>

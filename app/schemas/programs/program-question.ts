@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isChoiceKind, QUESTION_KINDS } from '#app/domain/programs/program-questions.ts'
+import { msg } from '#app/lib/i18n/message.ts'
 import { optionalText, optionalWholeNumber } from '#app/schemas/fields.ts'
 import { checkbox } from './program.ts'
 
@@ -12,19 +13,21 @@ export const WORD_LIMIT_MAX = 5000
  */
 export const QuestionSchema = z
   .object({
-    kind: z.enum(QUESTION_KINDS, { errorMap: () => ({ message: 'Choose the kind of answer' }) }),
+    kind: z.enum(QUESTION_KINDS, {
+      errorMap: () => ({ message: 'validation:question.kind' }),
+    }),
     label: z
-      .string({ required_error: 'Enter the question' })
+      .string({ required_error: 'validation:question.labelRequired' })
       .trim()
-      .min(3, 'Enter the question (at least 3 characters)')
-      .max(500, 'Questions are at most 500 characters'),
+      .min(3, msg('validation:question.labelTooShort', { count: 3 }))
+      .max(500, msg('validation:question.labelTooLong', { count: 500 })),
     helpText: optionalText(1000, 'The help text'),
     required: checkbox,
     options: optionalText(OPTIONS_MAX * 200, 'The options'),
     wordLimit: optionalWholeNumber(
       1,
       WORD_LIMIT_MAX,
-      `Enter a word limit from 1 to ${WORD_LIMIT_MAX.toLocaleString('en-US')}, or leave it empty`,
+      msg('validation:question.wordLimit', { max: WORD_LIMIT_MAX }),
     ),
   })
   .transform((v) => ({
@@ -46,21 +49,21 @@ export const QuestionSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['options'],
-        message: 'Give at least two options, one per line',
+        message: msg('validation:question.tooFewOptions', { count: 2 }),
       })
     }
     if (v.options.length > OPTIONS_MAX) {
       ctx.addIssue({
         code: 'custom',
         path: ['options'],
-        message: `Give at most ${OPTIONS_MAX} options`,
+        message: msg('validation:question.tooManyOptions', { count: OPTIONS_MAX }),
       })
     }
     if (v.options.some((o) => o.length > 200)) {
       ctx.addIssue({
         code: 'custom',
         path: ['options'],
-        message: 'Each option is at most 200 characters',
+        message: msg('validation:question.optionTooLong', { count: 200 }),
       })
     }
   })

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { PROGRAM_STATUSES } from '#app/domain/programs/program-status.ts'
 import { SDOH_DOMAINS } from '#app/domain/places/sdoh.ts'
-import { MoneySchema, moneyInputValue } from '#app/lib/money.ts'
+import { msg } from '#app/lib/i18n/message.ts'
+import { moneyInputValue, parseMoney } from '#app/lib/money.ts'
 import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/lib/time-zones.ts'
 import { CONFIRMED } from '#app/schemas/confirmation.ts'
 import { optionalText } from '#app/schemas/fields.ts'
@@ -30,14 +31,25 @@ export const wholeNumber = (min: number, max: number, message: string) =>
       return n
     })
 
-const dateTimeInput = (label: string) =>
+const dateTimeInput = (message: string) =>
   z
     .string()
     .trim()
     .optional()
     .transform((v) => v ?? '')
-    .refine((v) => v === '' || zonedInputToDate(v, 'UTC') !== null, {
-      message: `Enter the ${label} as a date and time, like 2027-06-30T17:00`,
+    .refine((v) => v === '' || zonedInputToDate(v, 'UTC') !== null, { message })
+
+/** An amount typed into a text field, in integer minor units; the messages are keys. */
+const moneyField = (required: string, invalid: string) =>
+  z
+    .string({ required_error: required })
+    .trim()
+    .min(1, required)
+    .transform((v, ctx) => {
+      const minor = parseMoney(v)
+      if (minor !== null) return minor
+      ctx.addIssue({ code: 'custom', message: invalid })
+      return z.NEVER
     })
 
 export const REVIEWERS_MIN = 1
@@ -46,37 +58,40 @@ export const REVIEWERS_MAX = 10
 /** Each field of the program form on its own; the cross-field checks come below. */
 const ProgramFields = z.object({
   title: z
-    .string({ required_error: 'Enter the program’s title' })
+    .string({ required_error: 'validation:program.titleRequired' })
     .trim()
-    .min(3, 'Enter the program’s title (at least 3 characters)')
-    .max(150, 'Titles are at most 150 characters'),
+    .min(3, msg('validation:program.titleTooShort', { count: 3 }))
+    .max(150, msg('validation:program.titleTooLong', { count: 150 })),
   description: optionalText(5000, 'The description'),
   eligibility: optionalText(5000, 'Eligibility'),
   placeServed: optionalText(200, 'The place served'),
   eligibleStates: listOf(z.string().trim().min(1).max(60)),
   /** Counties chosen in the place picker, by FIPS code. */
-  eligibleCountyFips: listOf(z.string().regex(/^\d{5}$/, 'Choose counties from the list'))
-    .refine((codes) => codes.length <= 1000, 'List at most 1,000 counties')
+  eligibleCountyFips: listOf(z.string().regex(/^\d{5}$/, 'validation:program.countyFromList'))
+    .refine(
+      (codes) => codes.length <= 1000,
+      msg('validation:program.tooManyCounties', { count: 1000 }),
+    )
     .transform((codes) => [...new Set(codes)]),
   /** Without JavaScript the picker is a textarea of "County, State" lines. */
   eligibleCountyFipsText: optionalText(20_000, 'Eligible counties'),
   sdohDomains: listOf(
-    z.enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'Choose domains from the list' }) }),
+    z.enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'validation:program.sdohFromList' }) }),
   ),
   timeZone: z
-    .string({ required_error: 'Choose a time zone' })
+    .string({ required_error: 'validation:program.timeZoneRequired' })
     .trim()
-    .refine(isTimeZone, { message: 'Choose a time zone from the list' }),
-  opensAt: dateTimeInput('opening time'),
-  closesAt: dateTimeInput('closing time'),
-  budget: MoneySchema('the total budget'),
-  minAward: MoneySchema('the minimum award'),
-  maxAward: MoneySchema('the maximum award'),
+    .refine(isTimeZone, { message: 'validation:program.timeZoneFromList' }),
+  opensAt: dateTimeInput('validation:program.opensAtInvalid'),
+  closesAt: dateTimeInput('validation:program.closesAtInvalid'),
+  budget: moneyField('validation:program.budgetRequired', 'validation:program.budgetInvalid'),
+  minAward: moneyField('validation:program.minAwardRequired', 'validation:program.minAwardInvalid'),
+  maxAward: moneyField('validation:program.maxAwardRequired', 'validation:program.maxAwardInvalid'),
   allowSkillRequests: checkbox,
   reviewersPerApplication: wholeNumber(
     REVIEWERS_MIN,
     REVIEWERS_MAX,
-    `Enter a whole number of reviewers from ${REVIEWERS_MIN} to ${REVIEWERS_MAX}`,
+    msg('validation:program.reviewers', { min: REVIEWERS_MIN, max: REVIEWERS_MAX }),
   ),
   blindReview: checkbox,
 })
@@ -110,7 +125,7 @@ function crossFieldProblems(raw: unknown): Problem[] {
   if (opens && closes && closes.getTime() <= opens.getTime()) {
     problems.push({
       path: ['closesAt'],
-      message: 'The closing time must be after the opening time',
+      message: 'validation:program.closesBeforeOpens',
     })
   }
   // Amounts that failed their own checks are already reported; comparing them would be noise.
@@ -118,13 +133,13 @@ function crossFieldProblems(raw: unknown): Problem[] {
   if (Number.isInteger(minAward) && Number.isInteger(maxAward) && minAward! > maxAward!) {
     problems.push({
       path: ['minAward'],
-      message: 'The minimum award cannot be more than the maximum award',
+      message: 'validation:program.minOverMax',
     })
   }
   if (Number.isInteger(maxAward) && Number.isInteger(budget) && maxAward! > budget!) {
     problems.push({
       path: ['maxAward'],
-      message: 'The maximum award cannot be more than the total budget',
+      message: 'validation:program.maxOverBudget',
     })
   }
   return problems
@@ -152,7 +167,9 @@ export type ProgramPlacesInput = z.output<typeof ProgramPlacesSchema>
 
 export const ProgramTransitionSchema = z
   .object({
-    to: z.enum(PROGRAM_STATUSES, { errorMap: () => ({ message: 'Choose what to do' }) }),
+    to: z.enum(PROGRAM_STATUSES, {
+      errorMap: () => ({ message: 'validation:program.chooseTransition' }),
+    }),
     // A lone checkbox reads as `false` in the browser when unticked, so any value is taken here.
     confirm: z.unknown().optional(),
   })
@@ -162,7 +179,7 @@ export const ProgramTransitionSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['confirm'],
-        message: 'Tick the box to confirm that you want to close the program now',
+        message: 'validation:program.confirmClose',
       })
     }
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MAX_SCORE_LIMIT, MIN_SCORE } from '#app/domain/programs/rubric-template.ts'
 import { TOTAL_WEIGHT } from '#app/domain/programs/rubric.ts'
+import { msg } from '#app/lib/i18n/message.ts'
 import { optionalText } from '#app/schemas/fields.ts'
 import { checkbox, wholeNumber } from './program.ts'
 
@@ -34,15 +35,15 @@ const levelFields = Object.fromEntries(
 export const CriterionSchema = z
   .object({
     label: z
-      .string({ required_error: 'Enter the criterion’s label' })
+      .string({ required_error: 'validation:rubric.labelRequired' })
       .trim()
-      .min(2, 'Enter the criterion’s label (at least 2 characters)')
-      .max(120, 'Labels are at most 120 characters'),
+      .min(2, msg('validation:rubric.labelTooShort', { count: 2 }))
+      .max(120, msg('validation:rubric.labelTooLong', { count: 120 })),
     description: optionalText(2000, 'The description'),
     maxScore: wholeNumber(
       MIN_SCORE + 1,
       MAX_SCORE_LIMIT,
-      `Enter a highest score from ${MIN_SCORE + 1} to ${MAX_SCORE_LIMIT}`,
+      msg('validation:rubric.maxScore', { min: MIN_SCORE + 1, max: MAX_SCORE_LIMIT }),
     ),
     isEquity: checkbox,
     ...levelFields,
@@ -67,7 +68,7 @@ export const WeightsSchema = z
   .object({
     weights: z.record(
       z.string().uuid(),
-      wholeNumber(1, TOTAL_WEIGHT, `Enter a whole-number weight from 1 to ${TOTAL_WEIGHT}`),
+      wholeNumber(1, TOTAL_WEIGHT, msg('validation:rubric.weight', { max: TOTAL_WEIGHT })),
     ),
   })
   .superRefine(({ weights }, ctx) => {
@@ -78,7 +79,7 @@ export const WeightsSchema = z
     if (total !== TOTAL_WEIGHT) {
       ctx.addIssue({
         code: 'custom',
-        message: `The weights add up to ${total}; they must add up to exactly ${TOTAL_WEIGHT}.`,
+        message: msg('validation:rubric.weightsTotal', { total, expected: TOTAL_WEIGHT }),
       })
     }
   })
@@ -86,5 +87,7 @@ export type WeightsInput = z.output<typeof WeightsSchema>
 
 export const CriterionRefSchema = z.object({ criterionId: z.string().uuid() })
 export const MoveSchema = z.object({
-  direction: z.enum(['up', 'down'], { errorMap: () => ({ message: 'Choose up or down' }) }),
+  direction: z.enum(['up', 'down'], {
+    errorMap: () => ({ message: 'validation:rubric.direction' }),
+  }),
 })

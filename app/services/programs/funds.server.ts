@@ -87,7 +87,10 @@ export async function updateFund(
       if ((row?.n ?? 0) > 0) {
         return fail({
           fieldErrors: {
-            currency: `The currency stays ${fund.currency}: this fund’s programs have amounts in it.`,
+            currency: {
+              key: 'funder:refusals.currencyLocked',
+              values: { currency: fund.currency },
+            },
           },
         })
       }

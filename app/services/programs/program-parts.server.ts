@@ -5,6 +5,7 @@ import type { ProgramStatus } from '#app/domain/programs/program-status.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
 import { lockProgram } from './programs.server.ts'
 
 export type ProgramActor = Actor & { organizationId: string }
@@ -20,12 +21,12 @@ type PartTable = PgTable & {
 export interface ProgramPart<TTable extends PartTable> {
   table: TTable
   isLocked: (status: ProgramStatus) => boolean
-  lockedMessage: string
+  lockedMessage: Message
   /** Said when the row acted on was removed meanwhile, or belongs to another program. */
-  goneMessage: string
+  goneMessage: Message
 }
 
-export function refusal(message: string) {
+export function refusal(message: Message) {
   return fail({ message })
 }
 

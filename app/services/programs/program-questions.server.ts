@@ -12,14 +12,13 @@ import {
   type ProgramPart,
 } from './program-parts.server.ts'
 
-export const QUESTIONS_LOCKED_MESSAGE =
-  'The questions are fixed: the program has closed, and applicants answered them as they stand.'
+export const QUESTIONS_LOCKED_MESSAGE = 'funder:refusals.questionsLocked'
 
 const QUESTIONS: ProgramPart<typeof programQuestions> = {
   table: programQuestions,
   isLocked: areQuestionsLocked,
   lockedMessage: QUESTIONS_LOCKED_MESSAGE,
-  goneMessage: 'That question is no longer in this program. Reload the page to see it as it is.',
+  goneMessage: 'funder:refusals.questionGone',
 }
 
 export async function listQuestions(programId: string): Promise<ProgramQuestion[]> {

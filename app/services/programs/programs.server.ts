@@ -12,7 +12,6 @@ import {
   canTransition,
   effectiveStatus,
   isRubricLocked,
-  PROGRAM_STATUS_LABELS,
   type ProgramStatus,
 } from '#app/domain/programs/program-status.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
@@ -24,6 +23,8 @@ import { getPlaces, resolvePlaceLines } from '#app/services/places.server.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
 import { scheduleProgramClose } from './program-deadlines.server.ts'
 import { retryOnSlugClash, uniqueSlugIn } from '#app/services/slugs.server.ts'
 
@@ -76,12 +77,15 @@ export async function listStates(): Promise<string[]> {
  * codes. Runs outside any transaction, so it may run before the rest of the form is valid.
  */
 export async function checkProgramPlaces(input: ProgramPlacesInput) {
-  const errors: Record<string, string> = {}
+  const errors: Record<string, Message> = {}
   if (input.eligibleStates.length > 0) {
     const known = new Set(await listStates())
     const unknown = input.eligibleStates.filter((s) => !known.has(s))
     if (unknown.length > 0) {
-      errors.eligibleStates = `Not a US state or DC: ${unknown.slice(0, 5).join(', ')}`
+      errors.eligibleStates = {
+        key: 'funder:refusals.unknownStates',
+        values: { states: unknown.slice(0, 5).join(', ') },
+      }
     }
   }
   const picked = await getPlaces(input.eligibleCountyFips)
@@ -92,9 +96,11 @@ export async function checkProgramPlaces(input: ProgramPlacesInput) {
     : { matched: [], unmatched: [] }
   const problems = [...typed.unmatched]
   if (unknownCodes.length > 0) {
-    problems.unshift(`No US county has the code ${unknownCodes.slice(0, 5).join(', ')}.`)
-  }
-  if (problems.length > 0) errors.eligibleCountyFips = problems.join(' ')
+    errors.eligibleCountyFips = {
+      key: 'funder:refusals.unknownCountyCodes',
+      values: { codes: unknownCodes.slice(0, 5).join(', ') },
+    }
+  } else if (problems.length > 0) errors.eligibleCountyFips = problems.join(' ')
   const countyFips = [...new Set([...pickedCodes, ...typed.matched.map((p) => p.fips)])]
   return { errors, countyFips }
 }
@@ -120,12 +126,15 @@ function columnsFrom(input: ProgramDetailsInput) {
   }
 }
 
-/** Writes the equity template as the program's rubric, replacing whatever was there. */
-export async function writeTemplateRubric(tx: Db, programId: string) {
+/**
+ * Writes the equity template as the program's rubric, replacing whatever was there, in the
+ * language the funder works in.
+ */
+export async function writeTemplateRubric(tx: Db, programId: string, language: Language = 'en') {
   await tx.delete(rubricCriteria).where(eq(rubricCriteria.programId, programId))
   await tx
     .insert(rubricCriteria)
-    .values(templateCriteria().map((c, i) => ({ ...c, programId, position: i + 1 })))
+    .values(templateCriteria(language).map((c, i) => ({ ...c, programId, position: i + 1 })))
 }
 
 /** A new draft program in the fund, with the equity template as its rubric. */
@@ -133,6 +142,7 @@ export async function createProgram(
   actor: Actor,
   fund: Fund,
   input: ProgramDetailsInput,
+  language: Language = 'en',
 ): Promise<Result<{ program: Program }>> {
   const placesChecked = await checkProgramPlaces(input)
   if (Object.keys(placesChecked.errors).length > 0) {
@@ -147,7 +157,7 @@ export async function createProgram(
         .values({ ...columnsFrom(input), fundId: fund.id, slug, status: 'draft' })
         .returning()
       if (!program) throw new Error('Program insert returned nothing')
-      await writeTemplateRubric(tx, program.id)
+      await writeTemplateRubric(tx, program.id, language)
       await recordAudit(tx, {
         actorUserId: actor.id,
         action: 'program.created',
@@ -198,9 +208,9 @@ export async function updateProgramDetails(
     const errors = { ...placesChecked.errors }
     if (effectiveStatus(current, now) === 'open') {
       if (!input.closesAt) {
-        errors.closesAt = 'An open program needs a closing time'
+        errors.closesAt = 'funder:refusals.openNeedsClosing'
       } else if (input.closesAt.getTime() <= now.getTime()) {
-        errors.closesAt = 'The closing time has to be in the future while the program is open'
+        errors.closesAt = 'funder:refusals.openClosingInPast'
       }
     }
     if (Object.keys(errors).length > 0) return fail({ fieldErrors: errors })
@@ -236,18 +246,18 @@ export function openingProblems(
   criteria: Parameters<typeof rubricProblems>[0],
   now: Date = new Date(),
 ): string[] {
-  const problems = rubricProblems(criteria).map((p) => `Rubric: ${p}`)
-  if (!program.closesAt) problems.push('Set a closing time.')
+  const problems = rubricProblems(criteria)
+  if (!program.closesAt) problems.push('funder:openingProblems.noClosing')
   else if (program.closesAt.getTime() <= now.getTime()) {
-    problems.push('The closing time has passed; set one in the future.')
+    problems.push('funder:openingProblems.closingPassed')
   }
-  if (program.maxAwardMinor <= 0) problems.push('Set the award range (the maximum award is zero).')
-  if (program.budgetMinor <= 0) problems.push('Set the total budget.')
+  if (program.maxAwardMinor <= 0) problems.push('funder:openingProblems.noAwardRange')
+  if (program.budgetMinor <= 0) problems.push('funder:openingProblems.noBudget')
   if (program.minAwardMinor > program.maxAwardMinor) {
-    problems.push('The minimum award is more than the maximum award.')
+    problems.push('funder:openingProblems.minOverMax')
   }
   if (program.maxAwardMinor > program.budgetMinor) {
-    problems.push('The maximum award is more than the total budget.')
+    problems.push('funder:openingProblems.maxOverBudget')
   }
   return problems
 }
@@ -281,7 +291,7 @@ async function transition(
     const from = effectiveStatus(current, now)
     if (!canTransition(from, to)) {
       return fail({
-        message: `A program that is ${PROGRAM_STATUS_LABELS[from].toLowerCase()} cannot move to “${PROGRAM_STATUS_LABELS[to].toLowerCase()}”.`,
+        message: { key: 'funder:refusals.cannotMove', values: { from, to } },
       })
     }
     const criteria = await tx
@@ -293,14 +303,12 @@ async function transition(
       to === 'open'
         ? openingProblems(current, criteria, now)
         : isRubricLocked(to)
-          ? rubricProblems(criteria).map((p) => `Rubric: ${p}`)
+          ? rubricProblems(criteria)
           : []
     if (problems.length > 0) {
       return fail({
         message:
-          to === 'open'
-            ? 'The program cannot open yet.'
-            : 'Review cannot start until the rubric is complete.',
+          to === 'open' ? 'funder:refusals.cannotOpenYet' : 'funder:refusals.reviewNeedsRubric',
         problems,
       })
     }

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm'
 import { rubricCriteria, type RubricCriterion } from '#db/schema/index.ts'
 import { isRubricLocked } from '#app/domain/programs/program-status.ts'
 import { levelsFor } from '#app/domain/programs/rubric.ts'
-import { TEMPLATE_MAX_SCORE } from '#app/domain/programs/rubric-template.ts'
+import { NEW_CRITERION_LABEL, TEMPLATE_MAX_SCORE } from '#app/domain/programs/rubric-template.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
 import type { CriterionInput, WeightsInput } from '#app/schemas/programs/rubric.ts'
 import {
   changePartRow,
@@ -16,14 +17,13 @@ import {
 } from './program-parts.server.ts'
 import { writeTemplateRubric } from './programs.server.ts'
 
-export const RUBRIC_LOCKED_MESSAGE =
-  'The rubric is locked: review has started, and scores are given against it as it stands.'
+export const RUBRIC_LOCKED_MESSAGE = 'funder:refusals.rubricLocked'
 
 const RUBRIC: ProgramPart<typeof rubricCriteria> = {
   table: rubricCriteria,
   isLocked: isRubricLocked,
   lockedMessage: RUBRIC_LOCKED_MESSAGE,
-  goneMessage: 'That criterion is no longer in this rubric. Reload the page to see it as it is.',
+  goneMessage: 'funder:refusals.criterionGone',
 }
 
 export async function listCriteria(programId: string): Promise<RubricCriterion[]> {
@@ -31,7 +31,7 @@ export async function listCriteria(programId: string): Promise<RubricCriterion[]
 }
 
 /** Appends a blank criterion (weight 0) for the funder to fill in and give a share of the weight. */
-export function addCriterion(actor: ProgramActor, programId: string) {
+export function addCriterion(actor: ProgramActor, programId: string, language: Language = 'en') {
   return changeProgramPart<{ criterionId: string }>(
     RUBRIC,
     actor,
@@ -44,7 +44,7 @@ export function addCriterion(actor: ProgramActor, programId: string) {
         .values({
           programId,
           position,
-          label: 'New criterion',
+          label: NEW_CRITERION_LABEL[language],
           weight: 0,
           maxScore: TEMPLATE_MAX_SCORE,
           levels: levelsFor(TEMPLATE_MAX_SCORE),
@@ -128,9 +128,7 @@ export function saveWeights(actor: ProgramActor, programId: string, input: Weigh
     const ids = Object.keys(input.weights)
     const sameSet = ids.length === criteria.length && criteria.every((c) => c.id in input.weights)
     if (!sameSet) {
-      return refusal(
-        'The rubric changed while you were editing the weights. Reload the page and try again.',
-      )
+      return refusal('funder:refusals.weightsStale')
     }
     for (const [id, weight] of Object.entries(input.weights)) {
       await tx.update(rubricCriteria).set({ weight }).where(eq(rubricCriteria.id, id))
@@ -140,9 +138,13 @@ export function saveWeights(actor: ProgramActor, programId: string, input: Weigh
 }
 
 /** Replaces the rubric with a fresh copy of the equity template. */
-export function resetRubricToTemplate(actor: ProgramActor, programId: string) {
+export function resetRubricToTemplate(
+  actor: ProgramActor,
+  programId: string,
+  language: Language = 'en',
+) {
   return changeProgramPart<object>(RUBRIC, actor, programId, 'rubric.reset', async (tx) => {
-    await writeTemplateRubric(tx, programId)
+    await writeTemplateRubric(tx, programId, language)
     return { ok: true, details: { template: 'equity' } }
   })
 }
