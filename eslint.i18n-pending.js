@@ -57,5 +57,4 @@ export default [
   'app/routes/orgs.switch.tsx',
   'app/routes/programs.$slug._index.tsx',
   'app/routes/programs.$slug.apply.tsx',
-  'app/routes/programs._index.tsx',
 ]
