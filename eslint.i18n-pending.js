@@ -55,6 +55,5 @@ export default [
   'app/routes/orgs.$slug.tsx',
   'app/routes/orgs.new.tsx',
   'app/routes/orgs.switch.tsx',
-  'app/routes/programs.$slug._index.tsx',
   'app/routes/programs.$slug.apply.tsx',
 ]
