@@ -55,5 +55,4 @@ export default [
   'app/routes/orgs.$slug.tsx',
   'app/routes/orgs.new.tsx',
   'app/routes/orgs.switch.tsx',
-  'app/routes/programs.$slug.apply.tsx',
 ]
