@@ -160,7 +160,7 @@ export default function ProgramsIndex() {
               <>
                 <Trans
                   i18nKey="programs:catalog.tryFewer"
-                  components={{ link: <Link to="/programs" /> }}
+                  components={{ all: <Link to="/programs" /> }}
                 />
               </>
             ) : (
