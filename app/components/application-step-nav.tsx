@@ -1,6 +1,7 @@
 import { Link, useLocation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
-import { STEP_LABELS, type ApplicationStep } from '#app/domain/applications/application-steps.ts'
+import { useTranslation } from 'react-i18next'
+import { STEP_KEYS, type ApplicationStep } from '#app/domain/applications/application-steps.ts'
 
 export interface StepLink {
   step: ApplicationStep
@@ -20,11 +21,12 @@ export function ApplicationStepNav({
   applicationId: string
   steps: StepLink[]
 }) {
+  const { t } = useTranslation()
   const { pathname } = useLocation()
   const list = useRef<HTMLOListElement>(null)
   const all = [
     ...steps,
-    { step: 'review' as const, label: STEP_LABELS.review, complete: undefined },
+    { step: 'review' as const, label: t(STEP_KEYS.review), complete: undefined },
   ].map((s) => ({ ...s, href: `/applications/${applicationId}/${s.step}` }))
   const at = all.findIndex((s) => s.href === pathname)
   const current = all[at]
@@ -37,9 +39,15 @@ export function ApplicationStepNav({
   }, [pathname])
 
   return (
-    <nav aria-label="Application steps" className="steps">
+    <nav aria-label={t('common:applicationStepNav.label')} className="steps">
       {current ? (
-        <p className="steps-where">{`Step ${at + 1} of ${all.length}: ${current.label}`}</p>
+        <p className="steps-where">
+          {t('common:applicationStepNav.where', {
+            step: at + 1,
+            total: all.length,
+            label: current.label,
+          })}
+        </p>
       ) : null}
       <ol className="scroll-row" ref={list}>
         {all.map((s, i) => (
@@ -48,7 +56,10 @@ export function ApplicationStepNav({
               {s.label}
               {s.complete === undefined ? null : (
                 <span className={s.complete ? 'step-state done' : 'step-state pending'}>
-                  {s.complete ? ' (complete)' : ' (to do)'}
+                  {' '}
+                  {s.complete
+                    ? t('common:applicationStepNav.complete')
+                    : t('common:applicationStepNav.toDo')}
                 </span>
               )}
             </Link>

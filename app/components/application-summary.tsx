@@ -1,20 +1,27 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   LIVED_EXPERIENCE_LABELS,
-  STEP_LABELS,
+  STEP_KEYS,
   type ApplicationStep,
 } from '#app/domain/applications/application-steps.ts'
 import { formatAnswer } from '#app/domain/programs/program-questions.ts'
-import { formatPercentile } from '#app/domain/places/vulnerability.ts'
+import { translatePercentile } from '#app/domain/places/vulnerability.ts'
 import { SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
-import { SKILL_LABELS, type Skill } from '#app/domain/skills.ts'
+import { SKILL_LABELS, type Skill, type WorkMode } from '#app/domain/skills.ts'
 import type { ApplicationSummary as Summary } from '#app/domain/applications/application-summary.ts'
-import { formatMoney } from '#app/lib/money.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { TableFrame } from './table.tsx'
 import { Card } from './card.tsx'
 
 const orDash = (v: string) => v || '—'
+
+const WORK_MODE_KEYS: Record<WorkMode, string> = {
+  remote: 'common:applicationSummary.workModes.remote',
+  on_site: 'common:applicationSummary.workModes.on_site',
+  either: 'common:applicationSummary.workModes.either',
+}
 
 function Section({
   step,
@@ -25,13 +32,16 @@ function Section({
   editHref?: string
   children: ReactNode
 }) {
+  const { t } = useTranslation()
+  const title = t(STEP_KEYS[step])
   return (
     <Card
-      title={STEP_LABELS[step]}
+      title={title}
       actions={
         editHref ? (
           <Link to={editHref}>
-            Change<span className="visually-hidden"> {STEP_LABELS[step].toLowerCase()}</span>
+            {t('common:applicationSummary.change')}
+            <span className="visually-hidden"> {title}</span>
           </Link>
         ) : null
       }
@@ -53,16 +63,18 @@ export function ApplicationSummary({
   showSkills: boolean
 }) {
   const edit = (step: ApplicationStep) => (editBase ? `${editBase}/${step}` : undefined)
-  const money = (minor: number) => formatMoney(minor, s.currency)
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const money = (minor: number) => format.money(minor, s.currency)
   return (
     <>
       <Section step="organization" editHref={edit('organization')}>
         <dl className="facts">
-          <dt>Organisation</dt>
+          <dt>{t('common:applicationSummary.organization')}</dt>
           <dd>{s.organizationName}</dd>
-          <dt>Leadership</dt>
+          <dt>{t('common:applicationSummary.leadership')}</dt>
           <dd>{orDash(s.leadership)}</dd>
-          <dt>Lived experience</dt>
+          <dt>{t('common:applicationSummary.livedExperience')}</dt>
           <dd>
             {s.ledByLivedExperience
               ? LIVED_EXPERIENCE_LABELS[
@@ -70,54 +82,64 @@ export function ApplicationSummary({
                 ]
               : '—'}
           </dd>
-          <dt>Contact</dt>
+          <dt>{t('common:applicationSummary.contact')}</dt>
           <dd>{[s.contactName, s.contactEmail].filter(Boolean).join(', ') || '—'}</dd>
         </dl>
       </Section>
       <Section step="community" editHref={edit('community')}>
         <dl className="facts">
-          <dt>Community</dt>
+          <dt>{t('common:applicationSummary.community')}</dt>
           <dd>{orDash(s.communityServed)}</dd>
-          <dt>Counties</dt>
+          <dt>{t('common:applicationSummary.counties')}</dt>
           <dd>
             {s.places.length
-              ? s.places.map((p) => `${p.label} (SVI ${formatPercentile(p.svi)})`).join('; ')
+              ? s.places
+                  .map((p) =>
+                    t('common:applicationSummary.county', {
+                      county: p.label,
+                      percentile: translatePercentile(t, p.svi),
+                    }),
+                  )
+                  .join('; ')
               : '—'}
           </dd>
-          <dt>Outside the US</dt>
+          <dt>{t('common:applicationSummary.outsideUs')}</dt>
           <dd>{orDash(s.placesOutsideUs)}</dd>
-          <dt>Place vulnerability</dt>
+          <dt>{t('common:applicationSummary.placeVulnerability')}</dt>
           <dd>
             {s.placeVulnerability === null
-              ? 'No US counties chosen'
-              : `${formatPercentile(s.placeVulnerability)}, population-weighted (CDC/ATSDR SVI ${s.placeVulnerabilityYear})`}
+              ? t('common:applicationSummary.noCounties')
+              : t('common:applicationSummary.weighted', {
+                  percentile: translatePercentile(t, s.placeVulnerability),
+                  year: s.placeVulnerabilityYear,
+                })}
           </dd>
         </dl>
       </Section>
       <Section step="project" editHref={edit('project')}>
         <dl className="facts">
-          <dt>Title</dt>
+          <dt>{t('common:applicationSummary.title')}</dt>
           <dd>{orDash(s.title)}</dd>
-          <dt>Summary</dt>
+          <dt>{t('common:applicationSummary.summary')}</dt>
           <dd>{orDash(s.summary)}</dd>
-          <dt>Addresses</dt>
+          <dt>{t('common:applicationSummary.addresses')}</dt>
           <dd>{s.sdohDomains.map((d) => SDOH_LABELS[d as SdohDomain] ?? d).join('; ') || '—'}</dd>
         </dl>
       </Section>
       <Section step="budget" editHref={edit('budget')}>
         <p>
-          Amount requested:{' '}
+          {t('common:applicationSummary.amountRequested')}{' '}
           <strong>{s.amountRequestedMinor === null ? '—' : money(s.amountRequestedMinor)}</strong>
         </p>
         {s.budgetLines.length ? (
-          <TableFrame label="Budget lines">
+          <TableFrame label={t('common:applicationSummary.budgetLines')}>
             <table>
-              <caption>Budget lines</caption>
+              <caption>{t('common:applicationSummary.budgetLines')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Item</th>
+                  <th scope="col">{t('common:applicationSummary.item')}</th>
                   <th scope="col" className="num">
-                    Amount
+                    {t('common:applicationSummary.amount')}
                   </th>
                 </tr>
               </thead>
@@ -131,16 +153,16 @@ export function ApplicationSummary({
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">Total</th>
+                  <th scope="row">{t('common:applicationSummary.total')}</th>
                   <td className="num">
-                    {money(s.budgetLines.reduce((t, l) => t + l.amountMinor, 0))}
+                    {money(s.budgetLines.reduce((sum, l) => sum + l.amountMinor, 0))}
                   </td>
                 </tr>
               </tfoot>
             </table>
           </TableFrame>
         ) : (
-          <p>No budget lines yet.</p>
+          <p>{t('common:applicationSummary.noBudgetLines')}</p>
         )}
       </Section>
       {showSkills ? (
@@ -149,15 +171,25 @@ export function ApplicationSummary({
             <ul>
               {s.skillRequests.map((r, i) => (
                 <li key={i}>
-                  {SKILL_LABELS[r.skill as Skill] ?? r.skill}: {r.hours} hours,{' '}
-                  {r.workMode.replace('_', ' ')}
-                  {r.languages.length ? `, in ${r.languages.join(', ')}` : ''}
+                  {t('common:applicationSummary.skillHours', {
+                    skill: SKILL_LABELS[r.skill as Skill] ?? r.skill,
+                    count: r.hours,
+                    mode:
+                      r.workMode in WORK_MODE_KEYS
+                        ? t(WORK_MODE_KEYS[r.workMode as WorkMode])
+                        : r.workMode,
+                  })}
+                  {r.languages.length
+                    ? t('common:applicationSummary.skillLanguages', {
+                        languages: r.languages.join(', '),
+                      })
+                    : ''}
                   {r.description ? `. ${r.description}` : ''}
                 </li>
               ))}
             </ul>
           ) : (
-            <p>No volunteer help requested.</p>
+            <p>{t('common:applicationSummary.noSkills')}</p>
           )}
         </Section>
       ) : null}
@@ -172,7 +204,7 @@ export function ApplicationSummary({
             ))}
           </dl>
         ) : (
-          <p>No written questions.</p>
+          <p>{t('common:applicationSummary.noQuestions')}</p>
         )}
       </Section>
     </>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /**
  * Copies a text to the clipboard and says so. It appears only once the page runs in a browser
  * that offers the clipboard; without it the text stays selectable where it is shown.
  */
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation()
   const [available, setAvailable] = useState(false)
   const [copied, setCopied] = useState(false)
   useEffect(() => setAvailable(Boolean(navigator.clipboard)), [])
@@ -20,7 +22,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       >
         {label}
       </button>
-      <span role="status">{copied ? 'Copied.' : ''}</span>
+      <span role="status">{copied ? t('common:copyButton.copied') : ''}</span>
     </p>
   )
 }

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Moment } from './moment.tsx'
 
 /** Offers back the edits this browser kept but the server never received. */
@@ -10,24 +11,28 @@ export function DraftBackupBanner({
   restore: () => void
   discard: () => void
 }) {
+  const { t } = useTranslation()
   if (!pending) return null
   return (
     <div className="flash flash-info" role="status">
       <p>
-        This browser kept changes you made on <Moment iso={pending.savedAt} /> that were not saved.
+        <Trans
+          i18nKey="common:draftBackupBanner.kept"
+          components={{ moment: <Moment iso={pending.savedAt} /> }}
+        />
       </p>
       {pending.older ? (
         <p>
-          <strong>A newer version was saved after that.</strong> Restoring puts your older changes
-          back in the form in its place; check them before you save.
+          <strong>{t('common:draftBackupBanner.newer')}</strong>{' '}
+          {t('common:draftBackupBanner.newerText')}
         </p>
       ) : null}
       <div className="actions">
         <button type="button" className="btn btn-primary" onClick={restore}>
-          Restore my changes
+          {t('common:draftBackupBanner.restore')}
         </button>
         <button type="button" className="btn btn-secondary" onClick={discard}>
-          Discard them
+          {t('common:draftBackupBanner.discard')}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { formatDateTime } from '#app/lib/format.ts'
+import { Trans, useTranslation } from 'react-i18next'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 
 /**
  * A moment shown in the zone it was set in (the program's) and, once the page is running in
@@ -8,21 +9,27 @@ import { formatDateTime } from '#app/lib/format.ts'
  * after hydration: no mismatch, and without JavaScript the zone-named text still stands.
  */
 export function LocalTime({ iso, timeZone }: { iso: string; timeZone: string }) {
-  const there = formatDateTime(iso, timeZone)
-  const [here, setHere] = useState<string | null>(null)
+  const { t } = useTranslation()
+  const format = useFormatters()
+  const there = format.dateTime(iso, timeZone)
+  const [zone, setZone] = useState<string | null>(null)
   useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-    if (zone) setHere(formatDateTime(iso, zone))
-  }, [iso])
+    setZone(Intl.DateTimeFormat().resolvedOptions().timeZone || null)
+  }, [])
+  const here = zone === null ? null : format.dateTime(iso, zone)
   return (
     <>
       <time dateTime={iso}>{there}</time>
       {here === null ? null : here === there ? (
-        <span className="local-time"> (your time zone too)</span>
+        <span className="local-time"> {t('common:localTime.sameZone')}</span>
       ) : (
         <span className="local-time">
           {' '}
-          (<time dateTime={iso}>{here}</time> where you are)
+          <Trans
+            i18nKey="common:localTime.elsewhere"
+            values={{ here }}
+            components={{ time: <time dateTime={iso} /> }}
+          />
         </span>
       )}
     </>

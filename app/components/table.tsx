@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 
 /** Whether the element's content is wider than its box, kept up to date as either changes. */
 function useOverflowsSideways(ref: RefObject<HTMLElement | null>) {
@@ -29,12 +30,13 @@ function useOverflowsSideways(ref: RefObject<HTMLElement | null>) {
 export function TableFrame({ label, children }: { label: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null)
   const overflows = useOverflowsSideways(ref)
+  const { t } = useTranslation()
   return (
     <div
       className="table-frame"
       data-overflows={overflows === null ? undefined : overflows ? 'yes' : 'no'}
     >
-      <p className="hint table-scroll-hint">Scroll sideways to see more columns.</p>
+      <p className="hint table-scroll-hint">{t('common:table.scrollHint')}</p>
       {/* A region that scrolls must be reachable from the keyboard (WCAG 2.1.1), links or not. */}
       <div ref={ref} className="table-scroll" role="region" aria-label={label} tabIndex={0}>
         {children}
@@ -95,13 +97,14 @@ export function Pagination({
   search,
   prev,
   next,
-  label = 'Pages',
+  label,
 }: {
   search: URLSearchParams
   prev?: Record<string, string> | null
   next?: Record<string, string> | null
   label?: string
 }) {
+  const { t } = useTranslation()
   if (!prev && !next) return null
   const href = (change: Record<string, string>) => {
     const params = new URLSearchParams(search)
@@ -112,15 +115,15 @@ export function Pagination({
     return `?${params.toString()}`
   }
   return (
-    <nav className="pagination" aria-label={label}>
+    <nav className="pagination" aria-label={label ?? t('common:pagination.label')}>
       {prev ? (
         <Link to={href(prev)} rel="prev">
-          ← Previous
+          {t('common:pagination.previous')}
         </Link>
       ) : null}
       {next ? (
         <Link to={href(next)} rel="next">
-          Next →
+          {t('common:pagination.next')}
         </Link>
       ) : null}
     </nav>

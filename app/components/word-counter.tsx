@@ -12,27 +12,27 @@ const SETTLE_MS = 700
  * schemas (`wordCount`), so the counter and the save agree.
  */
 export function WordCounter({ text, limit }: { text: string; limit: number }) {
+  const { t } = useTranslation()
+  const format = useFormatters()
   const [count, setCount] = useState(() => wordCount(text))
   useEffect(() => {
     const settled = setTimeout(() => setCount(wordCount(text)), SETTLE_MS)
     return () => clearTimeout(settled)
   }, [text])
-  const { t } = useTranslation('applications')
-  const { number } = useFormatters()
   const over = count - limit
   return (
     <p className={over > 0 ? 'word-count word-count-over' : 'word-count'} aria-live="polite">
       {over > 0
-        ? t('applications:steps.wordsOver', {
+        ? t('common:wordCounter.over', {
             count: limit,
-            written: number(count),
-            limit: number(limit),
-            over: number(over),
+            words: format.number(count),
+            limit: format.number(limit),
+            over: format.number(over),
           })
-        : t('applications:steps.words', {
+        : t('common:wordCounter.count', {
             count: limit,
-            written: number(count),
-            limit: number(limit),
+            words: format.number(count),
+            limit: format.number(limit),
           })}
     </p>
   )

@@ -1,5 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useTranslation } from 'react-i18next'
+import { msg } from '#app/lib/i18n/message.ts'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ApplicationSummary } from '#app/components/application-summary.tsx'
@@ -7,7 +10,7 @@ import { AttachmentList } from '#app/components/attachment-list.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError, TextareaField } from '#app/components/field.tsx'
-import { STATUS_LABELS } from '#app/domain/applications/application-status.ts'
+import { STATUS_KEYS } from '#app/domain/applications/application-status.ts'
 import { withdrawApplication } from '#app/services/applications/application-submission.server.ts'
 import { readApplication } from '#app/services/applications/application-content.server.ts'
 import { applicationHistory } from '#app/services/applications/applications.server.ts'
@@ -27,11 +30,13 @@ const WithdrawSchema = z.object({
   reason: z
     .string()
     .trim()
-    .max(1000, 'Keep the reason under 1,000 characters')
+    .max(1000, msg('applications:overview.reasonTooLong', { count: 1000 }))
     .optional()
     .default(''),
-  confirm: confirmation('Tick the box to confirm that you want to withdraw'),
+  confirm: confirmation('applications:overview.confirmWithdrawRequired'),
 })
+
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 const WITHDRAWABLE = new Set(['submitted', 'in_review'])
 
@@ -63,7 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, loaded } = await requireApplication(request, params.id)
-  if (loaded.access.side !== 'applicant') throw forbidden('Only the applying group can withdraw.')
+  if (loaded.access.side !== 'applicant')
+    throw forbidden('applications:refusals.onlyGroupWithdraws')
   const form = await parseForm(request, WithdrawSchema)
   if (!form.ok) return form.response
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
@@ -71,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) return refuse(result, form.formData)
   return redirectWithFlash(`/applications/${loaded.application.id}`, {
     kind: 'success',
-    message: 'Application withdrawn.',
+    message: 'common:flash.applicationWithdrawn',
   })
 }
 
@@ -80,46 +86,49 @@ export default function ApplicationStatusPage() {
     useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(WithdrawSchema, { failure })
+  const { t } = useTranslation('applications')
   return (
     <>
-      <Card title={`Status: ${STATUS_LABELS[status]}`}>
+      <Card title={t('applications:overview.status', { status: t(STATUS_KEYS[status]) })}>
         <ol className="timeline">
           {history.map((h) => (
             <li key={h.id}>
-              <Moment iso={h.at} />: {STATUS_LABELS[h.toStatus]}
-              {h.actorName ? ` by ${h.actorName}` : ''}
-              {h.note ? `. “${h.note}”` : ''}
+              <Moment iso={h.at} />
+              {': '}
+              {h.actorName
+                ? t('applications:overview.changeBy', {
+                    status: t(STATUS_KEYS[h.toStatus]),
+                    name: h.actorName,
+                  })
+                : t(STATUS_KEYS[h.toStatus])}
+              {h.note ? t('applications:overview.note', { note: h.note }) : ''}
             </li>
           ))}
         </ol>
       </Card>
       <ApplicationSummary summary={summary} showSkills={allowSkills} />
-      <Card title="Files">
+      <Card title={t('applications:overview.files')}>
         <AttachmentList applicationId={id} files={files} editable={false} />
       </Card>
       {canWithdraw ? (
-        <Card title="Withdraw this application">
-          <p>
-            You can withdraw until the funder decides. Withdrawing cannot be undone: the funder
-            stops considering this application, and your group cannot submit another to this
-            program.
-          </p>
+        <Card title={t('applications:overview.withdrawTitle')}>
+          <p>{t('applications:overview.withdrawText')}</p>
           <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
             <FormError message={form.formError} />
             <TextareaField
-              label="Why are you withdrawing?"
-              hint="The funder sees this."
+              label={t('applications:overview.reason')}
+              hint={t('applications:overview.reasonHint')}
               rows={3}
               error={form.errorOf('reason')}
               {...form.field('reason')}
             />
             <ConfirmCheckbox
               name="confirm"
-              label="I understand that withdrawing cannot be undone and this application will not be considered."
+              label={t('applications:overview.confirmWithdraw')}
               error={form.errorOf('confirm')}
               register={form.choice('confirm', CONFIRMED)}
             />
-            <Button variant="danger">Withdraw application</Button>
+            <Button variant="danger">{t('applications:overview.withdraw')}</Button>
           </Form>
         </Card>
       ) : null}

@@ -1,4 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useTranslation } from 'react-i18next'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { useMessage } from '#app/lib/i18n/message.ts'
 import { isAcceptingApplications } from '#app/domain/programs/program-status.ts'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -8,13 +12,12 @@ import { AttachmentList } from '#app/components/attachment-list.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
-import { STEP_LABELS } from '#app/domain/applications/application-steps.ts'
+import { STEP_KEYS } from '#app/domain/applications/application-steps.ts'
 import { submissionIssues } from '#app/schemas/applications/application-submission.ts'
 import { submitApplication } from '#app/services/applications/application-submission.server.ts'
 import { readApplication } from '#app/services/applications/application-content.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { z } from 'zod'
@@ -26,8 +29,10 @@ import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
 const SubmitSchema = z.object({
   version: z.coerce.number().int(),
-  confirm: confirmation('Tick the box to confirm that your application is ready to send'),
+  confirm: confirmation('applications:review.confirmRequired'),
 })
+
+export const handle: I18nHandle = { i18n: ['applications'] }
 
 async function requireDraft(request: Request, id: string | undefined) {
   const found = await requireApplication(request, id)
@@ -67,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.ok) {
     return redirectWithFlash(`/applications/${loaded.application.id}`, {
       kind: 'success',
-      message: 'Your application is submitted. You can follow its status here.',
+      message: 'common:flash.applicationSubmitted',
     })
   }
   // What is missing is listed step by step, each with a link to its step; any other refusal
@@ -91,53 +96,54 @@ export default function Review() {
   })
   const navigation = useNavigation()
   const shown = refused?.issues.length ? refused.issues : issues
+  const { t } = useTranslation('applications')
+  const tm = useMessage()
+  const format = useFormatters()
   return (
     <>
-      <Card title="Before you submit">
+      <Card title={t('applications:review.title')}>
         {closesAt ? (
           <p>
-            Deadline: <strong>{formatDateTime(closesAt, timeZone)}</strong>
+            {t('applications:review.deadline')}{' '}
+            <strong>{format.dateTime(closesAt, timeZone)}</strong>
           </p>
         ) : null}
         <FormError message={refused?.message ?? form.formError} />
         {shown.length ? (
           <>
-            <p>
-              {shown.length === 1 ? 'One thing needs' : `${shown.length} things need`} your
-              attention before you can submit:
-            </p>
+            <p>{t('applications:review.needsAttention', { count: shown.length })}</p>
             <ul className="issues">
               {shown.map((issue, i) => (
                 <li key={i}>
                   <Link to={`/applications/${id}/${issue.step}`}>
-                    {issue.step === 'review' ? '' : `${STEP_LABELS[issue.step]}: `}
-                    {issue.message}
+                    {issue.step === 'review'
+                      ? tm(issue.message)
+                      : t('applications:review.issue', {
+                          step: t(STEP_KEYS[issue.step]),
+                          message: tm(issue.message),
+                        })}
                   </Link>
                 </li>
               ))}
             </ul>
           </>
         ) : (
-          <p>Everything the program asks for is here.</p>
+          <p>{t('applications:review.complete')}</p>
         )}
-        {!open ? (
-          <p className="form-error">
-            This program is not taking applications now; your draft is kept.
-          </p>
-        ) : null}
+        {!open ? <p className="form-error">{t('applications:review.notOpen')}</p> : null}
         <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
           <input type="hidden" {...form.field('version')} />
           {open && shown.length === 0 ? (
             <ConfirmCheckbox
               name="confirm"
-              label="I understand that once submitted, this application goes to the funder and can no longer be changed."
+              label={t('applications:review.confirm')}
               error={form.errorOf('confirm')}
               register={form.choice('confirm', CONFIRMED)}
             />
           ) : null}
           <div className="actions">
             <Button busy={navigation.state === 'submitting'} disabled={!open || shown.length > 0}>
-              Submit application
+              {t('applications:review.submit')}
             </Button>
           </div>
         </Form>
@@ -147,7 +153,7 @@ export default function Review() {
         editBase={`/applications/${id}`}
         showSkills={allowSkills}
       />
-      <Card title="Files">
+      <Card title={t('applications:overview.files')}>
         <AttachmentList applicationId={id} files={files} editable={false} />
       </Card>
     </>

@@ -1,9 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useTranslation } from 'react-i18next'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
 import { Link, Outlet, useLoaderData } from '@remix-run/react'
 import { ApplicationStepNav } from '#app/components/application-step-nav.tsx'
 import {
   isStepComplete,
-  STEP_LABELS,
+  STEP_KEYS,
   stepsFor,
   type ApplicationStep,
 } from '#app/domain/applications/application-steps.ts'
@@ -11,13 +15,11 @@ import { submissionIssues } from '#app/schemas/applications/application-submissi
 import { readApplication } from '#app/services/applications/application-content.server.ts'
 import { findOrganizationById } from '#app/services/organizations/organizations.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { STATUS_LABELS } from '#app/domain/applications/application-status.ts'
+import { STATUS_KEYS } from '#app/domain/applications/application-status.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data ? `${data.programTitle} application · Commons Fund` : 'Application · Commons Fund',
-  },
-]
+export const handle: I18nHandle = { i18n: ['applications'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireApplication(request, params.id)
@@ -26,11 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const read = editing ? await readApplication(loaded) : null
   const issues = read ? submissionIssues(read.context, read.content) : []
   const needsWork = new Set(issues.map((i) => i.step))
+  const t = await requestT(request)
   const filled: Partial<Record<ApplicationStep, boolean>> = {
     skills: (read?.content.skillRequests.length ?? 0) > 0,
     questions: Object.keys(read?.content.answers ?? {}).length > 0,
   }
   return {
+    title: t('applications:shell.pageTitle', { program: program.title }),
     id: application.id,
     status: application.status,
     programTitle: program.title,
@@ -44,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editing,
     steps: stepsFor(program).map((step) => ({
       step,
-      label: STEP_LABELS[step],
+      label: t(STEP_KEYS[step]),
       complete: isStepComplete(step, {
         hasIssues: needsWork.has(step),
         saved: application.stepsSaved.includes(step),
@@ -56,17 +60,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ApplicationLayout() {
   const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation('applications')
   return (
     <>
       {data.backToList ? (
         <p>
-          <Link to={data.backToList}>← All applications to {data.programTitle}</Link>
+          <Link to={data.backToList}>
+            {t('applications:shell.backToList', { program: data.programTitle })}
+          </Link>
         </p>
       ) : null}
       <p className="eyebrow">
-        {data.organizationName} · <span className="badge">{STATUS_LABELS[data.status]}</span>
+        {data.organizationName} · <span className="badge">{t(STATUS_KEYS[data.status])}</span>
       </p>
-      <h1>Application to {data.programTitle}</h1>
+      <h1>{t('applications:shell.title', { program: data.programTitle })}</h1>
       {data.editing ? <ApplicationStepNav applicationId={data.id} steps={data.steps} /> : null}
       <Outlet />
     </>

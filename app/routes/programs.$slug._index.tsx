@@ -1,29 +1,33 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { hreflangLinks } from '#app/lib/i18n/meta.ts'
+import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Card } from '#app/components/card.tsx'
 import { LocalTime } from '#app/components/local-time.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import { PROGRAM_STATUS_LABELS } from '#app/domain/programs/program-status.ts'
-import { QUESTION_KIND_LABELS } from '#app/domain/programs/program-questions.ts'
+import { PROGRAM_STATUS_KEYS } from '#app/domain/programs/program-status.ts'
+import type { QuestionKind } from '#app/domain/programs/program-questions.ts'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
-import { formatSvi } from '#app/domain/places/vulnerability.ts'
+import { translateSvi } from '#app/domain/places/vulnerability.ts'
 import { getPublicProgram } from '#app/services/programs/program-catalog.server.ts'
-import { formatMoney } from '#app/lib/money.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import styles from '#app/styles/programs.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
+export const handle: I18nHandle = { i18n: ['programs'] }
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? `${data.program.title} · Commons Fund` : 'Program not found · Commons Fund' },
+  ...titleMeta(data ? { title: data.program.title } : null, matches),
   ...(data ? hreflangLinks(matches) : []),
 ]
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicProgram(params.slug ?? '')
   // Drafts and private funds' programs answer exactly like a slug that was never used.
-  if (!found) throwNotFound('There is no public funding program at this address.')
+  if (!found) throwNotFound('programs:page.notFound')
   const { program } = found
   return {
     ...found,
@@ -50,6 +54,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>
 
+/** How each kind of question is named in the list of a program's questions. */
+const QUESTION_KIND_KEYS: Record<QuestionKind, string> = {
+  short_text: 'programs:page.questions.kinds.short_text',
+  long_text: 'programs:page.questions.kinds.long_text',
+  single_choice: 'programs:page.questions.kinds.single_choice',
+  multi_choice: 'programs:page.questions.kinds.multi_choice',
+  number: 'programs:page.questions.kinds.number',
+  yes_no: 'programs:page.questions.kinds.yes_no',
+  file: 'programs:page.questions.kinds.file',
+}
+
 const isSdoh = (d: string): d is SdohDomain => (SDOH_DOMAINS as readonly string[]).includes(d)
 
 /** Text as the funder wrote it: blank lines separate paragraphs, single breaks are kept. */
@@ -70,19 +85,23 @@ function Paragraphs({ text, empty }: { text: string; empty?: string }) {
 
 function StatusPanel({ data }: { data: Data }) {
   const { program, accepting, notYetOpen, status } = data
+  const { t } = useTranslation('programs')
+  const at = (iso: string) => <LocalTime iso={iso} timeZone={program.timeZone} />
   if (accepting) {
     return (
       <section className="card status-panel" aria-labelledby="status-heading">
-        <h2 id="status-heading">Applications are open</h2>
+        <h2 id="status-heading">{t('programs:page.open.title')}</h2>
         {program.closesAt ? (
           <p>
-            Deadline: <LocalTime iso={program.closesAt} timeZone={program.timeZone} />. Late
-            applications cannot be submitted.
+            <Trans
+              i18nKey="programs:page.open.deadline"
+              components={{ at: at(program.closesAt) }}
+            />
           </p>
         ) : null}
         <p className="actions">
           <Link className="btn btn-primary" to={`/programs/${program.slug}/apply`}>
-            Apply to {program.title}
+            {t('programs:page.open.apply', { program: program.title })}
           </Link>
         </p>
       </section>
@@ -91,34 +110,40 @@ function StatusPanel({ data }: { data: Data }) {
   if (notYetOpen && program.opensAt) {
     return (
       <section className="card status-panel closed" aria-labelledby="status-heading">
-        <h2 id="status-heading">Not open yet</h2>
+        <h2 id="status-heading">{t('programs:page.notYetOpen.title')}</h2>
         <p>
-          Applications open <LocalTime iso={program.opensAt} timeZone={program.timeZone} />
           {program.closesAt ? (
-            <>
-              {' '}
-              and close <LocalTime iso={program.closesAt} timeZone={program.timeZone} />
-            </>
-          ) : null}
-          .
+            <Trans
+              i18nKey="programs:page.notYetOpen.opensAndCloses"
+              components={{ opens: at(program.opensAt), closes: at(program.closesAt) }}
+            />
+          ) : (
+            <Trans
+              i18nKey="programs:page.notYetOpen.opens"
+              components={{ opens: at(program.opensAt) }}
+            />
+          )}
         </p>
       </section>
     )
   }
   return (
     <section className="card status-panel closed" aria-labelledby="status-heading">
-      <h2 id="status-heading">Applications closed</h2>
+      <h2 id="status-heading">{t('programs:page.closed.title')}</h2>
       <p>
         {status === 'decided'
-          ? 'Decisions have been made.'
+          ? t('programs:page.closed.decided')
           : status === 'in_review'
-            ? 'Applications are being reviewed.'
-            : 'This program no longer accepts applications.'}{' '}
-        Status: {PROGRAM_STATUS_LABELS[status]}.
+            ? t('programs:page.closed.inReview')
+            : t('programs:page.closed.closed')}{' '}
+        {t('programs:page.closed.status', { status: t(PROGRAM_STATUS_KEYS[status]) })}
       </p>
       {program.closesAt ? (
         <p>
-          The deadline was <LocalTime iso={program.closesAt} timeZone={program.timeZone} />.
+          <Trans
+            i18nKey="programs:page.closed.deadlineWas"
+            components={{ at: at(program.closesAt) }}
+          />
         </p>
       ) : null}
     </section>
@@ -128,24 +153,26 @@ function StatusPanel({ data }: { data: Data }) {
 function WhoCanApply({ data }: { data: Data }) {
   const { program, counties } = data
   const domains = program.sdohDomains.filter(isSdoh)
+  const { t } = useTranslation('programs')
   return (
-    <Card title="Who can apply">
-      <Paragraphs text={program.eligibility} empty="The funder has not added eligibility notes." />
-      <h3>Where</h3>
+    <Card title={t('programs:page.who.title')}>
+      <Paragraphs text={program.eligibility} empty={t('programs:page.who.noEligibility')} />
+      <h3>{t('programs:page.who.where')}</h3>
       {program.placeServed ? <p>{program.placeServed}</p> : null}
       {program.eligibleStates.length === 0 && counties.length === 0 ? (
-        <p>Groups working anywhere in the United States.</p>
+        <p>{t('programs:page.who.anywhere')}</p>
       ) : null}
       {program.eligibleStates.length > 0 ? (
-        <p>Groups working in {program.eligibleStates.join(', ')}.</p>
+        <p>{t('programs:page.who.states', { states: program.eligibleStates.join(', ') })}</p>
       ) : null}
       {counties.length > 0 ? (
         <>
-          <p>Groups serving these counties:</p>
+          <p>{t('programs:page.who.counties')}</p>
           <ul className="plain-list">
             {counties.map((c) => (
               <li key={c.fips}>
-                <span>{c.label}</span> <span className="hint">{formatSvi(c.svi, c.dataYear)}</span>
+                <span>{c.label}</span>{' '}
+                <span className="hint">{translateSvi(t, c.svi, c.dataYear)}</span>
               </li>
             ))}
           </ul>
@@ -153,8 +180,8 @@ function WhoCanApply({ data }: { data: Data }) {
       ) : null}
       {domains.length > 0 ? (
         <>
-          <h3>Focus</h3>
-          <ul className="tag-list" aria-label="Social determinants of health this program funds">
+          <h3>{t('programs:page.who.focus')}</h3>
+          <ul className="tag-list" aria-label={t('programs:page.who.focusLabel')}>
             {domains.map((d) => (
               <li key={d} className="badge">
                 {SDOH_LABELS[d]}
@@ -169,38 +196,43 @@ function WhoCanApply({ data }: { data: Data }) {
 
 function Funding({ data }: { data: Data }) {
   const { program, fund } = data
-  const money = (minor: number) => formatMoney(minor, fund.currency)
+  const { t } = useTranslation('programs')
+  const format = useFormatters()
+  const money = (minor: number) => format.money(minor, fund.currency)
   return (
-    <Card title="Funding and dates">
+    <Card title={t('programs:page.funding.title')}>
       <dl className="facts">
-        <dt>Awards</dt>
+        <dt>{t('programs:page.funding.awards')}</dt>
         <dd>
           {program.minAwardMinor === program.maxAwardMinor
             ? money(program.maxAwardMinor)
-            : `${money(program.minAwardMinor)} to ${money(program.maxAwardMinor)}`}
+            : t('programs:catalog.awardRange', {
+                min: money(program.minAwardMinor),
+                max: money(program.maxAwardMinor),
+              })}
         </dd>
-        <dt>Total budget</dt>
+        <dt>{t('programs:page.funding.budget')}</dt>
         <dd>{money(program.budgetMinor)}</dd>
-        <dt>Volunteer help</dt>
+        <dt>{t('programs:page.funding.volunteers')}</dt>
         <dd>
           {program.allowSkillRequests
-            ? 'You may also ask for skilled pro bono volunteers.'
-            : 'This program funds money only.'}
+            ? t('programs:page.funding.volunteersYes')
+            : t('programs:page.funding.volunteersNo')}
         </dd>
         {program.opensAt ? (
           <>
-            <dt>Opens</dt>
+            <dt>{t('programs:page.funding.opens')}</dt>
             <dd>
               <LocalTime iso={program.opensAt} timeZone={program.timeZone} />
             </dd>
           </>
         ) : null}
-        <dt>Deadline</dt>
+        <dt>{t('programs:catalog.deadline')}</dt>
         <dd>
           {program.closesAt ? (
             <LocalTime iso={program.closesAt} timeZone={program.timeZone} />
           ) : (
-            'None set'
+            t('programs:catalog.noDeadline')
           )}
         </dd>
       </dl>
@@ -210,53 +242,76 @@ function Funding({ data }: { data: Data }) {
 
 function Rubric({ data }: { data: Data }) {
   const { criteria, program } = data
+  const { t } = useTranslation('programs')
+  const format = useFormatters()
+  const percent = (n: number) => t('programs:page.rubric.percent', { value: format.number(n) })
   return (
-    <Card title="How applications are judged">
+    <Card title={t('programs:page.rubric.title')}>
       <p>
-        {program.reviewersPerApplication === 1
-          ? 'One reviewer scores'
-          : `${program.reviewersPerApplication} reviewers score`}{' '}
-        each application against these criteria. A criterion&apos;s weight is its share of the total
-        score.
-        {program.blindReview
-          ? ' Review is blind: reviewers do not see the name of your organisation.'
-          : ''}
+        {t('programs:page.rubric.reviewers', { count: program.reviewersPerApplication })}
+        {program.blindReview ? ` ${t('programs:page.rubric.blind')}` : ''}
       </p>
       {criteria.length === 0 ? (
-        <p className="hint">The funder has not published the rubric yet.</p>
+        <p className="hint">{t('programs:page.rubric.none')}</p>
       ) : (
         <>
           <DataTable
-            caption="Criteria and weights"
+            caption={t('programs:page.rubric.caption')}
             rows={criteria}
             rowKey={(c) => c.id}
             columns={[
-              { header: 'Criterion', cell: (c) => c.label },
-              { header: 'Weight', cell: (c) => `${c.weight}%`, numeric: true },
-              { header: 'Scored out of', cell: (c) => c.maxScore, numeric: true },
-              { header: 'Equity criterion', cell: (c) => (c.isEquity ? 'Yes' : 'No') },
+              { header: t('programs:page.rubric.criterion'), cell: (c) => c.label },
+              {
+                header: t('programs:page.rubric.weight'),
+                cell: (c) => percent(c.weight),
+                numeric: true,
+              },
+              {
+                header: t('programs:page.rubric.scoredOutOf'),
+                cell: (c) => format.number(c.maxScore),
+                numeric: true,
+              },
+              {
+                header: t('programs:page.rubric.equityCriterion'),
+                cell: (c) =>
+                  c.isEquity ? t('programs:page.rubric.yes') : t('programs:page.rubric.no'),
+              },
             ]}
           />
           {criteria.map((c) => (
             <section key={c.id} className="criterion" aria-label={c.label}>
               <h3>
                 {c.label}
-                <span className="badge">Weight {c.weight}%</span>
-                {c.isEquity ? <span className="badge">Equity</span> : null}
+                <span className="badge">
+                  {t('programs:page.rubric.weightBadge', { weight: percent(c.weight) })}
+                </span>
+                {c.isEquity ? (
+                  <span className="badge">{t('programs:page.rubric.equity')}</span>
+                ) : null}
               </h3>
               <Paragraphs text={c.description} />
               {c.levels.length > 0 ? (
                 <DataTable
-                  caption={`Score levels for ${c.label}`}
+                  caption={t('programs:page.rubric.levelsCaption', { criterion: c.label })}
                   rows={[...c.levels].sort((a, b) => a.score - b.score)}
                   rowKey={(l) => String(l.score)}
                   columns={[
-                    { header: 'Score', cell: (l) => `${l.score} of ${c.maxScore}`, numeric: true },
-                    { header: 'What reviewers look for', cell: (l) => l.guidance },
+                    {
+                      header: t('programs:page.rubric.score'),
+                      cell: (l) =>
+                        t('programs:page.rubric.scoreOf', {
+                          score: format.number(l.score),
+                          max: format.number(c.maxScore),
+                        }),
+                      numeric: true,
+                    },
+                    { header: t('programs:page.rubric.lookFor'), cell: (l) => l.guidance },
                   ]}
                 />
               ) : (
-                <p className="hint">Scored from 1 to {c.maxScore}.</p>
+                <p className="hint">
+                  {t('programs:page.rubric.scoredFrom', { max: format.number(c.maxScore) })}
+                </p>
               )}
             </section>
           ))}
@@ -268,21 +323,33 @@ function Rubric({ data }: { data: Data }) {
 
 function Questions({ data }: { data: Data }) {
   const { questions } = data
+  const { t } = useTranslation('programs')
+  const format = useFormatters()
   return (
-    <Card title="This program's own questions">
-      <p>
-        Besides the standard steps (your organisation, the community you serve, the project, its
-        budget and any volunteer help), you will answer:
-      </p>
+    <Card title={t('programs:page.questions.title')}>
+      <p>{t('programs:page.questions.lede')}</p>
       {questions.length === 0 ? (
-        <p className="hint">No further questions.</p>
+        <p className="hint">{t('programs:page.questions.none')}</p>
       ) : (
         <ol className="question-list">
           {questions.map((q) => (
             <li key={q.id}>
-              <strong>{q.label}</strong> ({q.required ? 'required' : 'optional'};{' '}
-              {QUESTION_KIND_LABELS[q.kind].toLowerCase()}
-              {q.wordLimit ? `, at most ${q.wordLimit} words` : ''})
+              <strong>{q.label}</strong>{' '}
+              {q.wordLimit
+                ? t('programs:page.questions.aboutLimited', {
+                    required: q.required
+                      ? t('programs:page.questions.required')
+                      : t('programs:page.questions.optional'),
+                    kind: t(QUESTION_KIND_KEYS[q.kind]),
+                    count: q.wordLimit,
+                    limit: format.number(q.wordLimit),
+                  })
+                : t('programs:page.questions.about', {
+                    required: q.required
+                      ? t('programs:page.questions.required')
+                      : t('programs:page.questions.optional'),
+                    kind: t(QUESTION_KIND_KEYS[q.kind]),
+                  })}
               {q.helpText ? <p className="hint">{q.helpText}</p> : null}
               {q.options.length > 0 ? (
                 <ul>
@@ -302,15 +369,16 @@ function Questions({ data }: { data: Data }) {
 export default function PublicProgram() {
   const data = useLoaderData<typeof loader>()
   const { program, fund, funder } = data
+  const { t } = useTranslation('programs')
   return (
     <>
       <p className="eyebrow">
-        <Link to="/programs">Open programs</Link> · {funder.name} · {fund.name}
+        <Link to="/programs">{t('programs:page.openPrograms')}</Link> · {funder.name} · {fund.name}
       </p>
       <h1>{program.title}</h1>
       <StatusPanel data={data} />
-      <Card title="About this program">
-        <Paragraphs text={program.description} empty="The funder has not added a description." />
+      <Card title={t('programs:page.about')}>
+        <Paragraphs text={program.description} empty={t('programs:page.noDescription')} />
       </Card>
       <WhoCanApply data={data} />
       <Funding data={data} />

@@ -12,7 +12,11 @@ import {
 } from '#app/services/applications/applications.server.ts'
 import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
 import { findOrganizationBySlug } from '#app/services/organizations/organizations.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
+import { useTranslation } from 'react-i18next'
 import { formFailure } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
@@ -20,20 +24,22 @@ import { requireUser } from '#app/utils/permissions.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Apply to ${data.program.title} · Commons Fund` : 'Apply · Commons Fund' },
-]
+export const handle: I18nHandle = { i18n: ['applications'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 async function load(request: Request, slug: string | undefined) {
   const user = await requireUser(request)
   const found = slug ? await findVisibleProgram({ slug }) : null
-  if (!found) throwNotFound('No such program')
+  if (!found) throwNotFound('applications:start.noProgram')
   return { user, ...found }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, program } = await load(request, params.slug)
+  const t = await requestT(request)
   return {
+    title: t('applications:start.title', { program: program.title }),
     program: {
       title: program.title,
       slug: program.slug,
@@ -45,17 +51,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const StartSchema = z.object({ organization: z.string().min(1, 'Choose the group you apply for') })
+const StartSchema = z.object({
+  organization: z.string().min(1, 'applications:start.chooseGroup'),
+})
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, program } = await load(request, params.slug)
   const formData = await readForm(request)
   const parsed = StartSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return formFailure({ form: 'Choose the group you apply for.' }, formData)
+  if (!parsed.success) return formFailure({ form: 'applications:start.chooseGroup' }, formData)
   const allowed = await applicantOrganizations(user.id)
   const choice = allowed.find((o) => o.slug === parsed.data.organization)
   const organization = choice ? await findOrganizationBySlug(choice.slug) : null
-  if (!organization) throwNotFound('No such organisation')
+  if (!organization) throwNotFound('applications:start.noOrganization')
   const actor = {
     id: user.id,
     name: user.name,
@@ -71,37 +79,43 @@ export default function Apply() {
   const { program, open, organizations } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const location = useLocation()
+  const { t } = useTranslation('applications')
+  const format = useFormatters()
   return (
     <>
-      <h1>Apply to {program.title}</h1>
+      <h1>{t('applications:start.title', { program: program.title })}</h1>
       {program.closesAt ? (
-        <p className="lede">Deadline: {formatDateTime(program.closesAt, program.timeZone)}</p>
+        <p className="lede">
+          {t('applications:start.deadline', {
+            deadline: format.dateTime(program.closesAt, program.timeZone),
+          })}
+        </p>
       ) : null}
       {!open ? (
         <Card>
-          <p>This program is not taking applications now.</p>
+          <p>{t('applications:start.notOpen')}</p>
           <p>
-            <Link to="/programs">See programs that are open</Link>
+            <Link to="/programs">{t('applications:start.seeOpen')}</Link>
           </p>
         </Card>
       ) : organizations.length === 0 ? (
-        <EmptyState title="Applications come from community groups">
-          <p>Set up your group first (it takes a minute); you come straight back here after.</p>
+        <EmptyState title={t('applications:start.groupsOnly')}>
+          <p>{t('applications:start.setUpFirst')}</p>
           <p>
             <Link
               className="btn btn-primary"
               to={`/orgs/new?${new URLSearchParams({ kind: 'community_group', redirectTo: location.pathname })}`}
             >
-              Set up a community group
+              {t('applications:start.setUpGroup')}
             </Link>
           </p>
         </EmptyState>
       ) : (
-        <Card title="Which group is applying?">
+        <Card title={t('applications:start.whichGroup')}>
           <Form method="post" className="stack">
             <FormError message={failure?.errors.form} />
             <fieldset className="field">
-              <legend>Apply as</legend>
+              <legend>{t('applications:start.applyAs')}</legend>
               {organizations.map((o, i) => (
                 <div key={o.id} className="choice">
                   <input
@@ -115,11 +129,8 @@ export default function Apply() {
                 </div>
               ))}
             </fieldset>
-            <p className="hint">
-              We fill in what we already know from your profile. Everything saves as you go, and
-              others in your group can work on it too.
-            </p>
-            <Button>Start or continue the application</Button>
+            <p className="hint">{t('applications:start.hint')}</p>
+            <Button>{t('applications:start.submit')}</Button>
           </Form>
         </Card>
       )}

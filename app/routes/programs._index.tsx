@@ -1,5 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { hreflangLinks } from '#app/lib/i18n/meta.ts'
+import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { requestT } from '#app/utils/i18n.server.ts'
+import { Trans, useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { SelectField, TextField } from '#app/components/field.tsx'
@@ -9,17 +14,16 @@ import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/places/s
 import { US_STATES } from '#app/domain/places/us-states.ts'
 import { parseCatalogSearch } from '#app/schemas/programs/program-catalog.ts'
 import { listOpenPrograms } from '#app/services/programs/program-catalog.server.ts'
-import { formatDateTime } from '#app/lib/format.ts'
-import { formatMoney } from '#app/lib/money.ts'
 import { pageLinks, pageParam } from '#app/lib/search-params.ts'
 import styles from '#app/styles/programs.css?url'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-// The title is translated with the rest of this page (pending: eslint.i18n-pending.js).
-export const meta: MetaFunction = ({ matches }) => [
-  { title: 'Open funding programs · Commons Fund' },
+export const handle: I18nHandle = { i18n: ['programs'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...titleMeta(data, matches),
   ...hreflangLinks(matches),
 ]
 
@@ -27,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = readQuery(request)
   const { filters, errors } = parseCatalogSearch(search)
   const result = await listOpenPrograms({ ...filters, page: pageParam(search) })
+  const t = await requestT(request)
   return {
+    title: t('programs:catalog.title'),
     ...result,
     rows: result.rows.map((p) => ({ ...p, closesAt: p.closesAt?.toISOString() ?? null })),
     errors,
@@ -39,17 +45,12 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
 
 const isSdoh = (d: string): d is SdohDomain => (SDOH_DOMAINS as readonly string[]).includes(d)
 
-function awardRange(row: { minAwardMinor: number; maxAwardMinor: number; currency: string }) {
-  if (row.minAwardMinor === row.maxAwardMinor) return formatMoney(row.maxAwardMinor, row.currency)
-  return `${formatMoney(row.minAwardMinor, row.currency)} to ${formatMoney(row.maxAwardMinor, row.currency)}`
-}
-
-function where(row: Row) {
+function where(t: TFunction, row: Row) {
   if (row.eligibleStates.length > 0) return row.eligibleStates.join(', ')
   if (row.eligibleCountyCount > 0) {
-    return row.placeServed || `${row.eligibleCountyCount} counties`
+    return row.placeServed || t('programs:catalog.counties', { count: row.eligibleCountyCount })
   }
-  return row.placeServed || 'Anywhere in the United States'
+  return row.placeServed || t('programs:catalog.anywhere')
 }
 
 function excerpt(text: string, max = 220) {
@@ -59,6 +60,15 @@ function excerpt(text: string, max = 220) {
 
 function ProgramCard({ row }: { row: Row }) {
   const domains = row.sdohDomains.filter(isSdoh)
+  const { t } = useTranslation('programs')
+  const format = useFormatters()
+  const awards =
+    row.minAwardMinor === row.maxAwardMinor
+      ? format.money(row.maxAwardMinor, row.currency)
+      : t('programs:catalog.awardRange', {
+          min: format.money(row.minAwardMinor, row.currency),
+          max: format.money(row.maxAwardMinor, row.currency),
+        })
   return (
     <li>
       <Card headingLevel={3} title={<Link to={`/programs/${row.slug}`}>{row.title}</Link>}>
@@ -67,21 +77,21 @@ function ProgramCard({ row }: { row: Row }) {
         </p>
         {row.description ? <p>{excerpt(row.description)}</p> : null}
         <dl className="facts">
-          <dt>Awards</dt>
-          <dd>{awardRange(row)}</dd>
-          <dt>Deadline</dt>
+          <dt>{t('programs:catalog.awards')}</dt>
+          <dd>{awards}</dd>
+          <dt>{t('programs:catalog.deadline')}</dt>
           <dd>
             {row.closesAt ? (
-              <time dateTime={row.closesAt}>{formatDateTime(row.closesAt, row.timeZone)}</time>
+              <time dateTime={row.closesAt}>{format.dateTime(row.closesAt, row.timeZone)}</time>
             ) : (
-              'None set'
+              t('programs:catalog.noDeadline')
             )}
           </dd>
-          <dt>Where</dt>
-          <dd>{where(row)}</dd>
+          <dt>{t('programs:catalog.where')}</dt>
+          <dd>{where(t, row)}</dd>
         </dl>
         {domains.length > 0 ? (
-          <ul className="tag-list" aria-label="Focus">
+          <ul className="tag-list" aria-label={t('programs:catalog.focus')}>
             {domains.map((d) => (
               <li key={d} className="badge">
                 {SDOH_LABELS[d]}
@@ -97,51 +107,64 @@ function ProgramCard({ row }: { row: Row }) {
 export default function ProgramsIndex() {
   const { rows, page, hasNext, errors, filtered } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
+  const { t } = useTranslation('programs')
   // Every filter keeps what was asked for and shows its own error.
-  const filter = (name: keyof typeof errors & string) => ({
+  const field = (name: keyof typeof errors & string) => ({
     name,
     defaultValue: search.get(name) ?? '',
     error: errors[name],
   })
   return (
     <>
-      <h1>Open funding programs</h1>
-      <p className="lede">
-        Funding calls open to community-led groups now, closing soonest first. Each one shows how
-        applications will be judged before you write a word.
-      </p>
-      <FilterForm label="Filter programs">
-        <TextField label="Search" type="search" {...filter('q')} />
+      <h1>{t('programs:catalog.title')}</h1>
+      <p className="lede">{t('programs:catalog.lede')}</p>
+      <FilterForm label={t('programs:catalog.filterLabel')}>
+        <TextField label={t('programs:catalog.search')} type="search" {...field('q')} />
         <SelectField
-          label="Where you work"
-          placeholder="Any state"
-          {...filter('state')}
+          label={t('programs:catalog.state')}
+          placeholder={t('programs:catalog.anyState')}
+          {...field('state')}
           options={US_STATES.map((s) => ({ value: s.name, label: s.name }))}
         />
         <SelectField
-          label="Focus"
-          placeholder="Any focus"
-          {...filter('sdoh')}
+          label={t('programs:catalog.focus')}
+          placeholder={t('programs:catalog.anyFocus')}
+          {...field('sdoh')}
           options={SDOH_DOMAINS.map((d) => ({ value: d, label: SDOH_LABELS[d] }))}
         />
-        <TextField label="Award at least ($)" inputMode="decimal" {...filter('minAward')} />
-        <TextField label="Award up to ($)" inputMode="decimal" {...filter('maxAward')} />
-        <TextField label="Closing by" type="date" {...filter('closesBefore')} />
+        <TextField
+          label={t('programs:catalog.minAward')}
+          inputMode="decimal"
+          {...field('minAward')}
+        />
+        <TextField
+          label={t('programs:catalog.maxAward')}
+          inputMode="decimal"
+          {...field('maxAward')}
+        />
+        <TextField
+          label={t('programs:catalog.closesBefore')}
+          type="date"
+          {...field('closesBefore')}
+        />
       </FilterForm>
-      <h2>{rows.length === 0 ? 'Results' : `Programs, page ${page}`}</h2>
+      <h2>
+        {rows.length === 0 ? t('programs:catalog.results') : t('programs:catalog.page', { page })}
+      </h2>
       {rows.length === 0 ? (
         <EmptyState
-          title={
-            filtered ? 'No open programs match these filters' : 'No programs are open right now'
-          }
+          title={filtered ? t('programs:catalog.noMatch') : t('programs:catalog.noneOpen')}
         >
           <p>
             {filtered ? (
               <>
-                Try fewer filters, or <Link to="/programs">see every open program</Link>.
+                <Trans
+                  i18nKey="programs:catalog.tryFewer"
+                  components={{ all: <Link to="/programs" /> }}
+                />
               </>
             ) : (
-              'New funding calls appear here as soon as funders open them.'
+              t('programs:catalog.noneOpenText')
             )}
           </p>
         </EmptyState>
@@ -152,7 +175,11 @@ export default function ProgramsIndex() {
           ))}
         </ul>
       )}
-      <Pagination search={search} {...pageLinks(page, hasNext)} label="Program pages" />
+      <Pagination
+        search={search}
+        {...pageLinks(page, hasNext)}
+        label={t('programs:catalog.pages')}
+      />
     </>
   )
 }

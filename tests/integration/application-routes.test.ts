@@ -1,6 +1,7 @@
 import { english } from '#tests/support/english.ts'
 import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { msg } from '#app/lib/i18n/message.ts'
 import { db } from '#db/client.server.ts'
 import {
   applications,
@@ -145,7 +146,7 @@ describe('applying', () => {
     )
     expect(out.status).toBe(400)
     expect(out.data).toMatchObject({
-      errors: { form: 'This program is not taking applications now.' },
+      errors: { form: 'applications:start.notOpen' },
     })
   })
 })
@@ -223,9 +224,14 @@ describe('draft steps', () => {
     expect(out.data).toMatchObject({
       errors: {
         form: 'applications:steps.savedNeedsAttention',
-        amountRequested: 'Request between $5,000.00 and $25,000.00',
-        lines:
-          'Your budget lines add up to $20,000.00; they must add up to the $30,000.00 you request',
+        amountRequested: msg('applications:review.errors.range', {
+          min: '$5,000.00',
+          max: '$25,000.00',
+        }),
+        lines: msg('applications:review.errors.linesTotal', {
+          total: '$20,000.00',
+          requested: '$30,000.00',
+        }),
       },
       values: { amountRequested: '30000', 'lines.0.amount': '20000', version: '2' },
     })
@@ -281,7 +287,7 @@ describe('draft steps', () => {
     )
     expect(mine.status).toBe(409)
     expect(mine.data).toMatchObject({
-      errors: { form: expect.stringMatching(/saved this step .* while you were editing/) },
+      errors: { form: expect.objectContaining({ key: 'applications:refusals.conflict' }) },
       values: { title: 'Mine', version: '2' },
     })
   })
@@ -428,7 +434,7 @@ describe('review and status', () => {
       id,
     })
     expect(out.status).toBe(400)
-    expect(out.data).toMatchObject({ errors: { confirm: expect.stringMatching(/Tick the box/) } })
+    expect(out.data).toMatchObject({ errors: { confirm: 'applications:review.confirmRequired' } })
     const [row] = await db().select().from(applications).where(eq(applications.id, id))
     expect(row?.status).toBe('draft')
   })
@@ -448,7 +454,7 @@ describe('review and status', () => {
     )
     expect(out.status).toBe(400)
     expect(out.data).toMatchObject({
-      errors: { form: expect.stringMatching(/deadline for this program has passed/) },
+      errors: { form: 'applications:refusals.deadlinePassed' },
     })
   })
 
@@ -464,7 +470,7 @@ describe('review and status', () => {
     )
     expect(out.status).toBe(400)
     expect(out.data).toMatchObject({
-      errors: { form: expect.stringMatching(/not taking applications/) },
+      errors: { form: 'applications:refusals.notAccepting' },
     })
     const [row] = await db().select().from(applications).where(eq(applications.id, id))
     expect(row?.status).toBe('draft')
@@ -481,7 +487,7 @@ describe('review and status', () => {
     )
     expect(confirmed.status).toBe(409)
     expect(confirmed.data).toMatchObject({
-      errors: { form: expect.stringMatching(/still a draft/) },
+      errors: { form: 'applications:refusals.withdrawDraft' },
     })
     const [row] = await db().select().from(applications).where(eq(applications.id, id))
     expect(row?.status).toBe('draft')

@@ -116,13 +116,13 @@ describe('starting an application', () => {
     expect(await startApplication(actor, funder.org, funder.program)).toEqual({
       ok: false,
       reason: 'not_a_group',
-      message: 'Only community groups can apply.',
+      message: 'applications:refusals.notAGroup',
     })
     const closed = await createOpenProgram({ closesAt: new Date(Date.now() - 1000) })
     expect(await startApplication(actor, group.org, closed.program)).toEqual({
       ok: false,
       reason: 'closed',
-      message: 'This program is not taking applications now.',
+      message: 'applications:start.notOpen',
     })
   })
 })
@@ -165,7 +165,10 @@ describe('saving drafts', () => {
       ok: false,
       reason: 'conflict',
       status: 409,
-      message: expect.stringMatching(new RegExp(`^${colleague.name} saved this step at `)),
+      message: {
+        key: 'applications:refusals.conflict',
+        values: expect.objectContaining({ name: colleague.name }),
+      },
       current: { version: 2, by: colleague.name },
     })
     const { content } = await readApplication((await loadApplicationFor(application.id, actor.id))!)
@@ -261,7 +264,7 @@ describe('submitting and withdrawing', () => {
       ok: false,
       reason: 'draft',
       status: 409,
-      message: expect.stringMatching(/still a draft/),
+      message: 'applications:refusals.withdrawDraft',
     })
     expect((await loadApplicationFor(application.id, actor.id))?.application.status).toBe('draft')
   })
@@ -274,8 +277,7 @@ describe('submitting and withdrawing', () => {
       ok: false,
       reason: 'stale',
       status: 409,
-      message:
-        'Someone changed this application while you were reviewing it. Check it again, then submit.',
+      message: 'applications:refusals.stale',
     })
     expect((await loadApplicationFor(application.id, actor.id))?.application.status).toBe('draft')
   })

@@ -12,6 +12,7 @@ import {
 import { createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
+import { english } from '#tests/support/english.ts'
 
 withTestDatabase()
 
@@ -261,7 +262,7 @@ describe('GET /programs', () => {
       programList.loader,
       makeRequest(`/programs?q=${t}&minAward=5000&maxAward=100`),
     )
-    expect((reversed.data as typeof data).errors.maxAward).toMatch(/at least the smallest/)
+    expect(english((reversed.data as typeof data).errors.maxAward)).toMatch(/at least the smallest/)
   })
 })
 

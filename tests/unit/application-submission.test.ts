@@ -56,7 +56,7 @@ const complete: ApplicationContent = {
 }
 
 const issuesFor = (change: Partial<ApplicationContent>) =>
-  submissionIssues(ctx, { ...complete, ...change }).map((i) => `${i.step}:${i.message}`)
+  submissionIssues(ctx, { ...complete, ...change }).map((i) => `${i.step}:${english(i.message)}`)
 
 describe('submission check', () => {
   it('passes a complete application', () => {
@@ -173,10 +173,12 @@ describe('budgetProblems', () => {
   })
 
   it('names a request below the minimum or above the maximum, and lines that do not add up', () => {
-    expect(budgetProblems(range, 499_999, [])).toEqual({
+    const inEnglish = (problems: Record<string, string>) =>
+      Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, english(v)]))
+    expect(inEnglish(budgetProblems(range, 499_999, []))).toEqual({
       amountRequested: 'Request between $5,000.00 and $25,000.00',
     })
-    expect(budgetProblems(range, 2_500_001, lines(2_500_000))).toEqual({
+    expect(inEnglish(budgetProblems(range, 2_500_001, lines(2_500_000)))).toEqual({
       amountRequested: 'Request between $5,000.00 and $25,000.00',
       lines:
         'Your budget lines add up to $25,000.00; they must add up to the $25,000.01 you request',

@@ -18,6 +18,16 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   withdrawn: 'Withdrawn',
 }
 
+/** The status names as translation keys (docs/i18n.md), for what a person reads. */
+export const STATUS_KEYS: Record<ApplicationStatus, string> = {
+  draft: 'common:applicationStatus.draft',
+  submitted: 'common:applicationStatus.submitted',
+  in_review: 'common:applicationStatus.in_review',
+  awarded: 'common:applicationStatus.awarded',
+  declined: 'common:applicationStatus.declined',
+  withdrawn: 'common:applicationStatus.withdrawn',
+}
+
 /** What a funder may see of a program's applications: everything a group has submitted. */
 export const SUBMITTED_STATUSES = APPLICATION_STATUSES.filter(
   (s): s is Exclude<ApplicationStatus, 'draft'> => s !== 'draft',

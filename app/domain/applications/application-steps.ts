@@ -19,6 +19,17 @@ export const STEP_LABELS: Record<ApplicationStep | 'review', string> = {
   review: 'Review and submit',
 }
 
+/** The step names as translation keys (docs/i18n.md), for what a person reads. */
+export const STEP_KEYS: Record<ApplicationStep | 'review', string> = {
+  organization: 'common:applicationSteps.organization',
+  community: 'common:applicationSteps.community',
+  project: 'common:applicationSteps.project',
+  budget: 'common:applicationSteps.budget',
+  skills: 'common:applicationSteps.skills',
+  questions: 'common:applicationSteps.questions',
+  review: 'common:applicationSteps.review',
+}
+
 export function stepsFor(program: { allowSkillRequests: boolean }): ApplicationStep[] {
   return APPLICATION_STEPS.filter((s) => s !== 'skills' || program.allowSkillRequests)
 }

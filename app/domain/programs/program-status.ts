@@ -10,6 +10,15 @@ export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
   decided: 'Decided',
 }
 
+/** The status names as translation keys (docs/i18n.md), for what a person reads. */
+export const PROGRAM_STATUS_KEYS: Record<ProgramStatus, string> = {
+  draft: 'common:programStatus.draft',
+  open: 'common:programStatus.open',
+  closed: 'common:programStatus.closed',
+  in_review: 'common:programStatus.in_review',
+  decided: 'common:programStatus.decided',
+}
+
 /**
  * The funder's overview sentence for each status. An open program says whether it accepts
  * applications yet, since it may be waiting for its opening time.

@@ -6,6 +6,8 @@ import {
 import type { AnswerValue, QuestionKind } from '#app/domain/programs/program-questions.ts'
 import { ineligiblePlaces } from '#app/domain/places/place-eligibility.ts'
 import { formatMoney } from '#app/lib/money.ts'
+import { msg } from '#app/lib/i18n/message.ts'
+import '#app/lib/i18n/zod-error-map.ts'
 import { PROJECT_SUMMARY_WORDS, wordCount } from './application.ts'
 
 export interface QuestionRule {
@@ -50,6 +52,7 @@ export interface ApplicationContent {
 export interface SubmissionIssue {
   step: ApplicationStep | 'review'
   field: string
+  /** A translation key, maybe packed with its values (`msg`). */
   message: string
 }
 
@@ -76,8 +79,13 @@ export type AwardRange = Pick<SubmissionContext, 'currency' | 'minAwardMinor' | 
 const outsideRange = (range: AwardRange, minor: number) =>
   minor < range.minAwardMinor || minor > range.maxAwardMinor
 
+// Amounts are written as en-US writes them, which es-US writes the same way ("$1,500.50";
+// docs/decisions/014-languages.md), so the message can carry them already formatted.
 const rangeMessage = (range: AwardRange) =>
-  `Request between ${formatMoney(range.minAwardMinor, range.currency)} and ${formatMoney(range.maxAwardMinor, range.currency)}`
+  msg('applications:review.errors.range', {
+    min: formatMoney(range.minAwardMinor, range.currency),
+    max: formatMoney(range.maxAwardMinor, range.currency),
+  })
 
 /**
  * What keeps a budget from being submitted, by the budget step's fields: a request outside the
@@ -94,7 +102,10 @@ export function budgetProblems(
   if (outsideRange(range, amountRequestedMinor)) problems.amountRequested = rangeMessage(range)
   const total = lines.reduce((sum, l) => sum + l.amountMinor, 0)
   if (lines.length > 0 && total !== amountRequestedMinor) {
-    problems.lines = `Your budget lines add up to ${formatMoney(total, range.currency)}; they must add up to the ${formatMoney(amountRequestedMinor, range.currency)} you request`
+    problems.lines = msg('applications:review.errors.linesTotal', {
+      total: formatMoney(total, range.currency),
+      requested: formatMoney(amountRequestedMinor, range.currency),
+    })
   }
   return problems
 }
@@ -105,28 +116,28 @@ const filled = (min: number, message: string) => z.string().trim().min(min, mess
 export function submissionSchema(ctx: SubmissionContext) {
   return z
     .object({
-      leadership: filled(20, 'Tell funders who leads your organisation (a sentence or two)'),
+      leadership: filled(20, 'applications:review.errors.leadership'),
       ledByLivedExperience: z.enum(LIVED_EXPERIENCE, {
-        errorMap: () => ({ message: 'Say whether your leaders share the community’s experience' }),
+        errorMap: () => ({ message: 'applications:review.errors.livedExperience' }),
       }),
-      contactName: filled(1, 'Name a contact person'),
-      contactEmail: z.string().trim().email('Give the contact person’s email address'),
-      communityServed: filled(20, 'Describe the community you serve (a sentence or two)'),
+      contactName: filled(1, 'applications:review.errors.contactName'),
+      contactEmail: z.string().trim().email('applications:review.errors.contactEmail'),
+      communityServed: filled(20, 'applications:review.errors.communityServed'),
       places: z.array(z.object({ fips: z.string(), state: z.string(), label: z.string() })),
       placesOutsideUs: z.string(),
-      title: filled(3, 'Give the project a title'),
-      summary: filled(50, 'Describe the project (at least a few sentences)').refine(
+      title: filled(3, 'applications:review.errors.title'),
+      summary: filled(50, 'applications:review.errors.summary').refine(
         (v) => wordCount(v) <= PROJECT_SUMMARY_WORDS,
-        `The summary is limited to ${PROJECT_SUMMARY_WORDS} words`,
+        msg('applications:review.errors.summaryTooLong', { count: PROJECT_SUMMARY_WORDS }),
       ),
-      sdohDomains: z.array(z.string()).min(1, 'Choose at least one area the project addresses'),
+      sdohDomains: z.array(z.string()).min(1, 'applications:review.errors.sdohDomains'),
       amountRequestedMinor: z
-        .number({ invalid_type_error: 'Enter the amount you request' })
+        .number({ invalid_type_error: 'applications:review.errors.amountRequested' })
         .int()
         .refine((v) => !outsideRange(ctx, v), { message: rangeMessage(ctx) }),
       budgetLines: z
         .array(z.object({ description: z.string(), amountMinor: z.number().int() }))
-        .min(1, 'Add at least one budget line'),
+        .min(1, 'applications:review.errors.budgetLines'),
       skillRequests: z.array(z.object({ skill: z.string(), hours: z.number() })),
       answers: z.record(z.custom<AnswerValue>()),
       attachmentCounts: z.record(z.number()),
@@ -148,13 +159,13 @@ function crossChecks(ctx: SubmissionContext, app: ApplicationContent): Problem[]
   const problems: Problem[] = []
   const add = (path: (string | number)[], message: string) => problems.push({ path, message })
   if (app.places.length === 0 && !app.placesOutsideUs.trim()) {
-    add(['places'], 'Choose at least one county you serve, or describe places outside the US')
+    add(['places'], 'applications:review.errors.places')
   }
   for (const message of ineligiblePlaces(ctx, app.places)) add(['places'], message)
   const { lines } = budgetProblems(ctx, app.amountRequestedMinor, app.budgetLines)
   if (lines) add(['budgetLines'], lines)
   if (!ctx.allowSkillRequests && app.skillRequests.length) {
-    add(['skillRequests'], 'This program does not take volunteer skill requests')
+    add(['skillRequests'], 'applications:review.errors.noSkills')
   }
   for (const q of ctx.questions) {
     const message = answerProblem(q, app.answers[q.id], app.attachmentCounts[q.id] ?? 0)
@@ -167,20 +178,28 @@ function crossChecks(ctx: SubmissionContext, app: ApplicationContent): Problem[]
 export function answerProblem(q: QuestionRule, value: AnswerValue | undefined, files: number) {
   const empty =
     value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)
-  if (q.kind === 'file') return q.required && files === 0 ? `Attach a file for “${q.label}”` : null
-  if (empty) return q.required ? `Answer “${q.label}”` : null
+  if (q.kind === 'file')
+    return q.required && files === 0
+      ? msg('applications:review.errors.attachFile', { question: q.label })
+      : null
+  if (empty)
+    return q.required ? msg('applications:review.errors.answer', { question: q.label }) : null
   if (q.kind === 'long_text' && q.wordLimit && wordCount(String(value)) > q.wordLimit) {
-    return `“${q.label}” is limited to ${q.wordLimit} words`
+    return msg('applications:review.errors.answerTooLong', {
+      question: q.label,
+      count: q.wordLimit,
+    })
   }
   if (q.kind === 'single_choice' && !q.options.includes(String(value))) {
-    return `Choose one of the options for “${q.label}”`
+    return msg('applications:review.errors.chooseOne', { question: q.label })
   }
   if (q.kind === 'multi_choice') {
     const picked = Array.isArray(value) ? value : [String(value)]
     if (picked.some((p) => !q.options.includes(p)))
-      return `Choose from the options for “${q.label}”`
+      return msg('applications:review.errors.chooseFrom', { question: q.label })
   }
-  if (q.kind === 'number' && !Number.isFinite(Number(value))) return `“${q.label}” must be a number`
+  if (q.kind === 'number' && !Number.isFinite(Number(value)))
+    return msg('applications:review.errors.number', { question: q.label })
   return null
 }
 

@@ -1,20 +1,23 @@
 import { z } from 'zod'
+import { msg } from '#app/lib/i18n/message.ts'
 import { SDOH_DOMAINS, type SdohDomain } from '#app/domain/places/sdoh.ts'
 import { findState } from '#app/domain/places/us-states.ts'
 import { parseMoney } from '#app/lib/money.ts'
+import '#app/lib/i18n/zod-error-map.ts'
 
 const optional = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
-const Money = (label: string) =>
+/** `message`: the key that asks for this amount ("Enter the smallest award as …"). */
+const Money = (message: string) =>
   z.preprocess(
     optional,
     z
       .string()
-      .max(20, `Enter ${label} as an amount like 5000`)
+      .max(20, message)
       .transform((v, ctx) => {
         const minor = parseMoney(v)
         if (minor === null) {
-          ctx.addIssue({ code: 'custom', message: `Enter ${label} as an amount like 5000` })
+          ctx.addIssue({ code: 'custom', message })
           return z.NEVER
         }
         return minor
@@ -34,7 +37,11 @@ function isCalendarDate(v: string) {
 export const CatalogFilterFields = {
   q: z.preprocess(
     optional,
-    z.string().trim().max(200, 'Search with at most 200 characters').optional(),
+    z
+      .string()
+      .trim()
+      .max(200, msg('programs:catalog.errors.searchTooLong', { count: 200 }))
+      .optional(),
   ),
   state: z.preprocess(
     optional,
@@ -44,7 +51,7 @@ export const CatalogFilterFields = {
       .transform((v, ctx) => {
         const state = findState(v)
         if (!state) {
-          ctx.addIssue({ code: 'custom', message: 'Choose a US state' })
+          ctx.addIssue({ code: 'custom', message: 'programs:catalog.errors.state' })
           return z.NEVER
         }
         return state.name
@@ -54,19 +61,19 @@ export const CatalogFilterFields = {
   sdoh: z.preprocess(
     optional,
     z
-      .enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'Choose a focus from the list' }) })
+      .enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'programs:catalog.errors.focus' }) })
       .optional(),
   ),
-  minAward: Money('the smallest award'),
-  maxAward: Money('the largest award'),
+  minAward: Money('programs:catalog.errors.minAward'),
+  maxAward: Money('programs:catalog.errors.maxAward'),
   closesBefore: z.preprocess(
     optional,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2027-06-30')
-      .refine(isCalendarDate, 'Enter a real date, like 2027-06-30')
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'programs:catalog.errors.dateFormat')
+      .refine(isCalendarDate, 'programs:catalog.errors.realDate')
       // PostgreSQL has no year 0, and no program closes before the platform existed anyway.
-      .refine((v) => v >= '2000-01-01', 'Enter a date from the year 2000 on, like 2027-06-30')
+      .refine((v) => v >= '2000-01-01', 'programs:catalog.errors.dateFrom2000')
       .optional(),
   ),
 } as const
@@ -91,7 +98,7 @@ export function parseCatalogSearch(search: URLSearchParams): ParsedCatalogSearch
   for (const name of Object.keys(CatalogFilterFields) as CatalogFilterName[]) {
     const result = CatalogFilterFields[name].safeParse(search.get(name) ?? undefined)
     if (result.success) filters[name] = result.data
-    else errors[name] = result.error.issues[0]?.message ?? 'Check this filter'
+    else errors[name] = result.error.issues[0]?.message ?? 'programs:catalog.errors.generic'
   }
   const parsed = filters as ParsedCatalogSearch['filters']
   if (
@@ -99,7 +106,7 @@ export function parseCatalogSearch(search: URLSearchParams): ParsedCatalogSearch
     parsed.maxAward !== undefined &&
     parsed.minAward > parsed.maxAward
   ) {
-    errors.maxAward = 'The largest award must be at least the smallest'
+    errors.maxAward = 'programs:catalog.errors.maxBelowMin'
     delete parsed.maxAward
   }
   return { filters: parsed, errors }

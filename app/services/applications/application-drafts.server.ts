@@ -17,7 +17,7 @@ import {
   type SkillsStep,
 } from '#app/schemas/applications/application.ts'
 import { fail, type Actor, type Failure } from '#app/domain/result.ts'
-import { formatDateTime } from '#app/lib/format.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
 import { populationWeightedVulnerability } from '#app/services/places.server.ts'
 
 /** One step's validated form, ready to write. */
@@ -36,7 +36,7 @@ export type SaveResult =
   | { ok: true; version: number }
   | Failure<{
       reason: 'conflict'
-      message: string
+      message: Message
       current: { version: number; at: Date; by: string | null }
     }>
   | Failure<{ reason: 'not_editable' }>
@@ -88,10 +88,15 @@ async function whyNotSaved(tx: Db, applicationId: string): Promise<SaveResult> {
     .leftJoin(users, eq(users.id, applications.updatedByUserId))
     .where(eq(applications.id, applicationId))
   if (!current || current.status !== 'draft') return fail({ reason: 'not_editable' })
+  // The time (epoch ms) is written in the reader's language where the message is shown, in UTC.
+  const at = current.at.getTime()
+  const message: Message = current.by
+    ? { key: 'applications:refusals.conflict', values: { name: current.by, at } }
+    : { key: 'applications:refusals.conflictSomeone', values: { at } }
   return fail({
-    reason: 'conflict',
+    reason: 'conflict' as const,
     status: 409,
-    message: `${current.by ?? 'Someone'} saved this step at ${formatDateTime(current.at)} while you were editing. Your changes are still below and have not been saved. Save again to replace their version with yours, or reload the page to see theirs.`,
+    message,
     current: { version: current.version, at: current.at, by: current.by },
   })
 }

@@ -31,7 +31,7 @@ export async function submitApplication(
 ): Promise<SubmitResult> {
   const { application, program } = loaded
   if (application.status !== 'draft') {
-    return fail({ reason: 'not_draft', message: 'This application has already been submitted.' })
+    return fail({ reason: 'not_draft', message: 'applications:refusals.alreadySubmitted' })
   }
   const now = at ?? (await databaseNow())
   // The same rule as the catalogue and the program page: a program withdrawn from view (its
@@ -39,20 +39,19 @@ export async function submitApplication(
   if (!(await findVisibleProgram({ id: program.id }))) {
     return fail({
       reason: 'unavailable',
-      message: 'This program is not taking applications. Your draft is kept.',
+      message: 'applications:refusals.notAccepting',
     })
   }
   if (!isAcceptingApplications(program, now)) {
     return fail({
       reason: 'closed',
-      message:
-        'The deadline for this program has passed, so the application can no longer be submitted. Your draft is kept.',
+      message: 'applications:refusals.deadlinePassed',
     })
   }
   const { context, content } = await readApplication(loaded)
   const issues = submissionIssues(context, content)
   if (issues.length) {
-    return fail({ reason: 'incomplete', message: 'Some parts still need attention.', issues })
+    return fail({ reason: 'incomplete', message: 'applications:refusals.incomplete', issues })
   }
 
   return db().transaction(async (tx) => {
@@ -71,8 +70,7 @@ export async function submitApplication(
       return fail({
         reason: 'stale',
         status: 409,
-        message:
-          'Someone changed this application while you were reviewing it. Check it again, then submit.',
+        message: 'applications:refusals.stale',
       })
     }
     await recordStatusChange(tx, actor, application, 'draft', 'submitted')
@@ -108,12 +106,11 @@ export async function withdrawApplication(
         ? fail({
             reason: 'draft',
             status: 409,
-            message:
-              'This application is still a draft: the funder has not received it, so there is nothing to withdraw.',
+            message: 'applications:refusals.withdrawDraft',
           })
         : fail({
             reason: 'decided',
-            message: 'A decision has been made; the application can no longer be withdrawn.',
+            message: 'applications:refusals.withdrawDecided',
           })
     }
     await recordStatusChange(tx, actor, application, application.status, 'withdrawn', reason)

@@ -121,12 +121,12 @@ export async function startApplication(
   Result<{ application: Application }, { message: string; reason: 'not_a_group' | 'closed' }>
 > {
   if (organization.kind !== 'community_group') {
-    return fail({ reason: 'not_a_group', message: 'Only community groups can apply.' })
+    return fail({ reason: 'not_a_group', message: 'applications:refusals.notAGroup' })
   }
   const existing = await findApplication(program.id, organization.id)
   if (existing) return { ok: true, application: existing }
   if (!isAcceptingApplications(program, await databaseNow())) {
-    return fail({ reason: 'closed', message: 'This program is not taking applications now.' })
+    return fail({ reason: 'closed', message: 'applications:start.notOpen' })
   }
   const previous = await latestApplicationOf(organization.id)
   return db().transaction(async (tx) => {
