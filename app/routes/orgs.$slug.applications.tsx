@@ -9,7 +9,6 @@ import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { APPLICANT_ROLES } from '#app/services/applications/applications.server.ts'
 import { Moment } from '#app/components/moment.tsx'
-import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 

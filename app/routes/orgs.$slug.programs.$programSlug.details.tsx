@@ -15,12 +15,9 @@ import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
-import { type I18nHandle } from '#app/lib/i18n/config.ts'
 
-export const handle: I18nHandle = { i18n: ['funder'] }
-
-// The shared fields' words (organisation profile, county picker) are in `applications`.
-export const handle: I18nHandle = { i18n: ['applications'] }
+// The profile fields and the county picker use the applications' words.
+export const handle: I18nHandle = { i18n: ['funder', 'applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, fund } = await requireManagedProgram(request, params)

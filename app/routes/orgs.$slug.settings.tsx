@@ -16,13 +16,9 @@ import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { useTranslation } from 'react-i18next'
-import { type I18nHandle } from '#app/lib/i18n/config.ts'
 
-// The profile fields and budget bands are the applications' words too (the group step).
+// The profile fields and the county picker use the applications' words.
 export const handle: I18nHandle = { i18n: ['organizations', 'applications'] }
-
-// The shared fields' words (organisation profile, county picker) are in `applications`.
-export const handle: I18nHandle = { i18n: ['applications'] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrgRole(request, params.slug, MANAGER_ROLES)

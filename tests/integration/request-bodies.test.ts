@@ -1,7 +1,6 @@
 import { english } from '#tests/support/english.ts'
 import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { english } from '#tests/support/english.ts'
 import { db } from '#db/client.server.ts'
 import { auditLog } from '#db/schema/index.ts'
 import * as adminUsers from '#app/routes/admin.users.tsx'
