@@ -16,6 +16,7 @@ export default [
   'app/components/place-picker.tsx',
   'app/components/program-details-fields.tsx',
   'app/components/program-part-controls.tsx',
+  'app/components/word-counter.tsx',
   'app/routes/admin._index.tsx',
   'app/routes/admin.audit.tsx',
   'app/routes/admin.organizations.tsx',
