@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
-import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { wordCount } from '#app/schemas/applications/application.ts'
 
 /** How long typing pauses before the count changes (and is announced): not every keystroke. */
 const SETTLE_MS = 700
+
+const number = (n: number) => n.toLocaleString('en-US')
 
 /**
  * "n of N words" under a word-limited text box, updated once typing pauses, and announced
@@ -12,8 +12,6 @@ const SETTLE_MS = 700
  * schemas (`wordCount`), so the counter and the save agree.
  */
 export function WordCounter({ text, limit }: { text: string; limit: number }) {
-  const { t } = useTranslation()
-  const format = useFormatters()
   const [count, setCount] = useState(() => wordCount(text))
   useEffect(() => {
     const settled = setTimeout(() => setCount(wordCount(text)), SETTLE_MS)
@@ -23,17 +21,8 @@ export function WordCounter({ text, limit }: { text: string; limit: number }) {
   return (
     <p className={over > 0 ? 'word-count word-count-over' : 'word-count'} aria-live="polite">
       {over > 0
-        ? t('common:wordCounter.over', {
-            count: limit,
-            words: format.number(count),
-            limit: format.number(limit),
-            over: format.number(over),
-          })
-        : t('common:wordCounter.count', {
-            count: limit,
-            words: format.number(count),
-            limit: format.number(limit),
-          })}
+        ? `${number(count)} of ${number(limit)} words: ${number(over)} over the limit`
+        : `${number(count)} of ${number(limit)} words`}
     </p>
   )
 }
