@@ -30,8 +30,17 @@ if (typeof document !== 'undefined') {
 /** Runs `check` now, or, during a press, once the press (and the click it makes) is over. */
 function afterPress(check: () => void) {
   if (!pressing) return check()
-  // The click is dispatched in the same task as the pointerup; a timeout runs after both.
-  document.addEventListener('pointerup', () => setTimeout(check, 0), { once: true, capture: true })
+  // The click is dispatched in the same task as the pointerup; a timeout runs after both. A
+  // cancelled press (a touch that became a scroll) ends it too.
+  let done = false
+  const later = () => {
+    if (done) return
+    done = true
+    setTimeout(check, 0)
+  }
+  for (const end of ['pointerup', 'pointercancel'] as const) {
+    document.addEventListener(end, later, { once: true, capture: true })
+  }
 }
 
 /**

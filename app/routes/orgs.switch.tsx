@@ -7,6 +7,10 @@ import { listUserOrganizations } from '#app/services/organizations/organizations
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+
+// Its refusal (the not-found page) is in the organisations' words.
+export const handle: I18nHandle = { i18n: ['organizations'] }
 
 const SwitchSchema = z.object({ organizationId: z.string().uuid() })
 

@@ -110,13 +110,13 @@ test.describe('organisations and admin in Spanish', () => {
     await page.getByRole('link', { name: 'Miembros' }).click()
     await expect(page.getByRole('table', { name: '1 miembro' })).toBeVisible()
     await expect(page.getByRole('cell', { name: `${user.name} (usted)` })).toBeVisible()
-    await page.getByLabel('Su correo electrónico').fill('no-es-un-correo')
+    await page.getByLabel('Correo electrónico de la persona').fill('no-es-un-correo')
     await page.getByRole('button', { name: 'Invitar', exact: true }).click()
     await expect(
       page.getByText('Escriba un correo electrónico como nombre@ejemplo.org'),
     ).toBeVisible()
     const invitee = `invitada-${Date.now()}@example.test`
-    await page.getByLabel('Su correo electrónico').fill(invitee)
+    await page.getByLabel('Correo electrónico de la persona').fill(invitee)
     await page.getByLabel('Rol', { exact: true }).selectOption('admin')
     await page.getByRole('button', { name: 'Invitar', exact: true }).click()
     await expect(page.getByText(`Invitamos a ${invitee} como administrador/a.`)).toBeVisible()
