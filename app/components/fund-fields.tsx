@@ -8,8 +8,10 @@ import {
 } from '#app/domain/programs/funds.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { SelectField, TextareaField, TextField } from './field.tsx'
+import { ContentLanguageFields } from './content-language-fields.tsx'
 
-type FundField = 'name' | 'currency' | 'description' | 'visibility'
+type FundField =
+  'name' | 'currency' | 'description' | 'contentLanguage' | 'descriptionTranslation' | 'visibility'
 
 /** The fund form's fields, shared by "create fund" and "edit fund". */
 export function FundFields({
@@ -46,6 +48,17 @@ export function FundFields({
         hint="What the fund is for, in plain words. Donors and applicants read this."
         error={errorOf('description')}
         {...field('description')}
+      />
+      <ContentLanguageFields
+        field={field}
+        errorOf={errorOf}
+        fields={[
+          {
+            name: 'descriptionTranslation',
+            labelKey: 'funder:content.fields.fundDescription',
+            rows: 4,
+          },
+        ]}
       />
       <ChoiceFieldset
         type="radio"

@@ -14,12 +14,18 @@ import { flashFor, uploadField } from '#app/lib/flash.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { useRootData } from '#app/root.tsx'
 import { WordCounter } from '#app/components/word-counter.tsx'
+import { ContentText } from '#app/components/content-text.tsx'
+import { showQuestion } from '#app/services/programs/program-content.server.ts'
+import { requestLanguage } from '#app/utils/i18n.server.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
 
 /** A long-text answer as the form holds it (anything else counts as no words). */
 const answerText = (value: unknown) => (typeof value === 'string' ? value : '')
 
-async function questionsFor(programId: string) {
+async function questionsFor(programId: string, reader: Language = 'en') {
   return (await programQuestionsOf(programId)).map((q) => ({
+    // The funder's words in the reader's language, else the other (noted); values stay as stored.
+    shown: showQuestion(q, reader),
     id: q.id,
     kind: q.kind,
     label: q.label,
@@ -33,7 +39,10 @@ async function questionsFor(programId: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'questions')
   const a = loaded.application
-  const [questions, files] = await Promise.all([questionsFor(a.programId), listAttachments(a.id)])
+  const [questions, files] = await Promise.all([
+    questionsFor(a.programId, await requestLanguage(request)),
+    listAttachments(a.id),
+  ])
   const answers = Object.fromEntries(
     Object.entries(a.answers).map(([k, v]) => [
       k,
@@ -80,12 +89,17 @@ function Editor() {
         >
           {written.map((q) => {
             const name = `answers.${q.id}` as const
+            const help = q.shown.helpText.text ? <ContentText shown={q.shown.helpText} /> : null
             const common = {
-              label: q.label,
+              label: <ContentText shown={q.shown.label} />,
               hint:
-                [q.helpText, q.wordLimit ? `Up to ${q.wordLimit} words.` : '']
-                  .filter(Boolean)
-                  .join(' ') || undefined,
+                help || q.wordLimit ? (
+                  <>
+                    {help}
+                    {help && q.wordLimit ? ' ' : null}
+                    {q.wordLimit ? `Up to ${q.wordLimit} words.` : null}
+                  </>
+                ) : undefined,
               required: q.required,
               error: form.errorOf(name),
             }
@@ -103,14 +117,28 @@ function Editor() {
               return (
                 <ChoiceFieldset
                   key={q.id}
-                  legend={q.required ? q.label : `${q.label} (optional)`}
+                  legend={
+                    <>
+                      <ContentText shown={q.shown.label} />
+                      {q.required ? null : ' (optional)'}
+                    </>
+                  }
                   hint={common.hint}
                   name={name}
                   error={common.error}
                   type={q.kind === 'multi_choice' ? 'checkbox' : 'radio'}
-                  options={options.map((o) => ({
+                  options={options.map((o, i) => ({
                     value: o,
-                    label: o === 'yes' ? 'Yes' : o === 'no' ? 'No' : o,
+                    label:
+                      q.kind === 'yes_no' ? (
+                        o === 'yes' ? (
+                          'Yes'
+                        ) : (
+                          'No'
+                        )
+                      ) : (
+                        <ContentText shown={q.shown.options[i]!} />
+                      ),
                   }))}
                   choice={(v) => form.choice(name, v)}
                 />
@@ -131,10 +159,14 @@ function Editor() {
         {fileQuestions.map((q) => (
           <section key={q.id} className="field">
             <h3>
-              {q.label}
+              <ContentText shown={q.shown.label} />
               {q.required ? '' : ' (optional)'}
             </h3>
-            {q.helpText ? <p className="hint">{q.helpText}</p> : null}
+            {q.shown.helpText.text ? (
+              <p className="hint">
+                <ContentText shown={q.shown.helpText} />
+              </p>
+            ) : null}
             <AttachmentList
               applicationId={id}
               files={files.filter((f) => f.questionId === q.id)}
@@ -143,8 +175,8 @@ function Editor() {
             <UploadForm
               applicationId={id}
               questionId={q.id}
-              label={`Add a file for “${q.label}”`}
-              target={q.label}
+              label={`Add a file for “${q.shown.label.text}”`}
+              target={q.shown.label.text}
               error={flashFor(flash, uploadField(q.id))}
             />
           </section>

@@ -15,6 +15,10 @@ import { refuse } from '#app/utils/results.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+
+// The language fields of funder-written content (docs/decisions/015-bilingual-content.md).
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.fund.name} · Commons Fund` : 'Edit fund · Commons Fund' },
@@ -25,9 +29,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fund = await requireFund(organization, params.fundSlug)
   const programs = await listPrograms(fund.id)
   const { name, currency, description, visibility, slug } = fund
+  const { contentLanguage } = fund
+  const descriptionTranslation = fund.descriptionTranslation ?? ''
   return {
     orgSlug: organization.slug,
-    fund: { name, currency: currency as Currency, description, visibility, slug },
+    fund: {
+      name,
+      currency: currency as Currency,
+      description,
+      contentLanguage,
+      descriptionTranslation,
+      visibility,
+      slug,
+    },
     currencyLocked: programs.length > 0,
     draft: { key: draftKeys.fund(fund.id), version: fund.updatedAt.getTime() },
   }

@@ -14,6 +14,10 @@ import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { parseProgramForm } from '#app/utils/program-form.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+
+// The language fields of funder-written content (docs/decisions/015-bilingual-content.md).
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 export const meta: MetaFunction = () => [{ title: 'New program · Commons Fund' }]
 

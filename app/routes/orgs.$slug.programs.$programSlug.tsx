@@ -2,6 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { PROGRAM_STATUS_LABELS } from '#app/domain/programs/program-status.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+
+// The language fields of funder-written content (docs/decisions/015-bilingual-content.md).
+export const handle: I18nHandle = { i18n: ['funder'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.program.title} · Commons Fund` : 'Program · Commons Fund' },

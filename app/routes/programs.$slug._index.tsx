@@ -9,6 +9,8 @@ import { QUESTION_KIND_LABELS } from '#app/domain/programs/program-questions.ts'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
 import { formatSvi } from '#app/domain/places/vulnerability.ts'
 import { getPublicProgram } from '#app/services/programs/program-catalog.server.ts'
+import { ContentBlock, ContentText } from '#app/components/content-text.tsx'
+import { requestLanguage } from '#app/utils/i18n.server.ts'
 import { formatMoney } from '#app/lib/money.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import styles from '#app/styles/programs.css?url'
@@ -20,8 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...(data ? hreflangLinks(matches) : []),
 ]
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await getPublicProgram(params.slug ?? '')
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const found = await getPublicProgram(params.slug ?? '', await requestLanguage(request))
   // Drafts and private funds' programs answer exactly like a slug that was never used.
   if (!found) throwNotFound('There is no public funding program at this address.')
   const { program } = found
@@ -29,9 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     ...found,
     program: {
       slug: program.slug,
-      title: program.title,
-      description: program.description,
-      eligibility: program.eligibility,
+      title: found.shown.program.title.text,
       placeServed: program.placeServed,
       eligibleStates: program.eligibleStates,
       sdohDomains: program.sdohDomains,
@@ -130,7 +130,12 @@ function WhoCanApply({ data }: { data: Data }) {
   const domains = program.sdohDomains.filter(isSdoh)
   return (
     <Card title="Who can apply">
-      <Paragraphs text={program.eligibility} empty="The funder has not added eligibility notes." />
+      <ContentBlock shown={data.shown.program.eligibility}>
+        <Paragraphs
+          text={data.shown.program.eligibility.text}
+          empty="The funder has not added eligibility notes."
+        />
+      </ContentBlock>
       <h3>Where</h3>
       {program.placeServed ? <p>{program.placeServed}</p> : null}
       {program.eligibleStates.length === 0 && counties.length === 0 ? (
@@ -209,7 +214,9 @@ function Funding({ data }: { data: Data }) {
 }
 
 function Rubric({ data }: { data: Data }) {
-  const { criteria, program } = data
+  const { program } = data
+  // The funder's words in the reader's language (or the other, noted), beside the numbers.
+  const criteria = data.criteria.map((c, i) => ({ ...c, shown: data.shown.criteria[i]! }))
   return (
     <Card title="How applications are judged">
       <p>
@@ -231,28 +238,35 @@ function Rubric({ data }: { data: Data }) {
             rows={criteria}
             rowKey={(c) => c.id}
             columns={[
-              { header: 'Criterion', cell: (c) => c.label },
+              { header: 'Criterion', cell: (c) => <ContentText shown={c.shown.label} /> },
               { header: 'Weight', cell: (c) => `${c.weight}%`, numeric: true },
               { header: 'Scored out of', cell: (c) => c.maxScore, numeric: true },
               { header: 'Equity criterion', cell: (c) => (c.isEquity ? 'Yes' : 'No') },
             ]}
           />
           {criteria.map((c) => (
-            <section key={c.id} className="criterion" aria-label={c.label}>
+            <section key={c.id} className="criterion" aria-label={c.shown.label.text}>
               <h3>
-                {c.label}
+                <ContentText shown={c.shown.label} />
                 <span className="badge">Weight {c.weight}%</span>
                 {c.isEquity ? <span className="badge">Equity</span> : null}
               </h3>
-              <Paragraphs text={c.description} />
+              <ContentBlock shown={c.shown.description}>
+                <Paragraphs text={c.shown.description.text} />
+              </ContentBlock>
               {c.levels.length > 0 ? (
                 <DataTable
-                  caption={`Score levels for ${c.label}`}
-                  rows={[...c.levels].sort((a, b) => a.score - b.score)}
+                  caption={`Score levels for ${c.shown.label.text}`}
+                  rows={c.levels
+                    .map((l, i) => ({ ...l, shown: c.shown.guidance[i]! }))
+                    .sort((a, b) => a.score - b.score)}
                   rowKey={(l) => String(l.score)}
                   columns={[
                     { header: 'Score', cell: (l) => `${l.score} of ${c.maxScore}`, numeric: true },
-                    { header: 'What reviewers look for', cell: (l) => l.guidance },
+                    {
+                      header: 'What reviewers look for',
+                      cell: (l) => <ContentText shown={l.shown} />,
+                    },
                   ]}
                 />
               ) : (
@@ -267,7 +281,7 @@ function Rubric({ data }: { data: Data }) {
 }
 
 function Questions({ data }: { data: Data }) {
-  const { questions } = data
+  const questions = data.questions.map((q, i) => ({ ...q, shown: data.shown.questions[i]! }))
   return (
     <Card title="This program's own questions">
       <p>
@@ -280,14 +294,22 @@ function Questions({ data }: { data: Data }) {
         <ol className="question-list">
           {questions.map((q) => (
             <li key={q.id}>
-              <strong>{q.label}</strong> ({q.required ? 'required' : 'optional'};{' '}
-              {QUESTION_KIND_LABELS[q.kind].toLowerCase()}
+              <strong>
+                <ContentText shown={q.shown.label} />
+              </strong>{' '}
+              ({q.required ? 'required' : 'optional'}; {QUESTION_KIND_LABELS[q.kind].toLowerCase()}
               {q.wordLimit ? `, at most ${q.wordLimit} words` : ''})
-              {q.helpText ? <p className="hint">{q.helpText}</p> : null}
+              {q.shown.helpText.text ? (
+                <p className="hint">
+                  <ContentText shown={q.shown.helpText} />
+                </p>
+              ) : null}
               {q.options.length > 0 ? (
                 <ul>
-                  {q.options.map((o) => (
-                    <li key={o}>{o}</li>
+                  {q.options.map((o, i) => (
+                    <li key={o}>
+                      <ContentText shown={q.shown.options[i]!} />
+                    </li>
                   ))}
                 </ul>
               ) : null}
@@ -301,16 +323,23 @@ function Questions({ data }: { data: Data }) {
 
 export default function PublicProgram() {
   const data = useLoaderData<typeof loader>()
-  const { program, fund, funder } = data
+  const { fund, funder } = data
   return (
     <>
       <p className="eyebrow">
         <Link to="/programs">Open programs</Link> · {funder.name} · {fund.name}
       </p>
-      <h1>{program.title}</h1>
+      <h1>
+        <ContentText shown={data.shown.program.title} />
+      </h1>
       <StatusPanel data={data} />
       <Card title="About this program">
-        <Paragraphs text={program.description} empty="The funder has not added a description." />
+        <ContentBlock shown={data.shown.program.description}>
+          <Paragraphs
+            text={data.shown.program.description.text}
+            empty="The funder has not added a description."
+          />
+        </ContentBlock>
       </Card>
       <WhoCanApply data={data} />
       <Funding data={data} />

@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { msg } from '#app/lib/i18n/message.ts'
 import { isChoiceKind, QUESTION_KINDS } from '#app/domain/programs/program-questions.ts'
 import { optionalText, optionalWholeNumber } from '#app/schemas/fields.ts'
 import { checkbox } from './program.ts'
+import { ContentLanguageSchema, linesOf, translationText } from '#app/schemas/content.ts'
 
 export const OPTIONS_MAX = 30
 export const WORD_LIMIT_MAX = 5000
@@ -26,6 +28,11 @@ export const QuestionSchema = z
       WORD_LIMIT_MAX,
       `Enter a word limit from 1 to ${WORD_LIMIT_MAX.toLocaleString('en-US')}, or leave it empty`,
     ),
+    // The texts above in the other language (docs/decisions/015-bilingual-content.md).
+    contentLanguage: ContentLanguageSchema,
+    labelTranslation: translationText(500),
+    helpTextTranslation: translationText(1000),
+    optionsTranslation: optionalText(OPTIONS_MAX * 200),
   })
   .transform((v) => ({
     ...v,
@@ -40,6 +47,11 @@ export const QuestionSchema = z
         ]
       : [],
     wordLimit: v.kind === 'long_text' ? v.wordLimit : null,
+    // One line per option, in the options' order; none given: not translated.
+    optionsTranslation:
+      isChoiceKind(v.kind) && linesOf(v.optionsTranslation).length > 0
+        ? linesOf(v.optionsTranslation)
+        : null,
   }))
   .superRefine((v, ctx) => {
     if (isChoiceKind(v.kind) && v.options.length < 2) {
@@ -54,6 +66,13 @@ export const QuestionSchema = z
         code: 'custom',
         path: ['options'],
         message: `Give at most ${OPTIONS_MAX} options`,
+      })
+    }
+    if (v.optionsTranslation && v.optionsTranslation.length !== v.options.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['optionsTranslation'],
+        message: msg('validation:content.optionsCount', { count: v.options.length }),
       })
     }
     if (v.options.some((o) => o.length > 200)) {
