@@ -1,3 +1,4 @@
+import { requestLanguage } from '#app/utils/i18n.server.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { isAcceptingApplications } from '#app/domain/programs/program-status.ts'
 import { data, redirect } from '@remix-run/node'
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireDraft(request, params.id)
   const { application: a, program } = loaded
   const [{ summary, context, content }, files] = await Promise.all([
-    readApplication(loaded),
+    readApplication(loaded, await requestLanguage(request)),
     listAttachments(a.id),
   ])
   return {
