@@ -31,7 +31,8 @@ export function ContentLanguageFields({
   errorOf: (name: string) => Message | undefined
   fields: readonly TranslationField[]
 }) {
-  const { t } = useTranslation()
+  // Its namespace, so that it loads on a client-side navigation too.
+  const { t } = useTranslation('funder')
   // The form's field names are checked by its schema; here they are plain strings.
   const field = fieldOf as unknown as Field
   const select = field('contentLanguage')
@@ -39,6 +40,8 @@ export function ContentLanguageFields({
     isLanguage(select.defaultValue) ? select.defaultValue : 'en',
   )
   const translation = otherLanguage(language)
+  const inLanguage =
+    translation === 'es' ? t('funder:content.form.inSpanish') : t('funder:content.form.inEnglish')
   return (
     <fieldset className="field">
       <legend>{t('funder:content.form.legend')}</legend>
@@ -62,7 +65,8 @@ export function ContentLanguageFields({
         <p className="hint">{t('funder:content.form.translationHint')}</p>
         {fields.map((f) => {
           const props = {
-            label: t(f.labelKey),
+            // "Title (Spanish)": a name of its own, apart from the field it translates.
+            label: t(f.labelKey, { language: inLanguage }),
             hint: f.hintKey ? t(f.hintKey) : undefined,
             error: errorOf(f.name),
             lang: translation,
