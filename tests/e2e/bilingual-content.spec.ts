@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts'
+import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
 
 // The demo seed writes the open program in English and Spanish, last season's in English only.
 const SPANISH_DESCRIPTION =
@@ -43,4 +43,23 @@ test('an English reader sees the English description, with no note', async ({ pa
   ).toBeVisible()
   await expect(page.getByText(/^Grants of \$5,000 to \$25,000/)).toBeVisible()
   await expect(page.getByText('This text has not been translated.')).toHaveCount(0)
+})
+
+test('the funder sees the language each part of an application was written in', async ({
+  page,
+}) => {
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+  await page.goto(
+    '/orgs/riverbend-community-foundation/programs/community-health-access-2027/applications',
+  )
+  await page.getByRole('link', { name: /Promotoras de salud for Eastside families/ }).click()
+  const questions = page.locator('section, .card', {
+    has: page.getByText('Written in Spanish', { exact: true }),
+  })
+  await expect(page.getByText('Written in Spanish', { exact: true })).toBeVisible()
+  // The promotoras' answer, marked as Spanish for screen readers.
+  await expect(
+    questions.locator('[lang="es"] dd', { hasText: /círculo de dirección/ }).first(),
+  ).toBeVisible()
+  await expect(page.getByText('Written in English', { exact: true }).first()).toBeVisible()
 })
