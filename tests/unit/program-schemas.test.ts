@@ -35,6 +35,9 @@ describe('FundSchema', () => {
       name: 'Riverbend Health Fund',
       currency: 'USD',
       description: '',
+      // Absent from the form: written in English, not translated.
+      contentLanguage: 'en',
+      descriptionTranslation: null,
       visibility: 'private',
     })
   })
@@ -181,6 +184,10 @@ describe('CriterionSchema', () => {
         { score: 2, guidance: 'Middle' },
         { score: 3, guidance: 'High' },
       ],
+      contentLanguage: 'en',
+      labelTranslation: null,
+      descriptionTranslation: null,
+      guidanceTranslation: null,
     })
   })
 
@@ -230,6 +237,10 @@ describe('QuestionSchema', () => {
       required: false,
       options: ['English', 'Spanish'],
       wordLimit: null,
+      contentLanguage: 'en',
+      labelTranslation: null,
+      helpTextTranslation: null,
+      optionsTranslation: null,
     })
     expect(
       QuestionSchema.parse({ kind: 'short_text', label: 'Your name?', options: 'a\nb' }).options,

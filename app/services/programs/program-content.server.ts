@@ -8,48 +8,42 @@ import type { Language } from '#app/lib/i18n/config.ts'
  * reads them through these, so the choice is made once.
  */
 
-export function showFund(
-  fund: { contentLanguage: string; description: string; descriptionTranslation: string | null },
-  reader: Language,
-): { description: ShownText } {
-  const language = contentLanguageOf(fund.contentLanguage)
+/** One record's fields, each from its text and its translation. */
+function reading(record: { contentLanguage: string }, reader: Language) {
+  const language = contentLanguageOf(record.contentLanguage)
   return {
-    description: showText(reader, {
-      language,
-      text: fund.description,
-      translation: fund.descriptionTranslation,
-    }),
+    field: (text: string, translation: string | null): ShownText =>
+      showText(reader, { language, text, translation }),
+    list: (items: readonly string[], translations: readonly string[] | null) =>
+      showList(reader, language, items, translations),
   }
 }
 
-export type ProgramContent = {
-  contentLanguage: string
-  title: string
-  titleTranslation: string | null
-  description: string
-  descriptionTranslation: string | null
-  eligibility: string
-  eligibilityTranslation: string | null
+export function showFund(
+  fund: { contentLanguage: string; description: string; descriptionTranslation: string | null },
+  reader: Language,
+) {
+  const { field } = reading(fund, reader)
+  return { description: field(fund.description, fund.descriptionTranslation) }
 }
 
-export function showProgram(program: ProgramContent, reader: Language) {
-  const language = contentLanguageOf(program.contentLanguage)
+export function showProgram(
+  program: {
+    contentLanguage: string
+    title: string
+    titleTranslation: string | null
+    description: string
+    descriptionTranslation: string | null
+    eligibility: string
+    eligibilityTranslation: string | null
+  },
+  reader: Language,
+) {
+  const { field } = reading(program, reader)
   return {
-    title: showText(reader, {
-      language,
-      text: program.title,
-      translation: program.titleTranslation,
-    }),
-    description: showText(reader, {
-      language,
-      text: program.description,
-      translation: program.descriptionTranslation,
-    }),
-    eligibility: showText(reader, {
-      language,
-      text: program.eligibility,
-      translation: program.eligibilityTranslation,
-    }),
+    title: field(program.title, program.titleTranslation),
+    description: field(program.description, program.descriptionTranslation),
+    eligibility: field(program.eligibility, program.eligibilityTranslation),
   }
 }
 
@@ -65,22 +59,12 @@ export function showCriterion(
   },
   reader: Language,
 ) {
-  const language = contentLanguageOf(criterion.contentLanguage)
+  const { field, list } = reading(criterion, reader)
   return {
-    label: showText(reader, {
-      language,
-      text: criterion.label,
-      translation: criterion.labelTranslation,
-    }),
-    description: showText(reader, {
-      language,
-      text: criterion.description,
-      translation: criterion.descriptionTranslation,
-    }),
+    label: field(criterion.label, criterion.labelTranslation),
+    description: field(criterion.description, criterion.descriptionTranslation),
     /** Guidance by level, in the order of `levels`. */
-    guidance: showList(
-      reader,
-      language,
+    guidance: list(
       criterion.levels.map((l) => l.guidance),
       criterion.guidanceTranslation,
     ),
@@ -99,22 +83,11 @@ export function showQuestion(
   },
   reader: Language,
 ) {
-  const language = contentLanguageOf(question.contentLanguage)
+  const { field, list } = reading(question, reader)
   return {
-    label: showText(reader, {
-      language,
-      text: question.label,
-      translation: question.labelTranslation,
-    }),
-    helpText: showText(reader, {
-      language,
-      text: question.helpText,
-      translation: question.helpTextTranslation,
-    }),
+    label: field(question.label, question.labelTranslation),
+    helpText: field(question.helpText, question.helpTextTranslation),
     /** The words shown for each option; the value posted and stored stays `options[i]`. */
-    options: showList(reader, language, question.options, question.optionsTranslation),
+    options: list(question.options, question.optionsTranslation),
   }
 }
-
-export type ShownQuestion = ReturnType<typeof showQuestion>
-export type ShownCriterion = ReturnType<typeof showCriterion>
