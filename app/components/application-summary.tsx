@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Language } from '#app/lib/i18n/config.ts'
+import type { ReactNode } from 'react'
 import {
   LIVED_EXPERIENCE_LABELS,
   STEP_KEYS,
@@ -26,10 +27,13 @@ const WORK_MODE_KEYS: Record<WorkMode, string> = {
 function Section({
   step,
   editHref,
+  written,
   children,
 }: {
   step: ApplicationStep
   editHref?: string
+  /** The language the group wrote this step in, when known. */
+  written?: Language
   children: ReactNode
 }) {
   const { t } = useTranslation()
@@ -46,7 +50,14 @@ function Section({
         ) : null
       }
     >
-      {children}
+      {written ? (
+        <p className="hint written-in">
+          {written === 'es'
+            ? t('common:content.writtenInSpanish')
+            : t('common:content.writtenInEnglish')}
+        </p>
+      ) : null}
+      <div lang={written}>{children}</div>
     </Card>
   )
 }
@@ -68,7 +79,11 @@ export function ApplicationSummary({
   const money = (minor: number) => format.money(minor, s.currency)
   return (
     <>
-      <Section step="organization" editHref={edit('organization')}>
+      <Section
+        step="organization"
+        editHref={edit('organization')}
+        written={s.stepLanguages.organization}
+      >
         <dl className="facts">
           <dt>{t('common:applicationSummary.organization')}</dt>
           <dd>{s.organizationName}</dd>
@@ -86,7 +101,7 @@ export function ApplicationSummary({
           <dd>{[s.contactName, s.contactEmail].filter(Boolean).join(', ') || '—'}</dd>
         </dl>
       </Section>
-      <Section step="community" editHref={edit('community')}>
+      <Section step="community" editHref={edit('community')} written={s.stepLanguages.community}>
         <dl className="facts">
           <dt>{t('common:applicationSummary.community')}</dt>
           <dd>{orDash(s.communityServed)}</dd>
@@ -116,7 +131,7 @@ export function ApplicationSummary({
           </dd>
         </dl>
       </Section>
-      <Section step="project" editHref={edit('project')}>
+      <Section step="project" editHref={edit('project')} written={s.stepLanguages.project}>
         <dl className="facts">
           <dt>{t('common:applicationSummary.title')}</dt>
           <dd>{orDash(s.title)}</dd>
@@ -126,7 +141,7 @@ export function ApplicationSummary({
           <dd>{s.sdohDomains.map((d) => SDOH_LABELS[d as SdohDomain] ?? d).join('; ') || '—'}</dd>
         </dl>
       </Section>
-      <Section step="budget" editHref={edit('budget')}>
+      <Section step="budget" editHref={edit('budget')} written={s.stepLanguages.budget}>
         <p>
           {t('common:applicationSummary.amountRequested')}{' '}
           <strong>{s.amountRequestedMinor === null ? '—' : money(s.amountRequestedMinor)}</strong>
@@ -166,7 +181,7 @@ export function ApplicationSummary({
         )}
       </Section>
       {showSkills ? (
-        <Section step="skills" editHref={edit('skills')}>
+        <Section step="skills" editHref={edit('skills')} written={s.stepLanguages.skills}>
           {s.skillRequests.length ? (
             <ul>
               {s.skillRequests.map((r, i) => (
@@ -193,12 +208,12 @@ export function ApplicationSummary({
           )}
         </Section>
       ) : null}
-      <Section step="questions" editHref={edit('questions')}>
+      <Section step="questions" editHref={edit('questions')} written={s.stepLanguages.questions}>
         {s.answers.length ? (
           <dl className="facts">
             {s.answers.map((a) => (
               <div key={a.id} className="fact-pair">
-                <dt>{a.label}</dt>
+                <dt lang={a.labelLang}>{a.label}</dt>
                 <dd>{formatAnswer(a.kind, a.value)}</dd>
               </div>
             ))}

@@ -5,8 +5,10 @@ import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/programs/funds.ts'
 import { CURRENCY_KEYS, VISIBILITY_CHOICE_KEYS } from '#app/domain/programs/funder-words.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { SelectField, TextareaField, TextField } from './field.tsx'
+import { ContentLanguageFields } from './content-language-fields.tsx'
 
-type FundField = 'name' | 'currency' | 'description' | 'visibility'
+type FundField =
+  'name' | 'currency' | 'description' | 'contentLanguage' | 'descriptionTranslation' | 'visibility'
 
 /** The fund form's fields, shared by "create fund" and "edit fund". */
 export function FundFields({
@@ -49,6 +51,17 @@ export function FundFields({
         hint={t('funder:fundFields.descriptionHint')}
         error={errorOf('description')}
         {...field('description')}
+      />
+      <ContentLanguageFields
+        field={field}
+        errorOf={errorOf}
+        fields={[
+          {
+            name: 'descriptionTranslation',
+            labelKey: 'funder:content.fields.fundDescription',
+            rows: 4,
+          },
+        ]}
       />
       <ChoiceFieldset
         type="radio"

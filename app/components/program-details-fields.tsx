@@ -9,6 +9,7 @@ import { TIME_ZONES } from '#app/lib/time-zones.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { SelectField, TextareaField, TextField } from './field.tsx'
 import { PlacePicker, type PickedPlace } from './place-picker.tsx'
+import { ContentLanguageFields } from './content-language-fields.tsx'
 
 type Field = (name: never) => UseFormRegisterReturn & { defaultValue?: string }
 type Choice = (
@@ -150,6 +151,24 @@ export function ProgramDetailsFields({
           defaultText={countiesText}
         />
       </fieldset>
+
+      <ContentLanguageFields
+        field={fieldOf}
+        errorOf={errorOf}
+        fields={[
+          { name: 'titleTranslation', labelKey: 'funder:content.fields.title' },
+          {
+            name: 'descriptionTranslation',
+            labelKey: 'funder:content.fields.description',
+            rows: 4,
+          },
+          {
+            name: 'eligibilityTranslation',
+            labelKey: 'funder:content.fields.eligibility',
+            rows: 4,
+          },
+        ]}
+      />
 
       <fieldset className="field">
         <legend>{t('funder:programFields.dates')}</legend>

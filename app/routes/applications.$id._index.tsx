@@ -1,3 +1,4 @@
+import { requestLanguage } from '#app/utils/i18n.server.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireApplication(request, params.id)
   const { application: a, access, program } = loaded
   const [{ context, content, summary }, history, files] = await Promise.all([
-    readApplication(loaded),
+    readApplication(loaded, await requestLanguage(request)),
     applicationHistory(a.id),
     listAttachments(a.id),
   ])

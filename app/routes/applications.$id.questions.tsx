@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { Fragment, useMemo } from 'react'
 import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
@@ -17,12 +17,18 @@ import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { YES_NO } from '#app/domain/programs/program-questions.ts'
 import { useRootData } from '#app/root.tsx'
 import { WordCounter } from '#app/components/word-counter.tsx'
+import { ContentText } from '#app/components/content-text.tsx'
+import { showQuestion } from '#app/services/programs/program-content.server.ts'
+import { requestLanguage } from '#app/utils/i18n.server.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
 
 /** A long-text answer as the form holds it (anything else counts as no words). */
 const answerText = (value: unknown) => (typeof value === 'string' ? value : '')
 
-async function questionsFor(programId: string) {
+async function questionsFor(programId: string, reader: Language = 'en') {
   return (await programQuestionsOf(programId)).map((q) => ({
+    // The funder's words in the reader's language, else the other (noted); values stay as stored.
+    shown: showQuestion(q, reader),
     id: q.id,
     kind: q.kind,
     label: q.label,
@@ -38,7 +44,10 @@ export const handle: I18nHandle = { i18n: ['applications'] }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'questions')
   const a = loaded.application
-  const [questions, files] = await Promise.all([questionsFor(a.programId), listAttachments(a.id)])
+  const [questions, files] = await Promise.all([
+    questionsFor(a.programId, await requestLanguage(request)),
+    listAttachments(a.id),
+  ])
   const answers = Object.fromEntries(
     Object.entries(a.answers).map(([k, v]) => [
       k,
@@ -55,6 +64,17 @@ export const action = async (args: ActionFunctionArgs) => {
     step: 'questions',
     data: { answers: data.answers },
   }))
+}
+
+/** A question's label in the reader's language, marked "(optional)" when it is. */
+function QuestionLabel({
+  q,
+}: {
+  q: { required: boolean; shown: { label: Parameters<typeof ContentText>[0]['shown'] } }
+}) {
+  const label = <ContentText shown={q.shown.label} />
+  if (q.required) return label
+  return <Trans i18nKey="applications:questions.optionalLabel" components={{ label }} />
 }
 
 export default function QuestionsStep() {
@@ -84,15 +104,19 @@ function Editor() {
         >
           {written.map((q) => {
             const name = `answers.${q.id}` as const
+            const help = q.shown.helpText.text ? <ContentText shown={q.shown.helpText} /> : null
             const common = {
-              label: q.label,
+              label: <ContentText shown={q.shown.label} />,
               hint:
-                [
-                  q.helpText,
-                  q.wordLimit ? t('applications:questions.wordLimit', { count: q.wordLimit }) : '',
-                ]
-                  .filter(Boolean)
-                  .join(' ') || undefined,
+                help || q.wordLimit ? (
+                  <>
+                    {help}
+                    {help && q.wordLimit ? ' ' : null}
+                    {q.wordLimit
+                      ? t('applications:questions.wordLimit', { count: q.wordLimit })
+                      : null}
+                  </>
+                ) : undefined,
               required: q.required,
               error: form.errorOf(name),
             }
@@ -110,21 +134,23 @@ function Editor() {
               return (
                 <ChoiceFieldset
                   key={q.id}
-                  legend={
-                    q.required ? q.label : t('applications:questions.optional', { label: q.label })
-                  }
+                  legend={<QuestionLabel q={q} />}
                   hint={common.hint}
                   name={name}
                   error={common.error}
                   type={q.kind === 'multi_choice' ? 'checkbox' : 'radio'}
-                  options={options.map((o) => ({
+                  options={options.map((o, i) => ({
                     value: o,
                     label:
-                      q.kind === 'yes_no'
-                        ? o === 'yes'
-                          ? t('applications:questions.yes')
-                          : t('applications:questions.no')
-                        : o,
+                      q.kind === 'yes_no' ? (
+                        o === 'yes' ? (
+                          t('applications:questions.yes')
+                        ) : (
+                          t('applications:questions.no')
+                        )
+                      ) : (
+                        <ContentText shown={q.shown.options[i]!} />
+                      ),
                   }))}
                   choice={(v) => form.choice(name, v)}
                 />
@@ -145,9 +171,13 @@ function Editor() {
         {fileQuestions.map((q) => (
           <section key={q.id} className="field">
             <h3>
-              {q.required ? q.label : t('applications:questions.optional', { label: q.label })}
+              <QuestionLabel q={q} />
             </h3>
-            {q.helpText ? <p className="hint">{q.helpText}</p> : null}
+            {q.shown.helpText.text ? (
+              <p className="hint">
+                <ContentText shown={q.shown.helpText} />
+              </p>
+            ) : null}
             <AttachmentList
               applicationId={id}
               files={files.filter((f) => f.questionId === q.id)}
@@ -156,8 +186,8 @@ function Editor() {
             <UploadForm
               applicationId={id}
               questionId={q.id}
-              label={t('applications:questions.addFileFor', { label: q.label })}
-              target={q.label}
+              label={t('applications:questions.addFileFor', { label: q.shown.label.text })}
+              target={q.shown.label.text}
               error={flashFor(flash, uploadField(q.id))}
             />
           </section>

@@ -1,3 +1,4 @@
+import { requestLanguage } from '#app/utils/i18n.server.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useTranslation } from 'react-i18next'
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireDraft(request, params.id)
   const { application: a, program } = loaded
   const [{ summary, context, content }, files] = await Promise.all([
-    readApplication(loaded),
+    readApplication(loaded, await requestLanguage(request)),
     listAttachments(a.id),
   ])
   return {

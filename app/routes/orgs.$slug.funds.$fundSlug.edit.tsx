@@ -20,6 +20,7 @@ import { requestT } from '#app/utils/i18n.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
+// The language fields of funder-written content (docs/decisions/015-bilingual-content.md).
 export const handle: I18nHandle = { i18n: ['funder'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
@@ -30,10 +31,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const programs = await listPrograms(fund.id)
   const { name, currency, description, visibility, slug } = fund
   const t = await requestT(request)
+  const { contentLanguage } = fund
+  const descriptionTranslation = fund.descriptionTranslation ?? ''
   return {
     title: t('funder:fundEdit.title', { name }),
     orgSlug: organization.slug,
-    fund: { name, currency: currency as Currency, description, visibility, slug },
+    fund: {
+      name,
+      currency: currency as Currency,
+      description,
+      contentLanguage,
+      descriptionTranslation,
+      visibility,
+      slug,
+    },
     currencyLocked: programs.length > 0,
     draft: { key: draftKeys.fund(fund.id), version: fund.updatedAt.getTime() },
   }

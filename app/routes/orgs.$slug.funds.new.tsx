@@ -17,6 +17,7 @@ import { requestT } from '#app/utils/i18n.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
+// The language fields of funder-written content (docs/decisions/015-bilingual-content.md).
 export const handle: I18nHandle = { i18n: ['funder'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)

@@ -1,3 +1,4 @@
+import { ContentLanguageFields } from '#app/components/content-language-fields.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import {
   Link,
@@ -55,6 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       required: q.required,
       options: q.options,
       wordLimit: q.wordLimit,
+      contentLanguage: q.contentLanguage,
+      labelTranslation: q.labelTranslation ?? '',
+      helpTextTranslation: q.helpTextTranslation ?? '',
+      optionsTranslation: (q.optionsTranslation ?? []).join('\n'),
     })),
   }
 }
@@ -126,6 +131,10 @@ function QuestionForm({
           required: question.required ? 'on' : '',
           options: question.options.join('\n'),
           wordLimit: question.wordLimit ? String(question.wordLimit) : '',
+          contentLanguage: question.contentLanguage,
+          labelTranslation: question.labelTranslation,
+          helpTextTranslation: question.helpTextTranslation,
+          optionsTranslation: question.optionsTranslation,
         }
       : { kind: 'short_text', required: 'on' },
   })
@@ -183,6 +192,15 @@ function QuestionForm({
             hint={t('funder:questions.wordLimitHint')}
             error={form.errorOf('wordLimit')}
             {...form.field('wordLimit')}
+          />
+          <ContentLanguageFields
+            field={form.field}
+            errorOf={form.errorOf}
+            fields={[
+              { name: 'labelTranslation', labelKey: 'funder:content.fields.questionLabel' },
+              { name: 'helpTextTranslation', labelKey: 'funder:content.fields.helpText', rows: 2 },
+              { name: 'optionsTranslation', labelKey: 'funder:content.fields.options', rows: 4 },
+            ]}
           />
           <Button busy={navigation.state === 'submitting'}>
             {question ? t('funder:questions.save') : t('funder:questions.add')}

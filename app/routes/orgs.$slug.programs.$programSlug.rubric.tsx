@@ -1,3 +1,4 @@
+import { ContentLanguageFields } from '#app/components/content-language-fields.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
@@ -63,6 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       maxScore: c.maxScore,
       isEquity: c.isEquity,
       levels: levelsFor(c.maxScore, c.levels),
+      contentLanguage: c.contentLanguage,
+      labelTranslation: c.labelTranslation ?? '',
+      descriptionTranslation: c.descriptionTranslation ?? '',
+      guidanceTranslation: (c.guidanceTranslation ?? []).join('\n'),
     })),
     total: totalWeight(criteria),
     problems: rubricProblems(criteria),
@@ -132,6 +137,10 @@ function CriterionEditor({
     description: criterion.description,
     maxScore: String(criterion.maxScore),
     isEquity: criterion.isEquity ? 'on' : '',
+    contentLanguage: criterion.contentLanguage,
+    labelTranslation: criterion.labelTranslation,
+    descriptionTranslation: criterion.descriptionTranslation,
+    guidanceTranslation: criterion.guidanceTranslation,
   }
   for (const level of criterion.levels) defaults[levelField(level.score)] = level.guidance
   const form = useValidatedForm(CriterionSchema, { failure, defaultValues: defaults })
@@ -190,6 +199,19 @@ function CriterionEditor({
               {...form.field(levelField(level.score))}
             />
           ))}
+          <ContentLanguageFields
+            field={form.field}
+            errorOf={form.errorOf}
+            fields={[
+              { name: 'labelTranslation', labelKey: 'funder:content.fields.criterionLabel' },
+              {
+                name: 'descriptionTranslation',
+                labelKey: 'funder:content.fields.criterionDescription',
+                rows: 3,
+              },
+              { name: 'guidanceTranslation', labelKey: 'funder:content.fields.guidance', rows: 4 },
+            ]}
+          />
           <Button busy={navigation.state === 'submitting'}>
             {t('funder:rubric.saveCriterion')}
           </Button>

@@ -5,7 +5,11 @@ import { PROGRAM_STATUS_KEYS } from '#app/domain/programs/funder-words.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
+import { ContentText } from '#app/components/content-text.tsx'
+import { showProgram } from '#app/services/programs/program-content.server.ts'
+import { requestLanguage } from '#app/utils/i18n.server.ts'
 
+// The language fields of funder-written content (docs/decisions/015-bilingual-content.md).
 export const handle: I18nHandle = { i18n: ['funder'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
@@ -16,12 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: program.title,
     orgSlug: organization.slug,
     program: { title: program.title, slug: program.slug, status: program.status },
+    // The title in the reader's language when the funder gave one (else theirs, noted).
+    shownTitle: showProgram(program, await requestLanguage(request)).title,
     fund: { name: fund.name, slug: fund.slug },
   }
 }
 
 export default function ProgramLayout() {
-  const { orgSlug, program, fund } = useLoaderData<typeof loader>()
+  const { orgSlug, program, fund, shownTitle } = useLoaderData<typeof loader>()
   const { t } = useTranslation('funder')
   const base = `/orgs/${orgSlug}/programs/${program.slug}`
   return (
@@ -31,7 +37,9 @@ export default function ProgramLayout() {
         <Link to={`/orgs/${orgSlug}/funds/${fund.slug}`}>{fund.name}</Link>{' '}
         <span className="badge">{t(PROGRAM_STATUS_KEYS[program.status])}</span>
       </p>
-      <h2>{program.title}</h2>
+      <h2>
+        <ContentText shown={shownTitle} />
+      </h2>
       <nav aria-label={t('funder:layout.nav')} className="subnav">
         <NavLink to={base} end>
           {t('funder:layout.overview')}

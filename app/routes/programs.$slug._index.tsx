@@ -12,6 +12,8 @@ import type { QuestionKind } from '#app/domain/programs/program-questions.ts'
 import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
 import { translateSvi } from '#app/domain/places/vulnerability.ts'
 import { getPublicProgram } from '#app/services/programs/program-catalog.server.ts'
+import { ContentBlock, ContentText } from '#app/components/content-text.tsx'
+import { requestLanguage } from '#app/utils/i18n.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import styles from '#app/styles/programs.css?url'
 
@@ -24,8 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...(data ? hreflangLinks(matches) : []),
 ]
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await getPublicProgram(params.slug ?? '')
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const found = await getPublicProgram(params.slug ?? '', await requestLanguage(request))
   // Drafts and private funds' programs answer exactly like a slug that was never used.
   if (!found) throwNotFound('programs:page.notFound')
   const { program } = found
@@ -33,9 +35,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     ...found,
     program: {
       slug: program.slug,
-      title: program.title,
-      description: program.description,
-      eligibility: program.eligibility,
+      title: found.shown.program.title.text,
       placeServed: program.placeServed,
       eligibleStates: program.eligibleStates,
       sdohDomains: program.sdohDomains,
@@ -156,7 +156,12 @@ function WhoCanApply({ data }: { data: Data }) {
   const { t } = useTranslation('programs')
   return (
     <Card title={t('programs:page.who.title')}>
-      <Paragraphs text={program.eligibility} empty={t('programs:page.who.noEligibility')} />
+      <ContentBlock shown={data.shown.program.eligibility}>
+        <Paragraphs
+          text={data.shown.program.eligibility.text}
+          empty={t('programs:page.who.noEligibility')}
+        />
+      </ContentBlock>
       <h3>{t('programs:page.who.where')}</h3>
       {program.placeServed ? <p>{program.placeServed}</p> : null}
       {program.eligibleStates.length === 0 && counties.length === 0 ? (
@@ -241,7 +246,9 @@ function Funding({ data }: { data: Data }) {
 }
 
 function Rubric({ data }: { data: Data }) {
-  const { criteria, program } = data
+  const { program } = data
+  // The funder's words in the reader's language (or the other, noted), beside the numbers.
+  const criteria = data.criteria.map((c, i) => ({ ...c, shown: data.shown.criteria[i]! }))
   const { t } = useTranslation('programs')
   const format = useFormatters()
   const percent = (n: number) => t('programs:page.rubric.percent', { value: format.number(n) })
@@ -260,7 +267,10 @@ function Rubric({ data }: { data: Data }) {
             rows={criteria}
             rowKey={(c) => c.id}
             columns={[
-              { header: t('programs:page.rubric.criterion'), cell: (c) => c.label },
+              {
+                header: t('programs:page.rubric.criterion'),
+                cell: (c) => <ContentText shown={c.shown.label} />,
+              },
               {
                 header: t('programs:page.rubric.weight'),
                 cell: (c) => percent(c.weight),
@@ -279,9 +289,9 @@ function Rubric({ data }: { data: Data }) {
             ]}
           />
           {criteria.map((c) => (
-            <section key={c.id} className="criterion" aria-label={c.label}>
+            <section key={c.id} className="criterion" aria-label={c.shown.label.text}>
               <h3>
-                {c.label}
+                <ContentText shown={c.shown.label} />
                 <span className="badge">
                   {t('programs:page.rubric.weightBadge', { weight: percent(c.weight) })}
                 </span>
@@ -289,11 +299,17 @@ function Rubric({ data }: { data: Data }) {
                   <span className="badge">{t('programs:page.rubric.equity')}</span>
                 ) : null}
               </h3>
-              <Paragraphs text={c.description} />
+              <ContentBlock shown={c.shown.description}>
+                <Paragraphs text={c.shown.description.text} />
+              </ContentBlock>
               {c.levels.length > 0 ? (
                 <DataTable
-                  caption={t('programs:page.rubric.levelsCaption', { criterion: c.label })}
-                  rows={[...c.levels].sort((a, b) => a.score - b.score)}
+                  caption={t('programs:page.rubric.levelsCaption', {
+                    criterion: c.shown.label.text,
+                  })}
+                  rows={c.levels
+                    .map((l, i) => ({ ...l, shown: c.shown.guidance[i]! }))
+                    .sort((a, b) => a.score - b.score)}
                   rowKey={(l) => String(l.score)}
                   columns={[
                     {
@@ -305,7 +321,10 @@ function Rubric({ data }: { data: Data }) {
                         }),
                       numeric: true,
                     },
-                    { header: t('programs:page.rubric.lookFor'), cell: (l) => l.guidance },
+                    {
+                      header: t('programs:page.rubric.lookFor'),
+                      cell: (l) => <ContentText shown={l.shown} />,
+                    },
                   ]}
                 />
               ) : (
@@ -322,7 +341,7 @@ function Rubric({ data }: { data: Data }) {
 }
 
 function Questions({ data }: { data: Data }) {
-  const { questions } = data
+  const questions = data.questions.map((q, i) => ({ ...q, shown: data.shown.questions[i]! }))
   const { t } = useTranslation('programs')
   const format = useFormatters()
   return (
@@ -334,7 +353,9 @@ function Questions({ data }: { data: Data }) {
         <ol className="question-list">
           {questions.map((q) => (
             <li key={q.id}>
-              <strong>{q.label}</strong>{' '}
+              <strong>
+                <ContentText shown={q.shown.label} />
+              </strong>{' '}
               {q.wordLimit
                 ? t('programs:page.questions.aboutLimited', {
                     required: q.required
@@ -350,11 +371,17 @@ function Questions({ data }: { data: Data }) {
                       : t('programs:page.questions.optional'),
                     kind: t(QUESTION_KIND_KEYS[q.kind]),
                   })}
-              {q.helpText ? <p className="hint">{q.helpText}</p> : null}
+              {q.shown.helpText.text ? (
+                <p className="hint">
+                  <ContentText shown={q.shown.helpText} />
+                </p>
+              ) : null}
               {q.options.length > 0 ? (
                 <ul>
-                  {q.options.map((o) => (
-                    <li key={o}>{o}</li>
+                  {q.options.map((o, i) => (
+                    <li key={o}>
+                      <ContentText shown={q.shown.options[i]!} />
+                    </li>
                   ))}
                 </ul>
               ) : null}
@@ -368,17 +395,24 @@ function Questions({ data }: { data: Data }) {
 
 export default function PublicProgram() {
   const data = useLoaderData<typeof loader>()
-  const { program, fund, funder } = data
+  const { fund, funder } = data
   const { t } = useTranslation('programs')
   return (
     <>
       <p className="eyebrow">
         <Link to="/programs">{t('programs:page.openPrograms')}</Link> · {funder.name} · {fund.name}
       </p>
-      <h1>{program.title}</h1>
+      <h1>
+        <ContentText shown={data.shown.program.title} />
+      </h1>
       <StatusPanel data={data} />
       <Card title={t('programs:page.about')}>
-        <Paragraphs text={program.description} empty={t('programs:page.noDescription')} />
+        <ContentBlock shown={data.shown.program.description}>
+          <Paragraphs
+            text={data.shown.program.description.text}
+            empty={t('programs:page.noDescription')}
+          />
+        </ContentBlock>
       </Card>
       <WhoCanApply data={data} />
       <Funding data={data} />

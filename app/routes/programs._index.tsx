@@ -14,9 +14,11 @@ import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/places/s
 import { US_STATES } from '#app/domain/places/us-states.ts'
 import { parseCatalogSearch } from '#app/schemas/programs/program-catalog.ts'
 import { listOpenPrograms } from '#app/services/programs/program-catalog.server.ts'
+import { ContentText, UntranslatedNote } from '#app/components/content-text.tsx'
 import { pageLinks, pageParam } from '#app/lib/search-params.ts'
 import styles from '#app/styles/programs.css?url'
 import { readQuery } from '#app/utils/request-body.server.ts'
+import { requestLanguage } from '#app/utils/i18n.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -30,7 +32,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const search = readQuery(request)
   const { filters, errors } = parseCatalogSearch(search)
-  const result = await listOpenPrograms({ ...filters, page: pageParam(search) })
+  const result = await listOpenPrograms(
+    { ...filters, page: pageParam(search) },
+    await requestLanguage(request),
+  )
   const t = await requestT(request)
   return {
     title: t('programs:catalog.title'),
@@ -71,11 +76,23 @@ function ProgramCard({ row }: { row: Row }) {
         })
   return (
     <li>
-      <Card headingLevel={3} title={<Link to={`/programs/${row.slug}`}>{row.title}</Link>}>
+      <Card
+        headingLevel={3}
+        title={
+          <Link to={`/programs/${row.slug}`}>
+            <ContentText shown={row.shown.title} />
+          </Link>
+        }
+      >
         <p className="eyebrow">
           {row.funderName} · {row.fundName}
         </p>
-        {row.description ? <p>{excerpt(row.description)}</p> : null}
+        {row.shown.description.text ? (
+          <>
+            <p lang={row.shown.description.lang}>{excerpt(row.shown.description.text)}</p>
+            <UntranslatedNote shown={row.shown.description} />
+          </>
+        ) : null}
         <dl className="facts">
           <dt>{t('programs:catalog.awards')}</dt>
           <dd>{awards}</dd>

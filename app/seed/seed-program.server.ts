@@ -31,6 +31,8 @@ interface DemoApplication {
   lines: [string, number][]
   skill?: { skill: string; hours: number; languages: string[] }
   answer?: string
+  /** The language the group wrote the program's question in ('en' when absent). */
+  answerLanguage?: 'en' | 'es'
 }
 
 const DEMO_APPLICATIONS: DemoApplication[] = [
@@ -157,6 +159,8 @@ async function seedOpenProgram(
       name: 'Riverbend Health Equity Fund',
       slug: 'riverbend-health-equity-fund',
       description: 'Pooled gifts from Riverbend neighbours for community-led health equity work.',
+      descriptionTranslation:
+        'Donaciones de vecinos de Riverbend reunidas para el trabajo por la equidad en salud dirigido por la comunidad.',
     })
     .returning()
   if (!fund) throw new Error('Could not seed the demo fund')
@@ -170,6 +174,13 @@ async function seedOpenProgram(
         'Grants of $5,000 to $25,000 for community-led work that removes barriers to health: access to care, food, safe housing and the social ties that keep people well. Groups may also ask for pro bono help from skilled volunteers.',
       eligibility:
         'Community groups based in Ohio with an annual budget under $1 million, led by people from the communities they serve. Fiscally sponsored groups are welcome.',
+      // In Spanish too, so the demo shows a program read in either language (the promotoras'
+      // application below is written to it).
+      titleTranslation: 'Acceso Comunitario a la Salud 2027',
+      descriptionTranslation:
+        'Subvenciones de $5,000 a $25,000 para el trabajo dirigido por la comunidad que quita barreras a la salud: acceso a la atención médica, a la comida, a una vivienda segura y a los lazos sociales que mantienen bien a las personas. Los grupos también pueden pedir ayuda gratuita de voluntarios con habilidades profesionales.',
+      eligibilityTranslation:
+        'Grupos comunitarios con sede en Ohio, con un presupuesto anual de menos de $1 millón, dirigidos por personas de las comunidades a las que sirven. Se aceptan grupos con patrocinio fiscal.',
       placeServed: 'Ohio',
       eligibleStates: ['Ohio'],
       sdohDomains: ['health_care', 'economic_stability', 'neighborhood', 'social_community'],
@@ -194,7 +205,10 @@ async function seedOpenProgram(
         position: 1,
         kind: 'long_text',
         label: 'How will the people you serve shape this work?',
+        labelTranslation: '¿Cómo van a dar forma a este trabajo las personas a las que sirven?',
         helpText: 'Tell us how community members take part in decisions.',
+        helpTextTranslation:
+          'Cuéntenos cómo participan en las decisiones los miembros de la comunidad.',
         required: true,
         wordLimit: 200,
       },
@@ -203,6 +217,7 @@ async function seedOpenProgram(
         position: 2,
         kind: 'yes_no',
         label: 'Is your group fiscally sponsored?',
+        labelTranslation: '¿Su grupo tiene patrocinio fiscal?',
         required: false,
       },
       {
@@ -210,17 +225,29 @@ async function seedOpenProgram(
         position: 3,
         kind: 'file',
         label: 'Letter of support',
+        labelTranslation: 'Carta de apoyo',
         helpText: 'From a partner, a resident or a local leader.',
+        helpTextTranslation: 'De una organización aliada, un residente o un líder local.',
         required: false,
       },
     ])
     .returning()
   if (!question) throw new Error('Could not seed the demo questions')
   for (const [i, demo] of DEMO_APPLICATIONS.entries()) {
-    const answered = {
-      ...demo,
-      answer: 'Residents sit on our steering circle and vote on every budget line.',
-    }
+    // The promotoras answered the program's question in Spanish, so the funder's view shows
+    // "Written in Spanish" on it.
+    const answered: DemoApplication =
+      demo.org === 'eastside-health-collective'
+        ? {
+            ...demo,
+            answer:
+              'Las familias del Eastside forman parte de nuestro círculo de dirección y votan cada línea del presupuesto.',
+            answerLanguage: 'es',
+          }
+        : {
+            ...demo,
+            answer: 'Residents sit on our steering circle and vote on every budget line.',
+          }
     await seedApplication(tx, program.id, question.id, answered, orgIds, userIds, {
       submittedAt: new Date(now - (5 - i) * DAY),
     })
@@ -305,6 +332,13 @@ async function seedApplication(
       sdohDomains: demo.sdoh,
       amountRequestedMinor: amount,
       answers: questionId && demo.answer ? { [questionId]: demo.answer } : {},
+      stepLanguages: {
+        organization: 'en',
+        community: 'en',
+        project: 'en',
+        budget: 'en',
+        ...(demo.answer ? { questions: demo.answerLanguage ?? 'en' } : {}),
+      },
       createdByUserId: owner,
       updatedByUserId: owner,
       submittedAt,

@@ -1,3 +1,4 @@
+import { requestLanguage } from './i18n.server.ts'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import type { z } from 'zod'
 import type { ApplicationStep } from '#app/domain/applications/application-steps.ts'
@@ -68,7 +69,13 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   if ('errors' in write) return formFailure(write.errors, formData)
   const base = Number(formData.get('version'))
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
-  const result = await saveStep(actor, loaded.application, write, base)
+  const result = await saveStep(
+    actor,
+    loaded.application,
+    write,
+    base,
+    await requestLanguage(request),
+  )
   const id = loaded.application.id
   if (result.ok && write.problems && Object.keys(write.problems).length > 0) {
     // Saved, since nothing typed should be lost, but not right yet: stay on the step with the

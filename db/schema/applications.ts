@@ -73,6 +73,14 @@ export const applications = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * The language the applicant's words are in, by step: the interface language of whoever saved
+     * that step last ('en' or 'es'), so the funder knows what they are reading.
+     */
+    stepLanguages: jsonb('step_languages')
+      .$type<Partial<Record<string, 'en' | 'es'>>>()
+      .notNull()
+      .default({}),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     updatedByUserId: uuid('updated_by_user_id').references(() => users.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
@@ -95,6 +103,10 @@ export const applications = pgTable(
     index('applications_sdoh_idx').using('gin', t.sdohDomains),
     check('applications_amount_nonnegative', sql`${t.amountRequestedMinor} >= 0`),
     check('applications_vulnerability_range', sql`${t.placeVulnerability} BETWEEN 0 AND 1`),
+    check(
+      'applications_step_languages_known',
+      sql`jsonb_typeof(${t.stepLanguages}) = 'object' AND NOT jsonb_path_exists(${t.stepLanguages}, '$.* ? (@ != "en" && @ != "es")')`,
+    ),
     // Submitted exactly when past draft (only a submitted application can be withdrawn).
     check(
       'applications_submitted_at_matches_status',

@@ -17,7 +17,7 @@ import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/programs/funds.ts'
 import { PROGRAM_STATUSES } from '#app/domain/programs/program-status.ts'
 import { QUESTION_KINDS } from '#app/domain/programs/program-questions.ts'
 import type { ScoreLevel } from '#app/domain/programs/rubric-template.ts'
-import { createdAt, id, updatedAt } from './columns.ts'
+import { contentLanguage, createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 
 export const fundVisibility = pgEnum('fund_visibility', FUND_VISIBILITIES)
@@ -40,6 +40,8 @@ export const funds = pgTable(
     /** ISO 4217 code; every amount in the fund and its programs is in this currency. */
     currency: text('currency').notNull().default('USD'),
     description: text('description').notNull().default(''),
+    contentLanguage: contentLanguage(),
+    descriptionTranslation: text('description_translation'),
     visibility: fundVisibility('visibility').notNull().default('public'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -48,6 +50,8 @@ export const funds = pgTable(
     uniqueIndex('funds_slug_key').on(t.slug),
     index('funds_organization_idx').on(t.organizationId, t.name),
     check('funds_currency_known', sql`${t.currency} IN (${knownCurrencies})`),
+    check('funds_content_language_known', sql`${t.contentLanguage} IN ('en', 'es')`),
+    check('funds_translation_not_empty', sql`${t.descriptionTranslation} <> ''`),
   ],
 )
 
@@ -65,6 +69,10 @@ export const programs = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     eligibility: text('eligibility').notNull().default(''),
+    contentLanguage: contentLanguage(),
+    titleTranslation: text('title_translation'),
+    descriptionTranslation: text('description_translation'),
+    eligibilityTranslation: text('eligibility_translation'),
     /** The place served, in words ("Franklin County, Ohio"). */
     placeServed: text('place_served').notNull().default(''),
     /** When non-empty, applications must serve a place in these states (full names)… */
@@ -103,6 +111,12 @@ export const programs = pgTable(
     check('programs_award_range', sql`${t.minAwardMinor} <= ${t.maxAwardMinor}`),
     check('programs_amounts_nonnegative', sql`${t.minAwardMinor} >= 0 AND ${t.budgetMinor} >= 0`),
     check('programs_opens_before_closes', sql`${t.opensAt} < ${t.closesAt}`),
+    check('programs_content_language_known', sql`${t.contentLanguage} IN ('en', 'es')`),
+    // Null means "not translated", so an empty translation is never stored in its place.
+    check(
+      'programs_translations_not_empty',
+      sql`${t.titleTranslation} <> '' AND ${t.descriptionTranslation} <> '' AND ${t.eligibilityTranslation} <> ''`,
+    ),
   ],
 )
 
@@ -121,12 +135,26 @@ export const rubricCriteria = pgTable(
     maxScore: integer('max_score').notNull(),
     /** Anchored guidance for each score level, lowest first. */
     levels: jsonb('levels').$type<ScoreLevel[]>().notNull().default([]),
+    contentLanguage: contentLanguage(),
+    labelTranslation: text('label_translation'),
+    descriptionTranslation: text('description_translation'),
+    /** The guidance of each level in the other language, in the order of `levels` ('' : none). */
+    guidanceTranslation: text('guidance_translation').array(),
     isEquity: boolean('is_equity').notNull().default(false),
   },
   (t) => [
     uniqueIndex('rubric_criteria_program_position_key').on(t.programId, t.position),
     check('rubric_weight_range', sql`${t.weight} BETWEEN 0 AND 100`),
     check('rubric_max_score_range', sql`${t.maxScore} BETWEEN 1 AND 100`),
+    check('rubric_content_language_known', sql`${t.contentLanguage} IN ('en', 'es')`),
+    check(
+      'rubric_translations_not_empty',
+      sql`${t.labelTranslation} <> '' AND ${t.descriptionTranslation} <> ''`,
+    ),
+    check(
+      'rubric_guidance_translation_per_level',
+      sql`cardinality(${t.guidanceTranslation}) = jsonb_array_length(${t.levels})`,
+    ),
   ],
 )
 
@@ -152,8 +180,27 @@ export const programQuestions = pgTable(
       .default(sql`'{}'::text[]`),
     /** For long_text: the most words an answer may have. */
     wordLimit: integer('word_limit'),
+    contentLanguage: contentLanguage(),
+    labelTranslation: text('label_translation'),
+    helpTextTranslation: text('help_text_translation'),
+    /**
+     * Each option in the other language, in the order of `options`. Answers store the option as
+     * written in `options`, whichever language the applicant read it in.
+     */
+    optionsTranslation: text('options_translation').array(),
   },
-  (t) => [uniqueIndex('program_questions_program_position_key').on(t.programId, t.position)],
+  (t) => [
+    uniqueIndex('program_questions_program_position_key').on(t.programId, t.position),
+    check('program_questions_content_language_known', sql`${t.contentLanguage} IN ('en', 'es')`),
+    check(
+      'program_questions_translations_not_empty',
+      sql`${t.labelTranslation} <> '' AND ${t.helpTextTranslation} <> ''`,
+    ),
+    check(
+      'program_questions_options_translation_per_option',
+      sql`cardinality(${t.optionsTranslation}) = cardinality(${t.options})`,
+    ),
+  ],
 )
 
 export type Fund = typeof funds.$inferSelect

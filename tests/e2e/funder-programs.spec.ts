@@ -26,7 +26,9 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   await expect(page).toHaveURL(/\/funds\/new$/)
   await expectAccessible(page)
   await page.getByLabel('Name').fill(fundName)
-  await page.getByLabel('Public description').fill('Resident-led health work along the river.')
+  await page
+    .getByLabel('Public description (optional)', { exact: true })
+    .fill('Resident-led health work along the river.')
   await page.getByRole('button', { name: 'Create fund' }).click()
   await expect(page.getByText(`${fundName} is set up.`)).toBeVisible()
   await expect(page.getByRole('heading', { name: fundName })).toBeVisible()
@@ -35,8 +37,10 @@ test('a funder creates a fund and a program, adjusts the rubric, adds a question
   await page.getByRole('link', { name: 'Create a program' }).click()
   await expect(page.getByRole('heading', { name: `Create a program in ${fundName}` })).toBeVisible()
   await expectAccessible(page)
-  await page.getByLabel('Title').fill(title)
-  await page.getByLabel('Description').fill('Grants for the conditions that shape health.')
+  await page.getByLabel('Title', { exact: true }).fill(title)
+  await page
+    .getByLabel('Description (optional)', { exact: true })
+    .fill('Grants for the conditions that shape health.')
   await page.getByLabel('Ohio', { exact: true }).check()
   await page.getByLabel('Neighborhood and built environment').check()
   await page.getByLabel('Time zone of these dates').selectOption('America/Chicago')
@@ -288,7 +292,7 @@ test.describe('with JavaScript off', () => {
     await expect(page.getByText(`Plain Fund ${tag} is set up.`)).toBeVisible()
 
     await page.getByRole('link', { name: 'Create a program' }).click()
-    await page.getByLabel('Title').fill(`Plain Program ${tag}`)
+    await page.getByLabel('Title', { exact: true }).fill(`Plain Program ${tag}`)
     await page.getByLabel('Texas', { exact: true }).check()
     await page.getByLabel('Eligible counties').fill('Harris County, Texas\nAtlantis')
     await page.getByLabel('Closes').fill('2031-01-15T12:00')
@@ -301,7 +305,7 @@ test.describe('with JavaScript off', () => {
       page.getByText('The maximum award cannot be more than the total budget'),
     ).toBeVisible()
     await expect(page.getByText('"Atlantis": no US county of that name')).toBeVisible()
-    await expect(page.getByLabel('Title')).toHaveValue(`Plain Program ${tag}`)
+    await expect(page.getByLabel('Title', { exact: true })).toHaveValue(`Plain Program ${tag}`)
     await expect(page.getByLabel('Texas', { exact: true })).toBeChecked()
     await expect(page.getByLabel('Eligible counties')).toHaveValue('Harris County, Texas\nAtlantis')
     await page.getByLabel('Maximum award (USD)').fill('10000')
@@ -336,7 +340,7 @@ test('a funder’s unsaved program edits are kept by the browser and offered bac
   const newProgram =
     '/orgs/riverbend-community-foundation/funds/riverbend-health-equity-fund/programs/new'
   await page.goto(newProgram)
-  await page.getByLabel('Title').fill(title)
+  await page.getByLabel('Title', { exact: true }).fill(title)
   await page.getByLabel('Total budget (USD)').fill('10,000')
   await page.getByLabel('Maximum award (USD)').fill('5,000')
   await page.getByRole('button', { name: 'Create program' }).click()
@@ -349,7 +353,7 @@ test('a funder’s unsaved program edits are kept by the browser and offered bac
     .getByRole('navigation', { name: 'Program' })
     .getByRole('link', { name: 'Details' })
     .click()
-  const field = page.getByLabel('Description')
+  const field = page.getByLabel('Description (optional)', { exact: true })
   await expect(field).toHaveValue('')
   // Typing before the page is interactive is not seen by the backup, so type until it is.
   await expect(async () => {

@@ -220,4 +220,48 @@ describe('the database refuses what the code never writes', () => {
     const [row] = await db().select().from(applications).where(where)
     expect(row).toMatchObject({ status: 'withdrawn', submittedAt })
   })
+
+  it('the database refuses an unknown language, an empty translation and translations that do not line up', async () => {
+    const { program, fund } = await createOpenProgram()
+    await refused(
+      db().update(programs).set({ contentLanguage: 'fr' }).where(eq(programs.id, program.id)),
+      'programs_content_language_known',
+    )
+    await refused(
+      db().update(programs).set({ titleTranslation: '' }).where(eq(programs.id, program.id)),
+      'programs_translations_not_empty',
+    )
+    await refused(
+      db().update(funds).set({ descriptionTranslation: '' }).where(eq(funds.id, fund.id)),
+      'funds_translation_not_empty',
+    )
+    await refused(
+      db()
+        .insert(programQuestions)
+        .values({
+          programId: program.id,
+          position: 9,
+          kind: 'single_choice',
+          label: 'Which?',
+          options: ['A', 'B'],
+          optionsTranslation: ['Una'],
+        }),
+      'program_questions_options_translation_per_option',
+    )
+    await refused(
+      db()
+        .update(rubricCriteria)
+        .set({ guidanceTranslation: ['una'] })
+        .where(eq(rubricCriteria.programId, program.id)),
+      'rubric_guidance_translation_per_level',
+    )
+    const application = await createApplicationRow(program.id, { status: 'draft' })
+    await refused(
+      db()
+        .update(applications)
+        .set({ stepLanguages: { project: 'fr' as 'en' } })
+        .where(eq(applications.id, application.id)),
+      'applications_step_languages_known',
+    )
+  })
 })

@@ -40,6 +40,9 @@ describe('FundSchema', () => {
       name: 'Riverbend Health Fund',
       currency: 'USD',
       description: '',
+      // Absent from the form: written in English, not translated.
+      contentLanguage: 'en',
+      descriptionTranslation: null,
       visibility: 'private',
     })
   })
@@ -186,6 +189,10 @@ describe('CriterionSchema', () => {
         { score: 2, guidance: 'Middle' },
         { score: 3, guidance: 'High' },
       ],
+      contentLanguage: 'en',
+      labelTranslation: null,
+      descriptionTranslation: null,
+      guidanceTranslation: null,
     })
   })
 
@@ -235,6 +242,10 @@ describe('QuestionSchema', () => {
       required: false,
       options: ['English', 'Spanish'],
       wordLimit: null,
+      contentLanguage: 'en',
+      labelTranslation: null,
+      helpTextTranslation: null,
+      optionsTranslation: null,
     })
     expect(
       QuestionSchema.parse({ kind: 'short_text', label: 'Your name?', options: 'a\nb' }).options,

@@ -1,3 +1,4 @@
+import type { Language } from '#app/lib/i18n/config.ts'
 import type { AnswerValue, QuestionKind } from '#app/domain/programs/program-questions.ts'
 import type { WorkMode } from '#app/domain/skills.ts'
 
@@ -29,5 +30,14 @@ export interface ApplicationSummary {
     languages: string[]
     description: string
   }[]
-  answers: { id: string; kind: QuestionKind; label: string; value: AnswerValue }[]
+  /** The question in the reader's language (else the other: `labelLang` says which). */
+  answers: {
+    id: string
+    kind: QuestionKind
+    label: string
+    labelLang: Language
+    value: AnswerValue
+  }[]
+  /** The language each step was written in, when known (saved before this was recorded: absent). */
+  stepLanguages: Partial<Record<string, Language>>
 }

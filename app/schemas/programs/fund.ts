@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/programs/funds.ts'
 import { msg } from '#app/lib/i18n/message.ts'
 import { optionalText } from '#app/schemas/fields.ts'
+import { ContentLanguageSchema, translationText } from '#app/schemas/content.ts'
 
 export const FundSchema = z.object({
   name: z
@@ -13,6 +14,9 @@ export const FundSchema = z.object({
     errorMap: () => ({ message: 'validation:fund.currency' }),
   }),
   description: optionalText(3000, 'The description'),
+  // The description in the other language (docs/decisions/015-bilingual-content.md).
+  contentLanguage: ContentLanguageSchema,
+  descriptionTranslation: translationText(3000),
   visibility: z.enum(FUND_VISIBILITIES, {
     errorMap: () => ({ message: 'validation:fund.visibility' }),
   }),

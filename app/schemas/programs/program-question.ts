@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { isChoiceKind, QUESTION_KINDS } from '#app/domain/programs/program-questions.ts'
 import { msg } from '#app/lib/i18n/message.ts'
+import { isChoiceKind, QUESTION_KINDS } from '#app/domain/programs/program-questions.ts'
 import { optionalText, optionalWholeNumber } from '#app/schemas/fields.ts'
 import { checkbox } from './program.ts'
+import { ContentLanguageSchema, linesOf, translationText } from '#app/schemas/content.ts'
 
 export const OPTIONS_MAX = 30
 export const WORD_LIMIT_MAX = 5000
@@ -29,6 +30,11 @@ export const QuestionSchema = z
       WORD_LIMIT_MAX,
       msg('validation:question.wordLimit', { max: WORD_LIMIT_MAX }),
     ),
+    // The texts above in the other language (docs/decisions/015-bilingual-content.md).
+    contentLanguage: ContentLanguageSchema,
+    labelTranslation: translationText(500),
+    helpTextTranslation: translationText(1000),
+    optionsTranslation: optionalText(OPTIONS_MAX * 200),
   })
   .transform((v) => ({
     ...v,
@@ -43,6 +49,11 @@ export const QuestionSchema = z
         ]
       : [],
     wordLimit: v.kind === 'long_text' ? v.wordLimit : null,
+    // One line per option, in the options' order; none given: not translated.
+    optionsTranslation:
+      isChoiceKind(v.kind) && linesOf(v.optionsTranslation).length > 0
+        ? linesOf(v.optionsTranslation)
+        : null,
   }))
   .superRefine((v, ctx) => {
     if (isChoiceKind(v.kind) && v.options.length < 2) {
@@ -57,6 +68,13 @@ export const QuestionSchema = z
         code: 'custom',
         path: ['options'],
         message: msg('validation:question.tooManyOptions', { count: OPTIONS_MAX }),
+      })
+    }
+    if (v.optionsTranslation && v.optionsTranslation.length !== v.options.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['optionsTranslation'],
+        message: msg('validation:content.optionsCount', { count: v.options.length }),
       })
     }
     if (v.options.some((o) => o.length > 200)) {

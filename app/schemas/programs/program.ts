@@ -6,6 +6,7 @@ import { moneyInputValue, parseMoney } from '#app/lib/money.ts'
 import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/lib/time-zones.ts'
 import { CONFIRMED } from '#app/schemas/confirmation.ts'
 import { optionalText } from '#app/schemas/fields.ts'
+import { ContentLanguageSchema, translationText } from '#app/schemas/content.ts'
 
 /** A repeated form field (checkboxes): absent → [], one value → [value]. */
 export const listOf = <T extends z.ZodTypeAny>(item: T) =>
@@ -65,6 +66,11 @@ const ProgramFields = z.object({
   description: optionalText(5000, 'The description'),
   eligibility: optionalText(5000, 'Eligibility'),
   placeServed: optionalText(200, 'The place served'),
+  // The texts above in the other language (docs/decisions/015-bilingual-content.md).
+  contentLanguage: ContentLanguageSchema,
+  titleTranslation: translationText(150),
+  descriptionTranslation: translationText(5000),
+  eligibilityTranslation: translationText(5000),
   eligibleStates: listOf(z.string().trim().min(1).max(60)),
   /** Counties chosen in the place picker, by FIPS code. */
   eligibleCountyFips: listOf(z.string().regex(/^\d{5}$/, 'validation:program.countyFromList'))
@@ -191,6 +197,10 @@ export function programFormValues(
     description: string
     eligibility: string
     placeServed: string
+    contentLanguage: string
+    titleTranslation: string | null
+    descriptionTranslation: string | null
+    eligibilityTranslation: string | null
     eligibleStates: string[]
     eligibleCountyFips: string[]
     sdohDomains: string[]
@@ -208,6 +218,7 @@ export function programFormValues(
   if (!program) {
     return {
       timeZone: 'America/New_York',
+      contentLanguage: 'en',
       allowSkillRequests: 'on',
       reviewersPerApplication: '3',
       minAward: '0',
@@ -220,6 +231,10 @@ export function programFormValues(
     description: program.description,
     eligibility: program.eligibility,
     placeServed: program.placeServed,
+    contentLanguage: program.contentLanguage,
+    titleTranslation: program.titleTranslation ?? '',
+    descriptionTranslation: program.descriptionTranslation ?? '',
+    eligibilityTranslation: program.eligibilityTranslation ?? '',
     eligibleStates: program.eligibleStates,
     eligibleCountyFips: program.eligibleCountyFips,
     sdohDomains: program.sdohDomains,

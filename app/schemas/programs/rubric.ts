@@ -4,6 +4,7 @@ import { TOTAL_WEIGHT } from '#app/domain/programs/rubric.ts'
 import { msg } from '#app/lib/i18n/message.ts'
 import { optionalText } from '#app/schemas/fields.ts'
 import { checkbox, wholeNumber } from './program.ts'
+import { ContentLanguageSchema, linesOf, translationText } from '#app/schemas/content.ts'
 
 export const GUIDANCE_MAX = 1000
 
@@ -47,14 +48,40 @@ export const CriterionSchema = z
     ),
     isEquity: checkbox,
     ...levelFields,
+    // The texts above in the other language (docs/decisions/015-bilingual-content.md); the
+    // guidance one line per score, lowest first.
+    contentLanguage: ContentLanguageSchema,
+    labelTranslation: translationText(120),
+    descriptionTranslation: translationText(2000),
+    guidanceTranslation: optionalText(MAX_SCORE_LIMIT * (GUIDANCE_MAX + 1)),
+  })
+  .superRefine((v, ctx) => {
+    const levels = v.maxScore - MIN_SCORE + 1
+    if (Number.isInteger(levels) && linesOf(v.guidanceTranslation).length > levels) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['guidanceTranslation'],
+        message: msg('validation:content.guidanceCount', { count: levels }),
+      })
+    }
   })
   .transform(({ label, description, maxScore, isEquity, ...rest }) => {
-    const guidance = rest as Record<string, string | undefined>
+    const { contentLanguage, labelTranslation, descriptionTranslation } = rest
+    const lines = linesOf(rest.guidanceTranslation)
+    const guidance = rest as unknown as Record<string, string | undefined>
     return {
       label,
       description,
       maxScore,
       isEquity,
+      contentLanguage,
+      labelTranslation,
+      descriptionTranslation,
+      /** One per level (lowest first, '' where none), or null: not translated. */
+      guidanceTranslation:
+        lines.length === 0
+          ? null
+          : Array.from({ length: maxScore - MIN_SCORE + 1 }, (_, i) => lines[i] ?? ''),
       levels: Array.from({ length: maxScore - MIN_SCORE + 1 }, (_, i) => ({
         score: i + MIN_SCORE,
         guidance: guidance[levelField(i + MIN_SCORE)] ?? '',

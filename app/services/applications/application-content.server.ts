@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGE, type Language } from '#app/lib/i18n/config.ts'
+import { showQuestion } from '#app/services/programs/program-content.server.ts'
 import { asc, eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
@@ -108,6 +110,7 @@ function summaryOf(
   loaded: LoadedApplication,
   parts: ApplicationParts,
   questions: ProgramQuestion[],
+  reader: Language,
 ): ApplicationSummary {
   const { application: a, fund, organization } = loaded
   return {
@@ -139,7 +142,17 @@ function summaryOf(
     })),
     answers: questions
       .filter((q) => q.kind !== 'file')
-      .map((q) => ({ id: q.id, kind: q.kind, label: q.label, value: a.answers[q.id] ?? null })),
+      .map((q) => {
+        const label = showQuestion(q, reader).label
+        return {
+          id: q.id,
+          kind: q.kind,
+          label: label.text,
+          labelLang: label.lang,
+          value: a.answers[q.id] ?? null,
+        }
+      }),
+    stepLanguages: a.stepLanguages,
   }
 }
 
@@ -147,7 +160,10 @@ function summaryOf(
  * The application as every page needs it (submission check inputs and the read-only summary),
  * from one read of its rows and the program's questions.
  */
-export async function readApplication(loaded: LoadedApplication) {
+export async function readApplication(
+  loaded: LoadedApplication,
+  reader: Language = DEFAULT_LANGUAGE,
+) {
   const { application, program, fund } = loaded
   const [parts, questions] = await Promise.all([
     applicationParts(application.id),
@@ -157,6 +173,6 @@ export async function readApplication(loaded: LoadedApplication) {
     parts,
     context: submissionContextOf(program, fund.currency, questions),
     content: contentOf(application, parts),
-    summary: summaryOf(loaded, parts, questions),
+    summary: summaryOf(loaded, parts, questions, reader),
   }
 }

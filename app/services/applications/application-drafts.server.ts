@@ -1,3 +1,4 @@
+import type { Language } from '#app/lib/i18n/config.ts'
 import { and, eq, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import {
@@ -51,6 +52,8 @@ export async function saveStep(
   application: Pick<Application, 'id' | 'answers'>,
   write: StepWrite,
   baseVersion: number,
+  /** The interface language the step was written in, recorded for whoever reads it. */
+  language?: Language,
 ): Promise<SaveResult> {
   const columns = await columnsFor(application, write)
   return db().transaction(async (tx) => {
@@ -61,6 +64,11 @@ export async function saveStep(
         version: sql`${applications.version} + 1`,
         updatedByUserId: actor.id,
         stepsSaved: sql`array_append(array_remove(${applications.stepsSaved}, ${write.step}::text), ${write.step}::text)`,
+        ...(language
+          ? {
+              stepLanguages: sql`${applications.stepLanguages} || jsonb_build_object(${write.step}::text, ${language}::text)`,
+            }
+          : {}),
       })
       .where(
         and(

@@ -65,7 +65,14 @@ export async function createFund(
   )
 }
 
-const FUND_FIELDS = ['name', 'currency', 'description', 'visibility'] as const
+const FUND_FIELDS = [
+  'name',
+  'currency',
+  'description',
+  'contentLanguage',
+  'descriptionTranslation',
+  'visibility',
+] as const
 
 /**
  * Saves the fund. The slug stays as it was (links keep working), and the currency is fixed once

@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGE, type Language } from '#app/lib/i18n/config.ts'
+import { showCriterion, showFund, showProgram, showQuestion } from './program-content.server.ts'
 import { and, asc, eq, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
@@ -68,7 +70,10 @@ const acceptingNow = and(
 )
 
 /** Open funding calls for the public list, closing soonest first, twenty to a page. */
-export async function listOpenPrograms(filters: CatalogFilters) {
+export async function listOpenPrograms(
+  filters: CatalogFilters,
+  reader: Language = DEFAULT_LANGUAGE,
+) {
   const page = Math.max(1, Math.floor(filters.page))
   const conditions: (SQL | undefined)[] = [acceptingNow]
   if (filters.q) {
@@ -78,6 +83,10 @@ export async function listOpenPrograms(filters: CatalogFilters) {
         ilike(programs.title, pattern),
         ilike(programs.description, pattern),
         ilike(programs.eligibility, pattern),
+        // Either language finds the program.
+        ilike(programs.titleTranslation, pattern),
+        ilike(programs.descriptionTranslation, pattern),
+        ilike(programs.eligibilityTranslation, pattern),
         ilike(programs.placeServed, pattern),
         ilike(organizations.name, pattern),
       ),
@@ -111,6 +120,9 @@ export async function listOpenPrograms(filters: CatalogFilters) {
       slug: programs.slug,
       title: programs.title,
       description: programs.description,
+      contentLanguage: programs.contentLanguage,
+      titleTranslation: programs.titleTranslation,
+      descriptionTranslation: programs.descriptionTranslation,
       placeServed: programs.placeServed,
       eligibleStates: programs.eligibleStates,
       eligibleCountyCount: sql<number>`cardinality(${programs.eligibleCountyFips})`,
@@ -132,7 +144,21 @@ export async function listOpenPrograms(filters: CatalogFilters) {
     .limit(CATALOG_PAGE_SIZE + 1)
     .offset((page - 1) * CATALOG_PAGE_SIZE)
   return {
-    rows: rows.slice(0, CATALOG_PAGE_SIZE),
+    rows: rows
+      .slice(0, CATALOG_PAGE_SIZE)
+      .map(({ titleTranslation, descriptionTranslation, ...row }) => {
+        const shown = showProgram(
+          {
+            ...row,
+            titleTranslation,
+            descriptionTranslation,
+            eligibility: '',
+            eligibilityTranslation: null,
+          },
+          reader,
+        )
+        return { ...row, shown: { title: shown.title, description: shown.description } }
+      }),
     page,
     hasNext: rows.length > CATALOG_PAGE_SIZE,
   }
@@ -145,11 +171,17 @@ export type CatalogRow = Awaited<ReturnType<typeof listOpenPrograms>>['rows'][nu
  * admitted to exist: a draft, or any program of a private fund. Programs past their deadline
  * are shown, marked as no longer accepting applications.
  */
-export async function getPublicProgram(slug: string) {
+export async function getPublicProgram(slug: string, reader: Language = DEFAULT_LANGUAGE) {
   const [row] = await db()
     .select({
       program: programs,
-      fund: { name: funds.name, currency: funds.currency, description: funds.description },
+      fund: {
+        name: funds.name,
+        currency: funds.currency,
+        description: funds.description,
+        contentLanguage: funds.contentLanguage,
+        descriptionTranslation: funds.descriptionTranslation,
+      },
       funder: { name: organizations.name },
       // The database clock, so the page agrees with the list about whether the call is open.
       // Epoch milliseconds read the same through pg and PGlite, unlike timestamp text.
@@ -172,6 +204,10 @@ export async function getPublicProgram(slug: string) {
         maxScore: rubricCriteria.maxScore,
         levels: rubricCriteria.levels,
         isEquity: rubricCriteria.isEquity,
+        contentLanguage: rubricCriteria.contentLanguage,
+        labelTranslation: rubricCriteria.labelTranslation,
+        descriptionTranslation: rubricCriteria.descriptionTranslation,
+        guidanceTranslation: rubricCriteria.guidanceTranslation,
       })
       .from(rubricCriteria)
       .where(eq(rubricCriteria.programId, program.id))
@@ -185,6 +221,10 @@ export async function getPublicProgram(slug: string) {
         required: programQuestions.required,
         options: programQuestions.options,
         wordLimit: programQuestions.wordLimit,
+        contentLanguage: programQuestions.contentLanguage,
+        labelTranslation: programQuestions.labelTranslation,
+        helpTextTranslation: programQuestions.helpTextTranslation,
+        optionsTranslation: programQuestions.optionsTranslation,
       })
       .from(programQuestions)
       .where(eq(programQuestions.programId, program.id))
@@ -198,6 +238,13 @@ export async function getPublicProgram(slug: string) {
     funder: row.funder,
     criteria,
     questions,
+    // The funder's words in the reader's language, else the other (with a note on the page).
+    shown: {
+      program: showProgram(program, reader),
+      fund: showFund(row.fund, reader),
+      criteria: criteria.map((c) => showCriterion(c, reader)),
+      questions: questions.map((q) => showQuestion(q, reader)),
+    },
     counties,
     status: effectiveStatus(program, now),
     accepting: isAcceptingApplications(program, now),

@@ -77,6 +77,10 @@ export function saveCriterion(
           maxScore: input.maxScore,
           levels: levelsFor(input.maxScore, input.levels),
           isEquity: input.isEquity,
+          contentLanguage: input.contentLanguage,
+          labelTranslation: input.labelTranslation,
+          descriptionTranslation: input.descriptionTranslation,
+          guidanceTranslation: input.guidanceTranslation,
         })
         .where(eq(rubricCriteria.id, criterionId))
       return { ok: true, details: { criterionId, label: input.label, maxScore: input.maxScore } }
