@@ -3,6 +3,7 @@ import { parseApplicationFilter } from '#app/schemas/applications/application-li
 import { startApplicationExport } from '#app/services/applications/application-export.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { requestOrigin } from '#app/utils/http.server.ts'
+import { fixedT, requestLanguage } from '#app/utils/i18n.server.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 /**
@@ -18,7 +19,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ip: requestOrigin(request, context).ip,
     organizationId: organization.id,
   }
+  // Headers and words in the reader's language (the page they downloaded it from).
+  const language = await requestLanguage(request)
   const rows = await startApplicationExport(actor, {
+    language,
+    t: fixedT(language),
     program,
     currency: fund.currency,
     filter,
@@ -41,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${program.slug}-applications-${day}.csv"`,
+      'Content-Disposition': `attachment; filename="${program.slug}-${fixedT(language)('funder:csv.filename')}-${day}.csv"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

@@ -5,6 +5,8 @@ import { applicationPlaces, applications, auditLog, programQuestions } from '#db
 import * as csvRoute from '#app/routes/orgs.$slug.programs.$programSlug.applications[.]csv.ts'
 import { exportProgramApplications } from '#app/services/applications/application-export.server.ts'
 import type { ProgramApplicationFilter } from '#app/schemas/applications/application-list.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
 import {
   addUserToOrg,
   cookieFor,
@@ -21,6 +23,7 @@ async function exported(
   setup: Awaited<ReturnType<typeof createOpenProgram>>,
   filter: ProgramApplicationFilter = {},
   batchSize?: number,
+  language: Language = 'en',
 ) {
   let text = ''
   for await (const chunk of exportProgramApplications({
@@ -28,6 +31,8 @@ async function exported(
     currency: 'USD',
     filter,
     origin: 'https://grants.example',
+    language,
+    t: fixedT(language),
     batchSize,
   })) {
     text += chunk
@@ -81,6 +86,32 @@ describe('exportProgramApplications', () => {
     expect(row!.endsWith(',Children; Elders')).toBe(true)
     expect(csv).not.toContain('Private draft')
     expect(csv).not.toContain('ignored')
+  })
+
+  it('writes the headers and the words in the cells in the reader’s language', async () => {
+    const setup = await createOpenProgram()
+    const [yesNo] = await db()
+      .insert(programQuestions)
+      .values([{ programId: setup.program.id, position: 1, kind: 'yes_no', label: '¿Local?' }])
+      .returning()
+    await createApplicationRow(setup.program.id, {
+      status: 'withdrawn',
+      sdohDomains: ['health_care'],
+      ledByLivedExperience: 'partly',
+      answers: { [yesNo!.id]: true },
+    })
+    const [header, row] = lines(await exported(setup, {}, undefined, 'es'))
+    expect(header).toContain('ID de la solicitud,Título,Organización,Estado,Monto pedido,Moneda')
+    expect(header!.endsWith(',Enlace,¿Local?')).toBe(true)
+    expect(row).toContain(',Retirada,')
+    expect(row).toContain(',Acceso a la atención médica y su calidad,')
+    expect(row).toContain(',en parte,')
+    expect(row!.endsWith(',Sí')).toBe(true)
+    // The same application, read in English.
+    const [enHeader, enRow] = lines(await exported(setup))
+    expect(enHeader!.startsWith('Application ID,Title,')).toBe(true)
+    expect(enRow).toContain(',Withdrawn,')
+    expect(enRow!.endsWith(',Yes')).toBe(true)
   })
 
   it('reads in batches by submission time, ties broken by id, each application once', async () => {

@@ -16,9 +16,22 @@ import { RUBRIC_TEMPLATE } from '#app/domain/programs/rubric-template.ts'
 import { dateToZonedInput } from '#app/lib/time-zones.ts'
 import { cookieFor, createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { english } from '#tests/support/english.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
+
+/** A refusal's messages (keys) as an English reader sees them. */
+function inEnglish(data: unknown) {
+  const failure = data as { errors?: Record<string, unknown>; problems?: string[] }
+  return {
+    ...failure,
+    errors: Object.fromEntries(
+      Object.entries(failure.errors ?? {}).map(([k, v]) => [k, english(v as string)]),
+    ),
+    problems: failure.problems?.map((p) => english(p)),
+  }
+}
 
 const DAY = 86_400_000
 const tag = () => randomBytes(3).toString('hex')
@@ -192,7 +205,9 @@ describe('funds', () => {
       { slug: s.org.slug, fundSlug: s.fundSlug },
     )
     expect(out.status).toBe(400)
-    expect(out.data).toMatchObject({ errors: { currency: expect.stringMatching(/stays USD/) } })
+    expect(inEnglish(out.data)).toMatchObject({
+      errors: { currency: expect.stringMatching(/stays USD/) },
+    })
   })
 })
 
@@ -270,7 +285,7 @@ describe('creating and editing a program', () => {
     })
     expect(out.status).toBe(400)
     const failure = out.data as { errors: Record<string, string>; values: Record<string, unknown> }
-    expect(failure.errors[field]).toMatch(message)
+    expect(english(failure.errors[field])).toMatch(message)
     expect(failure.values.title).toBe(form.title)
     expect(await db().select().from(programs).where(eq(programs.title, form.title))).toEqual([])
   })
@@ -290,7 +305,7 @@ describe('creating and editing a program', () => {
       fundSlug,
     })
     expect(out.status).toBe(400)
-    expect((out.data as { errors: Record<string, string> }).errors).toEqual({
+    expect(inEnglish(out.data).errors).toEqual({
       title: expect.stringMatching(/title/),
       reviewersPerApplication: expect.stringMatching(/1 to 10/),
       minAward: expect.stringMatching(/minimum award cannot/),
@@ -311,7 +326,7 @@ describe('creating and editing a program', () => {
     // The overview names them too, never by code.
     const overview = await load(s, programOverview.loader)
     expect(overview.data).toMatchObject({
-      facts: { counties: 'Franklin County, Ohio; Delaware County, Ohio' },
+      facts: { counties: ['Franklin County, Ohio', 'Delaware County, Ohio'] },
     })
   })
 
@@ -339,7 +354,9 @@ describe('creating and editing a program', () => {
       programForm({ title: s.program.title, closesAt: inDays(-1) }),
     )
     expect(out.status).toBe(400)
-    expect(out.data).toMatchObject({ errors: { closesAt: expect.stringMatching(/future/) } })
+    expect(inEnglish(out.data)).toMatchObject({
+      errors: { closesAt: expect.stringMatching(/future/) },
+    })
     const [still] = await db().select().from(programs).where(eq(programs.id, s.program.id))
     expect(still!.status).toBe('open')
   })
@@ -380,14 +397,14 @@ describe('program status', () => {
       .where(eq(rubricCriteria.programId, s.program.id))
     const out = await transition(s, 'open')
     expect(out.status).toBe(400)
-    expect(out.data).toMatchObject({
+    expect(inEnglish(out.data)).toMatchObject({
       errors: { form: 'The program cannot open yet.' },
-      problems: ['Rubric: The weights add up to 50; they must add up to exactly 100.'],
+      problems: ['The weights add up to 50; they must add up to exactly 100.'],
     })
     await db().delete(rubricCriteria).where(eq(rubricCriteria.programId, s.program.id))
     const empty = await transition(s, 'open')
-    expect(empty.data).toMatchObject({
-      problems: ['Rubric: The rubric has no criteria; add at least one.'],
+    expect(inEnglish(empty.data)).toMatchObject({
+      problems: ['The rubric has no criteria; add at least one.'],
     })
     const [still] = await db().select().from(programs).where(eq(programs.id, s.program.id))
     expect(still!.status).toBe('draft')
@@ -401,9 +418,9 @@ describe('program status', () => {
       .set({ levels: first!.levels.slice(1) })
       .where(eq(rubricCriteria.id, first!.id))
     const out = await transition(s, 'open')
-    expect(out.data).toMatchObject({
+    expect(inEnglish(out.data)).toMatchObject({
       problems: [
-        `Rubric: “${first!.label}” needs guidance for every score level.`,
+        `“${first!.label}” needs guidance for every score level.`,
         'Set a closing time.',
         'Set the award range (the maximum award is zero).',
       ],
@@ -413,7 +430,7 @@ describe('program status', () => {
       .set({ closesAt: new Date(Date.now() - 60_000) })
       .where(eq(programs.id, s.program.id))
     const past = await transition(s, 'open')
-    expect(past.data).toMatchObject({
+    expect(inEnglish(past.data)).toMatchObject({
       problems: expect.arrayContaining(['The closing time has passed; set one in the future.']),
     })
   })
@@ -490,7 +507,7 @@ describe('the rubric editor', () => {
     const weights = Object.fromEntries(criteria.map((c) => [`weights.${c.id}`, '10']))
     const bad = await post(s, { intent: 'weights', ...weights })
     expect(bad.status).toBe(400)
-    expect(bad.data).toMatchObject({
+    expect(inEnglish(bad.data)).toMatchObject({
       errors: { form: 'The weights add up to 60; they must add up to exactly 100.' },
     })
     weights[`weights.${fresh.id}`] = '50'
@@ -503,7 +520,7 @@ describe('the rubric editor', () => {
 
     expect((await post(s, { intent: 'remove-criterion', criterionId: fresh.id })).status).toBe(302)
     const after = await load(s, programRubric.loader)
-    expect(after.data).toMatchObject({
+    expect(inEnglish(after.data)).toMatchObject({
       total: 50,
       problems: ['The weights add up to 50; they must add up to exactly 100.'],
     })
@@ -558,7 +575,9 @@ describe('the rubric editor', () => {
     ] as Record<string, string>[]) {
       const out = await post(s, form)
       expect(out.status).toBe(400)
-      expect(out.data).toMatchObject({ errors: { form: expect.stringMatching(/locked/) } })
+      expect(inEnglish(out.data)).toMatchObject({
+        errors: { form: expect.stringMatching(/locked/) },
+      })
     }
     expect((await criteriaOf(s.program.id)).map((c) => c.label)).toEqual(
       RUBRIC_TEMPLATE.map((c) => c.label),
@@ -646,12 +665,12 @@ describe('custom questions', () => {
       options: 'English',
     })
     expect(noOptions.status).toBe(400)
-    expect(noOptions.data).toMatchObject({
-      errors: { options: 'Give at least two options, one per line' },
+    expect(inEnglish(noOptions.data)).toMatchObject({
+      errors: { options: 'Give at least 2 options, one per line' },
       values: { label: 'Which languages?' },
     })
     const badKind = await post(s, { intent: 'add-question', kind: 'essay', label: 'Tell us' })
-    expect(badKind.data).toMatchObject({ errors: { kind: 'Choose the kind of answer' } })
+    expect(inEnglish(badKind.data)).toMatchObject({ errors: { kind: 'Choose the kind of answer' } })
     expect(await questionsOf(s.program.id)).toEqual([])
   })
 
@@ -665,7 +684,7 @@ describe('custom questions', () => {
     expect(loaded.data).toMatchObject({ locked: true })
     const out = await post(s, { intent: 'add-question', kind: 'number', label: 'How many staff?' })
     expect(out.status).toBe(400)
-    expect(out.data).toMatchObject({ errors: { form: expect.stringMatching(/fixed/) } })
+    expect(inEnglish(out.data)).toMatchObject({ errors: { form: expect.stringMatching(/fixed/) } })
     expect(
       await db()
         .select()

@@ -2,6 +2,7 @@ import { formatAnswer } from '#app/domain/programs/program-questions.ts'
 import { describe, expect, it } from 'vitest'
 import { fieldErrors } from '#app/utils/forms.server.ts'
 import { nestValues } from '#app/lib/nested-values.ts'
+import { english } from '#tests/support/english.ts'
 import { FundSchema } from '#app/schemas/programs/fund.ts'
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/programs/program.ts'
 import { QuestionSchema } from '#app/schemas/programs/program-question.ts'
@@ -21,7 +22,11 @@ function errorsOf<T>(schema: { safeParse: (v: unknown) => T }, input: Record<str
     success: boolean
     error?: Parameters<typeof fieldErrors>[0]
   }
-  return parsed.success ? {} : fieldErrors(parsed.error!)
+  if (parsed.success) return {}
+  // The schemas give keys; the assertions read them as an English reader does.
+  return Object.fromEntries(
+    Object.entries(fieldErrors(parsed.error!)).map(([k, v]) => [k, english(v)]),
+  )
 }
 
 describe('FundSchema', () => {
@@ -42,7 +47,7 @@ describe('FundSchema', () => {
   it('refuses unknown currencies and a missing name', () => {
     expect(errorsOf(FundSchema, { name: '', currency: 'BTC', visibility: 'public' })).toEqual({
       name: expect.stringMatching(/name/),
-      currency: 'validation:fund.currency',
+      currency: 'Choose a currency',
     })
   })
 })
@@ -246,7 +251,7 @@ describe('QuestionSchema', () => {
   it('needs two options for a choice question and a sensible word limit', () => {
     expect(
       errorsOf(QuestionSchema, { kind: 'single_choice', label: 'Pick one', options: 'A' }),
-    ).toEqual({ options: 'Give at least two options, one per line' })
+    ).toEqual({ options: 'Give at least 2 options, one per line' })
     expect(
       errorsOf(QuestionSchema, { kind: 'long_text', label: 'Tell us', wordLimit: '-3' }),
     ).toEqual({ wordLimit: 'Enter a word limit from 1 to 5,000, or leave it empty' })

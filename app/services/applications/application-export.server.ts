@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import type { TFunction } from 'i18next'
 import { db } from '#db/client.server.ts'
 import {
   applicationPlaces,
@@ -7,9 +8,11 @@ import {
   places,
   type Program,
 } from '#db/schema/index.ts'
-import { STATUS_LABELS } from '#app/domain/applications/application-status.ts'
+import { LIVED_EXPERIENCE } from '#app/domain/applications/application-steps.ts'
 import type { AnswerValue } from '#app/domain/programs/program-questions.ts'
-import { SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
+import { SDOH_DOMAINS, type SdohDomain } from '#app/domain/places/sdoh.ts'
+import { APPLICATION_STATUS_KEYS, SDOH_KEYS } from '#app/domain/programs/funder-words.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
 import { csvRow, type CsvCell } from '#app/lib/csv.ts'
 import { moneyInputValue } from '#app/lib/money.ts'
 import {
@@ -32,6 +35,13 @@ type ExportOptions = {
   currency: string
   filter: ProgramApplicationFilter
   origin: string
+  /**
+   * The reader's language: the column headers and the words in the cells (status, areas, yes
+   * and no) are in it, with `t` a translation function fixed to it (`fixedT(language)`).
+   * Amounts, percentiles and times stay plain numbers and ISO times, so spreadsheets sort them.
+   */
+  language: Language
+  t: TFunction
   batchSize?: number
 }
 
@@ -61,9 +71,9 @@ export async function startApplicationExport(
  * permission check). `origin` makes each row's link absolute.
  */
 export async function* exportProgramApplications(opts: ExportOptions): AsyncGenerator<string> {
-  const { program, currency, filter, origin, batchSize = EXPORT_BATCH } = opts
+  const { program, currency, filter, origin, t, batchSize = EXPORT_BATCH } = opts
   const questions = (await listQuestions(program.id)).filter((q) => q.kind !== 'file')
-  yield csvRow([...HEADERS, ...questions.map((q) => q.label)])
+  yield csvRow([...headers(t), ...questions.map((q) => q.label)])
   let cursor: Cursor = null
   for (;;) {
     const rows = await readBatch(program.id, filter, cursor, batchSize)
@@ -71,8 +81,8 @@ export async function* exportProgramApplications(opts: ExportOptions): AsyncGene
     const counties = await countiesOf(rows.map((r) => r.id))
     let chunk = ''
     for (const r of rows) {
-      const answers = questions.map((q) => answerCell(r.answers[q.id]))
-      chunk += csvRow([...cells(r, currency, counties.get(r.id) ?? '', origin), ...answers])
+      const answers = questions.map((q) => answerCell(t, r.answers[q.id]))
+      chunk += csvRow([...cells(t, r, currency, counties.get(r.id) ?? '', origin), ...answers])
     }
     yield chunk
     const last = rows[rows.length - 1]!
@@ -80,35 +90,55 @@ export async function* exportProgramApplications(opts: ExportOptions): AsyncGene
   }
 }
 
-const HEADERS = [
-  'Application ID',
-  'Title',
-  'Organisation',
-  'Status',
-  'Amount requested',
-  'Currency',
-  'Areas addressed (SDOH)',
-  'US counties served',
-  'Place vulnerability (SVI percentile)',
-  'SVI data year',
-  'Places outside the US',
-  'Leaders share lived experience',
-  'Contact name',
-  'Contact email',
-  'Submitted at (UTC)',
-  'Summary',
-  'Link',
+const headers = (t: TFunction) => [
+  t('funder:csv.id'),
+  t('funder:csv.title'),
+  t('funder:csv.organization'),
+  t('funder:csv.status'),
+  t('funder:csv.amount'),
+  t('funder:csv.currency'),
+  t('funder:csv.sdoh'),
+  t('funder:csv.counties'),
+  t('funder:csv.vulnerability'),
+  t('funder:csv.sviYear'),
+  t('funder:csv.outsideUs'),
+  t('funder:csv.livedExperience'),
+  t('funder:csv.contactName'),
+  t('funder:csv.contactEmail'),
+  t('funder:csv.submittedAt'),
+  t('funder:csv.summary'),
+  t('funder:csv.link'),
 ]
 
-function cells(r: Row, currency: string, counties: string, origin: string): CsvCell[] {
+const LIVED_EXPERIENCE_KEYS: Record<(typeof LIVED_EXPERIENCE)[number], string> = {
+  yes: 'funder:csv.lived.yes',
+  partly: 'funder:csv.lived.partly',
+  no: 'funder:csv.lived.no',
+}
+
+const sdohWord = (t: TFunction, d: string) =>
+  (SDOH_DOMAINS as readonly string[]).includes(d) ? t(SDOH_KEYS[d as SdohDomain]) : d
+
+const livedWord = (t: TFunction, v: string) =>
+  (LIVED_EXPERIENCE as readonly string[]).includes(v)
+    ? t(LIVED_EXPERIENCE_KEYS[v as (typeof LIVED_EXPERIENCE)[number]])
+    : v
+
+function cells(
+  t: TFunction,
+  r: Row,
+  currency: string,
+  counties: string,
+  origin: string,
+): CsvCell[] {
   return [
     r.id,
     r.title,
     r.organizationName,
-    STATUS_LABELS[r.status],
+    t(APPLICATION_STATUS_KEYS[r.status]),
     r.amountRequestedMinor === null ? null : moneyInputValue(r.amountRequestedMinor),
     currency,
-    r.sdohDomains.map((d) => SDOH_LABELS[d as SdohDomain] ?? d).join('; '),
+    r.sdohDomains.map((d) => sdohWord(t, d)).join('; '),
     counties,
     // 0–100 with one decimal: what the app rounds to an ordinal, kept finer for sorting.
     r.placeVulnerability === null
@@ -116,7 +146,7 @@ function cells(r: Row, currency: string, counties: string, origin: string): CsvC
       : (Math.round(r.placeVulnerability * 1000) / 10).toFixed(1),
     r.placeVulnerabilityYear,
     r.placesOutsideUs,
-    r.ledByLivedExperience,
+    livedWord(t, r.ledByLivedExperience),
     r.contactName,
     r.contactEmail,
     r.submittedAt?.toISOString() ?? null,
@@ -125,10 +155,10 @@ function cells(r: Row, currency: string, counties: string, origin: string): CsvC
   ]
 }
 
-function answerCell(value: AnswerValue | undefined): CsvCell {
+function answerCell(t: TFunction, value: AnswerValue | undefined): CsvCell {
   if (value === undefined || value === null) return null
   if (Array.isArray(value)) return value.join('; ')
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
+  if (typeof value === 'boolean') return value ? t('funder:csv.yes') : t('funder:csv.no')
   return value
 }
 
