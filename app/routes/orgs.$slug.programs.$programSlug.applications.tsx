@@ -66,16 +66,20 @@ function exportHref(listPath: string, search: URLSearchParams) {
   return `${listPath}.csv${query ? `?${query}` : ''}`
 }
 
-/** "(Submitted: 12, Withdrawn: 3)", or nothing when every application is in one status. */
+/** Each status counted in the sentence above the list: "12 submitted", "12 enviadas". */
+const BREAKDOWN_KEYS: Record<(typeof SUBMITTED_STATUSES)[number], string> = {
+  submitted: 'funder:applications.breakdown.submitted',
+  in_review: 'funder:applications.breakdown.in_review',
+  awarded: 'funder:applications.breakdown.awarded',
+  declined: 'funder:applications.breakdown.declined',
+  withdrawn: 'funder:applications.breakdown.withdrawn',
+}
+
+/** "(12 submitted, 3 withdrawn)", or nothing when every application is in one status. */
 function breakdown(t: TFunction, counts: Partial<Record<string, number>>) {
   const present = SUBMITTED_STATUSES.filter((s) => counts[s])
   if (present.length < 2) return ''
-  const parts = present.map((s) =>
-    t('funder:applications.breakdownPart', {
-      status: t(APPLICATION_STATUS_KEYS[s]),
-      count: counts[s],
-    }),
-  )
+  const parts = present.map((s) => t(BREAKDOWN_KEYS[s], { count: counts[s] }))
   return ` (${parts.join(', ')})`
 }
 

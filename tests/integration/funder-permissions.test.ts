@@ -21,6 +21,7 @@ import {
 } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
+import { english } from '#tests/support/english.ts'
 
 withTestDatabase()
 
@@ -123,7 +124,8 @@ describe('closing a program now', () => {
       params,
     )
     expect(unconfirmed.status).toBe(400)
-    expect(unconfirmed.data).toMatchObject({ errors: { confirm: expect.stringMatching(/close/) } })
+    const { errors } = unconfirmed.data as { errors: Record<string, string> }
+    expect(english(errors.confirm)).toMatch(/close/)
     expect((await db().select().from(programs).where(where))[0]?.status).toBe('open')
 
     const before = Date.now()
