@@ -74,7 +74,7 @@ test.describe('a funder whose browser prefers Spanish', () => {
 
     await page.getByRole('link', { name: 'Crear un fondo' }).click()
     await expect(page.getByRole('heading', { name: 'Crear un fondo' })).toBeVisible()
-    await expect(page.getByLabel('Descripción pública')).toBeVisible()
+    await expect(page.getByLabel('Descripción pública (opcional)')).toBeVisible()
     await expectNoEnglish(page)
     await page.getByRole('button', { name: 'Crear fondo' }).click()
     await expect(page.getByText('Escriba el nombre del fondo')).toBeVisible()
@@ -94,7 +94,7 @@ test.describe('a funder whose browser prefers Spanish', () => {
     await page.getByRole('link', { name: 'Crear una convocatoria' }).click()
     await expect(page.getByRole('heading', { name: /^Crear una convocatoria en / })).toBeVisible()
     await expectNoEnglish(page)
-    await page.getByLabel('Título').fill('Convocatoria de prueba')
+    await page.getByLabel('Título', { exact: true }).fill('Convocatoria de prueba')
     await page.getByLabel('Presupuesto total (USD)').fill('100,000')
     await page.getByLabel('Subvención mínima (USD)').fill('30,000')
     await page.getByLabel('Subvención máxima (USD)').fill('20,000')
@@ -123,7 +123,7 @@ test.describe('a funder whose browser prefers Spanish', () => {
     await expect(page.getByRole('heading', { name: 'Datos', exact: true })).toBeVisible()
     await expect(page.getByLabel('Zona horaria de estas fechas')).toBeVisible()
     await expectNoEnglish(page)
-    await page.getByLabel('Título').fill('')
+    await page.getByLabel('Título', { exact: true }).fill('')
     await page.getByRole('button', { name: 'Guardar los datos' }).click()
     await expect(page.getByText('Escriba el título de la convocatoria')).toBeVisible()
 

@@ -159,17 +159,17 @@ test.describe('a Spanish-speaking group', () => {
     // Questions: the program's own words stay as the funder wrote them; ours are Spanish.
     await expect(page.getByRole('heading', { name: 'Preguntas de la convocatoria' })).toBeVisible()
     await page
-      .getByLabel('How will the people you serve shape this work?')
+      .getByLabel('¿Cómo van a dar forma a este trabajo las personas a las que sirven?')
       .fill('Las familias eligen a las navegadoras y revisan el avance cada mes.')
     // A file: nothing chosen says so beside the field in Spanish, then a letter is attached.
-    await page.getByRole('button', { name: 'Subir Letter of support' }).click()
+    await page.getByRole('button', { name: 'Subir Carta de apoyo' }).click()
     await expect(page.getByRole('alert')).toContainText('Elija un archivo para subir.')
-    await page.getByLabel('Agregar un archivo para “Letter of support”').setInputFiles({
+    await page.getByLabel('Agregar un archivo para “Carta de apoyo”').setInputFiles({
       name: 'carta-de-apoyo.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4 una carta de apoyo'),
     })
-    await page.getByRole('button', { name: 'Subir Letter of support' }).click()
+    await page.getByRole('button', { name: 'Subir Carta de apoyo' }).click()
     await expect(page.getByText('Se subió carta-de-apoyo.pdf.')).toBeVisible()
     await expect(page.getByRole('link', { name: 'carta-de-apoyo.pdf' })).toBeVisible()
     await expect(
