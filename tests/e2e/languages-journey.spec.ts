@@ -43,19 +43,21 @@ test.describe('a Spanish-speaking group', () => {
     await expect(page).not.toHaveURL(/\/signup/)
 
     // A community group; the profile fields are Spanish (the page around them converts apart).
-    // TODO(after merge): assert the new-organisation page's heading and button in Spanish.
     const group = `Círculo de Salud ${randomBytes(3).toString('hex')}`
     await page.goto('/orgs/new?kind=community_group')
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Registrar una organización' }),
+    ).toBeVisible()
     await page.getByLabel('Nombre', { exact: true }).fill(group)
     await page
       .getByLabel('Quiénes dirigen la organización')
       .fill('Vecinas que vivieron sin seguro médico')
-    await page.getByRole('main').locator('form[method="post"]').getByRole('button').click()
+    await page.getByRole('button', { name: 'Crear la organización' }).click()
     await expect(page.getByRole('heading', { level: 1, name: group })).toBeVisible()
 
-    // Start the application. TODO(after merge): the apply page's button by its Spanish name.
+    // Start the application.
     await page.goto(`/programs/${PROGRAM}/apply`)
-    await page.getByRole('main').locator('form[method="post"]').getByRole('button').click()
+    await page.getByRole('button', { name: 'Empezar o continuar la solicitud' }).click()
 
     // Organisation: a contact email that is not one.
     await expect(page.getByRole('heading', { name: 'Organización y liderazgo' })).toBeVisible()
@@ -180,12 +182,15 @@ test.describe('a Spanish-speaking group', () => {
     await expectAccessible(page)
     await saveAndContinue(page)
 
-    // Review and submit. TODO(after merge): the review page's words in Spanish (c1 converts it).
+    // Review and submit, in Spanish.
     await expect(page).toHaveURL(/\/review$/)
+    await expect(page.getByText('Está todo lo que pide la convocatoria.')).toBeVisible()
     await expectAccessible(page)
-    await page.getByRole('checkbox').check()
-    await page.getByRole('main').locator('form[method="post"]').getByRole('button').last().click()
+    await page.getByRole('checkbox', { name: /Entiendo que, una vez enviada/ }).check()
+    await page.getByRole('button', { name: 'Enviar solicitud' }).click()
     await expect(page).not.toHaveURL(/\/review$/)
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(
+      page.getByText('Su solicitud fue enviada. Aquí puede seguir su estado.'),
+    ).toBeVisible()
   })
 })
