@@ -1,6 +1,7 @@
 import { english } from '#tests/support/english.ts'
 import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { startedDraft } from '#tests/support/started-draft.ts'
 import { msg } from '#app/lib/i18n/message.ts'
 import { db } from '#db/client.server.ts'
 import {
@@ -39,23 +40,6 @@ import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
-
-/** A group with a started draft, through the apply route as a browser would. */
-async function startedDraft() {
-  const group = await createOrgWithOwner('community_group')
-  const funder = await createOpenProgram()
-  const cookie = await cookieFor(group.owner.id)
-  const started = await call(
-    apply.action,
-    makeRequest(`/programs/${funder.program.slug}/apply`, {
-      cookie,
-      form: { organization: group.org.slug },
-    }),
-    { slug: funder.program.slug },
-  )
-  const id = started.location?.split('/').pop() ?? ''
-  return { group, funder, cookie, id }
-}
 
 function multipart(path: string, cookie: string, file: File, questionId = '') {
   const body = new FormData()

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { startedDraft } from '#tests/support/started-draft.ts'
 import { db } from '#db/client.server.ts'
 import { applications, programs, rubricCriteria } from '#db/schema/index.ts'
 import * as programPage from '#app/routes/programs.$slug._index.tsx'
 import * as project from '#app/routes/applications.$id.project.tsx'
 import * as review from '#app/routes/applications.$id.review.tsx'
-import * as apply from '#app/routes/programs.$slug.apply.tsx'
 import { ProgramDetailsSchema, programFormValues } from '#app/schemas/programs/program.ts'
 import { QuestionSchema } from '#app/schemas/programs/program-question.ts'
 import { CriterionSchema } from '#app/schemas/programs/rubric.ts'
@@ -18,7 +18,7 @@ import { updateProgramDetails } from '#app/services/programs/programs.server.ts'
 import { addQuestion } from '#app/services/programs/program-questions.server.ts'
 import { saveCriterion } from '#app/services/programs/rubrics.server.ts'
 import { updateFund } from '#app/services/programs/funds.server.ts'
-import { cookieFor, createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
+import { createOpenProgram } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
@@ -208,18 +208,7 @@ describe('funder-written content in two languages', () => {
 
 describe('applications are stored as written', () => {
   it('records the interface language each step was saved in, and the summary shows it', async () => {
-    const group = await createOrgWithOwner('community_group')
-    const funder = await createOpenProgram()
-    const cookie = await cookieFor(group.owner.id)
-    const started = await call(
-      apply.action,
-      makeRequest(`/programs/${funder.program.slug}/apply`, {
-        cookie,
-        form: { organization: group.org.slug },
-      }),
-      { slug: funder.program.slug },
-    )
-    const id = started.location?.split('/').pop() ?? ''
+    const { id, cookie } = await startedDraft()
     const saved = await call(
       project.action,
       makeRequest('/', {

@@ -1,6 +1,7 @@
 import { english } from '#tests/support/english.ts'
 import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { startedDraft } from '#tests/support/started-draft.ts'
 import { db } from '#db/client.server.ts'
 import { auditLog } from '#db/schema/index.ts'
 import * as adminUsers from '#app/routes/admin.users.tsx'
@@ -8,16 +9,10 @@ import * as attachmentsRoute from '#app/routes/applications.$id.attachments.tsx'
 import * as login from '#app/routes/login.tsx'
 import * as newOrg from '#app/routes/orgs.new.tsx'
 import * as programDetails from '#app/routes/orgs.$slug.programs.$programSlug.details.tsx'
-import * as apply from '#app/routes/programs.$slug.apply.tsx'
 import * as catalogue from '#app/routes/programs._index.tsx'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { takeFlash } from '#app/utils/session.server.ts'
-import {
-  cookieFor,
-  createOpenProgram,
-  createOrgWithOwner,
-  createUser,
-} from '#tests/support/factories.ts'
+import { cookieFor, createOpenProgram, createUser } from '#tests/support/factories.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
@@ -105,21 +100,6 @@ function uploadRequest(id: string, cookie: string, filename: Buffer | string, co
     ]),
     multipartHeaders(cookie),
   )
-}
-
-async function startedDraft() {
-  const group = await createOrgWithOwner('community_group')
-  const funder = await createOpenProgram()
-  const cookie = await cookieFor(group.owner.id)
-  const started = await call(
-    apply.action,
-    makeRequest(`/programs/${funder.program.slug}/apply`, {
-      cookie,
-      form: { organization: group.org.slug },
-    }),
-    { slug: funder.program.slug },
-  )
-  return { id: started.location?.split('/').pop() ?? '', cookie }
 }
 
 /** The details of the draft's `attachment.refused` audit rows, oldest first. */
