@@ -12,6 +12,7 @@ import { logger } from './config/logger.server.ts'
 import { NonceProvider } from './lib/nonce.tsx'
 import { cachePartialManifests } from './utils/partial-manifest-cache.server.ts'
 import { cacheRouteMatches } from './utils/route-match-cache.server.ts'
+import { markAnonymousCacheable } from './utils/anonymous-page-cache.server.ts'
 
 // The HTTP server (server/index.ts) reaches these through the build's entry module, so that the
 // database is opened by the same module instance the routes use (and the server, compiled as
@@ -19,6 +20,7 @@ import { cacheRouteMatches } from './utils/route-match-cache.server.ts'
 export { prepareDatabase, startApp, stopApp } from './startup.server.ts'
 export { rootLogger } from './config/logger.server.ts'
 export { answerUnhandledError, requestLogging } from './utils/request-log.server.ts'
+export { anonymousPageCache } from './utils/anonymous-page-cache.server.ts'
 
 cachePartialManifests()
 cacheRouteMatches()
@@ -40,6 +42,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? ''
+  // Pages whose routes opt in may be kept for signed-out visitors (the cache decides the rest).
+  markAnonymousCacheable(remixContext, loadContext.pageCache)
   // The root loader chose the language (it knows the account's preference); when it failed, the
   // request alone decides.
   const rootData = remixContext.staticHandlerContext.loaderData.root as

@@ -12,6 +12,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 
+/** app/utils/anonymous-page-cache.server.ts's mark (this file is compiled without the app). */
+interface PageCacheMark {
+  storable: boolean
+}
+
 /** What entry.server.tsx exports besides the Remix handler (see its comment). */
 interface AppLifecycle {
   startApp(): Promise<void>
@@ -19,6 +24,7 @@ interface AppLifecycle {
   rootLogger(): Logger
   requestLogging(log: Logger, trustProxy: boolean): express.RequestHandler[]
   answerUnhandledError: express.ErrorRequestHandler
+  anonymousPageCache(): express.RequestHandler
 }
 
 const production = process.env.NODE_ENV === 'production'
@@ -91,7 +97,7 @@ function bodyLimits(req: Request, res: Response, next: NextFunction) {
 }
 
 const build = await loadBuild()
-const { rootLogger, requestLogging, answerUnhandledError } = lifecycle(build)
+const { rootLogger, requestLogging, answerUnhandledError, anonymousPageCache } = lifecycle(build)
 const log = rootLogger()
 const app = express()
 app.disable('x-powered-by')
@@ -146,6 +152,10 @@ app.use(
 app.use(bodyLimits)
 app.use(compression())
 app.use(sameOriginMutations)
+// Public pages for signed-out visitors, kept a few seconds (decision 016). After the access log,
+// the request id, the nonce and helmet, so a hit gets its own of each; before static files and
+// Remix, which a hit skips.
+app.use(anonymousPageCache())
 
 if (vite) {
   app.use(vite.middlewares)
@@ -165,6 +175,7 @@ app.all(
     getLoadContext: (req, res) => ({
       ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       cspNonce: res.locals.cspNonce as string,
+      pageCache: res.locals.pageCache as PageCacheMark | undefined,
     }),
   }),
 )

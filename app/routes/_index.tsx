@@ -27,13 +27,18 @@ import { listFunderPrograms } from '#app/services/programs/program-lists.server.
 import { getSessionOrganizations, getSessionUser } from '#app/utils/session.server.ts'
 import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import type { AnonymousCacheHandle } from '#app/utils/anonymous-page-cache.server.ts'
 import type { Message } from '#app/lib/i18n/message.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
 
 // Invitations and the organisation cards use the organisations' words.
-export const handle: I18nHandle = { i18n: ['home', 'organizations'] }
+// Signed-out visitors get the welcome page, which the anonymous page cache may keep (decision 016).
+export const handle: I18nHandle & AnonymousCacheHandle = {
+  i18n: ['home', 'organizations'],
+  anonymousCache: true,
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...titleMeta(null, matches),

@@ -20,11 +20,13 @@ import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { keepingRedirect } from '#app/lib/search-params.ts'
 import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import type { AnonymousCacheHandle } from '#app/utils/anonymous-page-cache.server.ts'
 import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
 import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
 
-export const handle: I18nHandle = { i18n: ['auth'] }
+// Signed-out visitors may be served this page from the anonymous page cache (decision 016).
+export const handle: I18nHandle & AnonymousCacheHandle = { i18n: ['auth'], anonymousCache: true }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...titleMeta(data, matches),

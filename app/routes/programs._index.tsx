@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import type { AnonymousCacheHandle } from '#app/utils/anonymous-page-cache.server.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
 import { Trans, useTranslation } from 'react-i18next'
@@ -22,7 +23,11 @@ import { requestLanguage } from '#app/utils/i18n.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const handle: I18nHandle = { i18n: ['programs'] }
+// Signed-out visitors may be served this page from the anonymous page cache (decision 016).
+export const handle: I18nHandle & AnonymousCacheHandle = {
+  i18n: ['programs'],
+  anonymousCache: true,
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...titleMeta(data, matches),

@@ -83,13 +83,26 @@ export function chooseLanguage(
   request: Request,
   user?: { language: string | null } | null,
 ): Language {
-  const asked = new URL(request.url).searchParams.get('lang')
+  return chooseLanguageFrom(
+    new URL(request.url).searchParams,
+    user,
+    request.headers.get('Cookie'),
+    request.headers.get('Accept-Language'),
+  )
+}
+
+/** chooseLanguage from the request's parts (the anonymous page cache has no fetch Request). */
+export function chooseLanguageFrom(
+  query: URLSearchParams,
+  user: { language: string | null } | null | undefined,
+  cookie: string | null,
+  acceptLanguage: string | null,
+): Language {
+  const asked = query.get('lang')
   if (isLanguage(asked)) return asked
   if (isLanguage(user?.language)) return user.language
   return (
-    languageFromCookie(request.headers.get('Cookie')) ??
-    languageFromAcceptLanguage(request.headers.get('Accept-Language')) ??
-    DEFAULT_LANGUAGE
+    languageFromCookie(cookie) ?? languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE
   )
 }
 
