@@ -17,8 +17,8 @@ const EnvSchema = z.object({
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).optional(),
   /**
    * The anonymous page cache (docs/decisions/016): how long a public page is kept for signed-out
-   * visitors (0 turns it off; 5 s), and at most how many pages (500) and megabytes (32) each
-   * process keeps.
+   * visitors (0 turns it off; 5 s in production, 0 in development), and at most how many pages
+   * (500) and megabytes (32) each process keeps.
    */
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).optional(),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(1).optional(),

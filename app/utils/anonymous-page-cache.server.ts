@@ -23,7 +23,7 @@
  */
 import type { EntryContext } from '@remix-run/node'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { env } from '#app/config/env.server.ts'
+import { env, isProduction } from '#app/config/env.server.ts'
 import { timeZoneFromCookie, TIME_ZONE_COOKIE } from '#app/lib/viewer-time-zone.ts'
 import { chooseLanguageFrom, LANGUAGE_COOKIE } from './i18n.server.ts'
 
@@ -36,9 +36,16 @@ export interface PageCacheOptions {
   maxBytes: number
 }
 
-/** The options from the environment: PAGE_CACHE_SECONDS, PAGE_CACHE_ENTRIES, PAGE_CACHE_MB. */
+/**
+ * The options from the environment: PAGE_CACHE_SECONDS (5 in production; 0, off, in development,
+ * where a page kept across an edit of its code would mislead), PAGE_CACHE_ENTRIES, PAGE_CACHE_MB.
+ */
 export function pageCacheOptions(): PageCacheOptions {
-  const { PAGE_CACHE_SECONDS = 5, PAGE_CACHE_ENTRIES = 500, PAGE_CACHE_MB = 32 } = env()
+  const {
+    PAGE_CACHE_SECONDS = isProduction() ? 5 : 0,
+    PAGE_CACHE_ENTRIES = 500,
+    PAGE_CACHE_MB = 32,
+  } = env()
   return {
     ttlMs: PAGE_CACHE_SECONDS * 1000,
     maxEntries: PAGE_CACHE_ENTRIES,
@@ -71,7 +78,10 @@ export function markAnonymousCacheable(context: EntryContext, mark: PageCacheMar
     )
 }
 
-/** The response header saying what the cache did: hit, miss (rendered; maybe stored). */
+/**
+ * The response header saying what the cache did: `hit`, or `miss` for a page that may be kept
+ * (rendered, and kept if it is a 200 without Set-Cookie). Absent: the cache had no say.
+ */
 export const CACHE_STATUS_HEADER = 'X-Page-Cache'
 
 /** Cookies whose effect on a signed-out visitor's page the key covers. */
@@ -83,6 +93,11 @@ const KEYED_COOKIES = new Set([LANGUAGE_COOKIE, TIME_ZONE_COOKIE])
  */
 export function pageKey(req: Request): string | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null
+  const url = req.originalUrl
+  const queryAt = url.indexOf('?')
+  const path = queryAt < 0 ? url : url.slice(0, queryAt)
+  // Files and Remix's data requests (`/programs.data`) are never pages to keep.
+  if (path.lastIndexOf('.') > path.lastIndexOf('/')) return null
   const cookie = req.headers.cookie ?? null
   if (cookie) {
     for (const part of cookie.split(';')) {
@@ -90,8 +105,6 @@ export function pageKey(req: Request): string | null {
       if (name && !KEYED_COOKIES.has(name)) return null
     }
   }
-  const url = req.originalUrl
-  const queryAt = url.indexOf('?')
   const language = chooseLanguageFrom(
     new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)),
     null,
@@ -232,18 +245,17 @@ export function anonymousPageCache(
       else res.end(joinWithNonce(hit.parts, nonce))
       return
     }
-    res.setHeader(CACHE_STATUS_HEADER, 'miss')
-    // Remix sends a HEAD's headers only: there is no body to keep.
-    if (req.method !== 'GET') return next()
-
+    // Remix marks the pages it renders that may be kept (and sends a HEAD no body to keep).
     const mark: PageCacheMark = { storable: false }
     res.locals.pageCache = mark
+    const keeping = req.method === 'GET'
     const ownHeaders = new Set(res.getHeaderNames())
     const chunks: Buffer[] = []
     const limit = maxEntryBytes(options)
     let size = 0
     const keep = (chunk: unknown, encoding: unknown) => {
-      if (size > limit) return
+      if (!res.headersSent) res.setHeader(CACHE_STATUS_HEADER, 'miss')
+      if (!keeping || size > limit) return
       const buffer = asBuffer(chunk, encoding)
       if (!buffer) return
       size += buffer.length
@@ -252,12 +264,13 @@ export function anonymousPageCache(
     const write = res.write.bind(res) as (...args: unknown[]) => boolean
     const end = res.end.bind(res) as (...args: unknown[]) => Response
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      keep(chunk, rest[0])
+      if (mark.storable) keep(chunk, rest[0])
       return write(chunk, ...rest)
     }) as Response['write']
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      keep(chunk, rest[0])
+      if (mark.storable) keep(chunk, rest[0])
       if (
+        keeping &&
         mark.storable &&
         res.statusCode === 200 &&
         size <= limit &&

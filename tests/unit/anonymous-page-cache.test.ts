@@ -92,11 +92,16 @@ describe('anonymous page cache', () => {
 
   it('keeps no response with Set-Cookie, no error and no page its routes did not opt in', async () => {
     const app = await serve(OPTIONS)
-    for (const path of ['/p?cookie', '/p?missing', '/p?private']) {
+    for (const path of ['/p?cookie', '/p?missing']) {
       expect(status(await app.get(path))).toBe('miss')
       expect(status(await app.get(path))).toBe('miss')
     }
-    expect(app.renders()).toBe(6)
+    expect(status(await app.get('/p?private'))).toBeNull()
+    expect(status(await app.get('/p?private'))).toBeNull()
+    // Files and data requests are never looked up.
+    expect(status(await app.get('/app.js'))).toBeNull()
+    expect(status(await app.get('/programs.data'))).toBeNull()
+    expect(app.renders()).toBe(8)
   })
 
   it('never serves or keeps a page for a request with a cookie other than lang and tz', async () => {
