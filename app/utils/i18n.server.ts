@@ -45,8 +45,11 @@ export function serverI18n(language: Language): I18n {
   return instance
 }
 
-/** A translation function in `language`, for loaders (page titles), CSV headers and mails. */
-export const fixedT = (language: Language): TFunction => serverI18n(language).t
+/**
+ * A translation function in `language`, for loaders (page titles), CSV headers and cells, and
+ * mails: a remembering one, like the components' (the export translates a status per row).
+ */
+export const fixedT = (language: Language): TFunction => serverI18n(language).getFixedT(language)
 
 export const LANGUAGE_COOKIE = 'lang'
 const YEAR_SECONDS = 365 * 24 * 60 * 60

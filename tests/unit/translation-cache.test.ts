@@ -1,7 +1,7 @@
 import { createInstance, type i18n as I18n } from 'i18next'
 import { describe, expect, it, vi } from 'vitest'
 import { LANGUAGES, NAMESPACES, baseOptions, type Language } from '#app/lib/i18n/config.ts'
-import { resources, serverI18n } from '#app/utils/i18n.server.ts'
+import { fixedT as serverT, resources, serverI18n } from '#app/utils/i18n.server.ts'
 import { LIMIT, rememberTranslations } from '#app/utils/translation-cache.server.ts'
 import { flatten, pluralBase, readResources } from '#tests/support/i18n-keys.ts'
 
@@ -134,6 +134,15 @@ describe('the server remembers its translations', () => {
     const t = fixedT(i18n, 'funder')
     t('common:applicationStatus.withdrawn')
     t('common:applicationStatus.withdrawn')
+    expect(reached).toHaveBeenCalledTimes(1)
+  })
+
+  it('is what loaders, the export and mails translate with', () => {
+    const i18n = serverI18n('en')
+    const reached = translations(i18n)
+    const t = serverT('en')
+    expect(t('common:applicationStatus.in_review')).toBe('In review')
+    expect(serverT('en')('common:applicationStatus.in_review')).toBe('In review')
     expect(reached).toHaveBeenCalledTimes(1)
   })
 })
