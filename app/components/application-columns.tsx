@@ -2,17 +2,13 @@ import { Link } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
 import { APPLICATION_STATUS_KEYS } from '#app/domain/programs/funder-words.ts'
-import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import type { Formatters } from '#app/lib/i18n/formatters.ts'
 import type { Column } from './table.tsx'
-
-/** An amount in the page's language. */
-function Amount({ minor, currency }: { minor: number; currency: string }) {
-  return useFormatters().money(minor, currency)
-}
 
 /**
  * The columns every list of applications shares, so they read the same everywhere. Each takes
- * the page's `t` (its words are in `common`, loaded on every page).
+ * the page's `t` (its words are in `common`, loaded on every page) and, for amounts, the page's
+ * formatters: a cell calls no hook of its own, since a list renders each column once per row.
  */
 export const applicationColumns = {
   title: <T extends { id: string; title: string }>(t: TFunction): Column<T> => ({
@@ -27,15 +23,12 @@ export const applicationColumns = {
   }),
   requested: <T extends { amountRequestedMinor: number | null }>(
     t: TFunction,
+    format: Formatters,
     currencyOf: (row: T) => string,
   ): Column<T> => ({
     header: t('common:applicationColumns.requested'),
     numeric: true,
     cell: (r) =>
-      r.amountRequestedMinor === null ? (
-        '—'
-      ) : (
-        <Amount minor={r.amountRequestedMinor} currency={currencyOf(r)} />
-      ),
+      r.amountRequestedMinor === null ? '—' : format.money(r.amountRequestedMinor, currencyOf(r)),
   }),
 }

@@ -92,17 +92,13 @@ export function BudgetChart({ stats, budgetMinor, currency }: Figures) {
   const { t } = useTranslation('funder')
   const format = useFormatters()
   const money = (minor: number) => format.money(minor, currency)
-  const percent = new Intl.NumberFormat(format.locale, {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  })
   const rows = [
     { label: t('funder:figures.budget'), minor: budgetMinor, reference: true },
     { label: t('funder:figures.requestedAll'), minor: stats.total.requestedMinor },
     { label: t('funder:figures.requestedRunning'), minor: requestedInTheRunning(stats) },
   ].map((r) => ({
     ...r,
-    share: r.reference || budgetMinor <= 0 ? null : percent.format(r.minor / budgetMinor),
+    share: r.reference || budgetMinor <= 0 ? null : format.percent(r.minor / budgetMinor),
   }))
   return (
     <BarChart

@@ -7,7 +7,15 @@ import { useViewerTimeZone } from '#app/lib/viewer-time-zone.ts'
  * zone instead, with LocalTime.
  */
 export function Moment({ iso }: { iso: string }) {
+  return useMoments()(iso)
+}
+
+/**
+ * Moments as Moment shows them, for a list with one per row: the zone and the formatters are
+ * looked up once, by the list, rather than by a component in every row.
+ */
+export function useMoments() {
   const zone = useViewerTimeZone()
   const format = useFormatters()
-  return <time dateTime={iso}>{format.dateTime(iso, zone)}</time>
+  return (iso: string) => <time dateTime={iso}>{format.dateTime(iso, zone)}</time>
 }

@@ -4,6 +4,7 @@
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const numberFormats = new Map<string, Intl.NumberFormat>()
+const percentFormats = new Map<string, Intl.NumberFormat>()
 
 /** Date and time with the zone named, so nothing is ambiguous (UTC unless a zone is given). */
 export function formatDateTime(iso: string | Date, timeZone = 'UTC', locale = 'en-US'): string {
@@ -41,4 +42,14 @@ export function formatNumber(value: number, locale = 'en-US'): string {
     numberFormats.set(locale, format)
   }
   return format.format(value)
+}
+
+/** A share as a whole percentage: 0.456 → "46%" (en-US and es-US alike). */
+export function formatPercent(share: number, locale = 'en-US'): string {
+  let format = percentFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
+    percentFormats.set(locale, format)
+  }
+  return format.format(share)
 }

@@ -8,7 +8,7 @@ import { listOrganizationApplications } from '#app/services/applications/applica
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { APPLICANT_ROLES } from '#app/services/applications/applications.server.ts'
-import { Moment } from '#app/components/moment.tsx'
+import { useMoments } from '#app/components/moment.tsx'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 
@@ -33,6 +33,7 @@ export default function GroupApplications() {
   const { rows } = useLoaderData<typeof loader>()
   const { t } = useTranslation('organizations')
   const format = useFormatters()
+  const moment = useMoments()
   return (
     <Card
       title={t('organizations:applications.title')}
@@ -54,10 +55,10 @@ export default function GroupApplications() {
             applicationColumns.title(t),
             { header: t('organizations:applications.program'), cell: (r) => r.programTitle },
             applicationColumns.status(t),
-            applicationColumns.requested<(typeof rows)[number]>(t, (r) => r.currency),
+            applicationColumns.requested<(typeof rows)[number]>(t, format, (r) => r.currency),
             {
               header: t('organizations:applications.lastChange'),
-              cell: (r) => <Moment iso={r.updatedAt} />,
+              cell: (r) => moment(r.updatedAt),
             },
             {
               header: t('organizations:applications.deadline'),

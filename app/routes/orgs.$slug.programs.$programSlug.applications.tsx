@@ -25,7 +25,7 @@ import {
 import { programApplicationStats } from '#app/services/applications/application-stats.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { pageLinks } from '#app/lib/search-params.ts'
-import { Moment } from '#app/components/moment.tsx'
+import { useMoments } from '#app/components/moment.tsx'
 import { readQuery } from '#app/utils/request-body.server.ts'
 
 export const handle: I18nHandle = { i18n: ['funder'] }
@@ -96,6 +96,7 @@ export default function ProgramApplications() {
   const { slug, programSlug } = useParams()
   const { t } = useTranslation('funder')
   const format = useFormatters()
+  const moment = useMoments()
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   return (
     <section aria-labelledby="applications-heading">
@@ -169,7 +170,7 @@ export default function ProgramApplications() {
             applicationColumns.title(t),
             { header: t('funder:applications.group'), cell: (r) => r.organizationName },
             applicationColumns.status(t),
-            applicationColumns.requested(t, () => currency),
+            applicationColumns.requested(t, format, () => currency),
             {
               header: t('funder:applications.vulnerability'),
               numeric: true,
@@ -185,7 +186,7 @@ export default function ProgramApplications() {
             },
             {
               header: t('funder:applications.submittedAt'),
-              cell: (r) => (r.submittedAt ? <Moment iso={r.submittedAt} /> : '—'),
+              cell: (r) => (r.submittedAt ? moment(r.submittedAt) : '—'),
             },
           ]}
         />

@@ -9,6 +9,7 @@ import {
   type Language,
 } from '#app/lib/i18n/config.ts'
 import { getSessionUser, secureCookies } from './session.server.ts'
+import { rememberTranslations } from './translation-cache.server.ts'
 
 // The server has every file at hand: the first response is rendered in the reader's language.
 const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', {
@@ -24,7 +25,8 @@ for (const [path, content] of Object.entries(files)) {
   resources[language][namespace] = content
 }
 
-// One instance per language, made once; nothing ever changes its language.
+// One instance per language, made once; nothing ever changes its language or its resources, so
+// the translations its fixed `t` functions give are remembered (translation-cache.server.ts).
 const instances = new Map<Language, I18n>()
 export function serverI18n(language: Language): I18n {
   let instance = instances.get(language)
@@ -37,13 +39,17 @@ export function serverI18n(language: Language): I18n {
       resources,
       initAsync: false,
     })
+    rememberTranslations(instance)
     instances.set(language, instance)
   }
   return instance
 }
 
-/** A translation function in `language`, for loaders (page titles), CSV headers and mails. */
-export const fixedT = (language: Language): TFunction => serverI18n(language).t
+/**
+ * A translation function in `language`, for loaders (page titles), CSV headers and cells, and
+ * mails: a remembering one, like the components' (the export translates a status per row).
+ */
+export const fixedT = (language: Language): TFunction => serverI18n(language).getFixedT(language)
 
 export const LANGUAGE_COOKIE = 'lang'
 const YEAR_SECONDS = 365 * 24 * 60 * 60

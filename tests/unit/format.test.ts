@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { formatDate, formatDateTime } from '#app/lib/format.ts'
+import { formatDate, formatDateTime, formatPercent } from '#app/lib/format.ts'
 import { formatMoney } from '#app/lib/money.ts'
 
 describe('formatting', () => {
@@ -23,10 +23,13 @@ describe('formatters are built once, not per value (a funder page formats hundre
         formatMoney(i * 100, 'EUR')
         formatDateTime('2026-03-01T15:04:00Z', 'America/Denver')
         formatDate('2026-03-01T15:04:00Z')
+        formatPercent(i / 20, 'es-US')
       }
-      expect(numberFormat.mock.calls.length).toBeLessThanOrEqual(1)
+      expect(numberFormat.mock.calls.length).toBeLessThanOrEqual(2)
       expect(dateTimeFormat.mock.calls.length).toBeLessThanOrEqual(1)
       expect(formatMoney(150, 'EUR')).toBe('€1.50')
+      expect(formatPercent(0.456, 'es-US')).toBe('46%')
+      expect(formatPercent(1.234)).toBe('123%')
     } finally {
       numberFormat.mockRestore()
       dateTimeFormat.mockRestore()

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { formatDate, formatDateTime, formatNumber } from '../format.ts'
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../format.ts'
 import { formatMoney } from '../money.ts'
 import { DEFAULT_LANGUAGE, LOCALES, isLanguage, type Language } from './config.ts'
 
@@ -14,9 +14,12 @@ export function formattersFor(language: Language) {
     dateTime: (iso: string | Date, timeZone?: string) => formatDateTime(iso, timeZone, locale),
     date: (iso: string | Date) => formatDate(iso, locale),
     number: (value: number) => formatNumber(value, locale),
+    percent: (share: number) => formatPercent(share, locale),
     money: (minor: number, currency?: string) => formatMoney(minor, currency, locale),
   }
 }
+
+export type Formatters = ReturnType<typeof formattersFor>
 
 /** The formatters for the language this page is shown in. */
 export function useFormatters() {
