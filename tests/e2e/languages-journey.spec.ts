@@ -112,7 +112,7 @@ test.describe('a Spanish-speaking group', () => {
       .fill(
         'Dos vecinas capacitadas ayudan a 150 familias sin seguro a inscribirse y encontrar una clínica.',
       )
-    await page.getByLabel('Acceso a servicios de salud de calidad').check()
+    await page.getByLabel('Acceso a la atención médica y su calidad').check()
     await saveAndContinue(page)
     await expect(page.getByText('Use como máximo 150 caracteres')).toBeVisible()
     await expectNoEnglish(page)

@@ -271,7 +271,7 @@ describe('creating and editing a program', () => {
       'a typed county line (no JavaScript) that names no county',
       { eligibleCountyFipsText: 'Franklin County, Ohio\nAtlantis' },
       'eligibleCountyFips',
-      /"Atlantis": no US county of that name/,
+      /“Atlantis”: no US county of that name/,
     ],
     ['too many reviewers', { reviewersPerApplication: '11' }, 'reviewersPerApplication', /1 to 10/],
   ])('refuses %s with a field error, keeping the input', async (_n, overrides, field, message) => {
