@@ -43,7 +43,7 @@ export async function redirectWithFlash(to: string, flash: Flash, init: Response
 
 export const notFound = (message: Message = 'common:errors.notFoundText') =>
   data({ message }, { status: 404 })
-export const forbidden = (message = 'You do not have permission to do that.') =>
+export const forbidden = (message: Message = 'common:errors.forbiddenText') =>
   data({ message }, { status: 403 })
 
 /** Throws a 404 response; used where a thing must not even be admitted to exist. */

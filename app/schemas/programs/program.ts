@@ -50,9 +50,9 @@ const ProgramFields = z.object({
     .trim()
     .min(3, msg('validation:program.titleTooShort', { count: 3 }))
     .max(150, msg('validation:program.titleTooLong', { count: 150 })),
-  description: optionalText(5000, 'The description'),
-  eligibility: optionalText(5000, 'Eligibility'),
-  placeServed: optionalText(200, 'The place served'),
+  description: optionalText(5000),
+  eligibility: optionalText(5000),
+  placeServed: optionalText(200),
   // The texts above in the other language (docs/decisions/015-bilingual-content.md).
   contentLanguage: ContentLanguageSchema,
   titleTranslation: translationText(150),
@@ -67,7 +67,7 @@ const ProgramFields = z.object({
     )
     .transform((codes) => [...new Set(codes)]),
   /** Without JavaScript the picker is a textarea of "County, State" lines. */
-  eligibleCountyFipsText: optionalText(20_000, 'Eligible counties'),
+  eligibleCountyFipsText: optionalText(20_000),
   sdohDomains: listOf(
     z.enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'validation:program.sdohFromList' }) }),
   ),
