@@ -89,6 +89,7 @@ test.describe('a visitor whose browser prefers Spanish', () => {
   test('a group reads its dashboard and submitted application in Spanish only', async ({
     page,
   }) => {
+    test.slow()
     await logIn(page, 'maria@example.org')
     await expectNothingEnglish(page)
     await page.goto('/orgs/eastside-health-collective')
