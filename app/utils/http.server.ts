@@ -51,6 +51,24 @@ export function throwNotFound(message?: Message): never {
   throw notFound(message)
 }
 
+/**
+ * The site's public origin ("https://commons.example.org"): `APP_ORIGIN` when set, since a proxy
+ * in front may hand the app another host; else the request's own (which, with `TRUST_PROXY`,
+ * already follows X-Forwarded-Host and X-Forwarded-Proto). For links that leave the page, such as
+ * hreflang alternates.
+ */
+export function publicOrigin(request: Request): string {
+  const configured = process.env.APP_ORIGIN?.trim()
+  if (configured) {
+    try {
+      return new URL(configured).origin
+    } catch {
+      // A malformed setting is ignored rather than breaking every page; the request's origin holds.
+    }
+  }
+  return new URL(request.url).origin
+}
+
 /** Where a request came from, for sessions and the audit log. */
 export function requestOrigin(request: Request, context: { ip?: string }) {
   return { ip: context.ip ?? 'unknown', userAgent: request.headers.get('user-agent') }
