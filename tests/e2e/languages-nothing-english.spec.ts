@@ -33,6 +33,7 @@ test.describe('a visitor whose browser prefers Spanish', () => {
   test('reads the home page, the programs list and a program with its rubric in Spanish only', async ({
     page,
   }) => {
+    test.slow()
     await page.goto('/')
     await expectNothingEnglish(page)
     await page.goto('/programs')

@@ -415,7 +415,11 @@ describe('program status', () => {
     const [first] = await criteriaOf(s.program.id)
     await db()
       .update(rubricCriteria)
-      .set({ levels: first!.levels.slice(1) })
+      // A level fewer, its translation too (the database keeps one per level).
+      .set({
+        levels: first!.levels.slice(1),
+        guidanceTranslation: first!.guidanceTranslation?.slice(1),
+      })
       .where(eq(rubricCriteria.id, first!.id))
     const out = await transition(s, 'open')
     expect(inEnglish(out.data)).toMatchObject({
