@@ -27,6 +27,7 @@ import { OrgSwitcher } from './components/org-switcher.tsx'
 import { LanguageSwitch } from './components/language-switch.tsx'
 import { useTranslation } from 'react-i18next'
 import { requestLanguage, fixedT } from './utils/i18n.server.ts'
+import { publicOrigin } from './utils/http.server.ts'
 import { titleMeta } from './lib/i18n/meta.ts'
 import { useMessage } from './lib/i18n/message.ts'
 import { isLanguage, routeNamespaces } from './lib/i18n/config.ts'
@@ -59,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       language,
       siteTitle: t('common:site.name'),
       /** This page without its query, for hreflang alternates. */
-      pageUrl: `${url.origin}${url.pathname}`,
+      pageUrl: `${publicOrigin(request)}${url.pathname}`,
     },
     { headers: flash ? { 'Set-Cookie': header } : undefined },
   )

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '#app/lib/i18n/config.ts'
 import type { ReactNode } from 'react'
 import {
-  LIVED_EXPERIENCE_LABELS,
+  LIVED_EXPERIENCE_KEYS,
   STEP_KEYS,
   type ApplicationStep,
 } from '#app/domain/applications/application-steps.ts'
 import { formatAnswer } from '#app/domain/programs/program-questions.ts'
 import { translatePercentile } from '#app/domain/places/vulnerability.ts'
-import { SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
-import { SKILL_LABELS, type Skill, type WorkMode } from '#app/domain/skills.ts'
+import { SDOH_KEYS, type SdohDomain } from '#app/domain/places/sdoh.ts'
+import { SKILL_KEYS, type Skill, type WorkMode } from '#app/domain/skills.ts'
 import type { ApplicationSummary as Summary } from '#app/domain/applications/application-summary.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { TableFrame } from './table.tsx'
@@ -92,9 +92,13 @@ export function ApplicationSummary({
           <dt>{t('common:applicationSummary.livedExperience')}</dt>
           <dd>
             {s.ledByLivedExperience
-              ? LIVED_EXPERIENCE_LABELS[
-                  s.ledByLivedExperience as keyof typeof LIVED_EXPERIENCE_LABELS
-                ]
+              ? s.ledByLivedExperience in LIVED_EXPERIENCE_KEYS
+                ? t(
+                    LIVED_EXPERIENCE_KEYS[
+                      s.ledByLivedExperience as keyof typeof LIVED_EXPERIENCE_KEYS
+                    ],
+                  )
+                : s.ledByLivedExperience
               : '—'}
           </dd>
           <dt>{t('common:applicationSummary.contact')}</dt>
@@ -138,7 +142,11 @@ export function ApplicationSummary({
           <dt>{t('common:applicationSummary.summary')}</dt>
           <dd>{orDash(s.summary)}</dd>
           <dt>{t('common:applicationSummary.addresses')}</dt>
-          <dd>{s.sdohDomains.map((d) => SDOH_LABELS[d as SdohDomain] ?? d).join('; ') || '—'}</dd>
+          <dd>
+            {s.sdohDomains
+              .map((d) => (d in SDOH_KEYS ? t(SDOH_KEYS[d as SdohDomain]) : d))
+              .join('; ') || '—'}
+          </dd>
         </dl>
       </Section>
       <Section step="budget" editHref={edit('budget')} written={s.stepLanguages.budget}>
@@ -187,7 +195,7 @@ export function ApplicationSummary({
               {s.skillRequests.map((r, i) => (
                 <li key={i}>
                   {t('common:applicationSummary.skillHours', {
-                    skill: SKILL_LABELS[r.skill as Skill] ?? r.skill,
+                    skill: r.skill in SKILL_KEYS ? t(SKILL_KEYS[r.skill as Skill]) : r.skill,
                     count: r.hours,
                     mode:
                       r.workMode in WORK_MODE_KEYS
@@ -214,7 +222,7 @@ export function ApplicationSummary({
             {s.answers.map((a) => (
               <div key={a.id} className="fact-pair">
                 <dt lang={a.labelLang}>{a.label}</dt>
-                <dd>{formatAnswer(a.kind, a.value)}</dd>
+                <dd>{formatAnswer(t, a.kind, a.value)}</dd>
               </div>
             ))}
           </dl>

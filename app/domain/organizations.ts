@@ -22,14 +22,6 @@ export const BUDGET_BAND_KEYS: Record<BudgetBand, string> = {
   '1m_5m': 'applications:organization.profile.budgetBand.1m_5m',
   over_5m: 'applications:organization.profile.budgetBand.over_5m',
 }
-/** English names for pages not yet converted (docs/i18n.md); converted pages use the keys. */
-export const BUDGET_BAND_LABELS: Record<BudgetBand, string> = {
-  under_50k: 'Under $50,000',
-  '50k_250k': '$50,000 – $250,000',
-  '250k_1m': '$250,000 – $1 million',
-  '1m_5m': '$1 million – $5 million',
-  over_5m: 'Over $5 million',
-}
 /** Translation keys of the roles' names, as a label or a column shows them ("Owner"). */
 export const ROLE_LABEL_KEYS: Record<MembershipRole, string> = {
   owner: 'organizations:roles.owner',

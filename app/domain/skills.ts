@@ -31,22 +31,6 @@ export const SKILL_KEYS: Record<Skill, string> = {
   other: 'applications:skills.skill.other',
 }
 
-/** English names for pages not yet converted (docs/i18n.md); converted pages use SKILL_KEYS. */
-export const SKILL_LABELS: Record<Skill, string> = {
-  legal: 'Legal',
-  marketing: 'Marketing and communications',
-  data_analysis: 'Data analysis',
-  grant_writing: 'Grant writing',
-  strategic_planning: 'Strategic planning',
-  it: 'IT and technology',
-  finance: 'Finance and accounting',
-  translation: 'Translation and interpretation',
-  evaluation: 'Evaluation',
-  design: 'Design',
-  hr: 'Human resources',
-  other: 'Other',
-}
-
 export const WORK_MODES = ['remote', 'on_site', 'either'] as const
 export type WorkMode = (typeof WORK_MODES)[number]
 

@@ -36,30 +36,29 @@ export function moneyInputValue(minor: number | null | undefined): string {
   return (minor / MINOR).toFixed(2)
 }
 
-/** Parses typed text to integer minor units, or says at the field how to write an amount. */
-function toMinor(label: string, text: string, ctx: z.RefinementCtx, invalid?: string): number {
+/** Parses typed text to integer minor units, or puts `invalid` (a message key) at the field. */
+function toMinor(text: string, ctx: z.RefinementCtx, invalid: string): number {
   const minor = parseMoney(text)
   if (minor !== null) return minor
-  ctx.addIssue({
-    code: 'custom',
-    message: invalid ?? `Enter ${label} as an amount like 1500 or 1,500.50`,
-  })
+  ctx.addIssue({ code: 'custom', message: invalid })
   return z.NEVER
 }
 
-/** A form field holding an amount; parses to integer minor units. */
-export const MoneySchema = (label: string) =>
+/**
+ * A form field holding an amount; parses to integer minor units. The messages are translation
+ * keys (docs/i18n.md): `required` for an empty field, `invalid` for text that is not an amount.
+ */
+export const MoneySchema = (required: string, invalid: string) =>
   z
-    .string({ required_error: `Enter ${label}` })
+    .string({ required_error: required })
     .trim()
-    .min(1, `Enter ${label}`)
-    .transform((v, ctx) => toMinor(label, v, ctx))
+    .min(1, required)
+    .transform((v, ctx) => toMinor(v, ctx, invalid))
 
-/** The same, for an amount that may be left empty (null then); `invalid`: a message key to show
- * for text that is not an amount. */
-export const OptionalMoneySchema = (label: string, invalid?: string) =>
+/** The same, for an amount that may be left empty (null then). */
+export const OptionalMoneySchema = (invalid: string) =>
   z
     .string()
     .trim()
     .optional()
-    .transform((v, ctx) => (v ? toMinor(label, v, ctx, invalid) : null))
+    .transform((v, ctx) => (v ? toMinor(v, ctx, invalid) : null))

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { useMessage } from '#app/lib/i18n/message.ts'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError, SelectField, TextField } from '#app/components/field.tsx'
@@ -84,6 +85,7 @@ export default function Account() {
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation('account')
+  const tm = useMessage()
   const form = useValidatedForm(ChangePasswordSchema, { failure })
   return (
     <>
@@ -149,7 +151,7 @@ export default function Account() {
           rows={sessions}
           rowKey={(s) => s.key}
           columns={[
-            { header: t('account:sessions.browser'), cell: (s) => s.browser },
+            { header: t('account:sessions.browser'), cell: (s) => tm(s.browser) },
             { header: t('account:sessions.address'), cell: (s) => s.ip },
             { header: t('account:sessions.signedIn'), cell: (s) => <Moment iso={s.createdAt} /> },
             {

@@ -4,13 +4,12 @@ import { AuditTable, auditRowView } from '#app/components/audit-table.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { Moment } from '#app/components/moment.tsx'
 import { DataTable } from '#app/components/table.tsx'
-import { BUDGET_BAND_LABELS, KIND_LABEL_KEYS, ROLE_LABEL_KEYS } from '#app/domain/organizations.ts'
+import { BUDGET_BAND_KEYS, KIND_LABEL_KEYS, ROLE_LABEL_KEYS } from '#app/domain/organizations.ts'
 import { getOrganizationProfile } from '#app/services/admin/admin-profiles.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
-import { useMessage } from '#app/lib/i18n/message.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
 
@@ -35,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AdminOrganization() {
   const { organization: org, recentEvents } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')
-  const tm = useMessage()
   const notGiven = t('admin:organization.notGiven')
   return (
     <>
@@ -57,7 +55,7 @@ export default function AdminOrganization() {
           <dt>{t('admin:organization.website')}</dt>
           <dd>{org.website || notGiven}</dd>
           <dt>{t('admin:organization.budget')}</dt>
-          <dd>{org.budgetBand ? tm(BUDGET_BAND_LABELS[org.budgetBand]) : notGiven}</dd>
+          <dd>{org.budgetBand ? t(BUDGET_BAND_KEYS[org.budgetBand]) : notGiven}</dd>
           <dt>{t('admin:organization.mission')}</dt>
           <dd>{org.mission || notGiven}</dd>
           <dt>{t('admin:organization.funds')}</dt>

@@ -42,7 +42,7 @@ export const action = (args: ActionFunctionArgs) =>
       { fips: data.placeFips, text: data.placeFipsText },
       { limits: loaded.program },
     )
-    if (unmatched.length) return { errors: { placeFips: unmatched.join(' ') } }
+    if (unmatched.length) return { errors: { placeFips: unmatched } }
     return {
       step: 'community' as const,
       data: {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
@@ -86,12 +86,12 @@ export default function InvitationPage() {
       <h1>{t('organizations:invitation.title', { name: org.name })}</h1>
       <Card>
         <p>
-          {t('organizations:invitation.text', {
-            who: invite.invitedBy ?? t('organizations:invitation.someone'),
-            email: invite.email,
-            organization: org.name,
-            role: t(ROLE_IN_SENTENCE_KEYS[invite.role]),
-          })}
+          <InvitationSentence
+            who={invite.invitedBy ?? t('organizations:invitation.someone')}
+            email={invite.email}
+            organization={org.name}
+            role={t(ROLE_IN_SENTENCE_KEYS[invite.role])}
+          />
         </p>
         {invite.refusal ? (
           <>
@@ -139,5 +139,27 @@ export default function InvitationPage() {
         )}
       </Card>
     </>
+  )
+}
+
+/**
+ * "Ana invited **maria@example.org** to join **Eastside Health Collective** as a member." The
+ * values are escaped before <Trans> reads the sentence's tags, so a name holding "<i>" shows as
+ * typed instead of becoming markup, and unescaped for display.
+ */
+export function InvitationSentence(values: {
+  who: string
+  email: string
+  organization: string
+  role: string
+}) {
+  return (
+    <Trans
+      i18nKey="organizations:invitation.text"
+      values={values}
+      tOptions={{ interpolation: { escapeValue: true } }}
+      shouldUnescape
+      components={{ strong: <strong /> }}
+    />
   )
 }

@@ -3,13 +3,12 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { FunderProgramTable } from '#app/components/funder-program-table.tsx'
-import { BUDGET_BAND_LABELS } from '#app/domain/organizations.ts'
+import { BUDGET_BAND_KEYS } from '#app/domain/organizations.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
 import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
 import { listFunderPrograms } from '#app/services/programs/program-lists.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
-import { useMessage } from '#app/lib/i18n/message.ts'
 
 // The budget bands are the applications' words (the group step shows them too).
 export const handle: I18nHandle = { i18n: ['organizations', 'applications'] }
@@ -30,7 +29,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganizationOverview() {
   const { organization: org, canManage, programs } = useLoaderData<typeof loader>()
   const { t } = useTranslation('organizations')
-  const tm = useMessage()
   const orNot = (text: string) => text || t('organizations:overview.notGivenYet')
   return (
     <>
@@ -79,7 +77,7 @@ export default function OrganizationOverview() {
           <dd>
             {/* A key once the applications' words are converted; until then shown as it is. */}
             {org.budgetBand
-              ? tm(BUDGET_BAND_LABELS[org.budgetBand])
+              ? t(BUDGET_BAND_KEYS[org.budgetBand])
               : t('organizations:overview.notGiven')}
           </dd>
           <dt>{t('organizations:overview.website')}</dt>

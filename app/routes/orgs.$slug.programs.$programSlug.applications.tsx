@@ -10,10 +10,7 @@ import { FilterForm } from '#app/components/filter-form.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
 import { SUBMITTED_STATUSES } from '#app/domain/applications/application-status.ts'
 import { SDOH_DOMAINS, type SdohDomain } from '#app/domain/places/sdoh.ts'
-import {
-  APPLICATION_SORTS,
-  type ApplicationSort,
-} from '#app/domain/applications/application-sorts.ts'
+import { APPLICATION_SORTS } from '#app/domain/applications/application-sorts.ts'
 import { APPLICATION_STATUS_KEYS, SDOH_KEYS, SORT_KEYS } from '#app/domain/programs/funder-words.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
@@ -128,7 +125,7 @@ export default function ProgramApplications() {
           label={t('funder:applications.sort')}
           name="sort"
           defaultValue={search.get('sort') ?? 'newest'}
-          options={(Object.keys(APPLICATION_SORTS) as ApplicationSort[]).map((value) => ({
+          options={APPLICATION_SORTS.map((value) => ({
             value,
             label: t(SORT_KEYS[value]),
           }))}

@@ -10,7 +10,7 @@ import { LocalTime } from '#app/components/local-time.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import { PROGRAM_STATUS_KEYS } from '#app/domain/programs/program-status.ts'
 import type { QuestionKind } from '#app/domain/programs/program-questions.ts'
-import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
+import { SDOH_DOMAINS, SDOH_KEYS, type SdohDomain } from '#app/domain/places/sdoh.ts'
 import { translateSvi } from '#app/domain/places/vulnerability.ts'
 import { getPublicProgram } from '#app/services/programs/program-catalog.server.ts'
 import { ContentBlock, ContentText } from '#app/components/content-text.tsx'
@@ -194,7 +194,7 @@ function WhoCanApply({ data }: { data: Data }) {
           <ul className="tag-list" aria-label={t('programs:page.who.focusLabel')}>
             {domains.map((d) => (
               <li key={d} className="badge">
-                {SDOH_LABELS[d]}
+                {t(SDOH_KEYS[d])}
               </li>
             ))}
           </ul>

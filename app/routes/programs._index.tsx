@@ -11,7 +11,7 @@ import { Card, EmptyState } from '#app/components/card.tsx'
 import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'
 import { Pagination } from '#app/components/table.tsx'
-import { SDOH_DOMAINS, SDOH_LABELS, type SdohDomain } from '#app/domain/places/sdoh.ts'
+import { SDOH_DOMAINS, SDOH_KEYS, type SdohDomain } from '#app/domain/places/sdoh.ts'
 import { US_STATES } from '#app/domain/places/us-states.ts'
 import { parseCatalogSearch } from '#app/schemas/programs/program-catalog.ts'
 import { listOpenPrograms } from '#app/services/programs/program-catalog.server.ts'
@@ -116,7 +116,7 @@ function ProgramCard({ row }: { row: Row }) {
           <ul className="tag-list" aria-label={t('programs:catalog.focus')}>
             {domains.map((d) => (
               <li key={d} className="badge">
-                {SDOH_LABELS[d]}
+                {t(SDOH_KEYS[d])}
               </li>
             ))}
           </ul>
@@ -152,7 +152,7 @@ export default function ProgramsIndex() {
           label={t('programs:catalog.focus')}
           placeholder={t('programs:catalog.anyFocus')}
           {...field('sdoh')}
-          options={SDOH_DOMAINS.map((d) => ({ value: d, label: SDOH_LABELS[d] }))}
+          options={SDOH_DOMAINS.map((d) => ({ value: d, label: t(SDOH_KEYS[d]) }))}
         />
         <TextField
           label={t('programs:catalog.minAward')}

@@ -49,7 +49,7 @@ export const NameSchema = z
   .max(100, msg('validation:name.tooLong', { count: 100 }))
 
 /** Optional free text with a length cap; empty input is an empty string, never undefined. */
-export const optionalText = (max: number, _label?: string) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

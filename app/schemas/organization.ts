@@ -10,10 +10,10 @@ const profileFields = {
     .min(1, 'validation:organization.name.required')
     .min(2, msg('validation:organization.name.tooShort', { count: 2 }))
     .max(120, msg('validation:organization.name.tooLong', { count: 120 })),
-  mission: optionalText(2000, 'Mission'),
-  location: optionalText(200, 'Location'),
-  leadership: optionalText(2000, 'Leadership'),
-  communitiesServed: optionalText(2000, 'Communities served'),
+  mission: optionalText(2000),
+  location: optionalText(200),
+  leadership: optionalText(2000),
+  communitiesServed: optionalText(2000),
   budgetBand: z
     .enum(BUDGET_BANDS, {
       errorMap: () => ({ message: 'validation:organization.budgetBand.invalid' }),

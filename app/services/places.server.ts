@@ -1,5 +1,6 @@
 import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
+import type { SingleMessage } from '#app/lib/i18n/message.ts'
 import { places } from '#db/schema/index.ts'
 import {
   countiesNamed,
@@ -132,28 +133,25 @@ export async function populationWeightedVulnerability(
   return weightedVulnerability(await getPlaces(fips))
 }
 
-function listNames(names: string[], conjunction: 'and' | 'or' = 'and'): string {
-  const sorted = [...names].sort()
-  if (sorted.length <= 1) return sorted.join('')
-  return `${sorted.slice(0, -1).join(', ')} ${conjunction} ${sorted.at(-1)}`
-}
+const sorted = (names: readonly string[]) => [...names].sort()
 
 /**
  * Reads the no-JavaScript place list: one "County, State" per line. Each line is either matched
  * to exactly one county or left unmatched with a message saying how to fix it; nothing is
- * guessed. `states` limits which counties may be chosen (a program's eligible states).
+ * guessed. `states` limits which counties may be chosen (a program's eligible states). The
+ * messages are keys with values (`Message`), shown in the reader's language.
  */
 export async function resolvePlaceLines(
   text: string,
   { states }: { states?: readonly string[] } = {},
-): Promise<{ matched: PlaceSummary[]; unmatched: string[] }> {
+): Promise<{ matched: PlaceSummary[]; unmatched: SingleMessage[] }> {
   const lines = text
     .split(/\r?\n/)
     .map(parsePlaceLine)
     .filter((l) => l !== null)
-  const unmatched: string[] = []
+  const unmatched: SingleMessage[] = []
   if (lines.length > MAX_PLACE_LINES) {
-    unmatched.push(`List at most ${MAX_PLACE_LINES} counties, one per line.`)
+    unmatched.push({ key: 'validation:places.tooManyLines', values: { count: MAX_PLACE_LINES } })
     lines.length = MAX_PLACE_LINES
   }
   const allowed = stateNames(states)
@@ -173,9 +171,10 @@ export async function resolvePlaceLines(
   const matched = new Map<string, PlaceSummary>()
   for (const line of lines) {
     if (line.kind === 'bad-state') {
-      unmatched.push(
-        `"${line.text}": "${line.stateText}" is not a US state; write its full name or two-letter abbreviation.`,
-      )
+      unmatched.push({
+        key: 'validation:places.badState',
+        values: { line: line.text, state: line.stateText },
+      })
       continue
     }
     const pool = line.state ? candidates.filter((c) => c.state === line.state?.name) : candidates
@@ -183,8 +182,11 @@ export async function resolvePlaceLines(
     if (found.length === 0) {
       unmatched.push(
         line.state
-          ? `"${line.text}": no county of that name in ${line.state.name}.`
-          : `"${line.text}": no US county of that name; write it as "County, State".`,
+          ? {
+              key: 'validation:places.noCountyInState',
+              values: { line: line.text, state: line.state.name },
+            }
+          : { key: 'validation:places.noCounty', values: { line: line.text } },
       )
       continue
     }
@@ -194,17 +196,23 @@ export async function resolvePlaceLines(
       const example = found.reduce((a, b) => (b.population > a.population ? b : a)).label
       unmatched.push(
         inStates.length > 1
-          ? `"${line.text}" is in more than one state (${listNames(inStates)}); add the state, e.g. "${example}".`
-          : `"${line.text}" could be ${listNames(
-              found.map((f) => f.county),
-              'or',
-            )}; write the full name, e.g. "${example}".`,
+          ? {
+              key: 'validation:places.severalStates',
+              values: { line: line.text, states: sorted(inStates), example },
+            }
+          : {
+              key: 'validation:places.severalCounties',
+              values: { line: line.text, counties: sorted(found.map((f) => f.county)), example },
+            },
       )
       continue
     }
     const { folded: _folded, ...place } = found[0] as PlaceSummary & { folded: string }
     if (allowed && !allowed.includes(place.state)) {
-      unmatched.push(`${place.label} is outside the states allowed here (${listNames(allowed)}).`)
+      unmatched.push({
+        key: 'validation:places.outsideAllowedStates',
+        values: { place: place.label, states: sorted(allowed) },
+      })
       continue
     }
     matched.set(place.fips, place)
@@ -221,7 +229,7 @@ export async function resolvePlaceLines(
 export async function resolvePlaceField(
   field: { fips: readonly string[]; text?: string },
   { limits }: { limits?: PlaceLimits } = {},
-): Promise<{ places: PlaceSummary[]; unmatched: string[] }> {
+): Promise<{ places: PlaceSummary[]; unmatched: SingleMessage[] }> {
   const picked = await getPlaces([...field.fips])
   const typed = field.text?.trim()
     ? await resolvePlaceLines(field.text)
@@ -232,7 +240,7 @@ export async function resolvePlaceField(
     // The picker suggests only counties of allowed states, but not by county, and a crafted post
     // could send any code.
     if (limits && !isPlaceEligible(limits, p)) {
-      unmatched.push(`${ineligiblePlaceMessage(limits, p)}.`)
+      unmatched.push(ineligiblePlaceMessage(limits, p))
     } else {
       byFips.set(p.fips, p)
     }

@@ -10,7 +10,7 @@ import {
 } from '#app/services/applications/applications.server.ts'
 import type { SessionUser } from '#app/services/accounts/sessions.server.ts'
 import { formFailure, formValues, parseForm } from './forms.server.ts'
-import type { FormFailure } from '#app/lib/forms.ts'
+import type { FieldErrors, FormFailure } from '#app/lib/forms.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from './http.server.ts'
 import { requireUser } from './permissions.server.ts'
 import { readForm } from './request-body.server.ts'
@@ -56,9 +56,7 @@ export async function handleStepSave<S extends z.ZodTypeAny>(
   toWrite: (
     data: z.output<S>,
     loaded: LoadedApplication,
-  ) => Promise<
-    (StepWrite & { problems?: Record<string, string> }) | { errors: Record<string, string> }
-  >,
+  ) => Promise<(StepWrite & { problems?: Record<string, string> }) | { errors: FieldErrors }>,
 ) {
   const { request, params, context } = args
   const { user, loaded } = await requireEditableStep(request, params.id, step)

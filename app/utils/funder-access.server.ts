@@ -7,14 +7,14 @@ import { requireOrgRole } from './permissions.server.ts'
 
 /** Funds and programs exist only for funders; a community group has no such pages at all. */
 export function assertFunder(organization: Organization) {
-  if (organization.kind !== 'funder') throwNotFound('No such page')
+  if (organization.kind !== 'funder') throwNotFound()
 }
 
 /** The organisation's fund with this slug; a fund of another organisation is not found. */
 export async function requireFund(organization: Organization, fundSlug: string | undefined) {
   assertFunder(organization)
   const fund = fundSlug ? await findFund(organization.id, fundSlug) : null
-  if (!fund) throwNotFound('No such fund')
+  if (!fund) throwNotFound('common:errors.noSuchFund')
   return fund
 }
 
@@ -26,7 +26,7 @@ async function requireProgram(organization: Organization, programSlug: string | 
         findProgram(organization.id, programSlug),
       )
     : null
-  if (!found) throwNotFound('No such program')
+  if (!found) throwNotFound('common:errors.noSuchProgram')
   return found
 }
 

@@ -43,12 +43,30 @@ export async function redirectWithFlash(to: string, flash: Flash, init: Response
 
 export const notFound = (message: Message = 'common:errors.notFoundText') =>
   data({ message }, { status: 404 })
-export const forbidden = (message = 'You do not have permission to do that.') =>
+export const forbidden = (message: Message = 'common:errors.forbiddenText') =>
   data({ message }, { status: 403 })
 
 /** Throws a 404 response; used where a thing must not even be admitted to exist. */
 export function throwNotFound(message?: Message): never {
   throw notFound(message)
+}
+
+/**
+ * The site's public origin ("https://commons.example.org"): `APP_ORIGIN` when set, since a proxy
+ * in front may hand the app another host; else the request's own (which, with `TRUST_PROXY`,
+ * already follows X-Forwarded-Host and X-Forwarded-Proto). For links that leave the page, such as
+ * hreflang alternates.
+ */
+export function publicOrigin(request: Request): string {
+  const configured = process.env.APP_ORIGIN?.trim()
+  if (configured) {
+    try {
+      return new URL(configured).origin
+    } catch {
+      // A malformed setting is ignored rather than breaking every page; the request's origin holds.
+    }
+  }
+  return new URL(request.url).origin
 }
 
 /** Where a request came from, for sessions and the audit log. */

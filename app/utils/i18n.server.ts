@@ -1,5 +1,6 @@
 import { createInstance, type i18n as I18n, type Resource, type TFunction } from 'i18next'
 import Negotiator from 'negotiator'
+import { formatWithLocales } from '#app/lib/i18n/intl-locales.ts'
 import {
   DEFAULT_LANGUAGE,
   LANGUAGES,
@@ -39,6 +40,7 @@ export function serverI18n(language: Language): I18n {
       resources,
       initAsync: false,
     })
+    formatWithLocales(instance)
     rememberTranslations(instance)
     instances.set(language, instance)
   }

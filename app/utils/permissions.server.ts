@@ -28,7 +28,7 @@ export async function requireAnonymous(request: Request) {
 
 export async function requirePlatformAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request)
-  if (!user.isPlatformAdmin) throw forbidden('This page is for platform administrators.')
+  if (!user.isPlatformAdmin) throw forbidden('common:errors.adminsOnly')
   return user
 }
 
@@ -51,13 +51,13 @@ export async function requireOrgRole(
   const organization = slug
     ? await memo(`organization:${slug}`, () => findOrganizationBySlug(slug))
     : null
-  if (!organization) throwNotFound('No such organisation')
+  if (!organization) throwNotFound('common:errors.noSuchOrganization')
   const membership = await memo(`membership:${organization.id}:${user.id}`, () =>
     findMembership(organization.id, user.id),
   )
-  if (!membership) throwNotFound('No such organisation')
+  if (!membership) throwNotFound('common:errors.noSuchOrganization')
   if (roles && !roles.includes(membership.role)) {
-    throw forbidden('Your role in this organisation does not allow that.')
+    throw forbidden('common:errors.roleNotAllowed')
   }
   return { user, organization, role: membership.role }
 }

@@ -304,7 +304,7 @@ test.describe('with JavaScript off', () => {
     await expect(
       page.getByText('The maximum award cannot be more than the total budget'),
     ).toBeVisible()
-    await expect(page.getByText('"Atlantis": no US county of that name')).toBeVisible()
+    await expect(page.getByText('“Atlantis”: no US county of that name')).toBeVisible()
     await expect(page.getByLabel('Title', { exact: true })).toHaveValue(`Plain Program ${tag}`)
     await expect(page.getByLabel('Texas', { exact: true })).toBeChecked()
     await expect(page.getByLabel('Eligible counties')).toHaveValue('Harris County, Texas\nAtlantis')

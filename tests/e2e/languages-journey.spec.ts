@@ -1,26 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, newUser, test } from './fixtures.ts'
+import { expectNothingEnglish } from './english-left.ts'
 
 /*
  * The applicant's journey in Spanish (issue 7): sign up, start an application, every step with a
- * validation error shown in Spanish beside its field, a file attached, then submitted. Pages other
- * helpers convert (new organisation, apply, review) are crossed by role and structure, not by their
- * words; the steps' own words are asserted in Spanish. axe runs on every page through the fixture.
+ * validation error shown in Spanish beside its field, a file attached, then submitted. Every page
+ * must show none of our English (expectNothingEnglish, english-left.ts); axe runs on every page
+ * through the fixture.
  */
 
 const PROGRAM = 'community-health-access-2027'
-
-/** English a step's main text must not show any more (labels, buttons, hints, headings). */
-const ENGLISH_LEFT =
-  /Save and continue|Organisation and leadership|Contact person|Community served|US counties served|The project|Project title|Budget line|What it pays for|Volunteer skills|Hours needed|Program questions|Other supporting documents|No files yet|Upload\b/
-
-/** The step's card (the main text of the page, without the shell c1 converts). */
-const stepCard = (page: Page) => page.getByRole('main').locator('form').first()
-
-async function expectNoEnglish(page: Page) {
-  await expect(stepCard(page)).not.toHaveText(ENGLISH_LEFT)
-}
 
 const saveAndContinue = (page: Page) =>
   page.getByRole('button', { name: 'Guardar y continuar' }).click()
@@ -41,6 +31,7 @@ test.describe('a Spanish-speaking group', () => {
     await page.getByLabel('Contraseña').fill(user.password)
     await page.getByRole('button', { name: 'Crear cuenta' }).click()
     await expect(page).not.toHaveURL(/\/signup/)
+    await expectNothingEnglish(page)
 
     // A community group; the profile fields are Spanish (the page around them converts apart).
     const group = `Círculo de Salud ${randomBytes(3).toString('hex')}`
@@ -54,9 +45,11 @@ test.describe('a Spanish-speaking group', () => {
       .fill('Vecinas que vivieron sin seguro médico')
     await page.getByRole('button', { name: 'Crear la organización' }).click()
     await expect(page.getByRole('heading', { level: 1, name: group })).toBeVisible()
+    await expectNothingEnglish(page)
 
     // Start the application.
     await page.goto(`/programs/${PROGRAM}/apply`)
+    await expectNothingEnglish(page)
     await page.getByRole('button', { name: 'Empezar o continuar la solicitud' }).click()
 
     // Organisation: a contact email that is not one.
@@ -74,7 +67,7 @@ test.describe('a Spanish-speaking group', () => {
       'aria-invalid',
       'true',
     )
-    await expectNoEnglish(page)
+    await expectNothingEnglish(page)
     await expectAccessible(page)
     await page.getByLabel('Correo electrónico de contacto').fill(user.email)
     await saveAndContinue(page)
@@ -100,7 +93,7 @@ test.describe('a Spanish-speaking group', () => {
       page.getByRole('status').filter({ hasText: /Se agregó Franklin County, Ohio/ }),
     ).toHaveText('Se agregó Franklin County, Ohio. 1 condado elegido.')
     await expect(page.getByRole('button', { name: /Quitar Franklin County, Ohio/ })).toBeVisible()
-    await expectNoEnglish(page)
+    await expectNothingEnglish(page)
     await expectAccessible(page)
     await saveAndContinue(page)
 
@@ -112,10 +105,10 @@ test.describe('a Spanish-speaking group', () => {
       .fill(
         'Dos vecinas capacitadas ayudan a 150 familias sin seguro a inscribirse y encontrar una clínica.',
       )
-    await page.getByLabel('Acceso a servicios de salud de calidad').check()
+    await page.getByLabel('Acceso a la atención médica y su calidad').check()
     await saveAndContinue(page)
     await expect(page.getByText('Use como máximo 150 caracteres')).toBeVisible()
-    await expectNoEnglish(page)
+    await expectNothingEnglish(page)
     await expectAccessible(page)
     await page
       .getByLabel('Nombre del proyecto')
@@ -130,7 +123,7 @@ test.describe('a Spanish-speaking group', () => {
     await page.getByLabel('Monto que pide (USD)').fill('diez mil')
     await saveAndContinue(page)
     await expect(page.getByText('Escriba el monto que pide como 1500 o 1,500.50')).toBeVisible()
-    await expectNoEnglish(page)
+    await expectNothingEnglish(page)
     await expectAccessible(page)
     await page.getByLabel('Monto que pide (USD)').fill('10,000')
     await page.getByLabel('Para qué es').first().fill('Pagos a las navegadoras')
@@ -153,7 +146,7 @@ test.describe('a Spanish-speaking group', () => {
     await page.getByLabel('Horas que necesita').first().fill('10')
     await saveAndContinue(page)
     await expect(page.getByText('Elija la habilidad que necesita')).toBeVisible()
-    await expectNoEnglish(page)
+    await expectNothingEnglish(page)
     await expectAccessible(page)
     await page.getByLabel('Horas que necesita').first().fill('')
     await saveAndContinue(page)
@@ -178,13 +171,14 @@ test.describe('a Spanish-speaking group', () => {
       page.getByRole('heading', { name: 'Otros documentos de apoyo (opcional)' }),
     ).toBeVisible()
     await expect(page.getByText('Todavía no hay archivos.')).toBeVisible()
-    await expectNoEnglish(page)
+    await expectNothingEnglish(page)
     await expectAccessible(page)
     await saveAndContinue(page)
 
     // Review and submit, in Spanish.
     await expect(page).toHaveURL(/\/review$/)
     await expect(page.getByText('Está todo lo que pide la convocatoria.')).toBeVisible()
+    await expectNothingEnglish(page)
     await expectAccessible(page)
     await page.getByRole('checkbox', { name: /Entiendo que, una vez enviada/ }).check()
     await page.getByRole('button', { name: 'Enviar solicitud' }).click()
@@ -192,5 +186,6 @@ test.describe('a Spanish-speaking group', () => {
     await expect(
       page.getByText('Su solicitud fue enviada. Aquí puede seguir su estado.'),
     ).toBeVisible()
+    await expectNothingEnglish(page)
   })
 })

@@ -2,7 +2,8 @@ import { english } from '#tests/support/english.ts'
 import { and, asc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { startedDraft } from '#tests/support/started-draft.ts'
-import { msg } from '#app/lib/i18n/message.ts'
+import { msg, translateMessage, type Message } from '#app/lib/i18n/message.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
 import { db } from '#db/client.server.ts'
 import {
   applications,
@@ -239,14 +240,14 @@ describe('draft steps', () => {
       { id },
     )
     expect(out.status).toBe(400)
-    expect(out.data).toMatchObject({
-      errors: {
-        placeFips: expect.stringMatching(
-          /^Cook County, Illinois is outside the places this program funds/,
-        ),
-      },
-      values: { communityServed: 'Families in Cook County' },
-    })
+    expect(out.data).toMatchObject({ values: { communityServed: 'Families in Cook County' } })
+    const { errors } = out.data as { errors: Record<string, Message> }
+    expect(english(errors.placeFips)).toMatch(
+      /^Cook County, Illinois is outside the places this program funds/,
+    )
+    expect(translateMessage(fixedT('es'), errors.placeFips!)).toMatch(
+      /^Cook County, Illinois está fuera de los lugares que financia esta convocatoria/,
+    )
     const inside = await call(
       community.action,
       makeRequest('/', { cookie, form: { version: '1', placeFips: '39049' } }),

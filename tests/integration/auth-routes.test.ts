@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { english } from '#tests/support/english.ts'
+import { translateMessage, type Message } from '#app/lib/i18n/message.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
 import { listAudit, recordAudit, AUDIT_PAGE_SIZE } from '#app/services/admin/audit.server.ts'
 import * as account from '#app/routes/account.tsx'
 import * as adminAudit from '#app/routes/admin.audit.tsx'
@@ -137,9 +139,13 @@ describe('account page', () => {
       account.loader,
       makeRequest('/account', { cookie: await cookieFor(user.id) }),
     )
-    const { sessions } = out.data as { sessions: { browser: string; ip: string }[] }
-    expect(sessions.find((s) => s.ip === '10.9.9.9')?.browser).toBe('Chrome on Linux')
-    expect(sessions.find((s) => s.ip !== '10.9.9.9')?.browser).toBe('Unknown browser')
+    const { sessions } = out.data as { sessions: { browser: Message; ip: string }[] }
+    const browser = (ip: string) =>
+      sessions.find((s) => (s.ip === '10.9.9.9') === (ip === 'ours'))!.browser
+    expect(english(browser('ours'))).toBe('Chrome on Linux')
+    expect(translateMessage(fixedT('es'), browser('ours'))).toBe('Chrome en Linux')
+    expect(english(browser('other'))).toBe('Unknown browser')
+    expect(translateMessage(fixedT('es'), browser('other'))).toBe('Navegador desconocido')
     expect(JSON.stringify(out.data)).not.toContain('AppleWebKit')
   })
 })

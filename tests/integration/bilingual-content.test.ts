@@ -16,9 +16,10 @@ import {
 } from '#app/services/programs/program-catalog.server.ts'
 import { updateProgramDetails } from '#app/services/programs/programs.server.ts'
 import { addQuestion } from '#app/services/programs/program-questions.server.ts'
-import { saveCriterion } from '#app/services/programs/rubrics.server.ts'
+import { resetRubricToTemplate, saveCriterion } from '#app/services/programs/rubrics.server.ts'
 import { updateFund } from '#app/services/programs/funds.server.ts'
 import { createOpenProgram } from '#tests/support/factories.ts'
+import { asc } from 'drizzle-orm'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
@@ -43,6 +44,38 @@ async function bilingualProgram() {
 }
 
 describe('funder-written content in two languages', () => {
+  it('the equity template reads in both languages, whichever language the funder started it in', async () => {
+    const setup = await createOpenProgram()
+    const actor = { id: setup.owner.id, ip: '127.0.0.1', organizationId: setup.org.id }
+    for (const [language, other] of [
+      ['es', 'en'],
+      ['en', 'es'],
+    ] as const) {
+      expect((await resetRubricToTemplate(actor, setup.program.id, language)).ok).toBe(true)
+      const rows = await db()
+        .select()
+        .from(rubricCriteria)
+        .where(eq(rubricCriteria.programId, setup.program.id))
+        .orderBy(asc(rubricCriteria.position))
+      expect(rows[0]).toMatchObject({
+        contentLanguage: language,
+        label: language === 'es' ? 'Liderazgo de la comunidad' : 'Community leadership',
+        labelTranslation: language === 'es' ? 'Community leadership' : 'Liderazgo de la comunidad',
+      })
+      for (const row of rows) {
+        expect(row.guidanceTranslation).toHaveLength(row.levels.length)
+        expect(row.descriptionTranslation).toBeTruthy()
+      }
+      // A reader of the other language sees the other template, with no "not translated" note.
+      const shown = (await getPublicProgram(setup.program.slug, other))!
+      expect(shown.shown.criteria.every((c) => !c.label.untranslated)).toBe(true)
+      expect(shown.shown.criteria[0]?.label.text).toBe(
+        other === 'es' ? 'Liderazgo de la comunidad' : 'Community leadership',
+      )
+      expect(shown.shown.criteria[0]?.guidance.every((g) => g.lang === other)).toBe(true)
+    }
+  })
+
   it('stores the Spanish version beside the English one and reads each back in its language', async () => {
     const { program } = await bilingualProgram()
     const [row] = await db().select().from(programs).where(eq(programs.id, program.id))

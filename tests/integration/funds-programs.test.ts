@@ -271,7 +271,7 @@ describe('creating and editing a program', () => {
       'a typed county line (no JavaScript) that names no county',
       { eligibleCountyFipsText: 'Franklin County, Ohio\nAtlantis' },
       'eligibleCountyFips',
-      /"Atlantis": no US county of that name/,
+      /“Atlantis”: no US county of that name/,
     ],
     ['too many reviewers', { reviewersPerApplication: '11' }, 'reviewersPerApplication', /1 to 10/],
   ])('refuses %s with a field error, keeping the input', async (_n, overrides, field, message) => {
@@ -415,7 +415,11 @@ describe('program status', () => {
     const [first] = await criteriaOf(s.program.id)
     await db()
       .update(rubricCriteria)
-      .set({ levels: first!.levels.slice(1) })
+      // A level fewer, its translation too (the database keeps one per level).
+      .set({
+        levels: first!.levels.slice(1),
+        guidanceTranslation: first!.guidanceTranslation?.slice(1),
+      })
       .where(eq(rubricCriteria.id, first!.id))
     const out = await transition(s, 'open')
     expect(inEnglish(out.data)).toMatchObject({

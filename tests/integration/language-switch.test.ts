@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { users } from '#db/schema/index.ts'
 import * as language from '#app/routes/language.tsx'
 import * as account from '#app/routes/account.tsx'
+import * as root from '#app/root.tsx'
+import { hreflangLinks } from '#app/lib/i18n/meta.ts'
 import { cookieFor, createUser } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
@@ -73,5 +75,37 @@ describe('the account page', () => {
       makeRequest('/account', { cookie: await cookieFor(user.id) }),
     )
     expect(out.data).toMatchObject({ title: 'Su cuenta' })
+  })
+})
+
+describe('hreflang alternates', () => {
+  afterEach(() => vi.unstubAllEnvs())
+
+  const alternates = async (request: Request) => {
+    const out = await call(root.loader, request)
+    return hreflangLinks([{ id: 'root', data: out.data }]).map((link) => {
+      const { hrefLang, href } = link as { hrefLang: string; href: string }
+      return `${hrefLang} ${href}`
+    })
+  }
+
+  it('use the request’s origin by default', async () => {
+    expect(await alternates(makeRequest('/programs?q=salud'))).toEqual([
+      'en http://localhost/programs?lang=en',
+      'es http://localhost/programs?lang=es',
+      'x-default http://localhost/programs',
+    ])
+  })
+
+  it('use the public origin (APP_ORIGIN) when a proxy hands the app another host', async () => {
+    vi.stubEnv('APP_ORIGIN', 'https://commons.example.org/')
+    const behindProxy = new Request('http://10.0.0.7:3000/programs/x', {
+      headers: { host: '10.0.0.7:3000' },
+    })
+    expect(await alternates(behindProxy)).toEqual([
+      'en https://commons.example.org/programs/x?lang=en',
+      'es https://commons.example.org/programs/x?lang=es',
+      'x-default https://commons.example.org/programs/x',
+    ])
   })
 })

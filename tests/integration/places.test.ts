@@ -8,10 +8,16 @@ import {
   searchPlaces,
 } from '#app/services/places.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { english } from '#tests/support/english.ts'
+import { translateMessage, type Message } from '#app/lib/i18n/message.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
 
 withTestDatabase()
 
 const labels = (places: { label: string }[]) => places.map((p) => p.label)
+const inEnglish = (messages: readonly Message[]) => messages.map(english)
+const inSpanish = (messages: readonly Message[]) =>
+  messages.map((m) => translateMessage(fixedT('es'), m))
 
 describe('searchPlaces', () => {
   it.each(['cook', 'Cook', 'cook il', 'Cook, Illinois', 'cook county', 'COOK COUNTY, IL'])(
@@ -126,12 +132,20 @@ describe('resolvePlaceLines', () => {
       ].join('\n'),
     )
     expect(matched).toEqual([])
-    expect(unmatched).toEqual([
-      '"Cook County" is in more than one state (Georgia, Illinois and Minnesota); add the state, e.g. "Cook County, Illinois".',
-      '"Baltimore, Maryland" could be Baltimore City or Baltimore County; write the full name, e.g. "Baltimore County, Maryland".',
-      '"Nowhere County, Ohio": no county of that name in Ohio.',
-      '"Cook, Ilinois": "Ilinois" is not a US state; write its full name or two-letter abbreviation.',
-      '"Atlantis": no US county of that name; write it as "County, State".',
+    expect(inEnglish(unmatched)).toEqual([
+      '“Cook County” is in more than one state (Georgia, Illinois, and Minnesota); add the state, e.g. “Cook County, Illinois”.',
+      '“Baltimore, Maryland” could be Baltimore City or Baltimore County; write the full name, e.g. “Baltimore County, Maryland”.',
+      '“Nowhere County, Ohio”: no county of that name in Ohio.',
+      '“Cook, Ilinois”: “Ilinois” is not a US state; write its full name or two-letter abbreviation.',
+      '“Atlantis”: no US county of that name; write it as “County, State”.',
+    ])
+    // Each message in the reader's language, the lists joined by Spanish words.
+    expect(inSpanish(unmatched)).toEqual([
+      '“Cook County” está en más de un estado (Georgia, Illinois y Minnesota); agregue el estado, por ejemplo: “Cook County, Illinois”.',
+      '“Baltimore, Maryland” podría ser Baltimore City o Baltimore County; escriba el nombre completo, por ejemplo: “Baltimore County, Maryland”.',
+      '“Nowhere County, Ohio”: no hay ningún condado con ese nombre en Ohio.',
+      '“Cook, Ilinois”: “Ilinois” no es un estado de EE. UU.; escriba su nombre completo o su abreviatura de dos letras.',
+      '“Atlantis”: no hay ningún condado de EE. UU. con ese nombre; escríbalo como “Condado, Estado”.',
     ])
   })
 
@@ -140,8 +154,11 @@ describe('resolvePlaceLines', () => {
       states: ['Minnesota'],
     })
     expect(labels(matched)).toEqual(['Cook County, Minnesota'])
-    expect(unmatched).toEqual([
+    expect(inEnglish(unmatched)).toEqual([
       'Cook County, Illinois is outside the states allowed here (Minnesota).',
+    ])
+    expect(inSpanish(unmatched)).toEqual([
+      'Cook County, Illinois está fuera de los estados permitidos aquí (Minnesota).',
     ])
   })
 })
@@ -160,8 +177,11 @@ describe('resolvePlaceField', () => {
     const limits = { eligibleStates: ['Georgia'], eligibleCountyFips: [] }
     const { places, unmatched } = await resolvePlaceField({ fips: ['17031'] }, { limits })
     expect(places).toEqual([])
-    expect(unmatched).toEqual([
+    expect(inEnglish(unmatched)).toEqual([
       'Cook County, Illinois is outside the places this program funds: it funds work in Georgia only.',
+    ])
+    expect(inSpanish(unmatched)).toEqual([
+      'Cook County, Illinois está fuera de los lugares que financia esta convocatoria: solo financia trabajo en Georgia.',
     ])
   })
 
@@ -173,9 +193,27 @@ describe('resolvePlaceField', () => {
       { limits },
     )
     expect(labels(places)).toEqual(['Franklin County, Ohio'])
-    expect(unmatched).toEqual([
+    expect(inEnglish(unmatched)).toEqual([
       'Cook County, Illinois is outside the places this program funds: it funds work in Georgia or in the counties listed on the program’s page.',
       'Cook County, Minnesota is outside the places this program funds: it funds work in Georgia or in the counties listed on the program’s page.',
+    ])
+    // One field error holding both, each read in Spanish (the list form of Message).
+    expect(translateMessage(fixedT('es'), unmatched)).toBe(
+      [
+        'Cook County, Illinois está fuera de los lugares que financia esta convocatoria: financia trabajo en Georgia o en los condados que aparecen en la página de la convocatoria.',
+        'Cook County, Minnesota está fuera de los lugares que financia esta convocatoria: financia trabajo en Georgia o en los condados que aparecen en la página de la convocatoria.',
+      ].join(' '),
+    )
+  })
+
+  it('joins several eligible states with the reader’s own “or”', async () => {
+    const limits = { eligibleStates: ['Georgia', 'Ohio', 'Texas'], eligibleCountyFips: [] }
+    const { unmatched } = await resolvePlaceField({ fips: ['17031'] }, { limits })
+    expect(inEnglish(unmatched)).toEqual([
+      'Cook County, Illinois is outside the places this program funds: it funds work in Georgia, Ohio, or Texas only.',
+    ])
+    expect(inSpanish(unmatched)).toEqual([
+      'Cook County, Illinois está fuera de los lugares que financia esta convocatoria: solo financia trabajo en Georgia, Ohio o Texas.',
     ])
   })
 })

@@ -79,7 +79,7 @@ describe('submission check', () => {
     expect(
       issuesFor({ places: [{ fips: '17031', state: 'Illinois', label: 'Cook County, Illinois' }] }),
     ).toEqual([
-      'community:Cook County, Illinois is outside the places this program funds: it funds work in Ohio only',
+      'community:Cook County, Illinois is outside the places this program funds: it funds work in Ohio only.',
     ])
   })
 

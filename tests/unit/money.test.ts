@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, moneyInputValue, MoneySchema, parseMoney } from '#app/lib/money.ts'
+import {
+  formatMoney,
+  moneyInputValue,
+  MoneySchema,
+  OptionalMoneySchema,
+  parseMoney,
+} from '#app/lib/money.ts'
+import { translateMessage } from '#app/lib/i18n/message.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
+import { english } from '#tests/support/english.ts'
 
 describe('money', () => {
   it.each([
@@ -20,9 +29,19 @@ describe('money', () => {
     expect(parseMoney(moneyInputValue(10))).toBe(10)
   })
 
-  it('gives a clear message for a bad amount', () => {
-    const result = MoneySchema('the amount').safeParse('lots')
-    expect(result.success).toBe(false)
-    expect(result.error?.issues[0]?.message).toMatch(/amount like 1500/)
+  it('says how to write an amount, in the reader’s language (keys, not English)', () => {
+    const schema = MoneySchema(
+      'validation:program.budgetRequired',
+      'validation:program.budgetInvalid',
+    )
+    const bad = schema.safeParse('lots')
+    expect(bad.success).toBe(false)
+    const invalid = bad.error?.issues[0]?.message ?? ''
+    expect(invalid).toBe('validation:program.budgetInvalid')
+    expect(english(invalid)).toMatch(/amount like 1500/)
+    expect(translateMessage(fixedT('es'), invalid)).toMatch(/1500 o 1,500.50/)
+    expect(schema.safeParse('').error?.issues[0]?.message).toBe('validation:program.budgetRequired')
+    expect(schema.safeParse('$1,500.50').data).toBe(150_050)
+    expect(OptionalMoneySchema('validation:program.budgetInvalid').safeParse('').data).toBeNull()
   })
 })

@@ -1,4 +1,5 @@
 import { formatAnswer } from '#app/domain/programs/program-questions.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
 import { describe, expect, it } from 'vitest'
 import { fieldErrors } from '#app/utils/forms.server.ts'
 import { nestValues } from '#app/lib/nested-values.ts'
@@ -274,10 +275,12 @@ describe('QuestionSchema', () => {
 
 describe('formatAnswer', () => {
   it('shows yes/no answers in words, lists joined and nothing as a dash', () => {
-    expect(formatAnswer('yes_no', 'no')).toBe('No')
-    expect(formatAnswer('yes_no', 'yes')).toBe('Yes')
-    expect(formatAnswer('multi_choice', ['A', 'B'])).toBe('A, B')
-    expect(formatAnswer('short_text', '')).toBe('—')
-    expect(formatAnswer('number', 12)).toBe('12')
+    const en = fixedT('en')
+    expect(formatAnswer(en, 'yes_no', 'no')).toBe('No')
+    expect(formatAnswer(en, 'yes_no', 'yes')).toBe('Yes')
+    expect(formatAnswer(fixedT('es'), 'yes_no', 'yes')).toBe('Sí')
+    expect(formatAnswer(en, 'multi_choice', ['A', 'B'])).toBe('A, B')
+    expect(formatAnswer(en, 'short_text', '')).toBe('—')
+    expect(formatAnswer(en, 'number', 12)).toBe('12')
   })
 })

@@ -6,8 +6,9 @@ import {
   isAcceptingApplications,
   isRubricLocked,
   PROGRAM_STATUSES,
-  programStatusSentence,
 } from '#app/domain/programs/program-status.ts'
+import { programStatusSentenceKey } from '#app/domain/programs/funder-words.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
 
 const now = new Date('2027-06-30T12:00:00Z')
 
@@ -67,14 +68,19 @@ describe('transitions', () => {
   })
 })
 
-describe('programStatusSentence', () => {
-  it('says each status as a sentence', () => {
-    expect(programStatusSentence('draft', false)).toBe(
+describe('programStatusSentenceKey', () => {
+  it('says each status as a sentence, in the reader’s language', () => {
+    const en = fixedT('en')
+    const sentence = (status: Parameters<typeof programStatusSentenceKey>[0], accepting: boolean) =>
+      en(programStatusSentenceKey(status, accepting))
+    expect(sentence('draft', false)).toBe(
       'This program is a draft: only your organisation sees it.',
     )
-    expect(programStatusSentence('open', true)).toBe(
-      'This program is open and accepting applications.',
+    expect(sentence('open', true)).toBe('This program is open and accepting applications.')
+    expect(sentence('open', false)).toBe(
+      'This program is open, and accepts applications from its opening time.',
     )
-    expect(programStatusSentence('in_review', false)).toBe('This program is in review.')
+    expect(sentence('in_review', false)).toBe('This program is in review.')
+    expect(fixedT('es')(programStatusSentenceKey('in_review', false))).not.toMatch(/program/)
   })
 })

@@ -32,6 +32,9 @@ describe('a colleague’s save, told in the reader’s language', () => {
     expect(translateMessage(en, message)).toMatch(
       /^Ana saved this step at Mar 5, 2026, 8:29 PM UTC /,
     )
-    expect(translateMessage(es, message)).toMatch(/^Ana guardó este paso el 5 mar 2026, 20:29 UTC /)
+    // es-US, as every other time on the pages: 12-hour, "p.m.", never "20:29".
+    expect(translateMessage(es, message)).toMatch(
+      /^Ana guardó este paso el 5 mar 2026, 8:29\sp\.m\.\sUTC /,
+    )
   })
 })

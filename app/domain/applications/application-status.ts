@@ -9,15 +9,6 @@ export const APPLICATION_STATUSES = [
 ] as const
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
 
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  draft: 'Draft',
-  submitted: 'Submitted',
-  in_review: 'In review',
-  awarded: 'Awarded',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-}
-
 /** The status names as translation keys (docs/i18n.md), for what a person reads. */
 export const STATUS_KEYS: Record<ApplicationStatus, string> = {
   draft: 'common:applicationStatus.draft',

@@ -9,16 +9,6 @@ export const APPLICATION_STEPS = [
 ] as const
 export type ApplicationStep = (typeof APPLICATION_STEPS)[number]
 
-export const STEP_LABELS: Record<ApplicationStep | 'review', string> = {
-  organization: 'Organisation and leadership',
-  community: 'Community served',
-  project: 'The project',
-  budget: 'Budget',
-  skills: 'Volunteer skills',
-  questions: 'Program questions',
-  review: 'Review and submit',
-}
-
 /** The step names as translation keys (docs/i18n.md), for what a person reads. */
 export const STEP_KEYS: Record<ApplicationStep | 'review', string> = {
   organization: 'common:applicationSteps.organization',
@@ -60,10 +50,4 @@ export const LIVED_EXPERIENCE_KEYS: Record<(typeof LIVED_EXPERIENCE)[number], st
   yes: 'applications:organization.livedExperience.yes',
   partly: 'applications:organization.livedExperience.partly',
   no: 'applications:organization.livedExperience.no',
-}
-/** English words for pages not yet converted (docs/i18n.md); converted pages use the keys. */
-export const LIVED_EXPERIENCE_LABELS: Record<(typeof LIVED_EXPERIENCE)[number], string> = {
-  yes: 'Yes: most of our leaders share the experience of the community we serve',
-  partly: 'Partly: some of our leaders do',
-  no: 'Not yet',
 }

@@ -1,3 +1,5 @@
+import { msg } from '#app/lib/i18n/message.ts'
+
 /**
  * Where a program funds work: groups in any of its states, or serving any of its counties. A
  * program that names neither funds work anywhere. The one rule the community step, the
@@ -27,21 +29,15 @@ export function isPlaceEligible(limits: PlaceLimits, place: Pick<PlaceRef, 'fips
   )
 }
 
-function listNames(names: readonly string[]) {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`
-}
-
-/** Why this place is outside the program, in words the applicant can act on. */
-export function ineligiblePlaceMessage(limits: PlaceLimits, place: PlaceRef) {
-  const states = listNames(limits.eligibleStates)
-  if (limits.eligibleCountyFips.length === 0) {
-    return `${place.label} is outside the places this program funds: it funds work in ${states} only`
-  }
-  if (limits.eligibleStates.length === 0) {
-    return `${place.label} is outside the places this program funds: it funds work only in the counties listed on the program’s page`
-  }
-  return `${place.label} is outside the places this program funds: it funds work in ${states} or in the counties listed on the program’s page`
+/**
+ * Why this place is outside the program, in words the applicant can act on: a message key packed
+ * with its values (`msg`), the states as a list the reader's language joins ("Illinois or Indiana").
+ */
+export function ineligiblePlaceMessage(limits: PlaceLimits, place: PlaceRef): string {
+  const values = { place: place.label, states: [...limits.eligibleStates] }
+  if (limits.eligibleCountyFips.length === 0) return msg('validation:places.outsideStates', values)
+  if (limits.eligibleStates.length === 0) return msg('validation:places.outsideCounties', values)
+  return msg('validation:places.outsideStatesOrCounties', values)
 }
 
 /** One message for each place outside the program's limits. */

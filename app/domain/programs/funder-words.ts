@@ -1,23 +1,18 @@
 import type { ApplicationSort } from '#app/domain/applications/application-sorts.ts'
-import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
-import type { SdohDomain } from '#app/domain/places/sdoh.ts'
 import type { VulnerabilityBand } from '#app/domain/places/vulnerability.ts'
 import type { Currency, FundVisibility } from './funds.ts'
 import type { QuestionKind } from './program-questions.ts'
 import type { ProgramStatus } from './program-status.ts'
 
-/**
+/*
  * The funder pages' words for each value of a vocabulary, as translation keys (docs/i18n.md: keys
  * are written out in full so the key check finds them). Components translate them with `t()`;
- * the CSV export with `fixedT(language)`.
+ * the CSV export with `fixedT(language)`. The status and area names have one home each, beside
+ * their vocabularies, and are re-exported here so the funder pages find all their words in one module.
  */
-export const PROGRAM_STATUS_KEYS: Record<ProgramStatus, string> = {
-  draft: 'common:programStatus.draft',
-  open: 'common:programStatus.open',
-  closed: 'common:programStatus.closed',
-  in_review: 'common:programStatus.in_review',
-  decided: 'common:programStatus.decided',
-}
+export { PROGRAM_STATUS_KEYS } from './program-status.ts'
+export { STATUS_KEYS as APPLICATION_STATUS_KEYS } from '#app/domain/applications/application-status.ts'
+export { SDOH_KEYS } from '#app/domain/places/sdoh.ts'
 
 /** The button that moves a program to each status. */
 export const TRANSITION_KEYS: Record<ProgramStatus, string> = {
@@ -42,23 +37,6 @@ export function programStatusSentenceKey(status: ProgramStatus, accepting: boole
     case 'decided':
       return 'funder:statusSentence.decided'
   }
-}
-
-export const APPLICATION_STATUS_KEYS: Record<ApplicationStatus, string> = {
-  draft: 'common:applicationStatus.draft',
-  submitted: 'common:applicationStatus.submitted',
-  in_review: 'common:applicationStatus.in_review',
-  awarded: 'common:applicationStatus.awarded',
-  declined: 'common:applicationStatus.declined',
-  withdrawn: 'common:applicationStatus.withdrawn',
-}
-
-export const SDOH_KEYS: Record<SdohDomain, string> = {
-  economic_stability: 'funder:sdoh.economic_stability',
-  education: 'funder:sdoh.education',
-  health_care: 'funder:sdoh.health_care',
-  neighborhood: 'funder:sdoh.neighborhood',
-  social_community: 'funder:sdoh.social_community',
 }
 
 export const VULNERABILITY_BAND_KEYS: Record<VulnerabilityBand, string> = {

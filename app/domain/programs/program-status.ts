@@ -2,14 +2,6 @@
 export const PROGRAM_STATUSES = ['draft', 'open', 'closed', 'in_review', 'decided'] as const
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number]
 
-export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
-  draft: 'Draft',
-  open: 'Open',
-  closed: 'Closed',
-  in_review: 'In review',
-  decided: 'Decided',
-}
-
 /** The status names as translation keys (docs/i18n.md), for what a person reads. */
 export const PROGRAM_STATUS_KEYS: Record<ProgramStatus, string> = {
   draft: 'common:programStatus.draft',
@@ -19,27 +11,6 @@ export const PROGRAM_STATUS_KEYS: Record<ProgramStatus, string> = {
   decided: 'common:programStatus.decided',
 }
 
-/**
- * The funder's overview sentence for each status. An open program says whether it accepts
- * applications yet, since it may be waiting for its opening time.
- */
-export function programStatusSentence(status: ProgramStatus, accepting: boolean): string {
-  switch (status) {
-    case 'draft':
-      return 'This program is a draft: only your organisation sees it.'
-    case 'open':
-      return accepting
-        ? 'This program is open and accepting applications.'
-        : 'This program is open, and accepts applications from its opening time.'
-    case 'closed':
-      return 'This program is closed: it no longer accepts applications.'
-    case 'in_review':
-      return 'This program is in review.'
-    case 'decided':
-      return 'This program’s decisions have been made.'
-  }
-}
-
 /** Each status moves one way only: a funding call never goes back to an earlier stage. */
 export const PROGRAM_TRANSITIONS: Record<ProgramStatus, ProgramStatus[]> = {
   draft: ['open'],
@@ -47,15 +18,6 @@ export const PROGRAM_TRANSITIONS: Record<ProgramStatus, ProgramStatus[]> = {
   closed: ['in_review'],
   in_review: ['decided'],
   decided: [],
-}
-
-/** What the button for moving a program into each status says. */
-export const TRANSITION_LABELS: Record<ProgramStatus, string> = {
-  draft: 'Back to draft',
-  open: 'Open for applications',
-  closed: 'Close now',
-  in_review: 'Start review',
-  decided: 'Mark as decided',
 }
 
 export function canTransition(from: ProgramStatus, to: ProgramStatus): boolean {

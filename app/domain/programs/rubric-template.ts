@@ -183,8 +183,37 @@ export const RUBRIC_TEMPLATE_ES: readonly CriterionDraft[] = [
   },
 ]
 
-/** A fresh, mutable copy of the template for a new program, in the funder's language. */
-export function templateCriteria(language: Language = 'en'): CriterionDraft[] {
-  const template = language === 'es' ? RUBRIC_TEMPLATE_ES : RUBRIC_TEMPLATE
-  return template.map((c) => ({ ...c, levels: c.levels.map((l) => ({ ...l })) }))
+/** A template criterion as a program's rubric stores it: in its language, with the other beside it. */
+export interface TemplateCriterion extends CriterionDraft {
+  contentLanguage: Language
+  labelTranslation: string
+  descriptionTranslation: string
+  /** The guidance of each level in the other language, in the order of `levels`. */
+  guidanceTranslation: string[]
+}
+
+/**
+ * A fresh, mutable copy of the template for a new program, written in the funder's language and
+ * translated into the other (docs/decisions/015-bilingual-content.md): the two templates are the
+ * same rubric, criterion by criterion, so a program started in either reads in both.
+ */
+export function templateCriteria(language: Language = 'en'): TemplateCriterion[] {
+  const [template, other] =
+    language === 'es'
+      ? [RUBRIC_TEMPLATE_ES, RUBRIC_TEMPLATE]
+      : [RUBRIC_TEMPLATE, RUBRIC_TEMPLATE_ES]
+  return template.map((c, i) => {
+    const translation = other[i]
+    if (!translation || translation.levels.length !== c.levels.length) {
+      throw new Error('The English and Spanish rubric templates must match criterion by criterion')
+    }
+    return {
+      ...c,
+      levels: c.levels.map((l) => ({ ...l })),
+      contentLanguage: language,
+      labelTranslation: translation.label,
+      descriptionTranslation: translation.description,
+      guidanceTranslation: translation.levels.map((l) => l.guidance),
+    }
+  })
 }

@@ -1,6 +1,7 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { baseOptions, type Language, type Namespace } from './config.ts'
+import { formatWithLocales } from './intl-locales.ts'
 
 // One lazily loaded chunk per language and namespace: a page fetches only what it shows.
 const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', {
@@ -31,5 +32,6 @@ export async function startClientI18n(language: Language, namespaces: Namespace[
     .use(lazyFiles)
     .use(initReactI18next)
     .init({ ...baseOptions, lng: language, ns: namespaces, react: { useSuspense: true } })
+  formatWithLocales(i18next)
   return i18next
 }

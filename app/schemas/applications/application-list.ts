@@ -1,8 +1,5 @@
 import { z } from 'zod'
-import {
-  APPLICATION_SORTS,
-  type ApplicationSort,
-} from '#app/domain/applications/application-sorts.ts'
+import { APPLICATION_SORTS } from '#app/domain/applications/application-sorts.ts'
 import {
   SUBMITTED_STATUSES,
   type ApplicationStatus,
@@ -19,7 +16,7 @@ export interface ProgramApplicationFilter {
 // Links and bookmarks outlive the lists' options: anything unknown is no filter, not an error.
 const Status = z.enum(SUBMITTED_STATUSES as [ApplicationStatus, ...ApplicationStatus[]]).optional()
 const Sdoh = z.enum(SDOH_DOMAINS).optional()
-const Sort = z.enum(Object.keys(APPLICATION_SORTS) as [ApplicationSort, ...ApplicationSort[]])
+const Sort = z.enum(APPLICATION_SORTS)
 
 /** The filters in a program's application list's (or its export's) query string. */
 export function parseApplicationFilter(search: URLSearchParams): ProgramApplicationFilter {

@@ -72,10 +72,7 @@ export const ProjectStepSchema = z.object({
 const BudgetLineSchema = z
   .object({
     description: optionalText(200),
-    amount: OptionalMoneySchema(
-      'the line’s amount',
-      'validation:application.budget.lineAmountInvalid',
-    ),
+    amount: OptionalMoneySchema('validation:application.budget.lineAmountInvalid'),
   })
   .superRefine((line, ctx) => {
     if (line.amount !== null && !line.description) {
@@ -96,10 +93,7 @@ const BudgetLineSchema = z
 
 export const BudgetStepSchema = z.object({
   ...versionField,
-  amountRequested: OptionalMoneySchema(
-    'the amount requested',
-    'validation:application.budget.requestedInvalid',
-  ),
+  amountRequested: OptionalMoneySchema('validation:application.budget.requestedInvalid'),
   lines: list(BudgetLineSchema).transform((lines) =>
     lines.filter((l) => l.description || l.amount !== null),
   ),

@@ -13,7 +13,7 @@ export const FundSchema = z.object({
   currency: z.enum(CURRENCIES, {
     errorMap: () => ({ message: 'validation:fund.currency' }),
   }),
-  description: optionalText(3000, 'The description'),
+  description: optionalText(3000),
   // The description in the other language (docs/decisions/015-bilingual-content.md).
   contentLanguage: ContentLanguageSchema,
   descriptionTranslation: translationText(3000),

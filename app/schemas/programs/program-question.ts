@@ -22,9 +22,9 @@ export const QuestionSchema = z
       .trim()
       .min(3, msg('validation:question.labelTooShort', { count: 3 }))
       .max(500, msg('validation:question.labelTooLong', { count: 500 })),
-    helpText: optionalText(1000, 'The help text'),
+    helpText: optionalText(1000),
     required: checkbox,
-    options: optionalText(OPTIONS_MAX * 200, 'The options'),
+    options: optionalText(OPTIONS_MAX * 200),
     wordLimit: optionalWholeNumber(
       1,
       WORD_LIMIT_MAX,

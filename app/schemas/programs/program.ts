@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { PROGRAM_STATUSES } from '#app/domain/programs/program-status.ts'
 import { SDOH_DOMAINS } from '#app/domain/places/sdoh.ts'
 import { msg } from '#app/lib/i18n/message.ts'
-import { moneyInputValue, parseMoney } from '#app/lib/money.ts'
+import { moneyInputValue, MoneySchema } from '#app/lib/money.ts'
 import { dateToZonedInput, isTimeZone, zonedInputToDate } from '#app/lib/time-zones.ts'
 import { CONFIRMED } from '#app/schemas/confirmation.ts'
 import { optionalText } from '#app/schemas/fields.ts'
@@ -40,19 +40,6 @@ const dateTimeInput = (message: string) =>
     .transform((v) => v ?? '')
     .refine((v) => v === '' || zonedInputToDate(v, 'UTC') !== null, { message })
 
-/** An amount typed into a text field, in integer minor units; the messages are keys. */
-const moneyField = (required: string, invalid: string) =>
-  z
-    .string({ required_error: required })
-    .trim()
-    .min(1, required)
-    .transform((v, ctx) => {
-      const minor = parseMoney(v)
-      if (minor !== null) return minor
-      ctx.addIssue({ code: 'custom', message: invalid })
-      return z.NEVER
-    })
-
 export const REVIEWERS_MIN = 1
 export const REVIEWERS_MAX = 10
 
@@ -63,9 +50,9 @@ const ProgramFields = z.object({
     .trim()
     .min(3, msg('validation:program.titleTooShort', { count: 3 }))
     .max(150, msg('validation:program.titleTooLong', { count: 150 })),
-  description: optionalText(5000, 'The description'),
-  eligibility: optionalText(5000, 'Eligibility'),
-  placeServed: optionalText(200, 'The place served'),
+  description: optionalText(5000),
+  eligibility: optionalText(5000),
+  placeServed: optionalText(200),
   // The texts above in the other language (docs/decisions/015-bilingual-content.md).
   contentLanguage: ContentLanguageSchema,
   titleTranslation: translationText(150),
@@ -80,7 +67,7 @@ const ProgramFields = z.object({
     )
     .transform((codes) => [...new Set(codes)]),
   /** Without JavaScript the picker is a textarea of "County, State" lines. */
-  eligibleCountyFipsText: optionalText(20_000, 'Eligible counties'),
+  eligibleCountyFipsText: optionalText(20_000),
   sdohDomains: listOf(
     z.enum(SDOH_DOMAINS, { errorMap: () => ({ message: 'validation:program.sdohFromList' }) }),
   ),
@@ -90,9 +77,15 @@ const ProgramFields = z.object({
     .refine(isTimeZone, { message: 'validation:program.timeZoneFromList' }),
   opensAt: dateTimeInput('validation:program.opensAtInvalid'),
   closesAt: dateTimeInput('validation:program.closesAtInvalid'),
-  budget: moneyField('validation:program.budgetRequired', 'validation:program.budgetInvalid'),
-  minAward: moneyField('validation:program.minAwardRequired', 'validation:program.minAwardInvalid'),
-  maxAward: moneyField('validation:program.maxAwardRequired', 'validation:program.maxAwardInvalid'),
+  budget: MoneySchema('validation:program.budgetRequired', 'validation:program.budgetInvalid'),
+  minAward: MoneySchema(
+    'validation:program.minAwardRequired',
+    'validation:program.minAwardInvalid',
+  ),
+  maxAward: MoneySchema(
+    'validation:program.maxAwardRequired',
+    'validation:program.maxAwardInvalid',
+  ),
   allowSkillRequests: checkbox,
   reviewersPerApplication: wholeNumber(
     REVIEWERS_MIN,

@@ -26,10 +26,7 @@ type LevelName = (typeof LEVEL_NAMES)[number]
 export const levelField = (score: number) => `level${score}` as LevelName
 
 const levelFields = Object.fromEntries(
-  LEVEL_NAMES.slice(0, MAX_SCORE_LIMIT).map((name, i) => [
-    name,
-    optionalText(GUIDANCE_MAX, `Guidance for score ${i + MIN_SCORE}`),
-  ]),
+  LEVEL_NAMES.slice(0, MAX_SCORE_LIMIT).map((name) => [name, optionalText(GUIDANCE_MAX)]),
 ) as Record<LevelName, ReturnType<typeof optionalText>>
 
 /** One criterion's editor. Weights are edited together (WeightsSchema), since they are shares. */
@@ -40,7 +37,7 @@ export const CriterionSchema = z
       .trim()
       .min(2, msg('validation:rubric.labelTooShort', { count: 2 }))
       .max(120, msg('validation:rubric.labelTooLong', { count: 120 })),
-    description: optionalText(2000, 'The description'),
+    description: optionalText(2000),
     maxScore: wholeNumber(
       MIN_SCORE + 1,
       MAX_SCORE_LIMIT,

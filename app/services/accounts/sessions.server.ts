@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm'
 import { UAParser } from 'ua-parser-js'
 import { db, type Db } from '#db/client.server.ts'
+import type { SingleMessage } from '#app/lib/i18n/message.ts'
 import { sessions, users } from '#db/schema/index.ts'
 import { newSecretToken, tokenDigest as digest } from './secret-tokens.server.ts'
 
@@ -93,14 +94,18 @@ export async function endUserSessions(tx: Db, userId: string, keepSessionId?: st
 }
 
 /**
- * "Chrome on Linux": what a person recognises of a browser, from its user-agent string. The raw
- * string is kept in the table for admins; people see this.
+ * "Chrome on Linux": what a person recognises of a browser, from its user-agent string, as a
+ * message in the reader's language. The raw string is kept in the table for admins; people see this.
  */
-export function describeBrowser(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown browser'
-  const { browser, os } = new UAParser(userAgent).getResult()
-  if (browser.name && os.name) return `${browser.name} on ${os.name}`
-  return browser.name ?? (os.name ? `A browser on ${os.name}` : 'Unknown browser')
+export function describeBrowser(userAgent: string | null): SingleMessage {
+  const { browser, os } = new UAParser(userAgent ?? '').getResult()
+  if (browser.name && os.name) {
+    return { key: 'account:sessions.browserOn', values: { browser: browser.name, os: os.name } }
+  }
+  if (browser.name)
+    return { key: 'account:sessions.browserOnly', values: { browser: browser.name } }
+  if (os.name) return { key: 'account:sessions.someBrowserOn', values: { os: os.name } }
+  return 'account:sessions.unknownBrowser'
 }
 
 export async function listUserSessions(userId: string) {

@@ -100,7 +100,7 @@ export async function checkProgramPlaces(input: ProgramPlacesInput) {
       key: 'funder:refusals.unknownCountyCodes',
       values: { codes: unknownCodes.slice(0, 5).join(', ') },
     }
-  } else if (problems.length > 0) errors.eligibleCountyFips = problems.join(' ')
+  } else if (problems.length > 0) errors.eligibleCountyFips = problems
   const countyFips = [...new Set([...pickedCodes, ...typed.matched.map((p) => p.fips)])]
   return { errors, countyFips }
 }
