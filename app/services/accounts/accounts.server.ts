@@ -7,7 +7,20 @@ import { fail, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { passwordWeakness } from './password-strength.server.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.server.ts'
-import { endSession, endUserSessions, startSession, type SessionOrigin } from './sessions.server.ts'
+import { randomUUID } from 'node:crypto'
+import {
+  describeBrowser,
+  endSession,
+  endUserSessions,
+  recordSignInDevice,
+  startSession,
+  type SessionOrigin,
+} from './sessions.server.ts'
+import { tokenDigest } from './secret-tokens.server.ts'
+import {
+  notifyNewSignIn,
+  notifyPasswordChanged,
+} from '#app/services/notifications/notification-events.server.ts'
 import {
   clearAttempts,
   countAttempt,
@@ -55,6 +68,7 @@ export async function signUp(
       entityId: user.id,
       ip: origin.ip,
     })
+    await recordSignInDevice(tx, user.id, origin.userAgent)
     const session = await startSession(tx, user.id, origin)
     return { ok: true as const, session: { userId: user.id, ...session } }
   })
@@ -98,7 +112,14 @@ export async function logIn(
   }
   await clearAttempts('login-email', input.email)
   const session = await db().transaction(async (tx) => {
+    const newDevice = await recordSignInDevice(tx, user.id, origin.userAgent)
     const started = await startSession(tx, user.id, origin)
+    if (newDevice) {
+      await notifyNewSignIn(tx, user.id, tokenDigest(started.token), {
+        browser: describeBrowser(origin.userAgent ?? null),
+        ip: origin.ip,
+      })
+    }
     await recordAudit(tx, {
       actorUserId: user.id,
       action: 'user.logged_in',
@@ -199,6 +220,7 @@ export async function changePassword(
       .set({ passwordHash, updatedAt: sql`now()` })
       .where(eq(users.id, user.id))
     await endUserSessions(tx, user.id, user.sessionId)
+    await notifyPasswordChanged(tx, user.id, randomUUID())
     await recordAudit(tx, {
       actorUserId: user.id,
       action: 'user.password_changed',

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, ne } from 'drizzle-orm'
 import { UAParser } from 'ua-parser-js'
 import { db, type Db } from '#db/client.server.ts'
-import { sessions, users } from '#db/schema/index.ts'
+import { sessions, userDevices, users } from '#db/schema/index.ts'
 import { newSecretToken, tokenDigest as digest } from './secret-tokens.server.ts'
 
 export const SESSION_DAYS = 30
@@ -101,6 +101,50 @@ export function describeBrowser(userAgent: string | null): string {
   const { browser, os } = new UAParser(userAgent).getResult()
   if (browser.name && os.name) return `${browser.name} on ${os.name}`
   return browser.name ?? (os.name ? `A browser on ${os.name}` : 'Unknown browser')
+}
+
+/**
+ * What makes a device "the same" for the new-sign-in notice: browser family, operating system and
+ * device type from the user-agent, not versions (a browser update is not a new device).
+ */
+export function deviceFingerprint(userAgent: string | null | undefined): string {
+  if (!userAgent) return 'unknown'
+  const { browser, os, device } = new UAParser(userAgent).getResult()
+  return [browser.name ?? '?', os.name ?? '?', device.type ?? 'desktop'].join('|').toLowerCase()
+}
+
+/**
+ * Records the device of a sign-in and answers whether it is new: not seen in this user's
+ * previous sessions (the devices recorded at earlier sign-ins, and the sessions still open). The
+ * first device an account ever uses is not "new". Call before the new session is started.
+ */
+export async function recordSignInDevice(
+  tx: Db,
+  userId: string,
+  userAgent: string | null | undefined,
+): Promise<boolean> {
+  const fingerprint = deviceFingerprint(userAgent)
+  const known = await tx
+    .select({ fingerprint: userDevices.fingerprint })
+    .from(userDevices)
+    .where(eq(userDevices.userId, userId))
+  const open = await tx
+    .select({ userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .limit(100)
+  const seen = new Set([
+    ...known.map((k) => k.fingerprint),
+    ...open.map((o) => deviceFingerprint(o.userAgent)),
+  ])
+  await tx
+    .insert(userDevices)
+    .values({ userId, fingerprint })
+    .onConflictDoUpdate({
+      target: [userDevices.userId, userDevices.fingerprint],
+      set: { lastSeenAt: new Date() },
+    })
+  return seen.size > 0 && !seen.has(fingerprint)
 }
 
 export async function listUserSessions(userId: string) {

@@ -16,6 +16,7 @@ import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { fail, type Actor, type Failure } from '#app/domain/result.ts'
 import { lockOrganization, MANAGER_ROLES } from './organizations.server.ts'
 import { newSecretToken, tokenDigest } from '#app/services/accounts/secret-tokens.server.ts'
+import { notifyInvited } from '#app/services/notifications/notification-events.server.ts'
 
 type Manager = Actor & { role: MembershipRole }
 
@@ -98,6 +99,7 @@ async function createInvitation(
       .returning({ id: invitations.id })
     if (!created) throw new Error('Invitation insert returned nothing')
     await auditInvitation(tx, actor, org, 'membership.invited', created.id, { email, role })
+    await notifyInvited(tx, { id: created.id, email, token }, org, actor.id)
   })
   return token
 }
