@@ -43,8 +43,8 @@ export function wantsEmail(kind: NotificationKind, choice: boolean | null | unde
   return choice ?? rule.emailByDefault
 }
 
-/** A stored link must be a path on our own origin: "/x", never "//host" or "/\\host". */
-export const isLocalPath = (link: string) => /^\/[^/\\]/.test(link)
+/** A stored link must be a path on our own origin: "/" or "/x", never "//host" or "/\\host". */
+export const isLocalPath = (link: string) => /^\/([^/\\]|$)/.test(link)
 
 /** Notifications per page of /notifications. */
 export const NOTIFICATIONS_PAGE_SIZE = 20

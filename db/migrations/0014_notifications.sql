@@ -14,7 +14,7 @@ CREATE TABLE "notifications" (
 	"event_key" text NOT NULL,
 	"read_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "notifications_link_local" CHECK ("notifications"."link" ~ '^/[^/\\]')
+	CONSTRAINT "notifications_link_local" CHECK ("notifications"."link" ~ '^/([^/\\]|$)')
 );
 --> statement-breakpoint
 CREATE TABLE "user_devices" (

@@ -42,7 +42,7 @@ export const notifications = pgTable(
       .on(t.userId)
       .where(sql`${t.readAt} IS NULL`),
     uniqueIndex('notifications_event_key').on(t.userId, t.kind, t.eventKey),
-    check('notifications_link_local', sql`${t.link} ~ '^/[^/\\\\]'`),
+    check('notifications_link_local', sql`${t.link} ~ '^/([^/\\\\]|$)'`),
   ],
 )
 

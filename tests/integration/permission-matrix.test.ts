@@ -93,6 +93,16 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(200, { anonymous: 'login' }),
     action: { answers: every(400, { anonymous: 'login' }) },
   },
+  // Notifications: each person's own; an empty post names no action.
+  'routes/notifications': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+  // Notification settings: an empty post changes nothing and goes back to the page.
+  'routes/account_.notifications': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(302, { anonymous: 'login' }) },
+  },
   // The language switch: anyone may choose; an empty post names no language.
   'routes/language': { loader: every(302), action: { answers: every(400) } },
   'routes/resources.places': { loader: every(200) },
