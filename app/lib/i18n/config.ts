@@ -26,6 +26,7 @@ export const NAMESPACES = [
   'funder',
   'organizations',
   'admin',
+  'mail',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']
