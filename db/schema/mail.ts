@@ -12,9 +12,7 @@ import {
 import { createdAt, id } from './columns.ts'
 import { users } from './users.ts'
 
-/** Where a mail is: waiting, being handed to SMTP, delivered, refused, or kept in the dev outbox. */
-export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'captured'] as const
-export type MailStatus = (typeof MAIL_STATUSES)[number]
+import type { MailStatus } from '#app/domain/mail.ts'
 
 /**
  * Every mail the app sends, rendered when the event happens (in the recipient's language) and
