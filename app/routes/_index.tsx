@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { smtpConfigured } from '#app/config/env.server.ts'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { applicationColumns } from '#app/components/application-columns.tsx'
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return {
       description,
       user: null,
+      outbox: false,
       organizations: [],
       applications: [],
       programs: null,
@@ -62,6 +64,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     description,
     user: { name: user.name },
+    // For the demo: with no SMTP server, the mails the app writes wait in the admin's outbox.
+    outbox: user.isPlatformAdmin && !smtpConfigured(),
     organizations,
     invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
     programs: await funderProgramsOf(user.id, organizations),
@@ -119,7 +123,7 @@ async function funderProgramsOf(
 }
 
 export default function Index() {
-  const { user, organizations, applications, programs, invitations } =
+  const { user, organizations, applications, programs, invitations, outbox } =
     useLoaderData<typeof loader>()
   const { t } = useTranslation('home')
   const format = useFormatters()
@@ -129,6 +133,13 @@ export default function Index() {
     <>
       <h1>{t('home:dashboard.welcome', { name: user.name })}</h1>
       {invitations.length > 0 ? <Invitations invitations={invitations} /> : null}
+      {outbox ? (
+        <Card title={t('home:outbox.title')}>
+          <p>
+            {t('home:outbox.text')} <Link to="/admin/outbox">{t('home:outbox.link')}</Link>
+          </p>
+        </Card>
+      ) : null}
       {programs ? (
         <Card
           title={t('home:programs.title')}

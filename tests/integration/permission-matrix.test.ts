@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
+import { queueMail } from '#app/services/mail/mail.server.ts'
 import {
   addUserToOrg,
   cookieFor,
@@ -56,6 +58,7 @@ interface World {
   applicationId: string
   attachmentId: string
   invitationToken: string
+  mailId: string
 }
 
 interface RouteExpectation {
@@ -116,6 +119,12 @@ const MATRIX: Record<string, RouteExpectation> = {
   'routes/admin.users': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.organizations': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.audit': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  // The development outbox (no SMTP configured here): admins only.
+  'routes/admin.outbox': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  'routes/admin.outbox_.$messageId': {
+    params: (w) => ({ messageId: w.mailId }),
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+  },
   // An empty post names neither Suspend nor Restore: the admin gets a plain error.
   'routes/admin.users_.$userId': {
     params: (w) => ({ userId: w.users.noOrg.id }),
@@ -352,7 +361,24 @@ beforeAll(async () => {
   const [attachment] = await listAttachments(applicationId)
   if (!attachment) throw new Error('the matrix needs an attachment')
   const invitationToken = await inviteToOrg(funder, 'not-one-of-the-roles@example.test')
-  world = { group, funder, users, applicationId, attachmentId: attachment.id, invitationToken }
+  const mailId = await db().transaction((tx) =>
+    queueMail(tx, {
+      to: 'someone@example.test',
+      kind: 'verify-email',
+      language: 'en',
+      data: { name: 'Someone', path: '/verify-email/matrix' },
+      idempotencyKey: 'permission-matrix',
+    }),
+  )
+  world = {
+    group,
+    funder,
+    users,
+    applicationId,
+    attachmentId: attachment.id,
+    invitationToken,
+    mailId: mailId!,
+  }
 })
 
 const defaultParams = (w: World): Record<string, string> => ({

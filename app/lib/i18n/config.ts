@@ -27,6 +27,7 @@ export const NAMESPACES = [
   'organizations',
   'admin',
   'notifications',
+  'mail',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']
