@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { applicationPlaces, notificationPreferences, notifications } from '#db/schema/index.ts'
+import {
+  applicationPlaces,
+  mailMessages,
+  notificationPreferences,
+  notifications,
+} from '#db/schema/index.ts'
 import { changePassword, logIn } from '#app/services/accounts/accounts.server.ts'
 import { loadApplicationFor } from '#app/services/applications/applications.server.ts'
 import { submitApplication } from '#app/services/applications/application-submission.server.ts'
@@ -440,5 +445,68 @@ describe('weekly digest of programs that fit a group (scheduled)', () => {
       .from(notifications)
       .where(eq(notifications.kind, 'programs-digest'))
     expect(all.some((d) => d.eventKey.startsWith(nothingFits))).toBe(false)
+  })
+})
+
+describe('mail', () => {
+  const mailsTo = (address: string) =>
+    db().select().from(mailMessages).where(eq(mailMessages.toAddress, address))
+
+  it('mails a notification by the person’s choice, once per event, with the kind’s template and key', async () => {
+    const { group, funder, actor, application } = await groupAndProgram()
+    const quiet = await addUserToOrg(group, 'member')
+    await savePreferences(quiet.id, { 'application-submitted': false })
+    const version = await completeDraft(actor, application.id)
+    const loaded = await loadApplicationFor(application.id, actor.id)
+    expect(await submitApplication(actor, loaded!, version)).toEqual({ ok: true })
+
+    const [mail] = await mailsTo(group.owner.email)
+    expect(mail).toMatchObject({
+      kind: 'application-submitted',
+      idempotencyKey: `application-submitted:${application.id}:${group.owner.id}`,
+      status: 'queued',
+    })
+    expect(mail?.text).toContain(funder.program.title)
+    expect(mail?.text).toContain(`/applications/${application.id}`)
+    expect(mail?.text).toContain('/account/notifications')
+    expect(await mailsTo(quiet.email)).toEqual([])
+    expect(await kindsOf(quiet.id)).toEqual(['application-submitted'])
+    const [officer] = await mailsTo(funder.owner.email)
+    expect(officer).toMatchObject({ kind: 'application-received' })
+  })
+
+  it('security notices are mailed whatever the choice; an invitation reaches an address without an account', async () => {
+    const user = await createUser()
+    await db().transaction((tx) =>
+      notify(tx, { kind: 'password-changed', userId: user.id, data: {}, eventKey: 'mail-1' }),
+    )
+    const [notice] = await mailsTo(user.email)
+    expect(notice).toMatchObject({ kind: 'password-changed' })
+    expect(notice?.text).not.toContain('/account/notifications')
+
+    const group = await createOrgWithOwner()
+    const token = await inviteToOrg(group, 'newcomer@example.test')
+    const [invitation] = await mailsTo('newcomer@example.test')
+    expect(invitation).toMatchObject({ kind: 'invitation', language: 'en' })
+    expect(invitation?.text).toContain(`/invitations/${token}`)
+    expect(invitation?.text).toContain(group.org.name)
+  })
+
+  it('a reminder run twice mails once', async () => {
+    const closesAt = new Date(Date.now() + 40 * DAY)
+    const funder = await createOpenProgram({ closesAt })
+    const draft = await createApplicationRow(funder.program.id, { status: 'draft' })
+    const [member] = await membersOf(db(), [draft.organizationId])
+    const at = new Date(closesAt.getTime() - 3 * DAY).toISOString()
+    await runJobNow(DEADLINE_REMINDERS_JOB, { at })
+    await runJobNow(DEADLINE_REMINDERS_JOB, { at })
+    const mails = await db()
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.userId, member!.userId))
+    expect(mails.map((m) => m.idempotencyKey)).toEqual([
+      `deadline-reminder:${draft.id}:7d:${member!.userId}`,
+    ])
+    expect(mails[0]?.subject).toBe('A program closes in 3 days: your application is still a draft')
   })
 })

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm'
-import type { Db } from '#db/client.server.ts'
+import type { Tx } from '#db/client.server.ts'
 import { organizations, users, type Organization, type Program } from '#db/schema/index.ts'
 import { programParameters } from './notification-kinds.server.ts'
 import { membersOf, notify, notifyEach } from './notifications.server.ts'
+import { mailNotifications } from './notification-mail.server.ts'
 
 /*
  * The events that notify people, each called inside the transaction that makes it happen.
@@ -17,7 +18,7 @@ const OFFICER_ROLES = ['owner', 'admin'] as const
  * The mail with the accept link goes to the address either way (`mailInvitation`).
  */
 export async function notifyInvited(
-  tx: Db,
+  tx: Tx,
   invitation: { id: string; email: string; token: string },
   organization: Pick<Organization, 'name'>,
   invitedById: string,
@@ -28,20 +29,32 @@ export async function notifyInvited(
     .where(eq(users.email, invitation.email))
     .limit(1)
   const [inviter] = await tx
-    .select({ name: users.name })
+    .select({ name: users.name, language: users.language })
     .from(users)
     .where(eq(users.id, invitedById))
     .limit(1)
   const data = { organization: organization.name, invitedBy: inviter?.name ?? '' }
-  if (!invitee) return { inviteeId: null }
-  await notify(tx, {
-    kind: 'invitation',
-    userId: invitee.id,
-    data,
-    eventKey: invitation.id,
-    mailData: { acceptPath: `/invitations/${invitation.token}` },
-  })
-  return { inviteeId: invitee.id }
+  const mailData = { acceptPath: `/invitations/${invitation.token}` }
+  if (invitee) {
+    await notify(tx, {
+      kind: 'invitation',
+      userId: invitee.id,
+      data,
+      eventKey: invitation.id,
+      mailData,
+    })
+    return { inviteeId: invitee.id }
+  }
+  // No account yet: the mail alone, to the address, in the inviter's language.
+  await mailNotifications(tx, 'invitation', [
+    {
+      to: invitation.email,
+      language: inviter?.language === 'es' ? 'es' : 'en',
+      data: { ...data, ...mailData },
+      idempotencyKey: `invitation:${invitation.id}:${invitation.email}`,
+    },
+  ])
+  return { inviteeId: null }
 }
 
 /**
@@ -49,7 +62,7 @@ export async function notifyInvited(
  * officers that it arrived.
  */
 export async function notifyApplicationSubmitted(
-  tx: Db,
+  tx: Tx,
   submitted: {
     application: { id: string }
     organization: Pick<Organization, 'id' | 'name'>
@@ -87,7 +100,7 @@ export async function notifyApplicationSubmitted(
 
 /** The program's review started: each group whose application moved hears of it. */
 export async function notifyMovedIntoReview(
-  tx: Db,
+  tx: Tx,
   program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>,
   moved: { id: string; organizationId: string }[],
 ) {
@@ -115,13 +128,13 @@ export async function notifyMovedIntoReview(
 }
 
 /** The password was changed (security notice; the mail cannot be turned off). */
-export async function notifyPasswordChanged(tx: Db, userId: string, eventKey: string) {
+export async function notifyPasswordChanged(tx: Tx, userId: string, eventKey: string) {
   await notify(tx, { kind: 'password-changed', userId, data: {}, eventKey })
 }
 
 /** Someone signed in from a device this account had not used (security notice). */
 export async function notifyNewSignIn(
-  tx: Db,
+  tx: Tx,
   userId: string,
   sessionId: string,
   device: { browser: string; ip: string },

@@ -1,6 +1,7 @@
-import type { Db } from '#db/client.server.ts'
+import type { Tx } from '#db/client.server.ts'
 import type { NotificationKind } from '#app/domain/notifications.ts'
 import type { Language } from '#app/lib/i18n/config.ts'
+import { queueMail } from '#app/services/mail/mail.server.ts'
 import type { NotificationData } from './notification-kinds.server.ts'
 
 export interface NotificationMail {
@@ -8,19 +9,31 @@ export interface NotificationMail {
   userId?: string
   language: Language
   data: NotificationData
-  /** The notification's own path; the mail makes it absolute. */
-  link: string
   idempotencyKey: string
 }
 
 /**
- * Queues the mails of notifications just written, in the same transaction.
- * Not wired yet: the mail channel (branch `mail`, queueMail) is merged in later.
+ * Queues the mails of notifications in the caller's transaction (the mail outbox,
+ * docs/decisions/016-mail.md), each with the kind's template (named as the kind). The outbox's
+ * sweep hands them to the send job within a minute of commit; the idempotency key keeps one
+ * event to one mail. Answers the ids of the messages queued.
  */
 export async function mailNotifications(
-  _tx: Db,
-  _kind: NotificationKind,
+  tx: Tx,
+  kind: NotificationKind,
   mails: NotificationMail[],
-): Promise<number> {
-  return Promise.resolve(mails.length)
+): Promise<string[]> {
+  const ids: string[] = []
+  for (const mail of mails) {
+    const id = await queueMail(tx, {
+      to: mail.to,
+      userId: mail.userId ?? null,
+      kind,
+      language: mail.language,
+      data: mail.data as never,
+      idempotencyKey: mail.idempotencyKey,
+    })
+    if (id) ids.push(id)
+  }
+  return ids
 }

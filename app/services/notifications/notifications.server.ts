@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
-import { db, type Db } from '#db/client.server.ts'
+import { db, type Db, type Tx } from '#db/client.server.ts'
 import { memberships, notificationPreferences, notifications, users } from '#db/schema/index.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import {
@@ -32,7 +32,7 @@ export interface Recipient {
  * notification was written.
  */
 export async function notify(
-  tx: Db,
+  tx: Tx,
   input: Recipient & { kind: NotificationKind },
 ): Promise<boolean> {
   const { kind, ...recipient } = input
@@ -41,7 +41,7 @@ export async function notify(
 
 /** `notify` for many people at once (a group's members): one insert, one look-up of choices. */
 export async function notifyEach(
-  tx: Db,
+  tx: Tx,
   kind: NotificationKind,
   recipients: Recipient[],
 ): Promise<number> {
@@ -87,7 +87,6 @@ export async function notifyEach(
       userId: person.id,
       language: (person.language === 'es' ? 'es' : 'en') as Language,
       data: { ...recipient.data, ...recipient.mailData },
-      link: entry.link(recipient.data),
       idempotencyKey: `${kind}:${recipient.eventKey}:${person.id}`,
     })
   }
