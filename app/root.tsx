@@ -18,6 +18,7 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { FlashMessage } from './components/flash.tsx'
+import { Button } from './components/button.tsx'
 import styles from './styles/app.css?url'
 import { getSessionOrganizations, getSessionUser, takeFlash } from './utils/session.server.ts'
 import { useNonce } from './lib/nonce.tsx'
@@ -51,7 +52,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       user: user
-        ? { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }
+        ? {
+            name: user.name,
+            email: user.email,
+            isPlatformAdmin: user.isPlatformAdmin,
+            emailVerified: user.emailVerified,
+          }
         : null,
       organizations,
       currentOrganization: current,
@@ -247,8 +253,30 @@ export default function App() {
   return (
     <>
       <FlashMessage key={location.key} flash={flash} />
+      <UnverifiedEmailBanner />
       <Outlet />
     </>
+  )
+}
+
+/**
+ * Until the account has used its verification link: a reminder, and a button that mails the link
+ * again (a plain post, so it works without JavaScript; the server throttles it).
+ */
+function UnverifiedEmailBanner() {
+  const root = useRootData()
+  const location = useLocation()
+  const { t } = useTranslation()
+  const user = root?.user
+  if (!user || user.emailVerified) return null
+  return (
+    <section className="flash flash-info verify-banner" aria-label={t('common:verifyBanner.label')}>
+      <p>{t('common:verifyBanner.text', { email: user.email })}</p>
+      <Form method="post" action="/resend-verification">
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        <Button variant="secondary">{t('common:verifyBanner.resend')}</Button>
+      </Form>
+    </section>
   )
 }
 

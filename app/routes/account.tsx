@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
@@ -93,7 +93,9 @@ export default function Account() {
           <dt>{t('account:profile.name')}</dt>
           <dd>{user.name}</dd>
           <dt>{t('account:profile.email')}</dt>
-          <dd>{user.email}</dd>
+          <dd>
+            {user.email} <Link to="/account/email">{t('account:email.change')}</Link>
+          </dd>
         </dl>
       </Card>
       <Card title={t('account:language.title')}>

@@ -86,6 +86,9 @@ export default function Login() {
           error={form.errorOf('password')}
           {...form.field('password')}
         />
+        <p>
+          <Link to="/forgot-password">{t('auth:login.forgot')}</Link>
+        </p>
         <div className="actions">
           <Button busy={navigation.state === 'submitting'}>{t('auth:login.submit')}</Button>
           <span>

@@ -15,7 +15,7 @@ import { keepingRedirect } from '#app/lib/search-params.ts'
 import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
-import { requestT } from '#app/utils/i18n.server.ts'
+import { requestLanguage, requestT } from '#app/utils/i18n.server.ts'
 
 export const handle: I18nHandle = { i18n: ['auth'] }
 
@@ -34,7 +34,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const form = await parseForm(request, SignupSchema)
   if (!form.ok) return form.response
-  const result = await signUp(form.data, requestOrigin(request, context))
+  const result = await signUp(
+    form.data,
+    requestOrigin(request, context),
+    await requestLanguage(request),
+  )
   if (!result.ok) return refuse(result, form.formData)
   return redirectSignedIn(safeRedirect(form.data.redirectTo, '/'), result.session)
 }

@@ -50,6 +50,12 @@ const outsiders = { noOrg: 404, otherFunderOwner: 404, platformAdmin: 404 } as c
 const groupOnly = { groupMember: 404, groupOwner: 404 } as const
 const funderOnly = { funderOwner: 404, funderReviewer: 404 } as const
 
+/** A valid new password, so the reset route reaches the link check. */
+const PASSWORD_PAIR = {
+  newPassword: 'a sturdy new passphrase 42',
+  confirmPassword: 'a sturdy new passphrase 42',
+}
+
 /** The people and things each route is called about. */
 interface World {
   group: Awaited<ReturnType<typeof createOrgWithOwner>>
@@ -104,6 +110,30 @@ const MATRIX: Record<string, RouteExpectation> = {
   // Notification settings: an empty post changes nothing and goes back to the page.
   'routes/account_.notifications': {
     loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(302, { anonymous: 'login' }) },
+  },
+  // Changing the email: the signed-in person's own; an empty post is a field error.
+  'routes/account_.email': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+  // Forgot password: anyone, signed in or not; an empty post is a field error.
+  'routes/forgot-password': { loader: every(200), action: { answers: every(400) } },
+  // Links from mails: a token that is none of ours is a clear 404 page for everyone (the
+  // refusals of real links, used, expired, another account's, are tested in account-links.test.ts).
+  'routes/reset-password.$token': {
+    params: () => ({ token: 'not-a-real-token' }),
+    loader: every(404),
+    action: { form: PASSWORD_PAIR, answers: every(404) },
+  },
+  'routes/verify-email.$token': {
+    params: () => ({ token: 'not-a-real-token' }),
+    loader: every(404),
+    action: { answers: every(404) },
+  },
+  // The banner's resend: signed-in accounts (these are all confirmed: nothing is sent).
+  'routes/resend-verification': {
+    loader: every(302),
     action: { answers: every(302, { anonymous: 'login' }) },
   },
   // The language switch: anyone may choose; an empty post names no language.

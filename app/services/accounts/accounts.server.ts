@@ -1,4 +1,6 @@
-import type { Language } from '#app/lib/i18n/config.ts'
+import { DEFAULT_LANGUAGE, type Language } from '#app/lib/i18n/config.ts'
+import { deliverMail } from '#app/services/mail/mail.server.ts'
+import { queueVerificationMail } from './account-links.server.ts'
 import { eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { users } from '#db/schema/index.ts'
@@ -41,6 +43,7 @@ export const SIGNUP_THROTTLED = 'auth:refusals.signupThrottled'
 export async function signUp(
   input: SignupInput,
   origin: SessionOrigin & { ip: string },
+  language: Language = DEFAULT_LANGUAGE,
 ): Promise<Result<{ session: NewSession }>> {
   const signupKey: ThrottleKey = ['signup-ip', origin.ip]
   const lockEnd = await lockedUntil([signupKey])
@@ -49,13 +52,13 @@ export async function signUp(
   const weakness = passwordWeakness(input.password, [input.email, input.name])
   if (weakness) return fail({ fieldErrors: { password: weakness } })
   const passwordHash = await hashPassword(input.password)
-  return db().transaction(async (tx) => {
+  const created = await db().transaction(async (tx) => {
     // ON CONFLICT keeps two simultaneous sign-ups with one email from both succeeding.
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash })
       .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id })
+      .returning({ id: users.id, email: users.email, name: users.name, language: users.language })
     if (!user) {
       return fail({
         fieldErrors: { email: 'auth:refusals.emailTaken' },
@@ -70,8 +73,13 @@ export async function signUp(
     })
     await recordSignInDevice(tx, user.id, origin.userAgent)
     const session = await startSession(tx, user.id, origin)
-    return { ok: true as const, session: { userId: user.id, ...session } }
+    // The account works at once; the link proves the address (issue 8).
+    const mail = await queueVerificationMail(tx, user, language)
+    return { ok: true as const, session: { userId: user.id, ...session }, mail }
   })
+  if (!created.ok) return created
+  await deliverMail(created.mail)
+  return { ok: true, session: created.session }
 }
 
 export const INVALID_LOGIN = 'auth:refusals.invalidLogin'

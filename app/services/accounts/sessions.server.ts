@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ne } from 'drizzle-orm'
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm'
 import { UAParser } from 'ua-parser-js'
 import { db, type Db } from '#db/client.server.ts'
 import { sessions, userDevices, users } from '#db/schema/index.ts'
@@ -37,6 +37,8 @@ export type SessionUser = {
   isPlatformAdmin: boolean
   /** The account's chosen language ('en' | 'es'), or null to follow the browser. */
   language: string | null
+  /** Whether the account has confirmed its email (a banner offers the link again until then). */
+  emailVerified: boolean
   sessionId: string
   currentOrganizationId: string | null
 }
@@ -53,6 +55,7 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
       name: users.name,
       isPlatformAdmin: users.isPlatformAdmin,
       language: users.language,
+      emailVerified: sql<boolean>`${users.emailVerifiedAt} IS NOT NULL`,
       sessionId: sessions.id,
       currentOrganizationId: sessions.currentOrganizationId,
       lastSeenAt: sessions.lastSeenAt,

@@ -181,7 +181,11 @@ function stateOf(invitation: Invitation, now = new Date()): InvitationState {
 }
 
 /** Why an invitation can no longer be answered: translation keys, shown in the reader's language. */
-export const INVITATION_REFUSALS: Record<Exclude<InvitationState, 'pending'>, string> = {
+export const INVITATION_REFUSALS: Record<
+  Exclude<InvitationState, 'pending'> | 'unverified',
+  string
+> = {
+  unverified: 'organizations:invitation.refusals.unverified',
   expired: 'organizations:invitation.refusals.expired',
   revoked: 'organizations:invitation.refusals.revoked',
   accepted: 'organizations:invitation.refusals.accepted',
@@ -226,8 +230,9 @@ export async function listInvitationsFor(email: string) {
 
 type Invitee = { id: string; email: string; ip?: string | null }
 type AnswerRefusal = Failure<{
-  reason: 'unknown' | 'wrong-email' | Exclude<InvitationState, 'pending'>
+  reason: 'unknown' | 'wrong-email' | 'unverified' | Exclude<InvitationState, 'pending'>
 }>
+
 type Declined = { ok: true; declined: Organization }
 type Accepted = {
   ok: true
@@ -279,6 +284,14 @@ async function answer(
       .from(organizations)
       .where(eq(organizations.id, invitation.organizationId))
     if (!organization) return fail({ reason: 'unknown' })
+    if (reply === 'accept') {
+      const [account] = await tx
+        .select({ verifiedAt: users.emailVerifiedAt })
+        .from(users)
+        .where(eq(users.id, user.id))
+      // An address nobody has proved to own must not be granted an organisation's access.
+      if (!account?.verifiedAt) return fail({ reason: 'unverified', status: 403 })
+    }
     if (reply === 'decline') {
       await tx
         .update(invitations)
