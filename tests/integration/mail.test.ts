@@ -22,19 +22,10 @@ import {
 } from '#app/services/mail/mail.server.ts'
 import { createUser } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { eventually } from '#tests/support/eventually.ts'
 
 withTestDatabase()
 beforeAll(() => defineAllJobs())
-
-/** Waits for an outcome (not for a time): polls `check` until it answers something truthy. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value || Date.now() > end) return value
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 const rowOf = async (id: string) =>
   (await db().select().from(mailMessages).where(eq(mailMessages.id, id)))[0]!
