@@ -29,7 +29,7 @@ export default defineConfig({
         }),
   ],
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/support/setup-env.ts'],
     // Chooses the database once: the PostgreSQL server when one answers, else PGlite.
     globalSetup: ['tests/support/global-setup.ts'],

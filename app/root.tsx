@@ -18,6 +18,7 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { FlashMessage } from './components/flash.tsx'
+import { Button } from './components/button.tsx'
 import styles from './styles/app.css?url'
 import { getSessionOrganizations, getSessionUser, takeFlash } from './utils/session.server.ts'
 import { useNonce } from './lib/nonce.tsx'
@@ -31,6 +32,7 @@ import { publicOrigin } from './utils/http.server.ts'
 import { titleMeta } from './lib/i18n/meta.ts'
 import { useMessage } from './lib/i18n/message.ts'
 import { isLanguage, routeNamespaces } from './lib/i18n/config.ts'
+import { unreadCount } from './utils/notifications.server.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -51,7 +53,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       user: user
-        ? { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }
+        ? {
+            name: user.name,
+            email: user.email,
+            isPlatformAdmin: user.isPlatformAdmin,
+            emailVerified: user.emailVerified,
+          }
         : null,
       organizations,
       currentOrganization: current,
@@ -59,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: timeZoneFromCookie(request.headers.get('Cookie')),
       language,
       siteTitle: t('common:site.name'),
+      unread: user ? await unreadCount(user.id) : 0,
       /** This page without its query, for hreflang alternates. */
       pageUrl: `${publicOrigin(request)}${url.pathname}`,
     },
@@ -128,6 +136,30 @@ function MainNavList({
   )
 }
 
+/** The bell: a plain link to /notifications whose accessible name says how many are unread. */
+function NotificationBell({ count }: { count: number }) {
+  const { t } = useTranslation()
+  return (
+    <Link
+      to="/notifications"
+      className="bell"
+      aria-label={count > 0 ? t('common:bell.label', { count }) : t('common:bell.none')}
+    >
+      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" focusable="false">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
+      {count > 0 ? (
+        <span className="bell-count" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      ) : null}
+    </Link>
+  )
+}
+
 function SiteHeader() {
   const root = useRootData()
   const user = root?.user ?? null
@@ -151,6 +183,7 @@ function SiteHeader() {
             <MainNavList user={user} current={current} />
           </nav>
         </details>
+        {user ? <NotificationBell count={root?.unread ?? 0} /> : null}
         <LanguageSwitch />
       </div>
       {user && root && root.organizations.length > 1 && current ? (
@@ -221,8 +254,30 @@ export default function App() {
   return (
     <>
       <FlashMessage key={location.key} flash={flash} />
+      <UnverifiedEmailBanner />
       <Outlet />
     </>
+  )
+}
+
+/**
+ * Until the account has used its verification link: a reminder, and a button that mails the link
+ * again (a plain post, so it works without JavaScript; the server throttles it).
+ */
+function UnverifiedEmailBanner() {
+  const root = useRootData()
+  const location = useLocation()
+  const { t } = useTranslation()
+  const user = root?.user
+  if (!user || user.emailVerified) return null
+  return (
+    <section className="flash flash-info verify-banner" aria-label={t('common:verifyBanner.label')}>
+      <p>{t('common:verifyBanner.text', { email: user.email })}</p>
+      <Form method="post" action="/resend-verification">
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        <Button variant="secondary">{t('common:verifyBanner.resend')}</Button>
+      </Form>
+    </section>
   )
 }
 

@@ -152,7 +152,7 @@ app.use(
 app.use(bodyLimits)
 app.use(compression())
 app.use(sameOriginMutations)
-// Public pages for signed-out visitors, kept a few seconds (decision 016). After the access log,
+// Public pages for signed-out visitors, kept a few seconds (decision 018). After the access log,
 // the request id, the nonce and helmet, so a hit gets its own of each; before static files and
 // Remix, which a hit skips.
 app.use(anonymousPageCache())

@@ -16,13 +16,25 @@ const EnvSchema = z.object({
   /** Sign-ups allowed per address per hour; the e2e suite, which signs up from one, raises it. */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).optional(),
   /**
-   * The anonymous page cache (docs/decisions/016): how long a public page is kept for signed-out
+   * The anonymous page cache (docs/decisions/018): how long a public page is kept for signed-out
    * visitors (0 turns it off; 5 s in production, 0 in development), and at most how many pages
    * (500) and megabytes (32) each process keeps.
    */
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).optional(),
   PAGE_CACHE_ENTRIES: z.coerce.number().int().min(1).optional(),
   PAGE_CACHE_MB: z.coerce.number().min(0.01).optional(),
+  /**
+   * The address people reach the app at, for the links in mails (no trailing slash); default
+   * http://localhost:PORT. Set it wherever the app is reached by another name (a proxy, a domain).
+   */
+  APP_ORIGIN: z.string().url().optional(),
+  /**
+   * smtp://user:pass@host:587 or smtps://…:465: mail is delivered through it. Unset, every mail is
+   * kept in the development outbox (/admin/outbox) instead.
+   */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of every mail; default "Commons Fund <no-reply@localhost>". */
+  MAIL_FROM: z.string().min(3).optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -40,5 +52,21 @@ export function env(): Env {
   }
   return cached
 }
+
+/** Where links in mails point: APP_ORIGIN, else this process on localhost. */
+export function appOrigin(): string {
+  const e = env()
+  return new URL(e.APP_ORIGIN ?? `http://localhost:${e.PORT}`).origin
+}
+
+export const mailFrom = () => env().MAIL_FROM ?? 'Commons Fund <no-reply@localhost>'
+
+/** Tests that change the environment (SMTP_URL) have it read again on the next call. */
+export function forgetEnv() {
+  cached = undefined
+}
+
+/** Whether mail goes out through SMTP (else the development outbox keeps it). */
+export const smtpConfigured = () => env().SMTP_URL !== undefined
 
 export const isProduction = () => env().NODE_ENV === 'production'

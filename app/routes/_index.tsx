@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { smtpConfigured } from '#app/config/env.server.ts'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { applicationColumns } from '#app/components/application-columns.tsx'
@@ -34,7 +35,7 @@ import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
 
 // Invitations and the organisation cards use the organisations' words.
-// Signed-out visitors get the welcome page, which the anonymous page cache may keep (decision 016).
+// Signed-out visitors get the welcome page, which the anonymous page cache may keep (decision 018).
 export const handle: I18nHandle & AnonymousCacheHandle = {
   i18n: ['home', 'organizations'],
   anonymousCache: true,
@@ -53,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return {
       description,
       user: null,
+      outbox: false,
       organizations: [],
       applications: [],
       programs: null,
@@ -67,6 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     description,
     user: { name: user.name },
+    // For the demo: with no SMTP server, the mails the app writes wait in the admin's outbox.
+    outbox: user.isPlatformAdmin && !smtpConfigured(),
     organizations,
     invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
     programs: await funderProgramsOf(user.id, organizations),
@@ -124,7 +128,7 @@ async function funderProgramsOf(
 }
 
 export default function Index() {
-  const { user, organizations, applications, programs, invitations } =
+  const { user, organizations, applications, programs, invitations, outbox } =
     useLoaderData<typeof loader>()
   const { t } = useTranslation('home')
   const format = useFormatters()
@@ -134,6 +138,13 @@ export default function Index() {
     <>
       <h1>{t('home:dashboard.welcome', { name: user.name })}</h1>
       {invitations.length > 0 ? <Invitations invitations={invitations} /> : null}
+      {outbox ? (
+        <Card title={t('home:outbox.title')}>
+          <p>
+            {t('home:outbox.text')} <Link to="/admin/outbox">{t('home:outbox.link')}</Link>
+          </p>
+        </Card>
+      ) : null}
       {programs ? (
         <Card
           title={t('home:programs.title')}

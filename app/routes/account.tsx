@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useMessage } from '#app/lib/i18n/message.ts'
 import { Button } from '#app/components/button.tsx'
@@ -95,7 +95,9 @@ export default function Account() {
           <dt>{t('account:profile.name')}</dt>
           <dd>{user.name}</dd>
           <dt>{t('account:profile.email')}</dt>
-          <dd>{user.email}</dd>
+          <dd>
+            {user.email} <Link to="/account/email">{t('account:email.change')}</Link>
+          </dd>
         </dl>
       </Card>
       <Card title={t('account:language.title')}>

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { NavLink, Outlet } from '@remix-run/react'
+import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
+import { smtpConfigured } from '#app/config/env.server.ts'
 
 // Kinds and roles of organisations are the organisations' words.
 export const handle: I18nHandle = { i18n: ['admin', 'organizations'] }
@@ -14,11 +15,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
   const t = await requestT(request)
-  return { title: t('admin:title') }
+  // The development outbox exists only while no SMTP server is configured.
+  return { title: t('admin:title'), outbox: !smtpConfigured() }
 }
 
 export default function AdminLayout() {
   const { t } = useTranslation('admin')
+  const { outbox } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>{t('admin:title')}</h1>
@@ -26,6 +29,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/users">{t('admin:nav.users')}</NavLink>
         <NavLink to="/admin/organizations">{t('admin:nav.organizations')}</NavLink>
         <NavLink to="/admin/audit">{t('admin:nav.audit')}</NavLink>
+        {outbox ? <NavLink to="/admin/outbox">{t('admin:nav.outbox')}</NavLink> : null}
       </nav>
       <Outlet />
     </>

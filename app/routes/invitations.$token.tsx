@@ -70,7 +70,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.reason === 'unknown') throwNotFound(UNKNOWN)
   const error: Message =
     result.reason === 'wrong-email' ? WRONG_EMAIL : INVITATION_REFUSALS[result.reason]
-  return data({ error }, { status: result.reason === 'wrong-email' ? 403 : 410 })
+  const forbidden = result.reason === 'wrong-email' || result.reason === 'unverified'
+  return data({ error }, { status: forbidden ? 403 : 410 })
 }
 
 export default function InvitationPage() {

@@ -25,7 +25,7 @@ import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
 import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
 
-// Signed-out visitors may be served this page from the anonymous page cache (decision 016).
+// Signed-out visitors may be served this page from the anonymous page cache (decision 018).
 export const handle: I18nHandle & AnonymousCacheHandle = { i18n: ['auth'], anonymousCache: true }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -88,6 +88,9 @@ export default function Login() {
           error={form.errorOf('password')}
           {...form.field('password')}
         />
+        <p>
+          <Link to="/forgot-password">{t('auth:login.forgot')}</Link>
+        </p>
         <div className="actions">
           <Button busy={navigation.state === 'submitting'}>{t('auth:login.submit')}</Button>
           <span>

@@ -20,7 +20,7 @@ import styles from '#app/styles/programs.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-// Signed-out visitors may be served this page from the anonymous page cache (decision 016).
+// Signed-out visitors may be served this page from the anonymous page cache (decision 018).
 export const handle: I18nHandle & AnonymousCacheHandle = {
   i18n: ['programs'],
   anonymousCache: true,

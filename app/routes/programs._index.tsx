@@ -23,7 +23,7 @@ import { requestLanguage } from '#app/utils/i18n.server.ts'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-// Signed-out visitors may be served this page from the anonymous page cache (decision 016).
+// Signed-out visitors may be served this page from the anonymous page cache (decision 018).
 export const handle: I18nHandle & AnonymousCacheHandle = {
   i18n: ['programs'],
   anonymousCache: true,

@@ -16,9 +16,9 @@ import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import type { AnonymousCacheHandle } from '#app/utils/anonymous-page-cache.server.ts'
 import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
-import { requestT } from '#app/utils/i18n.server.ts'
+import { requestLanguage, requestT } from '#app/utils/i18n.server.ts'
 
-// Signed-out visitors may be served this page from the anonymous page cache (decision 016).
+// Signed-out visitors may be served this page from the anonymous page cache (decision 018).
 export const handle: I18nHandle & AnonymousCacheHandle = { i18n: ['auth'], anonymousCache: true }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -36,7 +36,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request)
   const form = await parseForm(request, SignupSchema)
   if (!form.ok) return form.response
-  const result = await signUp(form.data, requestOrigin(request, context))
+  const result = await signUp(
+    form.data,
+    requestOrigin(request, context),
+    await requestLanguage(request),
+  )
   if (!result.ok) return refuse(result, form.formData)
   return redirectSignedIn(safeRedirect(form.data.redirectTo, '/'), result.session)
 }

@@ -37,3 +37,24 @@ export const ChangePasswordSchema = z
     message: 'validation:password.mismatch',
   })
 export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema })
+export type ForgotPasswordInput = z.infer<typeof ForgotPasswordSchema>
+
+/** A new password from a reset link: the same strength rules as sign-up. */
+export const ResetPasswordSchema = z
+  .object({
+    newPassword: NewPasswordSchema,
+    confirmPassword: z.string().min(1, 'validation:password.repeat'),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'validation:password.mismatch',
+  })
+export type ResetPasswordInput = z.infer<typeof ResetPasswordSchema>
+
+export const ChangeEmailSchema = z.object({
+  currentPassword: z.string().min(1, 'validation:password.enterCurrent').max(1024),
+  newEmail: EmailSchema,
+})
+export type ChangeEmailInput = z.infer<typeof ChangeEmailSchema>

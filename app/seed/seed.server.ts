@@ -83,7 +83,7 @@ export async function seedDemoData(db: Db) {
     ][]) {
       const [row] = await tx
         .insert(users)
-        .values({ ...u, passwordHash })
+        .values({ ...u, passwordHash, emailVerifiedAt: new Date() })
         .returning({ id: users.id })
       if (!row) throw new Error(`Could not seed ${u.email}`)
       ids[key] = row.id

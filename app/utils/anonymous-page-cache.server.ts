@@ -1,5 +1,5 @@
 /**
- * A micro-cache for the public pages a signed-out visitor sees (docs/decisions/016): the whole
+ * A micro-cache for the public pages a signed-out visitor sees (docs/decisions/018): the whole
  * rendered page is kept for a few seconds in this process, so a burst of visitors to /login or a
  * program's page costs one render, not one each. It sits in the Express chain after the access
  * log, the nonce and helmet (every response still gets its request id, its access line and its

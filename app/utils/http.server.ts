@@ -1,4 +1,5 @@
 import { data, redirect } from '@remix-run/node'
+import { env } from '#app/config/env.server.ts'
 import type { Flash } from '#app/lib/flash.ts'
 import type { Message } from '#app/lib/i18n/message.ts'
 import { flashCookie } from './session.server.ts'
@@ -52,21 +53,14 @@ export function throwNotFound(message?: Message): never {
 }
 
 /**
- * The site's public origin ("https://commons.example.org"): `APP_ORIGIN` when set, since a proxy
- * in front may hand the app another host; else the request's own (which, with `TRUST_PROXY`,
- * already follows X-Forwarded-Host and X-Forwarded-Proto). For links that leave the page, such as
- * hreflang alternates.
+ * The site's public origin ("https://commons.example.org"): `APP_ORIGIN` when set (the same
+ * setting mails use, validated at start-up), since a proxy in front may hand the app another host;
+ * else the request's own (which, with `TRUST_PROXY`, already follows X-Forwarded-Host and
+ * X-Forwarded-Proto). For links that leave the page, such as hreflang alternates.
  */
 export function publicOrigin(request: Request): string {
-  const configured = process.env.APP_ORIGIN?.trim()
-  if (configured) {
-    try {
-      return new URL(configured).origin
-    } catch {
-      // A malformed setting is ignored rather than breaking every page; the request's origin holds.
-    }
-  }
-  return new URL(request.url).origin
+  const configured = env().APP_ORIGIN
+  return configured ? new URL(configured).origin : new URL(request.url).origin
 }
 
 /** Where a request came from, for sessions and the audit log. */

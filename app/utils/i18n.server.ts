@@ -1,57 +1,11 @@
-import { createInstance, type i18n as I18n, type Resource, type TFunction } from 'i18next'
+import { type TFunction } from 'i18next'
 import Negotiator from 'negotiator'
-import { formatWithLocales } from '#app/lib/i18n/intl-locales.ts'
-import {
-  DEFAULT_LANGUAGE,
-  LANGUAGES,
-  NAMESPACES,
-  baseOptions,
-  isLanguage,
-  type Language,
-} from '#app/lib/i18n/config.ts'
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language } from '#app/lib/i18n/config.ts'
+import { fixedT } from '#app/services/translations.server.ts'
 import { getSessionUser, secureCookies } from './session.server.ts'
-import { rememberTranslations } from './translation-cache.server.ts'
 
-// The server has every file at hand: the first response is rendered in the reader's language.
-const files = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', {
-  eager: true,
-  import: 'default',
-})
-
-export const resources: Resource = {}
-for (const [path, content] of Object.entries(files)) {
-  const [, language, namespace] = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? []
-  if (!language || !namespace) continue
-  resources[language] ??= {}
-  resources[language][namespace] = content
-}
-
-// One instance per language, made once; nothing ever changes its language or its resources, so
-// the translations its fixed `t` functions give are remembered (translation-cache.server.ts).
-const instances = new Map<Language, I18n>()
-export function serverI18n(language: Language): I18n {
-  let instance = instances.get(language)
-  if (!instance) {
-    instance = createInstance()
-    void instance.init({
-      ...baseOptions,
-      lng: language,
-      ns: [...NAMESPACES],
-      resources,
-      initAsync: false,
-    })
-    formatWithLocales(instance)
-    rememberTranslations(instance)
-    instances.set(language, instance)
-  }
-  return instance
-}
-
-/**
- * A translation function in `language`, for loaders (page titles), CSV headers and cells, and
- * mails: a remembering one, like the components' (the export translates a status per row).
- */
-export const fixedT = (language: Language): TFunction => serverI18n(language).getFixedT(language)
+// The instances live with the services (mails translate too); the request layer re-exports them.
+export { fixedT, resources, serverI18n } from '#app/services/translations.server.ts'
 
 export const LANGUAGE_COOKIE = 'lang'
 const YEAR_SECONDS = 365 * 24 * 60 * 60

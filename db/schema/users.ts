@@ -27,6 +27,8 @@ export const users = pgTable(
     suspendedAt: timestamp('suspended_at', { withTimezone: true, mode: 'date' }),
     /** The language the account chose ('en' or 'es'); null: the browser's choice applies. */
     language: text('language'),
+    /** When the account proved it receives mail at `email`; null until then (and after a change). */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,4 @@
-// The anonymous page cache (docs/decisions/016) in the built app: what a signed-out visitor is
+// The anonymous page cache (docs/decisions/018) in the built app: what a signed-out visitor is
 // served from memory is the page a fresh render gives, with its own nonce; nobody signed in is
 // ever served or leaves a page behind; languages never cross. The last tests start servers of
 // their own with other settings (PGlite; the cache does not depend on the database's driver).

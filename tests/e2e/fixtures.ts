@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 
 export const DEMO_PASSWORD = 'commons-demo-2026'
@@ -189,3 +195,35 @@ export const test = base.extend<{ user: TestUser; everyPageAccessible: void }>({
 })
 
 export { expect }
+
+/**
+ * The link of the newest mail to `email` in the development outbox, read as the demo admin in a
+ * browser of its own (mail goes there when no SMTP server is configured).
+ */
+export async function linkFromOutbox(
+  browser: Browser,
+  email: string,
+  subject: string | RegExp,
+): Promise<string> {
+  const ctx = await browser.newContext()
+  const admin = await ctx.newPage()
+  await logIn(admin, 'admin@example.org', DEMO_PASSWORD)
+  await admin.goto('/admin/outbox')
+  const row = admin.getByRole('row').filter({ hasText: email }).filter({ hasText: subject })
+  await row.first().getByRole('link').click()
+  const href = await admin
+    .locator('section.card', { has: admin.getByRole('heading', { name: 'Links in this mail' }) })
+    .getByRole('link')
+    .first()
+    .getAttribute('href')
+  await ctx.close()
+  if (!href) throw new Error(`no link in the mail to ${email}`)
+  return href
+}
+
+/** Confirms the signed-in account's email through its verification mail, as a person would. */
+export async function confirmEmail(browser: Browser, page: Page, email: string) {
+  await page.goto(await linkFromOutbox(browser, email, 'Confirm your email address'))
+  await page.getByRole('button', { name: 'Confirm my email' }).click()
+  await expect(page.getByText('Thank you: your email address is confirmed.')).toBeVisible()
+}

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, newUser } from './fixtures.ts'
+import { confirmEmail, expect, expectAccessible, newUser } from './fixtures.ts'
 import { test } from './signed-in.ts'
 
 test('a group sets up its organisation, edits the profile and manages members', async ({
@@ -6,6 +6,7 @@ test('a group sets up its organisation, edits the profile and manages members', 
   browser,
 }) => {
   // Someone to add later, with an account of their own.
+  test.slow() // the colleague confirms their email through the admin's outbox too
   const colleague = newUser()
   const ctx = await browser.newContext()
   const signup = await ctx.request.post('/signup', {
@@ -58,6 +59,8 @@ test('a group sets up its organisation, edits the profile and manages members', 
 
   // The colleague, signed in elsewhere, finds the invitation on their dashboard and accepts.
   const colleaguePage = await ctx.newPage()
+  // Joining needs a confirmed email: the colleague uses the link of their verification mail.
+  await confirmEmail(browser, colleaguePage, colleague.email)
   await colleaguePage.goto('/')
   await expect(colleaguePage.getByText('Invitations waiting for you')).toBeVisible()
   await expectAccessible(colleaguePage)

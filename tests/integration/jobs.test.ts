@@ -27,6 +27,7 @@ import {
 import { openProgram, updateProgramDetails } from '#app/services/programs/programs.server.ts'
 import { createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { eventually } from '#tests/support/eventually.ts'
 
 const database = withTestDatabase()
 
@@ -38,16 +39,6 @@ beforeAll(async () => {
 afterAll(() => stopJobQueue())
 
 const MINUTE = 60_000
-
-/** Waits for an outcome (not for a time): polls `check` until it answers something truthy. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value || Date.now() > end) return value
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 const statusOf = async (programId: string) =>
   (await db().select().from(programs).where(eq(programs.id, programId)))[0]?.status

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
+import { queueMail } from '#app/services/mail/mail.server.ts'
 import {
   addUserToOrg,
   cookieFor,
@@ -48,6 +50,12 @@ const outsiders = { noOrg: 404, otherFunderOwner: 404, platformAdmin: 404 } as c
 const groupOnly = { groupMember: 404, groupOwner: 404 } as const
 const funderOnly = { funderOwner: 404, funderReviewer: 404 } as const
 
+/** A valid new password, so the reset route reaches the link check. */
+const PASSWORD_PAIR = {
+  newPassword: 'a sturdy new passphrase 42',
+  confirmPassword: 'a sturdy new passphrase 42',
+}
+
 /** The people and things each route is called about. */
 interface World {
   group: Awaited<ReturnType<typeof createOrgWithOwner>>
@@ -56,6 +64,7 @@ interface World {
   applicationId: string
   attachmentId: string
   invitationToken: string
+  mailId: string
 }
 
 interface RouteExpectation {
@@ -93,6 +102,40 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(200, { anonymous: 'login' }),
     action: { answers: every(400, { anonymous: 'login' }) },
   },
+  // Notifications: each person's own; an empty post names no action.
+  'routes/notifications': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+  // Notification settings: an empty post changes nothing and goes back to the page.
+  'routes/account_.notifications': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(302, { anonymous: 'login' }) },
+  },
+  // Changing the email: the signed-in person's own; an empty post is a field error.
+  'routes/account_.email': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+  // Forgot password: anyone, signed in or not; an empty post is a field error.
+  'routes/forgot-password': { loader: every(200), action: { answers: every(400) } },
+  // Links from mails: a token that is none of ours is a clear 404 page for everyone (the
+  // refusals of real links, used, expired, another account's, are tested in account-links.test.ts).
+  'routes/reset-password.$token': {
+    params: () => ({ token: 'not-a-real-token' }),
+    loader: every(404),
+    action: { form: PASSWORD_PAIR, answers: every(404) },
+  },
+  'routes/verify-email.$token': {
+    params: () => ({ token: 'not-a-real-token' }),
+    loader: every(404),
+    action: { answers: every(404) },
+  },
+  // The banner's resend: signed-in accounts (these are all confirmed: nothing is sent).
+  'routes/resend-verification': {
+    loader: every(302),
+    action: { answers: every(302, { anonymous: 'login' }) },
+  },
   // The language switch: anyone may choose; an empty post names no language.
   'routes/language': { loader: every(302), action: { answers: every(400) } },
   'routes/resources.places': { loader: every(200) },
@@ -106,6 +149,12 @@ const MATRIX: Record<string, RouteExpectation> = {
   'routes/admin.users': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.organizations': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.audit': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  // The development outbox (no SMTP configured here): admins only.
+  'routes/admin.outbox': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  'routes/admin.outbox_.$messageId': {
+    params: (w) => ({ messageId: w.mailId }),
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+  },
   // An empty post names neither Suspend nor Restore: the admin gets a plain error.
   'routes/admin.users_.$userId': {
     params: (w) => ({ userId: w.users.noOrg.id }),
@@ -342,7 +391,24 @@ beforeAll(async () => {
   const [attachment] = await listAttachments(applicationId)
   if (!attachment) throw new Error('the matrix needs an attachment')
   const invitationToken = await inviteToOrg(funder, 'not-one-of-the-roles@example.test')
-  world = { group, funder, users, applicationId, attachmentId: attachment.id, invitationToken }
+  const mailId = await db().transaction((tx) =>
+    queueMail(tx, {
+      to: 'someone@example.test',
+      kind: 'verify-email',
+      language: 'en',
+      data: { name: 'Someone', path: '/verify-email/matrix' },
+      idempotencyKey: 'permission-matrix',
+    }),
+  )
+  world = {
+    group,
+    funder,
+    users,
+    applicationId,
+    attachmentId: attachment.id,
+    invitationToken,
+    mailId: mailId!,
+  }
 })
 
 const defaultParams = (w: World): Record<string, string> => ({

@@ -24,7 +24,7 @@ const unique = () => randomBytes(4).toString('hex')
 
 /** A user with TEST_PASSWORD (hashed once per file: argon2 is deliberately slow). */
 export async function createUser(
-  overrides: { name?: string; email?: string; admin?: boolean } = {},
+  overrides: { name?: string; email?: string; admin?: boolean; verified?: boolean } = {},
 ) {
   hashed ??= hashPassword(TEST_PASSWORD)
   const tag = unique()
@@ -35,6 +35,8 @@ export async function createUser(
       email: overrides.email ?? `user-${tag}@example.test`,
       passwordHash: await hashed,
       isPlatformAdmin: overrides.admin ?? false,
+      // Confirmed, as most accounts are; `verified: false` for one that has not used its link yet.
+      emailVerifiedAt: overrides.verified === false ? null : new Date(),
     })
     .returning()
   if (!user) throw new Error('createUser failed')

@@ -2,7 +2,7 @@ import { createInstance, type i18n as I18n } from 'i18next'
 import { describe, expect, it, vi } from 'vitest'
 import { LANGUAGES, NAMESPACES, baseOptions, type Language } from '#app/lib/i18n/config.ts'
 import { fixedT as serverT, resources, serverI18n } from '#app/utils/i18n.server.ts'
-import { LIMIT, rememberTranslations } from '#app/utils/translation-cache.server.ts'
+import { LIMIT, rememberTranslations } from '#app/services/translation-cache.server.ts'
 import { flatten, pluralBase, readResources } from '#tests/support/i18n-keys.ts'
 
 type Fixed = (key: unknown, options?: unknown) => unknown

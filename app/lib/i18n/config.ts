@@ -26,6 +26,8 @@ export const NAMESPACES = [
   'funder',
   'organizations',
   'admin',
+  'notifications',
+  'mail',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']

@@ -1,4 +1,8 @@
-import type { Language } from '#app/lib/i18n/config.ts'
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#app/lib/i18n/config.ts'
+import { translateMessage } from '#app/lib/i18n/message.ts'
+import { fixedT } from '#app/services/translations.server.ts'
+import { deliverMail } from '#app/services/mail/mail.server.ts'
+import { queueVerificationMail } from './account-links.server.ts'
 import { eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { users } from '#db/schema/index.ts'
@@ -7,7 +11,20 @@ import { fail, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { passwordWeakness } from './password-strength.server.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.server.ts'
-import { endSession, endUserSessions, startSession, type SessionOrigin } from './sessions.server.ts'
+import { randomUUID } from 'node:crypto'
+import {
+  describeBrowser,
+  endSession,
+  endUserSessions,
+  recordSignInDevice,
+  startSession,
+  type SessionOrigin,
+} from './sessions.server.ts'
+import { tokenDigest } from './secret-tokens.server.ts'
+import {
+  notifyNewSignIn,
+  notifyPasswordChanged,
+} from '#app/services/notifications/notification-events.server.ts'
 import {
   clearAttempts,
   countAttempt,
@@ -28,6 +45,7 @@ export const SIGNUP_THROTTLED = 'auth:refusals.signupThrottled'
 export async function signUp(
   input: SignupInput,
   origin: SessionOrigin & { ip: string },
+  language: Language = DEFAULT_LANGUAGE,
 ): Promise<Result<{ session: NewSession }>> {
   const signupKey: ThrottleKey = ['signup-ip', origin.ip]
   const lockEnd = await lockedUntil([signupKey])
@@ -36,13 +54,13 @@ export async function signUp(
   const weakness = passwordWeakness(input.password, [input.email, input.name])
   if (weakness) return fail({ fieldErrors: { password: weakness } })
   const passwordHash = await hashPassword(input.password)
-  return db().transaction(async (tx) => {
+  const created = await db().transaction(async (tx) => {
     // ON CONFLICT keeps two simultaneous sign-ups with one email from both succeeding.
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, passwordHash })
       .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id })
+      .returning({ id: users.id, email: users.email, name: users.name, language: users.language })
     if (!user) {
       return fail({
         fieldErrors: { email: 'auth:refusals.emailTaken' },
@@ -55,9 +73,15 @@ export async function signUp(
       entityId: user.id,
       ip: origin.ip,
     })
+    await recordSignInDevice(tx, user.id, origin.userAgent)
     const session = await startSession(tx, user.id, origin)
-    return { ok: true as const, session: { userId: user.id, ...session } }
+    // The account works at once; the link proves the address (issue 8).
+    const mail = await queueVerificationMail(tx, user, language)
+    return { ok: true as const, session: { userId: user.id, ...session }, mail }
   })
+  if (!created.ok) return created
+  await deliverMail(created.mail)
+  return { ok: true, session: created.session }
 }
 
 export const INVALID_LOGIN = 'auth:refusals.invalidLogin'
@@ -80,7 +104,12 @@ export async function logIn(
   if (lockEnd) return throttled('auth:refusals.loginThrottled', lockEnd)
 
   const [user] = await db()
-    .select({ id: users.id, passwordHash: users.passwordHash, suspendedAt: users.suspendedAt })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      suspendedAt: users.suspendedAt,
+      language: users.language,
+    })
     .from(users)
     .where(eq(users.email, input.email))
     .limit(1)
@@ -98,7 +127,18 @@ export async function logIn(
   }
   await clearAttempts('login-email', input.email)
   const session = await db().transaction(async (tx) => {
+    const newDevice = await recordSignInDevice(tx, user.id, origin.userAgent)
     const started = await startSession(tx, user.id, origin)
+    if (newDevice) {
+      await notifyNewSignIn(tx, user.id, tokenDigest(started.token), {
+        // Written in the account's language: the notice is for this one reader.
+        browser: translateMessage(
+          fixedT(isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE),
+          describeBrowser(origin.userAgent ?? null),
+        ),
+        ip: origin.ip,
+      })
+    }
     await recordAudit(tx, {
       actorUserId: user.id,
       action: 'user.logged_in',
@@ -199,6 +239,7 @@ export async function changePassword(
       .set({ passwordHash, updatedAt: sql`now()` })
       .where(eq(users.id, user.id))
     await endUserSessions(tx, user.id, user.sessionId)
+    await notifyPasswordChanged(tx, user.id, randomUUID())
     await recordAudit(tx, {
       actorUserId: user.id,
       action: 'user.password_changed',

@@ -1,8 +1,8 @@
-import { and, desc, eq, gt, ne } from 'drizzle-orm'
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm'
 import { UAParser } from 'ua-parser-js'
 import { db, type Db } from '#db/client.server.ts'
 import type { SingleMessage } from '#app/lib/i18n/message.ts'
-import { sessions, users } from '#db/schema/index.ts'
+import { sessions, userDevices, users } from '#db/schema/index.ts'
 import { newSecretToken, tokenDigest as digest } from './secret-tokens.server.ts'
 
 export const SESSION_DAYS = 30
@@ -38,6 +38,8 @@ export type SessionUser = {
   isPlatformAdmin: boolean
   /** The account's chosen language ('en' | 'es'), or null to follow the browser. */
   language: string | null
+  /** Whether the account has confirmed its email (a banner offers the link again until then). */
+  emailVerified: boolean
   sessionId: string
   currentOrganizationId: string | null
 }
@@ -54,6 +56,7 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
       name: users.name,
       isPlatformAdmin: users.isPlatformAdmin,
       language: users.language,
+      emailVerified: sql<boolean>`${users.emailVerifiedAt} IS NOT NULL`,
       sessionId: sessions.id,
       currentOrganizationId: sessions.currentOrganizationId,
       lastSeenAt: sessions.lastSeenAt,
@@ -106,6 +109,50 @@ export function describeBrowser(userAgent: string | null): SingleMessage {
     return { key: 'account:sessions.browserOnly', values: { browser: browser.name } }
   if (os.name) return { key: 'account:sessions.someBrowserOn', values: { os: os.name } }
   return 'account:sessions.unknownBrowser'
+}
+
+/**
+ * What makes a device "the same" for the new-sign-in notice: browser family, operating system and
+ * device type from the user-agent, not versions (a browser update is not a new device).
+ */
+export function deviceFingerprint(userAgent: string | null | undefined): string {
+  if (!userAgent) return 'unknown'
+  const { browser, os, device } = new UAParser(userAgent).getResult()
+  return [browser.name ?? '?', os.name ?? '?', device.type ?? 'desktop'].join('|').toLowerCase()
+}
+
+/**
+ * Records the device of a sign-in and answers whether it is new: not seen in this user's
+ * previous sessions (the devices recorded at earlier sign-ins, and the sessions still open). The
+ * first device an account ever uses is not "new". Call before the new session is started.
+ */
+export async function recordSignInDevice(
+  tx: Db,
+  userId: string,
+  userAgent: string | null | undefined,
+): Promise<boolean> {
+  const fingerprint = deviceFingerprint(userAgent)
+  const known = await tx
+    .select({ fingerprint: userDevices.fingerprint })
+    .from(userDevices)
+    .where(eq(userDevices.userId, userId))
+  const open = await tx
+    .select({ userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .limit(100)
+  const seen = new Set([
+    ...known.map((k) => k.fingerprint),
+    ...open.map((o) => deviceFingerprint(o.userAgent)),
+  ])
+  await tx
+    .insert(userDevices)
+    .values({ userId, fingerprint })
+    .onConflictDoUpdate({
+      target: [userDevices.userId, userDevices.fingerprint],
+      set: { lastSeenAt: new Date() },
+    })
+  return seen.size > 0 && !seen.has(fingerprint)
 }
 
 export async function listUserSessions(userId: string) {

@@ -26,6 +26,9 @@ export const POLICIES = {
     windowMinutes: 60,
     lockMinutes: 60,
   },
+  // Mails on request (forgot password, resend the verification): a few per address and account.
+  'mail-email': { maxAttempts: 3, windowMinutes: 15, lockMinutes: 15 },
+  'mail-ip': { maxAttempts: 20, windowMinutes: 15, lockMinutes: 15 },
 } satisfies Record<string, Policy>
 
 export type ThrottleKind = keyof typeof POLICIES

@@ -12,6 +12,7 @@ import { databaseNow } from '#app/services/clock.server.ts'
 import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
 import { fail, type Actor, type Failure, type Result } from '#app/domain/result.ts'
 import { recordStatusChange, type LoadedApplication } from './applications.server.ts'
+import { notifyApplicationSubmitted } from '#app/services/notifications/notification-events.server.ts'
 
 export type SubmitResult =
   | { ok: true }
@@ -74,6 +75,7 @@ export async function submitApplication(
       })
     }
     await recordStatusChange(tx, actor, application, 'draft', 'submitted')
+    await notifyApplicationSubmitted(tx, loaded)
     return { ok: true as const }
   })
 }

@@ -67,12 +67,12 @@ export async function recordStatusChange(
  * When a program's review starts, every application submitted to it enters review too, and each
  * group sees that step in its history. One statement however many there are: the rows change,
  * and their history and audit rows are written, inside the database (no parameter limit, no
- * round trip per application). Returns how many moved.
+ * round trip per application). Returns the applications that moved, with their groups.
  */
 export async function moveSubmittedIntoReview(tx: Db, actor: Actor, programId: string) {
   const details = JSON.stringify({ from: 'submitted', to: 'in_review' })
   const action: AuditAction = STATUS_AUDIT.in_review
-  const result = await tx.execute<{ moved: number }>(sql`
+  const result = await tx.execute<{ id: string; organization_id: string }>(sql`
     WITH moved AS (
       UPDATE ${applications}
       SET status = 'in_review', version = version + 1, updated_at = now()
@@ -88,9 +88,9 @@ export async function moveSubmittedIntoReview(tx: Db, actor: Actor, programId: s
              organization_id, ${actor.ip ?? null}, ${details}::jsonb
       FROM moved
     )
-    SELECT count(*)::int AS moved FROM moved`)
-  const rows = (result as unknown as { rows: { moved: number }[] }).rows
-  return Number(rows[0]?.moved ?? 0)
+    SELECT id, organization_id FROM moved`)
+  const rows = (result as unknown as { rows: { id: string; organization_id: string }[] }).rows
+  return rows.map((r) => ({ id: r.id, organizationId: r.organization_id }))
 }
 
 /** Community groups the user may apply for. */

@@ -14,10 +14,30 @@ export interface JobDefinition<Data extends object = Record<string, never>> {
   cron?: string
   /**
    * "short" keeps at most one waiting job per singleton key (a program's one deadline);
-   * "standard" queues every send.
+   * "stately" at most one waiting and one running (a mail's delivery); "standard" queues every send.
    */
-  policy?: 'standard' | 'short'
+  policy?: 'standard' | 'short' | 'stately'
+  /**
+   * A job that fails (throws) runs again up to `limit` times, `delaySeconds` apart, doubling each
+   * time with `backoff`. Without it a failure is final.
+   */
+  retry?: RetryPolicy
 }
+
+export interface RetryPolicy {
+  limit: number
+  delaySeconds: number
+  backoff?: boolean
+}
+
+const retryOptions = (retry: RetryPolicy | undefined) =>
+  retry
+    ? {
+        retryLimit: retry.limit,
+        retryDelay: retry.delaySeconds,
+        retryBackoff: retry.backoff ?? false,
+      }
+    : {}
 
 // `run` is a method, so a job taking its own data shape still fits here.
 type AnyJob = JobDefinition<object>
@@ -103,7 +123,11 @@ async function installRacingOthers(create: () => PgBoss, attempts = 5): Promise<
     try {
       await boss.start()
       for (const job of definitions().values()) {
-        await boss.createQueue(job.name, { name: job.name, policy: job.policy ?? 'standard' })
+        await boss.createQueue(job.name, {
+          name: job.name,
+          policy: job.policy ?? 'standard',
+          ...retryOptions(job.retry),
+        })
       }
       return boss
     } catch (err) {
@@ -131,16 +155,20 @@ export const isJobQueueRunning = () => holder.__commonsJobQueue !== undefined
  * `singletonKey` is queued only while no other waits under that key (the "short" policy);
  * `id` names the job, so whoever queued it can cancel it later. Answers false when nothing was
  * queued: no queue runs in this process (a script, a test without one), or one already waits
- * under the key or id; callers schedule only what the periodic sweeps also catch.
+ * under the key or id; callers schedule only what the periodic sweeps also catch. The job's
+ * retry policy applies to each send.
  */
 export async function scheduleJob(
   name: string,
   data: object,
-  options: { id?: string; singletonKey?: string; startAfter?: Date } = {},
+  options: { id?: string; singletonKey?: string; startAfter?: Date; retry?: RetryPolicy } = {},
 ): Promise<boolean> {
   const state = holder.__commonsJobQueue
   if (!state) return false
-  const id = await state.boss.send(name, data, options)
+  const { retry, ...rest } = options
+  // The job's own retry policy unless the caller gives one (a test shortens the delay).
+  const retrying = retryOptions(retry ?? definitions().get(name)?.retry)
+  const id = await state.boss.send(name, data, { ...rest, ...retrying })
   return id !== null
 }
 

@@ -1,9 +1,11 @@
 import { cleanUpJobs } from './clean-up.server.ts'
 import { defineJobs } from './job-queue.server.ts'
+import { mailJobs } from '#app/services/mail/mail.server.ts'
 import { programDeadlineJobs } from '#app/services/programs/program-deadlines.server.ts'
+import { notificationJobs } from '#app/services/notifications/notification-jobs.server.ts'
 
 /** Every background job the app runs; start-up registers them before starting the queue. */
-export const ALL_JOBS = [...programDeadlineJobs, ...cleanUpJobs]
+export const ALL_JOBS = [...programDeadlineJobs, ...cleanUpJobs, ...mailJobs, ...notificationJobs]
 
 export function defineAllJobs() {
   defineJobs(ALL_JOBS)

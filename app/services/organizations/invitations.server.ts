@@ -16,6 +16,7 @@ import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { fail, type Actor, type Failure } from '#app/domain/result.ts'
 import { lockOrganization, MANAGER_ROLES } from './organizations.server.ts'
 import { newSecretToken, tokenDigest } from '#app/services/accounts/secret-tokens.server.ts'
+import { notifyInvited } from '#app/services/notifications/notification-events.server.ts'
 
 type Manager = Actor & { role: MembershipRole }
 
@@ -98,6 +99,7 @@ async function createInvitation(
       .returning({ id: invitations.id })
     if (!created) throw new Error('Invitation insert returned nothing')
     await auditInvitation(tx, actor, org, 'membership.invited', created.id, { email, role })
+    await notifyInvited(tx, { id: created.id, email, token }, org, actor.id)
   })
   return token
 }
@@ -179,7 +181,11 @@ function stateOf(invitation: Invitation, now = new Date()): InvitationState {
 }
 
 /** Why an invitation can no longer be answered: translation keys, shown in the reader's language. */
-export const INVITATION_REFUSALS: Record<Exclude<InvitationState, 'pending'>, string> = {
+export const INVITATION_REFUSALS: Record<
+  Exclude<InvitationState, 'pending'> | 'unverified',
+  string
+> = {
+  unverified: 'organizations:invitation.refusals.unverified',
   expired: 'organizations:invitation.refusals.expired',
   revoked: 'organizations:invitation.refusals.revoked',
   accepted: 'organizations:invitation.refusals.accepted',
@@ -224,8 +230,9 @@ export async function listInvitationsFor(email: string) {
 
 type Invitee = { id: string; email: string; ip?: string | null }
 type AnswerRefusal = Failure<{
-  reason: 'unknown' | 'wrong-email' | Exclude<InvitationState, 'pending'>
+  reason: 'unknown' | 'wrong-email' | 'unverified' | Exclude<InvitationState, 'pending'>
 }>
+
 type Declined = { ok: true; declined: Organization }
 type Accepted = {
   ok: true
@@ -277,6 +284,14 @@ async function answer(
       .from(organizations)
       .where(eq(organizations.id, invitation.organizationId))
     if (!organization) return fail({ reason: 'unknown' })
+    if (reply === 'accept') {
+      const [account] = await tx
+        .select({ verifiedAt: users.emailVerifiedAt })
+        .from(users)
+        .where(eq(users.id, user.id))
+      // An address nobody has proved to own must not be granted an organisation's access.
+      if (!account?.verifiedAt) return fail({ reason: 'unverified', status: 403 })
+    }
     if (reply === 'decline') {
       await tx
         .update(invitations)

@@ -19,6 +19,7 @@ import { rubricProblems } from '#app/domain/programs/rubric.ts'
 import { templateCriteria } from '#app/domain/programs/rubric-template.ts'
 import type { ProgramDetailsInput, ProgramPlacesInput } from '#app/schemas/programs/program.ts'
 import { moveSubmittedIntoReview } from '#app/services/applications/applications.server.ts'
+import { notifyMovedIntoReview } from '#app/services/notifications/notification-events.server.ts'
 import { getPlaces, resolvePlaceLines } from '#app/services/places.server.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
@@ -326,8 +327,9 @@ async function transition(
       .where(eq(programs.id, programId))
       .returning()
     if (!program) throw new Error('Program update returned nothing')
-    const movedIntoReview =
-      to === 'in_review' ? await moveSubmittedIntoReview(tx, actor, programId) : 0
+    const moved = to === 'in_review' ? await moveSubmittedIntoReview(tx, actor, programId) : []
+    await notifyMovedIntoReview(tx, program, moved)
+    const movedIntoReview = moved.length
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: TRANSITION_AUDIT[to],

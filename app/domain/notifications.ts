@@ -1,0 +1,50 @@
+/**
+ * The kinds of notification and how each may reach a person (docs/decisions/017-notifications.md).
+ * Pure, so the preferences form's schema and the pages can use it; the services' registry
+ * (app/services/notifications/notification-kinds.server.ts) adds the words, links and mail.
+ */
+export const NOTIFICATION_KINDS = [
+  'invitation',
+  'application-submitted',
+  'application-received',
+  'application-in-review',
+  'deadline-reminder',
+  'programs-digest',
+  'password-changed',
+  'new-sign-in',
+] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/**
+ * "required": every notification of the kind is also mailed and nobody can turn that off
+ * (security notices; an invitation, which is itself a mail). "optional": each person chooses,
+ * and `emailByDefault` applies until they do.
+ */
+export type MailRule = { mail: 'required' } | { mail: 'optional'; emailByDefault: boolean }
+
+export const MAIL_RULES: Record<NotificationKind, MailRule> = {
+  invitation: { mail: 'required' },
+  'application-submitted': { mail: 'optional', emailByDefault: true },
+  'application-received': { mail: 'optional', emailByDefault: true },
+  'application-in-review': { mail: 'optional', emailByDefault: true },
+  'deadline-reminder': { mail: 'optional', emailByDefault: true },
+  'programs-digest': { mail: 'optional', emailByDefault: true },
+  'password-changed': { mail: 'required' },
+  'new-sign-in': { mail: 'required' },
+}
+
+export const isNotificationKind = (value: unknown): value is NotificationKind =>
+  typeof value === 'string' && (NOTIFICATION_KINDS as readonly string[]).includes(value)
+
+/** Whether a person with this choice (undefined: never chose) gets the kind by email. */
+export function wantsEmail(kind: NotificationKind, choice: boolean | null | undefined): boolean {
+  const rule = MAIL_RULES[kind]
+  if (rule.mail === 'required') return true
+  return choice ?? rule.emailByDefault
+}
+
+/** A stored link must be a path on our own origin: "/" or "/x", never "//host" or "/\\host". */
+export const isLocalPath = (link: string) => /^\/([^/\\]|$)/.test(link)
+
+/** Notifications per page of /notifications. */
+export const NOTIFICATIONS_PAGE_SIZE = 20

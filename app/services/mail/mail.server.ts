@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto'
+import type { ReactElement } from 'react'
+import { render } from '@react-email/render'
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import nodemailer, { type Transporter } from 'nodemailer'
+import { db, type Tx } from '#db/client.server.ts'
+import { mailMessages, type MailMessage } from '#db/schema/index.ts'
+import { appOrigin, env, mailFrom } from '#app/config/env.server.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
+import { scheduleJob, type JobDefinition } from '#app/services/jobs/job-queue.server.ts'
+import { fixedT } from '#app/services/translations.server.ts'
+import type { MailContext } from './template.ts'
+import { MAIL_TEMPLATES, type MailData, type MailKind } from './templates/index.ts'
+
+/**
+ * The mail channel (docs/decisions/016-mail.md). `queueMail` renders a mail in the recipient's
+ * language and writes it in the caller's transaction (the outbox); after commit `deliverMail`
+ * queues the `send-mail` job, which hands it to SMTP (SMTP_URL) or, with none configured, marks it
+ * captured for the development outbox. A sweep queues whatever a crash left behind. The
+ * idempotency key names the event: one event, one mail, ever.
+ */
+
+export const SEND_MAIL_JOB = 'send-mail'
+export const SWEEP_MAIL_JOB = 'mail-sweep'
+
+/** Retries of a failed delivery: 30 s, 1, 2, 4, 8, 16 min (pg-boss's back-off), then failed. */
+export const MAIL_RETRY = { limit: 6, delaySeconds: 30, backoff: true } as const
+
+export function mailContext(language: Language): MailContext {
+  const origin = appOrigin()
+  return { t: fixedT(language), language, url: (path) => new URL(path, origin).href }
+}
+
+export interface RenderedMail {
+  subject: string
+  html: string
+  text: string
+}
+
+/** A mail of `kind` in `language`, as the recipient will read it. */
+export async function renderMail<K extends MailKind>(
+  kind: K,
+  language: Language,
+  data: MailData<K>,
+): Promise<RenderedMail> {
+  const template = MAIL_TEMPLATES[kind] as unknown as {
+    subject(c: MailContext, d: MailData<K>): string
+    body(c: MailContext, d: MailData<K>): ReactElement
+  }
+  const context = mailContext(language)
+  const element = template.body(context, data)
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+  return { subject: template.subject(context, data), html, text }
+}
+
+export interface QueueMailInput<K extends MailKind> {
+  to: string
+  userId?: string | null
+  kind: K
+  language: Language
+  data: MailData<K>
+  /** Names the event ("verify-email:<token id>"): a second call with it adds nothing. */
+  idempotencyKey: string
+}
+
+/**
+ * Renders the mail and writes it in the caller's transaction; never talks to SMTP. Answers the
+ * message's id, or null when a mail with this idempotency key already exists. After the
+ * transaction commits, pass the id to `deliverMail` (the sweep delivers it anyway, later).
+ */
+export async function queueMail<K extends MailKind>(
+  tx: Tx,
+  input: QueueMailInput<K>,
+): Promise<string | null> {
+  const rendered = await renderMail(input.kind, input.language, input.data)
+  const [row] = await tx
+    .insert(mailMessages)
+    .values({
+      idempotencyKey: input.idempotencyKey,
+      toAddress: input.to,
+      userId: input.userId ?? null,
+      kind: input.kind,
+      language: input.language,
+      ...rendered,
+    })
+    .onConflictDoNothing({ target: mailMessages.idempotencyKey })
+    .returning({ id: mailMessages.id })
+  return row?.id ?? null
+}
+
+/**
+ * Queues delivery of committed messages (call after the transaction that queued them). One job
+ * waits per message (its id is the singleton key); nulls (duplicates) are skipped.
+ */
+export async function deliverMail(ids: readonly (string | null)[] | string | null) {
+  const list = (Array.isArray(ids) ? ids : [ids]).filter((id): id is string => !!id)
+  for (const messageId of list) {
+    await scheduleJob(SEND_MAIL_JOB, { messageId }, { singletonKey: messageId })
+  }
+}
+
+/** The Message-ID header: derived from the idempotency key, so a resend is recognisably the same mail. */
+export function messageIdFor(message: Pick<MailMessage, 'idempotencyKey'>) {
+  const digest = createHash('sha256').update(message.idempotencyKey).digest('hex').slice(0, 32)
+  return `<${digest}@${new URL(appOrigin()).hostname}>`
+}
+
+let transport: { url: string; transporter: Transporter } | undefined
+function smtpTransport(url: string): Transporter {
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) }
+  return transport.transporter
+}
+
+/** What is kept of a refusal: its text, short, with the SMTP reply (never the credentials). */
+function describeFailure(err: unknown): string {
+  const e = err as { message?: string; responseCode?: number; response?: string }
+  return (e.response ?? e.message ?? String(err)).slice(0, 1000)
+}
+
+/**
+ * The `send-mail` job: delivers one message, once. It claims the row (queued, failed after an
+ * earlier attempt, or left "sending" by a crash), counts the attempt and sends; a refusal marks the
+ * row failed with the reply and throws so pg-boss retries with back-off. A row already sent or
+ * captured is left alone (a second job for it does nothing).
+ */
+export async function sendMessage(messageId: string) {
+  const [message] = await db()
+    .update(mailMessages)
+    .set({ status: 'sending', attempts: sql`${mailMessages.attempts} + 1` })
+    .where(
+      and(
+        eq(mailMessages.id, messageId),
+        inArray(mailMessages.status, ['queued', 'failed', 'sending']),
+      ),
+    )
+    .returning()
+  if (!message) return { skipped: true }
+  const smtpUrl = env().SMTP_URL
+  if (!smtpUrl) {
+    await db()
+      .update(mailMessages)
+      .set({ status: 'captured', sentAt: sql`now()`, lastError: null })
+      .where(eq(mailMessages.id, messageId))
+    return { captured: true }
+  }
+  try {
+    await smtpTransport(smtpUrl).sendMail({
+      from: mailFrom(),
+      to: message.toAddress,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      messageId: messageIdFor(message),
+      headers: { 'X-Commons-Mail-Kind': message.kind },
+    })
+  } catch (err) {
+    await db()
+      .update(mailMessages)
+      .set({ status: 'failed', lastError: describeFailure(err) })
+      .where(eq(mailMessages.id, messageId))
+    // The reply may name the address: it stays in the row (admins only), not in the log.
+    const code = (err as { responseCode?: number }).responseCode
+    throw new Error(`SMTP delivery failed${code ? ` (${code})` : ''}`)
+  }
+  await db()
+    .update(mailMessages)
+    .set({ status: 'sent', sentAt: sql`now()`, lastError: null })
+    .where(eq(mailMessages.id, messageId))
+  return { sent: true }
+}
+
+/**
+ * The safety net, every minute: queues delivery of messages still queued a minute after they were
+ * written (the process stopped between commit and queueing) or left "sending" for ten (it stopped
+ * mid-send). Failed ones are pg-boss's to retry.
+ */
+export async function sweepMail() {
+  const stuck = await db()
+    .select({ id: mailMessages.id })
+    .from(mailMessages)
+    .where(
+      or(
+        and(
+          eq(mailMessages.status, 'queued'),
+          lt(mailMessages.createdAt, sql`now() - interval '1 minute'`),
+        ),
+        and(
+          eq(mailMessages.status, 'sending'),
+          lt(mailMessages.createdAt, sql`now() - interval '10 minutes'`),
+        ),
+      ),
+    )
+    .orderBy(mailMessages.createdAt)
+    .limit(500)
+  await deliverMail(stuck.map((s) => s.id))
+  return { queued: stuck.length }
+}
+
+export const mailJobs = [
+  {
+    name: SEND_MAIL_JOB,
+    // One job waiting and one running per message at most: a sweep cannot double a delivery.
+    policy: 'stately',
+    retry: MAIL_RETRY,
+    run: ({ messageId }) => sendMessage(messageId),
+  } satisfies JobDefinition<{ messageId: string }>,
+  {
+    name: SWEEP_MAIL_JOB,
+    cron: '* * * * *',
+    run: () => sweepMail(),
+  } satisfies JobDefinition,
+]

@@ -1,0 +1,37 @@
+import type { MailTemplate } from '../template.ts'
+import { confirmEmailChange } from './confirm-email-change.tsx'
+import { emailChangedNotice } from './email-changed-notice.tsx'
+import { resetPassword } from './reset-password.tsx'
+import { verifyEmail } from './verify-email.tsx'
+import { invitationMail } from './notify-invitation.tsx'
+import { applicationSubmittedMail } from './notify-application-submitted.tsx'
+import { applicationReceivedMail } from './notify-application-received.tsx'
+import { applicationInReviewMail } from './notify-application-in-review.tsx'
+import { deadlineReminderMail } from './notify-deadline-reminder.tsx'
+import { programsDigestMail } from './notify-programs-digest.tsx'
+import { passwordChangedMail } from './notify-password-changed.tsx'
+import { newSignInMail } from './notify-new-sign-in.tsx'
+
+/**
+ * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
+ * file and one line here; the template check (tests/unit/mail-templates.test.ts) covers it.
+ */
+export const MAIL_TEMPLATES = {
+  'verify-email': verifyEmail,
+  'reset-password': resetPassword,
+  'confirm-email-change': confirmEmailChange,
+  'email-changed-notice': emailChangedNotice,
+  // Notifications (app/services/notifications): one per kind, named as the kind.
+  invitation: invitationMail,
+  'application-submitted': applicationSubmittedMail,
+  'application-received': applicationReceivedMail,
+  'application-in-review': applicationInReviewMail,
+  'deadline-reminder': deadlineReminderMail,
+  'programs-digest': programsDigestMail,
+  'password-changed': passwordChangedMail,
+  'new-sign-in': newSignInMail,
+} satisfies Record<string, MailTemplate<object>>
+
+export type MailKind = keyof typeof MAIL_TEMPLATES
+export type MailData<K extends MailKind> =
+  (typeof MAIL_TEMPLATES)[K] extends MailTemplate<infer D> ? D : never

@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm'
+import type { Tx } from '#db/client.server.ts'
+import { organizations, users, type Organization, type Program } from '#db/schema/index.ts'
+import { programParameters } from './notification-kinds.server.ts'
+import { membersOf, notify, notifyEach } from './notifications.server.ts'
+import { mailNotifications } from './notification-mail.server.ts'
+
+/*
+ * The events that notify people, each called inside the transaction that makes it happen.
+ * A later event (review, donation, volunteer) is one more function like these.
+ */
+
+/** The owners and admins of a funder: its program officers. */
+const OFFICER_ROLES = ['owner', 'admin'] as const
+
+/**
+ * An invitation was sent: the invitee hears of it under the bell when the address has an account.
+ * The mail with the accept link goes to the address either way (`mailInvitation`).
+ */
+export async function notifyInvited(
+  tx: Tx,
+  invitation: { id: string; email: string; token: string },
+  organization: Pick<Organization, 'name'>,
+  invitedById: string,
+): Promise<{ inviteeId: string | null }> {
+  const [invitee] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, invitation.email))
+    .limit(1)
+  const [inviter] = await tx
+    .select({ name: users.name, language: users.language })
+    .from(users)
+    .where(eq(users.id, invitedById))
+    .limit(1)
+  const data = { organization: organization.name, invitedBy: inviter?.name ?? '' }
+  const mailData = { acceptPath: `/invitations/${invitation.token}` }
+  if (invitee) {
+    await notify(tx, {
+      kind: 'invitation',
+      userId: invitee.id,
+      data,
+      eventKey: invitation.id,
+      mailData,
+    })
+    return { inviteeId: invitee.id }
+  }
+  // No account yet: the mail alone, to the address, in the inviter's language.
+  await mailNotifications(tx, 'invitation', [
+    {
+      to: invitation.email,
+      language: inviter?.language === 'es' ? 'es' : 'en',
+      data: { ...data, ...mailData },
+      idempotencyKey: `invitation:${invitation.id}:${invitation.email}`,
+    },
+  ])
+  return { inviteeId: null }
+}
+
+/**
+ * A group submitted an application: its members hear that it went in; the funder's program
+ * officers that it arrived.
+ */
+export async function notifyApplicationSubmitted(
+  tx: Tx,
+  submitted: {
+    application: { id: string }
+    organization: Pick<Organization, 'id' | 'name'>
+    program: Pick<Program, 'slug' | 'title' | 'contentLanguage' | 'titleTranslation'>
+    fund: { organizationId: string }
+  },
+) {
+  const { application, organization, program, fund } = submitted
+  const base = { ...programParameters(program), organization: organization.name }
+  const group = await membersOf(tx, [organization.id])
+  await notifyEach(
+    tx,
+    'application-submitted',
+    group.map((m) => ({
+      userId: m.userId,
+      data: { ...base, applicationId: application.id },
+      eventKey: application.id,
+    })),
+  )
+  const [funder] = await tx
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, fund.organizationId))
+  const officers = await membersOf(tx, [fund.organizationId], OFFICER_ROLES)
+  await notifyEach(
+    tx,
+    'application-received',
+    officers.map((m) => ({
+      userId: m.userId,
+      data: { ...base, funderSlug: funder?.slug ?? '', programSlug: program.slug },
+      eventKey: application.id,
+    })),
+  )
+}
+
+/** The program's review started: each group whose application moved hears of it. */
+export async function notifyMovedIntoReview(
+  tx: Tx,
+  program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>,
+  moved: { id: string; organizationId: string }[],
+) {
+  const members = await membersOf(
+    tx,
+    moved.map((m) => m.organizationId),
+  )
+  const applicationOf = new Map(moved.map((m) => [m.organizationId, m.id]))
+  await notifyEach(
+    tx,
+    'application-in-review',
+    members.flatMap((m) => {
+      const applicationId = applicationOf.get(m.organizationId)
+      return applicationId
+        ? [
+            {
+              userId: m.userId,
+              data: { ...programParameters(program), applicationId },
+              eventKey: applicationId,
+            },
+          ]
+        : []
+    }),
+  )
+}
+
+/** The password was changed (security notice; the mail cannot be turned off). */
+export async function notifyPasswordChanged(tx: Tx, userId: string, eventKey: string) {
+  await notify(tx, { kind: 'password-changed', userId, data: {}, eventKey })
+}
+
+/** Someone signed in from a device this account had not used (security notice). */
+export async function notifyNewSignIn(
+  tx: Tx,
+  userId: string,
+  sessionId: string,
+  device: { browser: string; ip: string },
+) {
+  await notify(tx, {
+    kind: 'new-sign-in',
+    userId,
+    data: { browser: device.browser },
+    eventKey: sessionId,
+    mailData: { ip: device.ip },
+  })
+}

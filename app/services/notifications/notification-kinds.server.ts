@@ -1,0 +1,119 @@
+import type { Language } from '#app/lib/i18n/config.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
+import { contentLanguageOf, showText } from '#app/domain/bilingual.ts'
+import type { NotificationKind } from '#app/domain/notifications.ts'
+
+/** A notification's parameters, stored as they are in `notifications.data`. */
+export type NotificationData = Record<string, string | number>
+
+/**
+ * One entry per kind: the words for the preferences page, the message and the link it shows
+ * under the bell (built from the stored parameters, in the reader's language), and the mail
+ * template (app/services/mail/templates/<template>.tsx) it is sent with when mailed.
+ * Adding a kind: an entry here, its name in app/domain/notifications.ts, keys in
+ * app/locales/{en,es}/notifications.json, a template, and one `notify()` call where it happens.
+ */
+export interface KindDefinition {
+  /** What the kind is called on /account/notifications. */
+  label: string
+  message(data: NotificationData, reader: Language): Message
+  link(data: NotificationData): string
+  mailTemplate: string
+}
+
+const text = (data: NotificationData, name: string) => String(data[name] ?? '')
+
+/** A program's title as stored by `programParameters`, in the reader's language when there is one. */
+export function programTitle(data: NotificationData, reader: Language) {
+  return showText(reader, {
+    language: contentLanguageOf(text(data, 'programLanguage')),
+    text: text(data, 'program'),
+    translation: text(data, 'programTranslation') || null,
+  }).text
+}
+
+/** The parameters a program contributes: its title in both languages, for any reader. */
+export function programParameters(program: {
+  title: string
+  contentLanguage: string
+  titleTranslation: string | null
+}): NotificationData {
+  return {
+    program: program.title,
+    programLanguage: program.contentLanguage,
+    programTranslation: program.titleTranslation ?? '',
+  }
+}
+
+export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
+  invitation: {
+    label: 'notifications:kinds.invitation.label',
+    message: (d) => ({
+      key: 'notifications:kinds.invitation.message',
+      values: { organization: text(d, 'organization'), invitedBy: text(d, 'invitedBy') },
+    }),
+    // The dashboard lists the person's invitations with their accept and decline buttons.
+    link: () => '/',
+    mailTemplate: 'invitation',
+  },
+  'application-submitted': {
+    label: 'notifications:kinds.applicationSubmitted.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.applicationSubmitted.message',
+      values: { organization: text(d, 'organization'), program: programTitle(d, reader) },
+    }),
+    link: (d) => `/applications/${text(d, 'applicationId')}`,
+    mailTemplate: 'application-submitted',
+  },
+  'application-received': {
+    label: 'notifications:kinds.applicationReceived.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.applicationReceived.message',
+      values: { organization: text(d, 'organization'), program: programTitle(d, reader) },
+    }),
+    link: (d) => `/orgs/${text(d, 'funderSlug')}/programs/${text(d, 'programSlug')}/applications`,
+    mailTemplate: 'application-received',
+  },
+  'application-in-review': {
+    label: 'notifications:kinds.applicationInReview.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.applicationInReview.message',
+      values: { program: programTitle(d, reader) },
+    }),
+    link: (d) => `/applications/${text(d, 'applicationId')}`,
+    mailTemplate: 'application-in-review',
+  },
+  'deadline-reminder': {
+    label: 'notifications:kinds.deadlineReminder.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.deadlineReminder.message',
+      values: { program: programTitle(d, reader), count: Number(d.days ?? 0) },
+    }),
+    link: (d) => `/applications/${text(d, 'applicationId')}`,
+    mailTemplate: 'deadline-reminder',
+  },
+  'programs-digest': {
+    label: 'notifications:kinds.programsDigest.label',
+    message: (d) => ({
+      key: 'notifications:kinds.programsDigest.message',
+      values: { organization: text(d, 'organization'), count: Number(d.count ?? 0) },
+    }),
+    link: () => '/programs',
+    mailTemplate: 'programs-digest',
+  },
+  'password-changed': {
+    label: 'notifications:kinds.passwordChanged.label',
+    message: () => ({ key: 'notifications:kinds.passwordChanged.message' }),
+    link: () => '/account',
+    mailTemplate: 'password-changed',
+  },
+  'new-sign-in': {
+    label: 'notifications:kinds.newSignIn.label',
+    message: (d) => ({
+      key: 'notifications:kinds.newSignIn.message',
+      values: { browser: text(d, 'browser') },
+    }),
+    link: () => '/account',
+    mailTemplate: 'new-sign-in',
+  },
+}
