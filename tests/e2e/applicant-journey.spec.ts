@@ -36,7 +36,7 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   // The whole journey in one test: six steps, a refusal, a submission, two other users.
   test.slow()
   const title = `Health cover navigators ${randomBytes(3).toString('hex')}`
-  await createGroup(page)
+  const group = await createGroup(page)
   const id = await startApplication(page)
   expect(id).not.toBe('')
 
@@ -138,6 +138,15 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   await expect(page.getByText(/Submitted by/)).toBeVisible()
   await expectAccessible(page)
 
+  // The group hears of it under the bell (a link that names the count), and marks it read.
+  await page.getByRole('link', { name: /^Notifications: \d+ unread$/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()
+  await expect(page.getByText(`${group} submitted its application to`)).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Mark all as read' }).click()
+  await expect(page.getByRole('link', { name: 'Notifications: none unread' })).toBeVisible()
+  await page.goto(`/applications/${id}`)
+
   // Someone from another group cannot open it.
   const stranger = await browser.newContext()
   const strangerPage = await stranger.newPage()
@@ -159,6 +168,9 @@ test('a group applies, leaves halfway and comes back, submits, the funder sees i
   await funderPage.getByRole('link', { name: title }).click()
   await expect(funderPage.getByRole('heading', { name: 'Status: Submitted' })).toBeVisible()
   await expect(funderPage.getByRole('button', { name: 'Withdraw application' })).toHaveCount(0)
+  // The program's officer was told too, with a link to the application.
+  await funderPage.goto('/notifications')
+  await expect(funderPage.getByRole('link', { name: `${group} applied to` })).toBeVisible()
 
   // Until a decision the group may withdraw it; the funder then sees it withdrawn.
   await page.getByLabel('Why are you withdrawing?').fill('We found funding closer to home.')

@@ -1,7 +1,14 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { accountTokens, auditLog, mailMessages, sessions, users } from '#db/schema/index.ts'
+import {
+  accountTokens,
+  auditLog,
+  mailMessages,
+  notifications,
+  sessions,
+  users,
+} from '#db/schema/index.ts'
 import {
   applyEmailLink,
   inspectLink,
@@ -147,7 +154,7 @@ describe('forgot password', () => {
     expect(await requestPasswordReset(nobody, '192.0.2.98', 'en')).toMatchObject({ status: 429 })
   })
 
-  it('the link sets a new password once, ends every session, and is audited', async () => {
+  it('the link sets a new password once, ends every session, tells the account, and is audited', async () => {
     const user = await createUser()
     await cookieFor(user.id)
     await cookieFor(user.id)
@@ -174,6 +181,13 @@ describe('forgot password', () => {
       .from(auditLog)
       .where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, 'user.password_reset')))
     expect(audits).toHaveLength(1)
+    // The security notice of a changed password, once (in the app and by mail, required).
+    const notices = await db()
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .where(and(eq(notifications.userId, user.id), eq(notifications.kind, 'password-changed')))
+    expect(notices).toHaveLength(1)
+    expect((await lastMail(user.email, 'password-changed')).mail?.subject).toBeTruthy()
   })
 
   it('an hour-old or altered link changes nothing', async () => {

@@ -6,6 +6,7 @@ import * as language from '#app/routes/language.tsx'
 import * as account from '#app/routes/account.tsx'
 import * as root from '#app/root.tsx'
 import { hreflangLinks } from '#app/lib/i18n/meta.ts'
+import { forgetEnv } from '#app/config/env.server.ts'
 import { cookieFor, createUser } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
@@ -79,7 +80,10 @@ describe('the account page', () => {
 })
 
 describe('hreflang alternates', () => {
-  afterEach(() => vi.unstubAllEnvs())
+  afterEach(() => {
+    vi.unstubAllEnvs()
+    forgetEnv()
+  })
 
   const alternates = async (request: Request) => {
     const out = await call(root.loader, request)
@@ -99,6 +103,7 @@ describe('hreflang alternates', () => {
 
   it('use the public origin (APP_ORIGIN) when a proxy hands the app another host', async () => {
     vi.stubEnv('APP_ORIGIN', 'https://commons.example.org/')
+    forgetEnv() // the settings are read once; read them again with this one
     const behindProxy = new Request('http://10.0.0.7:3000/programs/x', {
       headers: { host: '10.0.0.7:3000' },
     })

@@ -1,3 +1,4 @@
+import { notifyPasswordChanged } from '#app/services/notifications/notification-events.server.ts'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { db, type Tx } from '#db/client.server.ts'
 import { accountTokens, users, type AccountTokenPurpose } from '#db/schema/index.ts'
@@ -303,6 +304,8 @@ export async function resetPassword(
       })
       .where(eq(users.id, found.account.id))
     await endUserSessions(tx, found.account.id)
+    // The security notice every password change sends; the used link is the event.
+    await notifyPasswordChanged(tx, found.account.id, found.link.id)
     await recordAudit(tx, {
       actorUserId: found.account.id,
       action: 'user.password_reset',
