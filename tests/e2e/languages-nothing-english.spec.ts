@@ -97,7 +97,14 @@ test.describe('a visitor whose browser prefers Spanish', () => {
     await expectNothingEnglish(page)
     await page.goto('/orgs/eastside-health-collective/applications')
     await expectNothingEnglish(page)
-    await page.getByRole('main').locator('a[href^="/applications/"]').first().click()
+    // A submitted one (other specs may leave the group a draft, which opens at its first step).
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Enviada' })
+      .first()
+      .locator('a[href^="/applications/"]')
+      .first()
+      .click()
     await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/)
     await expectNothingEnglish(page)
     await page.goto('/account')
