@@ -162,12 +162,16 @@ export function draftBackupShelf(
 
     /**
      * A writer for one form, valid until the next logout: `now` keeps a backup at once, `later`
-     * after `ms` without another call, `cancel` drops what is pending (the form is gone).
+     * after `ms` without another call, `flush` keeps what is pending at once (the page is being
+     * left: a reload or a closed tab within the pause would lose the last change), `cancel` drops
+     * what is pending (the form is gone).
      */
     open(key: string) {
       const openedIn = epoch()
       let timer: unknown
+      let pendingBackup: (() => DraftBackup) | undefined
       const cancel = () => {
+        pendingBackup = undefined
         if (timer === undefined) return
         timers.clear(timer)
         pending.delete(timer)
@@ -183,12 +187,19 @@ export function draftBackupShelf(
         const handle = timers.set(() => {
           pending.delete(handle)
           if (timer === handle) timer = undefined
+          pendingBackup = undefined
           now(backup())
         }, ms)
         timer = handle
+        pendingBackup = backup
         pending.add(handle)
       }
-      return { now, later, cancel }
+      const flush = () => {
+        // Nothing pending, or logout cancelled it (its timer is gone from `pending`).
+        if (!pendingBackup || !pending.has(timer)) return
+        now(pendingBackup())
+      }
+      return { now, later, flush, cancel }
     },
   }
 }

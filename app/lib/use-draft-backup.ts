@@ -147,6 +147,8 @@ export function useDraftBackup(
     form.addEventListener('input', onInput)
     form.addEventListener('change', onInput)
     form.addEventListener('submit', onSubmit)
+    // Leaving the page (reload, closed tab, another address) within the pause keeps the change.
+    window.addEventListener('pagehide', writer.flush)
     const onForgotten = (event: Event) => {
       const gone = (event as CustomEvent<string | null>).detail
       if (gone === null || gone === key) setPending(null)
@@ -154,6 +156,7 @@ export function useDraftBackup(
     forgotten.addEventListener(FORGOTTEN, onForgotten)
     return () => {
       forgotten.removeEventListener(FORGOTTEN, onForgotten)
+      window.removeEventListener('pagehide', writer.flush)
       writer.cancel()
       form.removeEventListener('input', onInput)
       form.removeEventListener('change', onInput)

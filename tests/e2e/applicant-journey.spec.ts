@@ -253,6 +253,9 @@ test('unsaved edits are kept by the browser and offered back after a reload', as
 test('files attach to a question, download back, and bad files are refused by the field', async ({
   signedInPage: page,
 }) => {
+  // Six uploads, one of them over an emulated slow connection (about 4 s), and two checks:
+  // on a loaded machine this ran past the default time while every step was still progressing.
+  test.slow()
   await createGroup(page)
   const id = await startApplication(page)
   await page.goto(`/applications/${id}/questions`)

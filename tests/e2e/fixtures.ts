@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
+import axeCore from 'axe-core'
 import {
   test as base,
   expect,
@@ -7,6 +7,7 @@ import {
   type Page,
 } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
+import { claim, markChecked, wasChecked } from './checked-pages.ts'
 
 export const DEMO_PASSWORD = 'commons-demo-2026'
 export const PASSWORD = 'a quiet river at dawn'
@@ -21,11 +22,6 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
 /** A common phone (iPhone 12–15): every page is checked at this width as well as the desktop's. */
 export const PHONE = { width: 390, height: 844 }
 
-/** Pages (URL, who is signed in, heading) already checked by this worker: each is checked once. */
-const checked = new Set<string>()
-/** Addresses checked by this worker, so the end-of-test round does not open them again. */
-const checkedPaths = new Set<string>()
-
 /** Waits until the page has loaded and Remix is not in the middle of a navigation. */
 async function settle(page: Page) {
   await page.waitForLoadState('load')
@@ -36,18 +32,37 @@ async function settle(page: Page) {
   })
 }
 
+/**
+ * Puts axe-core into the page unless it is there already (it stays until the next navigation).
+ * Evaluated over the DevTools protocol, so the page's CSP does not apply.
+ */
+async function injectAxe(page: Page) {
+  const present = await page.evaluate(() => 'axe' in window)
+  if (!present) await page.evaluate(axeCore.source)
+}
+
+/**
+ * axe's own `run` inside the page. @axe-core/playwright's default mode opens a blank page for
+ * every analysis and injects axe anew each time, which took about 60% of each check here; the
+ * rules and their results are the same (docs/decisions/019-e2e-time.md).
+ */
 async function violations(page: Page): Promise<string[]> {
-  // A sandboxed frame that may not run scripts (the outbox's view of a mail's own HTML) cannot
-  // take axe: the run would wait for it until the test times out. The mails' HTML is checked by
-  // tests/unit/mail-templates.test.tsx instead.
-  const results = await new AxeBuilder({ page })
-    .withTags(AXE_TAGS)
-    .exclude('iframe[sandbox]:not([sandbox~="allow-scripts"])')
-    .analyze()
-  return results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
+  await injectAxe(page)
+  return page.evaluate(async (tags) => {
+    const { axe } = window as unknown as { axe: typeof axeCore }
+    // Frames are not entered: the only one is the outbox's sandboxed view of a mail's own HTML,
+    // which may not run scripts, so axe would wait for it until the test timed out. The mails'
+    // HTML is checked by tests/unit/mail-templates.test.tsx instead.
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      iframes: false,
+      resultTypes: ['violations'],
+    })
+    return results.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+  }, AXE_TAGS)
 }
 
 /** What makes two visits the same page for the checks: address, whether signed in, heading. */
@@ -68,9 +83,9 @@ export async function expectAccessible(page: Page) {
   const info = test.info()
   const started = Date.now()
   await settle(page)
-  checked.add(await pageKey(page))
+  markChecked('page', await pageKey(page))
   const url = new URL(page.url())
-  checkedPaths.add(url.pathname + url.search)
+  markChecked('path', url.pathname + url.search)
   const width = page.viewportSize()
   const desktop = await violations(page)
   let phone: string[]
@@ -85,10 +100,10 @@ export async function expectAccessible(page: Page) {
   expect({ desktop, phone }, `axe violations on ${page.url()}`).toEqual({ desktop: [], phone: [] })
 }
 
-/** Checks the page unless this worker has already checked the same page. */
+/** Checks the page unless a worker of this run has already checked the same page. */
 async function checkOnce(page: Page) {
   await settle(page)
-  if (!checked.has(await pageKey(page))) await expectAccessible(page)
+  if (claim('page', await pageKey(page))) await expectAccessible(page)
 }
 
 /**
@@ -132,7 +147,7 @@ async function checkTheRest(contexts: BrowserContext[], visited: Set<string>, or
   const context = contexts.find((c) => c.pages().some((p) => !p.isClosed()))
   if (!context) return
   const page = await context.newPage()
-  for (const path of [...visited].filter((p) => !checkedPaths.has(p))) {
+  for (const path of [...visited].filter((p) => !wasChecked('path', p))) {
     const response = await page.goto(origin + path).catch(() => null)
     if (!response?.headers()['content-type']?.startsWith('text/html')) continue
     await checkOnce(page)

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { createServer } from 'node:net'
 import { defineConfig, devices } from '@playwright/test'
 
@@ -16,6 +18,13 @@ async function freePort(): Promise<number> {
 }
 
 process.env.E2E_PORT ??= String(await freePort())
+// Pages the accessibility checks have covered, shared by the workers (tests/e2e/checked-pages.ts).
+// The runner makes the folder; its workers inherit the variable.
+if (!process.env.E2E_CHECKED_DIR) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'e2e-checked-'))
+  process.env.E2E_CHECKED_DIR = folder
+  process.on('exit', () => rmSync(folder, { recursive: true, force: true }))
+}
 const baseURL = `http://localhost:${process.env.E2E_PORT}`
 
 // Debian's Chromium where it exists (this workplace cannot download browsers); otherwise

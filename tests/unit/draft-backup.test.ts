@@ -158,6 +158,33 @@ describe('draftBackupShelf: logging out on a shared computer leaves no text behi
     expect(shelf.read('app:1:project')?.entries).toEqual([['title', 'Healthy blocks']])
   })
 
+  it('leaving the page within the pause keeps the last change at once (a reload lost a ticked box)', () => {
+    const storage = memoryStorage()
+    const shelf = draftBackupShelf(() => storage)
+    const writer = shelf.open('program:1:details')
+    writer.now(typed('Described'))
+    writer.later(() => typed('Described, and a box ticked'), 400)
+    writer.flush()
+    expect(shelf.read('program:1:details')?.entries).toEqual([
+      ['title', 'Described, and a box ticked'],
+    ])
+    // Kept once: the pause ending later writes nothing new, and a second flush is a no-op.
+    storage.removeItem('commons-draft:program:1:details')
+    vi.advanceTimersByTime(400)
+    writer.flush()
+    expect(shelf.read('program:1:details')).toBeNull()
+  })
+
+  it('leaving the page after a logout keeps nothing that was pending', () => {
+    const storage = memoryStorage()
+    const shelf = draftBackupShelf(() => storage)
+    const writer = shelf.open('app:1:project')
+    writer.later(() => typed('Left on a shared computer'), 400)
+    shelf.forgetAll()
+    writer.flush()
+    expect(storage.dump()).not.toContain('Left on a shared computer')
+  })
+
   it('a backup still pending when the person logs out never lands (the flaky e2e test)', () => {
     const storage = memoryStorage()
     const shelf = draftBackupShelf(() => storage)
