@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { reviewerLeniency, scoreGap, topQuartile } from '#app/domain/review/fairness.ts'
-import type { ScoredReview } from '#app/domain/review/scores.ts'
+import { scored } from '#tests/support/review.ts'
 
-const r = (reviewerId: string, applicationId: string, score: number) =>
-  ({ reviewerId, applicationId, score, reviewerWeight: 1 }) satisfies ScoredReview
+const r = scored
 
 describe('reviewer leniency', () => {
   it('is the mean offset from the other reviewers on the same applications, over the pool sd', () => {

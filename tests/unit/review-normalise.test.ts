@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { normaliseScores } from '#app/domain/review/normalise.ts'
 import type { ScoredReview } from '#app/domain/review/scores.ts'
+import { scored } from '#tests/support/review.ts'
 
-const r = (reviewerId: string, applicationId: string, score: number, reviewerWeight = 1) =>
-  ({ reviewerId, applicationId, score, reviewerWeight }) satisfies ScoredReview
+const r = scored
 
 /*
  * P is lenient, Q harsh; both rank a1 > a3 > a2. S reviewed once.
