@@ -1,0 +1,418 @@
+import type { Highs } from 'highs'
+
+/**
+ * A 0–1 programme — choose columns to maximise Σ cᵢxᵢ subject to linear rows — solved exactly
+ * with HiGHS after an exact reduction (docs/decisions/019-review-mathematics.md):
+ *
+ * 1. HiGHS solves the LP relaxation (0 ≤ xᵢ ≤ 1), which gives row multipliers y ≥ 0.
+ * 2. A feasible 0–1 set (the incumbent, value z*) is built from the LP solution: its whole
+ *    columns, repaired and filled greedily, checked in integers.
+ * 3. For any y ≥ 0 and any feasible x, with the rows written as a·x ≤ b and rcᵢ = cᵢ − Σ y·aᵢ:
+ *    c·x ≤ L − Σ_{i "against" rc} |rcᵢ|, where L = y·b + Σ max(rcᵢ, 0) and a column is against
+ *    its reduced cost when rcᵢ > 0 and xᵢ = 0, or rcᵢ < 0 and xᵢ = 1. So in every set at least as
+ *    good as z*, each column with |rcᵢ| > L − z* takes the value its reduced cost says. Those are
+ *    fixed (this holds for any y ≥ 0, so it does not depend on the LP being solved to the last
+ *    digit), and HiGHS solves the much smaller 0–1 programme on the rest (the core).
+ *
+ * All coefficients are integers scaled by a power of ten (value = numerator / 10^digits), so the
+ * model text is exact and the chosen set is checked in integers (BigInt); should the solver's
+ * tolerances let a row slip by a crumb, that row is tightened by what it missed and the core
+ * solved again.
+ */
+
+export interface IntegerRow {
+  /** Integer numerators, one per column. */
+  coefficients: readonly number[]
+  sense: '<=' | '>='
+  /** Integer numerator. */
+  rhs: number
+  /** The row's values are numerator / 10^digits in the model. */
+  digits: number
+}
+
+export interface BinaryProgramme {
+  /** Integer numerators of the objective, one per column (maximised). */
+  objective: readonly number[]
+  objectiveDigits: number
+  rows: readonly IntegerRow[]
+}
+
+export type SelectionOutcome =
+  | {
+      kind: 'solved'
+      chosen: boolean[]
+      /** HiGHS proved optimality (no time limit cut it short). */
+      proven: boolean
+      /** Columns settled by the reduction; the rest went to the solver. */
+      fixed: number
+      /** A proven upper bound on the objective (its value when proven optimal). */
+      bound: number
+    }
+  | { kind: 'infeasible' }
+  | { kind: 'failed' }
+
+/** An integer n / 10^digits as an exact decimal string ("-12.345"). */
+export function decimal(n: number, digits: number): string {
+  const sign = n < 0 ? '-' : ''
+  const text = String(Math.abs(Math.round(n)))
+  if (digits === 0) return sign + text
+  const padded = text.padStart(digits + 1, '0')
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`
+}
+
+function term(numerator: number, digits: number, column: number): string {
+  return `${numerator < 0 ? '-' : '+'} ${decimal(Math.abs(numerator), digits)} x${column}`
+}
+
+/** CPLEX LP text over the given columns (model column k is programme column columns[k]). */
+function lpText(p: BinaryProgramme, columns: readonly number[], relaxed: boolean): string {
+  const wrap = (terms: string[]) => {
+    const out: string[] = []
+    for (let i = 0; i < terms.length; i += 10) out.push('  ' + terms.slice(i, i + 10).join(' '))
+    return out.length > 0 ? out : ['  0 x0']
+  }
+  // Every column appears in the objective, in order, so HiGHS numbers them as we do.
+  const text = [
+    'Maximize',
+    ' obj:',
+    ...wrap(columns.map((c, k) => term(p.objective[c]!, p.objectiveDigits, k))),
+    'Subject To',
+  ]
+  p.rows.forEach((row, r) => {
+    const terms = columns.flatMap((c, k) => {
+      const a = row.coefficients[c]!
+      return a === 0 ? [] : [term(a, row.digits, k)]
+    })
+    text.push(` r${r}:`, ...wrap(terms), `  ${row.sense} ${decimal(row.rhs, row.digits)}`)
+  })
+  text.push(relaxed ? 'Bounds' : 'Binaries')
+  for (let k = 0; k < columns.length; k += 20) {
+    const names = Array.from({ length: Math.min(20, columns.length - k) }, (_, j) => `x${k + j}`)
+    text.push(relaxed ? names.map((x) => `  ${x} <= 1`).join('\n') : '  ' + names.join(' '))
+  }
+  text.push('End')
+  return text.join('\n')
+}
+
+/** Row activities in integers: Σ aᵢ over the chosen columns. */
+function activities(p: BinaryProgramme, chosen: readonly boolean[]): bigint[] {
+  return p.rows.map((row) => {
+    let total = 0n
+    row.coefficients.forEach((a, i) => {
+      if (chosen[i]) total += BigInt(a)
+    })
+    return total
+  })
+}
+
+/** How far each row misses, in its numerator's units (0 when met), exactly. */
+function slips(p: BinaryProgramme, chosen: readonly boolean[]): bigint[] {
+  return activities(p, chosen).map((activity, r) => {
+    const row = p.rows[r]!
+    const rhs = BigInt(row.rhs)
+    const slip = row.sense === '<=' ? activity - rhs : rhs - activity
+    return slip > 0n ? slip : 0n
+  })
+}
+
+export const meetsRows = (p: BinaryProgramme, chosen: readonly boolean[]) =>
+  slips(p, chosen).every((s) => s === 0n)
+
+/** A feasible set near the LP solution: its whole columns, repaired, then filled greedily. */
+function incumbentFrom(p: BinaryProgramme, lp: readonly number[], rc: readonly number[]) {
+  const n = p.objective.length
+  const chosen = lp.map((v) => v > 1 - 1e-6)
+  const act = activities(p, chosen)
+  const miss = (r: number, activity: bigint) => {
+    const row = p.rows[r]!
+    const slip = row.sense === '<=' ? activity - BigInt(row.rhs) : BigInt(row.rhs) - activity
+    return slip > 0n ? Number(slip) / 10 ** row.digits : 0
+  }
+  const violation = (flip = -1) =>
+    p.rows.reduce((sum, row, r) => {
+      const delta = flip < 0 ? 0n : BigInt(row.coefficients[flip]!) * (chosen[flip] ? -1n : 1n)
+      return sum + miss(r, act[r]! + delta)
+    }, 0)
+  const apply = (i: number) => {
+    p.rows.forEach((row, r) => {
+      act[r] = act[r]! + BigInt(row.coefficients[i]!) * (chosen[i] ? -1n : 1n)
+    })
+    chosen[i] = !chosen[i]
+  }
+  // Repair: take the flip that removes the most violation for what it costs against the LP
+  // (|reduced cost|: flipping a column the LP was indifferent to costs next to nothing).
+  let current = violation()
+  for (let step = 0; current > 0 && step < n; step++) {
+    let best = -1
+    let bestValue = current
+    let bestRatio = 0
+    for (let i = 0; i < n; i++) {
+      const value = violation(i)
+      if (value >= current - 1e-12) continue
+      const ratio = (current - value) / (Math.abs(rc[i]!) + 1e-9)
+      if (ratio > bestRatio) {
+        best = i
+        bestValue = value
+        bestRatio = ratio
+      }
+    }
+    if (best < 0) return null
+    apply(best)
+    current = bestValue
+  }
+  if (current > 0) return null
+  // Fill: add what still fits, the most promising (largest reduced cost) first.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rc[b]! - rc[a]!)
+  for (const i of order) {
+    if (chosen[i] || p.objective[i]! <= 0) continue
+    if (violation(i) === 0) apply(i)
+  }
+  improveBySwaps(p, chosen, rc, act, miss)
+  return meetsRows(p, chosen) ? chosen : null
+}
+
+/** Columns the swap search looks at: those the LP was least sure about. */
+const SWAP_POOL = 160
+
+/**
+ * Local search on the incumbent: among the columns with the smallest |reduced cost|, take the
+ * best swap (one out, one in) or addition that raises the objective and keeps every row met,
+ * until none does. A better incumbent means a smaller core for the solver.
+ */
+function improveBySwaps(
+  p: BinaryProgramme,
+  chosen: boolean[],
+  rc: readonly number[],
+  act: bigint[],
+  miss: (r: number, activity: bigint) => number,
+) {
+  const pool = Array.from({ length: p.objective.length }, (_, i) => i)
+    .sort((a, b) => Math.abs(rc[a]!) - Math.abs(rc[b]!))
+    .slice(0, SWAP_POOL)
+  const coefficient = p.rows.map((row) => pool.map((i) => BigInt(row.coefficients[i]!)))
+  const fits = (out: number, into: number) =>
+    p.rows.every((_, r) => {
+      let activity = act[r]! + coefficient[r]![into]!
+      if (out >= 0) activity -= coefficient[r]![out]!
+      return miss(r, activity) === 0
+    })
+  for (let round = 0; round < 50; round++) {
+    let best: [number, number] | null = null
+    let bestGain = 0
+    for (let b = 0; b < pool.length; b++) {
+      const into = pool[b]!
+      if (chosen[into]) continue
+      const gainIn = p.objective[into]!
+      if (gainIn > bestGain && fits(-1, b)) {
+        best = [-1, b]
+        bestGain = gainIn
+      }
+      for (let a = 0; a < pool.length; a++) {
+        const out = pool[a]!
+        if (!chosen[out]) continue
+        const gain = gainIn - p.objective[out]!
+        if (gain > bestGain && fits(a, b)) {
+          best = [a, b]
+          bestGain = gain
+        }
+      }
+    }
+    if (!best) return
+    const [a, b] = best
+    for (const [k, sign] of [
+      [a, -1n],
+      [b, 1n],
+    ] as const) {
+      if (k < 0) continue
+      p.rows.forEach((_, r) => (act[r] = act[r]! + sign * coefficient[r]![k]!))
+      chosen[pool[k]!] = sign > 0n
+    }
+  }
+}
+
+const objectiveValue = (p: BinaryProgramme, chosen: readonly boolean[]) =>
+  p.objective.reduce((s, c, i) => (chosen[i] ? s + c : s), 0) / 10 ** p.objectiveDigits
+
+type Run = {
+  status: 'optimal' | 'limit' | 'infeasible' | 'failed'
+  values: number[]
+  duals: number[]
+}
+
+/** The LP relaxation: column values and row duals (as multipliers ≥ 0). */
+function runRelaxation(highs: Highs, text: string, timeLimit: number): Run {
+  try {
+    const result = highs.solve(text, {
+      output_flag: false,
+      primal_feasibility_tolerance: 1e-9,
+      time_limit: timeLimit,
+    })
+    if (result.Status === 'Infeasible') return { status: 'infeasible', values: [], duals: [] }
+    const optimal = result.Status === 'Optimal'
+    if (!optimal && result.Status !== 'Time limit reached') {
+      return { status: 'failed', values: [], duals: [] }
+    }
+    const columns = result.Columns as Record<string, { Primal?: number }>
+    const count = Object.keys(columns).length
+    const values = Array.from({ length: count }, (_, k) => columns[`x${k}`]?.Primal ?? Number.NaN)
+    if (values.some((v) => !Number.isFinite(v))) return { status: 'failed', values: [], duals: [] }
+    const duals = (result.Rows as { Dual?: number }[]).map((row) => Math.abs(row.Dual ?? 0))
+    return { status: optimal ? 'optimal' : 'limit', values, duals }
+  } catch {
+    return { status: 'failed', values: [], duals: [] }
+  }
+}
+
+const MIP_OPTIONS = {
+  output_flag: false,
+  mip_rel_gap: 0,
+  mip_feasibility_tolerance: 1e-9,
+  primal_feasibility_tolerance: 1e-9,
+} as const
+
+/**
+ * One MIP solve with a starting set (so a solve cut short by its time limit is never worse than
+ * what it started from): the column values, whether optimality was proved, and HiGHS's proven
+ * upper bound on the objective.
+ */
+function runMip(highs: Highs, text: string, timeLimit: number, start: Float64Array) {
+  try {
+    return highs.withModel({ format: 'lp', data: text }, (model) => {
+      model.options.set({ ...MIP_OPTIONS, time_limit: timeLimit })
+      model.setSolution({ colValue: start })
+      model.run()
+      const status = model.getModelStatus()
+      const codes = highs.constants.modelStatus
+      if (status === codes.infeasible) return { status: 'infeasible' as const }
+      if (status !== codes.optimal && status !== codes.timeLimit) return null
+      const bound = Number(model.info.get('mip_dual_bound'))
+      return {
+        status: status === codes.optimal ? ('optimal' as const) : ('limit' as const),
+        values: Array.from(model.getSolution().colValue),
+        bound: Number.isFinite(bound) ? bound : Number.POSITIVE_INFINITY,
+      }
+    })
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Solves the 0–1 programme restricted to `columns`, the others fixed as in `base`, starting
+ * from `start`. The bound is on the whole objective (the fixed part plus the core's bound).
+ */
+function solveCore(
+  highs: Highs,
+  p: BinaryProgramme,
+  columns: readonly number[],
+  base: readonly boolean[],
+  start: readonly boolean[],
+  timeLimit: number,
+): { chosen: boolean[]; proven: boolean; bound: number } | 'infeasible' | null {
+  const fixedActivity = activities(p, base)
+  const fixedValue = objectiveValue(p, base)
+  const initial = Float64Array.from(columns, (c) => (start[c] ? 1 : 0))
+  let rows = p.rows.map((row, r) => ({ ...row, rhs: row.rhs - Number(fixedActivity[r]!) }))
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const result = runMip(highs, lpText({ ...p, rows }, columns, false), timeLimit, initial)
+    if (!result) return null
+    if (result.status === 'infeasible') return attempt === 0 ? 'infeasible' : null
+    const chosen = [...base]
+    columns.forEach((c, k) => {
+      chosen[c] = (result.values[k] ?? 0) > 0.5
+    })
+    const missed = slips(p, chosen)
+    if (missed.every((s) => s === 0n)) {
+      return { chosen, proven: result.status === 'optimal', bound: fixedValue + result.bound }
+    }
+    rows = rows.map((row, r) => {
+      const slip = Number(missed[r]!)
+      return slip === 0
+        ? row
+        : { ...row, rhs: row.sense === '<=' ? row.rhs - slip : row.rhs + slip }
+    })
+  }
+  return null
+}
+
+export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number): SelectionOutcome {
+  const n = p.objective.length
+  const all = Array.from({ length: n }, (_, i) => i)
+  const none = new Array<boolean>(n).fill(false)
+  if (n === 0) {
+    return meetsRows(p, none) ? solvedWith(p, none, true, 0, 0) : { kind: 'infeasible' }
+  }
+  const deadline = Date.now() + timeLimit * 1000
+  const secondsLeft = () => Math.max(0.05, (deadline - Date.now()) / 1000)
+
+  const lp = runRelaxation(highs, lpText(p, all, true), timeLimit)
+  if (lp.status === 'infeasible') return { kind: 'infeasible' }
+  const scale = (row: IntegerRow, v: number) => (row.sense === '<=' ? v : -v) / 10 ** row.digits
+  const rc = all.map((i) =>
+    p.rows.reduce(
+      (value, row, r) => value - (lp.duals[r] ?? 0) * scale(row, row.coefficients[i]!),
+      p.objective[i]! / 10 ** p.objectiveDigits,
+    ),
+  )
+  const incumbent = lp.status === 'optimal' ? incumbentFrom(p, lp.values, rc) : null
+  if (!incumbent) {
+    const whole = solveCore(highs, p, all, none, none, secondsLeft())
+    if (whole === 'infeasible') return { kind: 'infeasible' }
+    return whole ? solvedWith(p, whole.chosen, whole.proven, 0, whole.bound) : { kind: 'failed' }
+  }
+
+  // The Lagrangian bound L; a hair of slack for floating point (fixing fewer columns is safe).
+  const lagrangian =
+    p.rows.reduce((sum, row, r) => sum + (lp.duals[r] ?? 0) * scale(row, row.rhs), 0) +
+    rc.reduce((sum, v) => sum + Math.max(v, 0), 0)
+  const slack = 1e-7 * (Math.abs(lagrangian) + 1)
+  let bound = lagrangian + slack
+  // Each pass fixes what the best set so far allows and gives HiGHS the rest, starting from that
+  // set, for part of the time left; a better set found without proof shrinks the next core.
+  let best = incumbent
+  let z = objectiveValue(p, best)
+  let fixed = 0
+  for (let pass = 0; pass < 3; pass++) {
+    const gap = lagrangian + slack - z
+    const base = rc.map((v) => v > gap)
+    const core = all.filter((i) => Math.abs(rc[i]!) <= gap)
+    fixed = n - core.length
+    if (core.length === 0) return solvedWith(p, best, true, n, z)
+    const solved = solveCore(
+      highs,
+      p,
+      core,
+      base,
+      best,
+      pass < 2 ? secondsLeft() / 2 : secondsLeft(),
+    )
+    if (!solved || solved === 'infeasible') break
+    // The core's bound holds for every set at least as good as z, so for the optimum.
+    bound = Math.min(bound, Math.max(z, solved.bound))
+    const value = objectiveValue(p, solved.chosen)
+    const improved = value > z
+    if (value >= z) {
+      best = solved.chosen
+      z = value
+    }
+    if (solved.proven) return solvedWith(p, best, true, fixed, z)
+    if (!improved) break
+  }
+  return solvedWith(p, best, false, fixed, bound)
+}
+
+function solvedWith(
+  p: BinaryProgramme,
+  chosen: boolean[],
+  proven: boolean,
+  fixed: number,
+  bound: number,
+): SelectionOutcome {
+  return {
+    kind: 'solved',
+    chosen,
+    proven,
+    fixed,
+    bound: Math.max(bound, objectiveValue(p, chosen)),
+  }
+}
