@@ -17,7 +17,7 @@ export interface ReviewerLeniency {
 }
 
 /**
- * Each reviewer's leniency (docs/decisions/019-review-mathematics.md), in the order reviewers
+ * Each reviewer's leniency (docs/decisions/020-review-mathematics.md), in the order reviewers
  * first appear. The comparison is with the *other* reviewers of the same application, so a
  * reviewer is never compared with themself, and the pool sd (sample sd of every review's score)
  * puts the offsets on one scale across programs.

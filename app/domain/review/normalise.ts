@@ -47,7 +47,7 @@ export interface Normalisation {
 const clamp = (value: number) => Math.min(100, Math.max(0, value))
 
 /**
- * The normalised score (docs/decisions/019-review-mathematics.md): each reviewer's 0–100 scores
+ * The normalised score (docs/decisions/020-review-mathematics.md): each reviewer's 0–100 scores
  * become z-scores across that reviewer's own reviews, so a lenient and a harsh reviewer count
  * the same; each z is mapped back onto 0–100 with the pool's mean and sd (the program's reviews
  * together), clamped to 0..100; an application's normalised score is the reviewer-weighted mean

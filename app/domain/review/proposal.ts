@@ -3,7 +3,7 @@ import { sum } from './statistics.ts'
 import { solveBinary, type BinaryProgramme, type IntegerRow } from './selection.ts'
 
 /**
- * Decision support (docs/decisions/019-review-mathematics.md): the funded set that maximises the
+ * Decision support (docs/decisions/020-review-mathematics.md): the funded set that maximises the
  * total score within the budget and the program's equity guardrails, solved exactly as a 0–1
  * integer programme by HiGHS (the `highs` WebAssembly build), beside what going down the plain
  * ranking would fund. Money is integer minor units throughout; the answer is codes and numbers

@@ -2,7 +2,7 @@ import type { Highs } from 'highs'
 
 /**
  * A 0–1 programme — choose columns to maximise Σ cᵢxᵢ subject to linear rows — solved exactly
- * with HiGHS after an exact reduction (docs/decisions/019-review-mathematics.md):
+ * with HiGHS after an exact reduction (docs/decisions/020-review-mathematics.md):
  *
  * 1. HiGHS solves the LP relaxation (0 ≤ xᵢ ≤ 1), which gives row multipliers y ≥ 0.
  * 2. A feasible 0–1 set (the incumbent, value z*) is built from the LP solution: its whole

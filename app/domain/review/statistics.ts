@@ -1,6 +1,6 @@
 /**
  * The few statistics the review mathematics needs, written out so they can be checked by hand
- * (docs/decisions/019-review-mathematics.md). Pure and browser-safe.
+ * (docs/decisions/020-review-mathematics.md). Pure and browser-safe.
  */
 
 export function sum(values: readonly number[]): number {
