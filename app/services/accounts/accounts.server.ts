@@ -1,7 +1,6 @@
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#app/lib/i18n/config.ts'
 import { translateMessage } from '#app/lib/i18n/message.ts'
 import { fixedT } from '#app/services/translations.server.ts'
-import { deliverMail } from '#app/services/mail/mail.server.ts'
 import { queueVerificationMail } from './account-links.server.ts'
 import { eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
@@ -76,11 +75,10 @@ export async function signUp(
     await recordSignInDevice(tx, user.id, origin.userAgent)
     const session = await startSession(tx, user.id, origin)
     // The account works at once; the link proves the address (issue 8).
-    const mail = await queueVerificationMail(tx, user, language)
-    return { ok: true as const, session: { userId: user.id, ...session }, mail }
+    await queueVerificationMail(tx, user, language)
+    return { ok: true as const, session: { userId: user.id, ...session } }
   })
   if (!created.ok) return created
-  await deliverMail(created.mail)
   return { ok: true, session: created.session }
 }
 
