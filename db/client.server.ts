@@ -92,6 +92,22 @@ function pgliteExecutor(client: PGlite): SqlExecutor {
   }
 }
 
+/**
+ * Raw SQL on the connection of an open transaction, so that code bringing its own queries (the
+ * job queue's `send`) writes in it: committed or rolled back with the rest. Drizzle keeps the
+ * connection as its session's client on both drivers (a pool's client on node-postgres, PGlite's
+ * transaction object), and both take `query(text, values)`.
+ */
+export function transactionSql(tx: Tx): SqlExecutor {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client as
+    { query?: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> } | undefined
+  const query = client?.query
+  if (typeof query !== 'function') {
+    throw new Error('No connection behind this transaction: the database driver changed shape.')
+  }
+  return { executeSql: (text, values) => query.call(client, text, values) }
+}
+
 /** Several app processes may start at once on one server; only one migrates at a time. */
 async function migrateWithLock(pool: pg.Pool) {
   const client = await pool.connect()

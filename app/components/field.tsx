@@ -68,7 +68,7 @@ export function FieldShell({
   )
 }
 
-type InputProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>
+export type InputProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>
 
 export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField(
   { label, name, hint, error, required, ...input },

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next'
 import { useMessage } from '#app/lib/i18n/message.ts'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { FormError, SelectField, TextField } from '#app/components/field.tsx'
+import { FormError, SelectField } from '#app/components/field.tsx'
+import { CurrentPasswordField, NewPasswordFields } from '#app/components/account-fields.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import { ChangePasswordSchema } from '#app/schemas/auth.ts'
 import { LanguagePreferenceSchema } from '#app/schemas/language.ts'
-import { PASSWORD_MIN } from '#app/schemas/fields.ts'
 import {
   changePassword,
   setLanguagePreference,
@@ -119,31 +119,11 @@ export default function Account() {
       <Card title={t('account:password.title')}>
         <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
           <FormError message={form.formError} />
-          <TextField
-            label={t('account:password.current')}
-            type="password"
-            autoComplete="current-password"
-            required
+          <CurrentPasswordField
             error={form.errorOf('currentPassword')}
             {...form.field('currentPassword')}
           />
-          <TextField
-            label={t('account:password.new')}
-            type="password"
-            autoComplete="new-password"
-            required
-            hint={t('account:password.newHint', { count: PASSWORD_MIN })}
-            error={form.errorOf('newPassword')}
-            {...form.field('newPassword')}
-          />
-          <TextField
-            label={t('account:password.repeat')}
-            type="password"
-            autoComplete="new-password"
-            required
-            error={form.errorOf('confirmPassword')}
-            {...form.field('confirmPassword')}
-          />
+          <NewPasswordFields form={form} />
           <Button busy={navigation.state === 'submitting'}>{t('account:password.submit')}</Button>
         </Form>
       </Card>

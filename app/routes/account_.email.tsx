@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { FormError, TextField } from '#app/components/field.tsx'
+import { CurrentPasswordField } from '#app/components/account-fields.tsx'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
@@ -60,11 +61,7 @@ export default function ChangeEmail() {
           error={form.errorOf('newEmail')}
           {...form.field('newEmail')}
         />
-        <TextField
-          label={t('account:password.current')}
-          type="password"
-          autoComplete="current-password"
-          required
+        <CurrentPasswordField
           error={form.errorOf('currentPassword')}
           {...form.field('currentPassword')}
         />

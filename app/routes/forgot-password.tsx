@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
-import { FormError, TextField } from '#app/components/field.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { EmailField } from '#app/components/account-fields.tsx'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
@@ -49,14 +50,7 @@ export default function ForgotPassword() {
       <p className="lede">{t('auth:forgot.lede')}</p>
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
-        <TextField
-          label={t('auth:fields.email')}
-          type="email"
-          autoComplete="email"
-          required
-          error={form.errorOf('email')}
-          {...form.field('email')}
-        />
+        <EmailField error={form.errorOf('email')} {...form.field('email')} />
         <Button busy={navigation.state === 'submitting'}>{t('auth:forgot.submit')}</Button>
       </Form>
     </>

@@ -9,6 +9,7 @@ import {
 } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { FormError, TextField } from '#app/components/field.tsx'
+import { EmailField } from '#app/components/account-fields.tsx'
 import { LoginSchema } from '#app/schemas/auth.ts'
 import { logIn } from '#app/services/accounts/accounts.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
@@ -72,14 +73,7 @@ export default function Login() {
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
         <input type="hidden" {...form.field('redirectTo')} />
-        <TextField
-          label={t('auth:fields.email')}
-          type="email"
-          autoComplete="email"
-          required
-          error={form.errorOf('email')}
-          {...form.field('email')}
-        />
+        <EmailField error={form.errorOf('email')} {...form.field('email')} />
         <TextField
           label={t('auth:fields.password')}
           type="password"

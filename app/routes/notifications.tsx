@@ -76,18 +76,23 @@ export default function Notifications() {
         <ul className="notification-list" aria-label={t('notifications:list')}>
           {items.map((n) => (
             <li key={n.id} className={n.read ? 'notification' : 'notification notification-unread'}>
-              {n.read ? null : <strong className="badge">{t('notifications:unread')}</strong>}{' '}
-              <Link to={n.link}>{tm(n.message)}</Link>{' '}
-              <small>
-                <Moment iso={n.createdAt} />
-              </small>
-              {n.read ? null : (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="read" />
-                  <input type="hidden" name="id" value={n.id} />
-                  <Button variant="link">{t('notifications:markRead')}</Button>
-                </Form>
-              )}
+              <p className="notification-message">
+                {n.read ? null : <strong className="badge">{t('notifications:unread')}</strong>}{' '}
+                <Link to={n.link}>{tm(n.message)}</Link>
+              </p>
+              {/* On a line of its own: the time and the button never run into the message. */}
+              <div className="notification-meta">
+                <small>
+                  <Moment iso={n.createdAt} />
+                </small>
+                {n.read ? null : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="read" />
+                    <input type="hidden" name="id" value={n.id} />
+                    <Button variant="link">{t('notifications:markRead')}</Button>
+                  </Form>
+                )}
+              </div>
             </li>
           ))}
         </ul>

@@ -3,7 +3,8 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
-import { FormError, TextField } from '#app/components/field.tsx'
+import { FormError } from '#app/components/field.tsx'
+import { NewPasswordFields } from '#app/components/account-fields.tsx'
 import {
   LINK_REFUSAL_STATUS,
   LinkRefusal,
@@ -13,7 +14,6 @@ import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { ResetPasswordSchema } from '#app/schemas/auth.ts'
-import { PASSWORD_MIN } from '#app/schemas/fields.ts'
 import { inspectLink, resetPassword } from '#app/services/accounts/account-links.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
@@ -71,23 +71,7 @@ export default function ResetPassword() {
       <h1>{t('auth:reset.title')}</h1>
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <FormError message={form.formError} />
-        <TextField
-          label={t('account:password.new')}
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t('account:password.newHint', { count: PASSWORD_MIN })}
-          error={form.errorOf('newPassword')}
-          {...form.field('newPassword')}
-        />
-        <TextField
-          label={t('account:password.repeat')}
-          type="password"
-          autoComplete="new-password"
-          required
-          error={form.errorOf('confirmPassword')}
-          {...form.field('confirmPassword')}
-        />
+        <NewPasswordFields form={form} />
         <Button busy={navigation.state === 'submitting'}>{t('auth:reset.submit')}</Button>
       </Form>
     </>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { Button } from '#app/components/button.tsx'
 import { FormError, TextField } from '#app/components/field.tsx'
+import { EmailField } from '#app/components/account-fields.tsx'
 import { SignupSchema } from '#app/schemas/auth.ts'
 import { PASSWORD_MIN } from '#app/schemas/fields.ts'
 import { signUp } from '#app/services/accounts/accounts.server.ts'
@@ -68,14 +69,7 @@ export default function Signup() {
           error={form.errorOf('name')}
           {...form.field('name')}
         />
-        <TextField
-          label={t('auth:fields.email')}
-          type="email"
-          autoComplete="email"
-          required
-          error={form.errorOf('email')}
-          {...form.field('email')}
-        />
+        <EmailField error={form.errorOf('email')} {...form.field('email')} />
         <TextField
           label={t('auth:fields.password')}
           type="password"

@@ -35,6 +35,8 @@ export const mailMessages = pgTable(
     text: text('text').notNull(),
     status: text('status').$type<MailStatus>().notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
+    /** When a job last took it to send: a "sending" row is another job's only once this is stale. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }),
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),

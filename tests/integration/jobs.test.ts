@@ -8,6 +8,7 @@ import { currentDatabase, db } from '#db/client.server.ts'
 import {
   auditLog,
   invitations,
+  mailMessages,
   programs,
   sessions,
   throttles,
@@ -15,7 +16,7 @@ import {
 } from '#db/schema/index.ts'
 import type { ProgramDetailsInput } from '#app/schemas/programs/program.ts'
 import { env } from '#app/config/env.server.ts'
-import { CLEAN_UP_JOB } from '#app/services/jobs/clean-up.server.ts'
+import { CLEAN_UP_JOB, MAIL_KEPT_DAYS } from '#app/services/jobs/clean-up.server.ts'
 import { runJobNow, startJobQueue, stopJobQueue } from '#app/services/jobs/job-queue.server.ts'
 import { defineAllJobs } from '#app/services/jobs/jobs.server.ts'
 import {
@@ -238,6 +239,43 @@ describe('deleting expired records', () => {
     const left = (await db().select({ id: invitations.id }).from(invitations)).map((r) => r.id)
     expect(left).toEqual(expect.arrayContaining([recentlyExpired!.id, pending!.id, accepted!.id]))
     expect(left).not.toContain(longExpired!.id)
+  })
+})
+
+describe('mail retention', () => {
+  it('deletes mails done with for longer than the retention, keeping recent and undelivered ones', async () => {
+    const day = 86_400_000
+    const mail = (key: string, status: string, daysAgo: number) => ({
+      idempotencyKey: `${key}-${randomUUID()}`,
+      toAddress: 'kept@example.org',
+      kind: 'verify-email',
+      language: 'en',
+      subject: 'Subject',
+      html: '<p>Hi</p>',
+      text: 'Hi',
+      status: status as 'sent',
+      createdAt: new Date(Date.now() - daysAgo * day),
+    })
+    const rows = await db()
+      .insert(mailMessages)
+      .values([
+        mail('old-sent', 'sent', MAIL_KEPT_DAYS + 1),
+        mail('old-captured', 'captured', MAIL_KEPT_DAYS + 1),
+        mail('old-failed', 'failed', MAIL_KEPT_DAYS + 1),
+        mail('recent-sent', 'sent', MAIL_KEPT_DAYS - 1),
+        // Not delivered yet, however old: the sweep's to deliver, not the clean-up's to drop.
+        mail('old-queued', 'queued', MAIL_KEPT_DAYS + 1),
+        mail('old-sending', 'sending', MAIL_KEPT_DAYS + 1),
+      ])
+      .returning({ id: mailMessages.id, key: mailMessages.idempotencyKey })
+
+    const result = await runJobNow(CLEAN_UP_JOB, {})
+    expect(result).toMatchObject({ mails: 3 })
+    const left = new Set(
+      (await db().select({ id: mailMessages.id }).from(mailMessages)).map((r) => r.id),
+    )
+    const kept = rows.filter((r) => left.has(r.id)).map((r) => r.key.replace(/-[0-9a-f-]{36}$/, ''))
+    expect(kept.sort()).toEqual(['old-queued', 'old-sending', 'recent-sent'])
   })
 })
 

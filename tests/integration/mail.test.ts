@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { currentDatabase, db } from '#db/client.server.ts'
+import { currentDatabase, db, transactionSql, type SqlExecutor } from '#db/client.server.ts'
 import { mailMessages } from '#db/schema/index.ts'
 import { appOrigin, forgetEnv } from '#app/config/env.server.ts'
 import {
@@ -15,11 +15,14 @@ import {
 import { defineAllJobs } from '#app/services/jobs/jobs.server.ts'
 import {
   SEND_MAIL_JOB,
+  SENDING_STALE_MINUTES,
   deliverMail,
   messageIdFor,
   queueMail,
+  renderMail,
   sweepMail,
 } from '#app/services/mail/mail.server.ts'
+import { notifyPasswordChanged } from '#app/services/notifications/notification-events.server.ts'
 import { createUser } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { eventually } from '#tests/support/eventually.ts'
@@ -44,6 +47,46 @@ async function queueOne(key = `test-event-${++counter}`, to = 'ana@example.org')
       idempotencyKey: key,
     }),
   )
+}
+
+/**
+ * A mail row written without its job, as one queued where no queue ran (a script) is: only the
+ * sweep, or a test's own job, delivers it.
+ */
+async function writeWithoutJob(key: string, to = 'ana@example.org', createdAt = new Date()) {
+  const rendered = await renderMail('verify-email', 'es', {
+    name: 'Ana',
+    path: '/verify-email/abc',
+  })
+  const [row] = await db()
+    .insert(mailMessages)
+    .values({
+      idempotencyKey: key,
+      toAddress: to,
+      kind: 'verify-email',
+      language: 'es',
+      createdAt,
+      ...rendered,
+    })
+    .returning({ id: mailMessages.id })
+  return row!.id
+}
+
+/** The send-mail jobs pg-boss holds for a message, whatever their state. */
+async function jobsFor(messageId: string, on: SqlExecutor = currentDatabase()!.sql) {
+  const { rows } = await on.executeSql(
+    `SELECT state FROM pgboss.job WHERE name = $1 AND data->>'messageId' = $2`,
+    [SEND_MAIL_JOB, messageId],
+  )
+  return rows as { state: string }[]
+}
+
+async function sendMailJobCount() {
+  const { rows } = await currentDatabase()!.sql.executeSql(
+    `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`,
+    [SEND_MAIL_JOB],
+  )
+  return (rows[0] as { n: number }).n
 }
 
 describe('the outbox (no SMTP configured)', () => {
@@ -100,6 +143,20 @@ describe('the outbox (no SMTP configured)', () => {
     expect(row).toMatchObject({ status: 'captured', attempts: 1, lastError: null })
     expect(row.sentAt).toBeInstanceOf(Date)
   })
+
+  it('a row another job is sending is left to it, until that claim is stale (the job died)', async () => {
+    const id = await writeWithoutJob('claimed-event')
+    const claim = (minutesAgo: number) =>
+      db()
+        .update(mailMessages)
+        .set({ status: 'sending', claimedAt: new Date(Date.now() - minutesAgo * 60_000) })
+        .where(eq(mailMessages.id, id))
+    await claim(1)
+    expect(await runJobNow(SEND_MAIL_JOB, { messageId: id })).toEqual({ skipped: true })
+    expect((await sweepMail()).queued).toBe(0)
+    await claim(SENDING_STALE_MINUTES + 1)
+    expect(await runJobNow(SEND_MAIL_JOB, { messageId: id })).toEqual({ captured: true })
+  })
 })
 
 describe('the queue delivers', () => {
@@ -109,23 +166,59 @@ describe('the queue delivers', () => {
   })
   afterAll(() => stopJobQueue())
 
-  it('after commit: deliverMail queues the job that captures it', async () => {
+  it('a mail is queued with its job in the same transaction and delivered once it commits', async () => {
     const id = (await queueOne())!
-    await deliverMail(id)
+    // No deliverMail, no sweep (schedules are off): the job written with the row does it.
+    expect(await jobsFor(id)).toHaveLength(1)
     expect(await eventually(async () => (await rowOf(id)).status === 'captured')).toBe(true)
   })
 
-  it('the sweep queues a mail whose delivery was never queued (a crash after commit)', async () => {
-    const id = (await queueOne())!
-    // Written two minutes ago and never handed to the queue.
+  it('an event’s notification mail goes out at once, without the sweep', async () => {
+    const user = await createUser()
+    await db().transaction((tx) => notifyPasswordChanged(tx, user.id, 'prompt-event'))
+    const [mail] = await db().select().from(mailMessages).where(eq(mailMessages.userId, user.id))
+    expect(mail).toMatchObject({ kind: 'password-changed' })
+    expect(await eventually(async () => (await rowOf(mail!.id)).status === 'captured')).toBe(true)
+  })
+
+  it('a rolled-back event leaves no mail and no job, and sends nothing', async () => {
+    const user = await createUser()
+    const jobsBefore = await sendMailJobCount()
+    let queuedId: string | null = null
     await db()
-      .update(mailMessages)
-      .set({ createdAt: new Date(Date.now() - 2 * 60_000) })
-      .where(eq(mailMessages.id, id))
-    const fresh = (await queueOne())!
+      .transaction(async (tx) => {
+        await notifyPasswordChanged(tx, user.id, 'failed-event')
+        queuedId = await queueMail(tx, {
+          to: user.email,
+          userId: user.id,
+          kind: 'verify-email',
+          language: 'en',
+          data: { name: 'X', path: '/verify-email/x' },
+          idempotencyKey: 'rolled-back-with-queue',
+        })
+        // The job is written in the transaction (where no worker sees it until commit).
+        expect(await jobsFor(queuedId!, transactionSql(tx))).toHaveLength(1)
+        throw new Error('the event failed')
+      })
+      .catch(() => {})
+    expect(queuedId).not.toBeNull()
+    expect(await db().select().from(mailMessages).where(eq(mailMessages.userId, user.id))).toEqual(
+      [],
+    )
+    expect(await sendMailJobCount()).toBe(jobsBefore)
+  })
+
+  it('the sweep queues a mail written without its job (no queue ran where it was written)', async () => {
+    // Written two minutes ago and never handed to the queue.
+    const id = await writeWithoutJob(
+      'swept-event',
+      'ana@example.org',
+      new Date(Date.now() - 2 * 60_000),
+    )
+    const fresh = await writeWithoutJob('fresh-event')
     expect((await sweepMail()).queued).toBeGreaterThanOrEqual(1)
     expect(await eventually(async () => (await rowOf(id)).status === 'captured')).toBe(true)
-    // A mail written a moment ago is left to its own after-commit job.
+    // A mail written a moment ago is left alone for a minute.
     expect((await rowOf(fresh)).status).toBe('queued')
   })
 })
@@ -185,7 +278,9 @@ describe('through SMTP (a local SMTP server started by the test)', () => {
 
   it('sends subject, sender, recipient, both parts and a Message-ID from the idempotency key', async () => {
     const id = (await queueOne('smtp-event', 'rosa@example.org'))!
-    expect(await runJobNow(SEND_MAIL_JOB, { messageId: id })).toEqual({ sent: true })
+    // Its own job sends it once the transaction commits.
+    expect(await eventually(async () => (await rowOf(id)).status === 'sent')).toBe(true)
+    expect(await runJobNow(SEND_MAIL_JOB, { messageId: id })).toEqual({ skipped: true })
     const got = received.find((r) => r.envelope.to.includes('rosa@example.org'))!
     expect(got.mail.subject).toBe('Confirme su correo electrónico')
     expect(got.envelope.from).toBe('hello@commons.example')
@@ -201,7 +296,7 @@ describe('through SMTP (a local SMTP server started by the test)', () => {
 
   it('a refusing server marks the row failed with its reply, and pg-boss retries until it is sent', async () => {
     refuse = true
-    const id = (await queueOne('refused-event', 'late@example.org'))!
+    const id = await writeWithoutJob('refused-event', 'late@example.org')
     // The real policy waits 30 s and doubles; the test's job retries after 1 s.
     await scheduleJob(
       SEND_MAIL_JOB,

@@ -6,6 +6,7 @@ import {
   mailMessages,
   notificationPreferences,
   notifications,
+  users,
 } from '#db/schema/index.ts'
 import { changePassword, logIn } from '#app/services/accounts/accounts.server.ts'
 import { loadApplicationFor } from '#app/services/applications/applications.server.ts'
@@ -171,9 +172,50 @@ describe('security notices', () => {
     await login(firefoxWindows)
     expect(await kindsOf(user.id)).toEqual(['new-sign-in'])
     const [n] = await notificationsOf(user.id)
-    expect(n?.data).toEqual({ browser: 'Firefox on Windows' })
+    expect(n?.data).toEqual({ browserName: 'Firefox', osName: 'Windows' })
     await login(firefoxWindows)
     expect(await kindsOf(user.id)).toEqual(['new-sign-in'])
+  })
+
+  it('new sign-in: the device is described in the reader’s language, under the bell and in the mail', async () => {
+    // No language chosen: the bell follows whatever language the page is read in.
+    const user = await createUser()
+    const login = (userAgent: string) =>
+      logIn({ email: user.email, password: TEST_PASSWORD }, { ip: '10.0.0.2', userAgent })
+    await login('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')
+    await login('Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0')
+    const shown = async (reader: 'en' | 'es') => {
+      const { items } = await listNotifications(user.id, reader)
+      return items.map((i) => i.message)
+    }
+    expect(await shown('es')).toEqual([
+      {
+        key: 'notifications:kinds.newSignIn.message',
+        values: { browser: 'Firefox en Windows' },
+      },
+    ])
+    expect(await shown('en')).toEqual([
+      {
+        key: 'notifications:kinds.newSignIn.message',
+        values: { browser: 'Firefox on Windows' },
+      },
+    ])
+
+    // An account read in Spanish gets the mail in Spanish, device included.
+    const hablante = await createUser()
+    await db().update(users).set({ language: 'es' }).where(eq(users.id, hablante.id))
+    const loginEs = (userAgent: string) =>
+      logIn({ email: hablante.email, password: TEST_PASSWORD }, { ip: '10.0.0.3', userAgent })
+    await loginEs('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')
+    await loginEs(
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15',
+    )
+    const [mail] = await db()
+      .select()
+      .from(mailMessages)
+      .where(and(eq(mailMessages.userId, hablante.id), eq(mailMessages.kind, 'new-sign-in')))
+    expect(mail?.text).toContain('Safari en Mac OS')
+    expect(mail?.text).not.toContain(' on ')
   })
 })
 

@@ -6,7 +6,7 @@ import { fail, type Failure, type Result } from '#app/domain/result.ts'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#app/lib/i18n/config.ts'
 import type { ChangeEmailInput, ResetPasswordInput } from '#app/schemas/auth.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
-import { deliverMail, queueMail, renderMail } from '#app/services/mail/mail.server.ts'
+import { queueMail, renderMail } from '#app/services/mail/mail.server.ts'
 import { passwordWeakness } from './password-strength.server.ts'
 import { hashPassword, verifyPassword } from './passwords.server.ts'
 import { newSecretToken, tokenDigest } from './secret-tokens.server.ts'
@@ -97,7 +97,7 @@ async function issueLink(
 
 /**
  * Sign-up's verification mail, in the sign-up's transaction (in the language the page was read
- * in, when the account has chosen none); deliverMail(id) after commit.
+ * in, when the account has chosen none); delivered once the transaction commits.
  */
 export function queueVerificationMail(tx: Tx, account: Account, language?: Language) {
   return issueLink(tx, account, 'verify-email', account.email, language)
@@ -130,8 +130,7 @@ export async function resendVerification(
     ['mail-ip', ip],
   ])
   if (refused) return refused
-  const id = await db().transaction((tx) => queueVerificationMail(tx, account))
-  await deliverMail(id)
+  await db().transaction((tx) => queueVerificationMail(tx, account))
   return { ok: true, alreadyVerified: false }
 }
 
@@ -155,10 +154,9 @@ export async function requestPasswordReset(
     await renderMail('reset-password', language, { name: email, path: '/reset-password/x' })
     return { ok: true }
   }
-  const id = await db().transaction((tx) =>
+  await db().transaction((tx) =>
     issueLink(tx, account, 'reset-password', email, account.language ? undefined : language),
   )
-  await deliverMail(id)
   return { ok: true }
 }
 
@@ -215,7 +213,7 @@ export async function applyEmailLink(
   signedInUserId: string | null,
   ip: string,
 ): Promise<LinkRefusal | { ok: true; userId: string; changed: boolean }> {
-  const outcome = await db().transaction(async (tx) => {
+  return db().transaction(async (tx) => {
     const found = await takeLink(tx, token, ['verify-email', 'change-email'], signedInUserId)
     if (!found.ok) return found
     const { link, account } = found
@@ -241,7 +239,7 @@ export async function applyEmailLink(
           ip,
         })
       }
-      return { ok: true as const, userId: account.id, changed: false, notice: null }
+      return { ok: true as const, userId: account.id, changed: false }
     }
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, link.email))
     if (taken) return fail({ reason: 'taken' as const })
@@ -258,7 +256,7 @@ export async function applyEmailLink(
       ip,
       details: { from: account.email, to: link.email },
     })
-    const notice = await queueMail(tx, {
+    await queueMail(tx, {
       to: account.email,
       userId: account.id,
       kind: 'email-changed-notice',
@@ -266,11 +264,8 @@ export async function applyEmailLink(
       data: { name: account.name, newEmail: link.email },
       idempotencyKey: `email-changed-notice:${link.id}`,
     })
-    return { ok: true as const, userId: account.id, changed: true, notice }
+    return { ok: true as const, userId: account.id, changed: true }
   })
-  if (!outcome.ok) return outcome
-  await deliverMail(outcome.notice)
-  return { ok: true, userId: outcome.userId, changed: outcome.changed }
 }
 
 /**
@@ -343,7 +338,7 @@ export async function requestEmailChange(
     .from(users)
     .where(eq(users.email, input.newEmail))
   if (taken) return fail({ fieldErrors: { newEmail: 'auth:refusals.emailTaken' } })
-  const id = await db().transaction(async (tx) => {
+  await db().transaction(async (tx) => {
     await recordAudit(tx, {
       actorUserId: account.id,
       action: 'user.email_change_requested',
@@ -352,8 +347,7 @@ export async function requestEmailChange(
       ip,
       details: { to: input.newEmail },
     })
-    return issueLink(tx, account, 'change-email', input.newEmail)
+    await issueLink(tx, account, 'change-email', input.newEmail)
   })
-  await deliverMail(id)
   return { ok: true }
 }

@@ -1,7 +1,4 @@
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#app/lib/i18n/config.ts'
-import { translateMessage } from '#app/lib/i18n/message.ts'
-import { fixedT } from '#app/services/translations.server.ts'
-import { deliverMail } from '#app/services/mail/mail.server.ts'
+import { DEFAULT_LANGUAGE, type Language } from '#app/lib/i18n/config.ts'
 import { queueVerificationMail } from './account-links.server.ts'
 import { eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
@@ -13,7 +10,7 @@ import { passwordWeakness } from './password-strength.server.ts'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.server.ts'
 import { randomUUID } from 'node:crypto'
 import {
-  describeBrowser,
+  deviceNames,
   endSession,
   endUserSessions,
   recordSignInDevice,
@@ -76,11 +73,10 @@ export async function signUp(
     await recordSignInDevice(tx, user.id, origin.userAgent)
     const session = await startSession(tx, user.id, origin)
     // The account works at once; the link proves the address (issue 8).
-    const mail = await queueVerificationMail(tx, user, language)
-    return { ok: true as const, session: { userId: user.id, ...session }, mail }
+    await queueVerificationMail(tx, user, language)
+    return { ok: true as const, session: { userId: user.id, ...session } }
   })
   if (!created.ok) return created
-  await deliverMail(created.mail)
   return { ok: true, session: created.session }
 }
 
@@ -130,12 +126,9 @@ export async function logIn(
     const newDevice = await recordSignInDevice(tx, user.id, origin.userAgent)
     const started = await startSession(tx, user.id, origin)
     if (newDevice) {
+      // The names only: the words around them are the reader's (page or mail) language.
       await notifyNewSignIn(tx, user.id, tokenDigest(started.token), {
-        // Written in the account's language: the notice is for this one reader.
-        browser: translateMessage(
-          fixedT(isLanguage(user.language) ? user.language : DEFAULT_LANGUAGE),
-          describeBrowser(origin.userAgent ?? null),
-        ),
+        ...deviceNames(origin.userAgent),
         ip: origin.ip,
       })
     }

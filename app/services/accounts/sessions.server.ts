@@ -2,6 +2,7 @@ import { and, desc, eq, gt, ne, sql } from 'drizzle-orm'
 import { UAParser } from 'ua-parser-js'
 import { db, type Db } from '#db/client.server.ts'
 import type { SingleMessage } from '#app/lib/i18n/message.ts'
+import { describeDevice, type DeviceNames } from '#app/domain/devices.ts'
 import { sessions, userDevices, users } from '#db/schema/index.ts'
 import { newSecretToken, tokenDigest as digest } from './secret-tokens.server.ts'
 
@@ -96,19 +97,18 @@ export async function endUserSessions(tx: Db, userId: string, keepSessionId?: st
     )
 }
 
+/** The browser family and operating system a user-agent string names (null when it does not). */
+export function deviceNames(userAgent: string | null | undefined): DeviceNames {
+  const { browser, os } = new UAParser(userAgent ?? '').getResult()
+  return { browser: browser.name ?? null, os: os.name ?? null }
+}
+
 /**
  * "Chrome on Linux": what a person recognises of a browser, from its user-agent string, as a
  * message in the reader's language. The raw string is kept in the table for admins; people see this.
  */
 export function describeBrowser(userAgent: string | null): SingleMessage {
-  const { browser, os } = new UAParser(userAgent ?? '').getResult()
-  if (browser.name && os.name) {
-    return { key: 'account:sessions.browserOn', values: { browser: browser.name, os: os.name } }
-  }
-  if (browser.name)
-    return { key: 'account:sessions.browserOnly', values: { browser: browser.name } }
-  if (os.name) return { key: 'account:sessions.someBrowserOn', values: { os: os.name } }
-  return 'account:sessions.unknownBrowser'
+  return describeDevice(deviceNames(userAgent))
 }
 
 /**

@@ -1,6 +1,6 @@
-import { and, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { invitations, sessions, throttles } from '#db/schema/index.ts'
+import { invitations, mailMessages, sessions, throttles } from '#db/schema/index.ts'
 import { removeUploadLeftovers } from '#app/services/storage.server.ts'
 import type { JobDefinition } from './job-queue.server.ts'
 
@@ -11,10 +11,17 @@ import type { JobDefinition } from './job-queue.server.ts'
 export const EXPIRED_INVITATION_KEPT_DAYS = 30
 /** Throttle rows older than any window or lock are only counting history nobody reads. */
 export const THROTTLE_KEPT_HOURS = 24
+/**
+ * How long a mail that is done with (sent, captured, or failed for good) stays in the outbox:
+ * its copy of what was sent, personal data included (docs/decisions/016-mail.md). Its idempotency
+ * key is needed only while its event can be replayed (a retry, a crash), minutes to hours.
+ */
+export const MAIL_KEPT_DAYS = 90
 
 /**
  * Deletes what has expired by the database clock: sessions past their end (they no longer sign
- * anyone in), stale throttle counters, and long-expired invitations nobody accepted.
+ * anyone in), stale throttle counters, long-expired invitations nobody accepted, and mails done
+ * with for longer than `MAIL_KEPT_DAYS`.
  */
 export async function deleteExpiredRecords() {
   const ended = await db()
@@ -42,7 +49,21 @@ export async function deleteExpiredRecords() {
       ),
     )
     .returning({ id: invitations.id })
-  return { sessions: ended.length, throttles: counters.length, invitations: unanswered.length }
+  const mails = await db()
+    .delete(mailMessages)
+    .where(
+      and(
+        inArray(mailMessages.status, ['sent', 'captured', 'failed']),
+        lt(mailMessages.createdAt, sql`now() - make_interval(days => ${MAIL_KEPT_DAYS})`),
+      ),
+    )
+    .returning({ id: mailMessages.id })
+  return {
+    sessions: ended.length,
+    throttles: counters.length,
+    invitations: unanswered.length,
+    mails: mails.length,
+  }
 }
 
 export const CLEAN_UP_JOB = 'expired-records-delete'

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss'
-import type { Database } from '#db/client.server.ts'
+import type { Database, SqlExecutor } from '#db/client.server.ts'
 import { logger } from '#app/config/logger.server.ts'
 
 /**
@@ -156,19 +156,30 @@ export const isJobQueueRunning = () => holder.__commonsJobQueue !== undefined
  * `id` names the job, so whoever queued it can cancel it later. Answers false when nothing was
  * queued: no queue runs in this process (a script, a test without one), or one already waits
  * under the key or id; callers schedule only what the periodic sweeps also catch. The job's
- * retry policy applies to each send.
+ * retry policy applies to each send. With `db` (`transactionSql(tx)`) the job is written in that
+ * transaction: it exists, and a worker can take it, only once the transaction commits.
  */
 export async function scheduleJob(
   name: string,
   data: object,
-  options: { id?: string; singletonKey?: string; startAfter?: Date; retry?: RetryPolicy } = {},
+  options: {
+    id?: string
+    singletonKey?: string
+    startAfter?: Date
+    retry?: RetryPolicy
+    db?: SqlExecutor
+  } = {},
 ): Promise<boolean> {
   const state = holder.__commonsJobQueue
   if (!state) return false
-  const { retry, ...rest } = options
+  const { retry, db, ...rest } = options
   // The job's own retry policy unless the caller gives one (a test shortens the delay).
   const retrying = retryOptions(retry ?? definitions().get(name)?.retry)
-  const id = await state.boss.send(name, data, { ...rest, ...retrying })
+  const id = await state.boss.send(name, data, {
+    ...rest,
+    ...retrying,
+    ...(db ? { db: db as PgBoss.Db } : {}),
+  })
   return id !== null
 }
 

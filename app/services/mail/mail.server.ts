@@ -3,7 +3,7 @@ import type { ReactElement } from 'react'
 import { render } from '@react-email/render'
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import nodemailer, { type Transporter } from 'nodemailer'
-import { db, type Tx } from '#db/client.server.ts'
+import { db, transactionSql, type Tx } from '#db/client.server.ts'
 import { mailMessages, type MailMessage } from '#db/schema/index.ts'
 import { appOrigin, env, mailFrom } from '#app/config/env.server.ts'
 import type { Language } from '#app/lib/i18n/config.ts'
@@ -14,10 +14,11 @@ import { MAIL_TEMPLATES, type MailData, type MailKind } from './templates/index.
 
 /**
  * The mail channel (docs/decisions/016-mail.md). `queueMail` renders a mail in the recipient's
- * language and writes it in the caller's transaction (the outbox); after commit `deliverMail`
- * queues the `send-mail` job, which hands it to SMTP (SMTP_URL) or, with none configured, marks it
- * captured for the development outbox. A sweep queues whatever a crash left behind. The
- * idempotency key names the event: one event, one mail, ever.
+ * language and writes it, with its `send-mail` job, in the caller's transaction (the outbox): a
+ * worker takes the job as soon as the transaction commits and hands the mail to SMTP (SMTP_URL)
+ * or, with none configured, marks it captured for the development outbox. A sweep queues whatever
+ * was written without a job (no queue running in that process). The idempotency key names the
+ * event: one event, one mail, ever.
  */
 
 export const SEND_MAIL_JOB = 'send-mail'
@@ -64,9 +65,10 @@ export interface QueueMailInput<K extends MailKind> {
 }
 
 /**
- * Renders the mail and writes it in the caller's transaction; never talks to SMTP. Answers the
- * message's id, or null when a mail with this idempotency key already exists. After the
- * transaction commits, pass the id to `deliverMail` (the sweep delivers it anyway, later).
+ * Renders the mail and writes it in the caller's transaction, with the job that delivers it
+ * (pg-boss's insert runs on the transaction's connection): a rolled-back event leaves neither,
+ * and a committed one is delivered at once, never from inside the transaction. Never talks to
+ * SMTP. Answers the message's id, or null when a mail with this idempotency key already exists.
  */
 export async function queueMail<K extends MailKind>(
   tx: Tx,
@@ -85,12 +87,19 @@ export async function queueMail<K extends MailKind>(
     })
     .onConflictDoNothing({ target: mailMessages.idempotencyKey })
     .returning({ id: mailMessages.id })
-  return row?.id ?? null
+  if (!row) return null
+  // No queue in this process (a script, a test without one): the sweep delivers it.
+  await scheduleJob(
+    SEND_MAIL_JOB,
+    { messageId: row.id },
+    { singletonKey: row.id, db: transactionSql(tx) },
+  )
+  return row.id
 }
 
 /**
- * Queues delivery of committed messages (call after the transaction that queued them). One job
- * waits per message (its id is the singleton key); nulls (duplicates) are skipped.
+ * Queues delivery of committed messages that have no job (the sweep). One job waits per message
+ * (its id is the singleton key); nulls are skipped.
  */
 export async function deliverMail(ids: readonly (string | null)[] | string | null) {
   const list = (Array.isArray(ids) ? ids : [ids]).filter((id): id is string => !!id)
@@ -118,19 +127,38 @@ function describeFailure(err: unknown): string {
 }
 
 /**
+ * How long a "sending" row stays its job's: past this the job is taken to have died mid-send (a
+ * crash; pg-boss also gives an active job up after 15 minutes) and another may claim the row.
+ * Longer than nodemailer's own timeouts, so a slow send is never doubled by a second job.
+ */
+export const SENDING_STALE_MINUTES = 15
+
+// Rows claimed before claimed_at existed count from their creation.
+const claimIsStale = sql`coalesce(${mailMessages.claimedAt}, ${mailMessages.createdAt})
+  < now() - make_interval(mins => ${SENDING_STALE_MINUTES})`
+
+/**
  * The `send-mail` job: delivers one message, once. It claims the row (queued, failed after an
- * earlier attempt, or left "sending" by a crash), counts the attempt and sends; a refusal marks the
- * row failed with the reply and throws so pg-boss retries with back-off. A row already sent or
- * captured is left alone (a second job for it does nothing).
+ * earlier attempt, or left "sending" by a job that died), counts the attempt and sends; a refusal
+ * marks the row failed with the reply and throws so pg-boss retries with back-off. A row already
+ * sent or captured, or being sent by another job right now, is left alone (a second job for it
+ * does nothing).
  */
 export async function sendMessage(messageId: string) {
   const [message] = await db()
     .update(mailMessages)
-    .set({ status: 'sending', attempts: sql`${mailMessages.attempts} + 1` })
+    .set({
+      status: 'sending',
+      attempts: sql`${mailMessages.attempts} + 1`,
+      claimedAt: sql`now()`,
+    })
     .where(
       and(
         eq(mailMessages.id, messageId),
-        inArray(mailMessages.status, ['queued', 'failed', 'sending']),
+        or(
+          inArray(mailMessages.status, ['queued', 'failed']),
+          and(eq(mailMessages.status, 'sending'), claimIsStale),
+        ),
       ),
     )
     .returning()
@@ -171,8 +199,9 @@ export async function sendMessage(messageId: string) {
 
 /**
  * The safety net, every minute: queues delivery of messages still queued a minute after they were
- * written (the process stopped between commit and queueing) or left "sending" for ten (it stopped
- * mid-send). Failed ones are pg-boss's to retry.
+ * written (written where no queue ran, or their job was lost) or left "sending" by a job that died
+ * (`SENDING_STALE_MINUTES`). Failed ones are pg-boss's to retry. A message whose own job still
+ * waits gets no second one (the `stately` policy, one waiting job per message).
  */
 export async function sweepMail() {
   const stuck = await db()
@@ -184,10 +213,7 @@ export async function sweepMail() {
           eq(mailMessages.status, 'queued'),
           lt(mailMessages.createdAt, sql`now() - interval '1 minute'`),
         ),
-        and(
-          eq(mailMessages.status, 'sending'),
-          lt(mailMessages.createdAt, sql`now() - interval '10 minutes'`),
-        ),
+        and(eq(mailMessages.status, 'sending'), claimIsStale),
       ),
     )
     .orderBy(mailMessages.createdAt)

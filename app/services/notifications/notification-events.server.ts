@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Tx } from '#db/client.server.ts'
+import type { DeviceNames } from '#app/domain/devices.ts'
 import { organizations, users, type Organization, type Program } from '#db/schema/index.ts'
 import { programParameters } from './notification-kinds.server.ts'
 import { membersOf, notify, notifyEach } from './notifications.server.ts'
@@ -137,12 +138,12 @@ export async function notifyNewSignIn(
   tx: Tx,
   userId: string,
   sessionId: string,
-  device: { browser: string; ip: string },
+  device: DeviceNames & { ip: string },
 ) {
   await notify(tx, {
     kind: 'new-sign-in',
     userId,
-    data: { browser: device.browser },
+    data: { browserName: device.browser ?? '', osName: device.os ?? '' },
     eventKey: sessionId,
     mailData: { ip: device.ip },
   })

@@ -1,5 +1,7 @@
 import type { Language } from '#app/lib/i18n/config.ts'
-import type { Message } from '#app/lib/i18n/message.ts'
+import { translateMessage, type Message } from '#app/lib/i18n/message.ts'
+import { describeDevice } from '#app/domain/devices.ts'
+import { fixedT } from '#app/services/translations.server.ts'
 import { contentLanguageOf, showText } from '#app/domain/bilingual.ts'
 import type { NotificationKind } from '#app/domain/notifications.ts'
 
@@ -30,6 +32,17 @@ export function programTitle(data: NotificationData, reader: Language) {
     text: text(data, 'program'),
     translation: text(data, 'programTranslation') || null,
   }).text
+}
+
+/**
+ * "Firefox on Windows" in the reader's language, from the names stored at sign-in (notices from
+ * before the names were stored carry their text as it was written).
+ */
+function deviceText(data: NotificationData, reader: Language) {
+  const browser = text(data, 'browserName') || null
+  const os = text(data, 'osName') || null
+  if (!browser && !os && data.browser !== undefined) return text(data, 'browser')
+  return translateMessage(fixedT(reader), describeDevice({ browser, os }))
 }
 
 /** The parameters a program contributes: its title in both languages, for any reader. */
@@ -109,9 +122,9 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
   },
   'new-sign-in': {
     label: 'notifications:kinds.newSignIn.label',
-    message: (d) => ({
+    message: (d, reader) => ({
       key: 'notifications:kinds.newSignIn.message',
-      values: { browser: text(d, 'browser') },
+      values: { browser: deviceText(d, reader) },
     }),
     link: () => '/account',
     mailTemplate: 'new-sign-in',

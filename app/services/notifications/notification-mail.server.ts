@@ -14,9 +14,9 @@ export interface NotificationMail {
 
 /**
  * Queues the mails of notifications in the caller's transaction (the mail outbox,
- * docs/decisions/016-mail.md), each with the kind's template (named as the kind). The outbox's
- * sweep hands them to the send job within a minute of commit; the idempotency key keeps one
- * event to one mail. Answers the ids of the messages queued.
+ * docs/decisions/016-mail.md), each with the kind's template (named as the kind) and its send
+ * job, which runs as soon as the transaction commits; the idempotency key keeps one event to one
+ * mail. Answers the ids of the messages queued.
  */
 export async function mailNotifications(
   tx: Tx,

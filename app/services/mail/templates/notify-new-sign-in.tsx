@@ -4,5 +4,5 @@ import { notificationMail } from './notification.tsx'
 export const newSignInMail = notificationMail('new-sign-in', {
   subject: ({ t }) => t('mail:notifications.newSignIn'),
   after: ({ t }, d) => [t('mail:notifications.newSignInAddress', { ip: String(d.ip ?? '') })],
-  example: { browser: 'Firefox on Windows', ip: '203.0.113.7' },
+  example: { browserName: 'Firefox', osName: 'Windows', ip: '203.0.113.7' },
 })
