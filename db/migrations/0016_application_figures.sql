@@ -20,53 +20,79 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN vulnerability IS NOT NULL THEN least(floor(vulnerability * 4), 3)::smallint END
 $$;
 --> statement-breakpoint
+-- One statement's changes at once (transition tables), netted per group and applied in the
+-- groups' key order. An update that moves nothing between groups (a title, a draft's save) takes
+-- no lock here; a statement locks groups' rows only after all its applications, and in one order,
+-- so one-statement writers (a submission, a withdrawal, a program's move into review, which
+-- updates all its submitted applications at once) cannot deadlock on them.
 CREATE FUNCTION applications_keep_figures() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    IF OLD.status <> 'draft' THEN
-      -- The old group's row exists: it was counted when the application left draft.
-      UPDATE application_figures AS f
-         SET applications = f.applications - 1,
-             requested_minor = f.requested_minor - coalesce(OLD.amount_requested_minor, 0)
-       WHERE f.program_id = OLD.program_id
-         AND f.status = OLD.status
-         AND f.band IS NOT DISTINCT FROM application_figures_band(OLD.place_vulnerability)
-         AND f.sdoh_domains = OLD.sdoh_domains;
-    END IF;
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    IF NEW.status <> 'draft' THEN
-      INSERT INTO application_figures AS f
-        (program_id, status, band, sdoh_domains, applications, requested_minor)
-      VALUES (NEW.program_id, NEW.status, application_figures_band(NEW.place_vulnerability),
-              NEW.sdoh_domains, 1, coalesce(NEW.amount_requested_minor, 0))
-      ON CONFLICT ON CONSTRAINT application_figures_group_key DO UPDATE
-        SET applications = f.applications + 1,
-            requested_minor = f.requested_minor + excluded.requested_minor;
-    END IF;
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO application_figures AS f
+      (program_id, status, band, sdoh_domains, applications, requested_minor)
+    SELECT program_id, status, band, sdoh_domains, sum(n)::int, sum(requested)::bigint
+    FROM (
+      SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
+             sdoh_domains, 1 AS n, coalesce(amount_requested_minor, 0) AS requested
+      FROM new_rows WHERE status <> 'draft'
+    ) AS changes
+    GROUP BY program_id, status, band, sdoh_domains
+    HAVING sum(n) <> 0 OR sum(requested) <> 0
+    ORDER BY program_id, status, band, sdoh_domains
+    ON CONFLICT ON CONSTRAINT application_figures_group_key DO UPDATE
+      SET applications = f.applications + excluded.applications,
+          requested_minor = f.requested_minor + excluded.requested_minor;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO application_figures AS f
+      (program_id, status, band, sdoh_domains, applications, requested_minor)
+    SELECT program_id, status, band, sdoh_domains, sum(n)::int, sum(requested)::bigint
+    FROM (
+      SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
+             sdoh_domains, -1 AS n, -coalesce(amount_requested_minor, 0) AS requested
+      FROM old_rows WHERE status <> 'draft'
+    ) AS changes
+    GROUP BY program_id, status, band, sdoh_domains
+    HAVING sum(n) <> 0 OR sum(requested) <> 0
+    ORDER BY program_id, status, band, sdoh_domains
+    ON CONFLICT ON CONSTRAINT application_figures_group_key DO UPDATE
+      SET applications = f.applications + excluded.applications,
+          requested_minor = f.requested_minor + excluded.requested_minor;
+  ELSE
+    INSERT INTO application_figures AS f
+      (program_id, status, band, sdoh_domains, applications, requested_minor)
+    SELECT program_id, status, band, sdoh_domains, sum(n)::int, sum(requested)::bigint
+    FROM (
+      SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
+             sdoh_domains, -1 AS n, -coalesce(amount_requested_minor, 0) AS requested
+      FROM old_rows WHERE status <> 'draft'
+      UNION ALL
+      SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
+             sdoh_domains, 1 AS n, coalesce(amount_requested_minor, 0) AS requested
+      FROM new_rows WHERE status <> 'draft'
+    ) AS changes
+    GROUP BY program_id, status, band, sdoh_domains
+    HAVING sum(n) <> 0 OR sum(requested) <> 0
+    ORDER BY program_id, status, band, sdoh_domains
+    ON CONFLICT ON CONSTRAINT application_figures_group_key DO UPDATE
+      SET applications = f.applications + excluded.applications,
+          requested_minor = f.requested_minor + excluded.requested_minor;
   END IF;
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER applications_keep_figures_insert
-  AFTER INSERT ON applications
-  FOR EACH ROW WHEN (NEW.status <> 'draft') EXECUTE FUNCTION applications_keep_figures();
+  AFTER INSERT ON applications REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION applications_keep_figures();
 --> statement-breakpoint
--- A draft's saves (both sides draft) and edits of anything the figures do not count skip it.
 CREATE TRIGGER applications_keep_figures_update
-  AFTER UPDATE ON applications
-  FOR EACH ROW WHEN (
-    (OLD.status <> 'draft' OR NEW.status <> 'draft')
-    AND (OLD.program_id, OLD.status, OLD.place_vulnerability, OLD.sdoh_domains, OLD.amount_requested_minor)
-        IS DISTINCT FROM
-        (NEW.program_id, NEW.status, NEW.place_vulnerability, NEW.sdoh_domains, NEW.amount_requested_minor)
-  ) EXECUTE FUNCTION applications_keep_figures();
+  AFTER UPDATE ON applications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION applications_keep_figures();
 --> statement-breakpoint
 CREATE TRIGGER applications_keep_figures_delete
-  AFTER DELETE ON applications
-  FOR EACH ROW WHEN (OLD.status <> 'draft') EXECUTE FUNCTION applications_keep_figures();
+  AFTER DELETE ON applications REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION applications_keep_figures();
 --> statement-breakpoint
 CREATE FUNCTION application_figures_clear() RETURNS trigger
 LANGUAGE plpgsql AS $$
