@@ -27,57 +27,32 @@ $$;
 -- updates all its submitted applications at once) cannot deadlock on them.
 CREATE FUNCTION applications_keep_figures() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  -- One side of the change: the rows a statement took out of their groups (old_rows, counted
+  -- negative) or put into them (new_rows). Which transition tables a trigger has depends on
+  -- its event, so the query is put together for it.
+  side constant text := 'SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
+      sdoh_domains, %s AS n, %s coalesce(amount_requested_minor, 0) AS requested
+    FROM %I WHERE status <> ''draft''';
+  removed constant text := format(side, -1, '-', 'old_rows');
+  added constant text := format(side, 1, '', 'new_rows');
 BEGIN
-  IF TG_OP = 'INSERT' THEN
+  EXECUTE format('
     INSERT INTO application_figures AS f
       (program_id, status, band, sdoh_domains, applications, requested_minor)
     SELECT program_id, status, band, sdoh_domains, sum(n)::int, sum(requested)::bigint
-    FROM (
-      SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
-             sdoh_domains, 1 AS n, coalesce(amount_requested_minor, 0) AS requested
-      FROM new_rows WHERE status <> 'draft'
-    ) AS changes
+    FROM (%s) AS changes
     GROUP BY program_id, status, band, sdoh_domains
     HAVING sum(n) <> 0 OR sum(requested) <> 0
     ORDER BY program_id, status, band, sdoh_domains
     ON CONFLICT ON CONSTRAINT application_figures_group_key DO UPDATE
       SET applications = f.applications + excluded.applications,
-          requested_minor = f.requested_minor + excluded.requested_minor;
-  ELSIF TG_OP = 'DELETE' THEN
-    INSERT INTO application_figures AS f
-      (program_id, status, band, sdoh_domains, applications, requested_minor)
-    SELECT program_id, status, band, sdoh_domains, sum(n)::int, sum(requested)::bigint
-    FROM (
-      SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
-             sdoh_domains, -1 AS n, -coalesce(amount_requested_minor, 0) AS requested
-      FROM old_rows WHERE status <> 'draft'
-    ) AS changes
-    GROUP BY program_id, status, band, sdoh_domains
-    HAVING sum(n) <> 0 OR sum(requested) <> 0
-    ORDER BY program_id, status, band, sdoh_domains
-    ON CONFLICT ON CONSTRAINT application_figures_group_key DO UPDATE
-      SET applications = f.applications + excluded.applications,
-          requested_minor = f.requested_minor + excluded.requested_minor;
-  ELSE
-    INSERT INTO application_figures AS f
-      (program_id, status, band, sdoh_domains, applications, requested_minor)
-    SELECT program_id, status, band, sdoh_domains, sum(n)::int, sum(requested)::bigint
-    FROM (
-      SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
-             sdoh_domains, -1 AS n, -coalesce(amount_requested_minor, 0) AS requested
-      FROM old_rows WHERE status <> 'draft'
-      UNION ALL
-      SELECT program_id, status, application_figures_band(place_vulnerability) AS band,
-             sdoh_domains, 1 AS n, coalesce(amount_requested_minor, 0) AS requested
-      FROM new_rows WHERE status <> 'draft'
-    ) AS changes
-    GROUP BY program_id, status, band, sdoh_domains
-    HAVING sum(n) <> 0 OR sum(requested) <> 0
-    ORDER BY program_id, status, band, sdoh_domains
-    ON CONFLICT ON CONSTRAINT application_figures_group_key DO UPDATE
-      SET applications = f.applications + excluded.applications,
-          requested_minor = f.requested_minor + excluded.requested_minor;
-  END IF;
+          requested_minor = f.requested_minor + excluded.requested_minor',
+    CASE TG_OP
+      WHEN 'INSERT' THEN added
+      WHEN 'DELETE' THEN removed
+      ELSE removed || ' UNION ALL ' || added
+    END);
   RETURN NULL;
 END;
 $$;
