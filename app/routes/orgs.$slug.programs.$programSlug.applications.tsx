@@ -15,11 +15,11 @@ import { APPLICATION_STATUS_KEYS, SDOH_KEYS, SORT_KEYS } from '#app/domain/progr
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { parseApplicationListSearch } from '#app/schemas/applications/application-list.ts'
+import { listProgramApplications } from '#app/services/applications/application-lists.server.ts'
 import {
-  listProgramApplications,
   programApplicationCounts,
-} from '#app/services/applications/application-lists.server.ts'
-import { programApplicationStats } from '#app/services/applications/application-stats.server.ts'
+  programApplicationStats,
+} from '#app/services/applications/application-stats.server.ts'
 import { requireManagedProgram } from '#app/utils/funder-access.server.ts'
 import { pageLinks } from '#app/lib/search-params.ts'
 import { useMoments } from '#app/components/moment.tsx'

@@ -10,8 +10,10 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
@@ -112,6 +114,37 @@ export const applications = pgTable(
       'applications_submitted_at_matches_status',
       sql`(${t.status} = 'draft') = (${t.submittedAt} IS NULL)`,
     ),
+  ],
+)
+
+/**
+ * A program's submitted applications (never drafts) counted and summed by status,
+ * place-vulnerability band and SDOH domains: what the funder's figures are folded from, so that
+ * the overview and the list read a few dozen rows per program instead of aggregating every
+ * application on every view. Kept by the database itself, in the same transaction as the change
+ * (the trigger `applications_keep_figures` in migration 0016, which also holds the band formula,
+ * `least(floor(place_vulnerability * 4), 3)`, null for no SVI), whichever code or SQL writes
+ * applications. A group that empties keeps its row with zeroes.
+ * docs/decisions/013-throughput.md, round six.
+ */
+export const applicationFigures = pgTable(
+  'application_figures',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    status: applicationStatus('status').notNull(),
+    /** 0–3: the quarter of the SVI percentile (VULNERABILITY_BANDS); null: no SVI. */
+    band: smallint('band'),
+    sdohDomains: text('sdoh_domains').array().notNull(),
+    applications: integer('applications').notNull(),
+    requestedMinor: bigint('requested_minor', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('application_figures_group_key')
+      .on(t.programId, t.status, t.band, t.sdohDomains)
+      .nullsNotDistinct(),
+    check('application_figures_not_draft', sql`${t.status} <> 'draft'`),
   ],
 )
 

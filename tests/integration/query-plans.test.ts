@@ -28,4 +28,25 @@ describe("the funder's list of a program with many applications", () => {
     expect(text).toContain('applications_program_newest_idx')
     expect(text).not.toMatch(/\bSort\b/)
   })
+
+  it("reads the figures from the program's few groups in application_figures, never the applications", async () => {
+    const program = await demoProgram(db(), 'community-health-access-2027')
+    // 2,000 applications from the test above fall into ~100 groups (status, band, domains).
+    const groups = (await db().execute(sql`
+      SELECT count(*)::int AS n FROM application_figures WHERE program_id = ${program.id}`)) as unknown as {
+      rows: { n: number }[]
+    }
+    expect(groups.rows[0]!.n).toBeLessThan(200)
+    // The same filter as programApplicationStats, unfiltered and with both of the list's filters.
+    for (const extra of [
+      sql``,
+      sql`AND status = 'in_review' AND sdoh_domains @> ARRAY['education']`,
+    ]) {
+      const text = await plan(sql`
+        SELECT status, band, sdoh_domains, applications, requested_minor FROM application_figures
+        WHERE program_id = ${program.id} AND applications > 0 ${extra}`)
+      expect(text).toContain('application_figures')
+      expect(text).not.toMatch(/ on applications\b/)
+    }
+  })
 })

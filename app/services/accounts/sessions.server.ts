@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, ne, sql } from 'drizzle-orm'
 import { UAParser } from 'ua-parser-js'
 import { db, type Db } from '#db/client.server.ts'
+import { preparedQuery } from '#db/prepared.server.ts'
 import type { SingleMessage } from '#app/lib/i18n/message.ts'
 import { describeDevice, type DeviceNames } from '#app/domain/devices.ts'
 import { sessions, userDevices, users } from '#db/schema/index.ts'
@@ -49,8 +50,8 @@ export type SessionUser = {
 const SEEN_EVERY_MS = 15 * 60_000
 
 /** The user behind a token, or null when it is unknown, revoked or expired. */
-export async function findSessionUser(token: string): Promise<SessionUser | null> {
-  const [row] = await db()
+const sessionUserQuery = preparedQuery('session_user', (db, name) =>
+  db
     .select({
       id: users.id,
       email: users.email,
@@ -64,8 +65,15 @@ export async function findSessionUser(token: string): Promise<SessionUser | null
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, digest(token)), gt(sessions.expiresAt, new Date())))
+    .where(
+      and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))),
+    )
     .limit(1)
+    .prepare(name),
+)
+
+export async function findSessionUser(token: string): Promise<SessionUser | null> {
+  const [row] = await sessionUserQuery().execute({ id: digest(token), now: new Date() })
   if (!row) return null
   const { lastSeenAt, ...user } = row
   if (Date.now() - lastSeenAt.getTime() > SEEN_EVERY_MS) {

@@ -2,7 +2,6 @@ import { and, arrayContains, asc, desc, eq, inArray, ne, sql, type SQL } from 'd
 import { db } from '#db/client.server.ts'
 import { applications, funds, memberships, organizations, programs } from '#db/schema/index.ts'
 import type { ApplicationSort } from '#app/domain/applications/application-sorts.ts'
-import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
 import type { ProgramApplicationFilter } from '#app/schemas/applications/application-list.ts'
 import { APPLICANT_ROLES } from './applications.server.ts'
 
@@ -56,18 +55,6 @@ export async function listProgramApplications(
     .limit(LIST_PAGE_SIZE + 1)
     .offset((page - 1) * LIST_PAGE_SIZE)
   return { rows: rows.slice(0, LIST_PAGE_SIZE), page, hasNext: rows.length > LIST_PAGE_SIZE }
-}
-
-/** How many of the program's applications are in each status (drafts excluded). */
-export async function programApplicationCounts(programId: string) {
-  const rows = await db()
-    .select({ status: applications.status, n: sql<number>`count(*)::int` })
-    .from(applications)
-    .where(programApplicationsWhere(programId, {}))
-    .groupBy(applications.status)
-  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<
-    Record<ApplicationStatus, number>
-  >
 }
 
 /** A group's applications, most recently touched first. */

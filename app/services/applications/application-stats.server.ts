@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm'
+import { and, arrayContains, eq, gt, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { applications } from '#db/schema/index.ts'
+import { applicationFigures } from '#db/schema/index.ts'
 import type {
   ProgramApplicationStats,
   SubmittedStatus,
@@ -9,20 +9,12 @@ import type {
 import { SUBMITTED_STATUSES } from '#app/domain/applications/application-status.ts'
 import { SDOH_DOMAINS, type SdohDomain } from '#app/domain/places/sdoh.ts'
 import { VULNERABILITY_BANDS } from '#app/domain/places/vulnerability.ts'
-import {
-  programApplicationsWhere,
-  type ProgramApplicationFilter,
-} from './application-lists.server.ts'
+import type { ProgramApplicationFilter } from './application-lists.server.ts'
 
-interface Row extends Record<string, unknown> {
-  status: SubmittedStatus
-  band: number | null
-  sdoh: string[] | null
-  n: number
-  requested: string
-}
-
-const QUARTERS = VULNERABILITY_BANDS.length - 1
+/** The quarters of the SVI percentile; `application_figures_band` in migration 0016 computes the
+ * band with this number written in, so changing the bands needs a migration that recomputes
+ * application_figures (tests/integration/application-stats.test.ts checks the two agree). */
+export const VULNERABILITY_QUARTERS = VULNERABILITY_BANDS.length - 1
 
 const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, { count: 0, requestedMinor: 0 }])) as Record<K, Tally>
@@ -32,33 +24,40 @@ const add = (tally: Tally, n: number, requested: number) => {
   tally.requestedMinor += requested
 }
 
+/** The figures' groups of a program that the list's filters keep (they filter the same way). */
+function figuresWhere(programId: string, filter: ProgramApplicationFilter): SQL | undefined {
+  const conditions = [
+    eq(applicationFigures.programId, programId),
+    gt(applicationFigures.applications, 0),
+  ]
+  if (filter.status) conditions.push(eq(applicationFigures.status, filter.status))
+  if (filter.sdoh) conditions.push(arrayContains(applicationFigures.sdohDomains, [filter.sdoh]))
+  return and(...conditions)
+}
+
 /**
  * Counts and requested totals of a program's submitted applications by status, SDOH domain and
- * place-vulnerability band, under the same filters as the funder's list. One pass over the
- * matching rows (through the program/status index), grouped in the database by the three
- * together: a program's applications fall into a few dozen such groups however many there are,
- * and those are folded into the three tallies here. (Grouping three ways over a materialised
- * scope, or one aggregate with a FILTER per figure, read the rows once too but cost two to five
- * times as much per row on PostgreSQL: docs/decisions/013-throughput.md.) Sums come back as text
- * so that bigint totals stay exact on either driver.
+ * place-vulnerability band, under the same filters as the funder's list. The database keeps the
+ * program's applications counted and summed by (status, band, domains) in `application_figures`
+ * (a trigger on applications, in the transaction of each change), so this reads those few dozen
+ * groups, however many applications there are, and folds them into the three tallies.
+ * (Aggregating the applications themselves on every view cost 20–40 ms of PostgreSQL's CPU per
+ * view with 5,000 of them: docs/decisions/013-throughput.md, round six.)
  */
 export async function programApplicationStats(
   programId: string,
   filter: ProgramApplicationFilter = {},
 ): Promise<ProgramApplicationStats> {
-  const result = await db().execute<Row>(sql`
-    SELECT ${applications.status}::text AS status,
-           -- least() would skip a null; the CASE keeps "no SVI" apart.
-           CASE WHEN ${applications.placeVulnerability} IS NOT NULL
-                THEN least(floor(${applications.placeVulnerability} * ${QUARTERS}), ${QUARTERS - 1})
-           END::int AS band,
-           ${applications.sdohDomains} AS sdoh,
-           count(*)::int AS n,
-           coalesce(sum(${applications.amountRequestedMinor}), 0)::text AS requested
-    FROM ${applications}
-    WHERE ${programApplicationsWhere(programId, filter)}
-    GROUP BY 1, 2, 3`)
-  const rows = (result as unknown as { rows: Row[] }).rows
+  const rows = await db()
+    .select({
+      status: applicationFigures.status,
+      band: applicationFigures.band,
+      sdoh: applicationFigures.sdohDomains,
+      n: applicationFigures.applications,
+      requested: applicationFigures.requestedMinor,
+    })
+    .from(applicationFigures)
+    .where(figuresWhere(programId, filter))
 
   const stats: ProgramApplicationStats = {
     total: { count: 0, requestedMinor: 0 },
@@ -67,17 +66,26 @@ export async function programApplicationStats(
     byVulnerability: zeroes(VULNERABILITY_BANDS),
   }
   for (const row of rows) {
-    const n = Number(row.n)
-    const requested = Number(row.requested)
+    const { n, requested } = row
     add(stats.total, n, requested)
-    add(stats.byStatus[row.status], n, requested)
+    add(stats.byStatus[row.status as SubmittedStatus], n, requested)
     const band = row.band === null ? 'unknown' : VULNERABILITY_BANDS[Number(row.band)]!
     add(stats.byVulnerability[band], n, requested)
     // An application counts once under each domain it addresses.
-    for (const domain of new Set(row.sdoh ?? [])) {
+    for (const domain of new Set(row.sdoh)) {
       if (SDOH_DOMAINS.includes(domain as SdohDomain))
         add(stats.bySdoh[domain as SdohDomain], n, requested)
     }
   }
   return stats
+}
+
+/** How many of the program's applications are in each status (drafts excluded), from the same
+ * figures. */
+export async function programApplicationCounts(programId: string) {
+  const { byStatus } = await programApplicationStats(programId)
+  return Object.fromEntries(SUBMITTED_STATUSES.map((s) => [s, byStatus[s].count])) as Record<
+    SubmittedStatus,
+    number
+  >
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { db, type Db, type Tx } from '#db/client.server.ts'
+import { preparedQuery } from '#db/prepared.server.ts'
 import { memberships, notificationPreferences, notifications, users } from '#db/schema/index.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import {
@@ -185,11 +186,16 @@ export async function listNotifications(
 }
 
 /** How many are unread: one count on the partial index of unread rows. */
-export async function countUnread(userId: string): Promise<number> {
-  const [row] = await db()
+const unreadQuery = preparedQuery('unread_notifications', (db, name) =>
+  db
     .select({ count: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .where(and(eq(notifications.userId, sql.placeholder('userId')), isNull(notifications.readAt)))
+    .prepare(name),
+)
+
+export async function countUnread(userId: string): Promise<number> {
+  const [row] = await unreadQuery().execute({ userId })
   return row?.count ?? 0
 }
 

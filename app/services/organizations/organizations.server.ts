@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
+import { preparedQuery } from '#db/prepared.server.ts'
 import { memberships, organizations, users, type Organization } from '#db/schema/index.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import type { NewOrganizationInput, OrganizationProfileInput } from '#app/schemas/organization.ts'
@@ -79,8 +80,17 @@ export async function updateOrganizationProfile(
   })
 }
 
+const organizationBySlugQuery = preparedQuery('organization_by_slug', (db, name) =>
+  db
+    .select()
+    .from(organizations)
+    .where(eq(organizations.slug, sql.placeholder('slug')))
+    .limit(1)
+    .prepare(name),
+)
+
 export async function findOrganizationBySlug(slug: string) {
-  const [org] = await db().select().from(organizations).where(eq(organizations.slug, slug)).limit(1)
+  const [org] = await organizationBySlugQuery().execute({ slug })
   return org ?? null
 }
 
@@ -89,18 +99,28 @@ export async function findOrganizationById(id: string) {
   return org ?? null
 }
 
-export async function findMembership(organizationId: string, userId: string) {
-  const [m] = await db()
+const membershipQuery = preparedQuery('membership', (db, name) =>
+  db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+    .where(
+      and(
+        eq(memberships.organizationId, sql.placeholder('organizationId')),
+        eq(memberships.userId, sql.placeholder('userId')),
+      ),
+    )
     .limit(1)
+    .prepare(name),
+)
+
+export async function findMembership(organizationId: string, userId: string) {
+  const [m] = await membershipQuery().execute({ organizationId, userId })
   return m ?? null
 }
 
 /** The user's organisations, for navigation and the switcher. */
-export async function listUserOrganizations(userId: string) {
-  return db()
+const userOrganizationsQuery = preparedQuery('user_organizations', (db, name) =>
+  db
     .select({
       id: organizations.id,
       name: organizations.name,
@@ -110,9 +130,14 @@ export async function listUserOrganizations(userId: string) {
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
+    .where(eq(memberships.userId, sql.placeholder('userId')))
     .orderBy(asc(organizations.name))
     .limit(200)
+    .prepare(name),
+)
+
+export async function listUserOrganizations(userId: string) {
+  return userOrganizationsQuery().execute({ userId })
 }
 
 export async function listMembers(organizationId: string) {

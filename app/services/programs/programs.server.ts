@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
+import { preparedQuery } from '#db/prepared.server.ts'
 import {
   funds,
   places,
@@ -36,8 +37,8 @@ export { effectiveStatus, isAcceptingApplications } from '#app/domain/programs/p
  * status is the one it has by the database clock: past its deadline an open program reads as
  * closed, even in the moments before the deadline job has written that down.
  */
-export async function findProgram(organizationId: string, slug: string) {
-  const [row] = await db()
+const programQuery = preparedQuery('funder_program', (db, name) =>
+  db
     .select({
       program: programs,
       fund: funds,
@@ -46,8 +47,18 @@ export async function findProgram(organizationId: string, slug: string) {
     })
     .from(programs)
     .innerJoin(funds, eq(funds.id, programs.fundId))
-    .where(and(eq(programs.slug, slug), eq(funds.organizationId, organizationId)))
+    .where(
+      and(
+        eq(programs.slug, sql.placeholder('slug')),
+        eq(funds.organizationId, sql.placeholder('organizationId')),
+      ),
+    )
     .limit(1)
+    .prepare(name),
+)
+
+export async function findProgram(organizationId: string, slug: string) {
+  const [row] = await programQuery().execute({ slug, organizationId })
   if (!row) return null
   const now = new Date(Number(row.nowMs))
   return { program: { ...row.program, status: effectiveStatus(row.program, now) }, fund: row.fund }
