@@ -147,3 +147,95 @@ export async function notifyNewSignIn(
     mailData: { ip: device.ip },
   })
 }
+
+/**
+ * Someone was invited onto a program's review panel: under the bell when the address has an
+ * account; the mail with the accept link goes to the address either way.
+ */
+export async function notifyPanelInvited(
+  tx: Tx,
+  invitation: { id: string; email: string; token: string },
+  program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>,
+  funder: Pick<Organization, 'name'>,
+  invitedById: string,
+) {
+  const [invitee] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, invitation.email))
+    .limit(1)
+  const [inviter] = await tx
+    .select({ name: users.name, language: users.language })
+    .from(users)
+    .where(eq(users.id, invitedById))
+    .limit(1)
+  const data = {
+    ...programParameters(program),
+    funder: funder.name,
+    invitedBy: inviter?.name ?? '',
+  }
+  const mailData = { acceptPath: `/panel-invitations/${invitation.token}` }
+  if (invitee) {
+    await notify(tx, {
+      kind: 'panel-invitation',
+      userId: invitee.id,
+      data,
+      eventKey: invitation.id,
+      mailData,
+    })
+    return
+  }
+  await mailNotifications(tx, 'panel-invitation', [
+    {
+      to: invitation.email,
+      language: inviter?.language === 'es' ? 'es' : 'en',
+      data: { ...data, ...mailData },
+      idempotencyKey: `panel-invitation:${invitation.id}:${invitation.email}`,
+    },
+  ])
+}
+
+/** A reviewer declared a conflict: the funder's program officers are asked to pick a replacement. */
+export async function notifyReviewConflict(
+  tx: Tx,
+  conflict: {
+    assignmentId: string
+    reviewer: string
+    funder: Pick<Organization, 'id' | 'slug'>
+    program: Pick<Program, 'slug' | 'title' | 'contentLanguage' | 'titleTranslation'>
+  },
+) {
+  const officers = await membersOf(tx, [conflict.funder.id], OFFICER_ROLES)
+  await notifyEach(
+    tx,
+    'review-conflict',
+    officers.map((m) => ({
+      userId: m.userId,
+      data: {
+        ...programParameters(conflict.program),
+        reviewer: conflict.reviewer,
+        funderSlug: conflict.funder.slug,
+        programSlug: conflict.program.slug,
+      },
+      eventKey: conflict.assignmentId,
+    })),
+  )
+}
+
+/** The officer reminded the reviewers whose reviews are not in; `eventKey` names the reminder. */
+export async function notifyReviewReminders(
+  tx: Tx,
+  program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>,
+  late: { userId: string; count: number }[],
+  eventKey: string,
+) {
+  return notifyEach(
+    tx,
+    'review-reminder',
+    late.map((r) => ({
+      userId: r.userId,
+      data: { ...programParameters(program), count: r.count },
+      eventKey,
+    })),
+  )
+}
