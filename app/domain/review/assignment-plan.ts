@@ -14,7 +14,7 @@ export interface PlanApplication {
 
 export interface PlanReviewer {
   userId: string
-  /** Lower-cased email and name, matched against applicants' exclusions. */
+  /** Email and name as `normalisePerson` writes them, matched against applicants' exclusions. */
   email: string
   name: string
   /** Organisations the reviewer is a member of or tied to: never assigned their applications. */
@@ -49,13 +49,35 @@ export const normalisePerson = (text: string) => text.trim().toLowerCase().repla
 /** Whether this reviewer may review this application at all (before load is considered). */
 export function isEligible(reviewer: PlanReviewer, application: PlanApplication) {
   if (reviewer.blockedOrganizations.has(application.organizationId)) return false
-  if (application.excluded.has(reviewer.email)) return false
-  return !application.excluded.has(normalisePerson(reviewer.name))
+  if (application.excluded.size === 0) return true
+  return !application.excluded.has(reviewer.email) && !application.excluded.has(reviewer.name)
 }
 
-const byLoadThenId = (load: Map<string, number>) => (a: PlanReviewer, b: PlanReviewer) =>
-  (load.get(a.userId) ?? 0) - (load.get(b.userId) ?? 0) ||
-  (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
+/** The `needed` candidates with the fewest assignments, ties by id (one pass per pick). */
+function pickLeastLoaded(
+  candidates: readonly PlanReviewer[],
+  load: ReadonlyMap<string, number>,
+  needed: number,
+) {
+  const chosen: PlanReviewer[] = []
+  const used = new Set<string>()
+  for (let n = 0; n < needed; n++) {
+    let best: PlanReviewer | undefined
+    let bestLoad = Infinity
+    for (const candidate of candidates) {
+      if (used.has(candidate.userId)) continue
+      const l = load.get(candidate.userId) ?? 0
+      if (l < bestLoad || (l === bestLoad && best && candidate.userId < best.userId)) {
+        best = candidate
+        bestLoad = l
+      }
+    }
+    if (!best) break
+    used.add(best.userId)
+    chosen.push(best)
+  }
+  return chosen
+}
 
 export function planAssignments(input: PlanInput) {
   const load = new Map(input.load)
@@ -80,9 +102,7 @@ export function planAssignments(input: PlanInput) {
   for (const application of order) {
     const needed = input.perApplication - (input.kept.get(application.id) ?? 0)
     if (needed <= 0) continue
-    const chosen = [...(eligible.get(application.id) ?? [])]
-      .sort(byLoadThenId(load))
-      .slice(0, needed)
+    const chosen = pickLeastLoaded(eligible.get(application.id) ?? [], load, needed)
     for (const reviewer of chosen) {
       planned.push({ applicationId: application.id, reviewerUserId: reviewer.userId })
       load.set(reviewer.userId, (load.get(reviewer.userId) ?? 0) + 1)
