@@ -185,10 +185,9 @@ describe('assigning reviewers', () => {
     const perReviewer = loads(rows, reviewers)
     expect(Math.max(...perReviewer) - Math.min(...perReviewer)).toBeLessThanOrEqual(1)
     expect(rows.some((r) => r.applicationId === group.id)).toBe(true)
-    // The target is 1 s (1.2 s measured on this machine at a load average of 11 on 2 cores: one
-    // read of each table, the
-    // plan in memory, one insert). The bound leaves room for a shared CI machine; a plan that went
-    // quadratic or wrote row by row takes tens of seconds and fails it.
+    // The target is 1 s; 1.2 s was measured here at a load average of 11 on 2 cores (one read of
+    // each table, the plan in memory, one insert). The bound leaves room for a shared machine; a
+    // plan gone quadratic or rows written one by one take tens of seconds and fail it.
     expect(elapsed).toBeLessThan(4000)
   })
 })
