@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Tx } from '#db/client.server.ts'
 import { organizations, users, type Organization, type Program } from '#db/schema/index.ts'
-import { programParameters } from './notification-kinds.server.ts'
+import { programParameters, type NotificationData } from './notification-kinds.server.ts'
 import { membersOf, notify, notifyEach } from './notifications.server.ts'
 import { mailNotifications } from './notification-mail.server.ts'
 
@@ -23,6 +23,24 @@ export async function notifyInvited(
   organization: Pick<Organization, 'name'>,
   invitedById: string,
 ): Promise<{ inviteeId: string | null }> {
+  return tellInvitee(tx, 'invitation', invitation, invitedById, {
+    data: (invitedBy) => ({ organization: organization.name, invitedBy }),
+    mailData: { acceptPath: `/invitations/${invitation.token}` },
+  })
+}
+
+/**
+ * An invitation (to an organisation, onto a panel) reaches its invitee under the bell when the
+ * address has an account; the mail with the accept link goes to the address either way, in the
+ * inviter's language when there is no account to ask.
+ */
+async function tellInvitee(
+  tx: Tx,
+  kind: 'invitation' | 'panel-invitation',
+  invitation: { id: string; email: string },
+  invitedById: string,
+  parts: { data: (invitedBy: string) => NotificationData; mailData: NotificationData },
+): Promise<{ inviteeId: string | null }> {
   const [invitee] = await tx
     .select({ id: users.id })
     .from(users)
@@ -33,25 +51,23 @@ export async function notifyInvited(
     .from(users)
     .where(eq(users.id, invitedById))
     .limit(1)
-  const data = { organization: organization.name, invitedBy: inviter?.name ?? '' }
-  const mailData = { acceptPath: `/invitations/${invitation.token}` }
+  const data = parts.data(inviter?.name ?? '')
   if (invitee) {
     await notify(tx, {
-      kind: 'invitation',
+      kind,
       userId: invitee.id,
       data,
       eventKey: invitation.id,
-      mailData,
+      mailData: parts.mailData,
     })
     return { inviteeId: invitee.id }
   }
-  // No account yet: the mail alone, to the address, in the inviter's language.
-  await mailNotifications(tx, 'invitation', [
+  await mailNotifications(tx, kind, [
     {
       to: invitation.email,
       language: inviter?.language === 'es' ? 'es' : 'en',
-      data: { ...data, ...mailData },
-      idempotencyKey: `invitation:${invitation.id}:${invitation.email}`,
+      data: { ...data, ...parts.mailData },
+      idempotencyKey: `${kind}:${invitation.id}:${invitation.email}`,
     },
   ])
   return { inviteeId: null }
@@ -159,40 +175,10 @@ export async function notifyPanelInvited(
   funder: Pick<Organization, 'name'>,
   invitedById: string,
 ) {
-  const [invitee] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, invitation.email))
-    .limit(1)
-  const [inviter] = await tx
-    .select({ name: users.name, language: users.language })
-    .from(users)
-    .where(eq(users.id, invitedById))
-    .limit(1)
-  const data = {
-    ...programParameters(program),
-    funder: funder.name,
-    invitedBy: inviter?.name ?? '',
-  }
-  const mailData = { acceptPath: `/panel-invitations/${invitation.token}` }
-  if (invitee) {
-    await notify(tx, {
-      kind: 'panel-invitation',
-      userId: invitee.id,
-      data,
-      eventKey: invitation.id,
-      mailData,
-    })
-    return
-  }
-  await mailNotifications(tx, 'panel-invitation', [
-    {
-      to: invitation.email,
-      language: inviter?.language === 'es' ? 'es' : 'en',
-      data: { ...data, ...mailData },
-      idempotencyKey: `panel-invitation:${invitation.id}:${invitation.email}`,
-    },
-  ])
+  await tellInvitee(tx, 'panel-invitation', invitation, invitedById, {
+    data: (invitedBy) => ({ ...programParameters(program), funder: funder.name, invitedBy }),
+    mailData: { acceptPath: `/panel-invitations/${invitation.token}` },
+  })
 }
 
 /** A reviewer declared a conflict: the funder's program officers are asked to pick a replacement. */

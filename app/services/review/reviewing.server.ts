@@ -20,6 +20,12 @@ import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { notifyReviewConflict } from '#app/services/notifications/notification-events.server.ts'
 import type { OfficerActor } from './panel.server.ts'
 
+/** An assignment counts only while its reviewer sits on its program's panel. */
+const stillOnPanel = and(
+  eq(panelMembers.programId, reviewAssignments.programId),
+  eq(panelMembers.userId, reviewAssignments.reviewerUserId),
+)
+
 /** The signed-in person's assignments across every panel they sit on, newest program first. */
 export async function listMyAssignments(userId: string) {
   return db()
@@ -37,13 +43,7 @@ export async function listMyAssignments(userId: string) {
       applicationTitle: applications.title,
     })
     .from(reviewAssignments)
-    .innerJoin(
-      panelMembers,
-      and(
-        eq(panelMembers.programId, reviewAssignments.programId),
-        eq(panelMembers.userId, reviewAssignments.reviewerUserId),
-      ),
-    )
+    .innerJoin(panelMembers, stillOnPanel)
     .innerJoin(programs, eq(programs.id, reviewAssignments.programId))
     .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -70,13 +70,7 @@ export async function findOwnAssignment(assignmentId: string, userId: string) {
   const [row] = await db()
     .select({ assignment: reviewAssignments, program: programs, funderId: funds.organizationId })
     .from(reviewAssignments)
-    .innerJoin(
-      panelMembers,
-      and(
-        eq(panelMembers.programId, reviewAssignments.programId),
-        eq(panelMembers.userId, reviewAssignments.reviewerUserId),
-      ),
-    )
+    .innerJoin(panelMembers, stillOnPanel)
     .innerJoin(programs, eq(programs.id, reviewAssignments.programId))
     .innerJoin(funds, eq(funds.id, programs.fundId))
     .where(
