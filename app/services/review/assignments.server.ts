@@ -28,12 +28,24 @@ import type { OfficerActor } from './panel.server.ts'
 export const REVIEWABLE_STATUSES = ['submitted', 'in_review'] as const
 
 /**
+ * Runs queries one after the other: drizzle's queries start only when awaited, and one
+ * transaction's connection takes one query at a time (node-postgres warns of overlapping ones).
+ */
+async function oneAtATime<T extends readonly unknown[]>(queries: {
+  [K in keyof T]: PromiseLike<T[K]>
+}): Promise<T> {
+  const results: unknown[] = []
+  for (const query of queries) results.push(await query)
+  return results as unknown as T
+}
+
+/**
  * Everything planning needs, read once: the reviewable applications with their exclusions, the
  * panel (staff only while still members of the funder) with the organisations each is a member of
  * or tied to, and the assignments already made.
  */
 async function loadPlanData(tx: Db, program: Pick<Program, 'id'>, funderId: string) {
-  const [apps, exclusions, panel, existing] = await Promise.all([
+  const [apps, exclusions, panel, existing] = await oneAtATime([
     tx
       .select({ id: applications.id, organizationId: applications.organizationId })
       .from(applications)
