@@ -63,6 +63,20 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'attachment.added': 'admin:audit.actions.attachment.added',
   'attachment.removed': 'admin:audit.actions.attachment.removed',
   'attachment.refused': 'admin:audit.actions.attachment.refused',
+  'panel_member.added': 'admin:audit.actions.panel_member.added',
+  'panel_member.removed': 'admin:audit.actions.panel_member.removed',
+  'panel_invitation.created': 'admin:audit.actions.panel_invitation.created',
+  'panel_invitation.accepted': 'admin:audit.actions.panel_invitation.accepted',
+  'reviewer_tie.added': 'admin:audit.actions.reviewer_tie.added',
+  'reviewer_tie.removed': 'admin:audit.actions.reviewer_tie.removed',
+  'program.reviewers_assigned': 'admin:audit.actions.program.reviewers_assigned',
+  'program.reviewers_reminded': 'admin:audit.actions.program.reviewers_reminded',
+  'review.assigned': 'admin:audit.actions.review.assigned',
+  'review.unassigned': 'admin:audit.actions.review.unassigned',
+  'review.conflict_declared': 'admin:audit.actions.review.conflict_declared',
+  'review.no_conflict_declared': 'admin:audit.actions.review.no_conflict_declared',
+  'review.submitted': 'admin:audit.actions.review.submitted',
+  'review.reopened': 'admin:audit.actions.review.reopened',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

@@ -58,6 +58,20 @@ export const AUDIT_ACTIONS = [
   'attachment.added',
   'attachment.removed',
   'attachment.refused',
+  'panel_member.added',
+  'panel_member.removed',
+  'panel_invitation.created',
+  'panel_invitation.accepted',
+  'reviewer_tie.added',
+  'reviewer_tie.removed',
+  'program.reviewers_assigned',
+  'program.reviewers_reminded',
+  'review.assigned',
+  'review.unassigned',
+  'review.conflict_declared',
+  'review.no_conflict_declared',
+  'review.submitted',
+  'review.reopened',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

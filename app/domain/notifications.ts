@@ -12,6 +12,9 @@ export const NOTIFICATION_KINDS = [
   'programs-digest',
   'password-changed',
   'new-sign-in',
+  'panel-invitation',
+  'review-conflict',
+  'review-reminder',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -31,6 +34,10 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'programs-digest': { mail: 'optional', emailByDefault: true },
   'password-changed': { mail: 'required' },
   'new-sign-in': { mail: 'required' },
+  // Like an organisation's invitation, the invitation is itself a mail.
+  'panel-invitation': { mail: 'required' },
+  'review-conflict': { mail: 'optional', emailByDefault: true },
+  'review-reminder': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

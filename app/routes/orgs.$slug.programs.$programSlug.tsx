@@ -15,7 +15,7 @@ export const handle: I18nHandle = { i18n: ['funder'] }
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organization, program, fund } = await requireManagedProgram(request, params)
+  const { organization, program, fund, role } = await requireManagedProgram(request, params)
   return {
     title: program.title,
     orgSlug: organization.slug,
@@ -23,11 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The title in the reader's language when the funder gave one (else theirs, noted).
     shownTitle: showProgram(program, await requestLanguage(request)).title,
     fund: { name: fund.name, slug: fund.slug },
+    // The panel and the review board are the program officers' (owners and admins).
+    officer: role === 'owner' || role === 'admin',
   }
 }
 
 export default function ProgramLayout() {
-  const { orgSlug, program, fund, shownTitle } = useLoaderData<typeof loader>()
+  const { orgSlug, program, fund, shownTitle, officer } = useLoaderData<typeof loader>()
   const { t } = useTranslation('funder')
   const base = `/orgs/${orgSlug}/programs/${program.slug}`
   return (
@@ -48,6 +50,12 @@ export default function ProgramLayout() {
         <NavLink to={`${base}/rubric`}>{t('funder:layout.rubric')}</NavLink>
         <NavLink to={`${base}/questions`}>{t('funder:layout.questions')}</NavLink>
         <NavLink to={`${base}/applications`}>{t('funder:layout.applications')}</NavLink>
+        {officer ? (
+          <>
+            <NavLink to={`${base}/panel`}>{t('funder:layout.panel')}</NavLink>
+            <NavLink to={`${base}/review`}>{t('funder:layout.review')}</NavLink>
+          </>
+        ) : null}
       </nav>
       <Outlet />
     </>

@@ -11,6 +11,8 @@ import {
   places,
   programQuestions,
   programs,
+  panelMembers,
+  reviewAssignments,
   skillRequests,
 } from '#db/schema/index.ts'
 
@@ -287,13 +289,39 @@ async function seedProgramInReview(
     .returning()
   if (!program) throw new Error('Could not seed the program in review')
   await writeTemplateRubric(tx, program.id)
+  const seeded: string[] = []
   for (const [i, demo] of IN_REVIEW_APPLICATIONS.entries()) {
-    await seedApplication(tx, program.id, null, demo, orgIds, userIds, {
-      submittedAt: new Date(now - (30 - i) * DAY),
-      reviewStartedAt: new Date(now - 18 * DAY),
-      reviewStartedBy: userIds['officer'] ?? null,
-    })
+    seeded.push(
+      await seedApplication(tx, program.id, null, demo, orgIds, userIds, {
+        submittedAt: new Date(now - (30 - i) * DAY),
+        reviewStartedAt: new Date(now - 18 * DAY),
+        reviewStartedBy: userIds['officer'] ?? null,
+      }),
+    )
   }
+  // Its panel: the funder's staff reviewer and a community reviewer, each assigned every
+  // application (two reviewers per application), nothing declared yet.
+  const panel = [
+    { userId: userIds['reviewer'] ?? '', kind: 'staff' as const },
+    { userId: userIds['community'] ?? '', kind: 'community' as const },
+  ]
+  await tx.insert(panelMembers).values(
+    panel.map((p) => ({
+      ...p,
+      programId: program.id,
+      addedByUserId: userIds['officer'] ?? null,
+    })),
+  )
+  await tx.insert(reviewAssignments).values(
+    seeded.flatMap((applicationId) =>
+      panel.map((p) => ({
+        programId: program.id,
+        applicationId,
+        reviewerUserId: p.userId,
+        assignedByUserId: userIds['officer'] ?? null,
+      })),
+    ),
+  )
 }
 
 async function seedApplication(
@@ -391,4 +419,5 @@ async function seedApplication(
         ]
       : []),
   ])
+  return application.id
 }

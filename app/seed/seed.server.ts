@@ -16,6 +16,8 @@ export const DEMO_USERS = {
   volunteer: { email: 'volunteer@example.org', name: 'Sam Lee' },
   donor: { email: 'donor@example.org', name: 'Dana Brooks' },
   westgate: { email: 'tomas@example.org', name: 'Tomás Rivera' },
+  reviewer: { email: 'reviewer@example.org', name: 'Ruth Bello' },
+  community: { email: 'community@example.org', name: 'Carmen Ortiz' },
 } as const
 
 const DEMO_ORGS: (NewOrganization & { owner: keyof typeof DEMO_USERS })[] = [
@@ -96,6 +98,12 @@ export async function seedDemoData(db: Db) {
         .values({ organizationId: row.id, userId: ids[owner], role: 'owner' })
       orgIds[org.slug] = row.id
     }
+    // A staff reviewer at the funder (the community reviewer belongs to no organisation).
+    await tx.insert(memberships).values({
+      organizationId: orgIds['riverbend-community-foundation'] ?? '',
+      userId: ids.reviewer,
+      role: 'reviewer',
+    })
     await seedPrograms(tx, orgIds, ids)
     await recordAudit(tx, {
       actorUserId: null,

@@ -1,6 +1,7 @@
 import type { Organization } from '#db/schema/index.ts'
 import { FUND_MANAGER_ROLES, findFund } from '#app/services/programs/funds.server.ts'
 import { findProgram } from '#app/services/programs/programs.server.ts'
+import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
 import { throwNotFound } from './http.server.ts'
 import { memo } from './request-memo-cache.server.ts'
 import { requireOrgRole } from './permissions.server.ts'
@@ -39,6 +40,19 @@ export async function requireManagedProgram(
   params: { slug?: string; programSlug?: string },
 ) {
   const access = await requireOrgRole(request, params.slug, FUND_MANAGER_ROLES)
+  return { ...access, ...(await requireProgram(access.organization, params.programSlug)) }
+}
+
+/**
+ * A program of the organisation in the URL, for its program officers (owners and admins): the
+ * panel and review pages. Members and reviewers get 403, non-members (community reviewers
+ * included) 404.
+ */
+export async function requireOfficerProgram(
+  request: Request,
+  params: { slug?: string; programSlug?: string },
+) {
+  const access = await requireOrgRole(request, params.slug, MANAGER_ROLES)
   return { ...access, ...(await requireProgram(access.organization, params.programSlug)) }
 }
 

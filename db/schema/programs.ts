@@ -101,6 +101,10 @@ export const programs = pgTable(
     allowSkillRequests: boolean('allow_skill_requests').notNull().default(true),
     reviewersPerApplication: integer('reviewers_per_application').notNull().default(3),
     blindReview: boolean('blind_review').notNull().default(false),
+    /** How much a community reviewer's score counts, in per-mille of a staff reviewer's (1000: equal). */
+    communityReviewerWeight: integer('community_reviewer_weight').notNull().default(1000),
+    /** Reviewers see the others' scores on an application once they have submitted their own. */
+    showScoresAfterSubmit: boolean('show_scores_after_submit').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -112,6 +116,10 @@ export const programs = pgTable(
     check('programs_amounts_nonnegative', sql`${t.minAwardMinor} >= 0 AND ${t.budgetMinor} >= 0`),
     check('programs_opens_before_closes', sql`${t.opensAt} < ${t.closesAt}`),
     check('programs_content_language_known', sql`${t.contentLanguage} IN ('en', 'es')`),
+    check(
+      'programs_community_reviewer_weight_range',
+      sql`${t.communityReviewerWeight} BETWEEN 0 AND 10000`,
+    ),
     // Null means "not translated", so an empty translation is never stored in its place.
     check(
       'programs_translations_not_empty',

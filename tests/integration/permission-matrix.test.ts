@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { queueMail } from '#app/services/mail/mail.server.ts'
+import { panelMembers, reviewAssignments } from '#db/schema/index.ts'
 import {
   addUserToOrg,
   cookieFor,
+  createApplicationRow,
   createOpenProgram,
   createOrgWithOwner,
   createUser,
@@ -65,6 +67,7 @@ interface World {
   attachmentId: string
   invitationToken: string
   mailId: string
+  assignmentId: string
 }
 
 interface RouteExpectation {
@@ -255,6 +258,41 @@ const MATRIX: Record<string, RouteExpectation> = {
   'routes/orgs.$slug.programs.$programSlug.applications[.]csv': {
     loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
   },
+  // The panel and the review board: the program officers (owners, admins) only; an empty post
+  // names no action.
+  'routes/orgs.$slug.programs.$programSlug.panel': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/orgs.$slug.programs.$programSlug.review': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  // Each signed-in person's own queue and ties; an empty post names no organisation.
+  'routes/reviews._index': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+  // The world's assignment is the funder reviewer's: nobody else learns that it exists. An
+  // empty post is a field error (no level is required to save).
+  'routes/reviews.$assignmentId': {
+    params: (w) => ({ assignmentId: w.assignmentId }),
+    loader: every(404, { anonymous: 'login', funderReviewer: 200 }),
+    action: {
+      form: { declaration: 'conflict', reason: '' },
+      answers: every(404, { anonymous: 'login', funderReviewer: 400 }),
+    },
+  },
+  // A token that is none of ours: not found for everyone.
+  'routes/panel-invitations.$token': {
+    params: () => ({ token: 'not-a-real-token' }),
+    loader: every(404),
+    action: { answers: every(404, { anonymous: 'login' }) },
+  },
 
   'routes/programs._index': { loader: every(200) },
   'routes/programs.$slug._index': { params: publicProgram, loader: every(200) },
@@ -400,7 +438,21 @@ beforeAll(async () => {
       idempotencyKey: 'permission-matrix',
     }),
   )
+  // The funder reviewer sits on the panel with one assignment (on another group's application).
+  await db()
+    .insert(panelMembers)
+    .values({ programId: funder.program.id, userId: users.funderReviewer.id, kind: 'staff' })
+  const reviewed = await createApplicationRow(funder.program.id)
+  const [assignment] = await db()
+    .insert(reviewAssignments)
+    .values({
+      programId: funder.program.id,
+      applicationId: reviewed.id,
+      reviewerUserId: users.funderReviewer.id,
+    })
+    .returning({ id: reviewAssignments.id })
   world = {
+    assignmentId: assignment!.id,
     group,
     funder,
     users,

@@ -1,7 +1,14 @@
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { applicationEvents, applications, programs } from '#db/schema/index.ts'
+import {
+  applicationEvents,
+  applications,
+  panelMembers,
+  programs,
+  reviewAssignments,
+  users,
+} from '#db/schema/index.ts'
 import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 
@@ -52,5 +59,17 @@ describe('the demo seed', () => {
       'submitted',
       'submitted',
     ])
+    // The program in review has a staff and a community reviewer, each with both applications.
+    const panel = await db()
+      .select({ email: users.email, kind: panelMembers.kind })
+      .from(panelMembers)
+      .innerJoin(users, eq(users.id, panelMembers.userId))
+      .orderBy(users.email)
+    expect(panel).toEqual([
+      { email: 'community@example.org', kind: 'community' },
+      { email: 'reviewer@example.org', kind: 'staff' },
+    ])
+    const assigned = await db().select({ state: reviewAssignments.state }).from(reviewAssignments)
+    expect(assigned.map((a) => a.state)).toEqual(['assigned', 'assigned', 'assigned', 'assigned'])
   })
 })

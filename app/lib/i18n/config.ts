@@ -28,6 +28,7 @@ export const NAMESPACES = [
   'admin',
   'notifications',
   'mail',
+  'review',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Tx } from '#db/client.server.ts'
 import type { DeviceNames } from '#app/domain/devices.ts'
 import { organizations, users, type Organization, type Program } from '#db/schema/index.ts'
-import { programParameters } from './notification-kinds.server.ts'
+import { programParameters, type NotificationData } from './notification-kinds.server.ts'
 import { membersOf, notify, notifyEach } from './notifications.server.ts'
 import { mailNotifications } from './notification-mail.server.ts'
 
@@ -24,6 +24,24 @@ export async function notifyInvited(
   organization: Pick<Organization, 'name'>,
   invitedById: string,
 ): Promise<{ inviteeId: string | null }> {
+  return tellInvitee(tx, 'invitation', invitation, invitedById, {
+    data: (invitedBy) => ({ organization: organization.name, invitedBy }),
+    mailData: { acceptPath: `/invitations/${invitation.token}` },
+  })
+}
+
+/**
+ * An invitation (to an organisation, onto a panel) reaches its invitee under the bell when the
+ * address has an account; the mail with the accept link goes to the address either way, in the
+ * inviter's language when there is no account to ask.
+ */
+async function tellInvitee(
+  tx: Tx,
+  kind: 'invitation' | 'panel-invitation',
+  invitation: { id: string; email: string },
+  invitedById: string,
+  parts: { data: (invitedBy: string) => NotificationData; mailData: NotificationData },
+): Promise<{ inviteeId: string | null }> {
   const [invitee] = await tx
     .select({ id: users.id })
     .from(users)
@@ -34,25 +52,23 @@ export async function notifyInvited(
     .from(users)
     .where(eq(users.id, invitedById))
     .limit(1)
-  const data = { organization: organization.name, invitedBy: inviter?.name ?? '' }
-  const mailData = { acceptPath: `/invitations/${invitation.token}` }
+  const data = parts.data(inviter?.name ?? '')
   if (invitee) {
     await notify(tx, {
-      kind: 'invitation',
+      kind,
       userId: invitee.id,
       data,
       eventKey: invitation.id,
-      mailData,
+      mailData: parts.mailData,
     })
     return { inviteeId: invitee.id }
   }
-  // No account yet: the mail alone, to the address, in the inviter's language.
-  await mailNotifications(tx, 'invitation', [
+  await mailNotifications(tx, kind, [
     {
       to: invitation.email,
       language: inviter?.language === 'es' ? 'es' : 'en',
-      data: { ...data, ...mailData },
-      idempotencyKey: `invitation:${invitation.id}:${invitation.email}`,
+      data: { ...data, ...parts.mailData },
+      idempotencyKey: `${kind}:${invitation.id}:${invitation.email}`,
     },
   ])
   return { inviteeId: null }
@@ -147,4 +163,66 @@ export async function notifyNewSignIn(
     eventKey: sessionId,
     mailData: { ip: device.ip },
   })
+}
+
+/**
+ * Someone was invited onto a program's review panel: under the bell when the address has an
+ * account; the mail with the accept link goes to the address either way.
+ */
+export async function notifyPanelInvited(
+  tx: Tx,
+  invitation: { id: string; email: string; token: string },
+  program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>,
+  funder: Pick<Organization, 'name'>,
+  invitedById: string,
+) {
+  await tellInvitee(tx, 'panel-invitation', invitation, invitedById, {
+    data: (invitedBy) => ({ ...programParameters(program), funder: funder.name, invitedBy }),
+    mailData: { acceptPath: `/panel-invitations/${invitation.token}` },
+  })
+}
+
+/** A reviewer declared a conflict: the funder's program officers are asked to pick a replacement. */
+export async function notifyReviewConflict(
+  tx: Tx,
+  conflict: {
+    assignmentId: string
+    reviewer: string
+    funder: Pick<Organization, 'id' | 'slug'>
+    program: Pick<Program, 'slug' | 'title' | 'contentLanguage' | 'titleTranslation'>
+  },
+) {
+  const officers = await membersOf(tx, [conflict.funder.id], OFFICER_ROLES)
+  await notifyEach(
+    tx,
+    'review-conflict',
+    officers.map((m) => ({
+      userId: m.userId,
+      data: {
+        ...programParameters(conflict.program),
+        reviewer: conflict.reviewer,
+        funderSlug: conflict.funder.slug,
+        programSlug: conflict.program.slug,
+      },
+      eventKey: conflict.assignmentId,
+    })),
+  )
+}
+
+/** The officer reminded the reviewers whose reviews are not in; `eventKey` names the reminder. */
+export async function notifyReviewReminders(
+  tx: Tx,
+  program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>,
+  late: { userId: string; count: number }[],
+  eventKey: string,
+) {
+  return notifyEach(
+    tx,
+    'review-reminder',
+    late.map((r) => ({
+      userId: r.userId,
+      data: { ...programParameters(program), count: r.count },
+      eventKey,
+    })),
+  )
 }

@@ -129,4 +129,36 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
     link: () => '/account',
     mailTemplate: 'new-sign-in',
   },
+  'panel-invitation': {
+    label: 'notifications:kinds.panelInvitation.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.panelInvitation.message',
+      values: {
+        invitedBy: text(d, 'invitedBy'),
+        funder: text(d, 'funder'),
+        program: programTitle(d, reader),
+      },
+    }),
+    link: () => '/reviews',
+    mailTemplate: 'panel-invitation',
+  },
+  // Never names the applicant: the officer opens the program's review page to see who it was.
+  'review-conflict': {
+    label: 'notifications:kinds.reviewConflict.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.reviewConflict.message',
+      values: { reviewer: text(d, 'reviewer'), program: programTitle(d, reader) },
+    }),
+    link: (d) => `/orgs/${text(d, 'funderSlug')}/programs/${text(d, 'programSlug')}/review`,
+    mailTemplate: 'review-conflict',
+  },
+  'review-reminder': {
+    label: 'notifications:kinds.reviewReminder.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.reviewReminder.message',
+      values: { program: programTitle(d, reader), count: Number(d.count ?? 0) },
+    }),
+    link: () => '/reviews',
+    mailTemplate: 'review-reminder',
+  },
 }

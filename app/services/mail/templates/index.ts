@@ -11,6 +11,9 @@ import { deadlineReminderMail } from './notify-deadline-reminder.tsx'
 import { programsDigestMail } from './notify-programs-digest.tsx'
 import { passwordChangedMail } from './notify-password-changed.tsx'
 import { newSignInMail } from './notify-new-sign-in.tsx'
+import { panelInvitationMail } from './notify-panel-invitation.tsx'
+import { reviewConflictMail } from './notify-review-conflict.tsx'
+import { reviewReminderMail } from './notify-review-reminder.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -30,6 +33,9 @@ export const MAIL_TEMPLATES = {
   'programs-digest': programsDigestMail,
   'password-changed': passwordChangedMail,
   'new-sign-in': newSignInMail,
+  'panel-invitation': panelInvitationMail,
+  'review-conflict': reviewConflictMail,
+  'review-reminder': reviewReminderMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES

@@ -1,0 +1,170 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { db } from '#db/client.server.ts'
+import {
+  applications,
+  organizations,
+  panelMembers,
+  reviewAssignments,
+  reviewScores,
+  rubricCriteria,
+  users,
+  type Program,
+} from '#db/schema/index.ts'
+import { PER_MILLE, type AssignmentState } from '#app/domain/review/review-states.ts'
+import { fail, type Result } from '#app/domain/result.ts'
+import { recordAudit } from '#app/services/admin/audit.server.ts'
+import { notifyReviewReminders } from '#app/services/notifications/notification-events.server.ts'
+import { REVIEWABLE_STATUSES } from './assignments.server.ts'
+import type { OfficerActor } from './panel.server.ts'
+
+/** States of work handed out and not yet in: whom "Remind late reviewers" tells. */
+const OUTSTANDING: AssignmentState[] = ['assigned', 'declared_no_conflict', 'in_progress']
+
+/**
+ * The officer's view of the program's reviewing: each reviewable application with its
+ * assignments, and a plain weighted mean (0–100) of its submitted reviews, computed in SQL:
+ * each review is the rubric-weighted mean of level ÷ the criterion's maximum, and community
+ * reviewers' reviews count with the program's weight. (Normalised scores and agreement are the
+ * ranking's, elsewhere.)
+ */
+export async function programProgress(program: Pick<Program, 'id' | 'communityReviewerWeight'>) {
+  const reviewScore = db()
+    .select({
+      assignmentId: reviewScores.assignmentId,
+      score:
+        sql<number>`100.0 * sum(${rubricCriteria.weight} * ${reviewScores.level}::float8 / ${rubricCriteria.maxScore})
+        / nullif(sum(${rubricCriteria.weight}), 0)`.as('score'),
+    })
+    .from(reviewScores)
+    .innerJoin(rubricCriteria, eq(rubricCriteria.id, reviewScores.criterionId))
+    .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviewScores.assignmentId))
+    .where(
+      and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.state, 'submitted')),
+    )
+    .groupBy(reviewScores.assignmentId)
+    .as('review_score')
+  const communityWeight = program.communityReviewerWeight / PER_MILLE
+  const [apps, assignments] = await Promise.all([
+    db()
+      .select({
+        id: applications.id,
+        title: applications.title,
+        organization: organizations.name,
+        status: applications.status,
+        mean: sql<number | null>`(SELECT sum(w * s) / nullif(sum(w), 0) FROM (
+            SELECT CASE WHEN ${panelMembers.kind} = 'community' THEN ${communityWeight}::float8 ELSE 1 END AS w,
+                   ${reviewScore.score} AS s
+            FROM ${reviewAssignments}
+            JOIN ${reviewScore} ON ${reviewScore.assignmentId} = ${reviewAssignments.id}
+            LEFT JOIN ${panelMembers} ON ${panelMembers.programId} = ${reviewAssignments.programId}
+              AND ${panelMembers.userId} = ${reviewAssignments.reviewerUserId}
+            WHERE ${reviewAssignments.applicationId} = ${applications.id}) AS weighted)`,
+      })
+      .from(applications)
+      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+      .where(
+        and(
+          eq(applications.programId, program.id),
+          inArray(applications.status, [...REVIEWABLE_STATUSES]),
+        ),
+      )
+      .orderBy(asc(applications.submittedAt), asc(applications.id))
+      .limit(5000),
+    db()
+      .select({
+        id: reviewAssignments.id,
+        applicationId: reviewAssignments.applicationId,
+        reviewerUserId: reviewAssignments.reviewerUserId,
+        reviewer: users.name,
+        state: reviewAssignments.state,
+        conflictReason: reviewAssignments.conflictReason,
+      })
+      .from(reviewAssignments)
+      .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+      .where(eq(reviewAssignments.programId, program.id))
+      .orderBy(asc(users.name)),
+  ])
+  const byApplication = new Map<string, typeof assignments>()
+  for (const a of assignments) {
+    const list = byApplication.get(a.applicationId) ?? []
+    list.push(a)
+    byApplication.set(a.applicationId, list)
+  }
+  const perReviewer = new Map<
+    string,
+    { userId: string; name: string; counts: Record<AssignmentState, number> }
+  >()
+  const overall: Record<AssignmentState, number> = {
+    assigned: 0,
+    declared_no_conflict: 0,
+    in_progress: 0,
+    submitted: 0,
+    conflict: 0,
+  }
+  for (const a of assignments) {
+    const entry = perReviewer.get(a.reviewerUserId) ?? {
+      userId: a.reviewerUserId,
+      name: a.reviewer,
+      counts: { assigned: 0, declared_no_conflict: 0, in_progress: 0, submitted: 0, conflict: 0 },
+    }
+    entry.counts[a.state] += 1
+    overall[a.state] += 1
+    perReviewer.set(a.reviewerUserId, entry)
+  }
+  return {
+    applications: apps.map((a) => ({
+      ...a,
+      mean: a.mean === null ? null : Number(a.mean),
+      assignments: byApplication.get(a.id) ?? [],
+    })),
+    reviewers: [...perReviewer.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    overall,
+  }
+}
+
+/**
+ * "Remind late reviewers": everyone with work handed out and not submitted hears how many reviews
+ * wait for them. Pressing it twice in the same minute tells nobody twice.
+ */
+export async function remindLateReviewers(
+  actor: OfficerActor,
+  program: Pick<Program, 'id' | 'title' | 'contentLanguage' | 'titleTranslation'>,
+): Promise<Result<{ reminded: number }>> {
+  const late = await db()
+    .select({
+      userId: reviewAssignments.reviewerUserId,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(reviewAssignments)
+    .where(
+      and(
+        eq(reviewAssignments.programId, program.id),
+        inArray(reviewAssignments.state, OUTSTANDING),
+      ),
+    )
+    .groupBy(reviewAssignments.reviewerUserId)
+  if (late.length === 0) return fail({ message: 'review:refusals.nobodyLate' })
+  const minute = new Date().toISOString().slice(0, 16)
+  const reminded = await db().transaction(async (tx) => {
+    const n = await notifyReviewReminders(tx, program, late, `${program.id}:${minute}`)
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'program.reviewers_reminded',
+      entityType: 'program',
+      entityId: program.id,
+      organizationId: actor.organizationId,
+      ip: actor.ip,
+      details: { reminded: n },
+    })
+    return n
+  })
+  return { ok: true, reminded }
+}
+
+/** Reviewers with a declared conflict, for the officer: which applications need a replacement. */
+export async function conflictsNeedingReplacement(programId: string) {
+  return db()
+    .select({ applicationId: reviewAssignments.applicationId })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.programId, programId), eq(reviewAssignments.state, 'conflict')))
+}

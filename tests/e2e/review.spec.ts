@@ -1,0 +1,77 @@
+import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures.ts'
+
+const BOARD = '/orgs/riverbend-community-foundation/programs/neighbourhood-health-grants-2026'
+
+test('the officer assigns, a reviewer declares and scores blind, the officer sees progress', async ({
+  page,
+  browser,
+}) => {
+  // The officer runs "Assign reviewers" (the seed already assigned both; a rerun keeps them).
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+  await page.goto(`${BOARD}/panel`)
+  await expect(page.getByRole('cell', { name: /^Ruth Bello/ })).toBeVisible()
+  await expect(page.getByRole('cell', { name: /^Carmen Ortiz/ })).toBeVisible()
+  await expectAccessible(page)
+  await page.goto(`${BOARD}/review`)
+  await page.getByRole('button', { name: 'Assign reviewers' }).click()
+  await expect(page.getByText('0 reviews assigned.')).toBeVisible()
+  const reviewers = page.getByRole('table', { name: 'Reviewers' })
+  await expect(reviewers.getByRole('row', { name: /Ruth Bello/ })).toBeVisible()
+
+  // The staff reviewer, in another browser.
+  const context = await browser.newContext()
+  const reviewer = await context.newPage()
+  await logIn(reviewer, 'reviewer@example.org', DEMO_PASSWORD)
+  await reviewer.goto('/reviews')
+  await expectAccessible(reviewer)
+  // Blind: the queue names no group (the ties form below lists every group to choose from).
+  const queue = reviewer.getByRole('table', { name: 'Reviews assigned to you' })
+  await expect(queue.getByText('Eastside Health Collective')).toHaveCount(0)
+  await reviewer
+    .getByRole('link', { name: /^Review [0-9a-f]{8}$/ })
+    .first()
+    .click()
+  await expect(reviewer).toHaveURL(/\/reviews\/[0-9a-f-]{36}$/)
+  await expect(reviewer.getByRole('heading', { name: 'Conflict of interest' })).toBeVisible()
+  await expect(reviewer.getByText(/Walking groups|Winter produce/)).toHaveCount(0)
+  await reviewer.getByLabel('No conflict').check()
+  await reviewer.getByRole('button', { name: 'Declare' }).click()
+  await expect(reviewer.getByText('You can now read the application and score it.')).toBeVisible()
+  await expect(reviewer.getByText(/Walking groups|Winter produce/).first()).toBeVisible()
+  for (const name of ['Eastside Health Collective', 'Northfield Food Justice Network']) {
+    await expect(reviewer.getByText(name)).toHaveCount(0)
+    await expect(reviewer.getByText(/@example\.org/)).toHaveCount(0)
+  }
+  await expect(reviewer).toHaveTitle(/^Review [0-9a-f]{8} ·/)
+  await expectAccessible(reviewer)
+
+  // Submitting with a criterion unscored is refused next to it; then every criterion scored.
+  const criteria = reviewer.locator('fieldset.criterion')
+  const count = await criteria.count()
+  expect(count).toBeGreaterThan(1)
+  await criteria.nth(0).getByRole('radio').nth(2).check()
+  await reviewer.getByRole('button', { name: 'Submit review' }).click()
+  await expect(
+    reviewer.getByText('Choose a level for this criterion before submitting.').first(),
+  ).toBeVisible()
+  for (let i = 1; i < count; i++) {
+    // A number key picks the level of the criterion in focus.
+    await criteria.nth(i).getByRole('radio').first().focus()
+    await reviewer.keyboard.press('3')
+    await expect(criteria.nth(i).getByRole('radio').nth(2)).toBeChecked()
+  }
+  await reviewer.getByLabel('Overall comment').fill('Clear plan, led by the people it serves.')
+  await reviewer.getByRole('button', { name: 'Submit review' }).click()
+  await expect(reviewer.getByText('Your review is submitted. Thank you.')).toBeVisible()
+  await context.close()
+
+  // The officer sees it in the progress, with a mean.
+  await page.reload()
+  const ruth = page
+    .getByRole('table', { name: 'Reviewers' })
+    .getByRole('row', { name: /Ruth Bello/ })
+  // Columns: assigned, no conflict declared, in progress, submitted, conflict.
+  await expect(ruth.getByRole('cell').nth(3)).toHaveText('1')
+  await expect(page.getByRole('cell', { name: '75' })).toBeVisible()
+  await expectAccessible(page)
+})
