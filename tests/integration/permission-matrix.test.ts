@@ -272,6 +272,10 @@ const MATRIX: Record<string, RouteExpectation> = {
       answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
     },
   },
+  // The ranking board: the program officers' too; it only reads.
+  'routes/orgs.$slug.programs.$programSlug.ranking': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
   // Each signed-in person's own queue and ties; an empty post names no organisation.
   'routes/reviews._index': {
     loader: every(200, { anonymous: 'login' }),
