@@ -71,6 +71,7 @@ test.describe('a visitor whose browser prefers Spanish', () => {
       `${program}/applications?status=submitted&sort=amount`,
       `${ORG}/programs/neighbourhood-health-grants-2026`,
       `${ORG}/programs/neighbourhood-health-grants-2026/applications`,
+      `${ORG}/programs/neighbourhood-health-grants-2026/ranking?sort=normalised`,
     ]) {
       await page.goto(path)
       await expectNothingEnglish(page)

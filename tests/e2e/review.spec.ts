@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures
 
 const BOARD = '/orgs/riverbend-community-foundation/programs/neighbourhood-health-grants-2026'
 
-test('the officer assigns, a reviewer declares and scores blind, the officer sees progress', async ({
+test('the officer assigns, a reviewer declares and scores blind, the officer sees progress and the ranking', async ({
   page,
   browser,
 }) => {
@@ -74,4 +74,18 @@ test('the officer assigns, a reviewer declares and scores blind, the officer see
   await expect(ruth.getByRole('cell').nth(3)).toHaveText('1')
   await expect(page.getByRole('cell', { name: '75' })).toBeVisible()
   await expectAccessible(page)
+
+  // The ranking: one review where the program asks for more is too few.
+  await page.getByRole('link', { name: 'Ranking' }).click()
+  await expect(page).toHaveURL(`${BOARD}/ranking`)
+  const ranking = page.getByRole('table', { name: 'Applications ranked by weighted mean' })
+  await expect(ranking.getByText('Too few reviews').first()).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Panel agreement' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('Rank by').selectOption('normalised')
+  await page.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(`${BOARD}/ranking?sort=normalised`)
+  await expect(
+    page.getByRole('table', { name: 'Applications ranked by normalised score' }),
+  ).toBeVisible()
 })
