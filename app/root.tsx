@@ -33,6 +33,7 @@ import { titleMeta } from './lib/i18n/meta.ts'
 import { useMessage } from './lib/i18n/message.ts'
 import { isLanguage, routeNamespaces } from './lib/i18n/config.ts'
 import { unreadCount } from './utils/notifications.server.ts'
+import { sitsOnAPanel } from './services/review/panel.server.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -67,6 +68,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       language,
       siteTitle: t('common:site.name'),
       unread: user ? await unreadCount(user.id) : 0,
+      /** On a review panel: the header links to the person's reviews. */
+      reviewer: user ? await sitsOnAPanel(user.id) : false,
       /** This page without its query, for hreflang alternates. */
       pageUrl: `${publicOrigin(request)}${url.pathname}`,
     },
@@ -84,9 +87,11 @@ export function useRootData() {
 function MainNavList({
   user,
   current,
+  reviewer,
 }: {
   user: RootData['user']
   current: RootData['currentOrganization']
+  reviewer: boolean
 }) {
   const { t } = useTranslation()
   return (
@@ -104,6 +109,11 @@ function MainNavList({
           {current ? (
             <li>
               <NavLink to={`/orgs/${current.slug}`}>{current.name}</NavLink>
+            </li>
+          ) : null}
+          {reviewer ? (
+            <li>
+              <NavLink to="/reviews">{t('common:nav.reviews')}</NavLink>
             </li>
           ) : null}
           {user.isPlatformAdmin ? (
@@ -164,6 +174,7 @@ function SiteHeader() {
   const root = useRootData()
   const user = root?.user ?? null
   const current = root?.currentOrganization ?? null
+  const reviewer = root?.reviewer ?? false
   const location = useLocation()
   const { t } = useTranslation()
   return (
@@ -174,13 +185,13 @@ function SiteHeader() {
         </Link>
         {/* Only one of the two shows at a time (CSS by width); the phone's works without JS. */}
         <nav aria-label={t('common:nav.label')} className="nav-wide">
-          <MainNavList user={user} current={current} />
+          <MainNavList user={user} current={current} reviewer={reviewer} />
         </nav>
         {/* Keyed by page, so the menu closes when a link in it is followed. */}
         <details className="nav-menu" key={location.key}>
           <summary>{t('common:nav.menu')}</summary>
           <nav aria-label={t('common:nav.label')}>
-            <MainNavList user={user} current={current} />
+            <MainNavList user={user} current={current} reviewer={reviewer} />
           </nav>
         </details>
         {user ? <NotificationBell count={root?.unread ?? 0} /> : null}

@@ -3,7 +3,11 @@ import type { UseFormRegisterReturn } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { SDOH_DOMAINS } from '#app/domain/places/sdoh.ts'
 import { SDOH_KEYS } from '#app/domain/programs/funder-words.ts'
-import { REVIEWERS_MAX, REVIEWERS_MIN } from '#app/schemas/programs/program.ts'
+import {
+  COMMUNITY_WEIGHT_MAX_PERCENT,
+  REVIEWERS_MAX,
+  REVIEWERS_MIN,
+} from '#app/schemas/programs/program.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { TIME_ZONES } from '#app/lib/time-zones.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
@@ -245,6 +249,22 @@ export function ProgramDetailsFields({
           label={t('funder:programFields.blind')}
           hint={t('funder:programFields.blindHint')}
           props={choice('blindReview', 'on')}
+        />
+        <TextField
+          label={t('funder:programFields.communityWeight')}
+          required
+          inputMode="decimal"
+          hint={t('funder:programFields.communityWeightHint', {
+            max: COMMUNITY_WEIGHT_MAX_PERCENT,
+          })}
+          error={errorOf('communityReviewerWeight')}
+          {...field('communityReviewerWeight')}
+        />
+        <Checkbox
+          name="showScoresAfterSubmit"
+          label={t('funder:programFields.showScores')}
+          hint={t('funder:programFields.showScoresHint')}
+          props={choice('showScoresAfterSubmit', 'on')}
         />
       </fieldset>
     </>

@@ -6,23 +6,48 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const numberFormats = new Map<string, Intl.NumberFormat>()
 const percentFormats = new Map<string, Intl.NumberFormat>()
 
-/** Date and time with the zone named, so nothing is ambiguous (UTC unless a zone is given). */
-export function formatDateTime(iso: string | Date, timeZone = 'UTC', locale = 'en-US'): string {
-  const key = `${locale}|${timeZone}`
+/** The formatter `key` names (locale, zone and style), built with `options` the first time. */
+function dateTimeFormat(key: string, locale: string, options: () => Intl.DateTimeFormatOptions) {
   let format = dateTimeFormats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZone,
-      timeZoneName: 'short',
-    })
+    format = new Intl.DateTimeFormat(locale, options())
     dateTimeFormats.set(key, format)
   }
-  return format.format(new Date(iso))
+  return format
+}
+
+const CLOCK = { hour: 'numeric', minute: '2-digit' } as const
+
+/** Date and time with the zone named, so nothing is ambiguous (UTC unless a zone is given). */
+export function formatDateTime(iso: string | Date, timeZone = 'UTC', locale = 'en-US'): string {
+  return dateTimeFormat(`stamp|${locale}|${timeZone}`, locale, () => ({
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...CLOCK,
+    timeZone,
+    timeZoneName: 'short',
+  })).format(new Date(iso))
+}
+
+/**
+ * A moment days away, in the zone it was set in, with the weekday and without the year: "Friday,
+ * December 4 at 5:00 PM" (es-US "viernes, 4 de diciembre, 5:00 p.m."), or the day alone. For
+ * deadlines a reminder names; the caller names the zone beside it.
+ */
+export function formatNearMoment(
+  iso: string | Date,
+  timeZone: string,
+  locale = 'en-US',
+  { time = true }: { time?: boolean } = {},
+): string {
+  return dateTimeFormat(`near|${locale}|${timeZone}|${time}`, locale, () => ({
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    ...(time ? CLOCK : {}),
+    timeZone,
+  })).format(new Date(iso))
 }
 
 export function formatDate(iso: string | Date, locale = 'en-US'): string {

@@ -56,6 +56,8 @@ function programForm(overrides: Record<string, string | string[]> = {}) {
     allowSkillRequests: 'on',
     reviewersPerApplication: '2',
     blindReview: 'on',
+    communityReviewerWeight: '100',
+    showScoresAfterSubmit: 'on',
     ...overrides,
   }
 }
@@ -345,6 +347,61 @@ describe('creating and editing a program', () => {
       details: { changed: ['budgetMinor', 'blindReview'] },
     })
   })
+
+  it('saves the community reviewers’ weight (typed as a percentage) and whether scores show after submitting', async () => {
+    const s = await draftProgram()
+    expect(s.program).toMatchObject({ communityReviewerWeight: 1000, showScoresAfterSubmit: true })
+    const out = await postTo(programDetails.action)(
+      s,
+      programForm({
+        title: s.program.title,
+        communityReviewerWeight: '62.5',
+        showScoresAfterSubmit: [],
+      }),
+    )
+    expect(out.status, JSON.stringify(out.data)).toBe(302)
+    const [saved] = await db().select().from(programs).where(eq(programs.id, s.program.id))
+    expect(saved).toMatchObject({ communityReviewerWeight: 625, showScoresAfterSubmit: false })
+    expect((await auditActions(s.program.id)).at(-1)).toMatchObject({
+      action: 'program.updated',
+      details: { changed: ['communityReviewerWeight', 'showScoresAfterSubmit'] },
+    })
+    // The form shows them back as typed.
+    const details = await load(s, programDetails.loader)
+    expect(details.data).toMatchObject({
+      values: { communityReviewerWeight: '62.5', showScoresAfterSubmit: '' },
+    })
+  })
+
+  it.each(['1000.5', '-10', 'equal'])(
+    'refuses a community reviewers’ weight of %j beside the field, saving nothing',
+    async (typed) => {
+      const s = await draftProgram()
+      const audits = (await auditActions(s.program.id)).length
+      const form = programForm({
+        title: s.program.title,
+        budget: '300000',
+        communityReviewerWeight: typed,
+        showScoresAfterSubmit: [],
+      })
+      const out = await postTo(programDetails.action)(s, form)
+      expect(out.status).toBe(400)
+      const failure = out.data as {
+        errors: Record<string, string>
+        values: Record<string, unknown>
+      }
+      expect(Object.keys(failure.errors)).toEqual(['communityReviewerWeight'])
+      expect(english(failure.errors.communityReviewerWeight!)).toMatch(/percentage from 0 to 1000/)
+      expect(failure.values).toMatchObject({ communityReviewerWeight: typed, budget: '300000' })
+      const [still] = await db().select().from(programs).where(eq(programs.id, s.program.id))
+      expect(still).toMatchObject({
+        communityReviewerWeight: 1000,
+        showScoresAfterSubmit: true,
+        budgetMinor: 25_000_000,
+      })
+      expect(await auditActions(s.program.id)).toHaveLength(audits)
+    },
+  )
 
   it('refuses a past closing time when saving an open program', async () => {
     const s = await draftProgram()

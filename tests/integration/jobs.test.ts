@@ -86,6 +86,8 @@ const detailsOf = (p: Program): ProgramDetailsInput => ({
   allowSkillRequests: p.allowSkillRequests,
   reviewersPerApplication: p.reviewersPerApplication,
   blindReview: p.blindReview,
+  communityReviewerWeight: p.communityReviewerWeight,
+  showScoresAfterSubmit: p.showScoresAfterSubmit,
 })
 
 describe('closing programs at their deadline', () => {

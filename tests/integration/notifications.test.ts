@@ -43,6 +43,8 @@ import {
   TEST_PASSWORD,
 } from '#tests/support/factories.ts'
 import { completeDraft, groupAndProgram } from '#tests/support/complete-draft.ts'
+import { translateMessage } from '#app/lib/i18n/message.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
@@ -405,7 +407,12 @@ describe('deadline reminders (scheduled)', () => {
       eventKey: `${draft.id}:7d`,
       link: `/applications/${draft.id}`,
     })
-    expect(rows[0]?.data).toMatchObject({ days: 7 })
+    // What the words need, not the words: the closing instant and the program's zone.
+    expect(rows[0]?.data).toMatchObject({
+      closesAt: closesAt.toISOString(),
+      timeZone: 'America/Chicago',
+    })
+    expect(rows[0]?.data).not.toHaveProperty('days')
     // Twenty hours before: the day's reminder.
     const dayBefore = new Date(closesAt.getTime() - 20 * 3_600_000).toISOString()
     await runJobNow(DEADLINE_REMINDERS_JOB, { at: dayBefore })
@@ -534,12 +541,14 @@ describe('mail', () => {
     expect(invitation?.text).toContain(group.org.name)
   })
 
-  it('a reminder run twice mails once', async () => {
-    const closesAt = new Date(Date.now() + 40 * DAY)
+  it('a reminder run twice mails once, naming the closing day and time in the program’s zone', async () => {
+    // Friday 5 December 2031, 5 pm in Chicago. The job runs 5.2 days before: a count of days
+    // rounded up used to read "closes in 6 days".
+    const closesAt = new Date('2031-12-05T23:00:00Z')
     const funder = await createOpenProgram({ closesAt })
     const draft = await createApplicationRow(funder.program.id, { status: 'draft' })
     const [member] = await membersOf(db(), [draft.organizationId])
-    const at = new Date(closesAt.getTime() - 3 * DAY).toISOString()
+    const at = new Date(closesAt.getTime() - 5.2 * DAY).toISOString()
     await runJobNow(DEADLINE_REMINDERS_JOB, { at })
     await runJobNow(DEADLINE_REMINDERS_JOB, { at })
     const mails = await db()
@@ -549,6 +558,27 @@ describe('mail', () => {
     expect(mails.map((m) => m.idempotencyKey)).toEqual([
       `deadline-reminder:${draft.id}:7d:${member!.userId}`,
     ])
-    expect(mails[0]?.subject).toBe('A program closes in 3 days: your application is still a draft')
+    const title = funder.program.title
+    expect(mails[0]?.subject).toBe(
+      `${title} closes on Friday, December 5: your application is still a draft`,
+    )
+    // Intl separates "5:00" and "PM" with a narrow no-break space; read it as a space.
+    const words = (text: string) => text.replace(/\s+/g, ' ')
+    expect(words(mails[0]!.text)).toContain(
+      `${title} closes on Friday, December 5 at 5:00 PM (America/Chicago), and your group's application is still a draft.`,
+    )
+    expect(words(mails[0]!.text)).not.toMatch(/\bdays?\b/)
+
+    // Under the bell, in the reader's language.
+    const shown = async (reader: 'en' | 'es') => {
+      const { items } = await listNotifications(member!.userId, reader)
+      return words(translateMessage(fixedT(reader), items[0]!.message))
+    }
+    expect(await shown('en')).toBe(
+      `${title} closes on Friday, December 5 at 5:00 PM (America/Chicago), and your group's application is still a draft.`,
+    )
+    expect(await shown('es')).toBe(
+      `${title} cierra el viernes, 5 de diciembre, 5:00 p.m. (America/Chicago) y la solicitud de su grupo sigue en borrador.`,
+    )
   })
 })

@@ -14,6 +14,7 @@ import * as assignmentRoute from '#app/routes/reviews.$assignmentId.tsx'
 import * as boardRoute from '#app/routes/orgs.$slug.programs.$programSlug.review.tsx'
 import * as programRoute from '#app/routes/orgs.$slug.programs.$programSlug._index.tsx'
 import * as invitationRoute from '#app/routes/panel-invitations.$token.tsx'
+import * as rootRoute from '#app/root.tsx'
 import { invitePanelMember } from '#app/services/review/panel.server.ts'
 import { assignReviewers } from '#app/services/review/assignments.server.ts'
 import {
@@ -299,5 +300,34 @@ describe('community reviewers', () => {
     expect(
       await db().select().from(panelMembers).where(eq(panelMembers.programId, s.program.id)),
     ).toHaveLength(0)
+  })
+})
+
+describe('the header’s "Reviews" link', () => {
+  const reviewerFlag = async (cookie?: string) => {
+    const root = await call(rootRoute.loader, makeRequest('/', cookie ? { cookie } : {}))
+    return (root.data as { reviewer: boolean }).reviewer
+  }
+
+  it('shows to whoever sits on a panel, and to nobody else', async () => {
+    const s = await createOpenProgram({ status: 'in_review' })
+    const [community, staff, stranger] = await Promise.all([
+      createUser(),
+      createUser(),
+      createUser(),
+    ])
+    expect(await reviewerFlag(await cookieFor(community.id))).toBe(false)
+    await db()
+      .insert(panelMembers)
+      .values([
+        { programId: s.program.id, userId: community.id, kind: 'community' },
+        { programId: s.program.id, userId: staff.id, kind: 'staff' },
+      ])
+    expect(await reviewerFlag(await cookieFor(community.id))).toBe(true)
+    expect(await reviewerFlag(await cookieFor(staff.id))).toBe(true)
+    // The funder's owner runs the program but does not sit on its panel.
+    expect(await reviewerFlag(await cookieFor(s.owner.id))).toBe(false)
+    expect(await reviewerFlag(await cookieFor(stranger.id))).toBe(false)
+    expect(await reviewerFlag()).toBe(false)
   })
 })

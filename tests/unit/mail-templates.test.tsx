@@ -45,6 +45,50 @@ describe('every mail template, in both languages', () => {
   })
 })
 
+describe('the deadline reminder', () => {
+  // Intl separates "5:00" and "PM" with a narrow no-break space; read it as a space.
+  const words = (text: string) => text.replace(/\s+/g, ' ')
+  const example = MAIL_TEMPLATES['deadline-reminder'].example
+
+  it('names the closing day and time in the program’s zone, in the reader’s words', async () => {
+    const en = await renderMail('deadline-reminder', 'en', example)
+    expect(en.subject).toBe(
+      'Community Health Access 2027 closes on Friday, December 4: your application is still a draft',
+    )
+    expect(words(en.text)).toContain(
+      "Community Health Access 2027 closes on Friday, December 4 at 5:00 PM (America/Chicago), and your group's application is still a draft.",
+    )
+    const es = await renderMail('deadline-reminder', 'es', example)
+    expect(es.subject).toBe(
+      'Acceso comunitario a la salud 2027 cierra el viernes, 4 de diciembre: su solicitud sigue en borrador',
+    )
+    expect(words(es.text)).toContain(
+      'Acceso comunitario a la salud 2027 cierra el viernes, 4 de diciembre, 5:00 p.m. (America/Chicago) y la solicitud de su grupo sigue en borrador.',
+    )
+  })
+
+  it('reads in the zone the program was set in, not the server’s', async () => {
+    // Saturday 03:30 UTC is still Friday evening in Chicago.
+    const mail = await renderMail('deadline-reminder', 'en', {
+      ...example,
+      closesAt: '2026-12-05T03:30:00.000Z',
+    })
+    expect(mail.subject).toContain('closes on Friday, December 4:')
+    expect(words(mail.text)).toContain('closes on Friday, December 4 at 9:30 PM (America/Chicago)')
+  })
+
+  it('says "soon" for a reminder stored before the closing time was', async () => {
+    const older = Object.fromEntries(
+      Object.entries(example).filter(([name]) => name !== 'closesAt' && name !== 'timeZone'),
+    )
+    const mail = await renderMail('deadline-reminder', 'en', { ...older, days: 6 })
+    expect(mail.subject).toBe(
+      'Community Health Access 2027 closes soon: your application is still a draft',
+    )
+    expect(words(mail.text)).toContain('closes soon, and your group')
+  })
+})
+
 describe('the template check itself', () => {
   const origin = appOrigin()
   const renderBoth = async (element: React.ReactElement) => ({

@@ -16,6 +16,7 @@ const program = {
   minAward: '5000',
   maxAward: '25000',
   reviewersPerApplication: '3',
+  communityReviewerWeight: '100',
 }
 
 function errorsOf<T>(schema: { safeParse: (v: unknown) => T }, input: Record<string, unknown>) {
@@ -79,8 +80,34 @@ describe('ProgramDetailsSchema', () => {
       allowSkillRequests: true,
       blindReview: false,
       reviewersPerApplication: 3,
+      communityReviewerWeight: 1000,
+      showScoresAfterSubmit: false,
     })
   })
+
+  it.each([
+    ['0', 0],
+    ['50', 500],
+    ['62.5', 625],
+    [' 150 % ', 1500],
+    ['1000', 10_000],
+  ])('reads a community reviewer weight of %j percent as %d per mille', (typed, perMille) => {
+    expect(
+      ProgramDetailsSchema.parse({ ...program, communityReviewerWeight: typed }),
+    ).toMatchObject({ communityReviewerWeight: perMille })
+  })
+
+  it.each(['', '-5', '1000.1', '1001', '12.25', 'half', '1e3'])(
+    'refuses a community reviewer weight of %j percent',
+    (typed) => {
+      expect(
+        errorsOf(ProgramDetailsSchema, { ...program, communityReviewerWeight: typed }),
+      ).toEqual({
+        communityReviewerWeight:
+          'Enter a percentage from 0 to 1000, with at most one decimal (100 counts the same as a staff reviewer)',
+      })
+    },
+  )
 
   it('leaves dates empty in a draft', () => {
     expect(ProgramDetailsSchema.parse(program)).toMatchObject({ opensAt: null, closesAt: null })
@@ -151,6 +178,8 @@ describe('ProgramDetailsSchema', () => {
       closesAt: '2027-06-30T17:00',
       blindReview: 'on',
       eligibleCountyFips: ['39049'],
+      communityReviewerWeight: '62.5',
+      showScoresAfterSubmit: 'on',
     })
     const values = programFormValues({
       ...parsed,
@@ -164,6 +193,8 @@ describe('ProgramDetailsSchema', () => {
       blindReview: 'on',
       allowSkillRequests: '',
       eligibleCountyFips: ['39049'],
+      communityReviewerWeight: '62.5',
+      showScoresAfterSubmit: 'on',
     })
     expect(ProgramDetailsSchema.parse(values)).toEqual(parsed)
   })

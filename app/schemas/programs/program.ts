@@ -43,6 +43,30 @@ const dateTimeInput = (message: string) =>
 export const REVIEWERS_MIN = 1
 export const REVIEWERS_MAX = 10
 
+/** The most a community reviewer's score may count, as a percentage of a staff reviewer's. */
+export const COMMUNITY_WEIGHT_MAX_PERCENT = 1000
+
+/**
+ * A percentage typed into a text input ("100", "62.5", "150 %"), read as per-mille, the unit the
+ * database keeps (1000 = 100%): at most one decimal, so every percentage typed is stored exactly.
+ */
+export const percentAsPerMille = (max: number, message: string) =>
+  z
+    .string({ required_error: message })
+    .trim()
+    .transform((v, ctx) => {
+      const typed = v.replace(/\s*%$/, '')
+      const n = Number(typed)
+      if (!/^\d+(\.\d)?$/.test(typed) || n > max) {
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      }
+      return Math.round(n * 10)
+    })
+
+/** Per-mille as the percentage input shows it: 1000 → "100", 625 → "62.5". */
+export const perMilleAsPercent = (perMille: number) => String(perMille / 10)
+
 /** Each field of the program form on its own; the cross-field checks come below. */
 const ProgramFields = z.object({
   title: z
@@ -93,6 +117,12 @@ const ProgramFields = z.object({
     msg('validation:program.reviewers', { min: REVIEWERS_MIN, max: REVIEWERS_MAX }),
   ),
   blindReview: checkbox,
+  /** Typed as a percentage of a staff reviewer's weight; parsed to per-mille. */
+  communityReviewerWeight: percentAsPerMille(
+    COMMUNITY_WEIGHT_MAX_PERCENT,
+    msg('validation:program.communityWeight', { max: COMMUNITY_WEIGHT_MAX_PERCENT }),
+  ),
+  showScoresAfterSubmit: checkbox,
 })
 
 /** The fields the place checks read (states ticked, counties picked or typed). */
@@ -206,6 +236,8 @@ export function programFormValues(
     allowSkillRequests: boolean
     reviewersPerApplication: number
     blindReview: boolean
+    communityReviewerWeight: number
+    showScoresAfterSubmit: boolean
   } | null,
 ) {
   if (!program) {
@@ -214,6 +246,9 @@ export function programFormValues(
       contentLanguage: 'en',
       allowSkillRequests: 'on',
       reviewersPerApplication: '3',
+      // The database's defaults: equal weight, others' scores shown once one's own is in.
+      communityReviewerWeight: '100',
+      showScoresAfterSubmit: 'on',
       minAward: '0',
       eligibleStates: [] as string[],
       sdohDomains: [] as string[],
@@ -240,5 +275,7 @@ export function programFormValues(
     allowSkillRequests: program.allowSkillRequests ? 'on' : '',
     reviewersPerApplication: String(program.reviewersPerApplication),
     blindReview: program.blindReview ? 'on' : '',
+    communityReviewerWeight: perMilleAsPercent(program.communityReviewerWeight),
+    showScoresAfterSubmit: program.showScoresAfterSubmit ? 'on' : '',
   }
 }

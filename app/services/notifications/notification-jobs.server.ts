@@ -20,6 +20,7 @@ interface DueDraft {
   application_id: string
   organization_id: string
   closes_at: Date | string
+  time_zone: string
   title: string
   content_language: string
   title_translation: string | null
@@ -37,7 +38,7 @@ export async function sendDeadlineReminders(at?: Date): Promise<{ reminded: numb
     const widest = Math.max(...REMINDER_WINDOWS.map((w) => w.days))
     const drafts = rowsOf<DueDraft>(
       await tx.execute(sql`
-        SELECT a.id AS application_id, a.organization_id, p.closes_at, p.title,
+        SELECT a.id AS application_id, a.organization_id, p.closes_at, p.time_zone, p.title,
                p.content_language, p.title_translation
         FROM programs p
         JOIN applications a ON a.program_id = p.id AND a.status = 'draft'
@@ -60,7 +61,10 @@ export async function sendDeadlineReminders(at?: Date): Promise<{ reminded: numb
           titleTranslation: draft.title_translation,
         }),
         applicationId: draft.application_id,
-        days: Math.max(1, Math.ceil(left / DAY_MS)),
+        // The notice names the closing moment in the program's zone, not a count of days left
+        // (5.2 days would read as 6): the reader's words and format are chosen when it is shown.
+        closesAt: new Date(draft.closes_at).toISOString(),
+        timeZone: draft.time_zone,
       }
       reminded += await notifyEach(
         tx,

@@ -1,4 +1,5 @@
-import type { Language } from '#app/lib/i18n/config.ts'
+import { LOCALES, type Language } from '#app/lib/i18n/config.ts'
+import { formatNearMoment } from '#app/lib/format.ts'
 import { translateMessage, type Message } from '#app/lib/i18n/message.ts'
 import { describeDevice } from '#app/domain/devices.ts'
 import { fixedT } from '#app/services/translations.server.ts'
@@ -43,6 +44,27 @@ function deviceText(data: NotificationData, reader: Language) {
   const os = text(data, 'osName') || null
   if (!browser && !os && data.browser !== undefined) return text(data, 'browser')
   return translateMessage(fixedT(reader), describeDevice({ browser, os }))
+}
+
+/**
+ * When the program closes, in its own zone and the reader's words ("Friday, December 4 at 5:00
+ * PM", or the day alone), from the stored `closesAt` and `timeZone`; null for a notice stored
+ * before they were (it said a number of days instead).
+ */
+export function closingMoment(
+  data: NotificationData,
+  reader: Language,
+  options?: { time?: boolean },
+) {
+  const at = new Date(text(data, 'closesAt'))
+  const timeZone = text(data, 'timeZone')
+  if (!timeZone || Number.isNaN(at.getTime())) return null
+  try {
+    return { closes: formatNearMoment(at, timeZone, LOCALES[reader], options), timeZone }
+  } catch {
+    // A zone this runtime does not know (a RangeError from Intl): the notice still reads.
+    return null
+  }
 }
 
 /** The parameters a program contributes: its title in both languages, for any reader. */
@@ -98,10 +120,18 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
   },
   'deadline-reminder': {
     label: 'notifications:kinds.deadlineReminder.label',
-    message: (d, reader) => ({
-      key: 'notifications:kinds.deadlineReminder.message',
-      values: { program: programTitle(d, reader), count: Number(d.days ?? 0) },
-    }),
+    message: (d, reader) => {
+      const closing = closingMoment(d, reader)
+      return closing
+        ? {
+            key: 'notifications:kinds.deadlineReminder.message',
+            values: { program: programTitle(d, reader), ...closing },
+          }
+        : {
+            key: 'notifications:kinds.deadlineReminder.messageSoon',
+            values: { program: programTitle(d, reader) },
+          }
+    },
     link: (d) => `/applications/${text(d, 'applicationId')}`,
     mailTemplate: 'deadline-reminder',
   },

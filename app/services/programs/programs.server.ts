@@ -139,6 +139,8 @@ function columnsFrom(input: ProgramDetailsInput) {
     allowSkillRequests: input.allowSkillRequests,
     reviewersPerApplication: input.reviewersPerApplication,
     blindReview: input.blindReview,
+    communityReviewerWeight: input.communityReviewerWeight,
+    showScoresAfterSubmit: input.showScoresAfterSubmit,
   }
 }
 
