@@ -44,7 +44,7 @@ async function injectAxe(page: Page) {
 /**
  * axe's own `run` inside the page. @axe-core/playwright's default mode opens a blank page for
  * every analysis and injects axe anew each time, which took about 60% of each check here; the
- * rules and their results are the same (docs/decisions/020-e2e-time.md).
+ * rules and their results are the same (docs/decisions/019-e2e-time.md).
  */
 async function violations(page: Page): Promise<string[]> {
   await injectAxe(page)
