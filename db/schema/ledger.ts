@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm'
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  check,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { LEDGER_ACCOUNT_KINDS, LEDGER_MOVEMENTS } from '#app/domain/ledger/accounts.ts'
+import { createdAt, id } from './columns.ts'
+import { grants } from './grants.ts'
+import { funds } from './programs.ts'
+import { users } from './users.ts'
+
+export const ledgerAccountKind = pgEnum('ledger_account_kind', LEDGER_ACCOUNT_KINDS)
+export const ledgerMovement = pgEnum('ledger_movement', LEDGER_MOVEMENTS)
+
+/**
+ * One account of the double-entry ledger: a fund's, a grant's, or one of the platform's per
+ * currency. `balance_minor` is the running sum of its entries, kept by the database in the same
+ * transaction as each entry (trigger `ledger_entries_apply` in migration 0020), so a balance is
+ * one row read however many gifts there are; a test checks it against the entries.
+ */
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    id: id(),
+    kind: ledgerAccountKind('kind').notNull(),
+    fundId: uuid('fund_id').references(() => funds.id),
+    grantId: uuid('grant_id').references(() => grants.id),
+    currency: text('currency').notNull(),
+    balanceMinor: bigint('balance_minor', { mode: 'number' }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('ledger_accounts_key').on(t.kind, t.fundId, t.grantId, t.currency).nullsNotDistinct(),
+    check(
+      'ledger_accounts_owner_matches_kind',
+      sql`(${t.kind} = 'fund') = (${t.fundId} IS NOT NULL) AND (${t.kind} = 'grant') = (${t.grantId} IS NOT NULL)`,
+    ),
+    check('ledger_accounts_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+)
+
+/**
+ * One movement of money, made of entries that sum to zero in each currency (checked at commit by
+ * the deferred trigger `ledger_transactions_balance`). Append-only: the database refuses to
+ * change or delete a transaction or an entry; a correction is a new transaction that reverses
+ * an earlier one. `idempotency_key` names the movement's cause (a Stripe event, a disbursement),
+ * so recording the same cause twice records it once.
+ */
+export const ledgerTransactions = pgTable(
+  'ledger_transactions',
+  {
+    id: id(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    movement: ledgerMovement('movement').notNull(),
+    /** The transaction this one reverses, for a reversal. */
+    reversesId: uuid('reverses_id').references((): AnyPgColumn => ledgerTransactions.id),
+    memo: text('memo').notNull().default(''),
+    /** Ids the movement concerns (donation, grant, disbursement, Stripe objects), for finding it. */
+    refs: jsonb('refs').$type<Record<string, string>>().notNull().default({}),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('ledger_transactions_idempotency_key').on(t.idempotencyKey),
+    // At most one reversal of a transaction.
+    uniqueIndex('ledger_transactions_reverses_key').on(t.reversesId),
+    check(
+      'ledger_transactions_reversal_names_original',
+      sql`(${t.movement} = 'reversal') = (${t.reversesId} IS NOT NULL)`,
+    ),
+  ],
+)
+
+/** One signed amount on one account (positive: money into the account). */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    transactionId: uuid('transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('ledger_entries_transaction_idx').on(t.transactionId),
+    index('ledger_entries_account_idx').on(t.accountId, t.id),
+    check('ledger_entries_amount_not_zero', sql`${t.amountMinor} <> 0`),
+  ],
+)
+
+export type LedgerAccount = typeof ledgerAccounts.$inferSelect
+export type LedgerTransaction = typeof ledgerTransactions.$inferSelect
+export type LedgerEntry = typeof ledgerEntries.$inferSelect

@@ -1,0 +1,215 @@
+import { eq, sql } from 'drizzle-orm'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '#db/schema/index.ts'
+import { move, type AccountRef } from '#app/domain/ledger/postings.ts'
+import {
+  accountId,
+  balanceOf,
+  driftedAccounts,
+  postTransaction,
+  reverseTransaction,
+} from '#app/services/ledger/ledger.server.ts'
+import { createOpenProgram } from '#tests/support/factories.ts'
+import { raceTest, withTestDatabase } from '#tests/support/database.ts'
+
+withTestDatabase()
+
+const processor: AccountRef = { kind: 'processor', currency: 'USD' }
+const fees: AccountRef = { kind: 'processor_fees', currency: 'USD' }
+
+async function aFund(): Promise<AccountRef> {
+  const s = await createOpenProgram()
+  return { kind: 'fund', fundId: s.fund.id, currency: 'USD' }
+}
+
+let keys = 0
+const key = (what: string) => `${what}:${++keys}:${Date.now()}`
+
+/** The database's answer to a write, as the constraint it broke (or 'ok'). */
+async function constraintOf(write: Promise<unknown>): Promise<string> {
+  try {
+    await write
+    return 'ok'
+  } catch (error) {
+    const cause = (error as { cause?: { constraint?: string } }).cause
+    return cause?.constraint ?? (error as { constraint?: string }).constraint ?? String(error)
+  }
+}
+
+describe('the ledger', () => {
+  it('records a balanced movement and moves the balances', async () => {
+    const fund = await aFund()
+    const posted = await db().transaction((tx) =>
+      postTransaction(tx, {
+        idempotencyKey: key('gift'),
+        movement: 'gift_settled',
+        postings: [...move(processor, fund, 50_00), ...move(fund, fees, 1_75)],
+      }),
+    )
+    expect(posted.recorded).toBe(true)
+    expect(await balanceOf(db(), fund)).toBe(48_25)
+    expect(await balanceOf(db(), fees)).toBe(1_75)
+    expect(await driftedAccounts(db())).toEqual([])
+  })
+
+  it('refuses at commit entries that do not sum to zero, or a lone entry', async () => {
+    const fund = await aFund()
+    const fundAccount = await accountId(db(), fund)
+    const processorAccount = await accountId(db(), processor)
+    const unbalanced = db().transaction(async (tx) => {
+      const [t] = await tx
+        .insert(ledgerTransactions)
+        .values({ idempotencyKey: key('bad'), movement: 'gift_settled' })
+        .returning()
+      await tx.insert(ledgerEntries).values([
+        { transactionId: t!.id, accountId: processorAccount, amountMinor: -50_00, currency: 'USD' },
+        { transactionId: t!.id, accountId: fundAccount, amountMinor: 49_99, currency: 'USD' },
+      ])
+    })
+    expect(await constraintOf(unbalanced)).toBe('ledger_transactions_balance')
+    const empty = db().transaction(async (tx) => {
+      await tx
+        .insert(ledgerTransactions)
+        .values({ idempotencyKey: key('empty'), movement: 'allocation' })
+    })
+    expect(await constraintOf(empty)).toBe('ledger_transactions_balance')
+    expect(await balanceOf(db(), fund)).toBe(0)
+  })
+
+  it('refuses an entry in another currency than its account', async () => {
+    const fund = await aFund()
+    const fundAccount = await accountId(db(), fund)
+    const processorAccount = await accountId(db(), processor)
+    const mixed = db().transaction(async (tx) => {
+      const [t] = await tx
+        .insert(ledgerTransactions)
+        .values({ idempotencyKey: key('eur'), movement: 'gift_settled' })
+        .returning()
+      await tx.insert(ledgerEntries).values([
+        { transactionId: t!.id, accountId: processorAccount, amountMinor: -5, currency: 'EUR' },
+        { transactionId: t!.id, accountId: fundAccount, amountMinor: 5, currency: 'EUR' },
+      ])
+    })
+    expect(await constraintOf(mixed)).toBe('ledger_entries_account_currency')
+  })
+
+  it('is append-only: entries and transactions cannot be changed or deleted', async () => {
+    const fund = await aFund()
+    const { transactionId } = await db().transaction((tx) =>
+      postTransaction(tx, {
+        idempotencyKey: key('gift'),
+        movement: 'gift_settled',
+        postings: move(processor, fund, 10_00),
+      }),
+    )
+    const change = db()
+      .update(ledgerEntries)
+      .set({ amountMinor: 1 })
+      .where(eq(ledgerEntries.transactionId, transactionId))
+    expect(await constraintOf(change)).toBe('ledger_append_only')
+    const remove = db().delete(ledgerTransactions).where(eq(ledgerTransactions.id, transactionId))
+    expect(await constraintOf(remove)).toBe('ledger_append_only')
+    expect(await constraintOf(db().execute(sql`TRUNCATE ledger_entries CASCADE`))).toBe(
+      'ledger_append_only',
+    )
+    expect(await balanceOf(db(), fund)).toBe(10_00)
+  })
+
+  it('records a cause once however often it is posted', async () => {
+    const fund = await aFund()
+    const movement = {
+      idempotencyKey: key('evt'),
+      movement: 'gift_settled' as const,
+      postings: move(processor, fund, 25_00),
+    }
+    const first = await db().transaction((tx) => postTransaction(tx, movement))
+    const again = await db().transaction((tx) => postTransaction(tx, movement))
+    expect(again).toEqual({ transactionId: first.transactionId, recorded: false })
+    expect(await balanceOf(db(), fund)).toBe(25_00)
+  })
+
+  raceTest('records a cause once when two connections post it at the same moment', async () => {
+    const fund = await aFund()
+    const movement = {
+      idempotencyKey: key('evt'),
+      movement: 'gift_settled' as const,
+      postings: move(processor, fund, 30_00),
+    }
+    const both = await Promise.all(
+      [0, 1].map(() =>
+        db().transaction(async (tx) => {
+          // Both transactions are open before either inserts, so their inserts truly overlap.
+          await tx.execute(sql`SELECT pg_sleep(0.05)`)
+          return postTransaction(tx, movement)
+        }),
+      ),
+    )
+    expect(both.map((p) => p.recorded).sort()).toEqual([false, true])
+    expect(new Set(both.map((p) => p.transactionId)).size).toBe(1)
+    expect(await balanceOf(db(), fund)).toBe(30_00)
+  })
+
+  it('corrects by a reversal, once', async () => {
+    const fund = await aFund()
+    const { transactionId } = await db().transaction((tx) =>
+      postTransaction(tx, {
+        idempotencyKey: key('alloc'),
+        movement: 'gift_settled',
+        postings: move(processor, fund, 40_00),
+      }),
+    )
+    const memo = { memo: 'Entered twice by mistake' }
+    const undo = await db().transaction((tx) => reverseTransaction(tx, transactionId, memo))
+    const twice = await db().transaction((tx) => reverseTransaction(tx, transactionId, memo))
+    expect(undo.recorded).toBe(true)
+    expect(twice).toEqual({ transactionId: undo.transactionId, recorded: false })
+    expect(await balanceOf(db(), fund)).toBe(0)
+    const [reversal] = await db()
+      .select()
+      .from(ledgerTransactions)
+      .where(eq(ledgerTransactions.id, undo.transactionId))
+    expect(reversal).toMatchObject({
+      movement: 'reversal',
+      reversesId: transactionId,
+      memo: memo.memo,
+    })
+  })
+
+  it('keeps every balance equal to its entries, and the whole ledger at zero, on random histories', async () => {
+    const funds = [await aFund(), await aFund()]
+    const accounts: AccountRef[] = [processor, fees, ...funds]
+    const step = fc.record({
+      from: fc.integer({ min: 0, max: accounts.length - 1 }),
+      to: fc.integer({ min: 0, max: accounts.length - 1 }),
+      amount: fc.integer({ min: 1, max: 1_000_000_00 }),
+      // Some causes are delivered again (a duplicate webhook): the ledger must count them once.
+      repeat: fc.boolean(),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (history) => {
+        const before = await Promise.all(accounts.map((a) => balanceOf(db(), a)))
+        const expected = [...before]
+        for (const s of history.filter((h) => h.from !== h.to)) {
+          const movement = {
+            idempotencyKey: key('random'),
+            movement: 'allocation' as const,
+            postings: move(accounts[s.from]!, accounts[s.to]!, s.amount),
+          }
+          await db().transaction((tx) => postTransaction(tx, movement))
+          if (s.repeat) await db().transaction((tx) => postTransaction(tx, movement))
+          expected[s.from]! -= s.amount
+          expected[s.to]! += s.amount
+        }
+        expect(await Promise.all(accounts.map((a) => balanceOf(db(), a)))).toEqual(expected)
+        expect(await driftedAccounts(db())).toEqual([])
+        const [total] = await db()
+          .select({ sum: sql<string>`coalesce(sum(${ledgerAccounts.balanceMinor}), 0)` })
+          .from(ledgerAccounts)
+        expect(Number(total!.sum)).toBe(0)
+      }),
+      { numRuns: 15 },
+    )
+  })
+})
