@@ -17,7 +17,12 @@ import {
 import type { ProgramDetailsInput } from '#app/schemas/programs/program.ts'
 import { env } from '#app/config/env.server.ts'
 import { CLEAN_UP_JOB, MAIL_KEPT_DAYS } from '#app/services/jobs/clean-up.server.ts'
-import { runJobNow, startJobQueue, stopJobQueue } from '#app/services/jobs/job-queue.server.ts'
+import {
+  runJobNow,
+  scheduledJobNames,
+  startJobQueue,
+  stopJobQueue,
+} from '#app/services/jobs/job-queue.server.ts'
 import { defineAllJobs } from '#app/services/jobs/jobs.server.ts'
 import {
   CLOSE_OVERDUE_PROGRAMS_JOB,
@@ -88,6 +93,32 @@ const detailsOf = (p: Program): ProgramDetailsInput => ({
   blindReview: p.blindReview,
   communityReviewerWeight: p.communityReviewerWeight,
   showScoresAfterSubmit: p.showScoresAfterSubmit,
+})
+
+describe('jobs fired by their schedules', () => {
+  // pg-boss fires a cron slot as a job with null data; the hourly deadline reminder and the weekly
+  // digest once read `data.at` from it and failed on every slot.
+  it('each scheduled job runs to completion from a job with no data, as a cron slot sends it', async () => {
+    const boss = await startJobQueue(currentDatabase()!)
+    // What pg-boss's scheduler sends; its types ask for an object.
+    const NO_DATA = null as unknown as object
+    const names = scheduledJobNames()
+    expect(names.length).toBeGreaterThanOrEqual(5)
+    const sent = await Promise.all(
+      names.map(async (name) => [name, await boss.send(name, NO_DATA)]),
+    )
+    const states = async () => {
+      const { rows } = await currentDatabase()!.sql.executeSql(
+        `SELECT name, state FROM pgboss.job WHERE id = ANY($1::uuid[]) ORDER BY name`,
+        [sent.map(([, id]) => id)],
+      )
+      return rows as { name: string; state: string }[]
+    }
+    const done = await eventually(async () =>
+      (await states()).every((row) => row.state === 'completed'),
+    )
+    expect(done, JSON.stringify(await states())).toBe(true)
+  })
 })
 
 describe('closing programs at their deadline', () => {

@@ -94,7 +94,8 @@ export async function startJobQueue(database: Database, options: QueueOptions = 
         const log = logger().child({ job: job.name, jobId: id })
         const started = performance.now()
         try {
-          const result = await job.run(data)
+          // A cron slot fires its job with no data (null): handlers always get an object.
+          const result = await job.run(data ?? {})
           log.info({ result, ms: Math.round(performance.now() - started) }, 'job done')
         } catch (err) {
           // Thrown on, so pg-boss records the failure and retries the job.
@@ -187,6 +188,10 @@ export async function scheduleJob(
 export async function cancelJob(name: string, id: string): Promise<void> {
   await holder.__commonsJobQueue?.boss.cancel(name, id)
 }
+
+/** The jobs that also run on a schedule, by name. */
+export const scheduledJobNames = () =>
+  [...definitions().values()].filter((job) => job.cron).map((job) => job.name)
 
 /**
  * Runs a job's handler here and now, without the queue: what tests use to see a job's effect
