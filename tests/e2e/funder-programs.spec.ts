@@ -327,6 +327,8 @@ test.describe('with JavaScript off', () => {
 test('a funder’s unsaved program edits are kept by the browser and offered back after a reload', async ({
   page,
 }) => {
+  // Several full page loads with hydration, checked at two widths: over 30 s on a busy machine.
+  test.slow()
   const tag = randomBytes(3).toString('hex')
   const title = `E2E Draft Backup ${tag}`
   const description = `Typed on the details page but never saved ${tag}`

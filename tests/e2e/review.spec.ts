@@ -6,6 +6,9 @@ test('the officer assigns, a reviewer declares and scores blind, the officer see
   page,
   browser,
 }) => {
+  // A long walk across three accounts and a dozen pages, each checked by axe at two widths: its
+  // steps keep their own time limits; the whole needs more than the default 30 s on a busy machine.
+  test.slow()
   // The officer runs "Assign reviewers" (the seed already assigned both; a rerun keeps them).
   await logIn(page, 'officer@example.org', DEMO_PASSWORD)
   await page.goto(`${BOARD}/panel`)
