@@ -29,6 +29,7 @@ export const NAMESPACES = [
   'notifications',
   'mail',
   'review',
+  'decisions',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']
