@@ -45,7 +45,7 @@ export const ConsensusSchema = z
       })
     }
   })
-export type ConsensusInput = z.infer<typeof ConsensusSchema>
+export type ConsensusInput = Omit<z.infer<typeof ConsensusSchema>, 'intent'>
 
 /** An award: the amount (prefilled with the request), optional words to the group, confirmed. */
 export const AwardSchema = z.object({

@@ -64,52 +64,54 @@ export async function applicationScoreSheet(
       ),
     )
   if (!application) return null
-  const [criteria, assignments, levels, [consensus], [decision]] = await Promise.all([
-    conn
-      .select()
-      .from(rubricCriteria)
-      .where(eq(rubricCriteria.programId, program.id))
-      .orderBy(asc(rubricCriteria.position)),
-    conn
-      .select({
-        id: reviewAssignments.id,
-        state: reviewAssignments.state,
-        overallComment: reviewAssignments.overallComment,
-        reviewer: users.name,
-        kind: panelMembers.kind,
-      })
-      .from(reviewAssignments)
-      .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
-      .leftJoin(
-        panelMembers,
-        and(
-          eq(panelMembers.programId, reviewAssignments.programId),
-          eq(panelMembers.userId, reviewAssignments.reviewerUserId),
-        ),
-      )
-      .where(
-        and(
-          eq(reviewAssignments.applicationId, applicationId),
-          ne(reviewAssignments.state, 'conflict'),
-        ),
-      )
-      .orderBy(asc(reviewAssignments.assignedAt), asc(reviewAssignments.id)),
-    conn
-      .select({
-        assignmentId: reviewScores.assignmentId,
-        criterionId: reviewScores.criterionId,
-        level: reviewScores.level,
-        comment: reviewScores.comment,
-      })
-      .from(reviewScores)
-      .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviewScores.assignmentId))
-      .where(eq(reviewAssignments.applicationId, applicationId)),
-    conn.select().from(consensusScores).where(eq(consensusScores.applicationId, applicationId)),
-    conn
-      .select()
-      .from(applicationDecisions)
-      .where(eq(applicationDecisions.applicationId, applicationId)),
-  ])
+  // One after another: on a transaction's single connection queries take turns anyway.
+  const criteria = await conn
+    .select()
+    .from(rubricCriteria)
+    .where(eq(rubricCriteria.programId, program.id))
+    .orderBy(asc(rubricCriteria.position))
+  const assignments = await conn
+    .select({
+      id: reviewAssignments.id,
+      state: reviewAssignments.state,
+      overallComment: reviewAssignments.overallComment,
+      reviewer: users.name,
+      kind: panelMembers.kind,
+    })
+    .from(reviewAssignments)
+    .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+    .leftJoin(
+      panelMembers,
+      and(
+        eq(panelMembers.programId, reviewAssignments.programId),
+        eq(panelMembers.userId, reviewAssignments.reviewerUserId),
+      ),
+    )
+    .where(
+      and(
+        eq(reviewAssignments.applicationId, applicationId),
+        ne(reviewAssignments.state, 'conflict'),
+      ),
+    )
+    .orderBy(asc(reviewAssignments.assignedAt), asc(reviewAssignments.id))
+  const levels = await conn
+    .select({
+      assignmentId: reviewScores.assignmentId,
+      criterionId: reviewScores.criterionId,
+      level: reviewScores.level,
+      comment: reviewScores.comment,
+    })
+    .from(reviewScores)
+    .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviewScores.assignmentId))
+    .where(eq(reviewAssignments.applicationId, applicationId))
+  const [consensus] = await conn
+    .select()
+    .from(consensusScores)
+    .where(eq(consensusScores.applicationId, applicationId))
+  const [decision] = await conn
+    .select()
+    .from(applicationDecisions)
+    .where(eq(applicationDecisions.applicationId, applicationId))
   const rubric = scoringRubric(criteria)
   const communityWeight = program.communityReviewerWeight / PER_MILLE
   const reviews = assignments.map((a) => {

@@ -243,26 +243,24 @@ async function sharedComments(tx: Tx, applicationId: string, ids: readonly strin
   if (assignmentIds.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) {
     return refuse({ message: 'decisions:refusals.noSuchComment' })
   }
-  const [assignments, scores] = await Promise.all([
-    tx
-      .select({ id: reviewAssignments.id, overallComment: reviewAssignments.overallComment })
-      .from(reviewAssignments)
-      .where(
-        and(
-          inArray(reviewAssignments.id, assignmentIds),
-          eq(reviewAssignments.applicationId, applicationId),
-          eq(reviewAssignments.state, 'submitted'),
-        ),
+  const assignments = await tx
+    .select({ id: reviewAssignments.id, overallComment: reviewAssignments.overallComment })
+    .from(reviewAssignments)
+    .where(
+      and(
+        inArray(reviewAssignments.id, assignmentIds),
+        eq(reviewAssignments.applicationId, applicationId),
+        eq(reviewAssignments.state, 'submitted'),
       ),
-    tx
-      .select({
-        assignmentId: reviewScores.assignmentId,
-        criterionId: reviewScores.criterionId,
-        comment: reviewScores.comment,
-      })
-      .from(reviewScores)
-      .where(inArray(reviewScores.assignmentId, assignmentIds)),
-  ])
+    )
+  const scores = await tx
+    .select({
+      assignmentId: reviewScores.assignmentId,
+      criterionId: reviewScores.criterionId,
+      comment: reviewScores.comment,
+    })
+    .from(reviewScores)
+    .where(inArray(reviewScores.assignmentId, assignmentIds))
   const overall = new Map(assignments.map((a) => [a.id, a.overallComment]))
   return wanted.map(({ assignmentId, criterionId }): SharedComment => {
     const body =
