@@ -78,6 +78,7 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'review.submitted': 'admin:audit.actions.review.submitted',
   'review.reopened': 'admin:audit.actions.review.reopened',
   'consensus.recorded': 'admin:audit.actions.consensus.recorded',
+  'grant.created': 'admin:audit.actions.grant.created',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = [
   'review.submitted',
   'review.reopened',
   'consensus.recorded',
+  'grant.created',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

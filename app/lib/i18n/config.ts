@@ -30,6 +30,7 @@ export const NAMESPACES = [
   'mail',
   'review',
   'decisions',
+  'grants',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']
