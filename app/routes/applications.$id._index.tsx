@@ -77,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           outcome: decided.outcome,
           amountMinor: decided.amountMinor,
           feedback: decided.feedback,
+          grantId: decided.grantId,
           criteria: decided.criteria.map((c) => ({
             id: c.criterionId,
             label: showCriterion(c.criterion, reader).label,

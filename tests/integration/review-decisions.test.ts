@@ -7,6 +7,7 @@ import {
   applications,
   auditLog,
   consensusScores,
+  grants,
   memberships,
   notifications,
   panelMembers,
@@ -179,6 +180,15 @@ describe('awarding', () => {
       )
     expect(told).toHaveLength(1)
     expect(told[0]!.data).toMatchObject({ outcome: 'award', applicationId: s.a.id })
+    // The award became a grant in the same transaction, and the group's outcome links to it.
+    const [grant] = await db().select().from(grants).where(eq(grants.applicationId, s.a.id))
+    expect(grant).toMatchObject({ amountMinor: 1_500_000, programId: s.program.id })
+    expect(result.ok && result.grantId).toBe(grant!.id)
+    expect(await decisionForGroup(s.a.id, s.program)).toMatchObject({
+      outcome: 'award',
+      amountMinor: 1_500_000,
+      grantId: grant!.id,
+    })
   })
 
   it('refuses each bad award with a clear message and changes nothing', async () => {
@@ -259,6 +269,9 @@ describe('awarding', () => {
     })
     expect(await decisionsOf(s.program.id)).toHaveLength(0)
     expect(await statusOf(s.a.id)).toBe('in_review')
+    expect(await db().select().from(grants).where(eq(grants.programId, s.program.id))).toHaveLength(
+      0,
+    )
     const done = await awardProposal(s.actor, s.program, [
       { applicationId: s.a.id, amountMinor: 2_000_000 },
       { applicationId: s.b.id, amountMinor: 2_000_000 },
@@ -266,6 +279,9 @@ describe('awarding', () => {
     ])
     expect(done).toEqual({ ok: true, awarded: 3, totalMinor: 5_000_000 })
     expect(await statusOf(s.c.id)).toBe('awarded')
+    expect(await db().select().from(grants).where(eq(grants.programId, s.program.id))).toHaveLength(
+      3,
+    )
   })
 
   raceTest('two officers awarding the same application at once: exactly one wins', async () => {

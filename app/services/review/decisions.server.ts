@@ -3,6 +3,7 @@ import { db, type Db, type Tx } from '#db/client.server.ts'
 import {
   applicationDecisions,
   applications,
+  grants,
   organizations,
   panelMembers,
   reviewAssignments,
@@ -21,6 +22,7 @@ import {
 import { PER_MILLE } from '#app/domain/review/review-states.ts'
 import { fail, type Failure, type Result } from '#app/domain/result.ts'
 import { recordStatusChange } from '#app/services/applications/applications.server.ts'
+import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import { notifyApplicationDecided } from '#app/services/notifications/notification-events.server.ts'
 import { lockProgram } from '#app/services/programs/programs.server.ts'
 import { scoringRubric } from './consensus.server.ts'
@@ -175,8 +177,15 @@ async function awardLocked(
     feedback: input.feedback ?? '',
     sharedComments: [],
   })
-  // The grant is created in the same transaction by createGrantForAward (wired at merge).
-  return { decisionId: decision.id, amountMinor: amount }
+  // An award becomes a grant in the same transaction: both or neither.
+  const { grantId } = await createGrantForAward(tx, {
+    applicationId: application.id,
+    amountMinor: amount,
+    actorUserId: actor.id,
+    ...(input.startsOn ? { startsOn: input.startsOn } : {}),
+    ...(input.endsOn ? { endsOn: input.endsOn } : {}),
+  })
+  return { decisionId: decision.id, amountMinor: amount, grantId }
 }
 
 /**
@@ -189,7 +198,7 @@ export async function awardApplication(
   actor: OfficerActor,
   program: DecidingProgram,
   input: AwardInput,
-): Promise<Result<{ decisionId: string; amountMinor: number }>> {
+): Promise<Result<{ decisionId: string; amountMinor: number; grantId: string }>> {
   return deciding(async (tx) => {
     const locked = await lockProgram(tx, program.id)
     return awardLocked(tx, actor, locked, input, await awardedSoFar(tx, program.id))
@@ -364,7 +373,13 @@ export async function decisionForGroup(
     feedback: decision.feedback,
     decidedAt: decision.decidedAt,
   }
-  if (decision.outcome === 'award') return { ...base, criteria: [], sharedComments: [] }
+  if (decision.outcome === 'award') {
+    const [grant] = await db()
+      .select({ id: grants.id })
+      .from(grants)
+      .where(eq(grants.applicationId, applicationId))
+    return { ...base, grantId: grant?.id ?? null, criteria: [], sharedComments: [] }
+  }
   const [criteria, funded] = await Promise.all([
     db()
       .select()
@@ -431,6 +446,7 @@ export async function decisionForGroup(
   ])
   return {
     ...base,
+    grantId: null,
     criteria: feedback.map((f) => ({
       ...f,
       criterion: criteria.find((c) => c.id === f.criterionId)!,
