@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'panel-invitation',
   'review-conflict',
   'review-reminder',
+  'application-decided',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -38,6 +39,7 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'panel-invitation': { mail: 'required' },
   'review-conflict': { mail: 'optional', emailByDefault: true },
   'review-reminder': { mail: 'optional', emailByDefault: true },
+  'application-decided': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

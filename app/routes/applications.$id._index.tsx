@@ -24,6 +24,9 @@ import { refuse } from '#app/utils/results.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { Moment } from '#app/components/moment.tsx'
+import { DecisionOutcome } from '#app/components/decision-outcome.tsx'
+import { decisionForGroup } from '#app/services/review/decisions.server.ts'
+import { showCriterion } from '#app/services/programs/program-content.server.ts'
 import { ConfirmCheckbox } from '#app/components/confirm-checkbox.tsx'
 import { CONFIRMED, confirmation } from '#app/schemas/confirmation.ts'
 
@@ -37,17 +40,21 @@ const WithdrawSchema = z.object({
   confirm: confirmation('applications:overview.confirmWithdrawRequired'),
 })
 
-export const handle: I18nHandle = { i18n: ['applications'] }
+export const handle: I18nHandle = { i18n: ['applications', 'decisions'] }
 
 const WITHDRAWABLE = new Set(['submitted', 'in_review'])
+const DECIDED = new Set(['awarded', 'declined'])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireApplication(request, params.id)
   const { application: a, access, program } = loaded
-  const [{ context, content, summary }, history, files] = await Promise.all([
-    readApplication(loaded, await requestLanguage(request)),
+  const reader = await requestLanguage(request)
+  const [{ context, content, summary }, history, files, decided] = await Promise.all([
+    readApplication(loaded, reader),
     applicationHistory(a.id),
     listAttachments(a.id),
+    // Nothing of the review shows before the decision is made.
+    DECIDED.has(a.status) ? decisionForGroup(a.id, program) : null,
   ])
   if (access.side === 'applicant' && access.canEdit) {
     // Coming back to a draft opens the first step that still needs work.
@@ -64,6 +71,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summary,
     files,
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    currency: loaded.fund.currency,
+    outcome: decided
+      ? {
+          outcome: decided.outcome,
+          amountMinor: decided.amountMinor,
+          feedback: decided.feedback,
+          grantId: decided.grantId,
+          criteria: decided.criteria.map((c) => ({
+            id: c.criterionId,
+            label: showCriterion(c.criterion, reader).label,
+            own: c.own,
+            funded: c.funded,
+            fundedCount: c.fundedCount,
+          })),
+          sharedComments: decided.sharedComments.map((c) => ({
+            body: c.body,
+            criterion: c.criterion ? showCriterion(c.criterion, reader).label : null,
+          })),
+        }
+      : null,
   }
 }
 
@@ -83,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationStatusPage() {
-  const { id, status, canWithdraw, allowSkills, summary, files, history } =
+  const { id, status, canWithdraw, allowSkills, summary, files, history, outcome, currency } =
     useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(WithdrawSchema, { failure })
@@ -107,6 +134,7 @@ export default function ApplicationStatusPage() {
           ))}
         </ol>
       </Card>
+      {outcome ? <DecisionOutcome outcome={outcome} currency={currency} /> : null}
       <ApplicationSummary summary={summary} showSkills={allowSkills} />
       <Card title={t('applications:overview.files')}>
         <AttachmentList applicationId={id} files={files} editable={false} />

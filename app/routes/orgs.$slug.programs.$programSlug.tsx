@@ -55,6 +55,7 @@ export default function ProgramLayout() {
             <NavLink to={`${base}/panel`}>{t('funder:layout.panel')}</NavLink>
             <NavLink to={`${base}/review`}>{t('funder:layout.review')}</NavLink>
             <NavLink to={`${base}/ranking`}>{t('funder:layout.ranking')}</NavLink>
+            <NavLink to={`${base}/decisions`}>{t('funder:layout.decisions')}</NavLink>
           </>
         ) : null}
       </nav>

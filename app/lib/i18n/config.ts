@@ -29,6 +29,7 @@ export const NAMESPACES = [
   'notifications',
   'mail',
   'review',
+  'decisions',
   'grants',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]

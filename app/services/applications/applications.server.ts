@@ -44,6 +44,8 @@ export async function recordStatusChange(
   from: ApplicationStatus | null,
   to: ApplicationStatus,
   note = '',
+  /** More for the audit row (a decision's amount, …); the group's history shows the note only. */
+  details: Record<string, unknown> = {},
 ) {
   await tx.insert(applicationEvents).values({
     applicationId: application.id,
@@ -59,7 +61,7 @@ export async function recordStatusChange(
     entityId: application.id,
     organizationId: application.organizationId,
     ip: actor.ip,
-    details: { from, to },
+    details: { ...details, from, to },
   })
 }
 

@@ -209,6 +209,32 @@ export async function notifyReviewConflict(
   )
 }
 
+/** The funder decided an application: each member of the group hears the outcome. */
+export async function notifyApplicationDecided(
+  tx: Tx,
+  decided: {
+    decisionId: string
+    application: { id: string; organizationId: string }
+    program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>
+    outcome: 'award' | 'decline'
+  },
+) {
+  const members = await membersOf(tx, [decided.application.organizationId])
+  await notifyEach(
+    tx,
+    'application-decided',
+    members.map((m) => ({
+      userId: m.userId,
+      data: {
+        ...programParameters(decided.program),
+        applicationId: decided.application.id,
+        outcome: decided.outcome,
+      },
+      eventKey: decided.decisionId,
+    })),
+  )
+}
+
 /** The officer reminded the reviewers whose reviews are not in; `eventKey` names the reminder. */
 export async function notifyReviewReminders(
   tx: Tx,

@@ -191,4 +191,17 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
     link: () => '/reviews',
     mailTemplate: 'review-reminder',
   },
+  // The group's application page shows the outcome: the amount, or the feedback and comments.
+  'application-decided': {
+    label: 'notifications:kinds.applicationDecided.label',
+    message: (d, reader) => ({
+      key:
+        text(d, 'outcome') === 'award'
+          ? 'notifications:kinds.applicationDecided.awarded'
+          : 'notifications:kinds.applicationDecided.declined',
+      values: { program: programTitle(d, reader) },
+    }),
+    link: (d) => `/applications/${text(d, 'applicationId')}`,
+    mailTemplate: 'application-decided',
+  },
 }

@@ -13,6 +13,8 @@ import { MIN_SCORE } from '#app/domain/programs/rubric-template.ts'
 import { rankApplications } from '#app/domain/review/ranking.ts'
 import { PER_MILLE } from '#app/domain/review/review-states.ts'
 import type { ReviewRecord, ScoringCriterion } from '#app/domain/review/scores.ts'
+import { consensusOf } from '#app/domain/review/decisions.ts'
+import { consensusOverrides } from './consensus.server.ts'
 
 /**
  * Applications on the board: everything submitted and not withdrawn, decided ones included, so
@@ -36,7 +38,7 @@ const MAX_RANKED = 10_000
 export async function programRanking(
   program: Pick<Program, 'id' | 'communityReviewerWeight' | 'reviewersPerApplication'>,
 ) {
-  const [criteria, rows, levels] = await Promise.all([
+  const [criteria, rows, levels, overrides] = await Promise.all([
     db()
       .select()
       .from(rubricCriteria)
@@ -86,6 +88,7 @@ export async function programRanking(
       .where(
         and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.state, 'submitted')),
       ),
+    consensusOverrides(program.id),
   ])
 
   const rubric: ScoringCriterion[] = criteria.map((c) => ({
@@ -118,7 +121,14 @@ export async function programRanking(
   )
   const byId = new Map(rows.map((r) => [r.id, r]))
   return {
-    lines: ranking.lines.map((line) => ({ ...byId.get(line.applicationId)!, ...line })),
+    // An officer's consensus override stands in for the reviewers' mean (kept as reviewMean).
+    lines: ranking.lines.map((line) => ({
+      ...byId.get(line.applicationId)!,
+      ...line,
+      mean: consensusOf(line.mean, overrides.get(line.applicationId)),
+      reviewMean: line.mean,
+      consensusOverridden: overrides.has(line.applicationId),
+    })),
     agreement: ranking.agreement,
     criteria,
     // Reviews counted on the board (those of withdrawn applications are not).

@@ -18,6 +18,7 @@ import { SCORING_STATES } from '#app/domain/review/review-states.ts'
 import type { DeclarationInput, ReviewInput } from '#app/schemas/review/review.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { notifyReviewConflict } from '#app/services/notifications/notification-events.server.ts'
+import { hasConsensus, lockApplication } from './consensus.server.ts'
 import type { OfficerActor } from './panel.server.ts'
 
 /** An assignment counts only while its reviewer sits on its program's panel. */
@@ -337,13 +338,32 @@ export async function saveReview(
   })
 }
 
-/** The officer sends a submitted review back to its reviewer (scores kept), audited. */
+/**
+ * The officer sends a submitted review back to its reviewer (scores kept), audited; only until
+ * the panel's consensus on the application is recorded or it is decided (the scores are locked
+ * from then on, docs/decisions/021-consensus-and-decisions.md).
+ */
 export async function reopenReview(
   actor: OfficerActor,
   program: Pick<Program, 'id'>,
   assignmentId: string,
 ): Promise<Result> {
   return db().transaction(async (tx) => {
+    const [target] = await tx
+      .select({ applicationId: reviewAssignments.applicationId })
+      .from(reviewAssignments)
+      .where(
+        and(eq(reviewAssignments.id, assignmentId), eq(reviewAssignments.programId, program.id)),
+      )
+    if (!target) return fail({ message: 'review:refusals.notSubmitted', status: 409 })
+    // Taking turns with recordConsensus and the decisions, which lock the same row.
+    const application = await lockApplication(tx, target.applicationId)
+    if (application?.status === 'awarded' || application?.status === 'declined') {
+      return fail({ message: 'decisions:refusals.alreadyDecided', status: 409 })
+    }
+    if (await hasConsensus(tx, target.applicationId)) {
+      return fail({ message: 'decisions:refusals.consensusRecorded', status: 409 })
+    }
     const [reopened] = await tx
       .update(reviewAssignments)
       .set({ state: 'in_progress', submittedAt: null })
