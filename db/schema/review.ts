@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { GUARDRAIL_FLAGS, MAX_BASIS_POINTS } from '#app/domain/review/guardrails.ts'
+import { GUARDRAIL_FLAGS } from '#app/domain/review/guardrails.ts'
 import { ASSIGNMENT_STATES, REVIEWER_KINDS } from '#app/domain/review/review-states.ts'
 import { applications } from './applications.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
@@ -233,10 +233,8 @@ export const programGuardrails = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.programId, t.flag] }),
-    check(
-      'program_guardrails_share_range',
-      sql`${t.minBasisPoints} BETWEEN 0 AND ${sql.raw(String(MAX_BASIS_POINTS))}`,
-    ),
+    // 0–100.00% (MAX_BASIS_POINTS).
+    check('program_guardrails_share_range', sql`${t.minBasisPoints} BETWEEN 0 AND 10000`),
   ],
 )
 

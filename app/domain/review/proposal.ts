@@ -12,7 +12,6 @@ import { solveBinary, type BinaryProgramme, type IntegerRow } from './selection.
  * `solver_failed` status and the plain ranking still stands.
  */
 
-
 export {
   GUARDRAIL_FLAGS,
   SCORE_BASES,

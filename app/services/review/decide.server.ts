@@ -176,7 +176,7 @@ export async function clearProposedAmount(
         ),
       )
       .returning()
-    if (!removed) return fail({ status: 404, message: 'common:errors.notFound' })
+    if (!removed) return fail({ status: 404, message: 'common:errors.notFoundText' })
     await recordAudit(tx, {
       actorUserId: actor.id,
       action: 'application.proposed_amount_cleared',
