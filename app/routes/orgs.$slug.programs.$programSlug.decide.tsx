@@ -284,6 +284,7 @@ function FlagList({ flags }: { flags: readonly GuardrailFlag[] }) {
 
 /** A funded set as a table: title, organisation, score, amount, flags. */
 function FundedTable({
+  summary,
   caption,
   ids,
   byId,
@@ -291,6 +292,7 @@ function FundedTable({
   other,
   otherHeader,
 }: {
+  summary: string
   caption: string
   ids: readonly string[]
   byId: Map<string, Line>
@@ -303,41 +305,44 @@ function FundedTable({
   const rows = ids.map((id) => byId.get(id)!).filter(Boolean)
   const score = (line: Line) => (loaded.basis === 'raw' ? line.raw : line.normalised)
   return (
-    <DataTable
-      caption={caption}
-      rows={rows}
-      rowKey={(r) => r.id}
-      columns={[
-        {
-          header: t('review:decide.columns.application'),
-          cell: (r) => r.title || t('review:decide.untitled'),
-        },
-        { header: t('review:decide.columns.organization'), cell: (r) => r.organization },
-        {
-          header: t('review:decide.columns.score'),
-          numeric: true,
-          cell: (r) => points(format, score(r)),
-        },
-        {
-          header: t('review:decide.columns.amount'),
-          numeric: true,
-          cell: (r) => (
-            <>
-              {format.money(r.amount, loaded.currency)}
-              {r.proposedAmount !== null ? (
-                <span className="hint"> {t('review:decide.columns.partial')}</span>
-              ) : null}
-            </>
-          ),
-        },
-        { header: t('review:decide.columns.flags'), cell: (r) => <FlagList flags={r.flags} /> },
-        {
-          header: otherHeader,
-          cell: (r) =>
-            other.has(r.id) ? t('review:decide.columns.yes') : t('review:decide.columns.no'),
-        },
-      ]}
-    />
+    <>
+      <p>{summary}</p>
+      <DataTable
+        caption={caption}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          {
+            header: t('review:decide.columns.application'),
+            cell: (r) => r.title || t('review:decide.untitled'),
+          },
+          { header: t('review:decide.columns.organization'), cell: (r) => r.organization },
+          {
+            header: t('review:decide.columns.score'),
+            numeric: true,
+            cell: (r) => points(format, score(r)),
+          },
+          {
+            header: t('review:decide.columns.amount'),
+            numeric: true,
+            cell: (r) => (
+              <>
+                {format.money(r.amount, loaded.currency)}
+                {r.proposedAmount !== null ? (
+                  <span className="hint"> {t('review:decide.columns.partial')}</span>
+                ) : null}
+              </>
+            ),
+          },
+          { header: t('review:decide.columns.flags'), cell: (r) => <FlagList flags={r.flags} /> },
+          {
+            header: otherHeader,
+            cell: (r) =>
+              other.has(r.id) ? t('review:decide.columns.yes') : t('review:decide.columns.no'),
+          },
+        ]}
+      />
+    </>
   )
 }
 
@@ -354,7 +359,7 @@ function GuardrailsForm({ loaded }: { loaded: Loaded }) {
   )
   const form = useValidatedForm(GuardrailsSchema, {
     failure: failure?.values?.intent === 'guardrails' ? failure : undefined,
-    defaultValues,
+    defaultValues: { ...defaultValues, intent: 'guardrails' },
   })
   return (
     <Card title={t('review:decide.guardrails.title')} headingLevel={3}>
@@ -373,10 +378,10 @@ function GuardrailsForm({ loaded }: { loaded: Loaded }) {
             error={form.errorOf(guardrailField(flag))}
           />
         ))}
+        {/* The intent is a field of the form, so the browser-side check sees it too. */}
+        <input type="hidden" {...form.field('intent')} />
         <div className="actions">
-          <Button name="intent" value="guardrails">
-            {t('review:decide.guardrails.save')}
-          </Button>
+          <Button>{t('review:decide.guardrails.save')}</Button>
         </div>
       </Form>
       <Form method="post">
@@ -394,6 +399,7 @@ function PartialAmounts({ loaded }: { loaded: Loaded }) {
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(PartialAmountSchema, {
     failure: failure?.values?.intent === 'amount' ? failure : undefined,
+    defaultValues: { intent: 'amount' },
   })
   const partial = loaded.lines.filter((l) => l.proposedAmount !== null)
   return (
@@ -423,10 +429,9 @@ function PartialAmounts({ loaded }: { loaded: Loaded }) {
           {...form.field('amount')}
           error={form.errorOf('amount')}
         />
+        <input type="hidden" {...form.field('intent')} />
         <div className="actions">
-          <Button name="intent" value="amount">
-            {t('review:decide.amounts.save')}
-          </Button>
+          <Button>{t('review:decide.amounts.save')}</Button>
         </div>
       </Form>
       {partial.length === 0 ? (
@@ -465,6 +470,11 @@ export default function DecisionPage() {
   const byId = new Map(loaded.lines.map((l) => [l.id, l]))
   const money = (minor: number) => format.money(minor, loaded.currency)
   const sentences = explanationSentences(t, format, loaded, byId)
+  const summaryValues = (set: { applicationIds: string[]; total: number; score: number }) => ({
+    count: set.applicationIds.length,
+    total: money(set.total),
+    score: points(format, set.score),
+  })
   const proposedIds = new Set(loaded.proposed?.applicationIds ?? [])
   const rankingIds = new Set(loaded.ranking.applicationIds)
   const shares = loaded.ranking.shares.map((share, k) => ({
@@ -590,14 +600,8 @@ export default function DecisionPage() {
       <Card title={t('review:decide.proposal.title')} headingLevel={3}>
         {loaded.proposed && loaded.proposed.applicationIds.length > 0 ? (
           <>
-            <p>
-              {t('review:decide.proposal.summary', {
-                count: loaded.proposed.applicationIds.length,
-                total: money(loaded.proposed.total),
-                score: points(format, loaded.proposed.score),
-              })}
-            </p>
             <FundedTable
+              summary={t('review:decide.proposal.summary', summaryValues(loaded.proposed))}
               caption={t('review:decide.proposal.caption')}
               ids={loaded.proposed.applicationIds}
               byId={byId}
@@ -632,23 +636,15 @@ export default function DecisionPage() {
 
       <Card title={t('review:decide.ranking.title')} headingLevel={3}>
         {loaded.ranking.applicationIds.length > 0 ? (
-          <>
-            <p>
-              {t('review:decide.ranking.summary', {
-                count: loaded.ranking.applicationIds.length,
-                total: money(loaded.ranking.total),
-                score: points(format, loaded.ranking.score),
-              })}
-            </p>
-            <FundedTable
-              caption={t('review:decide.ranking.caption')}
-              ids={loaded.ranking.applicationIds}
-              byId={byId}
-              loaded={loaded}
-              other={proposedIds}
-              otherHeader={t('review:decide.columns.inProposal')}
-            />
-          </>
+          <FundedTable
+            summary={t('review:decide.ranking.summary', summaryValues(loaded.ranking))}
+            caption={t('review:decide.ranking.caption')}
+            ids={loaded.ranking.applicationIds}
+            byId={byId}
+            loaded={loaded}
+            other={proposedIds}
+            otherHeader={t('review:decide.columns.inProposal')}
+          />
         ) : (
           <EmptyState title={t('review:decide.ranking.none')} />
         )}
