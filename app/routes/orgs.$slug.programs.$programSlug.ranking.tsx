@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { applicationColumns } from '#app/components/application-columns.tsx'
@@ -99,6 +99,11 @@ export default function RankingBoard() {
             applications: format.number(loaded.lines.length),
             reviews: format.number(loaded.submittedReviews),
           })}
+        </p>
+        <p>
+          <Link to={`../decide?basis=${loaded.sort}`} relative="path">
+            {t('review:ranking.decideLink')}
+          </Link>
         </p>
         <p className="hint">{t('review:ranking.normalisedNote')}</p>
         <p className="hint">

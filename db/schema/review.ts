@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   check,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { GUARDRAIL_FLAGS } from '#app/domain/review/guardrails.ts'
 import { ASSIGNMENT_STATES, REVIEWER_KINDS } from '#app/domain/review/review-states.ts'
 import { applications } from './applications.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
@@ -20,6 +22,7 @@ import { users } from './users.ts'
 
 export const reviewerKind = pgEnum('reviewer_kind', REVIEWER_KINDS)
 export const assignmentState = pgEnum('assignment_state', ASSIGNMENT_STATES)
+export const guardrailFlag = pgEnum('guardrail_flag', GUARDRAIL_FLAGS)
 
 /**
  * A program's review panel: staff reviewers (members of the funder) and community reviewers
@@ -210,6 +213,56 @@ export const internalNotes = pgTable(
   ],
 )
 
+/**
+ * A program's equity guardrails: at least `min_basis_points` (hundredths of a percent) of the
+ * awarded dollars go to applications carrying `flag`. One per program and flag; none stored, no
+ * guardrail.
+ */
+export const programGuardrails = pgTable(
+  'program_guardrails',
+  {
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    flag: guardrailFlag('flag').notNull(),
+    minBasisPoints: integer('min_basis_points').notNull(),
+    updatedByUserId: uuid('updated_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programId, t.flag] }),
+    // 0–100.00% (MAX_BASIS_POINTS).
+    check('program_guardrails_share_range', sql`${t.minBasisPoints} BETWEEN 0 AND 10000`),
+  ],
+)
+
+/**
+ * The officer's partial award for an application: what the proposal funds it with instead of the
+ * amount requested (at most that, at least the program's minimum award: checked by the service,
+ * as the request may still change while the group is asked for changes).
+ */
+export const proposedAmounts = pgTable(
+  'proposed_amounts',
+  {
+    applicationId: uuid('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    proposedAmountMinor: bigint('proposed_amount_minor', { mode: 'number' }).notNull(),
+    setByUserId: uuid('set_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('proposed_amounts_program_idx').on(t.programId),
+    check('proposed_amounts_positive', sql`${t.proposedAmountMinor} > 0`),
+  ],
+)
+
+export type ProgramGuardrail = typeof programGuardrails.$inferSelect
 export type PanelMember = typeof panelMembers.$inferSelect
 export type ReviewAssignment = typeof reviewAssignments.$inferSelect
 export type ReviewScore = typeof reviewScores.$inferSelect

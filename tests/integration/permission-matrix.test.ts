@@ -276,6 +276,13 @@ const MATRIX: Record<string, RouteExpectation> = {
   'routes/orgs.$slug.programs.$programSlug.ranking': {
     loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
   },
+  // The decision page: the program officers' too; an empty post names no action.
+  'routes/orgs.$slug.programs.$programSlug.decide': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
   // Each signed-in person's own queue and ties; an empty post names no organisation.
   'routes/reviews._index': {
     loader: every(200, { anonymous: 'login' }),

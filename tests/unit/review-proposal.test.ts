@@ -1,3 +1,4 @@
+import loadHighs from 'highs'
 import { describe, expect, it } from 'vitest'
 import { explainProposal } from '#app/domain/review/explanation.ts'
 import {
@@ -7,6 +8,7 @@ import {
   type Candidate,
   type Guardrail,
 } from '#app/domain/review/proposal.ts'
+import { solveBinary } from '#app/domain/review/selection.ts'
 
 const K = 100_000 // $1,000 in minor units
 const candidate = (
@@ -384,4 +386,32 @@ describe('proposal properties (against every subset of small random programmes)'
       expect(result.budgetOnly!.score).toBeGreaterThanOrEqual(result.ranking.score - 1e-9)
     }
   }, 120_000)
+})
+
+describe('the knapsack bound (selection.ts)', () => {
+  /*
+   * Maximise 10a + 9b + 8c + 1d with weights 6, 5, 5, 1 and capacity 10 (amounts in whole units,
+   * so the grid is exact). The LP takes a, then 4/5 of b: bound 17.2, while the best set is
+   * b + c = 17. Rounded reduced costs leave a, b, c open; the exact knapsack bound (17, with the
+   * budget kept whole) proves the incumbent at once, fixing every column without a MIP solve.
+   */
+  it('proves a knapsack optimum the LP bound cannot, and fixes every column', async () => {
+    const highs = await loadHighs()
+    const outcome = solveBinary(
+      highs,
+      {
+        objective: [10, 9, 8, 1],
+        objectiveDigits: 0,
+        rows: [{ coefficients: [6, 5, 5, 1], sense: '<=', rhs: 10, digits: 0 }],
+      },
+      5,
+    )
+    expect(outcome).toMatchObject({
+      kind: 'solved',
+      proven: true,
+      chosen: [false, true, true, false],
+    })
+    expect(outcome.kind === 'solved' ? outcome.fixed : null).toBe(4)
+    expect(outcome.kind === 'solved' ? outcome.bound : null).toBe(17)
+  })
 })

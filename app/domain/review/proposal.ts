@@ -1,4 +1,5 @@
 import loadHighs, { type Highs } from 'highs'
+import type { ScoreBasis } from './guardrails.ts'
 import { sum } from './statistics.ts'
 import { solveBinary, type BinaryProgramme, type IntegerRow } from './selection.ts'
 
@@ -11,20 +12,13 @@ import { solveBinary, type BinaryProgramme, type IntegerRow } from './selection.
  * `solver_failed` status and the plain ranking still stands.
  */
 
-export const SCORE_BASES = ['raw', 'normalised'] as const
-export type ScoreBasis = (typeof SCORE_BASES)[number]
-
-/**
- * The flags the default guardrails use. The services compute them: the place index's top
- * quartile among the program's applications (`topQuartile` in fairness.ts), an annual budget
- * under SMALL_BUDGET_LIMIT, a group led by people with lived experience. Guardrails may name any
- * other flag a candidate carries.
- */
-export const GUARDRAIL_FLAGS = ['most_vulnerable_place', 'small_budget', 'community_led'] as const
-export type GuardrailFlag = (typeof GUARDRAIL_FLAGS)[number]
-
-/** "Organisations with annual budgets under $250k", in minor units. */
-export const SMALL_BUDGET_LIMIT = 25_000_000
+export {
+  GUARDRAIL_FLAGS,
+  SCORE_BASES,
+  SMALL_BUDGET_LIMIT,
+  type GuardrailFlag,
+  type ScoreBasis,
+} from './guardrails.ts'
 
 /** An application the proposal may fund. */
 export interface Candidate {

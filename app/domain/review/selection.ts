@@ -374,8 +374,17 @@ export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number)
   let fixed = 0
   for (let pass = 0; pass < 3; pass++) {
     const gap = lagrangian + slack - z
-    const base = rc.map((v) => v > gap)
-    const core = all.filter((i) => Math.abs(rc[i]!) <= gap)
+    let base = rc.map((v) => v > gap)
+    let core = all.filter((i) => Math.abs(rc[i]!) <= gap)
+    // The knapsack bound: tighter than the LP's, it fixes most of what the LP left open, and
+    // when no set can beat the incumbent by one unit of the (integer) objective, proves it.
+    const knapsack = knapsackFixing(p, core, base, lp.duals, rc, z, slack)
+    if (knapsack) {
+      bound = Math.min(bound, knapsack.bound)
+      if (knapsack.bound < z + 10 ** -p.objectiveDigits) return solvedWith(p, best, true, n, z)
+      base = knapsack.base
+      core = knapsack.core
+    }
     fixed = n - core.length
     if (core.length === 0) return solvedWith(p, best, true, n, z)
     const solved = solveCore(
@@ -399,6 +408,133 @@ export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number)
     if (!improved) break
   }
   return solvedWith(p, best, false, fixed, bound)
+}
+
+/** The largest knapsack table (entries) the bound builds in each direction: 32 MB of doubles. */
+const KNAPSACK_CELLS = 4_000_000
+/** The most table updates the bound alone may take (about 30 ms). */
+const KNAPSACK_WORK = 30_000_000
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
+
+/**
+ * A Lagrangian bound that keeps the budget row whole: every row but the knapsack row (the first
+ * `<=` row with no negative coefficient: the budget) is priced with the LP's multipliers y ≥ 0,
+ * and the knapsack over the core is solved exactly by dynamic programming. For any feasible x
+ * that agrees with the fixings so far (all sets at least as good as z do),
+ * c·x ≤ Σ_{r≠k} y_r b_r + Σ vᵢxᵢ with vᵢ = cᵢ − Σ_{r≠k} y_r a_ri, and Σ_core vᵢxᵢ is at most the
+ * knapsack's optimum under Σ_core ⌊a_ki/U⌋ xᵢ ≤ ⌊R/U⌋ (rounding weights down and the capacity
+ * down is still a relaxation, since the left side is a whole number; U is the amounts' common
+ * divisor, so the weights are exact). Forward and backward tables give, for each core column, the bound with it
+ * forced either way; a column whose other value cannot reach z is fixed. Null without a knapsack
+ * row or when the fixed part already overspends (then nothing is fixed here).
+ */
+function knapsackFixing(
+  p: BinaryProgramme,
+  core: readonly number[],
+  base: readonly boolean[],
+  duals: readonly number[],
+  rc: readonly number[],
+  z: number,
+  slack: number,
+) {
+  const k = p.rows.findIndex((row) => row.sense === '<=' && row.coefficients.every((a) => a >= 0))
+  if (k < 0 || core.length === 0) return null
+  const budget = p.rows[k]!
+  const yk = duals[k] ?? 0
+  const scaled = (row: IntegerRow, v: number) => (row.sense === '<=' ? v : -v) / 10 ** row.digits
+  // vᵢ: the reduced cost without the budget row's price.
+  const value = (i: number) => rc[i]! + yk * scaled(budget, budget.coefficients[i]!)
+  let constant = p.rows.reduce(
+    (sum, row, r) => (r === k ? sum : sum + (duals[r] ?? 0) * scaled(row, row.rhs)),
+    0,
+  )
+  let room = budget.rhs
+  base.forEach((one, i) => {
+    if (!one) return
+    constant += value(i)
+    room -= budget.coefficients[i]!
+  })
+  const inCore = new Set(core)
+  // Columns fixed at 1 outside the core were counted above; the core's are not fixed yet.
+  for (const i of core) {
+    if (base[i]) {
+      constant -= value(i)
+      room += budget.coefficients[i]!
+    }
+  }
+  if (room < 0) return null
+  const m = core.length
+  // Exact only on the amounts' common divisor: a coarser grid loosens the bound past the LP's.
+  const unit = core.reduce((g, i) => gcd(g, budget.coefficients[i]!), 0) || 1
+  const W = Math.floor(room / unit)
+  const weight = core.map((i) => Math.floor(budget.coefficients[i]! / unit))
+  const gain = core.map(value)
+  if ((m + 1) * (W + 1) > KNAPSACK_CELLS) {
+    // Too fine a grid to keep both tables: the bound alone (one rolling row), if affordable.
+    if (m * (W + 1) > KNAPSACK_WORK) return null
+    const row = new Float64Array(W + 1)
+    for (let j = 0; j < m; j++) {
+      const wj = weight[j]!
+      for (let w = W; w >= wj; w--) row[w] = Math.max(row[w]!, row[w - wj]! + gain[j]!)
+    }
+    const total = constant + row[W]!
+    return { core: [...core], base: [...base], bound: total + slack + 1e-9 * (Math.abs(total) + 1) }
+  }
+  const width = W + 1
+  // forward[j·width + w]: the best of the first j core columns within w units; backward: of the
+  // columns from j on.
+  const forward = new Float64Array((m + 1) * width)
+  const backward = new Float64Array((m + 1) * width)
+  for (let j = 0; j < m; j++) {
+    const from = j * width
+    const to = from + width
+    const wj = weight[j]!
+    const vj = gain[j]!
+    for (let w = 0; w < width; w++) {
+      const skip = forward[from + w]!
+      forward[to + w] = w >= wj ? Math.max(skip, forward[from + w - wj]! + vj) : skip
+    }
+  }
+  for (let j = m - 1; j >= 0; j--) {
+    const from = (j + 1) * width
+    const to = j * width
+    const wj = weight[j]!
+    const vj = gain[j]!
+    for (let w = 0; w < width; w++) {
+      const skip = backward[from + w]!
+      backward[to + w] = w >= wj ? Math.max(skip, backward[from + w - wj]! + vj) : skip
+    }
+  }
+  const total = constant + forward[m * width + W]!
+  const tolerance = slack + 1e-9 * (Math.abs(total) + 1)
+  const fixedBase = [...base]
+  const left: number[] = []
+  core.forEach((i, j) => {
+    const before = j * width
+    const after = (j + 1) * width
+    // The best with column i out, and with it in.
+    let out = Number.NEGATIVE_INFINITY
+    for (let w = 0; w <= W; w++) {
+      out = Math.max(out, forward[before + w]! + backward[after + W - w]!)
+    }
+    let into = Number.NEGATIVE_INFINITY
+    const wj = weight[j]!
+    for (let w = 0; w <= W - wj; w++) {
+      into = Math.max(into, forward[before + w]! + backward[after + W - wj - w]!)
+    }
+    into += gain[j]!
+    const outFails = constant + out + tolerance < z
+    const inFails = constant + into + tolerance < z
+    if (inFails && !outFails) fixedBase[i] = false
+    else if (outFails && !inFails) fixedBase[i] = true
+    else left.push(i)
+  })
+  return {
+    core: left.filter((i) => inCore.has(i)),
+    base: fixedBase,
+    bound: total + tolerance,
+  }
 }
 
 function solvedWith(

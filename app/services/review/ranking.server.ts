@@ -52,6 +52,9 @@ export async function programRanking(
         status: applications.status,
         amountRequestedMinor: applications.amountRequestedMinor,
         placeVulnerability: applications.placeVulnerability,
+        // What the decision page's guardrails read (app/services/review/decide.server.ts).
+        budgetBand: organizations.budgetBand,
+        ledByLivedExperience: applications.ledByLivedExperience,
         conflictDeclared: sql<boolean>`EXISTS (SELECT 1 FROM ${reviewAssignments}
           WHERE ${reviewAssignments.applicationId} = ${applications.id}
             AND ${reviewAssignments.state} = 'conflict')`,
