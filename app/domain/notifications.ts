@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'panel-invitation',
   'review-conflict',
   'review-reminder',
+  'changes-requested',
+  'application-resubmitted',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -38,6 +40,8 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'panel-invitation': { mail: 'required' },
   'review-conflict': { mail: 'optional', emailByDefault: true },
   'review-reminder': { mail: 'optional', emailByDefault: true },
+  'changes-requested': { mail: 'optional', emailByDefault: true },
+  'application-resubmitted': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

@@ -4,7 +4,7 @@ import { redirect } from '@remix-run/node'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useTranslation } from 'react-i18next'
 import { msg } from '#app/lib/i18n/message.ts'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ApplicationSummary } from '#app/components/application-summary.tsx'
 import { AttachmentList } from '#app/components/attachment-list.tsx'
@@ -18,7 +18,8 @@ import { applicationHistory } from '#app/services/applications/applications.serv
 import { stepsFor } from '#app/domain/applications/application-steps.ts'
 import { submissionIssues } from '#app/schemas/applications/application-submission.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
-import { requireApplication } from '#app/utils/application-route.server.ts'
+import { isOfficerAccess, requireApplication } from '#app/utils/application-route.server.ts'
+import { CHANGES_REQUESTABLE_STATUSES } from '#app/domain/applications/application-status.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
@@ -39,7 +40,7 @@ const WithdrawSchema = z.object({
 
 export const handle: I18nHandle = { i18n: ['applications'] }
 
-const WITHDRAWABLE = new Set(['submitted', 'in_review'])
+const WITHDRAWABLE = new Set(['submitted', 'in_review', 'changes_requested'])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireApplication(request, params.id)
@@ -60,6 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: a.status,
     side: access.side,
     canWithdraw: access.side === 'applicant' && WITHDRAWABLE.has(a.status),
+    // The program officers may send it back for changes and keep internal notes on it.
+    officer: isOfficerAccess(loaded)
+      ? {
+          canRequestChanges: (CHANGES_REQUESTABLE_STATUSES as readonly string[]).includes(a.status),
+        }
+      : null,
     allowSkills: program.allowSkillRequests,
     summary,
     files,
@@ -83,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationStatusPage() {
-  const { id, status, canWithdraw, allowSkills, summary, files, history } =
+  const { id, status, canWithdraw, officer, allowSkills, summary, files, history } =
     useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(WithdrawSchema, { failure })
@@ -96,17 +103,37 @@ export default function ApplicationStatusPage() {
             <li key={h.id}>
               <Moment iso={h.at} />
               {': '}
-              {h.actorName
-                ? t('applications:overview.changeBy', {
-                    status: t(STATUS_KEYS[h.toStatus]),
-                    name: h.actorName,
-                  })
-                : t(STATUS_KEYS[h.toStatus])}
+              {h.fromStatus === 'changes_requested' && h.toStatus !== 'withdrawn'
+                ? h.actorName
+                  ? t('applications:overview.resubmittedBy', { name: h.actorName })
+                  : t('applications:overview.resubmitted')
+                : h.actorName
+                  ? t('applications:overview.changeBy', {
+                      status: t(STATUS_KEYS[h.toStatus]),
+                      name: h.actorName,
+                    })
+                  : t(STATUS_KEYS[h.toStatus])}
               {h.note ? t('applications:overview.note', { note: h.note }) : ''}
             </li>
           ))}
         </ol>
       </Card>
+      {officer ? (
+        <Card title={t('applications:officer.title')}>
+          <ul className="actions">
+            {officer.canRequestChanges ? (
+              <li>
+                <Link to={`/applications/${id}/changes`}>
+                  {t('applications:officer.askChanges')}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={`/applications/${id}/notes`}>{t('applications:officer.notes')}</Link>
+            </li>
+          </ul>
+        </Card>
+      ) : null}
       <ApplicationSummary summary={summary} showSkills={allowSkills} />
       <Card title={t('applications:overview.files')}>
         <AttachmentList applicationId={id} files={files} editable={false} />

@@ -1,5 +1,6 @@
 import type { Language } from '#app/lib/i18n/config.ts'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { EDITABLE_STATUSES, isEditableStatus } from '#app/domain/applications/application-status.ts'
 import { db, type Db } from '#db/client.server.ts'
 import {
   applicationPlaces,
@@ -74,7 +75,7 @@ export async function saveStep(
         and(
           eq(applications.id, application.id),
           eq(applications.version, baseVersion),
-          eq(applications.status, 'draft'),
+          inArray(applications.status, [...EDITABLE_STATUSES]),
         ),
       )
       .returning({ version: applications.version })
@@ -95,7 +96,7 @@ async function whyNotSaved(tx: Db, applicationId: string): Promise<SaveResult> {
     .from(applications)
     .leftJoin(users, eq(users.id, applications.updatedByUserId))
     .where(eq(applications.id, applicationId))
-  if (!current || current.status !== 'draft') return fail({ reason: 'not_editable' })
+  if (!current || !isEditableStatus(current.status)) return fail({ reason: 'not_editable' })
   // The time (epoch ms) is written in the reader's language where the message is shown, in UTC.
   const at = current.at.getTime()
   const message: Message = current.by

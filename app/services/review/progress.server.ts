@@ -65,7 +65,8 @@ export async function programProgress(program: Pick<Program, 'id' | 'communityRe
       .where(
         and(
           eq(applications.programId, program.id),
-          inArray(applications.status, [...REVIEWABLE_STATUSES]),
+          // One sent back for changes keeps its reviewers and shows here meanwhile.
+          inArray(applications.status, [...REVIEWABLE_STATUSES, 'changes_requested']),
         ),
       )
       .orderBy(asc(applications.submittedAt), asc(applications.id))

@@ -14,6 +14,8 @@ import { newSignInMail } from './notify-new-sign-in.tsx'
 import { panelInvitationMail } from './notify-panel-invitation.tsx'
 import { reviewConflictMail } from './notify-review-conflict.tsx'
 import { reviewReminderMail } from './notify-review-reminder.tsx'
+import { changesRequestedMail } from './notify-changes-requested.tsx'
+import { applicationResubmittedMail } from './notify-application-resubmitted.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -36,6 +38,8 @@ export const MAIL_TEMPLATES = {
   'panel-invitation': panelInvitationMail,
   'review-conflict': reviewConflictMail,
   'review-reminder': reviewReminderMail,
+  'changes-requested': changesRequestedMail,
+  'application-resubmitted': applicationResubmittedMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES
