@@ -290,6 +290,13 @@ export function ProgramDetailsFields({
           hint={t('funder:programFields.showScoresHint')}
           props={choice('showScoresAfterSubmit', 'on')}
         />
+        <TextField
+          label={t('funder:programFields.reviewsDue')}
+          type="datetime-local"
+          hint={t('funder:programFields.reviewsDueHint')}
+          error={errorOf('reviewsDueAt')}
+          {...field('reviewsDueAt')}
+        />
       </fieldset>
     </>
   )

@@ -88,6 +88,7 @@ const detailsOf = (p: Program): ProgramDetailsInput => ({
   blindReview: p.blindReview,
   communityReviewerWeight: p.communityReviewerWeight,
   showScoresAfterSubmit: p.showScoresAfterSubmit,
+  reviewsDueAt: p.reviewsDueAt,
 })
 
 describe('closing programs at their deadline', () => {
