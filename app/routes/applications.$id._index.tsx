@@ -17,6 +17,7 @@ import { readApplication } from '#app/services/applications/application-content.
 import { applicationHistory } from '#app/services/applications/applications.server.ts'
 import { stepsFor } from '#app/domain/applications/application-steps.ts'
 import { submissionIssues } from '#app/schemas/applications/application-submission.ts'
+import { listReviewExclusions } from '#app/services/applications/application-drafts.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { isOfficerAccess, requireApplication } from '#app/utils/application-route.server.ts'
 import { CHANGES_REQUESTABLE_STATUSES } from '#app/domain/applications/application-status.ts'
@@ -62,8 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     side: access.side,
     canWithdraw: access.side === 'applicant' && WITHDRAWABLE.has(a.status),
     // The program officers may send it back for changes and keep internal notes on it.
+    // Officers see whom the group asked not to be reviewed by; reviewers never do.
     officer: isOfficerAccess(loaded)
       ? {
+          exclusions: await listReviewExclusions(a.id),
           canRequestChanges: (CHANGES_REQUESTABLE_STATUSES as readonly string[]).includes(a.status),
         }
       : null,
@@ -132,6 +135,18 @@ export default function ApplicationStatusPage() {
               <Link to={`/applications/${id}/notes`}>{t('applications:officer.notes')}</Link>
             </li>
           </ul>
+          <p>
+            {officer.exclusions.length
+              ? t('applications:officer.exclusions', { count: officer.exclusions.length })
+              : t('applications:officer.noExclusions')}
+          </p>
+          {officer.exclusions.length ? (
+            <ul>
+              {officer.exclusions.map((e, i) => (
+                <li key={i}>{[e.name, e.email].filter(Boolean).join(' · ')}</li>
+              ))}
+            </ul>
+          ) : null}
         </Card>
       ) : null}
       <ApplicationSummary summary={summary} showSkills={allowSkills} />

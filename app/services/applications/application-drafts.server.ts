@@ -6,6 +6,7 @@ import {
   applicationPlaces,
   applications,
   budgetLines,
+  reviewExclusions,
   skillRequests,
   users,
   type Application,
@@ -145,6 +146,11 @@ async function columnsFor(
 }
 
 async function replaceRows(tx: Db, applicationId: string, write: StepWrite) {
+  if (write.step === 'organization') {
+    await tx.delete(reviewExclusions).where(eq(reviewExclusions.applicationId, applicationId))
+    const rows = write.data.exclusions.map((e) => ({ applicationId, name: e.name, email: e.email }))
+    if (rows.length) await tx.insert(reviewExclusions).values(rows)
+  }
   if (write.step === 'community') {
     await tx.delete(applicationPlaces).where(eq(applicationPlaces.applicationId, applicationId))
     const fips = [...new Set(write.data.fips)]
@@ -174,4 +180,13 @@ async function replaceRows(tx: Db, applicationId: string, write: StepWrite) {
     }))
     if (rows.length) await tx.insert(skillRequests).values(rows)
   }
+}
+
+/** The people the applicant asked not to be reviewed by, as entered. */
+export async function listReviewExclusions(applicationId: string) {
+  return db()
+    .select({ name: reviewExclusions.name, email: reviewExclusions.email })
+    .from(reviewExclusions)
+    .where(eq(reviewExclusions.applicationId, applicationId))
+    .orderBy(reviewExclusions.name, reviewExclusions.email)
 }
