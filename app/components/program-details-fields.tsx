@@ -1,6 +1,8 @@
 import type { Message } from '#app/lib/i18n/message.ts'
 import type { UseFormRegisterReturn } from 'react-hook-form'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { protectedCharacteristicTerms } from '#app/domain/programs/eligibility-warning.ts'
 import { SDOH_DOMAINS } from '#app/domain/places/sdoh.ts'
 import { SDOH_KEYS } from '#app/domain/programs/funder-words.ts'
 import {
@@ -97,6 +99,10 @@ export function ProgramDetailsFields({
   const field = fieldOf as unknown as (name: string) => ReturnType<Field>
   const choice = choiceOf as unknown as (name: string, value: string) => ReturnType<Choice>
   const { t } = useTranslation('funder')
+  const eligibility = field('eligibility')
+  // Warned as the funder types (and, without JavaScript, on the saved text the form comes back with).
+  const [eligibilityText, setEligibilityText] = useState(eligibility.defaultValue ?? '')
+  const gatingTerms = protectedCharacteristicTerms(eligibilityText)
   return (
     <>
       <fieldset className="field">
@@ -129,8 +135,26 @@ export function ProgramDetailsFields({
           label={t('funder:programFields.eligibility')}
           hint={t('funder:programFields.eligibilityHint')}
           error={errorOf('eligibility')}
-          {...field('eligibility')}
+          {...eligibility}
+          onChange={(event) => {
+            setEligibilityText(event.target.value)
+            return eligibility.onChange(event)
+          }}
         />
+        <div role="status" className="field-warning-slot">
+          {gatingTerms.length ? (
+            <div className="field-warning">
+              <p>
+                <strong>{t('funder:programFields.eligibilityWarningTitle')}</strong>{' '}
+                {t('funder:programFields.eligibilityWarningTerms', {
+                  terms: gatingTerms.join(', '),
+                })}
+              </p>
+              <p>{t('funder:programFields.eligibilityWarningRisk')}</p>
+              <p>{t('funder:programFields.eligibilityWarningInstead')}</p>
+            </div>
+          ) : null}
+        </div>
         <TextField
           label={t('funder:programFields.placeServed')}
           hint={t('funder:programFields.placeServedHint')}
@@ -265,6 +289,13 @@ export function ProgramDetailsFields({
           label={t('funder:programFields.showScores')}
           hint={t('funder:programFields.showScoresHint')}
           props={choice('showScoresAfterSubmit', 'on')}
+        />
+        <TextField
+          label={t('funder:programFields.reviewsDue')}
+          type="datetime-local"
+          hint={t('funder:programFields.reviewsDueHint')}
+          error={errorOf('reviewsDueAt')}
+          {...field('reviewsDueAt')}
         />
       </fieldset>
     </>

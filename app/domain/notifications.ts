@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'review-conflict',
   'review-reminder',
   'application-decided',
+  'changes-requested',
+  'application-resubmitted',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -40,6 +42,8 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'review-conflict': { mail: 'optional', emailByDefault: true },
   'review-reminder': { mail: 'optional', emailByDefault: true },
   'application-decided': { mail: 'optional', emailByDefault: true },
+  'changes-requested': { mail: 'optional', emailByDefault: true },
+  'application-resubmitted': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

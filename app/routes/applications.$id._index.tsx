@@ -4,7 +4,7 @@ import { redirect } from '@remix-run/node'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useTranslation } from 'react-i18next'
 import { msg } from '#app/lib/i18n/message.ts'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ApplicationSummary } from '#app/components/application-summary.tsx'
 import { AttachmentList } from '#app/components/attachment-list.tsx'
@@ -17,8 +17,10 @@ import { readApplication } from '#app/services/applications/application-content.
 import { applicationHistory } from '#app/services/applications/applications.server.ts'
 import { stepsFor } from '#app/domain/applications/application-steps.ts'
 import { submissionIssues } from '#app/schemas/applications/application-submission.ts'
+import { listReviewExclusions } from '#app/services/applications/application-drafts.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
-import { requireApplication } from '#app/utils/application-route.server.ts'
+import { isOfficerAccess, requireApplication } from '#app/utils/application-route.server.ts'
+import { CHANGES_REQUESTABLE_STATUSES } from '#app/domain/applications/application-status.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { forbidden, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
@@ -42,7 +44,7 @@ const WithdrawSchema = z.object({
 
 export const handle: I18nHandle = { i18n: ['applications', 'decisions'] }
 
-const WITHDRAWABLE = new Set(['submitted', 'in_review'])
+const WITHDRAWABLE = new Set(['submitted', 'in_review', 'changes_requested'])
 const DECIDED = new Set(['awarded', 'declined'])
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -67,6 +69,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: a.status,
     side: access.side,
     canWithdraw: access.side === 'applicant' && WITHDRAWABLE.has(a.status),
+    // The program officers may send it back for changes and keep internal notes on it.
+    // Officers see whom the group asked not to be reviewed by; reviewers never do.
+    officer: isOfficerAccess(loaded)
+      ? {
+          exclusions: await listReviewExclusions(a.id),
+          canRequestChanges: (CHANGES_REQUESTABLE_STATUSES as readonly string[]).includes(a.status),
+        }
+      : null,
     allowSkills: program.allowSkillRequests,
     summary,
     files,
@@ -110,8 +120,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationStatusPage() {
-  const { id, status, canWithdraw, allowSkills, summary, files, history, outcome, currency } =
-    useLoaderData<typeof loader>()
+  const {
+    id,
+    status,
+    canWithdraw,
+    officer,
+    allowSkills,
+    summary,
+    files,
+    history,
+    outcome,
+    currency,
+  } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const form = useValidatedForm(WithdrawSchema, { failure })
   const { t } = useTranslation('applications')
@@ -123,18 +143,50 @@ export default function ApplicationStatusPage() {
             <li key={h.id}>
               <Moment iso={h.at} />
               {': '}
-              {h.actorName
-                ? t('applications:overview.changeBy', {
-                    status: t(STATUS_KEYS[h.toStatus]),
-                    name: h.actorName,
-                  })
-                : t(STATUS_KEYS[h.toStatus])}
+              {h.fromStatus === 'changes_requested' && h.toStatus !== 'withdrawn'
+                ? h.actorName
+                  ? t('applications:overview.resubmittedBy', { name: h.actorName })
+                  : t('applications:overview.resubmitted')
+                : h.actorName
+                  ? t('applications:overview.changeBy', {
+                      status: t(STATUS_KEYS[h.toStatus]),
+                      name: h.actorName,
+                    })
+                  : t(STATUS_KEYS[h.toStatus])}
               {h.note ? t('applications:overview.note', { note: h.note }) : ''}
             </li>
           ))}
         </ol>
       </Card>
       {outcome ? <DecisionOutcome outcome={outcome} currency={currency} /> : null}
+      {officer ? (
+        <Card title={t('applications:officer.title')}>
+          <ul className="actions">
+            {officer.canRequestChanges ? (
+              <li>
+                <Link to={`/applications/${id}/changes`}>
+                  {t('applications:officer.askChanges')}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={`/applications/${id}/notes`}>{t('applications:officer.notes')}</Link>
+            </li>
+          </ul>
+          <p>
+            {officer.exclusions.length
+              ? t('applications:officer.exclusions', { count: officer.exclusions.length })
+              : t('applications:officer.noExclusions')}
+          </p>
+          {officer.exclusions.length ? (
+            <ul>
+              {officer.exclusions.map((e, i) => (
+                <li key={i}>{[e.name, e.email].filter(Boolean).join(' · ')}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Card>
+      ) : null}
       <ApplicationSummary summary={summary} showSkills={allowSkills} />
       <Card title={t('applications:overview.files')}>
         <AttachmentList applicationId={id} files={files} editable={false} />

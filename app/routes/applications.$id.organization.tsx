@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { StepForm, useStepVersion } from '#app/components/application-step-form.tsx'
 import { Card } from '#app/components/card.tsx'
-import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
+import { FormError, SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import {
   LIVED_EXPERIENCE,
   LIVED_EXPERIENCE_KEYS,
 } from '#app/domain/applications/application-steps.ts'
-import { OrganizationStepSchema } from '#app/schemas/applications/application.ts'
+import { EXCLUSIONS_MAX, OrganizationStepSchema } from '#app/schemas/applications/application.ts'
+import { listReviewExclusions } from '#app/services/applications/application-drafts.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 
@@ -18,6 +19,7 @@ export const handle: I18nHandle = { i18n: ['applications'] }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireEditableStep(request, params.id, 'organization')
   const a = loaded.application
+  const excluded = await listReviewExclusions(a.id)
   return {
     id: a.id,
     organizationName: loaded.organization.name,
@@ -27,6 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ledByLivedExperience: a.ledByLivedExperience as (typeof LIVED_EXPERIENCE)[number] | '',
       contactName: a.contactName,
       contactEmail: a.contactEmail,
+      // Always EXCLUSIONS_MAX rows to fill in, the saved ones first.
+      exclusions: Array.from(
+        { length: EXCLUSIONS_MAX },
+        (_, i) => excluded[i] ?? { name: '', email: '' },
+      ),
     },
   }
 }
@@ -88,6 +95,33 @@ function Editor() {
           error={form.errorOf('contactEmail')}
           {...form.field('contactEmail')}
         />
+        <fieldset className="field">
+          <legend>{t('applications:organization.exclusions.legend')}</legend>
+          <p className="hint">
+            {t('applications:organization.exclusions.hint', { count: EXCLUSIONS_MAX })}
+          </p>
+          <FormError message={form.errorOf('exclusions')} />
+          <div className="rows">
+            {Array.from({ length: EXCLUSIONS_MAX }, (_, i) => (
+              <fieldset className="row-group" key={i}>
+                <legend>{t('applications:organization.exclusions.person', { n: i + 1 })}</legend>
+                <TextField
+                  label={t('applications:organization.exclusions.name')}
+                  autoComplete="off"
+                  error={form.errorOf(`exclusions.${i}.name`)}
+                  {...form.field(`exclusions.${i}.name`)}
+                />
+                <TextField
+                  label={t('applications:organization.exclusions.email')}
+                  type="email"
+                  autoComplete="off"
+                  error={form.errorOf(`exclusions.${i}.email`)}
+                  {...form.field(`exclusions.${i}.email`)}
+                />
+              </fieldset>
+            ))}
+          </div>
+        </fieldset>
       </StepForm>
     </Card>
   )

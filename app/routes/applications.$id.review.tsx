@@ -58,7 +58,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     check: { context, content },
     files,
     allowSkills: program.allowSkillRequests,
-    open: isAcceptingApplications(program, await databaseNow()),
+    // Sent back for changes: the funder asked for it, so the program's deadline does not apply.
+    resubmitting: a.status === 'changes_requested',
+    open: a.status === 'changes_requested' || isAcceptingApplications(program, await databaseNow()),
     closesAt: program.closesAt?.toISOString() ?? null,
     timeZone: program.timeZone,
   }
@@ -73,7 +75,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.ok) {
     return redirectWithFlash(`/applications/${loaded.application.id}`, {
       kind: 'success',
-      message: 'common:flash.applicationSubmitted',
+      message:
+        loaded.application.status === 'changes_requested'
+          ? 'common:flash.applicationResubmitted'
+          : 'common:flash.applicationSubmitted',
     })
   }
   // What is missing is listed step by step, each with a link to its step; any other refusal
@@ -85,8 +90,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Review() {
-  const { id, version, summary, check, files, allowSkills, open, closesAt, timeZone } =
-    useLoaderData<typeof loader>()
+  const {
+    id,
+    version,
+    summary,
+    check,
+    files,
+    allowSkills,
+    open,
+    resubmitting,
+    closesAt,
+    timeZone,
+  } = useLoaderData<typeof loader>()
   const issues = useMemo(() => submissionIssues(check.context, check.content), [check])
   const answer = useActionData<typeof action>()
   // A refused confirmation or submission comes back as form errors; missing parts as issues.
@@ -103,7 +118,7 @@ export default function Review() {
   return (
     <>
       <Card title={t('applications:review.title')}>
-        {closesAt ? (
+        {closesAt && !resubmitting ? (
           <p>
             {t('applications:review.deadline')}{' '}
             <strong>{format.dateTime(closesAt, timeZone)}</strong>
@@ -137,14 +152,18 @@ export default function Review() {
           {open && shown.length === 0 ? (
             <ConfirmCheckbox
               name="confirm"
-              label={t('applications:review.confirm')}
+              label={
+                resubmitting
+                  ? t('applications:review.confirmResubmit')
+                  : t('applications:review.confirm')
+              }
               error={form.errorOf('confirm')}
               register={form.choice('confirm', CONFIRMED)}
             />
           ) : null}
           <div className="actions">
             <Button busy={navigation.state === 'submitting'} disabled={!open || shown.length > 0}>
-              {t('applications:review.submit')}
+              {resubmitting ? t('applications:review.resubmit') : t('applications:review.submit')}
             </Button>
           </div>
         </Form>

@@ -16,6 +16,8 @@ import { readApplication } from '#app/services/applications/application-content.
 import { findOrganizationById } from '#app/services/organizations/organizations.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
 import { STATUS_KEYS } from '#app/domain/applications/application-status.ts'
+import { currentChangeRequest } from '#app/services/applications/application-changes.server.ts'
+import { Moment } from '#app/components/moment.tsx'
 
 export const handle: I18nHandle = { i18n: ['applications'] }
 
@@ -29,6 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const issues = read ? submissionIssues(read.context, read.content) : []
   const needsWork = new Set(issues.map((i) => i.step))
   const t = await requestT(request)
+  // Sent back for changes: the officer's message stands above every step until resubmitted.
+  const request_ =
+    editing && application.status === 'changes_requested'
+      ? await currentChangeRequest(application.id)
+      : null
   const filled: Partial<Record<ApplicationStep, boolean>> = {
     skills: (read?.content.skillRequests.length ?? 0) > 0,
     questions: Object.keys(read?.content.answers ?? {}).length > 0,
@@ -46,6 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? `/orgs/${(await findOrganizationById(fund.organizationId))?.slug}/programs/${program.slug}/applications`
         : null,
     editing,
+    changeRequest: request_
+      ? { message: request_.message, at: request_.at.toISOString(), by: request_.by }
+      : null,
     steps: stepsFor(program).map((step) => ({
       step,
       label: t(STEP_KEYS[step]),
@@ -74,6 +84,19 @@ export default function ApplicationLayout() {
         {data.organizationName} · <span className="badge">{t(STATUS_KEYS[data.status])}</span>
       </p>
       <h1>{t('applications:shell.title', { program: data.programTitle })}</h1>
+      {data.changeRequest ? (
+        <section className="card changes-request" aria-labelledby="changes-request-title">
+          <h2 id="changes-request-title">{t('applications:changes.bannerTitle')}</h2>
+          <p className="hint">
+            {data.changeRequest.by
+              ? t('applications:changes.bannerBy', { name: data.changeRequest.by })
+              : t('applications:changes.bannerByFunder')}{' '}
+            <Moment iso={data.changeRequest.at} />
+          </p>
+          <p className="written">{data.changeRequest.message}</p>
+          <p>{t('applications:changes.bannerHelp')}</p>
+        </section>
+      ) : null}
       {data.editing ? <ApplicationStepNav applicationId={data.id} steps={data.steps} /> : null}
       <Outlet />
     </>

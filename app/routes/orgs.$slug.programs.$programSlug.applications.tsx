@@ -67,6 +67,7 @@ function exportHref(listPath: string, search: URLSearchParams) {
 const BREAKDOWN_KEYS: Record<(typeof SUBMITTED_STATUSES)[number], string> = {
   submitted: 'funder:applications.breakdown.submitted',
   in_review: 'funder:applications.breakdown.in_review',
+  changes_requested: 'funder:applications.breakdown.changes_requested',
   awarded: 'funder:applications.breakdown.awarded',
   declined: 'funder:applications.breakdown.declined',
   withdrawn: 'funder:applications.breakdown.withdrawn',

@@ -15,6 +15,7 @@ import {
   listPanelInvitations,
   listStaffCandidates,
   removePanelMember,
+  revokePanelInvitation,
 } from '#app/services/review/panel.server.ts'
 import { programActor, requireOfficerProgram } from '#app/utils/funder-access.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
@@ -48,14 +49,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? await addStaffReviewer(actor, access.program, input.userId)
       : input.intent === 'invite'
         ? await invitePanelMember(actor, access.program, access.organization, input.email)
-        : await removePanelMember(actor, access.program, input.panelMemberId)
+        : input.intent === 'revoke'
+          ? await revokePanelInvitation(actor, access.program, input.invitationId)
+          : await removePanelMember(actor, access.program, input.panelMemberId)
   if (!result.ok) return refuse(result, form.formData)
   const flash =
     input.intent === 'add-staff'
       ? 'review:panel.added'
       : input.intent === 'invite'
         ? { key: 'review:panel.invited', values: { email: input.email } }
-        : 'review:panel.removed'
+        : input.intent === 'revoke'
+          ? 'review:panel.revoked'
+          : 'review:panel.removed'
   return redirectWithFlash(
     `/orgs/${access.organization.slug}/programs/${access.program.slug}/panel`,
     {
@@ -163,7 +168,14 @@ export default function ProgramPanel() {
             <h4>{t('review:panel.pending')}</h4>
             <ul>
               {invitations.map((i) => (
-                <li key={i.id}>{i.email}</li>
+                <li key={i.id}>
+                  <Form method="post" className="inline-form">
+                    {i.email} <input type="hidden" name="invitationId" value={i.id} />
+                    <Button variant="link" name="intent" value="revoke">
+                      {t('review:panel.revoke', { email: i.email })}
+                    </Button>
+                  </Form>
+                </li>
               ))}
             </ul>
           </>

@@ -15,7 +15,13 @@ import {
   eligibleReviewersFor,
   unassign,
 } from '#app/services/review/assignments.server.ts'
-import { programProgress, remindLateReviewers } from '#app/services/review/progress.server.ts'
+import {
+  programProgress,
+  remindLateReviewers,
+  reviewsAreLate,
+} from '#app/services/review/progress.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
+import { LocalTime } from '#app/components/local-time.tsx'
 import { reopenReview } from '#app/services/review/reviewing.server.ts'
 import { programActor, requireOfficerProgram } from '#app/utils/funder-access.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
@@ -41,7 +47,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }),
     ),
   )
+  const now = await databaseNow()
   return {
+    reviewsDue: program.reviewsDueAt
+      ? {
+          at: program.reviewsDueAt.toISOString(),
+          timeZone: program.timeZone,
+          passed: reviewsAreLate(program, now),
+        }
+      : null,
     perApplication: program.reviewersPerApplication,
     blind: program.blindReview,
     ...progress,
@@ -111,6 +125,18 @@ export default function ReviewBoard() {
       <Card title={t('review:board.title')} headingLevel={3}>
         <FormError message={failure?.errors.form} />
         <p>{t('review:board.intro', { count: loaded.perApplication })}</p>
+        <p>
+          {loaded.reviewsDue ? (
+            <>
+              {loaded.reviewsDue.passed ? t('review:board.duePassed') : t('review:board.due')}{' '}
+              <strong>
+                <LocalTime iso={loaded.reviewsDue.at} timeZone={loaded.reviewsDue.timeZone} />
+              </strong>
+            </>
+          ) : (
+            t('review:board.noDue')
+          )}
+        </p>
         <dl className="facts">
           {ASSIGNMENT_STATES.map((s) => (
             <div key={s}>

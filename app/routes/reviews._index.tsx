@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
+import { LocalTime } from '#app/components/local-time.tsx'
 import { FormError, SelectField } from '#app/components/field.tsx'
 import { showText, contentLanguageOf } from '#app/domain/bilingual.ts'
 import { ASSIGNMENT_STATE_KEYS } from '#app/domain/review/review-states.ts'
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         text: a.programTitle,
         translation: a.programTitleTranslation,
       }).text,
+      due: a.reviewsDueAt ? { at: a.reviewsDueAt.toISOString(), timeZone: a.timeZone } : null,
       // Blind review: the queue names neither the group nor its project until the gate is passed.
       organization: a.blind ? null : a.organizationName,
     })),
@@ -84,6 +86,7 @@ export default function ReviewQueue() {
                 <th scope="col">{t('review:queue.review')}</th>
                 <th scope="col">{t('review:queue.program')}</th>
                 <th scope="col">{t('review:queue.state')}</th>
+                <th scope="col">{t('review:queue.due')}</th>
               </tr>
             </thead>
             <tbody>
@@ -96,6 +99,13 @@ export default function ReviewQueue() {
                   </td>
                   <td>{a.program}</td>
                   <td>{t(ASSIGNMENT_STATE_KEYS[a.state])}</td>
+                  <td>
+                    {a.due ? (
+                      <LocalTime iso={a.due.at} timeZone={a.due.timeZone} />
+                    ) : (
+                      t('review:queue.noDue')
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -11,7 +11,8 @@ import {
 import type { SessionUser } from '#app/services/accounts/sessions.server.ts'
 import { formFailure, formValues, parseForm } from './forms.server.ts'
 import type { FieldErrors, FormFailure } from '#app/lib/forms.ts'
-import { redirectWithFlash, requestOrigin, throwNotFound } from './http.server.ts'
+import { forbidden, redirectWithFlash, requestOrigin, throwNotFound } from './http.server.ts'
+import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
 import { requireUser } from './permissions.server.ts'
 import { readForm } from './request-body.server.ts'
 import { refuse } from './results.server.ts'
@@ -22,6 +23,21 @@ export async function requireApplication(request: Request, id: string | undefine
   const loaded = id ? await loadApplicationFor(id, user.id) : null
   if (!loaded) throwNotFound('applications:steps.notFound')
   return { user, loaded }
+}
+
+/** Whether the person reading a received application is one of the funder's program officers. */
+export const isOfficerAccess = (loaded: LoadedApplication) =>
+  loaded.access.side === 'funder' && MANAGER_ROLES.includes(loaded.access.role)
+
+/**
+ * For what only the funder's program officers (owners, admins) do on an application: ask for
+ * changes, read and write internal notes. The group and the funder's other members get 403;
+ * anyone who may not see the application at all, 404.
+ */
+export async function requireOfficerApplication(request: Request, id: string | undefined) {
+  const found = await requireApplication(request, id)
+  if (!isOfficerAccess(found.loaded)) throw forbidden('applications:officer.onlyOfficers')
+  return found
 }
 
 /**

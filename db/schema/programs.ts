@@ -101,6 +101,8 @@ export const programs = pgTable(
     allowSkillRequests: boolean('allow_skill_requests').notNull().default(true),
     reviewersPerApplication: integer('reviewers_per_application').notNull().default(3),
     blindReview: boolean('blind_review').notNull().default(false),
+    /** When reviews are due: past it, an unsubmitted review is late (reminded once a day). */
+    reviewsDueAt: timestamp('reviews_due_at', { withTimezone: true, mode: 'date' }),
     /** How much a community reviewer's score counts, in per-mille of a staff reviewer's (1000: equal). */
     communityReviewerWeight: integer('community_reviewer_weight').notNull().default(1000),
     /** Reviewers see the others' scores on an application once they have submitted their own. */

@@ -26,7 +26,7 @@ test('the officer assigns, a reviewer declares and scores blind, the officer see
   const reviewer = await context.newPage()
   await logIn(reviewer, 'reviewer@example.org', DEMO_PASSWORD)
   // A panel member finds their reviews from the header.
-  await reviewer.getByRole('link', { name: 'Reviews', exact: true }).click()
+  await reviewer.getByRole('link', { name: 'My reviews', exact: true }).click()
   await expect(reviewer).toHaveURL(/\/reviews$/)
   await expectAccessible(reviewer)
   // Blind: the queue names no group (the ties form below lists every group to choose from).

@@ -93,6 +93,7 @@ const detailsOf = (p: Program): ProgramDetailsInput => ({
   blindReview: p.blindReview,
   communityReviewerWeight: p.communityReviewerWeight,
   showScoresAfterSubmit: p.showScoresAfterSubmit,
+  reviewsDueAt: p.reviewsDueAt,
 })
 
 describe('jobs fired by their schedules', () => {

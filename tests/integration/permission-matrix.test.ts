@@ -353,6 +353,16 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
     action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
   },
+  // The officers' pages on a received application: the world's is a draft, so the funder does
+  // not know it exists; its group knows it does, and may not ask itself for changes or read notes.
+  'routes/applications.$id.changes': {
+    loader: every(404, { anonymous: 'login', groupMember: 403, groupOwner: 403 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 403, groupOwner: 403 }) },
+  },
+  'routes/applications.$id.notes': {
+    loader: every(404, { anonymous: 'login', groupMember: 403, groupOwner: 403 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 403, groupOwner: 403 }) },
+  },
   // No file chosen: the group is sent back to the step with the error.
   'routes/applications.$id.attachments': {
     action: { answers: every(404, { anonymous: 'login', groupMember: 302, groupOwner: 302 }) },

@@ -40,6 +40,7 @@ export async function completeDraft(actor: { id: string }, applicationId: string
       ledByLivedExperience: 'yes',
       contactName: 'María',
       contactEmail: 'maria@example.org',
+      exclusions: [],
     },
   })
   await save({

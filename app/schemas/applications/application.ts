@@ -35,20 +35,38 @@ const versionField = {
     .transform(Number),
 }
 
+/** How many people an applicant may ask not to be reviewed by. */
+export const EXCLUSIONS_MAX = 5
+
+/** An email address that may be left empty (a draft's fields may all be). */
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(254, msg('validation:email.tooLong', { count: 254 }))
+  .refine((v) => v === '' || z.string().email().safeParse(v).success, {
+    message: 'validation:email.invalid',
+  })
+  .optional()
+  .default('')
+
+/** Someone the applicant asks not to be reviewed by: a name, an email, or both. */
+const ExclusionSchema = z.object({
+  name: optionalText(100),
+  email: optionalEmail.transform((v) => v.toLowerCase()),
+})
+
 export const OrganizationStepSchema = z.object({
   ...versionField,
   leadership: optionalText(3000),
   ledByLivedExperience: z.enum(LIVED_EXPERIENCE).or(z.literal('')).optional().default(''),
   contactName: optionalText(100),
-  contactEmail: z
-    .string()
-    .trim()
-    .max(254, msg('validation:email.tooLong', { count: 254 }))
-    .refine((v) => v === '' || z.string().email().safeParse(v).success, {
-      message: 'validation:email.invalid',
-    })
-    .optional()
-    .default(''),
+  contactEmail: optionalEmail,
+  // Honoured silently by assignment: the reviewer never learns of it (db/schema/review.ts).
+  exclusions: list(ExclusionSchema)
+    .transform((rows) => rows.filter((r) => r.name || r.email))
+    .refine((rows) => rows.length <= EXCLUSIONS_MAX, {
+      message: msg('validation:application.exclusionsTooMany', { count: EXCLUSIONS_MAX }),
+    }),
 })
 
 export const CommunityStepSchema = z.object({

@@ -123,6 +123,8 @@ const ProgramFields = z.object({
     msg('validation:program.communityWeight', { max: COMMUNITY_WEIGHT_MAX_PERCENT }),
   ),
   showScoresAfterSubmit: checkbox,
+  /** When reviews are due, in the program's zone; past it, an unsubmitted review is late. */
+  reviewsDueAt: dateTimeInput('validation:program.reviewsDueInvalid'),
 })
 
 /** The fields the place checks read (states ticked, counties picked or typed). */
@@ -157,6 +159,11 @@ function crossFieldProblems(raw: unknown): Problem[] {
       message: 'validation:program.closesBeforeOpens',
     })
   }
+  const reviewsDueAt = read('reviewsDueAt')
+  const due = reviewsDueAt ? zonedInputToDate(reviewsDueAt, timeZone) : null
+  if (due && closes && due.getTime() <= closes.getTime()) {
+    problems.push({ path: ['reviewsDueAt'], message: 'validation:program.reviewsDueBeforeCloses' })
+  }
   // Amounts that failed their own checks are already reported; comparing them would be noise.
   const [budget, minAward, maxAward] = [read('budget'), read('minAward'), read('maxAward')]
   if (Number.isInteger(minAward) && Number.isInteger(maxAward) && minAward! > maxAward!) {
@@ -190,6 +197,7 @@ export const ProgramDetailsSchema = ProgramFields.and(CrossFieldChecks).transfor
   ...v,
   opensAt: v.opensAt ? zonedInputToDate(v.opensAt, v.timeZone) : null,
   closesAt: v.closesAt ? zonedInputToDate(v.closesAt, v.timeZone) : null,
+  reviewsDueAt: v.reviewsDueAt ? zonedInputToDate(v.reviewsDueAt, v.timeZone) : null,
 }))
 export type ProgramDetailsInput = z.output<typeof ProgramDetailsSchema>
 export type ProgramPlacesInput = z.output<typeof ProgramPlacesSchema>
@@ -238,6 +246,7 @@ export function programFormValues(
     blindReview: boolean
     communityReviewerWeight: number
     showScoresAfterSubmit: boolean
+    reviewsDueAt?: Date | string | null
   } | null,
 ) {
   if (!program) {
@@ -277,5 +286,6 @@ export function programFormValues(
     blindReview: program.blindReview ? 'on' : '',
     communityReviewerWeight: perMilleAsPercent(program.communityReviewerWeight),
     showScoresAfterSubmit: program.showScoresAfterSubmit ? 'on' : '',
+    reviewsDueAt: dateToZonedInput(program.reviewsDueAt ?? null, program.timeZone),
   }
 }

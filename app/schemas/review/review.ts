@@ -106,6 +106,7 @@ export const PanelActionSchema = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.literal('invite'), email: EmailSchema }),
   z.object({ intent: z.literal('remove'), panelMemberId: z.string().uuid() }),
+  z.object({ intent: z.literal('revoke'), invitationId: z.string().uuid() }),
 ])
 
 /** The reviewer's ties, on their queue page. */

@@ -1,10 +1,12 @@
 import type { Language } from '#app/lib/i18n/config.ts'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { EDITABLE_STATUSES, isEditableStatus } from '#app/domain/applications/application-status.ts'
 import { db, type Db } from '#db/client.server.ts'
 import {
   applicationPlaces,
   applications,
   budgetLines,
+  reviewExclusions,
   skillRequests,
   users,
   type Application,
@@ -74,7 +76,7 @@ export async function saveStep(
         and(
           eq(applications.id, application.id),
           eq(applications.version, baseVersion),
-          eq(applications.status, 'draft'),
+          inArray(applications.status, [...EDITABLE_STATUSES]),
         ),
       )
       .returning({ version: applications.version })
@@ -95,7 +97,7 @@ async function whyNotSaved(tx: Db, applicationId: string): Promise<SaveResult> {
     .from(applications)
     .leftJoin(users, eq(users.id, applications.updatedByUserId))
     .where(eq(applications.id, applicationId))
-  if (!current || current.status !== 'draft') return fail({ reason: 'not_editable' })
+  if (!current || !isEditableStatus(current.status)) return fail({ reason: 'not_editable' })
   // The time (epoch ms) is written in the reader's language where the message is shown, in UTC.
   const at = current.at.getTime()
   const message: Message = current.by
@@ -144,6 +146,11 @@ async function columnsFor(
 }
 
 async function replaceRows(tx: Db, applicationId: string, write: StepWrite) {
+  if (write.step === 'organization') {
+    await tx.delete(reviewExclusions).where(eq(reviewExclusions.applicationId, applicationId))
+    const rows = write.data.exclusions.map((e) => ({ applicationId, name: e.name, email: e.email }))
+    if (rows.length) await tx.insert(reviewExclusions).values(rows)
+  }
   if (write.step === 'community') {
     await tx.delete(applicationPlaces).where(eq(applicationPlaces.applicationId, applicationId))
     const fips = [...new Set(write.data.fips)]
@@ -173,4 +180,13 @@ async function replaceRows(tx: Db, applicationId: string, write: StepWrite) {
     }))
     if (rows.length) await tx.insert(skillRequests).values(rows)
   }
+}
+
+/** The people the applicant asked not to be reviewed by, as entered. */
+export async function listReviewExclusions(applicationId: string) {
+  return db()
+    .select({ name: reviewExclusions.name, email: reviewExclusions.email })
+    .from(reviewExclusions)
+    .where(eq(reviewExclusions.applicationId, applicationId))
+    .orderBy(reviewExclusions.name, reviewExclusions.email)
 }

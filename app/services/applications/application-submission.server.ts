@@ -12,7 +12,11 @@ import { databaseNow } from '#app/services/clock.server.ts'
 import { findVisibleProgram } from '#app/services/programs/program-catalog.server.ts'
 import { fail, type Actor, type Failure, type Result } from '#app/domain/result.ts'
 import { recordStatusChange, type LoadedApplication } from './applications.server.ts'
-import { notifyApplicationSubmitted } from '#app/services/notifications/notification-events.server.ts'
+import { statusBeforeChangesRequested } from './application-changes.server.ts'
+import {
+  notifyApplicationResubmitted,
+  notifyApplicationSubmitted,
+} from '#app/services/notifications/notification-events.server.ts'
 
 export type SubmitResult =
   | { ok: true }
@@ -31,6 +35,9 @@ export async function submitApplication(
   at?: Date,
 ): Promise<SubmitResult> {
   const { application, program } = loaded
+  if (application.status === 'changes_requested') {
+    return resubmitApplication(actor, loaded, baseVersion)
+  }
   if (application.status !== 'draft') {
     return fail({ reason: 'not_draft', message: 'applications:refusals.alreadySubmitted' })
   }
@@ -49,8 +56,7 @@ export async function submitApplication(
       message: 'applications:refusals.deadlinePassed',
     })
   }
-  const { context, content } = await readApplication(loaded)
-  const issues = submissionIssues(context, content)
+  const issues = await issuesOf(loaded)
   if (issues.length) {
     return fail({ reason: 'incomplete', message: 'applications:refusals.incomplete', issues })
   }
@@ -80,11 +86,56 @@ export async function submitApplication(
   })
 }
 
+async function issuesOf(loaded: LoadedApplication) {
+  const { context, content } = await readApplication(loaded)
+  return submissionIssues(context, content)
+}
+
+/**
+ * Sends back an application the funder asked changes to. The funder asked for it, so neither the
+ * program's deadline nor its visibility applies; the application must still pass the submission
+ * check. It returns to where it was when the changes were asked (submitted or in review), keeps
+ * its first submission time and its reviewers, and its history shows the resubmission.
+ */
+async function resubmitApplication(
+  actor: Actor,
+  loaded: LoadedApplication,
+  baseVersion: number,
+): Promise<SubmitResult> {
+  const { application } = loaded
+  const issues = await issuesOf(loaded)
+  if (issues.length) {
+    return fail({ reason: 'incomplete', message: 'applications:refusals.incomplete', issues })
+  }
+  return db().transaction(async (tx) => {
+    const back = await statusBeforeChangesRequested(tx, application, loaded.program)
+    const [resubmitted] = await tx
+      .update(applications)
+      .set({ status: back, version: sql`${applications.version} + 1` })
+      .where(
+        and(
+          eq(applications.id, application.id),
+          eq(applications.status, 'changes_requested'),
+          eq(applications.version, baseVersion),
+        ),
+      )
+      .returning({ id: applications.id })
+    if (!resubmitted) {
+      return fail({ reason: 'stale', status: 409, message: 'applications:refusals.stale' })
+    }
+    await recordStatusChange(tx, actor, application, 'changes_requested', back, '', {
+      action: 'application.resubmitted',
+    })
+    await notifyApplicationResubmitted(tx, loaded)
+    return { ok: true as const }
+  })
+}
+
 /**
  * Only what the funder has received can be withdrawn. A draft never reaches the funder; withdrawing
  * one would put a never-submitted application (and its files) in front of them.
  */
-const WITHDRAWABLE: ApplicationStatus[] = ['submitted', 'in_review']
+const WITHDRAWABLE: ApplicationStatus[] = ['submitted', 'in_review', 'changes_requested']
 
 /** A group may withdraw a submitted application until a decision is made. */
 export async function withdrawApplication(

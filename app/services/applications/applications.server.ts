@@ -15,7 +15,10 @@ import {
   type Organization,
   type Program,
 } from '#db/schema/index.ts'
-import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
+import {
+  isEditableStatus,
+  type ApplicationStatus,
+} from '#app/domain/applications/application-status.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import { isAcceptingApplications } from '#app/domain/programs/program-status.ts'
@@ -31,6 +34,7 @@ const STATUS_AUDIT: Record<ApplicationStatus, AuditAction> = {
   draft: 'application.created',
   submitted: 'application.submitted',
   in_review: 'application.moved_into_review',
+  changes_requested: 'application.changes_requested',
   awarded: 'application.awarded',
   declined: 'application.declined',
   withdrawn: 'application.withdrawn',
@@ -44,8 +48,11 @@ export async function recordStatusChange(
   from: ApplicationStatus | null,
   to: ApplicationStatus,
   note = '',
-  /** More for the audit row (a decision's amount, …); the group's history shows the note only. */
-  details: Record<string, unknown> = {},
+  /**
+   * More for the audit row (a decision's amount, …; the group's history shows the note only), and
+   * the audit action when it is not the move's usual one (a resubmission, say).
+   */
+  more: { details?: Record<string, unknown>; action?: AuditAction } = {},
 ) {
   await tx.insert(applicationEvents).values({
     applicationId: application.id,
@@ -56,12 +63,12 @@ export async function recordStatusChange(
   })
   await recordAudit(tx, {
     actorUserId: actor.id,
-    action: STATUS_AUDIT[to],
+    action: more.action ?? STATUS_AUDIT[to],
     entityType: 'application',
     entityId: application.id,
     organizationId: application.organizationId,
     ip: actor.ip,
-    details: { ...details, from, to },
+    details: { ...more.details, from, to },
   })
 }
 
@@ -242,7 +249,7 @@ export async function loadApplicationFor(
       access: {
         side: 'applicant',
         role: applicant.role,
-        canEdit: row.application.status === 'draft',
+        canEdit: isEditableStatus(row.application.status),
       },
     }
   }

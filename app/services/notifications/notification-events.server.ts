@@ -115,6 +115,55 @@ export async function notifyApplicationSubmitted(
   )
 }
 
+/** An officer asked the group for changes: every member of the group hears of it. */
+export async function notifyChangesRequested(
+  tx: Tx,
+  request: {
+    eventId: number
+    application: { id: string; organizationId: string }
+    program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>
+  },
+) {
+  const group = await membersOf(tx, [request.application.organizationId])
+  await notifyEach(
+    tx,
+    'changes-requested',
+    group.map((m) => ({
+      userId: m.userId,
+      data: { ...programParameters(request.program), applicationId: request.application.id },
+      eventKey: String(request.eventId),
+    })),
+  )
+}
+
+/** The group sent back the application it was asked to change: the funder's officers hear of it. */
+export async function notifyApplicationResubmitted(
+  tx: Tx,
+  resubmitted: {
+    application: { id: string; version: number }
+    organization: Pick<Organization, 'name'>
+    program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>
+    fund: { organizationId: string }
+  },
+) {
+  const { application, organization, program, fund } = resubmitted
+  const officers = await membersOf(tx, [fund.organizationId], OFFICER_ROLES)
+  await notifyEach(
+    tx,
+    'application-resubmitted',
+    officers.map((m) => ({
+      userId: m.userId,
+      data: {
+        ...programParameters(program),
+        organization: organization.name,
+        applicationId: application.id,
+      },
+      // The version it was resubmitted from: each resubmission is its own event.
+      eventKey: `${application.id}:${application.version}`,
+    })),
+  )
+}
+
 /** The program's review started: each group whose application moved hears of it. */
 export async function notifyMovedIntoReview(
   tx: Tx,

@@ -204,4 +204,23 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
     link: (d) => `/applications/${text(d, 'applicationId')}`,
     mailTemplate: 'application-decided',
   },
+  // The officer's message itself is on the application, above every step, not in the notice.
+  'changes-requested': {
+    label: 'notifications:kinds.changesRequested.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.changesRequested.message',
+      values: { program: programTitle(d, reader) },
+    }),
+    link: (d) => `/applications/${text(d, 'applicationId')}`,
+    mailTemplate: 'changes-requested',
+  },
+  'application-resubmitted': {
+    label: 'notifications:kinds.applicationResubmitted.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.applicationResubmitted.message',
+      values: { organization: text(d, 'organization'), program: programTitle(d, reader) },
+    }),
+    link: (d) => `/applications/${text(d, 'applicationId')}`,
+    mailTemplate: 'application-resubmitted',
+  },
 }

@@ -141,6 +141,7 @@ function columnsFrom(input: ProgramDetailsInput) {
     blindReview: input.blindReview,
     communityReviewerWeight: input.communityReviewerWeight,
     showScoresAfterSubmit: input.showScoresAfterSubmit,
+    reviewsDueAt: input.reviewsDueAt,
   }
 }
 

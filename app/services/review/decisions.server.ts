@@ -136,9 +136,11 @@ async function writeDecision(
     .set({ status: to, version: sql`${applications.version} + 1`, updatedAt: new Date() })
     .where(eq(applications.id, application.id))
   await recordStatusChange(tx, actor, application, application.status, to, '', {
-    decisionId: row.id,
-    amountMinor: decision.amountMinor,
-    sharedComments: decision.sharedComments.length,
+    details: {
+      decisionId: row.id,
+      amountMinor: decision.amountMinor,
+      sharedComments: decision.sharedComments.length,
+    },
   })
   await notifyApplicationDecided(tx, {
     decisionId: row.id,

@@ -349,6 +349,38 @@ export async function removePanelMember(
   })
 }
 
+/**
+ * Revokes a pending invitation onto the program's panel: its link then says it is no longer
+ * valid (`acceptPanelInvitation` answers 'revoked'). An accepted, expired or already revoked
+ * one, or another program's, is not found.
+ */
+export async function revokePanelInvitation(
+  actor: OfficerActor,
+  program: Pick<Program, 'id'>,
+  invitationId: string,
+): Promise<Result> {
+  return db().transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(panelInvitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(panelInvitations.id, invitationId),
+          eq(panelInvitations.programId, program.id),
+          isNull(panelInvitations.acceptedAt),
+          isNull(panelInvitations.revokedAt),
+        ),
+      )
+      .returning({ id: panelInvitations.id, email: panelInvitations.email })
+    if (!revoked) return fail({ message: 'review:refusals.noSuchInvitation', status: 404 })
+    await auditPanel(tx, actor, actor.organizationId, 'panel_invitation.revoked', revoked.id, {
+      programId: program.id,
+      email: revoked.email,
+    })
+    return { ok: true as const }
+  })
+}
+
 /** The program's panel membership of this person, or null: every reviewer page starts here. */
 export async function findPanelSeat(programId: string, userId: string) {
   const [seat] = await db()

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { db } from '#db/client.server.ts'
+import { db, type Db } from '#db/client.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
+import type { JobDefinition } from '#app/services/jobs/job-queue.server.ts'
 import {
   applications,
   organizations,
@@ -65,7 +67,8 @@ export async function programProgress(program: Pick<Program, 'id' | 'communityRe
       .where(
         and(
           eq(applications.programId, program.id),
-          inArray(applications.status, [...REVIEWABLE_STATUSES]),
+          // One sent back for changes keeps its reviewers and shows here meanwhile.
+          inArray(applications.status, [...REVIEWABLE_STATUSES, 'changes_requested']),
         ),
       )
       .orderBy(asc(applications.submittedAt), asc(applications.id))
@@ -123,14 +126,16 @@ export async function programProgress(program: Pick<Program, 'id' | 'communityRe
 }
 
 /**
- * "Remind late reviewers": everyone with work handed out and not submitted hears how many reviews
- * wait for them. Pressing it twice in the same minute tells nobody twice.
+ * Whether a program's unsubmitted reviews are late at `now`: past its "reviews due" moment; with
+ * no such moment set, any review handed out and not in counts as late (the officer judges).
  */
-export async function remindLateReviewers(
-  actor: OfficerActor,
-  program: Pick<Program, 'id' | 'title' | 'contentLanguage' | 'titleTranslation'>,
-): Promise<Result<{ reminded: number }>> {
-  const late = await db()
+export function reviewsAreLate(program: Pick<Program, 'reviewsDueAt'>, now: Date) {
+  return program.reviewsDueAt === null || program.reviewsDueAt.getTime() < now.getTime()
+}
+
+/** Each reviewer with work handed out and not submitted on the program, and how much. */
+function outstandingByReviewer(tx: Db, programId: string) {
+  return tx
     .select({
       userId: reviewAssignments.reviewerUserId,
       count: sql<number>`count(*)::int`,
@@ -138,13 +143,30 @@ export async function remindLateReviewers(
     .from(reviewAssignments)
     .where(
       and(
-        eq(reviewAssignments.programId, program.id),
+        eq(reviewAssignments.programId, programId),
         inArray(reviewAssignments.state, OUTSTANDING),
       ),
     )
     .groupBy(reviewAssignments.reviewerUserId)
+}
+
+/**
+ * "Remind late reviewers": everyone with work handed out and not submitted hears how many reviews
+ * wait for them, once the program's reviews are due (before that, nobody is late). Pressing it
+ * twice in the same minute tells nobody twice.
+ */
+export async function remindLateReviewers(
+  actor: OfficerActor,
+  program: Pick<Program, 'id' | 'title' | 'contentLanguage' | 'titleTranslation' | 'reviewsDueAt'>,
+  at?: Date,
+): Promise<Result<{ reminded: number }>> {
+  const now = at ?? (await databaseNow())
+  if (!reviewsAreLate(program, now)) {
+    return fail({ message: 'review:refusals.notDueYet' })
+  }
+  const late = await outstandingByReviewer(db(), program.id)
   if (late.length === 0) return fail({ message: 'review:refusals.nobodyLate' })
-  const minute = new Date().toISOString().slice(0, 16)
+  const minute = now.toISOString().slice(0, 16)
   const reminded = await db().transaction(async (tx) => {
     const n = await notifyReviewReminders(tx, program, late, `${program.id}:${minute}`)
     await recordAudit(tx, {
@@ -160,6 +182,58 @@ export async function remindLateReviewers(
   })
   return { ok: true, reminded }
 }
+
+interface DueProgram {
+  id: string
+  title: string
+  content_language: string
+  title_translation: string | null
+}
+
+/**
+ * The daily reminder of late reviews: for every program in review whose reviews are due, each
+ * reviewer with reviews not in hears how many, at most once a day (the notification's event key
+ * is "<program>:late:<UTC day>", unique per person), however often the job runs.
+ */
+export async function sendLateReviewReminders(at?: Date): Promise<{ reminded: number }> {
+  return db().transaction(async (tx) => {
+    const now = at ?? (await databaseNow(tx))
+    const due = (
+      (await tx.execute(sql`
+        SELECT id, title, content_language, title_translation FROM programs
+        WHERE status = 'in_review' AND reviews_due_at < ${now.toISOString()}::timestamptz
+        LIMIT 1000`)) as unknown as { rows: DueProgram[] }
+    ).rows
+    const day = now.toISOString().slice(0, 10)
+    let reminded = 0
+    for (const program of due) {
+      const late = await outstandingByReviewer(tx, program.id)
+      reminded += await notifyReviewReminders(
+        tx,
+        {
+          title: program.title,
+          contentLanguage: program.content_language,
+          titleTranslation: program.title_translation,
+        },
+        late,
+        `${program.id}:late:${day}`,
+      )
+    }
+    return { reminded }
+  })
+}
+
+export const LATE_REVIEWS_JOB = 'late-review-reminders'
+
+export const reviewJobs = [
+  {
+    name: LATE_REVIEWS_JOB,
+    // Hourly, so a deadline passed reminds within the hour; the event key keeps it to once a day.
+    cron: '17 * * * *',
+    run: async (data: { at?: string }) =>
+      sendLateReviewReminders(data.at ? new Date(data.at) : undefined),
+  } satisfies JobDefinition<{ at?: string }>,
+]
 
 /** Reviewers with a declared conflict, for the officer: which applications need a replacement. */
 export async function conflictsNeedingReplacement(programId: string) {

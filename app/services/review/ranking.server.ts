@@ -20,7 +20,13 @@ import { consensusOverrides } from './consensus.server.ts'
  * Applications on the board: everything submitted and not withdrawn, decided ones included, so
  * the board still explains a decision after it is made.
  */
-const RANKED_STATUSES = ['submitted', 'in_review', 'awarded', 'declined'] as const
+const RANKED_STATUSES = [
+  'submitted',
+  'in_review',
+  'changes_requested',
+  'awarded',
+  'declined',
+] as const
 
 /**
  * The most applications one program's board reads. Far above any program's applications (the

@@ -39,6 +39,8 @@ export async function listMyAssignments(userId: string) {
       programLanguage: programs.contentLanguage,
       programTitleTranslation: programs.titleTranslation,
       blind: programs.blindReview,
+      reviewsDueAt: programs.reviewsDueAt,
+      timeZone: programs.timeZone,
       // Shown only when the program is not blind (the page leaves it out otherwise).
       organizationName: organizations.name,
       applicationTitle: applications.title,

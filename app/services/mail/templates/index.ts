@@ -15,6 +15,8 @@ import { panelInvitationMail } from './notify-panel-invitation.tsx'
 import { reviewConflictMail } from './notify-review-conflict.tsx'
 import { reviewReminderMail } from './notify-review-reminder.tsx'
 import { applicationDecidedMail } from './notify-application-decided.tsx'
+import { changesRequestedMail } from './notify-changes-requested.tsx'
+import { applicationResubmittedMail } from './notify-application-resubmitted.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -38,6 +40,8 @@ export const MAIL_TEMPLATES = {
   'review-conflict': reviewConflictMail,
   'review-reminder': reviewReminderMail,
   'application-decided': applicationDecidedMail,
+  'changes-requested': changesRequestedMail,
+  'application-resubmitted': applicationResubmittedMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES
