@@ -419,7 +419,7 @@ describe('the panel consensus', () => {
     const [audit] = await db()
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, 'consensus.recorded'))
+      .where(eq(auditLog.action, 'consensus_score.recorded'))
     expect(audit?.details).toMatchObject({ override: 90 })
 
     const board = await programRanking(s.program)

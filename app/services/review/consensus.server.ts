@@ -198,7 +198,7 @@ export async function recordConsensus(
       .onConflictDoUpdate({ target: consensusScores.applicationId, set: values })
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'consensus.recorded',
+      action: 'consensus_score.recorded',
       entityType: 'application',
       entityId: input.applicationId,
       organizationId: actor.organizationId,
