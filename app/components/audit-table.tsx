@@ -84,7 +84,7 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'review.no_conflict_declared': 'admin:audit.actions.review.no_conflict_declared',
   'review.submitted': 'admin:audit.actions.review.submitted',
   'review.reopened': 'admin:audit.actions.review.reopened',
-  'consensus.recorded': 'admin:audit.actions.consensus.recorded',
+  'consensus_score.recorded': 'admin:audit.actions.consensus_score.recorded',
   'grant.created': 'admin:audit.actions.grant.created',
 }
 

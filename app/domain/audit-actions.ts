@@ -79,7 +79,7 @@ export const AUDIT_ACTIONS = [
   'review.no_conflict_declared',
   'review.submitted',
   'review.reopened',
-  'consensus.recorded',
+  'consensus_score.recorded',
   'grant.created',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -123,7 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await awardApplication(actor, program, {
       applicationId: input.applicationId,
       amountMinor: input.amount,
-      feedback: input.feedback,
+      feedback: input.note,
     })
     if (!result.ok) return refuse(result, formData)
     message = 'decisions:flash.awarded'
@@ -368,14 +368,14 @@ export default function DecisionPage() {
               <TextareaField
                 label={t('decisions:award.feedback')}
                 rows={3}
-                error={awardForm.errorOf('feedback')}
-                {...awardForm.field('feedback')}
+                error={awardForm.errorOf('note')}
+                {...awardForm.field('note')}
               />
               <ConfirmCheckbox
-                name="confirm"
+                name="confirmAward"
                 label={t('decisions:award.confirm')}
-                error={awardForm.errorOf('confirm')}
-                register={awardForm.choice('confirm', CONFIRMED)}
+                error={awardForm.errorOf('confirmAward')}
+                register={awardForm.choice('confirmAward', CONFIRMED)}
               />
               <Button>{t('decisions:award.submit')}</Button>
             </Form>
@@ -403,10 +403,10 @@ export default function DecisionPage() {
                 />
               ) : null}
               <ConfirmCheckbox
-                name="confirm"
+                name="confirmDecline"
                 label={t('decisions:decline.confirm')}
-                error={declineForm.errorOf('confirm')}
-                register={declineForm.choice('confirm', CONFIRMED)}
+                error={declineForm.errorOf('confirmDecline')}
+                register={declineForm.choice('confirmDecline', CONFIRMED)}
               />
               <Button variant="danger">{t('decisions:decline.submit')}</Button>
             </Form>

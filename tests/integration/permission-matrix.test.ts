@@ -68,6 +68,8 @@ interface World {
   invitationToken: string
   mailId: string
   assignmentId: string
+  /** A submitted application of the funder's program (the decision page's). */
+  reviewedId: string
 }
 
 interface RouteExpectation {
@@ -283,6 +285,19 @@ const MATRIX: Record<string, RouteExpectation> = {
       answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
     },
   },
+  // Decisions: the program officers'. The decision page is about the reviewed application; an
+  // empty post is a field error (no amount, no confirmation), so nothing is decided.
+  'routes/orgs.$slug.programs.$programSlug.decisions': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
+  'routes/orgs.$slug.programs.$programSlug.applications_.$applicationId.decision': {
+    params: (w) => ({ applicationId: w.reviewedId }),
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      form: { intent: 'award' },
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
   // Each signed-in person's own queue and ties; an empty post names no organisation.
   'routes/reviews._index': {
     loader: every(200, { anonymous: 'login' }),
@@ -474,6 +489,7 @@ beforeAll(async () => {
     .returning({ id: reviewAssignments.id })
   world = {
     assignmentId: assignment!.id,
+    reviewedId: reviewed.id,
     group,
     funder,
     users,

@@ -419,7 +419,7 @@ describe('the panel consensus', () => {
     const [audit] = await db()
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, 'consensus.recorded'))
+      .where(eq(auditLog.action, 'consensus_score.recorded'))
     expect(audit?.details).toMatchObject({ override: 90 })
 
     const board = await programRanking(s.program)
@@ -473,7 +473,7 @@ describe('the pages', () => {
       const cookie = userId ? await cookieFor(userId) : undefined
       for (const [handler, form] of [
         [decisionRoute.loader, undefined],
-        [decisionRoute.action, { intent: 'award', amount: '20000', confirm: 'yes' }],
+        [decisionRoute.action, { intent: 'award', amount: '20000', confirmAward: 'yes' }],
       ] as const) {
         const outcome = await call(
           handler,
@@ -528,7 +528,7 @@ describe('the pages', () => {
       decisionRoute.action,
       makeRequest(path(s, s.b.id), {
         cookie,
-        form: { intent: 'decline', feedback: '', confirm: 'yes' },
+        form: { intent: 'decline', feedback: '', confirmDecline: 'yes' },
       }),
       params(s, s.b.id),
     )
@@ -537,7 +537,7 @@ describe('the pages', () => {
       decisionRoute.action,
       makeRequest(path(s, s.a.id), {
         cookie,
-        form: { intent: 'award', amount: '20,000', confirm: 'yes' },
+        form: { intent: 'award', amount: '20,000', confirmAward: 'yes' },
       }),
       params(s, s.a.id),
     )
@@ -550,7 +550,7 @@ describe('the pages', () => {
           intent: 'decline',
           feedback: 'Tell us more about the families you reach.',
           sharedCommentIds: [commentId(s.reviews.bCommunity.id, s.criteria[1]!.id)],
-          confirm: 'yes',
+          confirmDecline: 'yes',
         },
       }),
       params(s, s.b.id),

@@ -52,13 +52,13 @@ export const AwardSchema = z.object({
   intent: z.literal('award'),
   applicationId: ApplicationIdSchema,
   amount: MoneySchema('decisions:decision.amountRequired', 'decisions:decision.amountInvalid'),
-  feedback: z
+  note: z
     .string()
     .trim()
     .max(FEEDBACK_MAX, msg('validation:tooLong', { count: FEEDBACK_MAX }))
     .optional()
     .transform((v) => v ?? ''),
-  confirm: confirmation('decisions:decision.confirmRequired'),
+  confirmAward: confirmation('decisions:decision.confirmRequired'),
 })
 export type AwardFormInput = z.infer<typeof AwardSchema>
 
@@ -75,7 +75,7 @@ export const DeclineSchema = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  confirm: confirmation('decisions:decision.confirmRequired'),
+  confirmDecline: confirmation('decisions:decision.confirmRequired'),
 })
 export type DeclineFormInput = z.infer<typeof DeclineSchema>
 

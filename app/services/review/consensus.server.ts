@@ -14,24 +14,15 @@ import {
 } from '#db/schema/index.ts'
 import { SUBMITTED_STATUSES } from '#app/domain/applications/application-status.ts'
 import { fail, type Result } from '#app/domain/result.ts'
-import { MIN_SCORE } from '#app/domain/programs/rubric-template.ts'
 import { PER_MILLE } from '#app/domain/review/review-states.ts'
-import { levelPoints, reviewScore, type ScoringCriterion } from '#app/domain/review/scores.ts'
+import { levelPoints, reviewScore } from '#app/domain/review/scores.ts'
 import { weightedMean } from '#app/domain/review/statistics.ts'
 import type { ConsensusInput } from '#app/schemas/review/decisions.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import type { OfficerActor } from './panel.server.ts'
+import { scoringRubric } from './review-records.server.ts'
 
 type ScoringProgram = Pick<Program, 'id' | 'communityReviewerWeight'>
-
-/** The rubric as the review mathematics reads it. */
-export const scoringRubric = (criteria: { id: string; weight: number; maxScore: number }[]) =>
-  criteria.map((c): ScoringCriterion => ({
-    id: c.id,
-    weight: c.weight,
-    minLevel: MIN_SCORE,
-    maxLevel: c.maxScore,
-  }))
 
 /**
  * Everything the officer weighs on one application of the program: each active reviewer by name
@@ -144,7 +135,7 @@ export async function applicationScoreSheet(
     reviews,
     mean,
     criterionMeans,
-    // Scores lock once every active review is in (docs/decisions/021-consensus-and-decisions.md).
+    // Scores lock once every active review is in (docs/decisions/022-consensus-and-decisions.md).
     locked: reviews.length > 0 && reviews.every((r) => r.state === 'submitted'),
     consensus: consensus ?? null,
     decision: decision ?? null,
@@ -198,7 +189,7 @@ export async function recordConsensus(
       .onConflictDoUpdate({ target: consensusScores.applicationId, set: values })
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'consensus.recorded',
+      action: 'consensus_score.recorded',
       entityType: 'application',
       entityId: input.applicationId,
       organizationId: actor.organizationId,

@@ -5,7 +5,6 @@ import {
   applications,
   grants,
   organizations,
-  panelMembers,
   reviewAssignments,
   reviewScores,
   rubricCriteria,
@@ -19,13 +18,12 @@ import {
   type DecisionOutcome,
   type SharedComment,
 } from '#app/domain/review/decisions.ts'
-import { PER_MILLE } from '#app/domain/review/review-states.ts'
 import { fail, type Failure, type Result } from '#app/domain/result.ts'
 import { recordStatusChange } from '#app/services/applications/applications.server.ts'
 import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import { notifyApplicationDecided } from '#app/services/notifications/notification-events.server.ts'
 import { lockProgram } from '#app/services/programs/programs.server.ts'
-import { scoringRubric } from './consensus.server.ts'
+import { scoringRubric, submittedReviews } from './review-records.server.ts'
 import type { OfficerActor } from './panel.server.ts'
 
 /** A program as deciding reads it (the service locks and rereads its row for the budget). */
@@ -399,50 +397,10 @@ export async function decisionForGroup(
       ),
   ])
   const fundedIds = funded.map((f) => f.id)
-  const levels = await db()
-    .select({
-      assignmentId: reviewAssignments.id,
-      applicationId: reviewAssignments.applicationId,
-      kind: panelMembers.kind,
-      criterionId: reviewScores.criterionId,
-      level: reviewScores.level,
-    })
-    .from(reviewAssignments)
-    .innerJoin(reviewScores, eq(reviewScores.assignmentId, reviewAssignments.id))
-    .leftJoin(
-      panelMembers,
-      and(
-        eq(panelMembers.programId, reviewAssignments.programId),
-        eq(panelMembers.userId, reviewAssignments.reviewerUserId),
-      ),
-    )
-    .where(
-      and(
-        inArray(reviewAssignments.applicationId, [applicationId, ...fundedIds]),
-        eq(reviewAssignments.state, 'submitted'),
-      ),
-    )
-  const communityWeight = program.communityReviewerWeight / PER_MILLE
-  const reviews = new Map<
-    string,
-    {
-      applicationId: string
-      reviewerWeight: number
-      scores: { criterionId: string; level: number }[]
-    }
-  >()
-  for (const row of levels) {
-    let review = reviews.get(row.assignmentId)
-    if (!review) {
-      review = {
-        applicationId: row.applicationId,
-        reviewerWeight: row.kind === 'community' ? communityWeight : 1,
-        scores: [],
-      }
-      reviews.set(row.assignmentId, review)
-    }
-    if (row.level !== null) review.scores.push({ criterionId: row.criterionId, level: row.level })
-  }
+  const reviews = await submittedReviews(
+    program,
+    inArray(reviewAssignments.applicationId, [applicationId, ...fundedIds]),
+  )
   const feedback = criterionFeedback(scoringRubric(criteria), applicationId, fundedIds, [
     ...reviews.values(),
   ])

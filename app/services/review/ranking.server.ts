@@ -3,18 +3,14 @@ import { db } from '#db/client.server.ts'
 import {
   applications,
   organizations,
-  panelMembers,
   reviewAssignments,
-  reviewScores,
   rubricCriteria,
   type Program,
 } from '#db/schema/index.ts'
-import { MIN_SCORE } from '#app/domain/programs/rubric-template.ts'
 import { rankApplications } from '#app/domain/review/ranking.ts'
-import { PER_MILLE } from '#app/domain/review/review-states.ts'
-import type { ReviewRecord, ScoringCriterion } from '#app/domain/review/scores.ts'
 import { consensusOf } from '#app/domain/review/decisions.ts'
 import { consensusOverrides } from './consensus.server.ts'
+import { scoringRubric, submittedReviews } from './review-records.server.ts'
 
 /**
  * Applications on the board: everything submitted and not withdrawn, decided ones included, so
@@ -44,7 +40,7 @@ const MAX_RANKED = 10_000
 export async function programRanking(
   program: Pick<Program, 'id' | 'communityReviewerWeight' | 'reviewersPerApplication'>,
 ) {
-  const [criteria, rows, levels, overrides] = await Promise.all([
+  const [criteria, rows, reviews, overrides] = await Promise.all([
     db()
       .select()
       .from(rubricCriteria)
@@ -75,56 +71,14 @@ export async function programRanking(
       )
       .orderBy(asc(applications.id))
       .limit(MAX_RANKED),
-    db()
-      .select({
-        assignmentId: reviewAssignments.id,
-        applicationId: reviewAssignments.applicationId,
-        reviewerId: reviewAssignments.reviewerUserId,
-        kind: panelMembers.kind,
-        criterionId: reviewScores.criterionId,
-        level: reviewScores.level,
-      })
-      .from(reviewAssignments)
-      .innerJoin(reviewScores, eq(reviewScores.assignmentId, reviewAssignments.id))
-      // A reviewer since taken off the panel counts as staff (weight 1), as on the review board.
-      .leftJoin(
-        panelMembers,
-        and(
-          eq(panelMembers.programId, reviewAssignments.programId),
-          eq(panelMembers.userId, reviewAssignments.reviewerUserId),
-        ),
-      )
-      .where(
-        and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.state, 'submitted')),
-      ),
+    submittedReviews(program, eq(reviewAssignments.programId, program.id)),
     consensusOverrides(program.id),
   ])
 
-  const rubric: ScoringCriterion[] = criteria.map((c) => ({
-    id: c.id,
-    weight: c.weight,
-    minLevel: MIN_SCORE,
-    maxLevel: c.maxScore,
-  }))
-  const communityWeight = program.communityReviewerWeight / PER_MILLE
-  const reviews = new Map<string, ReviewRecord & { scores: ReviewRecord['scores'][number][] }>()
-  for (const row of levels) {
-    let review = reviews.get(row.assignmentId)
-    if (!review) {
-      review = {
-        reviewerId: row.reviewerId,
-        applicationId: row.applicationId,
-        reviewerWeight: row.kind === 'community' ? communityWeight : 1,
-        scores: [],
-      }
-      reviews.set(row.assignmentId, review)
-    }
-    if (row.level !== null) review.scores.push({ criterionId: row.criterionId, level: row.level })
-  }
-
+  const rubric = scoringRubric(criteria)
   const ranking = rankApplications(
     rubric,
-    [...reviews.values()],
+    reviews,
     rows.map((r) => ({ id: r.id, conflictDeclared: Boolean(r.conflictDeclared) })),
     { reviewersPerApplication: program.reviewersPerApplication },
   )
