@@ -3,7 +3,7 @@ import { levelPoints, type ScoringCriterion } from './scores.ts'
 
 /**
  * The vocabularies and pure rules of panel discussion and decisions
- * (docs/decisions/022-consensus-and-decisions.md). The database's enum is built from the tuple.
+ * (docs/decisions/024-consensus-and-decisions.md). The database's enum is built from the tuple.
  */
 
 /** What the funder decided on an application. */

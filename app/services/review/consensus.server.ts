@@ -135,7 +135,7 @@ export async function applicationScoreSheet(
     reviews,
     mean,
     criterionMeans,
-    // Scores lock once every active review is in (docs/decisions/022-consensus-and-decisions.md).
+    // Scores lock once every active review is in (docs/decisions/024-consensus-and-decisions.md).
     locked: reviews.length > 0 && reviews.every((r) => r.state === 'submitted'),
     consensus: consensus ?? null,
     decision: decision ?? null,

@@ -343,7 +343,7 @@ export async function saveReview(
 /**
  * The officer sends a submitted review back to its reviewer (scores kept), audited; only until
  * the panel's consensus on the application is recorded or it is decided (the scores are locked
- * from then on, docs/decisions/022-consensus-and-decisions.md).
+ * from then on, docs/decisions/024-consensus-and-decisions.md).
  */
 export async function reopenReview(
   actor: OfficerActor,
