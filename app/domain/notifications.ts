@@ -15,6 +15,12 @@ export const NOTIFICATION_KINDS = [
   'panel-invitation',
   'review-conflict',
   'review-reminder',
+  'grant-report-due',
+  'grant-report-overdue',
+  'grant-report-submitted',
+  'grant-report-accepted',
+  'grant-report-changes',
+  'grant-payment-made',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -38,6 +44,12 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'panel-invitation': { mail: 'required' },
   'review-conflict': { mail: 'optional', emailByDefault: true },
   'review-reminder': { mail: 'optional', emailByDefault: true },
+  'grant-report-due': { mail: 'optional', emailByDefault: true },
+  'grant-report-overdue': { mail: 'optional', emailByDefault: true },
+  'grant-report-submitted': { mail: 'optional', emailByDefault: true },
+  'grant-report-accepted': { mail: 'optional', emailByDefault: true },
+  'grant-report-changes': { mail: 'optional', emailByDefault: true },
+  'grant-payment-made': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

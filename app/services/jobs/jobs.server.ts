@@ -3,9 +3,16 @@ import { defineJobs } from './job-queue.server.ts'
 import { mailJobs } from '#app/services/mail/mail.server.ts'
 import { programDeadlineJobs } from '#app/services/programs/program-deadlines.server.ts'
 import { notificationJobs } from '#app/services/notifications/notification-jobs.server.ts'
+import { grantReminderJobs } from '#app/services/grants/grant-reminders.server.ts'
 
 /** Every background job the app runs; start-up registers them before starting the queue. */
-export const ALL_JOBS = [...programDeadlineJobs, ...cleanUpJobs, ...mailJobs, ...notificationJobs]
+export const ALL_JOBS = [
+  ...programDeadlineJobs,
+  ...cleanUpJobs,
+  ...mailJobs,
+  ...notificationJobs,
+  ...grantReminderJobs,
+]
 
 export function defineAllJobs() {
   defineJobs(ALL_JOBS)

@@ -14,6 +14,12 @@ import { newSignInMail } from './notify-new-sign-in.tsx'
 import { panelInvitationMail } from './notify-panel-invitation.tsx'
 import { reviewConflictMail } from './notify-review-conflict.tsx'
 import { reviewReminderMail } from './notify-review-reminder.tsx'
+import { grantReportDueMail } from './notify-grant-report-due.tsx'
+import { grantReportOverdueMail } from './notify-grant-report-overdue.tsx'
+import { grantReportSubmittedMail } from './notify-grant-report-submitted.tsx'
+import { grantReportAcceptedMail } from './notify-grant-report-accepted.tsx'
+import { grantReportChangesMail } from './notify-grant-report-changes.tsx'
+import { grantPaymentMadeMail } from './notify-grant-payment-made.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -36,6 +42,12 @@ export const MAIL_TEMPLATES = {
   'panel-invitation': panelInvitationMail,
   'review-conflict': reviewConflictMail,
   'review-reminder': reviewReminderMail,
+  'grant-report-due': grantReportDueMail,
+  'grant-report-overdue': grantReportOverdueMail,
+  'grant-report-submitted': grantReportSubmittedMail,
+  'grant-report-accepted': grantReportAcceptedMail,
+  'grant-report-changes': grantReportChangesMail,
+  'grant-payment-made': grantPaymentMadeMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES
