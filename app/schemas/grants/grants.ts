@@ -7,6 +7,7 @@ import {
   scheduleProblems,
   type ScheduledPayment,
 } from '#app/domain/grants/schedule.ts'
+import { confirmation } from '../confirmation.ts'
 import { optionalText } from '../fields.ts'
 
 const TEXT_MAX = 4000
@@ -36,6 +37,9 @@ const LineSchema = z.object({
   amount: z.string().trim().default(''),
 })
 
+const filledLines = (lines: { dueOn: string; amount: string }[]) =>
+  lines.map((line, index) => ({ line, index })).filter(({ line }) => line.dueOn || line.amount)
+
 /**
  * The schedule editor's form, the same in the browser and the action: the terms and the unpaid
  * payment lines ("lines.N.dueOn", "lines.N.amount"). scheduleProblems() judges the whole schedule,
@@ -54,7 +58,9 @@ export function scheduleSchema(context: ScheduleContext) {
         ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'grants:errors.endBeforeStart' })
         return
       }
-      const lines = value.lines.map((line) => ({
+      // A row left blank (the spare row a page without JavaScript offers) is no payment.
+      const kept = filledLines(value.lines)
+      const lines = kept.map(({ line }) => ({
         dueOn: line.dueOn,
         amountMinor: parseMoney(line.amount) ?? Number.NaN,
       }))
@@ -79,7 +85,7 @@ export function scheduleSchema(context: ScheduleContext) {
             }),
           })
         } else {
-          const line = problem.index - offset
+          const line = problem.index < offset ? -1 : kept[problem.index - offset]!.index
           const message =
             problem.code === 'bad_day'
               ? 'grants:errors.badDay'
@@ -97,7 +103,7 @@ export function scheduleSchema(context: ScheduleContext) {
     })
     .transform((value) => ({
       terms: { startsOn: value.startsOn, endsOn: value.endsOn },
-      payments: value.lines.map((line) => ({
+      payments: filledLines(value.lines).map(({ line }) => ({
         dueOn: line.dueOn,
         amountMinor: parseMoney(line.amount) ?? 0,
       })),
@@ -141,6 +147,23 @@ export const HoldSchema = z.object({
 
 export const CancelGrantSchema = z.object({
   reason: Reason('grants:errors.cancelReasonRequired'),
+  confirm: confirmation('grants:errors.confirmCancel'),
+})
+
+/** "Mark paid", confirmed: the money has been sent. */
+export const PaySchema = z.object({
+  disbursementId: z.string().uuid(),
+  confirm: confirmation('grants:errors.confirmPaid'),
+})
+
+/** "Generate N instalments": the unpaid remainder split evenly from the first day. */
+export const GenerateSchema = z.object({
+  parts: z.coerce
+    .number({ invalid_type_error: 'grants:errors.partsRange' })
+    .int('grants:errors.partsRange')
+    .min(1, 'grants:errors.partsRange')
+    .max(60, 'grants:errors.partsRange'),
+  every: z.enum(['1', '3', '12']).transform(Number),
 })
 
 /** The officer's answer to a submitted report: accept, or ask for changes with a message. */

@@ -28,29 +28,31 @@ export async function sendGrantReportReminders(
 ): Promise<{ due: number; overdue: number }> {
   return db().transaction(async (tx) => {
     const now = (at ?? (await databaseNow(tx))).toISOString()
-    const claim = (which: 'due' | 'overdue') => {
-      const column = sql.raw(which === 'due' ? 'due_soon_reminded_at' : 'overdue_reminded_at')
-      const window =
+    // Today in the program's zone, and "no report is in or accepted" for the milestone m.
+    const zoneToday = sql`(${now}::timestamptz AT TIME ZONE p.time_zone)::date`
+    const nothingIn = sql`NOT EXISTS (SELECT 1 FROM grant_reports r
+      WHERE r.milestone_id = m.id AND r.status IN ('submitted', 'accepted'))`
+    const claim = (which: 'due' | 'overdue') =>
+      tx.execute(
         which === 'due'
-          ? sql`m.due_on >= today.day AND m.due_on <= today.day + ${REPORT_DUE_SOON_DAYS}::int`
-          : sql`m.due_on < today.day`
-      return tx.execute(sql`
-        UPDATE grant_milestones m SET ${column} = ${now}::timestamptz
-        FROM grants g
-        JOIN programs p ON p.id = g.program_id
-        CROSS JOIN LATERAL (
-          SELECT (${now}::timestamptz AT TIME ZONE p.time_zone)::date AS day
-        ) today
-        WHERE g.id = m.grant_id
-          AND g.status = 'active'
-          AND m.${column} IS NULL
-          AND ${window}
-          AND NOT EXISTS (
-            SELECT 1 FROM grant_reports r
-            WHERE r.milestone_id = m.id AND r.status IN ('submitted', 'accepted')
-          )
-        RETURNING m.id, m.grant_id, m.title, m.due_on::text AS due_on`)
-    }
+          ? sql`
+        UPDATE grant_milestones m SET due_soon_reminded_at = ${now}::timestamptz
+        FROM grants g JOIN programs p ON p.id = g.program_id
+        WHERE g.id = m.grant_id AND g.status = 'active'
+          AND m.due_soon_reminded_at IS NULL
+          AND m.due_on >= ${zoneToday}
+          AND m.due_on <= ${zoneToday} + ${REPORT_DUE_SOON_DAYS}::int
+          AND ${nothingIn}
+        RETURNING m.id, m.grant_id, m.title, m.due_on::text AS due_on`
+          : sql`
+        UPDATE grant_milestones m SET overdue_reminded_at = ${now}::timestamptz
+        FROM grants g JOIN programs p ON p.id = g.program_id
+        WHERE g.id = m.grant_id AND g.status = 'active'
+          AND m.overdue_reminded_at IS NULL
+          AND m.due_on < ${zoneToday}
+          AND ${nothingIn}
+        RETURNING m.id, m.grant_id, m.title, m.due_on::text AS due_on`,
+      )
     const counts = { due: 0, overdue: 0 }
     for (const which of ['overdue', 'due'] as const) {
       for (const milestone of rowsOf<Claimed>(await claim(which))) {
