@@ -12,6 +12,7 @@ import {
   ReportHistory,
 } from '#app/components/grant-parts.tsx'
 import { ScheduleEditor } from '#app/components/schedule-editor.tsx'
+import { FIXED_PAYMENT_STATUSES } from '#app/domain/grants/grant-states.ts'
 import { instalments } from '#app/domain/grants/schedule.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
@@ -36,7 +37,6 @@ import { cancelGrant } from '#app/services/grants/grant-lifecycle.server.ts'
 import { readGrant } from '#app/services/grants/grant-pages.server.ts'
 import { reviewReport } from '#app/services/grants/grant-reports.server.ts'
 import {
-  FIXED_PAYMENT_STATUSES,
   removeMilestone,
   saveMilestone,
   saveSchedule,

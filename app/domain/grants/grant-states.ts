@@ -15,6 +15,9 @@ export type GrantStatus = (typeof GRANT_STATUSES)[number]
 export const DISBURSEMENT_STATUSES = ['scheduled', 'held', 'paid', 'cancelled'] as const
 export type DisbursementStatus = (typeof DISBURSEMENT_STATUSES)[number]
 
+/** Payments the schedule editor may not change: paid ones, and held ones until released. */
+export const FIXED_PAYMENT_STATUSES = ['paid', 'held'] as const satisfies DisbursementStatus[]
+
 /**
  * Where one submission of a milestone's report stands. Each submission is its own row: asking
  * for changes leaves it as it was read, and the revision is a new submission (the history).

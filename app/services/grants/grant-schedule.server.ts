@@ -7,13 +7,11 @@ import {
   type GrantTerms,
   type ScheduledPayment,
 } from '#app/domain/grants/schedule.ts'
+import { FIXED_PAYMENT_STATUSES } from '#app/domain/grants/grant-states.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import type { MilestoneInput } from '#app/schemas/grants/grants.ts'
 import { officerGrant, refuseUnlessActive } from './grant-access.server.ts'
-
-/** Payments the schedule editor may not change: paid ones, and held ones until released. */
-export const FIXED_PAYMENT_STATUSES = ['paid', 'held'] as const
 
 /**
  * Rewrites an active grant's terms and its unpaid payments in one transaction: the scheduled
