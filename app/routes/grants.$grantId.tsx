@@ -20,7 +20,7 @@ import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { ReportSchema } from '#app/schemas/grants/grants.ts'
 import { db } from '#db/client.server.ts'
 import { granteeGrant } from '#app/services/grants/grant-access.server.ts'
-import { readGrant } from '#app/services/grants/grant-pages.server.ts'
+import { grantPage } from '#app/services/grants/grant-pages.server.ts'
 import { submitReport } from '#app/services/grants/grant-reports.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
@@ -43,23 +43,10 @@ async function requireGranteeGrant(request: Request, grantId: string | undefined
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await requireGranteeGrant(request, params.grantId)
-  const view = await readGrant(found)
   const t = await requestT(request)
   return {
     title: t('grants:grantee.pageTitle', { program: found.program.title }),
-    grant: {
-      id: found.grant.id,
-      status: found.grant.status,
-      amountMinor: found.grant.amountMinor,
-      startsOn: found.grant.startsOn,
-      endsOn: found.grant.endsOn,
-      cancelReason: found.grant.cancelReason,
-    },
-    organizationName: found.organizationName,
-    funderName: found.funderName,
-    programTitle: found.program.title,
-    currency: found.currency,
-    ...view,
+    ...(await grantPage(found)),
   }
 }
 
@@ -87,18 +74,7 @@ export default function GranteeGrant() {
     <>
       <h1>{loaded.title}</h1>
       <Card title={t('grants:grantee.terms')} headingLevel={2}>
-        <GrantFacts
-          organizationName={loaded.organizationName}
-          funderName={loaded.funderName}
-          programTitle={loaded.programTitle}
-          amountMinor={grant.amountMinor}
-          paidMinor={loaded.paidMinor}
-          currency={currency}
-          startsOn={grant.startsOn}
-          endsOn={grant.endsOn}
-          status={grant.status}
-          cancelReason={grant.cancelReason}
-        />
+        <GrantFacts {...loaded.facts} />
       </Card>
       <Card title={t('grants:payments.title')} headingLevel={2}>
         <PaymentTable payments={payments} currency={currency} />

@@ -34,7 +34,7 @@ import {
 } from '#app/services/grants/disbursements.server.ts'
 import { grantInContext } from '#app/services/grants/grant-access.server.ts'
 import { cancelGrant } from '#app/services/grants/grant-lifecycle.server.ts'
-import { readGrant } from '#app/services/grants/grant-pages.server.ts'
+import { grantPage, readGrant } from '#app/services/grants/grant-pages.server.ts'
 import { reviewReport } from '#app/services/grants/grant-reports.server.ts'
 import {
   removeMilestone,
@@ -69,21 +69,8 @@ const fixedOf = (payments: { status: string; dueOn: string; amountMinor: number 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await requireOfficerGrant(request, params)
-  const view = await readGrant(found)
   return {
-    grant: {
-      id: found.grant.id,
-      status: found.grant.status,
-      amountMinor: found.grant.amountMinor,
-      startsOn: found.grant.startsOn,
-      endsOn: found.grant.endsOn,
-      cancelReason: found.grant.cancelReason,
-    },
-    organizationName: found.organizationName,
-    funderName: found.funderName,
-    programTitle: found.program.title,
-    currency: found.currency,
-    ...view,
+    ...(await grantPage(found)),
   }
 }
 
@@ -99,8 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const done = (message: string) => redirectWithFlash(back, { kind: 'success', message })
 
   if (intent === 'schedule' || intent === 'generate') {
-    const view = await readGrant(found)
-    const fixed = fixedOf(view.payments)
+    const fixed = fixedOf((await readGrant(found)).payments)
     if (intent === 'generate') {
       const form = await parseForm(formData, GenerateSchema)
       if (!form.ok) return form.response
@@ -201,20 +187,12 @@ export default function OfficerGrant() {
       <p>
         <Link to="..">{t('grants:officer.back')}</Link>
       </p>
-      <Card title={t('grants:officer.title', { name: loaded.organizationName })} headingLevel={2}>
+      <Card
+        title={t('grants:officer.title', { name: loaded.facts.organizationName })}
+        headingLevel={2}
+      >
         <FormError message={errors?.form} />
-        <GrantFacts
-          organizationName={loaded.organizationName}
-          funderName={loaded.funderName}
-          programTitle={loaded.programTitle}
-          amountMinor={grant.amountMinor}
-          paidMinor={loaded.paidMinor}
-          currency={currency}
-          startsOn={grant.startsOn}
-          endsOn={grant.endsOn}
-          status={grant.status}
-          cancelReason={grant.cancelReason}
-        />
+        <GrantFacts {...loaded.facts} />
       </Card>
       <Card title={t('grants:payments.title')} headingLevel={2}>
         {anyOverdue && active ? (
@@ -309,8 +287,8 @@ export default function OfficerGrant() {
             key={generated ? JSON.stringify(generated) : 'saved'}
             context={{ awardedMinor: grant.amountMinor, currency, fixed: fixedOf(payments) }}
             defaults={{
-              startsOn: grant.startsOn,
-              endsOn: grant.endsOn,
+              startsOn: loaded.facts.startsOn,
+              endsOn: loaded.facts.endsOn,
               lines: generated ?? scheduleLineValues(unpaid),
             }}
             failure={failure?.values.intent === 'schedule' ? failure : null}

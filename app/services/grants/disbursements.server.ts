@@ -6,7 +6,7 @@ import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { notifyGrantPaymentMade } from '#app/services/notifications/notification-events.server.ts'
-import { officerGrant, refuseUnlessActive, type GrantInContext } from './grant-access.server.ts'
+import { activeOfficerGrant, officerGrant, type GrantInContext } from './grant-access.server.ts'
 import { completeIfDone } from './grant-lifecycle.server.ts'
 
 function auditPayment(
@@ -92,10 +92,8 @@ export async function holdDisbursement(
   reason: string,
 ): Promise<Result> {
   return db().transaction(async (tx) => {
-    const found = await officerGrant(tx, actor, grantId, { lock: true })
+    const found = await activeOfficerGrant(tx, actor, grantId)
     if (!found.ok) return found
-    const inactive = refuseUnlessActive(found.grant)
-    if (inactive) return inactive
     const payment = await paymentOf(tx, grantId, disbursementId)
     if (!payment) return fail({ status: 404, message: 'grants:refusals.noSuchPayment' })
     if (payment.status !== 'scheduled') {

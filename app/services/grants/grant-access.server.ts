@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server.ts'
 import {
   funds,
@@ -80,15 +80,27 @@ export async function officerGrant(
 ): Promise<({ ok: true } & GrantInContext) | Failure> {
   const found = await grantInContext(tx, grantId, options)
   if (!found) return notFound()
-  const [member] = await tx
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, found.funderId), eq(memberships.userId, actor.id)))
-  if (!member) return notFound()
-  if (!MANAGER_ROLES.includes(member.role)) {
+  const role = await roleIn(tx, found.funderId, actor.id)
+  if (!role) return notFound()
+  if (!MANAGER_ROLES.includes(role)) {
     return fail({ status: 403, message: 'grants:refusals.officersOnly' })
   }
   return { ok: true, ...found }
+}
+
+/** officerGrant, locked, for a change that only an active grant takes. */
+export async function activeOfficerGrant(tx: Db, actor: Actor, grantId: string) {
+  const found = await officerGrant(tx, actor, grantId, { lock: true })
+  if (!found.ok) return found
+  return refuseUnlessActive(found.grant) ?? found
+}
+
+async function roleIn(tx: Db, organizationId: string, userId: string) {
+  const [member] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)))
+  return member?.role ?? null
 }
 
 /** The grant for a member of the organisation it was awarded to; anyone else: not found. */
@@ -100,35 +112,8 @@ export async function granteeGrant(
 ): Promise<({ ok: true } & GrantInContext) | Failure> {
   const found = await grantInContext(tx, grantId, options)
   if (!found) return notFound()
-  const [member] = await tx
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, found.grant.organizationId),
-        eq(memberships.userId, actor.id),
-      ),
-    )
-  if (!member) return notFound()
+  if (!(await roleIn(tx, found.grant.organizationId, actor.id))) return notFound()
   return { ok: true, ...found }
-}
-
-/** Which side of the grant the person is on, if any (a person in both sees the funder's side). */
-export async function grantSides(tx: Db, userId: string, found: GrantInContext) {
-  const rows = await tx
-    .select({ organizationId: memberships.organizationId, role: memberships.role })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, userId),
-        inArray(memberships.organizationId, [found.funderId, found.grant.organizationId]),
-      ),
-    )
-  const funder = rows.find((r) => r.organizationId === found.funderId)
-  return {
-    officer: !!funder && MANAGER_ROLES.includes(funder.role),
-    grantee: rows.some((r) => r.organizationId === found.grant.organizationId),
-  }
 }
 
 /** Today in the program's zone: the day due dates are read against. */

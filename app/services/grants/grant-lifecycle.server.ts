@@ -4,7 +4,7 @@ import { grantDisbursements, grantMilestones, grantReports, grants } from '#db/s
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
-import { officerGrant, refuseUnlessActive, type GrantInContext } from './grant-access.server.ts'
+import { activeOfficerGrant, type GrantInContext } from './grant-access.server.ts'
 
 /**
  * Completes the grant when nothing is left to do: every payment paid and the report of its last
@@ -61,10 +61,8 @@ export async function completeIfDone(
  */
 export async function cancelGrant(actor: Actor, grantId: string, reason: string): Promise<Result> {
   return db().transaction(async (tx) => {
-    const found = await officerGrant(tx, actor, grantId, { lock: true })
+    const found = await activeOfficerGrant(tx, actor, grantId)
     if (!found.ok) return found
-    const inactive = refuseUnlessActive(found.grant)
-    if (inactive) return inactive
     if (!reason.trim()) {
       return fail({ fieldErrors: { reason: 'grants:errors.cancelReasonRequired' } })
     }

@@ -160,3 +160,26 @@ export async function readGrant(found: GrantInContext) {
     }),
   }
 }
+
+/** What both sides' grant pages load: the grant, its facts for GrantFacts, and readGrant. */
+export async function grantPage(found: GrantInContext) {
+  const view = await readGrant(found)
+  const { grant } = found
+  return {
+    grant: { id: grant.id, status: grant.status, amountMinor: grant.amountMinor },
+    currency: found.currency,
+    facts: {
+      organizationName: found.organizationName,
+      funderName: found.funderName,
+      programTitle: found.program.title,
+      amountMinor: grant.amountMinor,
+      paidMinor: view.paidMinor,
+      currency: found.currency,
+      startsOn: grant.startsOn,
+      endsOn: grant.endsOn,
+      status: grant.status,
+      cancelReason: grant.cancelReason,
+    },
+    ...view,
+  }
+}

@@ -9,7 +9,7 @@ import {
   notifyGrantReportSubmitted,
 } from '#app/services/notifications/notification-events.server.ts'
 import type { ReportInput, ReportReviewInput } from '#app/schemas/grants/grants.ts'
-import { granteeGrant, officerGrant, refuseUnlessActive } from './grant-access.server.ts'
+import { activeOfficerGrant, granteeGrant, refuseUnlessActive } from './grant-access.server.ts'
 import { completeIfDone } from './grant-lifecycle.server.ts'
 
 /**
@@ -89,10 +89,8 @@ export async function reviewReport(
   input: ReportReviewInput,
 ): Promise<Result<{ completed: boolean }>> {
   return db().transaction(async (tx) => {
-    const found = await officerGrant(tx, actor, grantId, { lock: true })
+    const found = await activeOfficerGrant(tx, actor, grantId)
     if (!found.ok) return found
-    const inactive = refuseUnlessActive(found.grant)
-    if (inactive) return inactive
     const [report] = await tx
       .select({
         id: grantReports.id,

@@ -11,7 +11,7 @@ import { FIXED_PAYMENT_STATUSES } from '#app/domain/grants/grant-states.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import type { MilestoneInput } from '#app/schemas/grants/grants.ts'
-import { officerGrant, refuseUnlessActive } from './grant-access.server.ts'
+import { activeOfficerGrant } from './grant-access.server.ts'
 
 /**
  * Rewrites an active grant's terms and its unpaid payments in one transaction: the scheduled
@@ -25,10 +25,8 @@ export async function saveSchedule(
   input: { terms: GrantTerms; payments: ScheduledPayment[] },
 ): Promise<Result> {
   return db().transaction(async (tx) => {
-    const found = await officerGrant(tx, actor, grantId, { lock: true })
+    const found = await activeOfficerGrant(tx, actor, grantId)
     if (!found.ok) return found
-    const inactive = refuseUnlessActive(found.grant)
-    if (inactive) return inactive
     const current = await tx
       .select()
       .from(grantDisbursements)
@@ -96,10 +94,8 @@ export async function saveMilestone(
   input: MilestoneInput,
 ): Promise<Result<{ milestoneId: string }>> {
   return db().transaction(async (tx) => {
-    const found = await officerGrant(tx, actor, grantId, { lock: true })
+    const found = await activeOfficerGrant(tx, actor, grantId)
     if (!found.ok) return found
-    const inactive = refuseUnlessActive(found.grant)
-    if (inactive) return inactive
     const values = { dueOn: input.dueOn, title: input.title, ask: input.ask }
     let milestoneId: string
     if (input.milestoneId) {
@@ -137,10 +133,8 @@ export async function removeMilestone(
   milestoneId: string,
 ): Promise<Result> {
   return db().transaction(async (tx) => {
-    const found = await officerGrant(tx, actor, grantId, { lock: true })
+    const found = await activeOfficerGrant(tx, actor, grantId)
     if (!found.ok) return found
-    const inactive = refuseUnlessActive(found.grant)
-    if (inactive) return inactive
     const [milestone] = await tx
       .select()
       .from(grantMilestones)
