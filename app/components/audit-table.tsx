@@ -86,6 +86,18 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'review.reopened': 'admin:audit.actions.review.reopened',
   'consensus_score.recorded': 'admin:audit.actions.consensus_score.recorded',
   'grant.created': 'admin:audit.actions.grant.created',
+  'grant.schedule_changed': 'admin:audit.actions.grant.schedule_changed',
+  'grant.cancelled': 'admin:audit.actions.grant.cancelled',
+  'grant.completed': 'admin:audit.actions.grant.completed',
+  'grant_milestone.added': 'admin:audit.actions.grant_milestone.added',
+  'grant_milestone.updated': 'admin:audit.actions.grant_milestone.updated',
+  'grant_milestone.removed': 'admin:audit.actions.grant_milestone.removed',
+  'grant_disbursement.paid': 'admin:audit.actions.grant_disbursement.paid',
+  'grant_disbursement.held': 'admin:audit.actions.grant_disbursement.held',
+  'grant_disbursement.released': 'admin:audit.actions.grant_disbursement.released',
+  'grant_report.submitted': 'admin:audit.actions.grant_report.submitted',
+  'grant_report.accepted': 'admin:audit.actions.grant_report.accepted',
+  'grant_report.changes_requested': 'admin:audit.actions.grant_report.changes_requested',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

@@ -12,13 +12,15 @@ type Props = {
   error?: Message
   /** From useValidatedForm's `choice`; plain HTML (no react-hook-form) when left out. */
   register?: UseFormRegisterReturn & { defaultChecked?: boolean }
+  /** The box's id, where one page has several such boxes. */
+  id?: string
 }
 
 /** A required confirmation box beside its label, with its error announced. */
-export function ConfirmCheckbox({ name, label, error, register }: Props) {
+export function ConfirmCheckbox({ name, label, error, register, id }: Props) {
   const { t } = useTranslation()
   const tm = useMessage()
-  const ids = describeField({ name, label, error, required: true })
+  const ids = describeField({ name, label, error, required: true, id })
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       {error ? (

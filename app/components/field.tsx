@@ -15,11 +15,13 @@ export interface FieldFrame {
   /** Shown translated, in the reader's language. */
   error?: Message
   required?: boolean
+  /** The control's id, where one page has several forms with the same field names. */
+  id?: string
 }
 
 /** Ids and ARIA wiring shared by every control: label, hint and error are all announced. */
-export function describeField({ name, hint, error, required }: FieldFrame) {
-  const id = `field-${name}`
+export function describeField({ name, hint, error, required, id: given }: FieldFrame) {
+  const id = given ?? `field-${name}`
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = error ? `${id}-error` : undefined
   return {
@@ -71,10 +73,10 @@ export function FieldShell({
 export type InputProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>
 
 export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField(
-  { label, name, hint, error, required, ...input },
+  { label, name, hint, error, required, id, ...input },
   ref,
 ) {
-  const frame = { label, name, hint, error, required }
+  const frame = { label, name, hint, error, required, id }
   const ids = describeField(frame)
   return (
     <FieldShell frame={frame} ids={ids}>
@@ -86,10 +88,10 @@ export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextF
 type TextareaProps = FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>
 
 export const TextareaField = forwardRef<HTMLTextAreaElement, TextareaProps>(function TextareaField(
-  { label, name, hint, error, required, rows = 4, ...textarea },
+  { label, name, hint, error, required, id, rows = 4, ...textarea },
   ref,
 ) {
-  const frame = { label, name, hint, error, required }
+  const frame = { label, name, hint, error, required, id }
   const ids = describeField(frame)
   return (
     <FieldShell frame={frame} ids={ids}>

@@ -81,6 +81,18 @@ export const AUDIT_ACTIONS = [
   'review.reopened',
   'consensus_score.recorded',
   'grant.created',
+  'grant.schedule_changed',
+  'grant.cancelled',
+  'grant.completed',
+  'grant_milestone.added',
+  'grant_milestone.updated',
+  'grant_milestone.removed',
+  'grant_disbursement.paid',
+  'grant_disbursement.held',
+  'grant_disbursement.released',
+  'grant_report.submitted',
+  'grant_report.accepted',
+  'grant_report.changes_requested',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

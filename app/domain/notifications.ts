@@ -18,6 +18,12 @@ export const NOTIFICATION_KINDS = [
   'application-decided',
   'changes-requested',
   'application-resubmitted',
+  'grant-report-due',
+  'grant-report-overdue',
+  'grant-report-submitted',
+  'grant-report-accepted',
+  'grant-report-changes',
+  'grant-payment-made',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -44,6 +50,12 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'application-decided': { mail: 'optional', emailByDefault: true },
   'changes-requested': { mail: 'optional', emailByDefault: true },
   'application-resubmitted': { mail: 'optional', emailByDefault: true },
+  'grant-report-due': { mail: 'optional', emailByDefault: true },
+  'grant-report-overdue': { mail: 'optional', emailByDefault: true },
+  'grant-report-submitted': { mail: 'optional', emailByDefault: true },
+  'grant-report-accepted': { mail: 'optional', emailByDefault: true },
+  'grant-report-changes': { mail: 'optional', emailByDefault: true },
+  'grant-payment-made': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

@@ -32,6 +32,7 @@ export const draftKeys = {
   criterion: (criterionId: string) => `criterion:${criterionId}`,
   newQuestion: (programId: string) => `question-new:${programId}`,
   question: (questionId: string) => `question:${questionId}`,
+  grantReport: (milestoneId: string) => `grant-report:${milestoneId}`,
 }
 
 /**

@@ -50,6 +50,9 @@ export default function OrganizationLayout() {
         ) : (
           <NavLink to={`${base}/applications`}>{t('organizations:layout.applications')}</NavLink>
         )}
+        {organization.kind === 'community_group' || canManage ? (
+          <NavLink to={`${base}/grants`}>{t('organizations:layout.grants')}</NavLink>
+        ) : null}
         {canManage ? (
           <NavLink to={`${base}/settings`}>{t('organizations:layout.settings')}</NavLink>
         ) : null}

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm'
 import {
   bigint,
   check,
+  integer,
+  jsonb,
   date,
   index,
   pgEnum,
@@ -11,7 +13,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { DISBURSEMENT_STATUSES, GRANT_STATUSES } from '#app/domain/grants/grant-states.ts'
+import {
+  DISBURSEMENT_STATUSES,
+  GRANT_STATUSES,
+  REPORT_STATUSES,
+  type ReportFigures,
+} from '#app/domain/grants/grant-states.ts'
 import { applications } from './applications.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'
@@ -20,6 +27,7 @@ import { users } from './users.ts'
 
 export const grantStatus = pgEnum('grant_status', GRANT_STATUSES)
 export const disbursementStatus = pgEnum('disbursement_status', DISBURSEMENT_STATUSES)
+export const reportStatus = pgEnum('grant_report_status', REPORT_STATUSES)
 
 /**
  * Money awarded to a group from an awarded application: at most one grant per application. The
@@ -118,6 +126,9 @@ export const grantMilestones = pgTable(
     title: text('title').notNull(),
     /** What the report is asked to cover, in the funder's words. */
     ask: text('ask').notNull().default(''),
+    /** When the "due soon" and "overdue" reminders went out: each once per milestone. */
+    dueSoonRemindedAt: timestamp('due_soon_reminded_at', { withTimezone: true, mode: 'date' }),
+    overdueRemindedAt: timestamp('overdue_reminded_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -128,6 +139,71 @@ export const grantMilestones = pgTable(
   ],
 )
 
+/**
+ * One submission of a milestone's report. A revision after "changes requested" is a new row, so
+ * the history stays as each side read it; at most one submission per milestone awaits review.
+ */
+export const grantReports = pgTable(
+  'grant_reports',
+  {
+    id: id(),
+    milestoneId: uuid('milestone_id')
+      .notNull()
+      .references(() => grantMilestones.id, { onDelete: 'restrict' }),
+    grantId: uuid('grant_id')
+      .notNull()
+      .references(() => grants.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    figures: jsonb('figures').$type<ReportFigures>().notNull().default({}),
+    status: reportStatus('status').notNull().default('submitted'),
+    submittedByUserId: uuid('submitted_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+    reviewMessage: text('review_message'),
+  },
+  (t) => [
+    index('grant_reports_milestone_idx').on(t.milestoneId, t.submittedAt),
+    index('grant_reports_grant_idx').on(t.grantId),
+    uniqueIndex('grant_reports_one_pending')
+      .on(t.milestoneId)
+      .where(sql`status = 'submitted'`),
+    check('grant_reports_body_not_empty', sql`${t.body} <> ''`),
+    check(
+      'grant_reports_reviewed_matches',
+      sql`(${t.status} = 'submitted') = (${t.reviewedAt} IS NULL)`,
+    ),
+  ],
+)
+
+/** A file given with a report (stored like application attachments). */
+export const grantReportFiles = pgTable(
+  'grant_report_files',
+  {
+    id: id(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => grantReports.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('grant_report_files_report_idx').on(t.reportId)],
+)
+
 export type Grant = typeof grants.$inferSelect
 export type GrantDisbursement = typeof grantDisbursements.$inferSelect
 export type GrantMilestone = typeof grantMilestones.$inferSelect
+export type GrantReport = typeof grantReports.$inferSelect
+export type GrantReportFile = typeof grantReportFiles.$inferSelect

@@ -9,7 +9,7 @@ import { withTestDatabase } from '#tests/support/database.ts'
 withTestDatabase()
 
 /** Past tenses that do not end in -ed. */
-const IRREGULAR = new Set(['reset', 'left', 'withdrawn'])
+const IRREGULAR = new Set(['reset', 'left', 'withdrawn', 'paid', 'held']) // paid, held: past tenses too
 
 describe('audit actions', () => {
   it('all read entity.past_tense_verb, the entity singular', () => {

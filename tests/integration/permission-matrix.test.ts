@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { queueMail } from '#app/services/mail/mail.server.ts'
-import { panelMembers, reviewAssignments } from '#db/schema/index.ts'
+import { applications, panelMembers, reviewAssignments } from '#db/schema/index.ts'
+import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import {
   addUserToOrg,
   cookieFor,
@@ -70,6 +71,7 @@ interface World {
   assignmentId: string
   /** A submitted application of the funder's program (the decision page's). */
   reviewedId: string
+  grantId: string
 }
 
 interface RouteExpectation {
@@ -313,6 +315,23 @@ const MATRIX: Record<string, RouteExpectation> = {
       answers: every(404, { anonymous: 'login', funderReviewer: 400 }),
     },
   },
+  // Grants: the funder's list and grant pages are its program officers'; an empty post names no
+  // action. The grantee's page is for the group's members only; an empty post is a field error.
+  'routes/orgs.$slug.grants._index': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
+  'routes/orgs.$slug.grants.$grantId': {
+    params: (w) => ({ grantId: w.grantId }),
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    action: {
+      answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+    },
+  },
+  'routes/grants.$grantId': {
+    params: (w) => ({ grantId: w.grantId }),
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
+  },
   // A token that is none of ours: not found for everyone.
   'routes/panel-invitations.$token': {
     params: () => ({ token: 'not-a-real-token' }),
@@ -487,7 +506,27 @@ beforeAll(async () => {
       reviewerUserId: users.funderReviewer.id,
     })
     .returning({ id: reviewAssignments.id })
+  // The group holds a grant from another of the funder's programs.
+  const granting = await createOpenProgram({ status: 'in_review' }, funder)
+  const [awarded] = await db()
+    .insert(applications)
+    .values({
+      programId: granting.program.id,
+      organizationId: group.org.id,
+      status: 'awarded',
+      title: 'Awarded in the matrix',
+      submittedAt: new Date(),
+    })
+    .returning({ id: applications.id })
+  const { grantId } = await db().transaction((tx) =>
+    createGrantForAward(tx, {
+      applicationId: awarded!.id,
+      amountMinor: 5_000_00,
+      actorUserId: funder.owner.id,
+    }),
+  )
   world = {
+    grantId,
     assignmentId: assignment!.id,
     reviewedId: reviewed.id,
     group,

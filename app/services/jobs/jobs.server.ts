@@ -4,6 +4,7 @@ import { mailJobs } from '#app/services/mail/mail.server.ts'
 import { programDeadlineJobs } from '#app/services/programs/program-deadlines.server.ts'
 import { notificationJobs } from '#app/services/notifications/notification-jobs.server.ts'
 import { reviewJobs } from '#app/services/review/progress.server.ts'
+import { grantReminderJobs } from '#app/services/grants/grant-reminders.server.ts'
 
 /** Every background job the app runs; start-up registers them before starting the queue. */
 export const ALL_JOBS = [
@@ -12,6 +13,7 @@ export const ALL_JOBS = [
   ...mailJobs,
   ...notificationJobs,
   ...reviewJobs,
+  ...grantReminderJobs,
 ]
 
 export function defineAllJobs() {

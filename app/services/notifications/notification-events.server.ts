@@ -301,3 +301,103 @@ export async function notifyReviewReminders(
     })),
   )
 }
+
+/** What a grant's notices carry: the program (both languages), the grantee and both links. */
+export interface GrantNoticeContext {
+  grant: { id: string; organizationId: string }
+  funderId: string
+  funderSlug: string
+  organizationName: string
+  currency: string
+  program: Pick<Program, 'title' | 'contentLanguage' | 'titleTranslation'>
+}
+
+function grantParameters(context: GrantNoticeContext): NotificationData {
+  return {
+    ...programParameters(context.program),
+    grantId: context.grant.id,
+    organization: context.organizationName,
+    funderSlug: context.funderSlug,
+  }
+}
+
+/** A payment of the grant was made: the grantee's members hear of it. */
+export async function notifyGrantPaymentMade(
+  tx: Tx,
+  context: GrantNoticeContext,
+  payment: { id: string; amountMinor: number },
+) {
+  const group = await membersOf(tx, [context.grant.organizationId])
+  return notifyEach(
+    tx,
+    'grant-payment-made',
+    group.map((m) => ({
+      userId: m.userId,
+      data: {
+        ...grantParameters(context),
+        amountMinor: payment.amountMinor,
+        currency: context.currency,
+      },
+      eventKey: payment.id,
+    })),
+  )
+}
+
+/** A grantee submitted a report: the funder's program officers are asked to read it. */
+export async function notifyGrantReportSubmitted(
+  tx: Tx,
+  context: GrantNoticeContext,
+  report: { id: string; milestone: string },
+) {
+  const officers = await membersOf(tx, [context.funderId], OFFICER_ROLES)
+  return notifyEach(
+    tx,
+    'grant-report-submitted',
+    officers.map((m) => ({
+      userId: m.userId,
+      data: { ...grantParameters(context), milestone: report.milestone },
+      eventKey: report.id,
+    })),
+  )
+}
+
+/** The funder accepted a report, or asked for changes: the grantee's members hear which. */
+export async function notifyGrantReportReviewed(
+  tx: Tx,
+  context: GrantNoticeContext,
+  report: { id: string; milestone: string },
+  outcome: 'accepted' | 'changes',
+) {
+  const group = await membersOf(tx, [context.grant.organizationId])
+  return notifyEach(
+    tx,
+    outcome === 'accepted' ? 'grant-report-accepted' : 'grant-report-changes',
+    group.map((m) => ({
+      userId: m.userId,
+      data: { ...grantParameters(context), milestone: report.milestone },
+      eventKey: report.id,
+    })),
+  )
+}
+
+/**
+ * A report is due soon, or overdue: the grantee's members are reminded. The event key is the
+ * milestone and the reminder, so each goes once per person however often the job runs.
+ */
+export async function notifyGrantReportReminder(
+  tx: Tx,
+  context: GrantNoticeContext,
+  milestone: { id: string; title: string; dueOn: string },
+  which: 'due' | 'overdue',
+) {
+  const group = await membersOf(tx, [context.grant.organizationId])
+  return notifyEach(
+    tx,
+    which === 'due' ? 'grant-report-due' : 'grant-report-overdue',
+    group.map((m) => ({
+      userId: m.userId,
+      data: { ...grantParameters(context), milestone: milestone.title, dueOn: milestone.dueOn },
+      eventKey: `${milestone.id}:${which}`,
+    })),
+  )
+}

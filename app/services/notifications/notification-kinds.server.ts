@@ -1,5 +1,6 @@
 import { LOCALES, type Language } from '#app/lib/i18n/config.ts'
 import { formatNearMoment } from '#app/lib/format.ts'
+import { formatMoney } from '#app/lib/money.ts'
 import { translateMessage, type Message } from '#app/lib/i18n/message.ts'
 import { describeDevice } from '#app/domain/devices.ts'
 import { fixedT } from '#app/services/translations.server.ts'
@@ -223,4 +224,85 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
     link: (d) => `/applications/${text(d, 'applicationId')}`,
     mailTemplate: 'application-resubmitted',
   },
+  'grant-report-due': {
+    label: 'notifications:kinds.grantReportDue.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.grantReportDue.message',
+      values: {
+        report: text(d, 'milestone'),
+        program: programTitle(d, reader),
+        due: dayText(d, reader),
+      },
+    }),
+    link: (d) => `/grants/${text(d, 'grantId')}`,
+    mailTemplate: 'grant-report-due',
+  },
+  'grant-report-overdue': {
+    label: 'notifications:kinds.grantReportOverdue.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.grantReportOverdue.message',
+      values: {
+        report: text(d, 'milestone'),
+        program: programTitle(d, reader),
+        due: dayText(d, reader),
+      },
+    }),
+    link: (d) => `/grants/${text(d, 'grantId')}`,
+    mailTemplate: 'grant-report-overdue',
+  },
+  'grant-report-submitted': {
+    label: 'notifications:kinds.grantReportSubmitted.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.grantReportSubmitted.message',
+      values: {
+        organization: text(d, 'organization'),
+        report: text(d, 'milestone'),
+        program: programTitle(d, reader),
+      },
+    }),
+    link: (d) => `/orgs/${text(d, 'funderSlug')}/grants/${text(d, 'grantId')}`,
+    mailTemplate: 'grant-report-submitted',
+  },
+  'grant-report-accepted': {
+    label: 'notifications:kinds.grantReportAccepted.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.grantReportAccepted.message',
+      values: { report: text(d, 'milestone'), program: programTitle(d, reader) },
+    }),
+    link: (d) => `/grants/${text(d, 'grantId')}`,
+    mailTemplate: 'grant-report-accepted',
+  },
+  'grant-report-changes': {
+    label: 'notifications:kinds.grantReportChanges.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.grantReportChanges.message',
+      values: { report: text(d, 'milestone'), program: programTitle(d, reader) },
+    }),
+    link: (d) => `/grants/${text(d, 'grantId')}`,
+    mailTemplate: 'grant-report-changes',
+  },
+  'grant-payment-made': {
+    label: 'notifications:kinds.grantPaymentMade.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.grantPaymentMade.message',
+      values: {
+        amount: formatMoney(
+          Number(d.amountMinor ?? 0),
+          text(d, 'currency') || 'USD',
+          LOCALES[reader],
+        ),
+        program: programTitle(d, reader),
+      },
+    }),
+    link: (d) => `/grants/${text(d, 'grantId')}`,
+    mailTemplate: 'grant-payment-made',
+  },
+}
+
+/** A stored calendar day ('YYYY-MM-DD') in the reader's words ("March 3, 2027"). */
+function dayText(data: NotificationData, reader: Language) {
+  const day = text(data, 'dueOn')
+  const at = new Date(`${day}T12:00:00Z`)
+  if (Number.isNaN(at.getTime())) return day
+  return new Intl.DateTimeFormat(LOCALES[reader], { dateStyle: 'long', timeZone: 'UTC' }).format(at)
 }

@@ -17,6 +17,12 @@ import { reviewReminderMail } from './notify-review-reminder.tsx'
 import { applicationDecidedMail } from './notify-application-decided.tsx'
 import { changesRequestedMail } from './notify-changes-requested.tsx'
 import { applicationResubmittedMail } from './notify-application-resubmitted.tsx'
+import { grantReportDueMail } from './notify-grant-report-due.tsx'
+import { grantReportOverdueMail } from './notify-grant-report-overdue.tsx'
+import { grantReportSubmittedMail } from './notify-grant-report-submitted.tsx'
+import { grantReportAcceptedMail } from './notify-grant-report-accepted.tsx'
+import { grantReportChangesMail } from './notify-grant-report-changes.tsx'
+import { grantPaymentMadeMail } from './notify-grant-payment-made.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -42,6 +48,12 @@ export const MAIL_TEMPLATES = {
   'application-decided': applicationDecidedMail,
   'changes-requested': changesRequestedMail,
   'application-resubmitted': applicationResubmittedMail,
+  'grant-report-due': grantReportDueMail,
+  'grant-report-overdue': grantReportOverdueMail,
+  'grant-report-submitted': grantReportSubmittedMail,
+  'grant-report-accepted': grantReportAcceptedMail,
+  'grant-report-changes': grantReportChangesMail,
+  'grant-payment-made': grantPaymentMadeMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES

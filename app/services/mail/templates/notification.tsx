@@ -47,3 +47,15 @@ export const EXAMPLE_PROGRAM = {
   programLanguage: 'en',
   programTranslation: 'Acceso comunitario a la salud 2027',
 }
+
+/** A grant's notice as the examples store it (notifyGrant… in notification-events.server.ts). */
+export const EXAMPLE_GRANT = {
+  ...EXAMPLE_PROGRAM,
+  grantId: '00000000-0000-4000-8000-000000000000',
+  milestone: 'Final report',
+  dueOn: '2027-03-01',
+  organization: 'Eastside Health Collective',
+  funderSlug: 'riverbend-community-foundation',
+  amountMinor: 500000,
+  currency: 'USD',
+}

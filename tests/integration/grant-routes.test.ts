@@ -1,0 +1,158 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { grantDisbursements, grantMilestones, memberships } from '#db/schema/index.ts'
+import { createGrantForAward } from '#app/services/grants/grants.server.ts'
+import * as officerPage from '#app/routes/orgs.$slug.grants.$grantId.tsx'
+import * as granteePage from '#app/routes/grants.$grantId.tsx'
+import * as grantList from '#app/routes/orgs.$slug.grants._index.tsx'
+import {
+  addUserToOrg,
+  cookieFor,
+  createApplicationRow,
+  createOpenProgram,
+} from '#tests/support/factories.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+import { call, makeRequest } from '#tests/support/routes.ts'
+
+withTestDatabase()
+
+async function world() {
+  const s = await createOpenProgram({ status: 'in_review' })
+  const application = await createApplicationRow(s.program.id, { status: 'awarded' })
+  const { grantId } = await db().transaction((tx) =>
+    createGrantForAward(tx, {
+      applicationId: application.id,
+      amountMinor: 10_000_00,
+      actorUserId: s.owner.id,
+      startsOn: '2027-01-01',
+    }),
+  )
+  const [groupOwner] = await db()
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(eq(memberships.organizationId, application.organizationId))
+  return { s, grantId, groupOwnerId: groupOwner!.id }
+}
+
+const payments = (grantId: string) =>
+  db().select().from(grantDisbursements).where(eq(grantDisbursements.grantId, grantId))
+
+describe('the officer grant page', () => {
+  it('refuses a schedule whose total is not the award, next to the total, changing nothing', async () => {
+    const { s, grantId } = await world()
+    const params = { slug: s.org.slug, grantId }
+    const outcome = await call(
+      officerPage.action,
+      makeRequest(`/orgs/${s.org.slug}/grants/${grantId}`, {
+        cookie: await cookieFor(s.owner.id),
+        form: {
+          intent: 'schedule',
+          startsOn: '2027-01-01',
+          endsOn: '2027-12-31',
+          'lines.0.dueOn': '2027-01-15',
+          'lines.0.amount': '6000',
+          'lines.1.dueOn': '2027-07-01',
+          'lines.1.amount': '3000',
+        },
+      }),
+      params,
+    )
+    expect(outcome.status).toBe(400)
+    const errors = (outcome.data as { errors: Record<string, string> }).errors
+    expect(JSON.parse(errors.total!)).toMatchObject({ key: 'grants:errors.sumMismatch' })
+    expect((await payments(grantId)).map((p) => p.amountMinor)).toEqual([10_000_00])
+  })
+
+  it('saves two payments that add up, and lists the grant with its next payment', async () => {
+    const { s, grantId } = await world()
+    const cookie = await cookieFor(s.owner.id)
+    const outcome = await call(
+      officerPage.action,
+      makeRequest(`/orgs/${s.org.slug}/grants/${grantId}`, {
+        cookie,
+        form: {
+          intent: 'schedule',
+          startsOn: '2027-01-01',
+          endsOn: '2027-12-31',
+          'lines.0.dueOn': '2027-01-15',
+          'lines.0.amount': '6000',
+          'lines.1.dueOn': '2027-07-01',
+          'lines.1.amount': '4000',
+          'lines.2.dueOn': '',
+          'lines.2.amount': '',
+        },
+      }),
+      { slug: s.org.slug, grantId },
+    )
+    expect(outcome.status).toBe(302)
+    expect((await payments(grantId)).map((p) => p.amountMinor).sort()).toEqual([4_000_00, 6_000_00])
+    const list = await call(
+      grantList.loader,
+      makeRequest(`/orgs/${s.org.slug}/grants`, { cookie }),
+      { slug: s.org.slug },
+    )
+    expect((list.data as { rows: unknown[] }).rows).toMatchObject([
+      { id: grantId, nextPaymentOn: '2027-01-15', reportOverdue: false },
+    ])
+  })
+
+  it('is closed to the funder reviewer (403) and to the grantee (404)', async () => {
+    const { s, grantId, groupOwnerId } = await world()
+    const reviewer = await addUserToOrg(s, 'reviewer')
+    const path = `/orgs/${s.org.slug}/grants/${grantId}`
+    const params = { slug: s.org.slug, grantId }
+    const asReviewer = await call(
+      officerPage.loader,
+      makeRequest(path, { cookie: await cookieFor(reviewer.id) }),
+      params,
+    )
+    expect(asReviewer.status).toBe(403)
+    const asGrantee = await call(
+      officerPage.loader,
+      makeRequest(path, { cookie: await cookieFor(groupOwnerId) }),
+      params,
+    )
+    expect(asGrantee.status).toBe(404)
+  })
+})
+
+describe('the grantee grant page', () => {
+  it('takes a report with its figures; the funder cannot post one', async () => {
+    const { s, grantId, groupOwnerId } = await world()
+    const [milestone] = await db()
+      .select()
+      .from(grantMilestones)
+      .where(eq(grantMilestones.grantId, grantId))
+    const form = {
+      milestoneId: milestone!.id,
+      body: 'We ran twelve clinics.',
+      'figures.peopleReached': '340',
+      'figures.activitiesHeld': '',
+      'figures.volunteersInvolved': '',
+    }
+    const asFunder = await call(
+      granteePage.action,
+      makeRequest(`/grants/${grantId}`, { cookie: await cookieFor(s.owner.id), form }),
+      { grantId },
+    )
+    expect(asFunder.status).toBe(404)
+    const cookie = await cookieFor(groupOwnerId)
+    const posted = await call(
+      granteePage.action,
+      makeRequest(`/grants/${grantId}`, { cookie, form }),
+      {
+        grantId,
+      },
+    )
+    expect(posted.status).toBe(302)
+    const page = await call(granteePage.loader, makeRequest(`/grants/${grantId}`, { cookie }), {
+      grantId,
+    })
+    const data = page.data as { milestones: { state: string; reports: { figures: object }[] }[] }
+    expect(data.milestones[0]).toMatchObject({
+      state: 'submitted',
+      reports: [{ figures: { peopleReached: 340 } }],
+    })
+  })
+})
