@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { applicationColumns } from '#app/components/application-columns.tsx'
@@ -101,6 +101,11 @@ export default function RankingBoard() {
           })}
         </p>
         <p className="hint">{t('review:ranking.normalisedNote')}</p>
+        <p>
+          <Link to="../fairness" relative="path">
+            {t('review:fairness.rankingLink')}
+          </Link>
+        </p>
         <p className="hint">
           {t('review:ranking.flagsNote', {
             reviewers: format.number(loaded.reviewersPerApplication),

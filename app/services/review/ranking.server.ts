@@ -18,13 +18,13 @@ import type { ReviewRecord, ScoringCriterion } from '#app/domain/review/scores.t
  * Applications on the board: everything submitted and not withdrawn, decided ones included, so
  * the board still explains a decision after it is made.
  */
-const RANKED_STATUSES = ['submitted', 'in_review', 'awarded', 'declined'] as const
+export const RANKED_STATUSES = ['submitted', 'in_review', 'awarded', 'declined'] as const
 
 /**
  * The most applications one program's board reads. Far above any program's applications (the
  * benchmark's largest has 2,000); it only keeps a runaway program from loading without bound.
  */
-const MAX_RANKED = 10_000
+export const MAX_RANKED = 10_000
 
 /**
  * The program's ranking board: each application with its weighted mean, normalised score,
