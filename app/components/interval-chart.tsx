@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
-import './bar-chart.css'
+import { ChartFrame } from './bar-chart.tsx'
 
 export interface ChartInterval {
   label: string
@@ -40,7 +39,6 @@ export function IntervalChart({
   rows: ChartInterval[]
   children: ReactNode
 }) {
-  const { t } = useTranslation('funder')
   const reach = Math.max(
     1e-9,
     ...rows.flatMap((r) => [r.value, r.low, r.high].map((v) => Math.abs(v ?? 0))),
@@ -49,11 +47,7 @@ export function IntervalChart({
   const spoken = `${title}: ${rows.map((r) => `${r.label}, ${r.valueText}`).join('; ')}.`
   const height = rows.length * ROW
   return (
-    <figure className="chart">
-      <figcaption>
-        <span className="chart-title">{title}</span>
-        {note ? <span className="chart-note">{note}</span> : null}
-      </figcaption>
+    <ChartFrame title={title} note={note} table={children}>
       <svg role="img" aria-label={spoken} width="100%" height={height}>
         <line className="chart-zero" x1={`${x(0)}%`} x2={`${x(0)}%`} y1="20" y2={height} />
         {rows.map((row, i) => {
@@ -94,10 +88,6 @@ export function IntervalChart({
           )
         })}
       </svg>
-      <details className="chart-table">
-        <summary>{t('funder:chart.table')}</summary>
-        {children}
-      </details>
-    </figure>
+    </ChartFrame>
   )
 }

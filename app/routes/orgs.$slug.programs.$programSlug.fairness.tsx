@@ -135,30 +135,18 @@ export default function FairnessPage() {
         >
           <table className="table">
             <caption>{t('review:fairness.gaps.chart')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('review:fairness.gaps.comparison')}</th>
-                <th scope="col">{t('review:fairness.gaps.group')}</th>
-                <th scope="col" className="num">
-                  {t('review:fairness.gaps.applications')}
-                </th>
-                <th scope="col" className="num">
-                  {t('review:fairness.gaps.reviews')}
-                </th>
-                <th scope="col" className="num">
-                  {t('review:fairness.gaps.mean')}
-                </th>
-                <th scope="col" className="num">
-                  {t('review:fairness.gaps.gap')}
-                </th>
-                <th scope="col" className="num">
-                  {t('review:fairness.gaps.interval')}
-                </th>
-                <th scope="col" className="num">
-                  {t('review:fairness.gaps.unknown')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { text: t('review:fairness.gaps.comparison') },
+                { text: t('review:fairness.gaps.group') },
+                { text: t('review:fairness.gaps.applications'), numeric: true },
+                { text: t('review:fairness.gaps.reviews'), numeric: true },
+                { text: t('review:fairness.gaps.mean'), numeric: true },
+                { text: t('review:fairness.gaps.gap'), numeric: true },
+                { text: t('review:fairness.gaps.interval'), numeric: true },
+                { text: t('review:fairness.gaps.unknown'), numeric: true },
+              ]}
+            />
             <tbody>
               {gapRows.flatMap(({ gap, keys, title }) =>
                 GROUP_SIDES.map((side) => (
@@ -236,21 +224,15 @@ export default function FairnessPage() {
         >
           <table className="table">
             <caption>{t('review:fairness.leniency.chart')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('review:fairness.leniency.reviewer')}</th>
-                <th scope="col">{t('review:fairness.leniency.kind')}</th>
-                <th scope="col" className="num">
-                  {t('review:fairness.leniency.reviews')}
-                </th>
-                <th scope="col" className="num">
-                  {t('review:fairness.leniency.sd')}
-                </th>
-                <th scope="col" className="num">
-                  {t('review:fairness.leniency.points')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { text: t('review:fairness.leniency.reviewer') },
+                { text: t('review:fairness.leniency.kind') },
+                { text: t('review:fairness.leniency.reviews'), numeric: true },
+                { text: t('review:fairness.leniency.sd'), numeric: true },
+                { text: t('review:fairness.leniency.points'), numeric: true },
+              ]}
+            />
             <tbody>
               {loaded.leniency.map((l) => (
                 <tr key={l.reviewerId}>
@@ -296,4 +278,19 @@ function leniencyWords(t: TFunction, format: Formatters, leniency: number | null
     case 'unknown':
       return t('review:fairness.leniency.readings.unknown')
   }
+}
+
+/** A table's column headers; numeric columns align right. */
+function ColumnHeads({ columns }: { columns: { text: string; numeric?: boolean }[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c.text} scope="col" className={c.numeric ? 'num' : undefined}>
+            {c.text}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
 }

@@ -1,13 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import {
-  organizations,
-  panelMembers,
-  reviewAssignments,
-  reviewScores,
-  rubricCriteria,
-} from '#db/schema/index.ts'
+import { organizations, panelMembers, rubricCriteria } from '#db/schema/index.ts'
 import type { BudgetBand } from '#app/domain/organizations.ts'
 import { studentTQuantile } from '#app/domain/review/statistics.ts'
 import * as fairnessRoute from '#app/routes/orgs.$slug.programs.$programSlug.fairness.tsx'
@@ -20,6 +14,7 @@ import {
   createUser,
 } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { insertReview } from '#tests/support/review-rows.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
@@ -59,7 +54,6 @@ async function workedProgram() {
     .from(rubricCriteria)
     .where(eq(rubricCriteria.programId, s.program.id))
     .orderBy(rubricCriteria.position)
-  const [first, second] = criteria
   const r1 = await addUserToOrg(s, 'reviewer')
   const r2 = await addUserToOrg(s, 'reviewer')
   const r3 = await addUserToOrg(s, 'reviewer')
@@ -109,34 +103,12 @@ async function workedProgram() {
     submittedAt: new Date(now - 400 * day),
   })
 
-  async function review(
+  const review = (
     reviewerId: string,
     applicationId: string,
     levels: (number | null)[],
-    state: 'submitted' | 'in_progress' = 'submitted',
-  ) {
-    const at = new Date()
-    const [row] = await db()
-      .insert(reviewAssignments)
-      .values({
-        programId: s.program.id,
-        applicationId,
-        reviewerUserId: reviewerId,
-        state,
-        declaredAt: at,
-        submittedAt: state === 'submitted' ? at : null,
-      })
-      .returning()
-    await db()
-      .insert(reviewScores)
-      .values(
-        [first!, second!].flatMap((criterion, i) =>
-          levels[i] === null
-            ? []
-            : [{ assignmentId: row!.id, criterionId: criterion.id, level: levels[i] }],
-        ),
-      )
-  }
+    state?: 'submitted' | 'in_progress',
+  ) => insertReview(s.program.id, criteria, { reviewerId, applicationId, levels, state })
   await review(r1.id, a.id, [5, 5])
   await review(r1.id, b.id, [4, 4])
   await review(r1.id, c.id, [3, 3])

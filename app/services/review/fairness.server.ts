@@ -15,7 +15,8 @@ import { isCommunityLed, isSmallBudget } from '#app/domain/review/applicant-grou
 import { fairnessReport } from '#app/domain/review/fairness-report.ts'
 import { PER_MILLE } from '#app/domain/review/review-states.ts'
 import type { ScoredReview } from '#app/domain/review/scores.ts'
-import { MAX_RANKED, RANKED_STATUSES } from './ranking.server.ts'
+import { MAX_RANKED, RANKED_STATUSES, onTheBoard } from './ranking.server.ts'
+import { stillOnPanel } from './reviewing.server.ts'
 
 /**
  * The program's fairness figures (docs/decisions/022-fairness-page.md): the score gaps between
@@ -50,13 +51,7 @@ export async function programFairness(
       .innerJoin(rubricCriteria, eq(rubricCriteria.id, reviewScores.criterionId))
       .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
       // A reviewer since taken off the panel counts as staff (weight 1), as on the ranking board.
-      .leftJoin(
-        panelMembers,
-        and(
-          eq(panelMembers.programId, reviewAssignments.programId),
-          eq(panelMembers.userId, reviewAssignments.reviewerUserId),
-        ),
-      )
+      .leftJoin(panelMembers, stillOnPanel)
       .where(
         and(
           eq(reviewAssignments.programId, program.id),
@@ -86,12 +81,7 @@ export async function programFairness(
       })
       .from(applications)
       .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-      .where(
-        and(
-          eq(applications.programId, program.id),
-          inArray(applications.status, [...RANKED_STATUSES]),
-        ),
-      )
+      .where(onTheBoard(program.id))
       .orderBy(asc(applications.id))
       .limit(MAX_RANKED),
   ])

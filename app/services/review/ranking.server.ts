@@ -26,6 +26,10 @@ export const RANKED_STATUSES = ['submitted', 'in_review', 'awarded', 'declined']
  */
 export const MAX_RANKED = 10_000
 
+/** The program's applications on the board (and on the fairness page). */
+export const onTheBoard = (programId: string) =>
+  and(eq(applications.programId, programId), inArray(applications.status, [...RANKED_STATUSES]))
+
 /**
  * The program's ranking board: each application with its weighted mean, normalised score,
  * reviews, disagreement and flags, and the panel's agreement per criterion and overall
@@ -56,12 +60,7 @@ export async function programRanking(
       })
       .from(applications)
       .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-      .where(
-        and(
-          eq(applications.programId, program.id),
-          inArray(applications.status, [...RANKED_STATUSES]),
-        ),
-      )
+      .where(onTheBoard(program.id))
       .orderBy(asc(applications.id))
       .limit(MAX_RANKED),
     db()

@@ -23,7 +23,7 @@ import { notifyReviewConflict } from '#app/services/notifications/notification-e
 import type { OfficerActor } from './panel.server.ts'
 
 /** An assignment counts only while its reviewer sits on its program's panel. */
-const stillOnPanel = and(
+export const stillOnPanel = and(
   eq(panelMembers.programId, reviewAssignments.programId),
   eq(panelMembers.userId, reviewAssignments.reviewerUserId),
 )
