@@ -36,15 +36,10 @@ export function BarChart({
   bars: ChartBar[]
   children: ReactNode
 }) {
-  const { t } = useTranslation('funder')
   const max = Math.max(0, ...bars.map((b) => b.value))
   const spoken = `${title}: ${bars.map((b) => `${b.label}, ${b.valueText}`).join('; ')}.`
   return (
-    <figure className="chart">
-      <figcaption>
-        <span className="chart-title">{title}</span>
-        {note ? <span className="chart-note">{note}</span> : null}
-      </figcaption>
+    <ChartFrame title={title} note={note} table={children}>
       <svg role="img" aria-label={spoken} width="100%" height={bars.length * ROW}>
         {bars.map((bar, i) => {
           const top = i * ROW
@@ -76,9 +71,36 @@ export function BarChart({
           )
         })}
       </svg>
+    </ChartFrame>
+  )
+}
+
+/**
+ * What every chart is framed in: a figure with its title and note, the drawing, and under it the
+ * same figures as a table that opens without JavaScript (docs/decisions/008-charts.md).
+ */
+export function ChartFrame({
+  title,
+  note,
+  table,
+  children,
+}: {
+  title: string
+  note?: ReactNode
+  table: ReactNode
+  children: ReactNode
+}) {
+  const { t } = useTranslation('funder')
+  return (
+    <figure className="chart">
+      <figcaption>
+        <span className="chart-title">{title}</span>
+        {note ? <span className="chart-note">{note}</span> : null}
+      </figcaption>
+      {children}
       <details className="chart-table">
         <summary>{t('funder:chart.table')}</summary>
-        {children}
+        {table}
       </details>
     </figure>
   )

@@ -106,6 +106,11 @@ export default function RankingBoard() {
           </Link>
         </p>
         <p className="hint">{t('review:ranking.normalisedNote')}</p>
+        <p>
+          <Link to="../fairness" relative="path">
+            {t('review:fairness.rankingLink')}
+          </Link>
+        </p>
         <p className="hint">
           {t('review:ranking.flagsNote', {
             reviewers: format.number(loaded.reviewersPerApplication),

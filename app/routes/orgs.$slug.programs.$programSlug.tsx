@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The title in the reader's language when the funder gave one (else theirs, noted).
     shownTitle: showProgram(program, await requestLanguage(request)).title,
     fund: { name: fund.name, slug: fund.slug },
-    // The panel, the review board, the ranking and the decision page are the program officers' (owners and admins).
+    // The panel, the review board, the ranking, fairness and the decision pages are the program officers' (owners and admins).
     officer: role === 'owner' || role === 'admin',
   }
 }
@@ -55,6 +55,7 @@ export default function ProgramLayout() {
             <NavLink to={`${base}/panel`}>{t('funder:layout.panel')}</NavLink>
             <NavLink to={`${base}/review`}>{t('funder:layout.review')}</NavLink>
             <NavLink to={`${base}/ranking`}>{t('funder:layout.ranking')}</NavLink>
+            <NavLink to={`${base}/fairness`}>{t('funder:layout.fairness')}</NavLink>
             <NavLink to={`${base}/decide`}>{t('funder:layout.decide')}</NavLink>
             <NavLink to={`${base}/decisions`}>{t('funder:layout.decisions')}</NavLink>
           </>

@@ -226,7 +226,8 @@ export async function linkFromOutbox(
   email: string,
   subject: string | RegExp,
 ): Promise<string> {
-  const ctx = await browser.newContext()
+  // In English whatever the calling test's locale (its labels and the outbox's are English).
+  const ctx = await browser.newContext({ locale: 'en-US' })
   const admin = await ctx.newPage()
   await logIn(admin, 'admin@example.org', DEMO_PASSWORD)
   await admin.goto('/admin/outbox')

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, test } from './fixtures.ts'
+import { DEMO_PASSWORD, expect, linkFromOutbox, test } from './fixtures.ts'
 import { englishLeft, ENGLISH_PHRASES, expectNothingEnglish } from './english-left.ts'
 
 /*
@@ -10,6 +10,7 @@ import { englishLeft, ENGLISH_PHRASES, expectNothingEnglish } from './english-le
 
 const ORG = '/orgs/riverbend-community-foundation'
 const PROGRAM = 'community-health-access-2027'
+const IN_REVIEW = `${ORG}/programs/neighbourhood-health-grants-2026`
 
 /** Logs in through the English login page (the helper's labels), then reads in Spanish. */
 async function logIn(page: Page, email: string) {
@@ -72,6 +73,11 @@ test.describe('a visitor whose browser prefers Spanish', () => {
       `${ORG}/programs/neighbourhood-health-grants-2026`,
       `${ORG}/programs/neighbourhood-health-grants-2026/applications`,
       `${ORG}/programs/neighbourhood-health-grants-2026/ranking?sort=normalised`,
+      // The review pages: the panel, the review progress, the ranking and fairness.
+      `${IN_REVIEW}/panel`,
+      `${IN_REVIEW}/review`,
+      `${IN_REVIEW}/ranking`,
+      `${IN_REVIEW}/fairness`,
     ]) {
       await page.goto(path)
       await expectNothingEnglish(page)
@@ -85,6 +91,37 @@ test.describe('a visitor whose browser prefers Spanish', () => {
     // A fund and its editor.
     await page.goto(`${ORG}/funds`)
     await page.getByRole('main').locator(`a[href^="${ORG}/funds/"]`).first().click()
+    await expectNothingEnglish(page)
+  })
+
+  test('a reviewer reads the review queue, a review and a panel invitation in Spanish only', async ({
+    page,
+    browser,
+  }) => {
+    test.slow()
+    await logIn(page, 'reviewer@example.org')
+    await page.goto('/reviews')
+    await expectNothingEnglish(page)
+    // A review at its conflict-of-interest gate (nothing declared, so other specs keep theirs).
+    await page
+      .getByRole('link', { name: /^Evaluación [0-9a-f]{8}$/ })
+      .last()
+      .click()
+    await expect(page).toHaveURL(/\/reviews\/[0-9a-f-]{36}$/)
+    await expectNothingEnglish(page)
+
+    // The officer invites someone onto the panel; the invitation page, read in Spanish.
+    const officer = await browser.newContext({ locale: 'es-US' })
+    const officerPage = await officer.newPage()
+    await logIn(officerPage, 'officer@example.org')
+    await officerPage.goto(`${IN_REVIEW}/panel`)
+    const email = `panel-${Date.now()}@example.test`
+    await officerPage.getByLabel('Correo electrónico').fill(email)
+    await officerPage.getByRole('button', { name: 'Enviar invitación' }).click()
+    await expect(officerPage.getByText(email, { exact: true })).toBeVisible()
+    await expectNothingEnglish(officerPage)
+    await officer.close()
+    await page.goto(await linkFromOutbox(browser, email, /review|evaluar/i))
     await expectNothingEnglish(page)
   })
 

@@ -300,6 +300,10 @@ const MATRIX: Record<string, RouteExpectation> = {
       answers: every(400, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
     },
   },
+  // The fairness page: the program officers' too (never reviewers); it only reads.
+  'routes/orgs.$slug.programs.$programSlug.fairness': {
+    loader: every(200, { anonymous: 'login', ...outsiders, ...groupOnly, funderReviewer: 403 }),
+  },
   // Each signed-in person's own queue and ties; an empty post names no organisation.
   'routes/reviews._index': {
     loader: every(200, { anonymous: 'login' }),

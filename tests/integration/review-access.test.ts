@@ -15,6 +15,7 @@ import * as boardRoute from '#app/routes/orgs.$slug.programs.$programSlug.review
 import * as programRoute from '#app/routes/orgs.$slug.programs.$programSlug._index.tsx'
 import * as invitationRoute from '#app/routes/panel-invitations.$token.tsx'
 import * as rootRoute from '#app/root.tsx'
+import { REDACTED } from '#app/domain/review/blind-review.ts'
 import { invitePanelMember } from '#app/services/review/panel.server.ts'
 import { assignReviewers } from '#app/services/review/assignments.server.ts'
 import {
@@ -224,7 +225,9 @@ describe('a reviewer and their assignment', () => {
       { assignmentId: s.assignment.id },
     )
     const text = JSON.stringify(outcome.data)
-    expect(text).toContain(s.application.title)
+    // The factory's title names the group ("Application of Org …"): that mention is taken out.
+    expect(text).toContain(`Application of ${REDACTED}`)
+    expect(text).not.toContain(s.application.title)
     expect(text).not.toContain('lead@group.test')
     expect(
       (outcome.data as { review: { application: { identity: unknown } } }).review.application

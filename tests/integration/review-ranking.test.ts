@@ -1,13 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import {
-  memberships,
-  panelMembers,
-  reviewAssignments,
-  reviewScores,
-  rubricCriteria,
-} from '#db/schema/index.ts'
+import { memberships, panelMembers, reviewAssignments, rubricCriteria } from '#db/schema/index.ts'
 import * as rankingRoute from '#app/routes/orgs.$slug.programs.$programSlug.ranking.tsx'
 import {
   addUserToOrg,
@@ -17,6 +11,7 @@ import {
   createUser,
 } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { insertReview } from '#tests/support/review-rows.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
@@ -59,7 +54,6 @@ async function workedProgram() {
     .from(rubricCriteria)
     .where(eq(rubricCriteria.programId, s.program.id))
     .orderBy(rubricCriteria.position)
-  const [first, second] = criteria
   const staff1 = await addUserToOrg(s, 'reviewer')
   const staff2 = await addUserToOrg(s, 'reviewer')
   const community = await createUser()
@@ -79,25 +73,8 @@ async function workedProgram() {
   const c = await createApplicationRow(s.program.id, { title: 'Gamma' })
   const withdrawn = await createApplicationRow(s.program.id, { status: 'withdrawn' })
   const now = new Date()
-  async function review(reviewerId: string, applicationId: string, levels: [number, number]) {
-    const [row] = await db()
-      .insert(reviewAssignments)
-      .values({
-        programId: s.program.id,
-        applicationId,
-        reviewerUserId: reviewerId,
-        state: 'submitted',
-        declaredAt: now,
-        submittedAt: now,
-      })
-      .returning()
-    await db()
-      .insert(reviewScores)
-      .values([
-        { assignmentId: row!.id, criterionId: first!.id, level: levels[0] },
-        { assignmentId: row!.id, criterionId: second!.id, level: levels[1] },
-      ])
-  }
+  const review = (reviewerId: string, applicationId: string, levels: [number, number]) =>
+    insertReview(s.program.id, criteria, { reviewerId, applicationId, levels })
   await review(staff1.id, a.id, [5, 3])
   await review(staff1.id, b.id, [4, 4])
   await review(staff1.id, c.id, [5, 5])

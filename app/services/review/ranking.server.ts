@@ -16,7 +16,7 @@ import { scoringRubric, submittedReviews } from './review-records.server.ts'
  * Applications on the board: everything submitted and not withdrawn, decided ones included, so
  * the board still explains a decision after it is made.
  */
-const RANKED_STATUSES = [
+export const RANKED_STATUSES = [
   'submitted',
   'in_review',
   'changes_requested',
@@ -28,7 +28,11 @@ const RANKED_STATUSES = [
  * The most applications one program's board reads. Far above any program's applications (the
  * benchmark's largest has 2,000); it only keeps a runaway program from loading without bound.
  */
-const MAX_RANKED = 10_000
+export const MAX_RANKED = 10_000
+
+/** The program's applications on the board (and on the fairness page). */
+export const onTheBoard = (programId: string) =>
+  and(eq(applications.programId, programId), inArray(applications.status, [...RANKED_STATUSES]))
 
 /**
  * The program's ranking board: each application with its weighted mean, normalised score,
@@ -63,12 +67,7 @@ export async function programRanking(
       })
       .from(applications)
       .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-      .where(
-        and(
-          eq(applications.programId, program.id),
-          inArray(applications.status, [...RANKED_STATUSES]),
-        ),
-      )
+      .where(onTheBoard(program.id))
       .orderBy(asc(applications.id))
       .limit(MAX_RANKED),
     submittedReviews(program, eq(reviewAssignments.programId, program.id)),

@@ -4,6 +4,7 @@ import {
   applications,
   budgetLines,
   funds,
+  memberships,
   organizations,
   panelMembers,
   programs,
@@ -14,6 +15,7 @@ import {
   type Program,
 } from '#db/schema/index.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
+import { redactIdentity, websiteForms } from '#app/domain/review/blind-review.ts'
 import { SCORING_STATES } from '#app/domain/review/review-states.ts'
 import type { DeclarationInput, ReviewInput } from '#app/schemas/review/review.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
@@ -22,7 +24,7 @@ import { hasConsensus, lockApplication } from './consensus.server.ts'
 import type { OfficerActor } from './panel.server.ts'
 
 /** An assignment counts only while its reviewer sits on its program's panel. */
-const stillOnPanel = and(
+export const stillOnPanel = and(
   eq(panelMembers.programId, reviewAssignments.programId),
   eq(panelMembers.userId, reviewAssignments.reviewerUserId),
 )
@@ -85,7 +87,9 @@ export async function findOwnAssignment(assignmentId: string, userId: string) {
 
 /**
  * What the reviewer reads of the application once they have declared no conflict. With blind
- * review the organisation's name, people, emails and website are not even read from the database.
+ * review the organisation's name, people, emails and website are never handed over, and any
+ * literal mention of them in the group's own words (title, summary, leadership, community,
+ * budget lines) is replaced (redactIdentity).
  */
 export async function applicationForReview(applicationId: string, blind: boolean) {
   const [application] = await db()
@@ -105,26 +109,49 @@ export async function applicationForReview(applicationId: string, blind: boolean
     .from(applications)
     .where(eq(applications.id, applicationId))
   if (!application) return null
-  const lines = await db()
-    .select({ description: budgetLines.description, amountMinor: budgetLines.amountMinor })
-    .from(budgetLines)
-    .where(eq(budgetLines.applicationId, applicationId))
-    .orderBy(asc(budgetLines.position))
-  const { organizationId, contactName, contactEmail, ...content } = application
-  if (blind) return { ...content, budgetLines: lines, identity: null }
-  const [organization] = await db()
-    .select({ name: organizations.name, website: organizations.website })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId))
+  const [lines, [organization], people] = await Promise.all([
+    db()
+      .select({ description: budgetLines.description, amountMinor: budgetLines.amountMinor })
+      .from(budgetLines)
+      .where(eq(budgetLines.applicationId, applicationId))
+      .orderBy(asc(budgetLines.position)),
+    db()
+      .select({ name: organizations.name, website: organizations.website })
+      .from(organizations)
+      .where(eq(organizations.id, application.organizationId)),
+    blind
+      ? db()
+          .select({ name: users.name, email: users.email })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(eq(memberships.organizationId, application.organizationId))
+          .limit(200)
+      : Promise.resolve([]),
+  ])
+  const { organizationId: _, contactName, contactEmail, ...content } = application
+  const identity = {
+    organization: organization?.name ?? '',
+    website: organization?.website ?? '',
+    contactName,
+    contactEmail,
+  }
+  if (!blind) return { ...content, budgetLines: lines, identity }
+  const identifiers = [
+    identity.organization,
+    ...websiteForms(identity.website),
+    contactName,
+    contactEmail,
+    ...people.flatMap((p) => [p.name, p.email]),
+  ]
+  const hide = (text: string) => redactIdentity(text, identifiers)
   return {
     ...content,
-    budgetLines: lines,
-    identity: {
-      organization: organization?.name ?? '',
-      website: organization?.website ?? '',
-      contactName,
-      contactEmail,
-    },
+    title: hide(content.title),
+    summary: hide(content.summary),
+    communityServed: hide(content.communityServed),
+    leadership: hide(content.leadership),
+    budgetLines: lines.map((l) => ({ ...l, description: hide(l.description) })),
+    identity: null,
   }
 }
 
