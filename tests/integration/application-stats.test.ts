@@ -38,6 +38,7 @@ describe('programApplicationStats', () => {
     expect(stats.byStatus).toEqual({
       submitted: tally(2, 3_001_234_568),
       in_review: tally(1, 99),
+      changes_requested: tally(0, 0),
       awarded: tally(1, 0),
       declined: tally(0, 0),
       withdrawn: tally(1, 500),

@@ -114,6 +114,10 @@ describe('the ledger', () => {
     expect(await constraintOf(db().execute(sql`TRUNCATE ledger_entries CASCADE`))).toBe(
       'ledger_append_only',
     )
+    // Nor through a cascade from what the ledger points at (grants point at applications).
+    expect(await constraintOf(db().execute(sql`TRUNCATE applications CASCADE`))).toBe(
+      'ledger_append_only',
+    )
     expect(await balanceOf(db(), fund)).toBe(10_00)
   })
 
