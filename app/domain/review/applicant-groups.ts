@@ -1,6 +1,6 @@
 import { LIVED_EXPERIENCE } from '#app/domain/applications/application-steps.ts'
 import type { BudgetBand } from '#app/domain/organizations.ts'
-import { SMALL_BUDGET_LIMIT } from './proposal.ts'
+import { SMALL_BUDGET_LIMIT } from './guardrails.ts'
 
 /**
  * Which group of applicants an application belongs to, for the equity guardrails

@@ -19,9 +19,6 @@ export type GuardrailFlag = (typeof GUARDRAIL_FLAGS)[number]
 /** "Organisations with annual budgets under $250k", in minor units. */
 export const SMALL_BUDGET_LIMIT = 25_000_000
 
-/** The organisation budget bands wholly under SMALL_BUDGET_LIMIT. */
-export const SMALL_BUDGET_BANDS = ['under_50k', '50k_250k'] as const
-
 /** The shares the issue names, in basis points (hundredths of a percent), offered as defaults. */
 export const SUGGESTED_GUARDRAILS: Record<GuardrailFlag, number> = {
   most_vulnerable_place: 4_000,

@@ -3,11 +3,11 @@ import { and, eq } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { applications, programGuardrails, proposedAmounts, type Program } from '#db/schema/index.ts'
 import { fail, type Result } from '#app/domain/result.ts'
+import { isCommunityLed, isSmallBudget } from '#app/domain/review/applicant-groups.ts'
 import { explainProposal } from '#app/domain/review/explanation.ts'
 import { topQuartile } from '#app/domain/review/fairness.ts'
 import {
   GUARDRAIL_FLAGS,
-  SMALL_BUDGET_BANDS,
   SUGGESTED_GUARDRAILS,
   type GuardrailFlag,
   type ScoreBasis,
@@ -231,10 +231,9 @@ export async function decisionProposal(program: DecidingProgram, basis: ScoreBas
     .map((line, i) => {
       const flags: GuardrailFlag[] = []
       if (mostVulnerable[i]) flags.push('most_vulnerable_place')
-      if (line.budgetBand && (SMALL_BUDGET_BANDS as readonly string[]).includes(line.budgetBand)) {
-        flags.push('small_budget')
-      }
-      if (line.ledByLivedExperience === 'yes') flags.push('community_led')
+      // The same groups the fairness page compares (applicant-groups.ts).
+      if (isSmallBudget(line.budgetBand)) flags.push('small_budget')
+      if (isCommunityLed(line.ledByLivedExperience)) flags.push('community_led')
       const requested = line.amountRequestedMinor ?? 0
       const proposed = partial.get(line.id)
       return {
