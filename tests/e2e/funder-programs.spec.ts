@@ -221,6 +221,7 @@ test('a funder compares the demo program’s applications in charts, each with i
     ['Status', 'Applications', 'Requested'],
     ['Submitted', '1', '$20,000.00'],
     ['In review', '0', '$0.00'],
+    ['Changes requested', '0', '$0.00'],
     ['Awarded', '0', '$0.00'],
     ['Declined', '0', '$0.00'],
     ['Withdrawn', '0', '$0.00'],

@@ -118,7 +118,10 @@ test.describe('a visitor whose browser prefers Spanish', () => {
     const email = `panel-${Date.now()}@example.test`
     await officerPage.getByLabel('Correo electrónico').fill(email)
     await officerPage.getByRole('button', { name: 'Enviar invitación' }).click()
-    await expect(officerPage.getByText(email, { exact: true })).toBeVisible()
+    // Listed among the pending invitations, each with its revoke button.
+    await expect(
+      officerPage.getByRole('button', { name: `Revocar la invitación a ${email}` }),
+    ).toBeVisible()
     await expectNothingEnglish(officerPage)
     await officer.close()
     await page.goto(await linkFromOutbox(browser, email, /review|evaluar/i))
