@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm'
 import { GUARDRAIL_FLAGS, SUGGESTED_GUARDRAILS } from '#app/domain/review/guardrails.ts'
-import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { notifyReviewConflict } from '#app/services/notifications/notification-events.server.ts'
 import { writeTemplateRubric } from '#app/services/programs/programs.server.ts'
 import { recordConsensusInTransaction } from '#app/services/review/consensus.server.ts'
 import { setGuardrailsInTransaction } from '#app/services/review/decide.server.ts'
+import { auditReview } from '#app/services/review/reviewing.server.ts'
 import type { OfficerActor } from '#app/services/review/panel.server.ts'
 import type { Tx } from '#db/client.server.ts'
 import {
@@ -169,37 +169,66 @@ async function seedReview(
     })
     .returning({ id: reviewAssignments.id })
   if (!assignment) throw new Error('Could not seed a review assignment')
-  if ('open' in review) return assignment.id
-  const actor = { id: reviewerUserId }
-  if ('conflict' in review) {
-    await auditReview(tx, round, actor, 'review.conflict_declared', assignment.id, {
+  if ('conflict' in review) await declareConflict(tx, round, assignment.id, applicationId, review)
+  else if (!('open' in review)) await submitReview(tx, round, assignment.id, applicationId, review)
+  return assignment.id
+}
+
+/** The conflict's audit entry and the officers' notice, as `declare` writes them. */
+async function declareConflict(
+  tx: Tx,
+  round: Round,
+  assignmentId: string,
+  applicationId: string,
+  review: Extract<DemoReview, { conflict: string }>,
+) {
+  const reviewerUserId = round.userIds[review.reviewer] ?? ''
+  const funderId = round.officer.organizationId
+  await auditReview(
+    tx,
+    { id: reviewerUserId },
+    funderId,
+    'review.conflict_declared',
+    assignmentId,
+    {
       applicationId,
       reason: review.conflict,
-    })
-    await notifyReviewConflict(tx, {
-      assignmentId: assignment.id,
-      reviewer: await reviewerName(tx, reviewerUserId),
-      funder: { id: round.officer.organizationId, slug: 'riverbend-community-foundation' },
-      program: round.program,
-    })
-    return assignment.id
-  }
+    },
+  )
+  await notifyReviewConflict(tx, {
+    assignmentId,
+    reviewer: await reviewerName(tx, reviewerUserId),
+    funder: { id: funderId, slug: 'riverbend-community-foundation' },
+    program: round.program,
+  })
+}
+
+/** The levels and comments, and the audit entries, as `declare` and `saveReview` write them. */
+async function submitReview(
+  tx: Tx,
+  round: Round,
+  assignmentId: string,
+  applicationId: string,
+  review: Extract<DemoReview, { levels: number[] }>,
+) {
+  const actor = { id: round.userIds[review.reviewer] ?? '' }
+  const funderId = round.officer.organizationId
+  const levelAt = (i: number) => review.levels[i] ?? null
   await tx.insert(reviewScores).values(
     round.criteria.map((criterionId, i) => ({
-      assignmentId: assignment.id,
+      assignmentId,
       criterionId,
-      level: review.levels[i] ?? null,
+      level: levelAt(i),
       comment: review.comments[i] ?? '',
     })),
   )
-  await auditReview(tx, round, actor, 'review.no_conflict_declared', assignment.id, {
+  await auditReview(tx, actor, funderId, 'review.no_conflict_declared', assignmentId, {
     applicationId,
   })
-  await auditReview(tx, round, actor, 'review.submitted', assignment.id, {
+  await auditReview(tx, actor, funderId, 'review.submitted', assignmentId, {
     applicationId,
-    levels: Object.fromEntries(round.criteria.map((id, i) => [id, review.levels[i] ?? null])),
+    levels: Object.fromEntries(round.criteria.map((id, i) => [id, levelAt(i)])),
   })
-  return assignment.id
 }
 
 /** Open reviews first for Ruth and last for Carmen; a replacement after the conflict. */
@@ -211,22 +240,4 @@ function assignedOffset(review: DemoReview): number {
 async function reviewerName(tx: Tx, userId: string) {
   const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId))
   return user?.name ?? ''
-}
-
-function auditReview(
-  tx: Tx,
-  round: Round,
-  actor: { id: string },
-  action: 'review.conflict_declared' | 'review.no_conflict_declared' | 'review.submitted',
-  assignmentId: string,
-  details: Record<string, unknown>,
-) {
-  return recordAudit(tx, {
-    actorUserId: actor.id,
-    action,
-    entityType: 'review',
-    entityId: assignmentId,
-    organizationId: round.officer.organizationId,
-    details,
-  })
 }
