@@ -169,7 +169,9 @@ export default function DecisionPage() {
     failure: failureOf('award'),
   })
   const declineForm = useValidatedForm(DeclineSchema, {
-    defaultValues: { intent: 'decline', applicationId: application.id },
+    // No comment ticked is an empty list: without it react-hook-form reads an unticked group of
+    // checkboxes as `false`, which the schema refuses with no message, and the form never posts.
+    defaultValues: { intent: 'decline', applicationId: application.id, sharedCommentIds: [] },
     failure: failureOf('decline'),
   })
   const comments = loaded.reviews.flatMap((r, i) =>

@@ -1,41 +1,10 @@
-import { inArray } from 'drizzle-orm'
-import { weightedVulnerability } from '#app/domain/places/vulnerability.ts'
 import { writeTemplateRubric } from '#app/services/programs/programs.server.ts'
-import type { Db } from '#db/client.server.ts'
-import {
-  applicationEvents,
-  applicationPlaces,
-  applications,
-  budgetLines,
-  funds,
-  places,
-  programQuestions,
-  programs,
-  panelMembers,
-  reviewAssignments,
-  skillRequests,
-} from '#db/schema/index.ts'
+import type { Tx } from '#db/client.server.ts'
+import { funds, programQuestions, programs } from '#db/schema/index.ts'
+import { DAY, seedApplication, type DemoApplication } from './seed-application.server.ts'
+import { seedProgramInReview } from './seed-review.server.ts'
 
 export const DEMO_PROGRAM_SLUG = 'community-health-access-2027'
-const DAY = 86_400_000
-
-interface DemoApplication {
-  org: string
-  owner: string
-  contact: string
-  contactEmail: string
-  title: string
-  summary: string
-  leadership: string
-  community: string
-  fips: string[]
-  sdoh: string[]
-  lines: [string, number][]
-  skill?: { skill: string; hours: number; languages: string[] }
-  answer?: string
-  /** The language the group wrote the program's question in ('en' when absent). */
-  answerLanguage?: 'en' | 'es'
-}
 
 const DEMO_APPLICATIONS: DemoApplication[] = [
   {
@@ -95,52 +64,13 @@ const DEMO_APPLICATIONS: DemoApplication[] = [
   },
 ]
 
-/** Two groups' applications to last season's program, which the funder is now reviewing. */
-const IN_REVIEW_APPLICATIONS: DemoApplication[] = [
-  {
-    org: 'eastside-health-collective',
-    owner: 'eastside',
-    contact: 'María Hernández',
-    contactEmail: 'maria@example.org',
-    title: 'Walking groups and free blood-pressure checks',
-    summary:
-      'Weekly neighbourhood walking groups led by trained residents, with free blood-pressure checks and referrals to the community clinic for anyone whose reading is high.',
-    leadership: 'Founded and led by Latina mothers who live on the Eastside.',
-    community: 'Older adults and families on the Eastside of Columbus.',
-    fips: ['39049'],
-    sdoh: ['health_care', 'neighborhood'],
-    lines: [
-      ['Walk leader stipends', 500_000],
-      ['Blood-pressure monitors', 300_000],
-    ],
-  },
-  {
-    org: 'northfield-food-justice-network',
-    owner: 'northfield',
-    contact: 'James Whitehorse',
-    contactEmail: 'james@example.org',
-    title: 'Winter produce boxes for elders',
-    summary:
-      'From November to March, youth volunteers deliver a weekly box of stored and preserved produce from our gardens to 120 elders who cannot reach a grocery store in winter.',
-    leadership: 'Run by a council of local farmers and tribal members.',
-    community: 'Elders in rural Athens and Meigs counties.',
-    fips: ['39009', '39105'],
-    sdoh: ['economic_stability', 'social_community'],
-    lines: [
-      ['Produce and preserving supplies', 700_000],
-      ['Delivery fuel', 300_000],
-      ['Youth stipends', 200_000],
-    ],
-  },
-]
-
 /**
  * The demo funder's programs: one open call with the equity rubric, a few questions and submitted
  * applications from the demo groups, and last season's call, closed and in review, so every
  * screen has something real to show.
  */
 export async function seedPrograms(
-  tx: Db,
+  tx: Tx,
   orgIds: Record<string, string>,
   userIds: Record<string, string>,
 ) {
@@ -149,7 +79,7 @@ export async function seedPrograms(
 }
 
 async function seedOpenProgram(
-  tx: Db,
+  tx: Tx,
   orgIds: Record<string, string>,
   userIds: Record<string, string>,
 ) {
@@ -255,169 +185,4 @@ async function seedOpenProgram(
     })
   }
   return fund.id
-}
-
-async function seedProgramInReview(
-  tx: Db,
-  fundId: string,
-  orgIds: Record<string, string>,
-  userIds: Record<string, string>,
-) {
-  const now = Date.now()
-  const [program] = await tx
-    .insert(programs)
-    .values({
-      fundId,
-      slug: 'neighbourhood-health-grants-2026',
-      title: 'Neighbourhood Health Grants 2026',
-      description:
-        'Small grants of $2,000 to $15,000 for neighbourhood projects that keep people well where they live.',
-      eligibility: 'Community groups based in Ohio, led by people from the communities they serve.',
-      placeServed: 'Ohio',
-      eligibleStates: ['Ohio'],
-      sdohDomains: ['health_care', 'neighborhood', 'social_community', 'economic_stability'],
-      status: 'in_review',
-      opensAt: new Date(now - 90 * DAY),
-      closesAt: new Date(now - 20 * DAY),
-      timeZone: 'America/New_York',
-      budgetMinor: 6_000_000,
-      minAwardMinor: 200_000,
-      maxAwardMinor: 1_500_000,
-      reviewersPerApplication: 2,
-      blindReview: true,
-    })
-    .returning()
-  if (!program) throw new Error('Could not seed the program in review')
-  await writeTemplateRubric(tx, program.id)
-  const seeded: string[] = []
-  for (const [i, demo] of IN_REVIEW_APPLICATIONS.entries()) {
-    seeded.push(
-      await seedApplication(tx, program.id, null, demo, orgIds, userIds, {
-        submittedAt: new Date(now - (30 - i) * DAY),
-        reviewStartedAt: new Date(now - 18 * DAY),
-        reviewStartedBy: userIds['officer'] ?? null,
-      }),
-    )
-  }
-  // Its panel: the funder's staff reviewer and a community reviewer, each assigned every
-  // application (two reviewers per application), nothing declared yet.
-  const panel = [
-    { userId: userIds['reviewer'] ?? '', kind: 'staff' as const },
-    { userId: userIds['community'] ?? '', kind: 'community' as const },
-  ]
-  await tx.insert(panelMembers).values(
-    panel.map((p) => ({
-      ...p,
-      programId: program.id,
-      addedByUserId: userIds['officer'] ?? null,
-    })),
-  )
-  await tx.insert(reviewAssignments).values(
-    seeded.flatMap((applicationId) =>
-      panel.map((p) => ({
-        programId: program.id,
-        applicationId,
-        reviewerUserId: p.userId,
-        assignedByUserId: userIds['officer'] ?? null,
-      })),
-    ),
-  )
-}
-
-async function seedApplication(
-  tx: Db,
-  programId: string,
-  questionId: string | null,
-  demo: DemoApplication,
-  orgIds: Record<string, string>,
-  userIds: Record<string, string>,
-  when: { submittedAt: Date; reviewStartedAt?: Date; reviewStartedBy?: string | null },
-) {
-  const { submittedAt, reviewStartedAt } = when
-  const owner = userIds[demo.owner] ?? null
-  const served = await tx
-    .select({ svi: places.svi, population: places.population, dataYear: places.dataYear })
-    .from(places)
-    .where(inArray(places.fips, demo.fips))
-  const vulnerability = weightedVulnerability(served)
-  const amount = demo.lines.reduce((sum, [, minor]) => sum + minor, 0)
-  const [application] = await tx
-    .insert(applications)
-    .values({
-      programId,
-      organizationId: orgIds[demo.org] ?? '',
-      status: reviewStartedAt ? 'in_review' : 'submitted',
-      version: reviewStartedAt ? 3 : 2,
-      leadership: demo.leadership,
-      ledByLivedExperience: 'yes',
-      contactName: demo.contact,
-      contactEmail: demo.contactEmail,
-      communityServed: demo.community,
-      placeVulnerability: vulnerability?.percentile ?? null,
-      placeVulnerabilityYear: vulnerability?.dataYear ?? null,
-      title: demo.title,
-      summary: demo.summary,
-      sdohDomains: demo.sdoh,
-      amountRequestedMinor: amount,
-      answers: questionId && demo.answer ? { [questionId]: demo.answer } : {},
-      stepLanguages: {
-        organization: 'en',
-        community: 'en',
-        project: 'en',
-        budget: 'en',
-        ...(demo.answer ? { questions: demo.answerLanguage ?? 'en' } : {}),
-      },
-      createdByUserId: owner,
-      updatedByUserId: owner,
-      submittedAt,
-    })
-    .returning({ id: applications.id })
-  if (!application) throw new Error(`Could not seed ${demo.title}`)
-  await tx
-    .insert(applicationPlaces)
-    .values(demo.fips.map((fips) => ({ applicationId: application.id, fips })))
-  await tx.insert(budgetLines).values(
-    demo.lines.map(([description, amountMinor], i) => ({
-      applicationId: application.id,
-      position: i + 1,
-      description,
-      amountMinor,
-    })),
-  )
-  if (demo.skill) {
-    await tx.insert(skillRequests).values({
-      applicationId: application.id,
-      position: 1,
-      workMode: 'either',
-      description: '',
-      ...demo.skill,
-    })
-  }
-  await tx.insert(applicationEvents).values([
-    {
-      applicationId: application.id,
-      actorUserId: owner,
-      toStatus: 'draft',
-      at: new Date(submittedAt.getTime() - 3 * DAY),
-    },
-    {
-      applicationId: application.id,
-      actorUserId: owner,
-      fromStatus: 'draft',
-      toStatus: 'submitted',
-      at: submittedAt,
-    },
-    ...(reviewStartedAt
-      ? [
-          {
-            applicationId: application.id,
-            actorUserId: when.reviewStartedBy ?? null,
-            fromStatus: 'submitted' as const,
-            toStatus: 'in_review' as const,
-            at: reviewStartedAt,
-          },
-        ]
-      : []),
-  ])
-  return application.id
 }

@@ -18,7 +18,17 @@ export const DEMO_USERS = {
   westgate: { email: 'tomas@example.org', name: 'Tomás Rivera' },
   reviewer: { email: 'reviewer@example.org', name: 'Ruth Bello' },
   community: { email: 'community@example.org', name: 'Carmen Ortiz' },
+  kofi: { email: 'kofi@example.org', name: 'Kofi Mensah' },
+  priya: { email: 'priya@example.org', name: 'Priya Natarajan' },
+  scioto: { email: 'leah@example.org', name: 'Leah Carter' },
+  lorain: { email: 'marcus@example.org', name: 'Marcus Bell' },
+  dayton: { email: 'ben@example.org', name: 'Ben Adeyemi' },
+  toledo: { email: 'amina@example.org', name: 'Amina Yusuf' },
+  akron: { email: 'dolores@example.org', name: 'Dolores Pike' },
 } as const
+
+/** The funder's staff reviewers (members with the reviewer role; Carmen is a community reviewer). */
+const STAFF_REVIEWERS = ['reviewer', 'kofi', 'priya'] as const
 
 const DEMO_ORGS: (NewOrganization & { owner: keyof typeof DEMO_USERS })[] = [
   {
@@ -65,6 +75,61 @@ const DEMO_ORGS: (NewOrganization & { owner: keyof typeof DEMO_USERS })[] = [
     communitiesServed: 'Renters in Westgate, many of them older adults and families with children.',
     budgetBand: 'under_50k',
   },
+  {
+    owner: 'scioto',
+    kind: 'community_group',
+    name: 'Scioto Valley Recovery Alliance',
+    slug: 'scioto-valley-recovery-alliance',
+    mission: 'People in recovery walking beside neighbours on the way out of addiction.',
+    location: 'Portsmouth, OH',
+    leadership: 'Founded by people in long-term recovery and their families.',
+    communitiesServed: 'People leaving jail or treatment in Scioto County, and their families.',
+    budgetBand: '50k_250k',
+  },
+  {
+    owner: 'lorain',
+    kind: 'community_group',
+    name: 'Lorain Youth Bike Co-op',
+    slug: 'lorain-youth-bike-co-op',
+    mission: 'Teenagers fixing bikes, earning them, and riding safely to school.',
+    location: 'Lorain, OH',
+    leadership: 'Two mechanics and a school counsellor, with two youth members on the board.',
+    communitiesServed: 'Middle and high school students on Lorain’s south side.',
+    budgetBand: '50k_250k',
+  },
+  {
+    owner: 'dayton',
+    kind: 'community_group',
+    name: 'Dayton Deaf Community Center',
+    slug: 'dayton-deaf-community-center',
+    mission: 'A home for Deaf and hard-of-hearing people in the Miami Valley, run by Deaf people.',
+    location: 'Dayton, OH',
+    leadership: 'A Deaf-led board; most of the staff are Deaf or hard of hearing.',
+    communitiesServed: 'Deaf and hard-of-hearing adults in Montgomery County.',
+    budgetBand: '250k_1m',
+  },
+  {
+    owner: 'toledo',
+    kind: 'community_group',
+    name: 'Toledo Refugee Wellness Partnership',
+    slug: 'toledo-refugee-wellness-partnership',
+    mission: 'Helping newly arrived families heal and settle, in their own languages.',
+    location: 'Toledo, OH',
+    leadership: 'A resettlement agency with three community associations of resettled families.',
+    communitiesServed: 'Refugee families resettled in Lucas County in the last three years.',
+    budgetBand: '250k_1m',
+  },
+  {
+    owner: 'akron',
+    kind: 'community_group',
+    name: 'Northside Neighbours of Akron',
+    slug: 'northside-neighbours-of-akron',
+    mission: 'A neighbourhood association looking after the people on its streets.',
+    location: 'Akron, OH',
+    leadership: 'Volunteers elected by the neighbourhood association each spring.',
+    communitiesServed: 'Households on Akron’s Northside, many of them older people living alone.',
+    budgetBand: 'under_50k',
+  },
 ]
 
 /** True when the database has no users yet, i.e. it has never been used. */
@@ -98,12 +163,14 @@ export async function seedDemoData(db: Db) {
         .values({ organizationId: row.id, userId: ids[owner], role: 'owner' })
       orgIds[org.slug] = row.id
     }
-    // A staff reviewer at the funder (the community reviewer belongs to no organisation).
-    await tx.insert(memberships).values({
-      organizationId: orgIds['riverbend-community-foundation'] ?? '',
-      userId: ids.reviewer,
-      role: 'reviewer',
-    })
+    // Staff reviewers at the funder (the community reviewer belongs to no organisation).
+    await tx.insert(memberships).values(
+      STAFF_REVIEWERS.map((key) => ({
+        organizationId: orgIds['riverbend-community-foundation'] ?? '',
+        userId: ids[key],
+        role: 'reviewer' as const,
+      })),
+    )
     await seedPrograms(tx, orgIds, ids)
     await recordAudit(tx, {
       actorUserId: null,

@@ -13,11 +13,13 @@ test('the officer awards one application and declines one with feedback; each gr
   await expect(page.getByRole('heading', { name: 'Decisions' })).toBeVisible()
   await expectAccessible(page)
 
+  // The seed left two applications for this spec alone: the ASL navigation to award and the
+  // healing circles to decline (app/seed/demo-review-round.ts).
   // Award: the amount is prefilled with the request; the box must be ticked.
-  await page.getByRole('link', { name: 'Walking groups and free blood-pressure checks' }).click()
-  await expect(page.getByRole('heading', { name: /^Decide: Walking groups/ })).toBeVisible()
+  await page.getByRole('link', { name: 'ASL health navigation at two clinics' }).click()
+  await expect(page.getByRole('heading', { name: /^Decide: ASL health navigation/ })).toBeVisible()
   await expectAccessible(page)
-  await expect(page.getByLabel('Amount to award')).toHaveValue('8000.00')
+  await expect(page.getByLabel('Amount to award')).toHaveValue('14000.00')
   await page.getByRole('button', { name: 'Award', exact: true }).click()
   await expect(
     page.getByText('Tick the box to confirm: a decision cannot be undone.'),
@@ -28,48 +30,72 @@ test('the officer awards one application and declines one with feedback; each gr
 
   // Decline: feedback is required.
   await page.goto(`${PROGRAM}/decisions`)
-  await page.getByRole('link', { name: 'Winter produce boxes for elders' }).click()
+  await page.getByRole('link', { name: 'Healing circles for newly arrived families' }).click()
   await page.getByLabel(/I understand that the decline is final/).check()
   await page.getByRole('button', { name: 'Decline', exact: true }).click()
   await expect(page.getByText(/Write feedback the group can use/)).toBeVisible()
   await page
     .getByLabel('Feedback for the group')
-    .fill('Show how the deliveries continue once the youth stipends end.')
+    .fill('Show how families shape the circles and how the facilitators are trained.')
   await page.getByRole('button', { name: 'Decline', exact: true }).click()
   await expect(page.getByText(/The application is declined/)).toBeVisible()
   await page.goto(`${PROGRAM}/decisions`)
   const list = page.getByRole('table', { name: /Applications and their decisions/ })
   await expect(
-    list.getByRole('row', { name: /Walking groups.*Awarded.*\$8,000\.00/ }),
+    list.getByRole('row', { name: /ASL health navigation.*Awarded.*\$14,000\.00/ }),
   ).toBeVisible()
-  await expect(list.getByRole('row', { name: /Winter produce.*Declined/ })).toBeVisible()
+  await expect(list.getByRole('row', { name: /Healing circles.*Declined/ })).toBeVisible()
 
   // The awarded group hears of it and reads the amount.
-  const eastside = await (await browser.newContext()).newPage()
-  await logIn(eastside, 'maria@example.org', DEMO_PASSWORD)
-  await eastside.goto('/notifications')
-  await eastside
+  const dayton = await (await browser.newContext()).newPage()
+  await logIn(dayton, 'ben@example.org', DEMO_PASSWORD)
+  await dayton.goto('/notifications')
+  await dayton
     .getByRole('link', { name: /Your application to .* was awarded a grant\./ })
     .first()
     .click()
-  await expect(eastside.getByRole('heading', { name: 'Your application is awarded' })).toBeVisible()
-  await expect(eastside.getByText('The funder awarded your group $8,000.00.')).toBeVisible()
-  await expectAccessible(eastside)
+  await expect(dayton.getByRole('heading', { name: 'Your application is awarded' })).toBeVisible()
+  await expect(dayton.getByText('The funder awarded your group $14,000.00.')).toBeVisible()
+  await expectAccessible(dayton)
 
   // The declined group reads the feedback and its scores, never a reviewer's name.
-  const northfield = await (await browser.newContext()).newPage()
-  await logIn(northfield, 'james@example.org', DEMO_PASSWORD)
-  await northfield.goto('/notifications')
-  await northfield
+  const toledo = await (await browser.newContext()).newPage()
+  await logIn(toledo, 'amina@example.org', DEMO_PASSWORD)
+  await toledo.goto('/notifications')
+  await toledo
     .getByRole('link', { name: /The funder decided not to fund your application/ })
     .first()
     .click()
   await expect(
-    northfield.getByRole('heading', { name: 'Your application was not funded' }),
+    toledo.getByRole('heading', { name: 'Your application was not funded' }),
   ).toBeVisible()
   await expect(
-    northfield.getByText('Show how the deliveries continue once the youth stipends end.'),
+    toledo.getByText('Show how families shape the circles and how the facilitators are trained.'),
   ).toBeVisible()
-  await expect(northfield.getByText('Ruth Bello')).toHaveCount(0)
-  await expectAccessible(northfield)
+  await expect(toledo.getByText('Ruth Bello')).toHaveCount(0)
+  await expectAccessible(toledo)
+})
+
+test('the seeded decisions: the declined group reads its feedback and the shared comments, the awarded one its grant', async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, 'marcus@example.org', DEMO_PASSWORD)
+  await page.goto('/notifications')
+  await page.getByRole('link', { name: /The funder decided not to fund your application/ }).click()
+  await expect(page.getByRole('heading', { name: 'Your application was not funded' })).toBeVisible()
+  await expect(page.getByText(/put the routes to school at the centre of the plan/)).toBeVisible()
+  await expect(
+    page.getByText('Safe routes to school could outlast the grant if the city adopts them.'),
+  ).toBeVisible()
+  for (const name of ['Ruth Bello', 'Priya Natarajan']) {
+    await expect(page.getByText(name)).toHaveCount(0)
+  }
+  await expectAccessible(page)
+
+  const scioto = await (await browser.newContext()).newPage()
+  await logIn(scioto, 'leah@example.org', DEMO_PASSWORD)
+  await scioto.goto('/notifications')
+  await scioto.getByRole('link', { name: /Your application to .* was awarded a grant\./ }).click()
+  await expect(scioto.getByText('The funder awarded your group $15,000.00.')).toBeVisible()
 })

@@ -102,7 +102,7 @@ test.describe('a visitor whose browser prefers Spanish', () => {
     await logIn(page, 'reviewer@example.org')
     await page.goto('/reviews')
     await expectNothingEnglish(page)
-    // A review at its conflict-of-interest gate (nothing declared, so other specs keep theirs).
+    // Her last review, one the seed has her submitted: read, not changed, so other specs keep theirs.
     await page
       .getByRole('link', { name: /^Evaluación [0-9a-f]{8}$/ })
       .last()

@@ -26,7 +26,6 @@ if (!process.env.E2E_CHECKED_DIR) {
   process.on('exit', () => rmSync(folder, { recursive: true, force: true }))
 }
 const baseURL = `http://localhost:${process.env.E2E_PORT}`
-const DECIDING_SPECS = /decisions\.spec\.ts$/
 
 // Debian's Chromium where it exists (this workplace cannot download browsers); otherwise
 // Playwright's own, installed with `npx playwright install chromium`.
@@ -63,13 +62,9 @@ export default defineConfig({
       ],
     },
   },
-  // One server and one demo database for every spec. The specs that decide the seeded in-review
-  // program's applications (award, decline) run after all the others, which read those
-  // applications as the seed left them (in review, open to their reviewers).
-  projects: [
-    { name: 'main', testIgnore: DECIDING_SPECS },
-    { name: 'deciding', testMatch: DECIDING_SPECS, dependencies: ['main'] },
-  ],
+  // One server and one demo database for every spec. Each spec that changes the seeded review
+  // round has applications of its own there (app/seed/demo-review-round.ts), so the specs run in
+  // any order.
   webServer: {
     command: 'node tests/e2e/start-server.mjs',
     cwd: '../..',

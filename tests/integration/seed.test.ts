@@ -1,23 +1,52 @@
-import { eq, sql } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { and, eq, sql } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import {
+  applicationDecisions,
   applicationEvents,
   applications,
+  consensusScores,
+  grantDisbursements,
+  grantMilestones,
+  grantReports,
+  grants,
+  notifications,
   panelMembers,
+  programGuardrails,
   programs,
   reviewAssignments,
   users,
 } from '#db/schema/index.ts'
 import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
+import { listMyAssignments } from '#app/services/review/reviewing.server.ts'
+import { programRanking } from '#app/services/review/ranking.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()
 
+const IN_REVIEW = 'neighbourhood-health-grants-2026'
+
+async function inReviewProgram() {
+  const [program] = await db().select().from(programs).where(eq(programs.slug, IN_REVIEW))
+  if (!program) throw new Error('no program in review')
+  return program
+}
+
+async function userId(email: string) {
+  const [user] = await db().select({ id: users.id }).from(users).where(eq(users.email, email))
+  return user?.id ?? ''
+}
+
 describe('the demo seed', () => {
-  it('fills an empty database with an open call and one in review, with applications in each', async () => {
-    expect(await isEmpty(db())).toBe(true)
+  // One seeding for the whole file: each test reads a part of what it wrote.
+  let wasEmpty: boolean
+  beforeAll(async () => {
+    wasEmpty = await isEmpty(db())
     await seedDemoData(db())
+  })
+
+  it('fills an empty database with an open call and one in review, with applications in each', async () => {
+    expect(wasEmpty).toBe(true)
     expect(await isEmpty(db())).toBe(false)
 
     const rows = await db()
@@ -30,7 +59,7 @@ describe('the demo seed', () => {
       .from(applications)
       .innerJoin(programs, eq(programs.id, applications.programId))
       .groupBy(programs.slug, programs.status, applications.status)
-      .orderBy(programs.slug)
+      .orderBy(programs.slug, applications.status)
     expect(rows).toEqual([
       {
         program: 'community-health-access-2027',
@@ -38,28 +67,27 @@ describe('the demo seed', () => {
         status: 'submitted',
         n: 3,
       },
-      {
-        program: 'neighbourhood-health-grants-2026',
-        programStatus: 'in_review',
-        status: 'in_review',
-        n: 2,
-      },
+      { program: IN_REVIEW, programStatus: 'in_review', status: 'in_review', n: 5 },
+      { program: IN_REVIEW, programStatus: 'in_review', status: 'awarded', n: 2 },
+      { program: IN_REVIEW, programStatus: 'in_review', status: 'declined', n: 1 },
     ])
     // Each application in review shows the whole way there in its history.
     const steps = await db()
-      .select({ to: applicationEvents.toStatus })
+      .select({ to: applicationEvents.toStatus, n: sql<number>`count(*)::int` })
       .from(applicationEvents)
       .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
       .where(eq(applications.status, 'in_review'))
-    expect(steps.map((s) => s.to).sort()).toEqual([
-      'draft',
-      'draft',
-      'in_review',
-      'in_review',
-      'submitted',
-      'submitted',
+      .groupBy(applicationEvents.toStatus)
+      .orderBy(applicationEvents.toStatus)
+    expect(steps).toEqual([
+      { to: 'draft', n: 5 },
+      { to: 'submitted', n: 5 },
+      { to: 'in_review', n: 5 },
     ])
-    // The program in review has a staff and a community reviewer, each with both applications.
+  })
+
+  it('leaves the program in review with a panel whose every reviewer has three reviews or more, a conflict replaced, and open reviews for the walks', async () => {
+    const program = await inReviewProgram()
     const panel = await db()
       .select({ email: users.email, kind: panelMembers.kind })
       .from(panelMembers)
@@ -67,9 +95,112 @@ describe('the demo seed', () => {
       .orderBy(users.email)
     expect(panel).toEqual([
       { email: 'community@example.org', kind: 'community' },
+      { email: 'kofi@example.org', kind: 'staff' },
+      { email: 'priya@example.org', kind: 'staff' },
       { email: 'reviewer@example.org', kind: 'staff' },
     ])
-    const assigned = await db().select({ state: reviewAssignments.state }).from(reviewAssignments)
-    expect(assigned.map((a) => a.state)).toEqual(['assigned', 'assigned', 'assigned', 'assigned'])
+    const submitted = await db()
+      .select({ email: users.email, n: sql<number>`count(*)::int` })
+      .from(reviewAssignments)
+      .innerJoin(users, eq(users.id, reviewAssignments.reviewerUserId))
+      .where(eq(reviewAssignments.state, 'submitted'))
+      .groupBy(users.email)
+    expect(submitted).toHaveLength(4)
+    for (const reviewer of submitted) expect(reviewer.n).toBeGreaterThanOrEqual(3)
+    // So the ranking normalises every review: nobody is left raw.
+    const ranking = await programRanking(program)
+    expect(ranking.lines.filter((l) => l.reviews > 0).every((l) => !l.includesRaw)).toBe(true)
+    expect(ranking.lines.some((l) => l.flags.includes('high_disagreement'))).toBe(true)
+
+    // One conflict, with its reason; its application still has two reviewers.
+    const conflicts = await db()
+      .select()
+      .from(reviewAssignments)
+      .where(eq(reviewAssignments.state, 'conflict'))
+    expect(conflicts).toHaveLength(1)
+    expect(conflicts[0]?.conflictReason).toMatch(/advisory board/)
+    const others = await db()
+      .select({ state: reviewAssignments.state })
+      .from(reviewAssignments)
+      .where(eq(reviewAssignments.applicationId, conflicts[0]?.applicationId ?? ''))
+    expect(others.map((o) => o.state).sort()).toEqual(['conflict', 'submitted', 'submitted'])
+
+    // Every undecided application has its two reviewers; Ruth's first review and Carmen's last
+    // are open (review.spec.ts and fairness.spec.ts declare and score them).
+    const ruth = await listMyAssignments(await userId('reviewer@example.org'))
+    expect(ruth.filter((a) => a.state === 'assigned')).toHaveLength(2)
+    expect(ruth[0]?.state).toBe('assigned')
+    const carmen = await listMyAssignments(await userId('community@example.org'))
+    expect(carmen.filter((a) => a.state === 'assigned')).toHaveLength(2)
+    expect(carmen.at(-1)?.state).toBe('assigned')
+
+    // The consensus stands where every review is in; the guardrails are stored.
+    const consensus = await db().select({ id: consensusScores.id }).from(consensusScores)
+    expect(consensus).toHaveLength(5)
+    const guardrails = await db()
+      .select({ flag: programGuardrails.flag, share: programGuardrails.minBasisPoints })
+      .from(programGuardrails)
+      .where(eq(programGuardrails.programId, program.id))
+    expect(guardrails.sort((a, b) => a.flag.localeCompare(b.flag))).toEqual([
+      { flag: 'community_led', share: 5_000 },
+      { flag: 'most_vulnerable_place', share: 4_000 },
+      { flag: 'small_budget', share: 3_000 },
+    ])
+  })
+
+  it('has two awards that became grants, paid in instalments that sum to the award, and a decline with feedback; the groups are told', async () => {
+    const program = await inReviewProgram()
+    const seeded = await db().select().from(grants).where(eq(grants.programId, program.id))
+    expect(seeded).toHaveLength(2)
+    for (const grant of seeded) {
+      const payments = await db()
+        .select()
+        .from(grantDisbursements)
+        .where(eq(grantDisbursements.grantId, grant.id))
+      expect(payments.length).toBeGreaterThan(1)
+      expect(payments.reduce((sum, p) => sum + p.amountMinor, 0)).toBe(grant.amountMinor)
+      const [decision] = await db()
+        .select()
+        .from(applicationDecisions)
+        .where(eq(applicationDecisions.applicationId, grant.applicationId))
+      expect(decision?.amountMinor).toBe(grant.amountMinor)
+      // A report due within the month, beside the final report.
+      const milestones = await db()
+        .select({ dueOn: grantMilestones.dueOn })
+        .from(grantMilestones)
+        .where(eq(grantMilestones.grantId, grant.id))
+      expect(milestones).toHaveLength(2)
+      const soon = new Date(Date.now() + 31 * 86_400_000).toISOString().slice(0, 10)
+      expect(milestones.some((m) => m.dueOn <= soon)).toBe(true)
+    }
+    const reports = await db().select({ status: grantReports.status }).from(grantReports)
+    expect(reports).toEqual([{ status: 'submitted' }])
+
+    const [declined] = await db()
+      .select()
+      .from(applicationDecisions)
+      .where(eq(applicationDecisions.outcome, 'decline'))
+    expect(declined?.feedback).toMatch(/routes to school/)
+    expect(declined?.sharedComments).toHaveLength(3)
+    expect(declined?.sharedComments.filter((c) => c.criterionId === null)).toHaveLength(1)
+
+    // Each decided group heard of it; nobody else did.
+    const told = await db()
+      .select({ email: users.email, outcome: sql<string>`${notifications.data}->>'outcome'` })
+      .from(notifications)
+      .innerJoin(users, eq(users.id, notifications.userId))
+      .where(eq(notifications.kind, 'application-decided'))
+      .orderBy(users.email)
+    expect(told).toEqual([
+      { email: 'leah@example.org', outcome: 'award' },
+      { email: 'marcus@example.org', outcome: 'decline' },
+      { email: 'tomas@example.org', outcome: 'award' },
+    ])
+    // The officers heard of the conflict.
+    const conflictNotices = await db()
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'review-conflict')))
+    expect(conflictNotices.length).toBeGreaterThan(0)
   })
 })

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { db } from '#db/client.server.ts'
+import { db, type Tx } from '#db/client.server.ts'
 import { grantMilestones, grantReports } from '#db/schema/index.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
@@ -23,59 +23,67 @@ export async function submitReport(
   grantId: string,
   input: ReportInput,
 ): Promise<Result<{ reportId: string }>> {
-  return db().transaction(async (tx) => {
-    const found = await granteeGrant(tx, actor, grantId, { lock: true })
-    if (!found.ok) return found
-    const inactive = refuseUnlessActive(found.grant)
-    if (inactive) return inactive
-    const [milestone] = await tx
-      .select()
-      .from(grantMilestones)
-      .where(and(eq(grantMilestones.id, input.milestoneId), eq(grantMilestones.grantId, grantId)))
-    if (!milestone) return fail({ status: 404, message: 'grants:refusals.noSuchMilestone' })
-    const open = await tx
-      .select({ status: grantReports.status })
-      .from(grantReports)
-      .where(
-        and(
-          eq(grantReports.milestoneId, milestone.id),
-          inArray(grantReports.status, ['submitted', 'accepted']),
-        ),
-      )
-      .limit(1)
-    if (open[0]) {
-      return fail({
-        status: 409,
-        message:
-          open[0].status === 'accepted'
-            ? 'grants:refusals.reportAccepted'
-            : 'grants:refusals.reportAwaitingReview',
-      })
-    }
-    const [report] = await tx
-      .insert(grantReports)
-      .values({
-        milestoneId: milestone.id,
-        grantId,
-        body: input.body,
-        figures: input.figures,
-        submittedByUserId: actor.id,
-        submittedAt: await databaseNow(tx),
-      })
-      .returning({ id: grantReports.id })
-    const reportId = report!.id
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: 'grant_report.submitted',
-      entityType: 'grant_report',
-      entityId: reportId,
-      organizationId: found.grant.organizationId,
-      ip: actor.ip,
-      details: { grantId, milestoneId: milestone.id },
+  return db().transaction((tx) => submitReportInTransaction(tx, actor, grantId, input))
+}
+
+/** `submitReport` inside a transaction the caller holds (the demo seed). */
+export async function submitReportInTransaction(
+  tx: Tx,
+  actor: Actor,
+  grantId: string,
+  input: ReportInput,
+): Promise<Result<{ reportId: string }>> {
+  const found = await granteeGrant(tx, actor, grantId, { lock: true })
+  if (!found.ok) return found
+  const inactive = refuseUnlessActive(found.grant)
+  if (inactive) return inactive
+  const [milestone] = await tx
+    .select()
+    .from(grantMilestones)
+    .where(and(eq(grantMilestones.id, input.milestoneId), eq(grantMilestones.grantId, grantId)))
+  if (!milestone) return fail({ status: 404, message: 'grants:refusals.noSuchMilestone' })
+  const open = await tx
+    .select({ status: grantReports.status })
+    .from(grantReports)
+    .where(
+      and(
+        eq(grantReports.milestoneId, milestone.id),
+        inArray(grantReports.status, ['submitted', 'accepted']),
+      ),
+    )
+    .limit(1)
+  if (open[0]) {
+    return fail({
+      status: 409,
+      message:
+        open[0].status === 'accepted'
+          ? 'grants:refusals.reportAccepted'
+          : 'grants:refusals.reportAwaitingReview',
     })
-    await notifyGrantReportSubmitted(tx, found, { id: reportId, milestone: milestone.title })
-    return { ok: true, reportId }
+  }
+  const [report] = await tx
+    .insert(grantReports)
+    .values({
+      milestoneId: milestone.id,
+      grantId,
+      body: input.body,
+      figures: input.figures,
+      submittedByUserId: actor.id,
+      submittedAt: await databaseNow(tx),
+    })
+    .returning({ id: grantReports.id })
+  const reportId = report!.id
+  await recordAudit(tx, {
+    actorUserId: actor.id,
+    action: 'grant_report.submitted',
+    entityType: 'grant_report',
+    entityId: reportId,
+    organizationId: found.grant.organizationId,
+    ip: actor.ip,
+    details: { grantId, milestoneId: milestone.id },
   })
+  await notifyGrantReportSubmitted(tx, found, { id: reportId, milestone: milestone.title })
+  return { ok: true, reportId }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { db } from '#db/client.server.ts'
+import { db, type Db } from '#db/client.server.ts'
 import { grantDisbursements, grantMilestones, grantReports, grants } from '#db/schema/index.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import {
@@ -24,67 +24,71 @@ export async function saveSchedule(
   grantId: string,
   input: { terms: GrantTerms; payments: ScheduledPayment[] },
 ): Promise<Result> {
-  return db().transaction(async (tx) => {
-    const found = await activeOfficerGrant(tx, actor, grantId)
-    if (!found.ok) return found
-    const current = await tx
-      .select()
-      .from(grantDisbursements)
-      .where(eq(grantDisbursements.grantId, grantId))
-      .orderBy(asc(grantDisbursements.dueOn))
-    const fixed = current.filter((p) =>
-      (FIXED_PAYMENT_STATUSES as readonly string[]).includes(p.status),
-    )
-    const problems = scheduleProblems(found.grant.amountMinor, input.terms, [
-      ...fixed.map((p) => ({ dueOn: p.dueOn, amountMinor: p.amountMinor })),
-      ...input.payments,
-    ])
-    if (problems.length > 0) {
-      return fail({
-        message: 'grants:refusals.scheduleInvalid',
-        problems: problems.map((p) => p.code),
-        reason: 'schedule_invalid',
-      })
-    }
-    const now = await databaseNow(tx)
-    await tx
-      .delete(grantDisbursements)
-      .where(
-        and(eq(grantDisbursements.grantId, grantId), eq(grantDisbursements.status, 'scheduled')),
-      )
-    if (input.payments.length > 0) {
-      await tx
-        .insert(grantDisbursements)
-        .values(
-          input.payments.map((p) => ({ grantId, dueOn: p.dueOn, amountMinor: p.amountMinor })),
-        )
-    }
-    await tx
-      .update(grants)
-      .set({ ...input.terms, updatedAt: now })
-      .where(eq(grants.id, grantId))
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: 'grant.schedule_changed',
-      entityType: 'grant',
-      entityId: grantId,
-      organizationId: found.funderId,
-      ip: actor.ip,
-      details: {
-        before: {
-          startsOn: found.grant.startsOn,
-          endsOn: found.grant.endsOn,
-          payments: current.map((p) => ({
-            dueOn: p.dueOn,
-            amountMinor: p.amountMinor,
-            status: p.status,
-          })),
-        },
-        after: { ...input.terms, payments: input.payments },
-      },
+  return db().transaction((tx) => saveScheduleInTransaction(tx, actor, grantId, input))
+}
+
+/** `saveSchedule` inside a transaction the caller holds (the demo seed shapes its grants). */
+export async function saveScheduleInTransaction(
+  tx: Db,
+  actor: Actor,
+  grantId: string,
+  input: { terms: GrantTerms; payments: ScheduledPayment[] },
+): Promise<Result> {
+  const found = await activeOfficerGrant(tx, actor, grantId)
+  if (!found.ok) return found
+  const current = await tx
+    .select()
+    .from(grantDisbursements)
+    .where(eq(grantDisbursements.grantId, grantId))
+    .orderBy(asc(grantDisbursements.dueOn))
+  const fixed = current.filter((p) =>
+    (FIXED_PAYMENT_STATUSES as readonly string[]).includes(p.status),
+  )
+  const problems = scheduleProblems(found.grant.amountMinor, input.terms, [
+    ...fixed.map((p) => ({ dueOn: p.dueOn, amountMinor: p.amountMinor })),
+    ...input.payments,
+  ])
+  if (problems.length > 0) {
+    return fail({
+      message: 'grants:refusals.scheduleInvalid',
+      problems: problems.map((p) => p.code),
+      reason: 'schedule_invalid',
     })
-    return { ok: true }
+  }
+  const now = await databaseNow(tx)
+  await tx
+    .delete(grantDisbursements)
+    .where(and(eq(grantDisbursements.grantId, grantId), eq(grantDisbursements.status, 'scheduled')))
+  if (input.payments.length > 0) {
+    await tx
+      .insert(grantDisbursements)
+      .values(input.payments.map((p) => ({ grantId, dueOn: p.dueOn, amountMinor: p.amountMinor })))
+  }
+  await tx
+    .update(grants)
+    .set({ ...input.terms, updatedAt: now })
+    .where(eq(grants.id, grantId))
+  await recordAudit(tx, {
+    actorUserId: actor.id,
+    action: 'grant.schedule_changed',
+    entityType: 'grant',
+    entityId: grantId,
+    organizationId: found.funderId,
+    ip: actor.ip,
+    details: {
+      before: {
+        startsOn: found.grant.startsOn,
+        endsOn: found.grant.endsOn,
+        payments: current.map((p) => ({
+          dueOn: p.dueOn,
+          amountMinor: p.amountMinor,
+          status: p.status,
+        })),
+      },
+      after: { ...input.terms, payments: input.payments },
+    },
   })
+  return { ok: true }
 }
 
 /** Adds a reporting milestone to an active grant, or changes one (`milestoneId`). */
@@ -93,37 +97,45 @@ export async function saveMilestone(
   grantId: string,
   input: MilestoneInput,
 ): Promise<Result<{ milestoneId: string }>> {
-  return db().transaction(async (tx) => {
-    const found = await activeOfficerGrant(tx, actor, grantId)
-    if (!found.ok) return found
-    const values = { dueOn: input.dueOn, title: input.title, ask: input.ask }
-    let milestoneId: string
-    if (input.milestoneId) {
-      const [changed] = await tx
-        .update(grantMilestones)
-        .set({ ...values, updatedAt: await databaseNow(tx) })
-        .where(and(eq(grantMilestones.id, input.milestoneId), eq(grantMilestones.grantId, grantId)))
-        .returning({ id: grantMilestones.id })
-      if (!changed) return fail({ status: 404, message: 'grants:refusals.noSuchMilestone' })
-      milestoneId = changed.id
-    } else {
-      const [added] = await tx
-        .insert(grantMilestones)
-        .values({ grantId, ...values })
-        .returning({ id: grantMilestones.id })
-      milestoneId = added!.id
-    }
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: input.milestoneId ? 'grant_milestone.updated' : 'grant_milestone.added',
-      entityType: 'grant_milestone',
-      entityId: milestoneId,
-      organizationId: found.funderId,
-      ip: actor.ip,
-      details: { grantId, ...values },
-    })
-    return { ok: true, milestoneId }
+  return db().transaction((tx) => saveMilestoneInTransaction(tx, actor, grantId, input))
+}
+
+/** `saveMilestone` inside a transaction the caller holds (the demo seed). */
+export async function saveMilestoneInTransaction(
+  tx: Db,
+  actor: Actor,
+  grantId: string,
+  input: MilestoneInput,
+): Promise<Result<{ milestoneId: string }>> {
+  const found = await activeOfficerGrant(tx, actor, grantId)
+  if (!found.ok) return found
+  const values = { dueOn: input.dueOn, title: input.title, ask: input.ask }
+  let milestoneId: string
+  if (input.milestoneId) {
+    const [changed] = await tx
+      .update(grantMilestones)
+      .set({ ...values, updatedAt: await databaseNow(tx) })
+      .where(and(eq(grantMilestones.id, input.milestoneId), eq(grantMilestones.grantId, grantId)))
+      .returning({ id: grantMilestones.id })
+    if (!changed) return fail({ status: 404, message: 'grants:refusals.noSuchMilestone' })
+    milestoneId = changed.id
+  } else {
+    const [added] = await tx
+      .insert(grantMilestones)
+      .values({ grantId, ...values })
+      .returning({ id: grantMilestones.id })
+    milestoneId = added!.id
+  }
+  await recordAudit(tx, {
+    actorUserId: actor.id,
+    action: input.milestoneId ? 'grant_milestone.updated' : 'grant_milestone.added',
+    entityType: 'grant_milestone',
+    entityId: milestoneId,
+    organizationId: found.funderId,
+    ip: actor.ip,
+    details: { grantId, ...values },
   })
+  return { ok: true, milestoneId }
 }
 
 /** Removes a reporting milestone nobody has reported on yet. */

@@ -168,43 +168,51 @@ export async function recordConsensus(
   if (input.override !== null && !input.reason) {
     return fail({ fieldErrors: { reason: 'decisions:consensus.reasonRequired' } })
   }
-  return db().transaction(async (tx) => {
-    if (!(await lockApplication(tx, input.applicationId))) return fail({ status: 404 })
-    const sheet = await applicationScoreSheet(program, input.applicationId, tx)
-    if (!sheet) return fail({ status: 404 })
-    if (sheet.decision) return fail({ message: 'decisions:refusals.alreadyDecided', status: 409 })
-    if (!sheet.locked || sheet.mean === null) {
-      return fail({ message: 'decisions:refusals.reviewsNotIn', status: 409 })
-    }
-    const values = {
-      original: sheet.mean,
-      override: input.override,
-      reason: input.override === null ? '' : input.reason,
-      recordedByUserId: actor.id,
-      recordedAt: new Date(),
-    }
-    await tx
-      .insert(consensusScores)
-      .values({ applicationId: input.applicationId, ...values })
-      .onConflictDoUpdate({ target: consensusScores.applicationId, set: values })
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: 'consensus_score.recorded',
-      entityType: 'application',
-      entityId: input.applicationId,
-      organizationId: actor.organizationId,
-      ip: actor.ip,
-      details: {
-        original: values.original,
-        override: values.override,
-        reason: values.reason,
-        previous: sheet.consensus
-          ? { override: sheet.consensus.override, reason: sheet.consensus.reason }
-          : null,
-      },
-    })
-    return { ok: true as const, consensus: values.override ?? values.original }
+  return db().transaction((tx) => recordConsensusInTransaction(tx, actor, program, input))
+}
+
+/** `recordConsensus` inside a transaction the caller holds (the demo seed records its own). */
+export async function recordConsensusInTransaction(
+  tx: Db,
+  actor: OfficerActor,
+  program: ScoringProgram,
+  input: ConsensusInput,
+): Promise<Result<{ consensus: number }>> {
+  if (!(await lockApplication(tx, input.applicationId))) return fail({ status: 404 })
+  const sheet = await applicationScoreSheet(program, input.applicationId, tx)
+  if (!sheet) return fail({ status: 404 })
+  if (sheet.decision) return fail({ message: 'decisions:refusals.alreadyDecided', status: 409 })
+  if (!sheet.locked || sheet.mean === null) {
+    return fail({ message: 'decisions:refusals.reviewsNotIn', status: 409 })
+  }
+  const values = {
+    original: sheet.mean,
+    override: input.override,
+    reason: input.override === null ? '' : input.reason,
+    recordedByUserId: actor.id,
+    recordedAt: new Date(),
+  }
+  await tx
+    .insert(consensusScores)
+    .values({ applicationId: input.applicationId, ...values })
+    .onConflictDoUpdate({ target: consensusScores.applicationId, set: values })
+  await recordAudit(tx, {
+    actorUserId: actor.id,
+    action: 'consensus_score.recorded',
+    entityType: 'application',
+    entityId: input.applicationId,
+    organizationId: actor.organizationId,
+    ip: actor.ip,
+    details: {
+      original: values.original,
+      override: values.override,
+      reason: values.reason,
+      previous: sheet.consensus
+        ? { override: sheet.consensus.override, reason: sheet.consensus.reason }
+        : null,
+    },
   })
+  return { ok: true as const, consensus: values.override ?? values.original }
 }
 
 /**

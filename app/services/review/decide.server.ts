@@ -53,30 +53,38 @@ export async function setGuardrails(
   program: Pick<Program, 'id'>,
   shares: readonly { flag: GuardrailFlag; basisPoints: number }[],
 ): Promise<Result> {
-  await db().transaction(async (tx) => {
-    await lockProgram(tx, program.id)
-    await tx.delete(programGuardrails).where(eq(programGuardrails.programId, program.id))
-    if (shares.length > 0) {
-      await tx.insert(programGuardrails).values(
-        shares.map((s) => ({
-          programId: program.id,
-          flag: s.flag,
-          minBasisPoints: s.basisPoints,
-          updatedByUserId: actor.id,
-        })),
-      )
-    }
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: 'program.guardrails_changed',
-      entityType: 'program',
-      entityId: program.id,
-      organizationId: actor.organizationId,
-      ip: actor.ip,
-      details: { guardrails: shares.map((s) => ({ flag: s.flag, basisPoints: s.basisPoints })) },
-    })
-  })
+  await db().transaction((tx) => setGuardrailsInTransaction(tx, actor, program, shares))
   return { ok: true }
+}
+
+/** `setGuardrails` inside a transaction the caller holds (the demo seed stores its own). */
+export async function setGuardrailsInTransaction(
+  tx: Db,
+  actor: OfficerActor,
+  program: Pick<Program, 'id'>,
+  shares: readonly { flag: GuardrailFlag; basisPoints: number }[],
+) {
+  await lockProgram(tx, program.id)
+  await tx.delete(programGuardrails).where(eq(programGuardrails.programId, program.id))
+  if (shares.length > 0) {
+    await tx.insert(programGuardrails).values(
+      shares.map((s) => ({
+        programId: program.id,
+        flag: s.flag,
+        minBasisPoints: s.basisPoints,
+        updatedByUserId: actor.id,
+      })),
+    )
+  }
+  await recordAudit(tx, {
+    actorUserId: actor.id,
+    action: 'program.guardrails_changed',
+    entityType: 'program',
+    entityId: program.id,
+    organizationId: actor.organizationId,
+    ip: actor.ip,
+    details: { guardrails: shares.map((s) => ({ flag: s.flag, basisPoints: s.basisPoints })) },
+  })
 }
 
 /** The guardrails the issue names (40% most vulnerable places, 30% small budgets, 50% led by lived experience). */

@@ -199,10 +199,21 @@ export async function awardApplication(
   program: DecidingProgram,
   input: AwardInput,
 ): Promise<Result<{ decisionId: string; amountMinor: number; grantId: string }>> {
-  return deciding(async (tx) => {
-    const locked = await lockProgram(tx, program.id)
-    return awardLocked(tx, actor, locked, input, await awardedSoFar(tx, program.id))
-  })
+  return deciding((tx) => awardInTransaction(tx, actor, program, input))
+}
+
+/**
+ * `awardApplication` inside a transaction the caller holds (the demo seed writes its decisions
+ * this way, so they cannot drift from the app's); a refusal throws and so rolls it all back.
+ */
+export async function awardInTransaction(
+  tx: Tx,
+  actor: OfficerActor,
+  program: DecidingProgram,
+  input: AwardInput,
+) {
+  const locked = await lockProgram(tx, program.id)
+  return awardLocked(tx, actor, locked, input, await awardedSoFar(tx, program.id))
 }
 
 /**
@@ -293,20 +304,31 @@ export async function declineApplication(
   program: DecidingProgram,
   input: DeclineInput,
 ): Promise<Result<{ decisionId: string }>> {
+  if (!input.feedback.trim()) {
+    return fail({ fieldErrors: { feedback: 'decisions:decision.feedbackRequired' } })
+  }
+  return deciding((tx) => declineInTransaction(tx, actor, program, input))
+}
+
+/** `declineApplication` inside a transaction the caller holds (as `awardInTransaction`). */
+export async function declineInTransaction(
+  tx: Tx,
+  actor: OfficerActor,
+  program: DecidingProgram,
+  input: DeclineInput,
+) {
   const feedback = input.feedback.trim()
-  if (!feedback) return fail({ fieldErrors: { feedback: 'decisions:decision.feedbackRequired' } })
-  return deciding(async (tx) => {
-    const locked = await lockProgram(tx, program.id)
-    const application = await lockDecidable(tx, program.id, input.applicationId)
-    const comments = await sharedComments(tx, application.id, input.sharedCommentIds)
-    const decision = await writeDecision(tx, actor, locked, application, {
-      outcome: 'decline',
-      amountMinor: null,
-      feedback,
-      sharedComments: comments,
-    })
-    return { decisionId: decision.id }
+  if (!feedback) refuse({ fieldErrors: { feedback: 'decisions:decision.feedbackRequired' } })
+  const locked = await lockProgram(tx, program.id)
+  const application = await lockDecidable(tx, program.id, input.applicationId)
+  const comments = await sharedComments(tx, application.id, input.sharedCommentIds)
+  const decision = await writeDecision(tx, actor, locked, application, {
+    outcome: 'decline',
+    amountMinor: null,
+    feedback,
+    sharedComments: comments,
   })
+  return { decisionId: decision.id }
 }
 
 /** The program's budget, what is awarded and what remains (the decision page shows them). */

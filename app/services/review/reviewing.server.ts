@@ -192,7 +192,8 @@ export async function othersScores(
     )
 }
 
-function auditReview(
+/** A reviewer's step in the audit log (the demo seed writes its reviews' steps with it too). */
+export function auditReview(
   tx: Parameters<typeof recordAudit>[0],
   actor: Actor,
   funderId: string,
