@@ -11,6 +11,7 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
+import { sameOriginMutations } from './same-origin.ts'
 
 /** app/utils/anonymous-page-cache.server.ts's mark (this file is compiled without the app). */
 interface PageCacheMark {
@@ -44,31 +45,6 @@ async function loadBuild(): Promise<ServerBuild> {
 }
 
 const lifecycle = (build: ServerBuild) => build.entry.module as unknown as AppLifecycle
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-/**
- * Refuses state-changing requests sent from another site's page (CSRF). Browsers send Origin on
- * every cross-site POST; requests without one (curl, webhooks) carry no ambient cookies to abuse
- * beyond what SameSite=Lax already blocks.
- */
-function sameOriginMutations(req: Request, res: Response, next: NextFunction) {
-  if (SAFE_METHODS.has(req.method)) return next()
-  const origin = req.get('origin')
-  const site = req.get('sec-fetch-site')
-  let sameOrigin = true
-  if (origin) {
-    try {
-      sameOrigin = new URL(origin).host === req.get('host')
-    } catch {
-      sameOrigin = false
-    }
-  } else if (site === 'cross-site') {
-    sameOrigin = false
-  }
-  if (sameOrigin) return next()
-  res.status(403).type('text/plain').send('Cross-origin request refused.')
-}
 
 /**
  * Refuses a body whose declared Content-Length passes the limit, with a 413 page, before any other

@@ -98,6 +98,10 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'grant_report.submitted': 'admin:audit.actions.grant_report.submitted',
   'grant_report.accepted': 'admin:audit.actions.grant_report.accepted',
   'grant_report.changes_requested': 'admin:audit.actions.grant_report.changes_requested',
+  'donation.processing': 'admin:audit.actions.donation.processing',
+  'donation.settled': 'admin:audit.actions.donation.settled',
+  'donation.failed': 'admin:audit.actions.donation.failed',
+  'donation.expired': 'admin:audit.actions.donation.expired',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

@@ -93,6 +93,10 @@ export const AUDIT_ACTIONS = [
   'grant_report.submitted',
   'grant_report.accepted',
   'grant_report.changes_requested',
+  'donation.processing',
+  'donation.settled',
+  'donation.failed',
+  'donation.expired',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -43,9 +43,12 @@ export class StripeStandIn {
   readonly api: StripeApi
   private readonly pending = new Set<Promise<void>>()
   private server?: Server
+  /** How long a delayed payment method takes to clear or fail (from the options; default 3 s). */
+  delayMs: number
   private readonly signer = new Stripe('sk_test_sandbox_signer', { telemetry: false })
 
   constructor(private readonly options: StandInOptions) {
+    this.delayMs = options.delayMs ?? 3000
     this.api = new StripeApi(
       options.checkoutPageBase,
       (type, object) => void this.send(type, object),
@@ -122,7 +125,7 @@ export class StripeStandIn {
 
   private later(work: () => Promise<void>) {
     const done = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => void work().finally(resolve), this.options.delayMs ?? 3000)
+      const timer = setTimeout(() => void work().finally(resolve), this.delayMs)
       timer.unref()
     })
     this.track(done)

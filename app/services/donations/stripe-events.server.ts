@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm'
+import type Stripe from 'stripe'
+import { db } from '#db/client.server.ts'
+import { stripeEvents } from '#db/schema/index.ts'
+import { stripe, webhookSecret } from '#app/services/payments/stripe.server.ts'
+import {
+  applyCheckoutEvent,
+  CHECKOUT_EVENTS,
+  readCheckoutFacts,
+  type Applied,
+} from './checkout-events.server.ts'
+
+/**
+ * Stripe's webhooks, the source of truth for money (issue 10): verified, recorded once, applied
+ * in one database transaction with the status change, the ledger entries and the audit row.
+ */
+
+/** The event, when the signature is ours and fresh (5 minutes); null for anything else. */
+export async function verifiedEvent(
+  raw: string,
+  signature: string | null,
+): Promise<Stripe.Event | null> {
+  if (!signature) return null
+  try {
+    const client = await stripe()
+    return await client.webhooks.constructEventAsync(raw, signature, webhookSecret())
+  } catch {
+    return null
+  }
+}
+
+/**
+ * - applied: the event changed what it concerns (or found it already there);
+ * - duplicate: this event id was received before (a redelivery, or a twin racing from another
+ *   process): nothing is done again;
+ * - ignored: a type the app does not act on (recorded, acknowledged);
+ * - not_applied: the event concerns an unknown donation or disagrees with it; recorded with why.
+ */
+export type Receipt = 'applied' | 'duplicate' | 'ignored' | 'not_applied'
+
+const isCheckoutEvent = (type: string) => (CHECKOUT_EVENTS as readonly string[]).includes(type)
+
+export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
+  // A redelivery is answered without asking Stripe anything.
+  const [seen] = await db()
+    .select({ id: stripeEvents.id })
+    .from(stripeEvents)
+    .where(eq(stripeEvents.id, event.id))
+  if (seen) return 'duplicate'
+  const facts = isCheckoutEvent(event.type) ? await readCheckoutFacts(event) : null
+  return db().transaction(async (tx) => {
+    // The unique id decides between two deliveries racing here: the second waits, then skips.
+    const [inserted] = await tx
+      .insert(stripeEvents)
+      .values({
+        id: event.id,
+        type: event.type,
+        payload: event as unknown as Record<string, unknown>,
+      })
+      .onConflictDoNothing()
+      .returning({ id: stripeEvents.id })
+    if (!inserted) return 'duplicate'
+    if (!facts) return 'ignored'
+    const applied: Applied = await applyCheckoutEvent(tx, event, facts)
+    await tx
+      .update(stripeEvents)
+      .set({
+        donationId: applied.donationId,
+        appliedAt: applied.notApplied ? null : new Date(),
+        error: applied.notApplied,
+      })
+      .where(eq(stripeEvents.id, event.id))
+    return applied.notApplied ? 'not_applied' : 'applied'
+  })
+}
