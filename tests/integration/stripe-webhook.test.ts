@@ -11,7 +11,9 @@ import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.t
 import { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
 import { stripe, useSandbox } from '#app/services/payments/stripe.server.ts'
 import { action } from '#app/routes/webhooks.stripe.ts'
+import * as sandboxPage from '#app/routes/sandbox.checkout.$sessionId.tsx'
 import { createOpenProgram } from '#tests/support/factories.ts'
+import { call, makeRequest } from '#tests/support/routes.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 
 /*
@@ -142,6 +144,38 @@ describe('POST /webhooks/stripe', () => {
     expect(await postedFor(donation.id)).toEqual(['gift_settled', 'processor_fee'])
     expect(await driftedAccounts(db())).toEqual([])
     expect(await auditsOf(donation.id)).toEqual(['donation.settled'])
+  })
+
+  it("is paid on the sandbox's hosted page, which sends the donor back to the app", async () => {
+    const { donation } = await give(50_00, { coverFee: true })
+    const sessionId = donation.stripeCheckoutSessionId!
+    const path = `/sandbox/checkout/${sessionId}`
+    const page = await call(sandboxPage.loader, makeRequest(path), { sessionId })
+    expect(page.data).toMatchObject({
+      open: true,
+      monthly: false,
+      amountMinor: grossUp(50_00),
+      lines: [
+        { name: expect.stringMatching(/^Gift to Fund /), amountMinor: 50_00 },
+        { name: 'Covering the processing fee', amountMinor: grossUp(50_00) - 50_00 },
+      ],
+    })
+    const refused = await call(sandboxPage.action, makeRequest(path, { form: { outcome: 'x' } }), {
+      sessionId,
+    })
+    expect(refused.status).toBe(400)
+    const paid = await call(sandboxPage.action, makeRequest(path, { form: { outcome: 'pay' } }), {
+      sessionId,
+    })
+    expect(paid).toMatchObject({
+      status: 302,
+      location: `http://localhost/give/thanks?session=${sessionId}`,
+    })
+    expect((await donationNow(donation.id)).status).toBe('succeeded')
+    const again = await call(sandboxPage.action, makeRequest(path, { form: { outcome: 'pay' } }), {
+      sessionId,
+    })
+    expect(again.status).toBe(409)
   })
 
   it('refuses a bad or stale signature with 400, and changes nothing', async () => {

@@ -36,6 +36,8 @@ export interface SessionExtras {
   paymentIntentMetadata: Record<string, string>
   subscriptionMetadata: Record<string, string>
   interval: string | null
+  /** What the hosted page lists: each line's name and amount. */
+  lines: Array<{ name: string; amountMinor: number }>
 }
 
 const text = (v: FormValue | undefined) => (typeof v === 'string' ? v : undefined)
@@ -131,12 +133,17 @@ export class StripeApi {
     let total = 0
     const currencies = new Set<string>()
     let interval: string | null = null
+    const lines: SessionExtras['lines'] = []
     items.forEach((raw, i) => {
       const item = raw as FormObject
       const price = (item.price_data ?? {}) as FormObject
       const quantity =
         item.quantity === undefined ? 1 : whole(item.quantity, `line_items[${i}][quantity]`)
-      total += whole(price.unit_amount, `line_items[${i}][price_data][unit_amount]`) * quantity
+      const amount =
+        whole(price.unit_amount, `line_items[${i}][price_data][unit_amount]`) * quantity
+      total += amount
+      const product = (price.product_data ?? {}) as FormObject
+      lines.push({ name: text(product.name) ?? '', amountMinor: amount })
       currencies.add((text(price.currency) ?? '').toLowerCase())
       interval = text((price.recurring as FormObject | undefined)?.interval) ?? interval
     })
@@ -160,6 +167,7 @@ export class StripeApi {
       ),
       subscriptionMetadata: record((params.subscription_data as FormObject | undefined)?.metadata),
       interval,
+      lines,
     })
     return this.store.put({
       id,

@@ -89,9 +89,18 @@ export class StripeStandIn {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending])
   }
 
-  session(id: string): StripeObject | undefined {
+  /** What the hosted checkout page shows of a session: its state and its lines. */
+  checkoutPage(id: string) {
     const found = this.api.store.get(id, 'checkout.session')
-    return found && structuredClone(found)
+    if (!found) return null
+    return {
+      open: found.status === 'open',
+      monthly: found.mode === 'subscription',
+      amountMinor: found.amount_total as number,
+      currency: String(found.currency).toUpperCase(),
+      lines: this.api.extras.get(id)?.lines ?? [],
+      cancelUrl: typeof found.cancel_url === 'string' ? found.cancel_url : null,
+    }
   }
 
   /**
