@@ -93,7 +93,7 @@ export const AUDIT_ACTIONS = [
   'grant_report.submitted',
   'grant_report.accepted',
   'grant_report.changes_requested',
-  'donation.processing',
+  'donation.checkout_completed',
   'donation.settled',
   'donation.failed',
   'donation.expired',

@@ -118,7 +118,7 @@ function targetStatus(type: string, facts: CheckoutFacts): keyof typeof AUDIT | 
 }
 
 const AUDIT = {
-  processing: 'donation.processing',
+  processing: 'donation.checkout_completed',
   succeeded: 'donation.settled',
   failed: 'donation.failed',
   expired: 'donation.expired',
