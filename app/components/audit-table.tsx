@@ -102,6 +102,7 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'donation.settled': 'admin:audit.actions.donation.settled',
   'donation.failed': 'admin:audit.actions.donation.failed',
   'donation.expired': 'admin:audit.actions.donation.expired',
+  'donation.refunded': 'admin:audit.actions.donation.refunded',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

@@ -97,6 +97,7 @@ export const AUDIT_ACTIONS = [
   'donation.settled',
   'donation.failed',
   'donation.expired',
+  'donation.refunded',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -52,6 +52,8 @@ export const donations = pgTable(
     stripePaymentIntentId: text('stripe_payment_intent_id'),
     stripeChargeId: text('stripe_charge_id'),
     stripeSubscriptionId: text('stripe_subscription_id'),
+    /** How much of the charge has been refunded (Stripe's `amount_refunded`, as applied). */
+    refundedMinor: bigint('refunded_minor', { mode: 'number' }).notNull().default(0),
     /** The processor's actual fee, from the charge's balance transaction, once settled. */
     processorFeeMinor: bigint('processor_fee_minor', { mode: 'number' }),
     settledAt: timestamp('settled_at', { withTimezone: true, mode: 'date' }),
@@ -69,6 +71,10 @@ export const donations = pgTable(
     index('donations_status_idx').on(t.status, t.createdAt),
     check('donations_amount_positive', sql`${t.amountMinor} > 0`),
     check('donations_fee_covered_not_negative', sql`${t.feeCoveredMinor} >= 0`),
+    check(
+      'donations_refund_within_charge',
+      sql`${t.refundedMinor} >= 0 AND ${t.refundedMinor} <= ${t.amountMinor} + ${t.feeCoveredMinor}`,
+    ),
     check('donations_currency_code', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
       'donations_tribute_kind_known',

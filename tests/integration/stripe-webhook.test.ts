@@ -116,6 +116,7 @@ const auditsOf = async (donationId: string) =>
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(and(eq(auditLog.entityType, 'donation'), eq(auditLog.entityId, donationId)))
+      .orderBy(auditLog.id)
   ).map((a) => a.action)
 
 const typeOf = (d: Delivery) => (JSON.parse(d.payload) as Stripe.Event).type

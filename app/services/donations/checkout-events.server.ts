@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server.ts'
-import { donations, funds, type Donation } from '#db/schema/index.ts'
-import { canMove } from '#app/domain/donations/donation-status.ts'
+import { donations, type Donation } from '#db/schema/index.ts'
 import { move, type AccountRef } from '#app/domain/ledger/postings.ts'
-import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { postTransaction } from '#app/services/ledger/ledger.server.ts'
 import { stripe } from '#app/services/payments/stripe.server.ts'
+import { lockDonation, moveTo, type Locked, type Move } from './donation-moves.server.ts'
 
 /**
  * What the Checkout events do to a donation. Each event is first re-read from Stripe (outside the
@@ -57,19 +56,11 @@ async function paymentIntentOf(client: Stripe, session: Stripe.Checkout.Session)
 /** Why an event cannot be applied (kept on the event row for the admin); null: it can. */
 export type NotApplied = 'unknown_donation' | 'session_mismatch' | 'amount_mismatch'
 
-type Locked = Donation & { organizationId: string }
-
-/** The donation the session names, locked for this transaction. */
-async function lockDonation(tx: Db, session: Stripe.Checkout.Session): Promise<Locked | null> {
+/** The donation the session names (our id in its metadata), locked for this transaction. */
+function lockSessionDonation(tx: Db, session: Stripe.Checkout.Session) {
   const donationId = session.metadata?.donationId ?? session.client_reference_id
   if (!donationId || !/^[0-9a-f-]{36}$/i.test(donationId)) return null
-  const [row] = await tx
-    .select({ donation: donations, organizationId: funds.organizationId })
-    .from(donations)
-    .innerJoin(funds, eq(funds.id, donations.fundId))
-    .where(eq(donations.id, donationId))
-    .for('update', { of: donations })
-  return row ? { ...row.donation, organizationId: row.organizationId } : null
+  return lockDonation(tx, eq(donations.id, donationId))
 }
 
 /** The charge Stripe made for the session matches what the donor was asked for. */
@@ -95,7 +86,7 @@ export async function applyCheckoutEvent(
   event: Stripe.Event,
   facts: CheckoutFacts,
 ): Promise<Applied> {
-  const donation = await lockDonation(tx, facts.session)
+  const donation = await lockSessionDonation(tx, facts.session)
   if (!donation) return { donationId: null, notApplied: 'unknown_donation' }
   const problem = mismatch(donation, facts)
   if (problem) return { donationId: donation.id, notApplied: problem }
@@ -109,43 +100,12 @@ export async function applyCheckoutEvent(
  * Where the event points the donation. The re-read session decides, not the event's snapshot: a
  * `completed` that arrives after the delayed payment cleared finds the session paid and settles.
  */
-function targetStatus(type: string, facts: CheckoutFacts): keyof typeof AUDIT | null {
+function targetStatus(type: string, facts: CheckoutFacts): Move | null {
   if (facts.session.payment_status === 'paid' && facts.balance) return 'succeeded'
   if (type === 'checkout.session.completed') return 'processing'
   if (type === 'checkout.session.async_payment_failed') return 'failed'
   if (type === 'checkout.session.expired') return 'expired'
   return null
-}
-
-const AUDIT = {
-  processing: 'donation.checkout_completed',
-  succeeded: 'donation.settled',
-  failed: 'donation.failed',
-  expired: 'donation.expired',
-} as const
-
-/** Moves the status forward (a backward or repeated move does nothing) and audits the move. */
-async function moveTo(
-  tx: Db,
-  donation: Locked,
-  to: keyof typeof AUDIT,
-  event: Stripe.Event,
-  fields: Partial<Donation>,
-): Promise<boolean> {
-  if (!canMove(donation.status, to)) return false
-  await tx
-    .update(donations)
-    .set({ ...fields, status: to })
-    .where(eq(donations.id, donation.id))
-  await recordAudit(tx, {
-    actorUserId: null,
-    action: AUDIT[to],
-    entityType: 'donation',
-    entityId: donation.id,
-    organizationId: donation.organizationId,
-    details: { from: donation.status, event: event.id, type: event.type },
-  })
-  return true
 }
 
 /**

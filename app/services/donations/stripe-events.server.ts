@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
-import { db } from '#db/client.server.ts'
+import { db, type Db } from '#db/client.server.ts'
 import { stripeEvents } from '#db/schema/index.ts'
 import { stripe, webhookSecret } from '#app/services/payments/stripe.server.ts'
 import {
@@ -9,6 +9,7 @@ import {
   readCheckoutFacts,
   type Applied,
 } from './checkout-events.server.ts'
+import { applyRefundEvent, readRefundedCharge } from './refund-events.server.ts'
 
 /**
  * Stripe's webhooks, the source of truth for money (issue 10): verified, recorded once, applied
@@ -40,6 +41,22 @@ export type Receipt = 'applied' | 'duplicate' | 'ignored' | 'not_applied'
 
 const isCheckoutEvent = (type: string) => (CHECKOUT_EVENTS as readonly string[]).includes(type)
 
+/**
+ * What applies the event in the transaction, after re-reading from Stripe what it concerns
+ * (outside the transaction: no network wait holds a lock); null for a type the app ignores.
+ */
+async function applierFor(event: Stripe.Event): Promise<((tx: Db) => Promise<Applied>) | null> {
+  if (isCheckoutEvent(event.type)) {
+    const facts = await readCheckoutFacts(event)
+    return (tx) => applyCheckoutEvent(tx, event, facts)
+  }
+  if (event.type === 'charge.refunded') {
+    const charge = await readRefundedCharge(event)
+    return (tx) => applyRefundEvent(tx, event, charge)
+  }
+  return null
+}
+
 export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
   // A redelivery is answered without asking Stripe anything.
   const [seen] = await db()
@@ -47,7 +64,7 @@ export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
     .from(stripeEvents)
     .where(eq(stripeEvents.id, event.id))
   if (seen) return 'duplicate'
-  const facts = isCheckoutEvent(event.type) ? await readCheckoutFacts(event) : null
+  const apply = await applierFor(event)
   return db().transaction(async (tx) => {
     // The unique id decides between two deliveries racing here: the second waits, then skips.
     const [inserted] = await tx
@@ -60,8 +77,8 @@ export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id })
     if (!inserted) return 'duplicate'
-    if (!facts) return 'ignored'
-    const applied: Applied = await applyCheckoutEvent(tx, event, facts)
+    if (!apply) return 'ignored'
+    const applied = await apply(tx)
     await tx
       .update(stripeEvents)
       .set({
