@@ -11,7 +11,6 @@ import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
-import { sameOriginMutations } from './same-origin.ts'
 
 /** app/utils/anonymous-page-cache.server.ts's mark (this file is compiled without the app). */
 interface PageCacheMark {
@@ -26,6 +25,7 @@ interface AppLifecycle {
   requestLogging(log: Logger, trustProxy: boolean): express.RequestHandler[]
   answerUnhandledError: express.ErrorRequestHandler
   anonymousPageCache(): express.RequestHandler
+  sameOriginMutations: express.RequestHandler
 }
 
 const production = process.env.NODE_ENV === 'production'
@@ -73,7 +73,13 @@ function bodyLimits(req: Request, res: Response, next: NextFunction) {
 }
 
 const build = await loadBuild()
-const { rootLogger, requestLogging, answerUnhandledError, anonymousPageCache } = lifecycle(build)
+const {
+  rootLogger,
+  requestLogging,
+  answerUnhandledError,
+  anonymousPageCache,
+  sameOriginMutations,
+} = lifecycle(build)
 const log = rootLogger()
 const app = express()
 app.disable('x-powered-by')

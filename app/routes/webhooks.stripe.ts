@@ -5,7 +5,7 @@ import { readRawText } from '#app/utils/request-body.server.ts'
 /**
  * Stripe's webhook endpoint. Who may post here is whoever holds the signing secret: the signature
  * over the raw body is checked before anything else, and a bad or stale one gets 400 with nothing
- * changed. Exempt from the same-origin check (server/same-origin.ts): Stripe sends no cookies.
+ * changed. Exempt from the same-origin check (app/utils/same-origin.server.ts): Stripe sends no cookies.
  */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== 'POST') return new Response(null, { status: 405 })

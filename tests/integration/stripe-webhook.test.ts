@@ -296,6 +296,17 @@ describe('POST /webhooks/stripe', () => {
     })
     const [completed] = await eventsHeld(session.id, 'pay')
     expect(await answerOf(completed!)).toEqual({ received: 'not_applied' })
+    // Nor one about a session Stripe does not have (signed by another tool with our secret).
+    const payload = completed!.payload
+      .replaceAll(session.id, 'cs_test_unknown')
+      .replace(/"id":"evt_[0-9a-f]+"/, '"id":"evt_made_up_1"')
+    const signature = new Stripe('sk_test_x').webhooks.generateTestHeaderString({
+      payload,
+      secret: SECRET,
+    })
+    expect(await answerOf({ payload, signature })).toEqual({ received: 'not_applied' })
+    const [row] = await db().select().from(stripeEvents).where(eq(stripeEvents.id, 'evt_made_up_1'))
+    expect(row).toMatchObject({ error: 'object_missing', appliedAt: null })
   })
 
   it('monthly: settles the first month of a subscription', async () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sameOriginMutations } from '../../server/same-origin.ts'
+import { sameOriginMutations } from '#app/utils/same-origin.server.ts'
 
 /* The server's cross-origin check, in a real Express app: mutations from another site are
    refused, Stripe's signed webhook endpoint (and only it) is let through. */

@@ -54,7 +54,8 @@ async function paymentIntentOf(client: Stripe, session: Stripe.Checkout.Session)
 }
 
 /** Why an event cannot be applied (kept on the event row for the admin); null: it can. */
-export type NotApplied = 'unknown_donation' | 'session_mismatch' | 'amount_mismatch'
+export type NotApplied =
+  'unknown_donation' | 'session_mismatch' | 'amount_mismatch' | 'object_missing'
 
 /** The donation the session names (our id in its metadata), locked for this transaction. */
 function lockSessionDonation(tx: Db, session: Stripe.Checkout.Session) {

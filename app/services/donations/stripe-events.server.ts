@@ -39,6 +39,17 @@ export async function verifiedEvent(
  */
 export type Receipt = 'applied' | 'duplicate' | 'ignored' | 'not_applied'
 
+/**
+ * An event about an object Stripe does not have (signed with our secret by another tool, or sent
+ * to the sandbox before a restart made it forget): recorded as not applied, for the admin, rather
+ * than refused, which would have it retried for days.
+ */
+function missingAtStripe(error: unknown): (tx: Db) => Promise<Applied> {
+  const missing = (error as { code?: string }).code === 'resource_missing'
+  if (!missing) throw error
+  return async () => ({ donationId: null, notApplied: 'object_missing' })
+}
+
 const isCheckoutEvent = (type: string) => (CHECKOUT_EVENTS as readonly string[]).includes(type)
 
 /**
@@ -64,7 +75,7 @@ export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
     .from(stripeEvents)
     .where(eq(stripeEvents.id, event.id))
   if (seen) return 'duplicate'
-  const apply = await applierFor(event)
+  const apply = await applierFor(event).catch(missingAtStripe)
   return db().transaction(async (tx) => {
     // The unique id decides between two deliveries racing here: the second waits, then skips.
     const [inserted] = await tx
