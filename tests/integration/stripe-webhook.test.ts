@@ -9,7 +9,7 @@ import { grossUp, processorFee } from '#app/domain/donations/fees.ts'
 import { createCheckoutForDonation } from '#app/services/donations/checkout.server.ts'
 import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.ts'
 import { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
-import { stripe, useSandbox } from '#app/services/payments/stripe.server.ts'
+import { stripe, installSandbox } from '#app/services/payments/stripe.server.ts'
 import { action } from '#app/routes/webhooks.stripe.ts'
 import * as sandboxPage from '#app/routes/sandbox.checkout.$sessionId.tsx'
 import { createOpenProgram } from '#tests/support/factories.ts'
@@ -56,11 +56,11 @@ beforeAll(async () => {
       delivered.push({ payload, signature, answer: await answerOf({ payload, signature }) })
     },
   }).start()
-  useSandbox(standIn)
+  installSandbox(standIn)
 })
 afterAll(async () => {
   await standIn.stop()
-  useSandbox(undefined)
+  installSandbox(undefined)
   delete process.env.STRIPE_WEBHOOK_SECRET
   forgetEnv()
 })

@@ -40,7 +40,7 @@ export function sandbox(): Promise<StripeStandIn> {
 }
 
 /** Tests install a stand-in of their own (one that delivers to the route directly). */
-export function useSandbox(installed: StripeStandIn | undefined) {
+export function installSandbox(installed: StripeStandIn | undefined) {
   standIn = installed ? Promise.resolve(installed) : undefined
   client = undefined
 }
