@@ -21,6 +21,7 @@ export { prepareDatabase, startApp, stopApp } from './startup.server.ts'
 export { rootLogger } from './config/logger.server.ts'
 export { answerUnhandledError, requestLogging } from './utils/request-log.server.ts'
 export { anonymousPageCache } from './utils/anonymous-page-cache.server.ts'
+export { sameOriginMutations } from './utils/same-origin.server.ts'
 
 cachePartialManifests()
 cacheRouteMatches()

@@ -25,6 +25,7 @@ interface AppLifecycle {
   requestLogging(log: Logger, trustProxy: boolean): express.RequestHandler[]
   answerUnhandledError: express.ErrorRequestHandler
   anonymousPageCache(): express.RequestHandler
+  sameOriginMutations: express.RequestHandler
 }
 
 const production = process.env.NODE_ENV === 'production'
@@ -44,31 +45,6 @@ async function loadBuild(): Promise<ServerBuild> {
 }
 
 const lifecycle = (build: ServerBuild) => build.entry.module as unknown as AppLifecycle
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-/**
- * Refuses state-changing requests sent from another site's page (CSRF). Browsers send Origin on
- * every cross-site POST; requests without one (curl, webhooks) carry no ambient cookies to abuse
- * beyond what SameSite=Lax already blocks.
- */
-function sameOriginMutations(req: Request, res: Response, next: NextFunction) {
-  if (SAFE_METHODS.has(req.method)) return next()
-  const origin = req.get('origin')
-  const site = req.get('sec-fetch-site')
-  let sameOrigin = true
-  if (origin) {
-    try {
-      sameOrigin = new URL(origin).host === req.get('host')
-    } catch {
-      sameOrigin = false
-    }
-  } else if (site === 'cross-site') {
-    sameOrigin = false
-  }
-  if (sameOrigin) return next()
-  res.status(403).type('text/plain').send('Cross-origin request refused.')
-}
 
 /**
  * Refuses a body whose declared Content-Length passes the limit, with a 413 page, before any other
@@ -97,7 +73,13 @@ function bodyLimits(req: Request, res: Response, next: NextFunction) {
 }
 
 const build = await loadBuild()
-const { rootLogger, requestLogging, answerUnhandledError, anonymousPageCache } = lifecycle(build)
+const {
+  rootLogger,
+  requestLogging,
+  answerUnhandledError,
+  anonymousPageCache,
+  sameOriginMutations,
+} = lifecycle(build)
 const log = rootLogger()
 const app = express()
 app.disable('x-powered-by')

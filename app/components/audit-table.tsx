@@ -98,6 +98,11 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'grant_report.submitted': 'admin:audit.actions.grant_report.submitted',
   'grant_report.accepted': 'admin:audit.actions.grant_report.accepted',
   'grant_report.changes_requested': 'admin:audit.actions.grant_report.changes_requested',
+  'donation.checkout_completed': 'admin:audit.actions.donation.checkout_completed',
+  'donation.settled': 'admin:audit.actions.donation.settled',
+  'donation.failed': 'admin:audit.actions.donation.failed',
+  'donation.expired': 'admin:audit.actions.donation.expired',
+  'donation.refunded': 'admin:audit.actions.donation.refunded',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

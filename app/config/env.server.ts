@@ -12,7 +12,13 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['0', '1']).optional(),
   /** Set to "false" to serve session cookies without Secure in production (plain-HTTP intranets). */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  /** Unset: payments run in the sandbox (docs/decisions/026-stripe-sandbox.md). */
   STRIPE_SECRET_KEY: z.string().optional(),
+  /**
+   * Verifies Stripe's webhooks (whsec_…). Required with STRIPE_SECRET_KEY; in the sandbox it signs
+   * them, so outside tools can sign events too (else a generated secret kept in DATA_DIR).
+   */
+  STRIPE_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Sign-ups allowed per address per hour; the e2e suite, which signs up from one, raises it. */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).optional(),
   /**

@@ -93,6 +93,11 @@ export const AUDIT_ACTIONS = [
   'grant_report.submitted',
   'grant_report.accepted',
   'grant_report.changes_requested',
+  'donation.checkout_completed',
+  'donation.settled',
+  'donation.failed',
+  'donation.expired',
+  'donation.refunded',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

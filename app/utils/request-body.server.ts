@@ -104,6 +104,15 @@ export async function readForm(request: Request): Promise<FormData> {
   return clean
 }
 
+/**
+ * The body as sent, as text (at most 1 MB): what a webhook's signature covers, so nothing is
+ * parsed or cleaned before it is verified.
+ */
+export async function readRawText(request: Request): Promise<string> {
+  refuseByLength(request, FORM_BODY_LIMIT, 'form_too_large')
+  return new TextDecoder().decode(await readAll(request, FORM_BODY_LIMIT))
+}
+
 function toFormData(params: URLSearchParams) {
   const form = new FormData()
   for (const [name, value] of params) form.append(name, value)

@@ -146,6 +146,15 @@ const MATRIX: Record<string, RouteExpectation> = {
   // The language switch: anyone may choose; an empty post names no language.
   'routes/language': { loader: every(302), action: { answers: every(400) } },
   'routes/resources.places': { loader: every(200) },
+  // Stripe's webhook: whoever holds the signing secret; a post without a valid signature is 400.
+  'routes/webhooks.stripe': { action: { answers: every(400) } },
+  // The sandbox's hosted checkout page: whoever holds a session's link (its unguessable id);
+  // one that is not a session is a 404 for everyone.
+  'routes/sandbox.checkout.$sessionId': {
+    params: () => ({ sessionId: 'cs_test_not_a_session' }),
+    loader: every(404),
+    action: { answers: every(404) },
+  },
   'routes/invitations.$token': {
     loader: every(200),
     action: { answers: every(403, { anonymous: 'login' }) },

@@ -31,6 +31,7 @@ export const NAMESPACES = [
   'review',
   'decisions',
   'grants',
+  'donations',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']

@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { receiveEvent, verifiedEvent } from '#app/services/donations/stripe-events.server.ts'
+import { readRawText } from '#app/utils/request-body.server.ts'
+
+/**
+ * Stripe's webhook endpoint. Who may post here is whoever holds the signing secret: the signature
+ * over the raw body is checked before anything else, and a bad or stale one gets 400 with nothing
+ * changed. Exempt from the same-origin check (app/utils/same-origin.server.ts): Stripe sends no cookies.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== 'POST') return new Response(null, { status: 405 })
+  const event = await verifiedEvent(
+    await readRawText(request),
+    request.headers.get('Stripe-Signature'),
+  )
+  if (!event) return new Response('Invalid signature', { status: 400 })
+  return Response.json({ received: await receiveEvent(event) })
+}

@@ -1,0 +1,67 @@
+import { eq, type SQL } from 'drizzle-orm'
+import type Stripe from 'stripe'
+import type { Db } from '#db/client.server.ts'
+import { donations, funds, type Donation } from '#db/schema/index.ts'
+import { canMove } from '#app/domain/donations/donation-status.ts'
+import { recordAudit } from '#app/services/admin/audit.server.ts'
+
+/** A donation locked for the event's transaction, with its fund's organisation (for the audit). */
+export type Locked = Donation & { organizationId: string }
+
+/** The donation `where` names, locked until the transaction ends (events for it take turns). */
+export async function lockDonation(tx: Db, where: SQL): Promise<Locked | null> {
+  const [row] = await tx
+    .select({ donation: donations, organizationId: funds.organizationId })
+    .from(donations)
+    .innerJoin(funds, eq(funds.id, donations.fundId))
+    .where(where)
+    .for('update', { of: donations })
+  return row ? { ...row.donation, organizationId: row.organizationId } : null
+}
+
+const AUDIT = {
+  processing: 'donation.checkout_completed',
+  succeeded: 'donation.settled',
+  failed: 'donation.failed',
+  expired: 'donation.expired',
+  refunded: 'donation.refunded',
+} as const
+export type Move = keyof typeof AUDIT
+
+/**
+ * Moves the status forward and audits the move; a backward or repeated move does nothing and
+ * answers false (how events that arrive late or twice converge).
+ */
+export async function moveTo(
+  tx: Db,
+  donation: Locked,
+  to: Move,
+  event: Stripe.Event,
+  fields: Partial<Donation>,
+): Promise<boolean> {
+  if (!canMove(donation.status, to)) return false
+  await tx
+    .update(donations)
+    .set({ ...fields, status: to })
+    .where(eq(donations.id, donation.id))
+  await auditEvent(tx, donation, AUDIT[to], event, { from: donation.status })
+  return true
+}
+
+/** The audit row of a change an event made (Stripe is the actor: no user). */
+export async function auditEvent(
+  tx: Db,
+  donation: Locked,
+  action: (typeof AUDIT)[Move],
+  event: Stripe.Event,
+  details: Record<string, unknown>,
+) {
+  await recordAudit(tx, {
+    actorUserId: null,
+    action,
+    entityType: 'donation',
+    entityId: donation.id,
+    organizationId: donation.organizationId,
+    details: { ...details, event: event.id, type: event.type },
+  })
+}

@@ -1,0 +1,354 @@
+import { and, eq } from 'drizzle-orm'
+import Stripe from 'stripe'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { forgetEnv } from '#app/config/env.server.ts'
+import { auditLog, donations, ledgerTransactions, stripeEvents } from '#db/schema/index.ts'
+import { db } from '#db/client.server.ts'
+import type { AccountRef } from '#app/domain/ledger/postings.ts'
+import { grossUp, processorFee } from '#app/domain/donations/fees.ts'
+import { createCheckoutForDonation } from '#app/services/donations/checkout.server.ts'
+import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.ts'
+import { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
+import { stripe, installSandbox } from '#app/services/payments/stripe.server.ts'
+import { action } from '#app/routes/webhooks.stripe.ts'
+import * as sandboxPage from '#app/routes/sandbox.checkout.$sessionId.tsx'
+import { createOpenProgram } from '#tests/support/factories.ts'
+import { call, makeRequest } from '#tests/support/routes.ts'
+import { raceTest, withTestDatabase } from '#tests/support/database.ts'
+
+/*
+ * Stripe's webhook end to end: the sandbox's stand-in pays a checkout session made by the app's
+ * own service and delivers the signed events to the real route, which settles the donation and
+ * posts the ledger.
+ */
+
+withTestDatabase()
+
+const SECRET = 'whsec_webhook_test_secret_0123456789'
+type Delivery = { payload: string; signature: string }
+/** What the stand-in delivered, and what the route answered each time. */
+const delivered: Array<Delivery & { answer: unknown }> = []
+/** When set, deliveries are held here instead of reaching the route (to replay them). */
+let held: Delivery[] | null = null
+let standIn: StripeStandIn
+
+/** Posts a delivery to the route; answers its JSON body, or its status when not 200. */
+async function answerOf(d: Delivery): Promise<unknown> {
+  const request = new Request('http://localhost/webhooks/stripe', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': d.signature },
+    body: d.payload,
+  })
+  const response = await action({ request, params: {}, context: { ip: '127.0.0.1', cspNonce: '' } })
+  return response.status === 200 ? await response.json() : response.status
+}
+
+beforeAll(async () => {
+  process.env.STRIPE_WEBHOOK_SECRET = SECRET
+  delete process.env.STRIPE_SECRET_KEY
+  forgetEnv()
+  standIn = await new StripeStandIn({
+    checkoutPageBase: 'http://localhost/sandbox/checkout',
+    webhookSecret: SECRET,
+    delayMs: 0,
+    deliver: async (payload, signature) => {
+      if (held) return void held.push({ payload, signature })
+      delivered.push({ payload, signature, answer: await answerOf({ payload, signature }) })
+    },
+  }).start()
+  installSandbox(standIn)
+})
+afterAll(async () => {
+  await standIn.stop()
+  installSandbox(undefined)
+  delete process.env.STRIPE_WEBHOOK_SECRET
+  forgetEnv()
+})
+beforeEach(() => {
+  delivered.length = 0
+  held = null
+})
+
+async function give(amountMinor = 50_00, options: { coverFee?: boolean; monthly?: boolean } = {}) {
+  const { fund } = await createOpenProgram()
+  const started = await createCheckoutForDonation({
+    fundId: fund.id,
+    amountMinor,
+    coverFee: options.coverFee ?? true,
+    interval: options.monthly ? 'month' : 'one_time',
+    donorName: 'Ana Donor',
+    donorEmail: 'ana@example.org',
+    anonymous: false,
+    language: 'en',
+    successUrl: 'http://localhost/give/thanks?session={CHECKOUT_SESSION_ID}',
+    cancelUrl: 'http://localhost/give',
+  })
+  if (!started.ok) throw new Error(started.reason)
+  const [row] = await db().select().from(donations).where(eq(donations.id, started.donationId))
+  const fundAccount: AccountRef = { kind: 'fund', fundId: fund.id, currency: 'USD' }
+  return { donation: row!, fundAccount }
+}
+
+const donationNow = async (id: string) =>
+  (await db().select().from(donations).where(eq(donations.id, id)))[0]!
+
+/** The ledger transactions a donation's settlement posted (gift and fee). */
+async function postedFor(donationId: string) {
+  const rows = await db().select().from(ledgerTransactions)
+  return rows
+    .filter((r) => r.refs.donationId === donationId)
+    .map((r) => r.movement)
+    .sort()
+}
+
+async function eventsHeld(sessionId: string, outcome: 'pay' | 'delayed' | 'fail' | 'expire') {
+  held = []
+  await standIn.checkout(sessionId, outcome)
+  await standIn.idle()
+  const events = held
+  held = null
+  return events
+}
+
+const auditsOf = async (donationId: string) =>
+  (
+    await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'donation'), eq(auditLog.entityId, donationId)))
+      .orderBy(auditLog.id)
+  ).map((a) => a.action)
+
+const typeOf = (d: Delivery) => (JSON.parse(d.payload) as Stripe.Event).type
+
+describe('POST /webhooks/stripe', () => {
+  it('settles a paid checkout once, though the completion is delivered twice', async () => {
+    const { donation, fundAccount } = await give(50_00, { coverFee: true })
+    const charged = grossUp(50_00)
+    expect(donation).toMatchObject({ status: 'pending', feeCoveredMinor: charged - 50_00 })
+    expect(donation.stripeCheckoutSessionId).toMatch(/^cs_test_/)
+
+    await standIn.checkout(donation.stripeCheckoutSessionId!, 'pay')
+    expect(delivered.map((d) => d.answer)).toEqual([
+      { received: 'applied' },
+      { received: 'duplicate' },
+    ])
+    const fee = processorFee(charged)
+    expect(await donationNow(donation.id)).toMatchObject({
+      status: 'succeeded',
+      processorFeeMinor: fee,
+      stripeChargeId: expect.stringMatching(/^ch_/),
+    })
+    // The fund keeps the whole gift: the donor covered the fee.
+    expect(await balanceOf(db(), fundAccount)).toBe(charged - fee)
+    expect(charged - fee).toBeGreaterThanOrEqual(50_00)
+    expect(await postedFor(donation.id)).toEqual(['gift_settled', 'processor_fee'])
+    expect(await driftedAccounts(db())).toEqual([])
+    expect(await auditsOf(donation.id)).toEqual(['donation.settled'])
+  })
+
+  it("is paid on the sandbox's hosted page, which sends the donor back to the app", async () => {
+    const { donation } = await give(50_00, { coverFee: true })
+    const sessionId = donation.stripeCheckoutSessionId!
+    const path = `/sandbox/checkout/${sessionId}`
+    const page = await call(sandboxPage.loader, makeRequest(path), { sessionId })
+    expect(page.data).toMatchObject({
+      open: true,
+      monthly: false,
+      amountMinor: grossUp(50_00),
+      lines: [
+        { name: expect.stringMatching(/^Gift to Fund /), amountMinor: 50_00 },
+        { name: 'Covering the processing fee', amountMinor: grossUp(50_00) - 50_00 },
+      ],
+    })
+    const refused = await call(sandboxPage.action, makeRequest(path, { form: { outcome: 'x' } }), {
+      sessionId,
+    })
+    expect(refused.status).toBe(400)
+    const paid = await call(sandboxPage.action, makeRequest(path, { form: { outcome: 'pay' } }), {
+      sessionId,
+    })
+    expect(paid).toMatchObject({
+      status: 302,
+      location: `http://localhost/give/thanks?session=${sessionId}`,
+    })
+    expect((await donationNow(donation.id)).status).toBe('succeeded')
+    const again = await call(sandboxPage.action, makeRequest(path, { form: { outcome: 'pay' } }), {
+      sessionId,
+    })
+    expect(again.status).toBe(409)
+  })
+
+  it('refuses a bad or stale signature with 400, and changes nothing', async () => {
+    const { donation } = await give()
+    const [completed] = await eventsHeld(donation.stripeCheckoutSessionId!, 'pay')
+    const signer = new Stripe('sk_test_x')
+    const forged = signer.webhooks.generateTestHeaderString({
+      payload: completed!.payload,
+      secret: 'whsec_someone_else_0000000000',
+    })
+    const stale = signer.webhooks.generateTestHeaderString({
+      payload: completed!.payload,
+      secret: SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    })
+    const tampered = completed!.payload.replace('"livemode":false', '"livemode":true')
+    expect(await answerOf({ payload: completed!.payload, signature: forged })).toBe(400)
+    expect(await answerOf({ payload: completed!.payload, signature: stale })).toBe(400)
+    expect(await answerOf({ payload: tampered, signature: completed!.signature })).toBe(400)
+    expect(await answerOf({ payload: completed!.payload, signature: '' })).toBe(400)
+    expect(await db().select().from(stripeEvents)).not.toContainEqual(
+      expect.objectContaining({ id: (JSON.parse(completed!.payload) as Stripe.Event).id }),
+    )
+    expect((await donationNow(donation.id)).status).toBe('pending')
+    // The genuine delivery is then applied.
+    expect(await answerOf(completed!)).toEqual({ received: 'applied' })
+  })
+
+  it('moves a delayed payment through processing to settled', async () => {
+    const { donation } = await give(25_00, { coverFee: false })
+    const [completed, , succeeded] = await eventsHeld(donation.stripeCheckoutSessionId!, 'delayed')
+    expect(typeOf(succeeded!)).toBe('checkout.session.async_payment_succeeded')
+    // Replayed in order, but the session is re-read: by now Stripe says it is paid, so the
+    // completion already settles, and the success event finds nothing left to do.
+    expect(await answerOf(completed!)).toEqual({ received: 'applied' })
+    expect(await answerOf(succeeded!)).toEqual({ received: 'applied' })
+    expect(await donationNow(donation.id)).toMatchObject({ status: 'succeeded' })
+    expect(await postedFor(donation.id)).toEqual(['gift_settled', 'processor_fee'])
+  })
+
+  it('shows processing until a delayed payment clears, then settles', async () => {
+    const { donation } = await give(25_00, { coverFee: false })
+    standIn.delayMs = 500
+    try {
+      await standIn.checkout(donation.stripeCheckoutSessionId!, 'delayed')
+      // Delivered (twice) before the debit clears: the session is still unpaid.
+      expect(delivered.map((d) => d.answer)).toEqual([
+        { received: 'applied' },
+        { received: 'duplicate' },
+      ])
+      expect((await donationNow(donation.id)).status).toBe('processing')
+      expect(await postedFor(donation.id)).toEqual([])
+      await standIn.idle()
+    } finally {
+      standIn.delayMs = 0
+    }
+    expect(delivered.map((d) => typeOf(d)).at(-1)).toBe('checkout.session.async_payment_succeeded')
+    expect(await donationNow(donation.id)).toMatchObject({ status: 'succeeded' })
+    expect(await postedFor(donation.id)).toEqual(['gift_settled', 'processor_fee'])
+  })
+
+  it('converges when the completion arrives after the delayed success', async () => {
+    const { donation } = await give(30_00, { coverFee: false })
+    const events = await eventsHeld(donation.stripeCheckoutSessionId!, 'delayed')
+    const succeeded = events.find((d) => typeOf(d) === 'checkout.session.async_payment_succeeded')!
+    const completed = events.find((d) => typeOf(d) === 'checkout.session.completed')!
+    expect(await answerOf(succeeded)).toEqual({ received: 'applied' })
+    expect(await answerOf(completed)).toEqual({ received: 'applied' })
+    expect(await donationNow(donation.id)).toMatchObject({ status: 'succeeded' })
+    expect(await postedFor(donation.id)).toEqual(['gift_settled', 'processor_fee'])
+  })
+
+  it('fails a bounced debit and expires an abandoned checkout, posting nothing', async () => {
+    const bounced = await give(20_00)
+    for (const d of await eventsHeld(bounced.donation.stripeCheckoutSessionId!, 'fail')) {
+      await answerOf(d)
+    }
+    expect((await donationNow(bounced.donation.id)).status).toBe('failed')
+    const abandoned = await give(20_00)
+    for (const d of await eventsHeld(abandoned.donation.stripeCheckoutSessionId!, 'expire')) {
+      await answerOf(d)
+    }
+    expect((await donationNow(abandoned.donation.id)).status).toBe('expired')
+    expect(await postedFor(bounced.donation.id)).toEqual([])
+    expect(await postedFor(abandoned.donation.id)).toEqual([])
+  })
+
+  it('records, without applying, an event whose amount does not match the donation', async () => {
+    const { donation } = await give(40_00, { coverFee: false })
+    // Someone changed the gift after the session was made: Stripe charged 40.00, not 41.00.
+    await db().update(donations).set({ amountMinor: 41_00 }).where(eq(donations.id, donation.id))
+    const [completed] = await eventsHeld(donation.stripeCheckoutSessionId!, 'pay')
+    expect(await answerOf(completed!)).toEqual({ received: 'not_applied' })
+    const id = (JSON.parse(completed!.payload) as Stripe.Event).id
+    const [row] = await db().select().from(stripeEvents).where(eq(stripeEvents.id, id))
+    expect(row).toMatchObject({
+      error: 'amount_mismatch',
+      appliedAt: null,
+      donationId: donation.id,
+    })
+    expect((await donationNow(donation.id)).status).toBe('pending')
+    expect(await postedFor(donation.id)).toEqual([])
+  })
+
+  it('records an event about a donation it does not know', async () => {
+    const client = await stripe()
+    const session = await client.checkout.sessions.create({
+      mode: 'payment',
+      success_url: 'http://localhost/x',
+      metadata: { donationId: '00000000-0000-4000-8000-000000000000' },
+      line_items: [
+        {
+          quantity: 1,
+          price_data: { currency: 'usd', unit_amount: 5_00, product_data: { name: 'x' } },
+        },
+      ],
+    })
+    const [completed] = await eventsHeld(session.id, 'pay')
+    expect(await answerOf(completed!)).toEqual({ received: 'not_applied' })
+    // Nor one about a session Stripe does not have (signed by another tool with our secret).
+    const payload = completed!.payload
+      .replaceAll(session.id, 'cs_test_unknown')
+      .replace(/"id":"evt_[0-9a-f]+"/, '"id":"evt_made_up_1"')
+    const signature = new Stripe('sk_test_x').webhooks.generateTestHeaderString({
+      payload,
+      secret: SECRET,
+    })
+    expect(await answerOf({ payload, signature })).toEqual({ received: 'not_applied' })
+    const [row] = await db().select().from(stripeEvents).where(eq(stripeEvents.id, 'evt_made_up_1'))
+    expect(row).toMatchObject({ error: 'object_missing', appliedAt: null })
+  })
+
+  it('monthly: settles the first month of a subscription', async () => {
+    const { donation, fundAccount } = await give(50_00, { coverFee: true, monthly: true })
+    await standIn.checkout(donation.stripeCheckoutSessionId!, 'pay')
+    const charged = grossUp(50_00)
+    expect(await donationNow(donation.id)).toMatchObject({
+      status: 'succeeded',
+      interval: 'month',
+      stripeSubscriptionId: expect.stringMatching(/^sub_/),
+    })
+    expect(await balanceOf(db(), fundAccount)).toBe(charged - processorFee(charged))
+  })
+
+  raceTest(
+    'applies the same event once when two processes receive it at the same moment',
+    async () => {
+      const { donation, fundAccount } = await give(60_00, { coverFee: false })
+      const [completed] = await eventsHeld(donation.stripeCheckoutSessionId!, 'pay')
+      const answers = await Promise.all([answerOf(completed!), answerOf(completed!)])
+      expect(answers.map((a) => (a as { received: string }).received).sort()).toEqual([
+        'applied',
+        'duplicate',
+      ])
+      expect(await postedFor(donation.id)).toEqual(['gift_settled', 'processor_fee'])
+      expect(await balanceOf(db(), fundAccount)).toBe(60_00 - processorFee(60_00))
+    },
+  )
+
+  raceTest('settles once when two different events for one gift race', async () => {
+    const { donation, fundAccount } = await give(70_00, { coverFee: false })
+    const events = await eventsHeld(donation.stripeCheckoutSessionId!, 'delayed')
+    const distinct = events.filter((d, i) => events.findIndex((e) => e.payload === d.payload) === i)
+    expect(distinct.map(typeOf)).toEqual([
+      'checkout.session.completed',
+      'checkout.session.async_payment_succeeded',
+    ])
+    await Promise.all(distinct.map((d) => answerOf(d)))
+    expect(await postedFor(donation.id)).toEqual(['gift_settled', 'processor_fee'])
+    expect(await balanceOf(db(), fundAccount)).toBe(70_00 - processorFee(70_00))
+    expect((await donationNow(donation.id)).status).toBe('succeeded')
+    // The donation's row lock orders them: one settles, the other finds it settled.
+    expect(await auditsOf(donation.id)).toEqual(['donation.settled'])
+  })
+})
