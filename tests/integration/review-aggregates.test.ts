@@ -1,19 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { applications, panelMembers, reviewAssignments, rubricCriteria } from '#db/schema/index.ts'
+import { applications, reviewAssignments, type User } from '#db/schema/index.ts'
 import { rankApplications } from '#app/domain/review/ranking.ts'
 import { MAX_RANKED, onTheBoard, programRanking } from '#app/services/review/ranking.server.ts'
 import { scoringRubric, submittedReviews } from '#app/services/review/review-records.server.ts'
 import { applicationAggregates } from '#app/services/review/score-aggregates.server.ts'
-import {
-  addUserToOrg,
-  createApplicationRow,
-  createOpenProgram,
-  createUser,
-} from '#tests/support/factories.ts'
+import { createApplicationRow } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
-import { insertReview } from '#tests/support/review-rows.ts'
+import { programWithPanel } from '#tests/support/review-rows.ts'
 
 withTestDatabase()
 
@@ -36,38 +31,17 @@ withTestDatabase()
  * (75 + 50 + ½·25) / 2.5 = 55. C has two complete reviews of three: too few.
  */
 async function workedProgram() {
-  const s = await createOpenProgram({
-    status: 'in_review',
-    reviewersPerApplication: 3,
-    communityReviewerWeight: 500,
-  })
-  const criteria = await db()
-    .select()
-    .from(rubricCriteria)
-    .where(eq(rubricCriteria.programId, s.program.id))
-    .orderBy(rubricCriteria.position)
-  const r1 = await addUserToOrg(s, 'reviewer')
-  const r2 = await addUserToOrg(s, 'reviewer')
-  const r4 = await addUserToOrg(s, 'reviewer')
-  const r3 = await createUser()
-  await db()
-    .insert(panelMembers)
-    .values([
-      { programId: s.program.id, userId: r1.id, kind: 'staff' },
-      { programId: s.program.id, userId: r2.id, kind: 'staff' },
-      { programId: s.program.id, userId: r3.id, kind: 'community' },
-      { programId: s.program.id, userId: r4.id, kind: 'staff' },
-    ])
+  const s = await programWithPanel(
+    { reviewersPerApplication: 3, communityReviewerWeight: 500 },
+    { staff: 3, community: 1 },
+  )
+  const [r1, r2, r4] = s.staff as [User, User, User]
+  const r3 = s.community[0]!
   const a = await createApplicationRow(s.program.id, { title: 'A' })
   const b = await createApplicationRow(s.program.id, { title: 'B' })
   const c = await createApplicationRow(s.program.id, { title: 'C' })
   const withdrawn = await createApplicationRow(s.program.id, { status: 'withdrawn' })
-  const review = (
-    reviewerId: string,
-    applicationId: string,
-    levels: [number | null, number | null],
-    state?: 'in_progress',
-  ) => insertReview(s.program.id, criteria, { reviewerId, applicationId, levels, state })
+  const { review } = s
   await review(r1.id, a.id, [5, 3])
   await review(r1.id, b.id, [4, 4])
   await review(r1.id, c.id, [5, 5])
@@ -79,7 +53,7 @@ async function workedProgram() {
   await review(r3.id, c.id, [5, null])
   await review(r4.id, c.id, [1, 1], 'in_progress')
   await review(r1.id, withdrawn.id, [1, 1])
-  return { ...s, criteria, a, b, c }
+  return { ...s, a, b, c }
 }
 
 /** The same board computed by the pure definitions from every level read into memory. */
