@@ -414,7 +414,7 @@ export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number)
 }
 
 /** Columns the quick look for a better incumbent hands HiGHS: those the LP was least sure about. */
-const HEURISTIC_CORE = 40
+const HEURISTIC_CORE = 25
 
 /**
  * A better starting set, cheaply: HiGHS on the HEURISTIC_CORE columns with the smallest
