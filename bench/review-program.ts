@@ -14,10 +14,8 @@
  *   [--reviewers 60] [--runs 5] [--label before] (vite-node: the services load their translations
  *   through Vite)
  */
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import { db, openDatabase, setDatabase } from '#db/client.server.ts'
@@ -27,6 +25,7 @@ import { decisionProposal, setSuggestedGuardrails } from '#app/services/review/d
 import { programRanking } from '#app/services/review/ranking.server.ts'
 import { createOpenProgram, createUser } from '#tests/support/factories.ts'
 import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
+import { resultsFile } from './results-file.ts'
 
 const { values: opts } = parseArgs({
   options: {
@@ -200,11 +199,6 @@ async function time<T>(
   )
 }
 
-function git(args: string[]) {
-  const r = spawnSync('git', args, { encoding: 'utf8' })
-  return r.status === 0 ? r.stdout.trim() : 'unknown'
-}
-
 try {
   const s = await seed()
   const actor = { id: s.owner.id, organizationId: s.org.id, ip: null }
@@ -241,14 +235,9 @@ try {
     )
   }
 
-  const date = new Date().toISOString()
-  const commit = git(['rev-parse', '--short', 'HEAD'])
-  const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== ''
-  const resultsDir = path.resolve('bench/results')
-  mkdirSync(resultsDir, { recursive: true })
-  const file = path.join(
-    resultsDir,
-    `${opts.label ? `${opts.label}-` : ''}review-program-${date.slice(0, 19).replace(/:/g, '')}-${driver}-${commit}.json`,
+  const { date, commit, dirty, file } = resultsFile(
+    `${opts.label ? `${opts.label}-` : ''}review-program`,
+    driver,
   )
   const result = {
     date,
