@@ -231,7 +231,7 @@ try {
       `proposal (${basis})`,
       () => decisionProposal(s.program, basis),
       (d) =>
-        `${d.proposal.status}${d.proposal.optimalityGap ? ` (within ${d.proposal.optimalityGap.toFixed(2)} points)` : ''}; ${d.proposal.proposal?.applicationIds.length ?? 0} funded; shares ${d.proposal.proposal?.shares.map((x) => `${x.flag} ${x.percent?.toFixed(1)}%`).join(', ')}`,
+        `${d.proposal.status}${d.proposal.optimalityGap ? ` (within ${d.proposal.optimalityGap.toFixed(2)} points)` : ''}; ${d.proposal.proposal?.applicationIds.length ?? 0} funded, score ${d.proposal.proposal?.score.toFixed(2)}; shares ${d.proposal.proposal?.shares.map((x) => `${x.flag} ${x.percent?.toFixed(1)}%`).join(', ')}`,
     )
   }
 
