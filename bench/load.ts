@@ -18,7 +18,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import {
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -38,6 +37,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import type { Db } from '#db/client.server.ts'
 import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
+import { resultsFile } from './results-file.ts'
 import { addApplications, addDraft, demoProgram, organizationId } from './seed-applications.ts'
 
 const { values: opts } = parseArgs({
@@ -357,11 +357,6 @@ async function load(url: string, cookie: string, connections: number, duration: 
   }
 }
 
-function git(args: string[]) {
-  const r = spawnSync('git', ['-C', buildTree, ...args], { encoding: 'utf8' })
-  return r.status === 0 ? r.stdout.trim() : 'unknown'
-}
-
 function printTable(rows: Row[]) {
   const head = ['page', 'role', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'cpu ms/req']
   head.push('non-2xx', 'ceiling', 'load')
@@ -455,14 +450,10 @@ try {
   console.log()
   if (WORKERS !== null) console.log(`scripts/start.mjs with WORKERS=${WORKERS}`)
   printTable(rows)
-  const date = new Date().toISOString()
-  const commit = git(['rev-parse', '--short', 'HEAD'])
-  const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== ''
-  const resultsDir = path.resolve('bench/results')
-  mkdirSync(resultsDir, { recursive: true })
-  const file = path.join(
-    resultsDir,
-    `load-${date.slice(0, 19).replace(/:/g, '')}-${driver}${WORKERS === null ? '' : `-w${WORKERS}`}-${commit}.json`,
+  const { date, commit, dirty, file } = resultsFile(
+    'load',
+    `${driver}${WORKERS === null ? '' : `-w${WORKERS}`}`,
+    buildTree,
   )
   writeFileSync(
     file,

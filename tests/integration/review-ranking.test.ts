@@ -1,17 +1,15 @@
-import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { memberships, panelMembers, reviewAssignments, rubricCriteria } from '#db/schema/index.ts'
+import { memberships, reviewAssignments, type User } from '#db/schema/index.ts'
 import * as rankingRoute from '#app/routes/orgs.$slug.programs.$programSlug.ranking.tsx'
 import {
   addUserToOrg,
   cookieFor,
   createApplicationRow,
-  createOpenProgram,
   createUser,
 } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
-import { insertReview } from '#tests/support/review-rows.ts'
+import { programWithPanel } from '#tests/support/review-rows.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
@@ -44,26 +42,12 @@ const r1 = (score: number) => 72.5 + ((score - 85) / Math.sqrt(175)) * POOL_SD
 const r2 = (score: number) => 72.5 + ((score - 200 / 3) / Math.sqrt(2500 / 3)) * POOL_SD
 
 async function workedProgram() {
-  const s = await createOpenProgram({
-    status: 'in_review',
-    reviewersPerApplication: 3,
-    communityReviewerWeight: 500,
-  })
-  const criteria = await db()
-    .select()
-    .from(rubricCriteria)
-    .where(eq(rubricCriteria.programId, s.program.id))
-    .orderBy(rubricCriteria.position)
-  const staff1 = await addUserToOrg(s, 'reviewer')
-  const staff2 = await addUserToOrg(s, 'reviewer')
-  const community = await createUser()
-  await db()
-    .insert(panelMembers)
-    .values([
-      { programId: s.program.id, userId: staff1.id, kind: 'staff' },
-      { programId: s.program.id, userId: staff2.id, kind: 'staff' },
-      { programId: s.program.id, userId: community.id, kind: 'community' },
-    ])
+  const s = await programWithPanel(
+    { reviewersPerApplication: 3, communityReviewerWeight: 500 },
+    { staff: 2, community: 1 },
+  )
+  const [staff1, staff2] = s.staff as [User, User]
+  const community = s.community[0]!
   const a = await createApplicationRow(s.program.id, {
     title: 'Alpha',
     amountRequestedMinor: 1_000_000,
@@ -73,8 +57,7 @@ async function workedProgram() {
   const c = await createApplicationRow(s.program.id, { title: 'Gamma' })
   const withdrawn = await createApplicationRow(s.program.id, { status: 'withdrawn' })
   const now = new Date()
-  const review = (reviewerId: string, applicationId: string, levels: [number, number]) =>
-    insertReview(s.program.id, criteria, { reviewerId, applicationId, levels })
+  const { review, criteria } = s
   await review(staff1.id, a.id, [5, 3])
   await review(staff1.id, b.id, [4, 4])
   await review(staff1.id, c.id, [5, 5])

@@ -18,44 +18,77 @@ export interface Agreement {
   reason?: AlphaUndefinedReason
 }
 
+/** One unit's values as the alpha needs them: how many, their sum and their sum of squares. */
+export interface UnitSums {
+  m: number
+  s: number
+  s2: number
+}
+
+/**
+ * The sums alpha is computed from, over the units with at least two values: their number
+ * (`units`), their values' number (n), sum and sum of squares, and Σ_u 2(m_u Σv² − (Σv)²)/(m_u − 1),
+ * the observed disagreement before dividing by n. The ranking board has the database add these
+ * up (app/services/review/score-aggregates.server.ts); they are the same sums as here.
+ */
+export interface AlphaTotals {
+  units: number
+  n: number
+  total: number
+  totalSquares: number
+  observed: number
+}
+
+export function alphaTotals(units: Iterable<UnitSums>): AlphaTotals {
+  const totals: AlphaTotals = { units: 0, n: 0, total: 0, totalSquares: 0, observed: 0 }
+  for (const { m, s, s2 } of units) {
+    if (m < 2) continue
+    totals.units++
+    totals.observed += (2 * (m * s2 - s * s)) / (m - 1)
+    totals.n += m
+    totals.total += s
+    totals.totalSquares += s2
+  }
+  return totals
+}
+
 /**
  * Krippendorff's alpha for interval data with missing values (Krippendorff, "Computing
  * Krippendorff's Alpha-Reliability", 2011): α = 1 − D₀ / Dₑ with the squared difference as the
  * metric, where, over the n values in units holding m_u ≥ 2 values,
  *   D₀ = (1/n) Σ_u (1/(m_u − 1)) Σ_{i≠j in u} (v_i − v_j)²   (observed disagreement)
  *   Dₑ = (1/(n(n − 1))) Σ_{i≠j over all n} (v_i − v_j)²      (disagreement expected by chance)
- * Each sum over ordered pairs is 2(m Σv² − (Σv)²), so this runs in one pass over the values.
- * `units` holds each unit's values (one per reviewer who rated it; missing ones simply absent).
+ * Each sum over ordered pairs is 2(m Σv² − (Σv)²), so it needs only each unit's sums (UnitSums).
  */
-export function krippendorffAlphaInterval(units: readonly (readonly number[])[]): Agreement {
-  let n = 0
-  let pairable = 0
-  let observed = 0
-  let total = 0
-  let totalSquares = 0
-  for (const values of units) {
-    const m = values.length
-    if (m < 2) continue
-    pairable++
-    let s = 0
-    let s2 = 0
-    for (const v of values) {
-      s += v
-      s2 += v * v
-    }
-    observed += (2 * (m * s2 - s * s)) / (m - 1)
-    n += m
-    total += s
-    totalSquares += s2
-  }
+export function alphaFromTotals(t: AlphaTotals): Agreement {
+  const { n, units: pairable, total, totalSquares } = t
   if (n < 2) return { alpha: null, pairableValues: n, units: pairable, reason: 'too_few_pairable' }
-  const doObserved = observed / n
+  const doObserved = t.observed / n
   const deExpected = (2 * (n * totalSquares - total * total)) / (n * (n - 1))
   // Floating point leaves crumbs where the exact figure is 0; anything this small is no variation.
   if (deExpected <= 1e-12 * Math.max(1, totalSquares / n)) {
     return { alpha: null, pairableValues: n, units: pairable, reason: 'no_variation' }
   }
   return { alpha: 1 - doObserved / deExpected, pairableValues: n, units: pairable }
+}
+
+/** A unit's sums (UnitSums) from its values. */
+export function unitSums(values: readonly number[]): UnitSums {
+  let s = 0
+  let s2 = 0
+  for (const v of values) {
+    s += v
+    s2 += v * v
+  }
+  return { m: values.length, s, s2 }
+}
+
+/**
+ * Alpha (alphaFromTotals) over units given by their values: each unit's values are one per
+ * reviewer who rated it; missing ones are simply absent.
+ */
+export function krippendorffAlphaInterval(units: readonly (readonly number[])[]): Agreement {
+  return alphaFromTotals(alphaTotals(units.map(unitSums)))
 }
 
 /** The panel's agreement on one criterion: the levels given, per application. */

@@ -8,6 +8,7 @@ import { normaliseScores } from './normalise.ts'
 import {
   APPLICATION_SCORE_FLAGS,
   applicationScores,
+  scoreFlags,
   scoreReviews,
   type ReviewRecord,
   type ScoringCriterion,
@@ -132,25 +133,58 @@ export function rankApplications(
     }).map((s) => [s.applicationId, s]),
   )
   const normalised = new Map(normaliseScores(scored).applications.map((n) => [n.applicationId, n]))
-  const lines = applications.map((application): RankingLine => {
-    const score = scores.get(application.id)!
-    const normal = normalised.get(application.id)
-    const flags: RankingFlag[] = [...score.flags]
-    if (application.conflictDeclared) flags.push('conflict_declared')
-    return {
-      applicationId: application.id,
-      reviews: score.reviews,
-      mean: score.mean,
-      normalised: normal?.normalised ?? null,
-      includesRaw: normal?.includesRaw ?? false,
-      sd: score.sd,
-      flags,
-    }
-  })
+  const figures = new Map(
+    [...scores.values()].map((score): [string, ApplicationFigures] => {
+      const normal = normalised.get(score.applicationId)
+      return [
+        score.applicationId,
+        {
+          reviews: score.reviews,
+          mean: score.mean,
+          sd: score.sd,
+          normalised: normal?.normalised ?? null,
+          includesRaw: normal?.includesRaw ?? false,
+        },
+      ]
+    }),
+  )
+  const lines = rankingLines(applications, figures, options)
   return {
     lines,
     agreement: { overall: programAgreement(scored), criteria: rubricAgreement(rubric, counted) },
   }
+}
+
+/**
+ * What a line needs of an application's reviews: their number, weighted mean, sd, normalised
+ * score and whether some count raw. rankApplications computes them here; the ranking service has
+ * the database compute the same figures (app/services/review/score-aggregates.server.ts).
+ */
+export type ApplicationFigures = Pick<
+  RankingLine,
+  'reviews' | 'mean' | 'sd' | 'normalised' | 'includesRaw'
+>
+
+const NO_REVIEWS: ApplicationFigures = {
+  reviews: 0,
+  mean: null,
+  sd: null,
+  normalised: null,
+  includesRaw: false,
+}
+
+/** The board's lines, one per application given (in their order), from their figures. */
+export function rankingLines(
+  applications: readonly RankedApplication[],
+  figures: ReadonlyMap<string, ApplicationFigures>,
+  options: RankingOptions,
+): RankingLine[] {
+  return applications.map((application): RankingLine => {
+    const { reviews, mean, sd, normalised, includesRaw } = figures.get(application.id) ?? NO_REVIEWS
+    const flags: RankingFlag[] = scoreFlags(reviews, sd, options)
+    if (application.conflictDeclared) flags.push('conflict_declared')
+    return { applicationId: application.id, reviews, mean, normalised, includesRaw, sd, flags }
+  })
 }
 
 /**

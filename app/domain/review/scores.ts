@@ -135,28 +135,38 @@ export interface ApplicationScoreOptions {
   applicationIds?: readonly string[]
 }
 
+/** An application's flags from its number of complete reviews and their standard deviation. */
+export function scoreFlags(
+  reviews: number,
+  sd: number | null,
+  options: Pick<ApplicationScoreOptions, 'reviewersPerApplication' | 'highDisagreementSd'>,
+): ApplicationScoreFlag[] {
+  const flags: ApplicationScoreFlag[] = []
+  if (reviews < options.reviewersPerApplication) flags.push('too_few_reviews')
+  if (sd !== null && sd > (options.highDisagreementSd ?? HIGH_DISAGREEMENT_SD)) {
+    flags.push('high_disagreement')
+  }
+  return flags
+}
+
 /** Per application: weighted mean, number of reviews, spread (sd and range) and flags. */
 export function applicationScores(
   rubric: readonly ScoringCriterion[],
   reviews: readonly ReviewRecord[],
   options: ApplicationScoreOptions,
 ): ApplicationScore[] {
-  const threshold = options.highDisagreementSd ?? HIGH_DISAGREEMENT_SD
   const groups = byApplication(scoreReviews(rubric, reviews))
   for (const id of options.applicationIds ?? []) if (!groups.has(id)) groups.set(id, [])
   return [...groups].map(([applicationId, scored]) => {
     const values = scored.map((r) => r.score)
     const sd = sampleSd(values)
-    const flags: ApplicationScoreFlag[] = []
-    if (scored.length < options.reviewersPerApplication) flags.push('too_few_reviews')
-    if (sd !== null && sd > threshold) flags.push('high_disagreement')
     return {
       applicationId,
       reviews: scored.length,
       mean: weightedMean(scored.map((r) => ({ value: r.score, weight: r.reviewerWeight }))),
       sd,
       range: values.length > 0 ? Math.max(...values) - Math.min(...values) : null,
-      flags,
+      flags: scoreFlags(scored.length, sd, options),
     }
   })
 }

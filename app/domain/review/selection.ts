@@ -268,6 +268,9 @@ const MIP_OPTIONS = {
   mip_rel_gap: 0,
   mip_feasibility_tolerance: 1e-9,
   primal_feasibility_tolerance: 1e-9,
+  // On the small cores it gets, HiGHS's restarts (presolve again after fixing columns) cost more
+  // than they save: measured on the 2,000-application bench, a third fewer nodes without them.
+  mip_allow_restart: false,
 } as const
 
 /**
@@ -369,7 +372,7 @@ export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number)
   let bound = lagrangian + slack
   // Each pass fixes what the best set so far allows and gives HiGHS the rest, starting from that
   // set, for part of the time left; a better set found without proof shrinks the next core.
-  let best = incumbent
+  let best = improveIncumbent(highs, p, rc, incumbent, lagrangian + slack, secondsLeft())
   let z = objectiveValue(p, best)
   let fixed = 0
   for (let pass = 0; pass < 3; pass++) {
@@ -408,6 +411,39 @@ export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number)
     if (!improved) break
   }
   return solvedWith(p, best, false, fixed, bound)
+}
+
+/** Columns the quick look for a better incumbent hands HiGHS: those the LP was least sure about. */
+const HEURISTIC_CORE = 25
+
+/**
+ * A better starting set, cheaply: HiGHS on the HEURISTIC_CORE columns with the smallest
+ * |reduced cost|, every other column as its reduced cost says, for a tenth of the time left.
+ * Only the incumbent changes (kept when this finds nothing better), so exactness does not depend
+ * on it; but the proof's core is every column with |rc| ≤ L − z, so each point gained on z
+ * shrinks the core the exact solve must search, and that search grows fast with its size.
+ */
+function improveIncumbent(
+  highs: Highs,
+  p: BinaryProgramme,
+  rc: readonly number[],
+  incumbent: boolean[],
+  lagrangian: number,
+  seconds: number,
+): boolean[] {
+  const n = rc.length
+  const z = objectiveValue(p, incumbent)
+  const open = Array.from({ length: n }, (_, i) => i)
+    .filter((i) => Math.abs(rc[i]!) <= lagrangian - z)
+    .sort((a, b) => Math.abs(rc[a]!) - Math.abs(rc[b]!))
+  // Small enough for the exact solve as it is: nothing to gain.
+  if (open.length <= HEURISTIC_CORE) return incumbent
+  const columns = open.slice(0, HEURISTIC_CORE).sort((a, b) => a - b)
+  const base = rc.map((v) => v > 0)
+  columns.forEach((c) => (base[c] = false))
+  const solved = solveCore(highs, p, columns, base, incumbent, seconds / 10)
+  if (!solved || solved === 'infeasible') return incumbent
+  return objectiveValue(p, solved.chosen) > z ? solved.chosen : incumbent
 }
 
 /** The largest knapsack table (entries) the bound builds in each direction: 32 MB of doubles. */

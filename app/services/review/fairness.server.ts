@@ -10,12 +10,12 @@ import {
   users,
   type Program,
 } from '#db/schema/index.ts'
-import { MIN_SCORE } from '#app/domain/programs/rubric-template.ts'
 import { isCommunityLed, isSmallBudget } from '#app/domain/review/applicant-groups.ts'
 import { fairnessReport } from '#app/domain/review/fairness-report.ts'
 import { PER_MILLE } from '#app/domain/review/review-states.ts'
 import type { ScoredReview } from '#app/domain/review/scores.ts'
 import { MAX_RANKED, RANKED_STATUSES, onTheBoard } from './ranking.server.ts'
+import { isCompleteReview, reviewScoreSql } from './review-records.server.ts'
 import { stillOnPanel } from './reviewing.server.ts'
 
 /**
@@ -31,9 +31,6 @@ export async function programFairness(
   funderId: string,
 ) {
   const communityWeight = program.communityReviewerWeight / PER_MILLE
-  // A level's points as levelPoints() gives them: (level − min) / (max − min) × 100, weighted by
-  // the criterion; a review counts only when every criterion of the rubric has a level on its scale.
-  const span = sql`(${rubricCriteria.maxScore} - ${MIN_SCORE})`
   const [reviewRows, applicationRows] = await Promise.all([
     db()
       .select({
@@ -41,9 +38,7 @@ export async function programFairness(
         reviewerId: reviewAssignments.reviewerUserId,
         reviewer: users.name,
         community: sql<boolean>`bool_or(${panelMembers.kind} = 'community')`,
-        score: sql<number>`100.0 * sum(${rubricCriteria.weight} * CASE WHEN ${span} > 0
-            THEN (${reviewScores.level} - ${MIN_SCORE})::float8 / ${span} ELSE 1 END)
-          / nullif(sum(${rubricCriteria.weight}), 0)`,
+        score: reviewScoreSql,
       })
       .from(reviewAssignments)
       .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
@@ -60,10 +55,7 @@ export async function programFairness(
         ),
       )
       .groupBy(reviewAssignments.id, users.id)
-      .having(
-        sql`count(*) FILTER (WHERE ${reviewScores.level} BETWEEN ${MIN_SCORE} AND ${rubricCriteria.maxScore})
-          = (SELECT count(*) FROM ${rubricCriteria} WHERE ${rubricCriteria.programId} = ${program.id})`,
-      )
+      .having(isCompleteReview(program.id))
       .orderBy(asc(reviewAssignments.id)),
     db()
       .select({

@@ -7,10 +7,15 @@ import {
   rubricCriteria,
   type Program,
 } from '#db/schema/index.ts'
-import { rankApplications } from '#app/domain/review/ranking.ts'
+import { alphaFromTotals, alphaTotals } from '#app/domain/review/agreement.ts'
+import { rankingLines } from '#app/domain/review/ranking.ts'
 import { consensusOf } from '#app/domain/review/decisions.ts'
 import { consensusOverrides } from './consensus.server.ts'
-import { scoringRubric, submittedReviews } from './review-records.server.ts'
+import {
+  applicationAggregates,
+  criterionAlphaTotals,
+  overallAlphaTotals,
+} from './score-aggregates.server.ts'
 
 /**
  * Applications on the board: everything submitted and not withdrawn, decided ones included, so
@@ -37,14 +42,15 @@ export const onTheBoard = (programId: string) =>
 /**
  * The program's ranking board: each application with its weighted mean, normalised score,
  * reviews, disagreement and flags, and the panel's agreement per criterion and overall
- * (docs/decisions/020-review-mathematics.md). Three reads, none per application: the rubric, the
- * applications (with whether anyone declared a conflict on each) and every level of every
- * submitted review with its reviewer's kind; the mathematics runs on them in memory.
+ * (docs/decisions/020-review-mathematics.md). Reads, none per application: the rubric, the
+ * applications (with whether anyone declared a conflict on each), each application's figures and
+ * each criterion's agreement sums, which the database adds up (score-aggregates.server.ts), so
+ * no review's levels travel; the flags and alphas are worked out from those here.
  */
 export async function programRanking(
   program: Pick<Program, 'id' | 'communityReviewerWeight' | 'reviewersPerApplication'>,
 ) {
-  const [criteria, rows, reviews, overrides] = await Promise.all([
+  const [criteria, rows, figures, criterionTotals, overrides] = await Promise.all([
     db()
       .select()
       .from(rubricCriteria)
@@ -70,30 +76,35 @@ export async function programRanking(
       .where(onTheBoard(program.id))
       .orderBy(asc(applications.id))
       .limit(MAX_RANKED),
-    submittedReviews(program, eq(reviewAssignments.programId, program.id)),
+    applicationAggregates(program),
+    criterionAlphaTotals(program),
     consensusOverrides(program.id),
   ])
 
-  const rubric = scoringRubric(criteria)
-  const ranking = rankApplications(
-    rubric,
-    reviews,
+  const lines = rankingLines(
     rows.map((r) => ({ id: r.id, conflictDeclared: Boolean(r.conflictDeclared) })),
+    new Map(figures.map((f) => [f.applicationId, f])),
     { reviewersPerApplication: program.reviewersPerApplication },
   )
   const byId = new Map(rows.map((r) => [r.id, r]))
   return {
     // An officer's consensus override stands in for the reviewers' mean (kept as reviewMean).
-    lines: ranking.lines.map((line) => ({
+    lines: lines.map((line) => ({
       ...byId.get(line.applicationId)!,
       ...line,
       mean: consensusOf(line.mean, overrides.get(line.applicationId)),
       reviewMean: line.mean,
       consensusOverridden: overrides.has(line.applicationId),
     })),
-    agreement: ranking.agreement,
+    agreement: {
+      overall: alphaFromTotals(overallAlphaTotals(figures)),
+      criteria: criteria.map((c) => ({
+        criterionId: c.id,
+        agreement: alphaFromTotals(criterionTotals.get(c.id) ?? alphaTotals([])),
+      })),
+    },
     criteria,
     // Reviews counted on the board (those of withdrawn applications are not).
-    submittedReviews: ranking.lines.reduce((n, line) => n + line.reviews, 0),
+    submittedReviews: lines.reduce((n, line) => n + line.reviews, 0),
   }
 }

@@ -1,6 +1,12 @@
-import { and, eq, type SQL } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { panelMembers, reviewAssignments, reviewScores, type Program } from '#db/schema/index.ts'
+import {
+  panelMembers,
+  reviewAssignments,
+  reviewScores,
+  rubricCriteria,
+  type Program,
+} from '#db/schema/index.ts'
 import { MIN_SCORE } from '#app/domain/programs/rubric-template.ts'
 import { PER_MILLE } from '#app/domain/review/review-states.ts'
 import type { ReviewRecord, ScoringCriterion } from '#app/domain/review/scores.ts'
@@ -13,6 +19,22 @@ export const scoringRubric = (criteria: { id: string; weight: number; maxScore: 
     minLevel: MIN_SCORE,
     maxLevel: c.maxScore,
   }))
+
+const span = sql`(${rubricCriteria.maxScore} - ${MIN_SCORE})`
+
+/**
+ * A review's 0–100 score as reviewScore() gives it, over the review's levels joined to their
+ * criteria (grouped by review): each level's (level − min) / (max − min) × 100 (a one-level
+ * scale: full marks), weighted by its criterion. Count it only where isCompleteReview holds.
+ */
+export const reviewScoreSql = sql<number>`100.0 * sum(${rubricCriteria.weight} * CASE WHEN ${span} > 0
+    THEN (${reviewScores.level} - ${MIN_SCORE})::float8 / ${span} ELSE 1 END)
+  / nullif(sum(${rubricCriteria.weight}), 0)`
+
+/** The review has a level on its scale for every criterion of the program's rubric. */
+export const isCompleteReview = (programId: string) =>
+  sql`count(*) FILTER (WHERE ${reviewScores.level} BETWEEN ${MIN_SCORE} AND ${rubricCriteria.maxScore})
+    = (SELECT count(*) FROM ${rubricCriteria} WHERE ${rubricCriteria.programId} = ${programId})`
 
 type Review = ReviewRecord & { reviewerWeight: number; scores: ReviewRecord['scores'][number][] }
 
