@@ -98,6 +98,7 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'grant_report.submitted': 'admin:audit.actions.grant_report.submitted',
   'grant_report.accepted': 'admin:audit.actions.grant_report.accepted',
   'grant_report.changes_requested': 'admin:audit.actions.grant_report.changes_requested',
+  'grant_report.file_added': 'admin:audit.actions.grant_report.file_added',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

@@ -93,6 +93,7 @@ export const AUDIT_ACTIONS = [
   'grant_report.submitted',
   'grant_report.accepted',
   'grant_report.changes_requested',
+  'grant_report.file_added',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
