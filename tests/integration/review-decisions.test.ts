@@ -40,6 +40,9 @@ import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
 
+/** The grant's term an officer chooses on the award form. */
+const TERM = { startsOn: '2027-02-01', endsOn: '2028-01-31' }
+
 /*
  * A program in review: budget $100,000, awards from $5,000. Rubric (factories): two criteria
  * weighted 60 and 40 on 1–5. Three applications asking $20,000 each, reviewed by a staff
@@ -473,7 +476,7 @@ describe('the pages', () => {
       const cookie = userId ? await cookieFor(userId) : undefined
       for (const [handler, form] of [
         [decisionRoute.loader, undefined],
-        [decisionRoute.action, { intent: 'award', amount: '20000', confirmAward: 'yes' }],
+        [decisionRoute.action, { intent: 'award', amount: '20000', confirmAward: 'yes', ...TERM }],
       ] as const) {
         const outcome = await call(
           handler,
@@ -533,15 +536,40 @@ describe('the pages', () => {
       params(s, s.b.id),
     )
     expect(refused.status).toBe(400)
+    // The award form offers the default term from today; a last day before the first is refused
+    // beside it, nothing awarded.
+    expect(page.terms.endsOn > page.terms.startsOn).toBe(true)
+    const backwards = await call(
+      decisionRoute.action,
+      makeRequest(path(s, s.a.id), {
+        cookie,
+        form: {
+          intent: 'award',
+          amount: '20,000',
+          confirmAward: 'yes',
+          startsOn: '2027-06-01',
+          endsOn: '2027-05-31',
+        },
+      }),
+      params(s, s.a.id),
+    )
+    expect(backwards.status).toBe(400)
+    expect((backwards.data as { errors: Record<string, string> }).errors.endsOn).toBe(
+      'grants:errors.endBeforeStart',
+    )
+    expect(await decisionsOf(s.program.id)).toHaveLength(0)
     const award = await call(
       decisionRoute.action,
       makeRequest(path(s, s.a.id), {
         cookie,
-        form: { intent: 'award', amount: '20,000', confirmAward: 'yes' },
+        form: { intent: 'award', amount: '20,000', confirmAward: 'yes', ...TERM },
       }),
       params(s, s.a.id),
     )
     expect(award.status).toBe(302)
+    // The grant runs on the days the officer chose.
+    const [grant] = await db().select().from(grants).where(eq(grants.applicationId, s.a.id))
+    expect(grant).toMatchObject({ startsOn: TERM.startsOn, endsOn: TERM.endsOn })
     const decline = await call(
       decisionRoute.action,
       makeRequest(path(s, s.b.id), {
