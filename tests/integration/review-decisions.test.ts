@@ -19,6 +19,7 @@ import { commentId } from '#app/domain/review/decisions.ts'
 import * as decisionRoute from '#app/routes/orgs.$slug.programs.$programSlug.applications_.$applicationId.decision.tsx'
 import * as decisionsRoute from '#app/routes/orgs.$slug.programs.$programSlug.decisions.tsx'
 import * as groupPage from '#app/routes/applications.$id._index.tsx'
+import { assignManually, assignReviewers } from '#app/services/review/assignments.server.ts'
 import { recordConsensus } from '#app/services/review/consensus.server.ts'
 import {
   awardApplication,
@@ -37,6 +38,7 @@ import {
 } from '#tests/support/factories.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
+import { insertReview } from '#tests/support/review-rows.ts'
 
 withTestDatabase()
 
@@ -80,44 +82,19 @@ async function program(overrides: Parameters<typeof createOpenProgram>[0] = {}) 
       amountRequestedMinor: 2_000_000,
     })
   const [a, b, c] = [await apply('Alpha'), await apply('Beta'), await apply('Gamma')]
-  const now = new Date()
-  async function review(
+  const review = (
     reviewerId: string,
     applicationId: string,
     levels: [number, number],
     comments: [string, string, string] = ['', '', ''],
-    state: 'submitted' | 'in_progress' = 'submitted',
-  ) {
-    const [row] = await db()
-      .insert(reviewAssignments)
-      .values({
-        programId: s.program.id,
-        applicationId,
-        reviewerUserId: reviewerId,
-        state,
-        declaredAt: now,
-        submittedAt: state === 'submitted' ? now : null,
-        overallComment: comments[2],
-      })
-      .returning()
-    await db()
-      .insert(reviewScores)
-      .values([
-        {
-          assignmentId: row!.id,
-          criterionId: criteria[0]!.id,
-          level: levels[0],
-          comment: comments[0],
-        },
-        {
-          assignmentId: row!.id,
-          criterionId: criteria[1]!.id,
-          level: levels[1],
-          comment: comments[1],
-        },
-      ])
-    return row!
-  }
+  ) =>
+    insertReview(s.program.id, criteria, {
+      reviewerId,
+      applicationId,
+      levels,
+      comments: comments.slice(0, 2),
+      overallComment: comments[2],
+    })
   const reviews = {
     aStaff: await review(staff.id, a.id, [5, 5]),
     aCommunity: await review(community.id, a.id, [4, 2]),
@@ -447,6 +424,36 @@ describe('the panel consensus', () => {
         reason: '',
       }),
     ).toMatchObject({ ok: false, message: 'decisions:refusals.alreadyDecided' })
+  })
+
+  it('closes the application to new reviewers once recorded, by hand or by the whole-program run', async () => {
+    const s = await program({ reviewersPerApplication: 3 })
+    const late = await createUser()
+    await db()
+      .insert(panelMembers)
+      .values({ programId: s.program.id, userId: late.id, kind: 'community' })
+    const recorded = await recordConsensus(s.actor, s.program, {
+      applicationId: s.b.id,
+      override: null,
+      reason: '',
+    })
+    expect(recorded.ok).toBe(true)
+    expect(await assignManually(s.actor, s.program, s.b.id, late.id)).toEqual({
+      ok: false,
+      status: 409,
+      message: 'review:refusals.consensusRecorded',
+    })
+    // The run gives A and C (no consensus) their third reviewer, and B none.
+    const run = await assignReviewers(s.actor, s.program)
+    expect(run).toMatchObject({ ok: true, assigned: 2 })
+    const lateOn = await db()
+      .select({ applicationId: reviewAssignments.applicationId })
+      .from(reviewAssignments)
+      .where(eq(reviewAssignments.reviewerUserId, late.id))
+    expect(lateOn.map((r) => r.applicationId).sort()).toEqual([s.a.id, s.c.id].sort())
+    // B's scores stay locked under its consensus.
+    const board = await programRanking(s.program)
+    expect(board.lines.find((l) => l.id === s.b.id)!.reviewMean).toBeCloseTo(130 / 3, 9)
   })
 })
 
