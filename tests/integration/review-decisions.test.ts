@@ -12,7 +12,6 @@ import {
   notifications,
   panelMembers,
   reviewAssignments,
-  reviewScores,
   rubricCriteria,
 } from '#db/schema/index.ts'
 import { commentId } from '#app/domain/review/decisions.ts'
