@@ -19,7 +19,8 @@ import * as decisionRoute from '#app/routes/orgs.$slug.programs.$programSlug.app
 import * as decisionsRoute from '#app/routes/orgs.$slug.programs.$programSlug.decisions.tsx'
 import * as groupPage from '#app/routes/applications.$id._index.tsx'
 import { assignManually, assignReviewers } from '#app/services/review/assignments.server.ts'
-import { recordConsensus } from '#app/services/review/consensus.server.ts'
+import { applicationScoreSheet, recordConsensus } from '#app/services/review/consensus.server.ts'
+import { programProgress } from '#app/services/review/progress.server.ts'
 import {
   awardApplication,
   awardProposal,
@@ -51,9 +52,9 @@ const TERM = { startsOn: '2027-02-01', endsOn: '2028-01-31' }
  *
  *              A            B            C
  *   staff      (5,5) → 100  (3,3) → 50   (1,1) → 0
- *   community  (4,2) → 60   (3,1) → 30   (2,2) → 25   (60 is 0.6 × 75 + 0.4 × 25)
+ *   community  (4,2) → 55   (3,1) → 30   (2,2) → 25   (55 is 0.6 × 75 + 0.4 × 25)
  *
- * Weighted means: A (100 + ½·60) / 1.5 = 86.67; B (50 + ½·30) / 1.5 = 43.33; C 8.33.
+ * Weighted means: A (100 + ½·55) / 1.5 = 85; B (50 + ½·30) / 1.5 = 43.33; C 8.33.
  */
 async function program(overrides: Parameters<typeof createOpenProgram>[0] = {}) {
   const s = await createOpenProgram({
@@ -453,6 +454,31 @@ describe('the panel consensus', () => {
     // B's scores stay locked under its consensus.
     const board = await programRanking(s.program)
     expect(board.lines.find((l) => l.id === s.b.id)!.reviewMean).toBeCloseTo(130 / 3, 9)
+  })
+})
+
+describe('one score for an application', () => {
+  it('is the same on the progress page, the ranking board and the decision page', async () => {
+    const s = await program()
+    // A late reviewer's half-scored review of A counts nowhere until it is complete and submitted.
+    const late = await addUserToOrg(s, 'reviewer')
+    await insertReview(s.program.id, s.criteria, {
+      reviewerId: late.id,
+      applicationId: s.a.id,
+      levels: [1, null],
+      state: 'in_progress',
+    })
+    const progress = await programProgress(s.program)
+    const board = await programRanking(s.program)
+    for (const app of [s.a, s.b, s.c]) {
+      const onBoard = board.lines.find((l) => l.id === app.id)!.reviewMean
+      const sheet = await applicationScoreSheet(s.program, app.id)
+      expect(progress.applications.find((p) => p.id === app.id)!.mean).toBeCloseTo(onBoard!, 9)
+      expect(sheet!.mean).toBeCloseTo(onBoard!, 9)
+    }
+    // The worked figures (above): level 1 is 0 points and 5 is 100 (not 20 and 100).
+    expect(progress.applications.find((p) => p.id === s.a.id)!.mean).toBeCloseTo(85, 9)
+    expect(progress.applications.find((p) => p.id === s.c.id)!.mean).toBeCloseTo(25 / 3, 9)
   })
 })
 
