@@ -1,44 +1,26 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { grantMilestones, grantReportFiles, grantReports, memberships } from '#db/schema/index.ts'
-import { createGrantForAward } from '#app/services/grants/grants.server.ts'
+import { grantMilestones, grantReportFiles, grantReports } from '#db/schema/index.ts'
 import * as uploadRoute from '#app/routes/grants.$grantId_.files.tsx'
 import * as downloadRoute from '#app/routes/grants.$grantId_.files.$fileId.tsx'
 import * as granteePage from '#app/routes/grants.$grantId.tsx'
 import * as officerPage from '#app/routes/orgs.$slug.grants.$grantId.tsx'
-import {
-  addUserToOrg,
-  cookieFor,
-  createApplicationRow,
-  createOpenProgram,
-  createOrgWithOwner,
-} from '#tests/support/factories.ts'
+import { addUserToOrg, cookieFor, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { awardedGrant } from '#tests/support/grants.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
 
 /** A grant whose group has submitted its final report, awaiting the funder's review. */
 async function world() {
-  const s = await createOpenProgram({ status: 'in_review' })
-  const application = await createApplicationRow(s.program.id, { status: 'awarded' })
-  const { grantId } = await db().transaction((tx) =>
-    createGrantForAward(tx, {
-      applicationId: application.id,
-      amountMinor: 10_000_00,
-      actorUserId: s.owner.id,
-    }),
-  )
-  const [groupOwner] = await db()
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(eq(memberships.organizationId, application.organizationId))
+  const { s, grantId, grantee } = await awardedGrant()
   const [milestone] = await db()
     .select()
     .from(grantMilestones)
     .where(eq(grantMilestones.grantId, grantId))
-  const cookie = await cookieFor(groupOwner!.id)
+  const cookie = await cookieFor(grantee.id)
   const posted = await call(
     granteePage.action,
     makeRequest(`/grants/${grantId}`, {
@@ -49,7 +31,7 @@ async function world() {
   )
   expect(posted.status).toBe(302)
   const [report] = await db().select().from(grantReports).where(eq(grantReports.grantId, grantId))
-  return { s, grantId, reportId: report!.id, groupOwnerId: groupOwner!.id, cookie }
+  return { s, grantId, reportId: report!.id, cookie }
 }
 
 function upload(grantId: string, cookie: string, fields: Record<string, string>, file?: File) {

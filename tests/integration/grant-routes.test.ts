@@ -1,38 +1,20 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { grantDisbursements, grantMilestones, memberships } from '#db/schema/index.ts'
-import { createGrantForAward } from '#app/services/grants/grants.server.ts'
+import { grantDisbursements, grantMilestones } from '#db/schema/index.ts'
 import * as officerPage from '#app/routes/orgs.$slug.grants.$grantId.tsx'
 import * as granteePage from '#app/routes/grants.$grantId.tsx'
 import * as grantList from '#app/routes/orgs.$slug.grants._index.tsx'
-import {
-  addUserToOrg,
-  cookieFor,
-  createApplicationRow,
-  createOpenProgram,
-} from '#tests/support/factories.ts'
+import { addUserToOrg, cookieFor } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { awardedGrant } from '#tests/support/grants.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
 
 async function world() {
-  const s = await createOpenProgram({ status: 'in_review' })
-  const application = await createApplicationRow(s.program.id, { status: 'awarded' })
-  const { grantId } = await db().transaction((tx) =>
-    createGrantForAward(tx, {
-      applicationId: application.id,
-      amountMinor: 10_000_00,
-      actorUserId: s.owner.id,
-      startsOn: '2027-01-01',
-    }),
-  )
-  const [groupOwner] = await db()
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(eq(memberships.organizationId, application.organizationId))
-  return { s, grantId, groupOwnerId: groupOwner!.id }
+  const { s, grantId, grantee } = await awardedGrant({ startsOn: '2027-01-01' })
+  return { s, grantId, groupOwnerId: grantee.id }
 }
 
 const payments = (grantId: string) =>

@@ -37,13 +37,9 @@ import { addDays } from '#app/domain/grants/schedule.ts'
 import { programToday } from '#app/services/grants/grant-access.server.ts'
 import { GRANT_REPORT_REMINDERS_JOB } from '#app/services/grants/grant-reminders.server.ts'
 import { saveMilestone } from '#app/services/grants/grant-schedule.server.ts'
-import { createGrantForAward } from '#app/services/grants/grants.server.ts'
-import {
-  createApplicationRow,
-  createOpenProgram,
-  createOrgWithOwner,
-} from '#tests/support/factories.ts'
+import { createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { awardedGrant } from '#tests/support/grants.ts'
 import { eventually } from '#tests/support/eventually.ts'
 
 const database = withTestDatabase()
@@ -135,18 +131,8 @@ describe('jobs fired by their schedules', () => {
 
 describe('grant report reminders', () => {
   it('the daily job tells the group once that a report is due soon and once that one is overdue', async () => {
-    const s = await createOpenProgram({ status: 'in_review' })
-    const application = await createApplicationRow(s.program.id, { status: 'awarded' })
+    const { s, application, grantId, officer } = await awardedGrant()
     const today = await programToday(db(), s.program.timeZone)
-    const { grantId } = await db().transaction((tx) =>
-      createGrantForAward(tx, {
-        applicationId: application.id,
-        amountMinor: 1_000_00,
-        actorUserId: s.owner.id,
-        startsOn: addDays(today, -30),
-      }),
-    )
-    const officer = { id: s.owner.id }
     const due = await saveMilestone(officer, grantId, {
       dueOn: addDays(today, 3),
       title: 'Midway report',
