@@ -540,6 +540,8 @@ describe('the pages', () => {
   it('award and decline through the page, and the group reads the outcome only after it', async () => {
     const s = await program()
     const cookie = await cookieFor(s.owner.id)
+    const post = (id: string, form: Record<string, string | string[]>) =>
+      call(decisionRoute.action, makeRequest(path(s, id), { cookie, form }), params(s, id))
     const groupCookie = await cookieFor(await s.groupOwner(s.b.id))
     const before = await call(
       groupPage.loader,
@@ -559,62 +561,39 @@ describe('the pages', () => {
     expect(page.mean).toBeCloseTo(130 / 3, 9)
 
     // A decline without feedback keeps what was typed.
-    const refused = await call(
-      decisionRoute.action,
-      makeRequest(path(s, s.b.id), {
-        cookie,
-        form: { intent: 'decline', feedback: '', confirmDecline: 'yes' },
-      }),
-      params(s, s.b.id),
-    )
+    const refused = await post(s.b.id, { intent: 'decline', feedback: '', confirmDecline: 'yes' })
     expect(refused.status).toBe(400)
     // The award form offers the default term from today; a last day before the first is refused
     // beside it, nothing awarded.
     expect(page.terms.endsOn > page.terms.startsOn).toBe(true)
-    const backwards = await call(
-      decisionRoute.action,
-      makeRequest(path(s, s.a.id), {
-        cookie,
-        form: {
-          intent: 'award',
-          amount: '20,000',
-          confirmAward: 'yes',
-          startsOn: '2027-06-01',
-          endsOn: '2027-05-31',
-        },
-      }),
-      params(s, s.a.id),
-    )
+    const backwards = await post(s.a.id, {
+      intent: 'award',
+      amount: '20,000',
+      confirmAward: 'yes',
+      startsOn: '2027-06-01',
+      endsOn: '2027-05-31',
+    })
     expect(backwards.status).toBe(400)
     expect((backwards.data as { errors: Record<string, string> }).errors.endsOn).toBe(
       'grants:errors.endBeforeStart',
     )
     expect(await decisionsOf(s.program.id)).toHaveLength(0)
-    const award = await call(
-      decisionRoute.action,
-      makeRequest(path(s, s.a.id), {
-        cookie,
-        form: { intent: 'award', amount: '20,000', confirmAward: 'yes', ...TERM },
-      }),
-      params(s, s.a.id),
-    )
+    const award = await post(s.a.id, {
+      intent: 'award',
+      amount: '20,000',
+      confirmAward: 'yes',
+      ...TERM,
+    })
     expect(award.status).toBe(302)
     // The grant runs on the days the officer chose.
     const [grant] = await db().select().from(grants).where(eq(grants.applicationId, s.a.id))
     expect(grant).toMatchObject({ startsOn: TERM.startsOn, endsOn: TERM.endsOn })
-    const decline = await call(
-      decisionRoute.action,
-      makeRequest(path(s, s.b.id), {
-        cookie,
-        form: {
-          intent: 'decline',
-          feedback: 'Tell us more about the families you reach.',
-          sharedCommentIds: [commentId(s.reviews.bCommunity.id, s.criteria[1]!.id)],
-          confirmDecline: 'yes',
-        },
-      }),
-      params(s, s.b.id),
-    )
+    const decline = await post(s.b.id, {
+      intent: 'decline',
+      feedback: 'Tell us more about the families you reach.',
+      sharedCommentIds: [commentId(s.reviews.bCommunity.id, s.criteria[1]!.id)],
+      confirmDecline: 'yes',
+    })
     expect(decline.status).toBe(302)
     const after = await call(
       groupPage.loader,

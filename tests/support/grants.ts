@@ -9,9 +9,16 @@ import { createApplicationRow, createOpenProgram } from './factories.ts'
  * the award makes it: one payment, a final report): the officer (the funder's owner) and the
  * grantee (the group's owner) as actors.
  */
-export async function awardedGrant(options: { amountMinor?: number; startsOn?: string } = {}) {
+export async function awardedGrant(
+  options: {
+    amountMinor?: number
+    startsOn?: string
+    endsOn?: string
+    program?: Parameters<typeof createOpenProgram>[0]
+  } = {},
+) {
   const amountMinor = options.amountMinor ?? 10_000_00
-  const s = await createOpenProgram({ status: 'in_review' })
+  const s = await createOpenProgram({ status: 'in_review', ...options.program })
   const application = await createApplicationRow(s.program.id, {
     status: 'awarded',
     amountRequestedMinor: amountMinor,
@@ -22,6 +29,7 @@ export async function awardedGrant(options: { amountMinor?: number; startsOn?: s
       amountMinor,
       actorUserId: s.owner.id,
       ...(options.startsOn ? { startsOn: options.startsOn } : {}),
+      ...(options.endsOn ? { endsOn: options.endsOn } : {}),
     }),
   )
   const [groupOwner] = await db()
