@@ -113,6 +113,14 @@ describe('grant report files', () => {
     expect(anon.location).toMatch(/^\/login/)
   })
 
+  it('refuses a file over 10 MB as it streams (413), storing nothing', async () => {
+    const { grantId, reportId, cookie } = await world()
+    const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'video.pdf')
+    const outcome = await upload(grantId, cookie, { reportId }, big)
+    expect(outcome.status).toBe(413)
+    expect(await filesOf(reportId)).toEqual([])
+  })
+
   it('refuses uploads from the funder, of a renamed file, and to a reviewed report', async () => {
     const { s, grantId, reportId, cookie } = await world()
     const asFunder = await upload(grantId, await cookieFor(s.owner.id), { reportId }, pdf())
