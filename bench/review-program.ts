@@ -3,7 +3,7 @@
  * and 3 reviews each. Times the assignment of the whole program (assignReviewers), the ranking
  * (programRanking: the reads, per-review scores, normalisation and agreement) and the decision
  * page's proposal (decisionProposal: the ranking again, the guardrails, then two HiGHS solves)
- * with the three suggested guardrails. Runs on an in-memory PGlite (nothing else is touched).
+ * with the three suggested guardrails, and the officer's progress page (programProgress). Runs on an in-memory PGlite (nothing else is touched).
  * Usage: npx vite-node bench/review-program.ts -- [applications] [reviewers] (vite-node: the
  * services load their translations through Vite)
  */
@@ -12,6 +12,7 @@ import { db, openDatabase, setDatabase } from '#db/client.server.ts'
 import { memberships, panelMembers } from '#db/schema/index.ts'
 import { assignReviewers } from '#app/services/review/assignments.server.ts'
 import { decisionProposal, setSuggestedGuardrails } from '#app/services/review/decide.server.ts'
+import { programProgress } from '#app/services/review/progress.server.ts'
 import { programRanking } from '#app/services/review/ranking.server.ts'
 import { createOpenProgram, createUser } from '#tests/support/factories.ts'
 
@@ -92,6 +93,15 @@ for (let run = 1; run <= 3; run++) {
     () => programRanking(s.program),
     (r) =>
       `${r.lines.length} lines, ${r.submittedReviews} reviews, α ${r.agreement.overall.alpha?.toFixed(3)}`,
+  )
+}
+// The officer's progress page scores each application by the ranking's definition too.
+for (let run = 1; run <= 2; run++) {
+  await time(
+    `progress (programProgress), run ${run}`,
+    () => programProgress(s.program),
+    (p) =>
+      `${p.applications.length} applications, ${p.applications.filter((a) => a.mean !== null).length} scored`,
   )
 }
 await setSuggestedGuardrails(actor, s.program)
