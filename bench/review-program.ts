@@ -5,6 +5,7 @@
  * - normalisation: each application's figures (per-review totals, per-reviewer means and sds,
  *   z-scores, normalised scores), in SQL (applicationAggregates);
  * - ranking: programRanking, the whole board (figures, flags, agreement, names);
+ * - progress: programProgress, the officer's progress page (scored as the board scores);
  * - proposal: decisionProposal on either basis with the three suggested guardrails (the ranking,
  *   then the HiGHS solves).
  * Prints the median and max of wall and CPU time per phase and writes them to
@@ -22,6 +23,7 @@ import { db, openDatabase, setDatabase } from '#db/client.server.ts'
 import { memberships, panelMembers, type Program } from '#db/schema/index.ts'
 import { assignReviewers } from '#app/services/review/assignments.server.ts'
 import { decisionProposal, setSuggestedGuardrails } from '#app/services/review/decide.server.ts'
+import { programProgress } from '#app/services/review/progress.server.ts'
 import { programRanking } from '#app/services/review/ranking.server.ts'
 import { createOpenProgram, createUser } from '#tests/support/factories.ts'
 import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
@@ -224,6 +226,13 @@ try {
     () => programRanking(s.program),
     (r) =>
       `${r.lines.length} lines, ${r.submittedReviews} reviews, α ${r.agreement.overall.alpha?.toFixed(3)}`,
+  )
+  // The officer's progress page scores each application by the ranking's definition too.
+  await time(
+    'progress',
+    () => programProgress(s.program),
+    (p) =>
+      `${p.applications.length} applications, ${p.applications.filter((a) => a.mean !== null).length} scored`,
   )
   await setSuggestedGuardrails(actor, s.program)
   for (const basis of ['raw', 'normalised'] as const) {

@@ -8,7 +8,7 @@ import { useUpload, type UploadState } from '#app/lib/use-upload.ts'
 export type AttachmentRow = { id: string; fileName: string; sizeBytes: number }
 
 /** "12 KB", "1.5 MB" in the reader's language (the unit symbols are the same in both). */
-function useFileSize() {
+export function useFileSize() {
   const { t } = useTranslation('applications')
   const { locale } = useFormatters()
   return (bytes: number) =>
@@ -58,22 +58,27 @@ export function AttachmentList({
   )
 }
 
-/** A small multipart form: choose a file and upload it, for one question or the general pile. */
+/**
+ * A small multipart form: choose a file and upload it to `action` with the `fields` given (an
+ * application's question or general pile, a grant report).
+ */
 export function UploadForm({
-  applicationId,
-  questionId,
+  id,
+  action,
+  fields,
   label,
   target,
   error,
 }: {
-  applicationId: string
-  questionId: string | null
+  /** The file input's id, unique on the page. */
+  id: string
+  action: string
+  fields: Record<string, string>
   label: string
   /** What the file is for, to tell this page's upload buttons apart. */
   target: string
   error?: Message
 }) {
-  const id = `upload-${questionId ?? 'general'}`
   const upload = useUpload()
   const tm = useMessage()
   const { t } = useTranslation('applications')
@@ -81,14 +86,16 @@ export function UploadForm({
   return (
     <Form
       method="post"
-      action={`/applications/${applicationId}/attachments`}
+      action={action}
       encType="multipart/form-data"
       className="inline-form upload-form"
       // Our own message beside the field ("Choose a file to upload"), not the browser's bubble.
       noValidate
       onSubmit={upload.onSubmit}
     >
-      <input type="hidden" name="questionId" value={questionId ?? ''} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className={shownError ? 'field field-invalid' : 'field'}>
         <label htmlFor={id}>{label}</label>
         <p className="hint" id={`${id}-hint`}>

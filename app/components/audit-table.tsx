@@ -103,6 +103,7 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'donation.failed': 'admin:audit.actions.donation.failed',
   'donation.expired': 'admin:audit.actions.donation.expired',
   'donation.refunded': 'admin:audit.actions.donation.refunded',
+  'grant_report.file_added': 'admin:audit.actions.grant_report.file_added',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

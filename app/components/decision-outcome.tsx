@@ -5,7 +5,7 @@ import type { DecisionOutcome as Outcome } from '#app/domain/review/decisions.ts
 import { useFormatters, type Formatters } from '#app/lib/i18n/formatters.ts'
 import { Card } from './card.tsx'
 import { ContentText } from './content-text.tsx'
-import { TableFrame } from './table.tsx'
+import { DataTable } from './table.tsx'
 
 export interface ShownOutcome {
   outcome: Outcome
@@ -66,33 +66,28 @@ export function DecisionOutcome({
         <>
           <h3>{t('decisions:outcome.scores')}</h3>
           <p className="hint">{t('decisions:outcome.scoresHint')}</p>
-          <TableFrame label={t('decisions:outcome.scoresCaption')}>
-            <table>
-              <caption>{t('decisions:outcome.scoresCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('decisions:outcome.criterion')}</th>
-                  <th scope="col" className="num">
-                    {t('decisions:outcome.yours')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('decisions:outcome.funded')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.criteria.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <ContentText shown={c.label} />
-                    </th>
-                    <td className="num">{points(format, c.own)}</td>
-                    <td className="num">{points(format, c.funded)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableFrame>
+          <DataTable
+            caption={t('decisions:outcome.scoresCaption')}
+            rows={outcome.criteria}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                header: t('decisions:outcome.criterion'),
+                rowHeader: true,
+                cell: (c) => <ContentText shown={c.label} />,
+              },
+              {
+                header: t('decisions:outcome.yours'),
+                numeric: true,
+                cell: (c) => points(format, c.own),
+              },
+              {
+                header: t('decisions:outcome.funded'),
+                numeric: true,
+                cell: (c) => points(format, c.funded),
+              },
+            ]}
+          />
         </>
       ) : null}
       {outcome.sharedComments.length > 0 ? (

@@ -14,6 +14,7 @@ import {
   type ReportStatus,
 } from '#app/domain/grants/grant-states.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { useFileSize } from './attachment-list.tsx'
 import { TableFrame } from './table.tsx'
 
 /** A grant's terms in a few facts, the same on the funder's and the grantee's page. */
@@ -122,6 +123,7 @@ export interface ReportView {
   submittedBy: string | null
   reviewedAt: string | null
   reviewMessage: string | null
+  files: { id: string; fileName: string; sizeBytes: number }[]
 }
 
 export interface MilestoneView {
@@ -150,8 +152,19 @@ export function MilestoneHeading({ milestone }: { milestone: MilestoneView }) {
   )
 }
 
-/** The reports given on a milestone, newest first, with the funder's answers. */
-export function ReportHistory({ reports }: { reports: ReportView[] }) {
+/**
+ * The reports given on a milestone, newest first, with their files and the funder's answers;
+ * `attach` adds the grantee's upload form to a report still awaiting review.
+ */
+export function ReportHistory({
+  grantId,
+  reports,
+  attach,
+}: {
+  grantId: string
+  reports: ReportView[]
+  attach?: (report: ReportView) => ReactNode
+}) {
   const { t } = useTranslation('grants')
   const format = useFormatters()
   if (reports.length === 0) return <p>{t('grants:report.none')}</p>
@@ -180,6 +193,8 @@ export function ReportHistory({ reports }: { reports: ReportView[] }) {
                 ))}
               </dl>
             ) : null}
+            <ReportFiles grantId={grantId} files={r.files} />
+            {attach?.(r)}
             {r.reviewMessage ? (
               <p className="callout">
                 <strong>{t('grants:report.funderAsked')}</strong> {r.reviewMessage}
@@ -189,5 +204,25 @@ export function ReportHistory({ reports }: { reports: ReportView[] }) {
         </li>
       ))}
     </ol>
+  )
+}
+
+/** A report's files, each a download (the route checks who may have it). */
+function ReportFiles({ grantId, files }: { grantId: string; files: ReportView['files'] }) {
+  const { t } = useTranslation('grants')
+  const size = useFileSize()
+  if (files.length === 0) return null
+  return (
+    <>
+      <h4>{t('grants:files.title')}</h4>
+      <ul className="plain-list">
+        {files.map((f) => (
+          <li key={f.id}>
+            <a href={`/grants/${grantId}/files/${f.id}`}>{f.fileName}</a>{' '}
+            <span className="hint">({size(f.sizeBytes)})</span>
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

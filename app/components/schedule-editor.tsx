@@ -1,3 +1,4 @@
+import { GrantTermFields } from './grant-term-fields.tsx'
 import { Form } from '@remix-run/react'
 import { useFieldArray } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -40,22 +41,7 @@ export function ScheduleEditor({
   return (
     <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
       <FormError message={form.formError} />
-      <div className="row-fields">
-        <TextField
-          label={t('grants:schedule.startsOn')}
-          type="date"
-          required
-          {...form.field('startsOn')}
-          error={form.errorOf('startsOn')}
-        />
-        <TextField
-          label={t('grants:schedule.endsOn')}
-          type="date"
-          required
-          {...form.field('endsOn')}
-          error={form.errorOf('endsOn')}
-        />
-      </div>
+      <GrantTermFields form={form} />
       <fieldset>
         <legend>{t('grants:schedule.lines')}</legend>
         {rows.fields.map((row, i) => (

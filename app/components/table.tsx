@@ -50,6 +50,23 @@ export interface Column<T> {
   cell: (row: T) => ReactNode
   /** Right-aligns numbers so they can be compared down the column. */
   numeric?: boolean
+  /** The column that names each row: its cells are row headers (`<th scope="row">`). */
+  rowHeader?: boolean
+}
+
+/** A table's column headers; numeric columns align right. */
+export function ColumnHeads({ columns }: { columns: { header: string; numeric?: boolean }[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+            {c.header}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
 }
 
 export function DataTable<T>({
@@ -67,23 +84,21 @@ export function DataTable<T>({
     <TableFrame label={caption}>
       <table>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={columns} />
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)}>
-              {columns.map((c) => (
-                <td key={c.header} className={c.numeric ? 'num' : undefined}>
-                  {c.cell(row)}
-                </td>
-              ))}
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <th key={c.header} scope="row" className={c.numeric ? 'num' : undefined}>
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

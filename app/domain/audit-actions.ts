@@ -98,6 +98,7 @@ export const AUDIT_ACTIONS = [
   'donation.failed',
   'donation.expired',
   'donation.refunded',
+  'grant_report.file_added',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

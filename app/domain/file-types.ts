@@ -43,3 +43,9 @@ export function fileProblem(fileName: string, sizeBytes: number): Message | null
     return { key: 'applications:attachments.refusal.tooLarge', values }
   return null
 }
+
+/** A file's name as a message shows it: long names are cut, so the flash cookie stays small. */
+export function shortFileName(name: string, max = 60) {
+  const chars = [...name]
+  return chars.length <= max ? name : `${chars.slice(0, max - 1).join('')}…`
+}

@@ -19,3 +19,6 @@ export const flashFor = (flash: Flash | null | undefined, field: string) =>
 
 /** The field an upload's error belongs to, so the page shows it beside the right file input. */
 export const uploadField = (questionId: string | null) => `upload:${questionId ?? ''}`
+
+/** The field a grant report's upload message belongs to (beside that report's file input). */
+export const reportFileField = (reportId: string) => `report-file:${reportId}`

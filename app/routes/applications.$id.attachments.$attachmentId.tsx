@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { readAttachment } from '#app/services/applications/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
-import { throwNotFound } from '#app/utils/http.server.ts'
+import { fileDownload, throwNotFound } from '#app/utils/http.server.ts'
 
 /**
  * Sends a file only to someone who may see its application (requireApplication), always as a
@@ -11,14 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { loaded } = await requireApplication(request, params.id)
   const file = await readAttachment(loaded, params.attachmentId ?? '')
   if (!file) throwNotFound('applications:attachments.notFound')
-  const asciiName = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  return new Response(Buffer.from(file.bytes), {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.bytes.byteLength),
-      'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  return fileDownload(file)
 }

@@ -5,16 +5,11 @@ import {
   removeAttachment,
 } from '#app/services/applications/attachments.server.ts'
 import { requireApplication } from '#app/utils/application-route.server.ts'
+import { shortFileName } from '#app/domain/file-types.ts'
 import { uploadField } from '#app/lib/flash.ts'
 import type { Message } from '#app/lib/i18n/message.ts'
-import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
+import { answerUpload, redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { readUpload } from '#app/utils/request-body.server.ts'
-
-/** A file's name as a message shows it: long names are cut, so the flash cookie stays small. */
-function shortName(name: string, max = 60) {
-  const chars = [...name]
-  return chars.length <= max ? name : `${chars.slice(0, max - 1).join('')}…`
-}
 
 /**
  * Upload or remove a file; the result shows next to the file field on the questions step (in the
@@ -23,12 +18,7 @@ function shortName(name: string, max = 60) {
  * (which its request would follow, eating the flash message on the way).
  */
 export async function action(args: ActionFunctionArgs) {
-  const response = await handle(args)
-  if (args.request.headers.get('Accept') !== 'application/json') return response
-  const headers = new Headers({ 'Content-Type': 'application/json' })
-  const cookie = response.headers.get('Set-Cookie')
-  if (cookie) headers.set('Set-Cookie', cookie)
-  return new Response(JSON.stringify({ location: response.headers.get('Location') }), { headers })
+  return answerUpload(args.request, await handle(args))
 }
 
 async function handle({ request, params, context }: ActionFunctionArgs) {
@@ -60,7 +50,7 @@ async function handle({ request, params, context }: ActionFunctionArgs) {
     if (!file?.fileName) return await refuse('applications:attachments.chooseFile')
     const result = await addAttachment(actor, loaded, { questionId, fileName: file.fileName, file })
     if (!result.ok) return await refuse(result.message)
-    const name = shortName(result.fileName)
+    const name = shortFileName(result.fileName)
     return await redirectWithFlash(back, {
       kind: 'success',
       message: {

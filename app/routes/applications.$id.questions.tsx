@@ -184,8 +184,9 @@ function Editor() {
               editable
             />
             <UploadForm
-              applicationId={id}
-              questionId={q.id}
+              id={`upload-${q.id}`}
+              action={`/applications/${id}/attachments`}
+              fields={{ questionId: q.id }}
               label={t('applications:questions.addFileFor', { label: q.shown.label.text })}
               target={q.shown.label.text}
               error={flashFor(flash, uploadField(q.id))}
@@ -196,8 +197,9 @@ function Editor() {
           <h3>{t('applications:questions.otherDocuments')}</h3>
           <AttachmentList applicationId={id} files={files.filter((f) => !f.questionId)} editable />
           <UploadForm
-            applicationId={id}
-            questionId={null}
+            id="upload-general"
+            action={`/applications/${id}/attachments`}
+            fields={{ questionId: '' }}
             label={t('applications:questions.addDocument')}
             target={t('applications:questions.documentTarget')}
             error={flashFor(flash, uploadField(null))}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { UploadForm } from '#app/components/attachment-list.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
@@ -11,9 +12,11 @@ import {
   PaymentTable,
   ReportHistory,
   type MilestoneView,
+  type ReportView,
 } from '#app/components/grant-parts.tsx'
 import { REPORT_FIGURE_KEYS, REPORT_FIGURES } from '#app/domain/grants/grant-states.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
+import { flashFor, reportFileField } from '#app/lib/flash.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
@@ -28,8 +31,9 @@ import { requireUser } from '#app/utils/permissions.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { useRootData } from '#app/root.tsx'
 
-export const handle: I18nHandle = { i18n: ['grants'] }
+export const handle: I18nHandle = { i18n: ['grants', 'applications'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
@@ -86,7 +90,11 @@ export default function GranteeGrant() {
             <section key={m.id} className="stack">
               <MilestoneHeading milestone={m} />
               {m.ask ? <p className="prewrap">{m.ask}</p> : null}
-              <ReportHistory reports={m.reports} />
+              <ReportHistory
+                grantId={grant.id}
+                reports={m.reports}
+                attach={active ? (r) => <ReportUpload grantId={grant.id} report={r} /> : undefined}
+              />
               {open ? (
                 <ReportForm
                   milestone={m}
@@ -98,6 +106,23 @@ export default function GranteeGrant() {
         })}
       </Card>
     </>
+  )
+}
+
+/** While the funder has not reviewed a report, its group may add files to it, one at a time. */
+function ReportUpload({ grantId, report }: { grantId: string; report: ReportView }) {
+  const { t } = useTranslation('grants')
+  const flash = useRootData()?.flash
+  if (report.status !== 'submitted') return null
+  return (
+    <UploadForm
+      id={`report-file-${report.id}`}
+      action={`/grants/${grantId}/files`}
+      fields={{ reportId: report.id }}
+      label={t('grants:files.add')}
+      target={t('grants:files.target')}
+      error={flashFor(flash, reportFileField(report.id))}
+    />
   )
 }
 

@@ -49,7 +49,7 @@ import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 
-export const handle: I18nHandle = { i18n: ['grants'] }
+export const handle: I18nHandle = { i18n: ['grants', 'applications'] }
 
 /** The grant of the funder in the URL, for its program officers; anyone else: 403 or 404. */
 async function requireOfficerGrant(request: Request, params: LoaderFunctionArgs['params']) {
@@ -302,7 +302,7 @@ export default function OfficerGrant() {
             <section key={m.id} className="stack">
               <MilestoneHeading milestone={m} />
               {m.ask ? <p className="prewrap">{m.ask}</p> : null}
-              <ReportHistory reports={m.reports} />
+              <ReportHistory grantId={loaded.grant.id} reports={m.reports} />
               {pending && active ? (
                 <Form method="post" className="stack">
                   <input type="hidden" name="reportId" value={pending.id} />

@@ -101,6 +101,14 @@ export default function OrganizationGrants() {
               numeric: true,
               cell: (r) => format.money(r.amountMinor, r.currency),
             },
+            {
+              header: t('grants:facts.term'),
+              cell: (r) =>
+                t('grants:facts.termDates', {
+                  start: format.date(r.startsOn),
+                  end: format.date(r.endsOn),
+                }),
+            },
             { header: t('grants:list.status'), cell: (r) => t(GRANT_STATUS_KEYS[r.status]) },
             {
               header: t('grants:list.nextPayment'),

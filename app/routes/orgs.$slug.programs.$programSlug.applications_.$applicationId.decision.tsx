@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
+import { GrantTermFields } from '#app/components/grant-term-fields.tsx'
 import { TableFrame } from '#app/components/table.tsx'
 import { ChoiceFieldset } from '#app/components/choice-fieldset.tsx'
 import { ConfirmCheckbox } from '#app/components/confirm-checkbox.tsx'
@@ -19,6 +20,9 @@ import { moneyInputValue } from '#app/lib/money.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { CONFIRMED } from '#app/schemas/confirmation.ts'
 import { AwardSchema, ConsensusSchema, DeclineSchema } from '#app/schemas/review/decisions.ts'
+import { defaultTerms } from '#app/domain/grants/schedule.ts'
+import { db } from '#db/client.server.ts'
+import { programToday } from '#app/services/grants/grant-access.server.ts'
 import { showCriterion } from '#app/services/programs/program-content.server.ts'
 import { applicationScoreSheet, recordConsensus } from '#app/services/review/consensus.server.ts'
 import {
@@ -33,7 +37,7 @@ import { requestLanguage } from '#app/utils/i18n.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 
-export const handle: I18nHandle = { i18n: ['decisions', 'review'] }
+export const handle: I18nHandle = { i18n: ['decisions', 'review', 'grants'] }
 
 /** The application in the URL, of this program and submitted; anything else is not found. */
 async function requireSheet(
@@ -48,10 +52,11 @@ async function requireSheet(
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, fund, organization } = await requireOfficerProgram(request, params)
-  const [sheet, reader, budget] = await Promise.all([
+  const [sheet, reader, budget, today] = await Promise.all([
     requireSheet(program, params.applicationId),
     requestLanguage(request),
     programBudget(program),
+    programToday(db(), program.timeZone),
   ])
   const means = new Map(sheet.criterionMeans.map((m) => [m.criterionId, m.mean]))
   return {
@@ -59,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currency: fund.currency,
     budget,
     minAwardMinor: program.minAwardMinor,
+    // The award form's days: from today in the program's zone, for the default term.
+    terms: defaultTerms(today),
     application: sheet.application,
     criteria: sheet.criteria.map((c) => ({
       id: c.id,
@@ -124,6 +131,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       applicationId: input.applicationId,
       amountMinor: input.amount,
       feedback: input.note,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
     })
     if (!result.ok) return refuse(result, formData)
     message = 'decisions:flash.awarded'
@@ -165,6 +174,7 @@ export default function DecisionPage() {
       intent: 'award',
       applicationId: application.id,
       amount: moneyInputValue(application.amountRequestedMinor),
+      ...loaded.terms,
     },
     failure: failureOf('award'),
   })
@@ -367,6 +377,7 @@ export default function DecisionPage() {
                 error={awardForm.errorOf('amount')}
                 {...awardForm.field('amount')}
               />
+              <GrantTermFields form={awardForm} hint={t('decisions:award.termHint')} />
               <TextareaField
                 label={t('decisions:award.feedback')}
                 rows={3}

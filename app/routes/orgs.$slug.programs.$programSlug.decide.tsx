@@ -483,6 +483,8 @@ export default function DecisionPage() {
     rule: ruleText(t, format, share.flag, share.minPercent),
     name: isGuardrailFlag(share.flag) ? t(GUARDRAIL_FLAG_KEYS[share.flag]) : share.flag,
   }))
+  const metText = (met: boolean) =>
+    met ? t('review:decide.shares.met') : t('review:decide.shares.notMet')
   const acceptFailed =
     failure?.values?.intent === 'accept'
       ? (failure.errors.form ?? failure.errors.awards)
@@ -552,47 +554,46 @@ export default function DecisionPage() {
               },
             ])}
           >
-            <table>
-              <caption>{t('review:decide.shares.chart')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('review:decide.shares.guardrail')}</th>
-                  <th scope="col" className="num">
-                    {t('review:decide.shares.requiredColumn')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('review:decide.shares.rankingColumn')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('review:decide.shares.proposalColumn')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('review:decide.shares.proposalDollars')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shares.map(({ share, proposed, rule }) => (
-                  <tr key={share.flag}>
-                    <th scope="row">{rule}</th>
-                    <td className="num">{percent(format, share.minPercent)}</td>
-                    <td className="num">
-                      {percent(format, share.percent)}{' '}
-                      {share.met ? t('review:decide.shares.met') : t('review:decide.shares.notMet')}
-                    </td>
-                    <td className="num">
-                      {percent(format, proposed?.percent)}{' '}
-                      {proposed
-                        ? proposed.met
-                          ? t('review:decide.shares.met')
-                          : t('review:decide.shares.notMet')
-                        : null}
-                    </td>
-                    <td className="num">{proposed ? money(proposed.flaggedTotal) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t('review:decide.shares.chart')}
+              rows={shares}
+              rowKey={({ share }) => share.flag}
+              columns={[
+                {
+                  header: t('review:decide.shares.guardrail'),
+                  rowHeader: true,
+                  cell: ({ rule }) => rule,
+                },
+                {
+                  header: t('review:decide.shares.requiredColumn'),
+                  numeric: true,
+                  cell: ({ share }) => percent(format, share.minPercent),
+                },
+                {
+                  header: t('review:decide.shares.rankingColumn'),
+                  numeric: true,
+                  cell: ({ share }) => (
+                    <>
+                      {percent(format, share.percent)} {metText(share.met)}
+                    </>
+                  ),
+                },
+                {
+                  header: t('review:decide.shares.proposalColumn'),
+                  numeric: true,
+                  cell: ({ proposed }) => (
+                    <>
+                      {percent(format, proposed?.percent)} {proposed ? metText(proposed.met) : null}
+                    </>
+                  ),
+                },
+                {
+                  header: t('review:decide.shares.proposalDollars'),
+                  numeric: true,
+                  cell: ({ proposed }) => (proposed ? money(proposed.flaggedTotal) : '—'),
+                },
+              ]}
+            />
           </BarChart>
         </Card>
       ) : null}

@@ -4,6 +4,7 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { IntervalChart } from '#app/components/interval-chart.tsx'
+import { ColumnHeads } from '#app/components/table.tsx'
 import type { ScoreGap } from '#app/domain/review/fairness.ts'
 import {
   FAIRNESS_COMPARISON_KEYS,
@@ -137,14 +138,14 @@ export default function FairnessPage() {
             <caption>{t('review:fairness.gaps.chart')}</caption>
             <ColumnHeads
               columns={[
-                { text: t('review:fairness.gaps.comparison') },
-                { text: t('review:fairness.gaps.group') },
-                { text: t('review:fairness.gaps.applications'), numeric: true },
-                { text: t('review:fairness.gaps.reviews'), numeric: true },
-                { text: t('review:fairness.gaps.mean'), numeric: true },
-                { text: t('review:fairness.gaps.gap'), numeric: true },
-                { text: t('review:fairness.gaps.interval'), numeric: true },
-                { text: t('review:fairness.gaps.unknown'), numeric: true },
+                { header: t('review:fairness.gaps.comparison') },
+                { header: t('review:fairness.gaps.group') },
+                { header: t('review:fairness.gaps.applications'), numeric: true },
+                { header: t('review:fairness.gaps.reviews'), numeric: true },
+                { header: t('review:fairness.gaps.mean'), numeric: true },
+                { header: t('review:fairness.gaps.gap'), numeric: true },
+                { header: t('review:fairness.gaps.interval'), numeric: true },
+                { header: t('review:fairness.gaps.unknown'), numeric: true },
               ]}
             />
             <tbody>
@@ -226,11 +227,11 @@ export default function FairnessPage() {
             <caption>{t('review:fairness.leniency.chart')}</caption>
             <ColumnHeads
               columns={[
-                { text: t('review:fairness.leniency.reviewer') },
-                { text: t('review:fairness.leniency.kind') },
-                { text: t('review:fairness.leniency.reviews'), numeric: true },
-                { text: t('review:fairness.leniency.sd'), numeric: true },
-                { text: t('review:fairness.leniency.points'), numeric: true },
+                { header: t('review:fairness.leniency.reviewer') },
+                { header: t('review:fairness.leniency.kind') },
+                { header: t('review:fairness.leniency.reviews'), numeric: true },
+                { header: t('review:fairness.leniency.sd'), numeric: true },
+                { header: t('review:fairness.leniency.points'), numeric: true },
               ]}
             />
             <tbody>
@@ -278,19 +279,4 @@ function leniencyWords(t: TFunction, format: Formatters, leniency: number | null
     case 'unknown':
       return t('review:fairness.leniency.readings.unknown')
   }
-}
-
-/** A table's column headers; numeric columns align right. */
-function ColumnHeads({ columns }: { columns: { text: string; numeric?: boolean }[] }) {
-  return (
-    <thead>
-      <tr>
-        {columns.map((c) => (
-          <th key={c.text} scope="col" className={c.numeric ? 'num' : undefined}>
-            {c.text}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  )
 }

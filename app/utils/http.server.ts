@@ -67,3 +67,33 @@ export function publicOrigin(request: Request): string {
 export function requestOrigin(request: Request, context: { ip?: string }) {
   return { ip: context.ip ?? 'unknown', userAgent: request.headers.get('user-agent') }
 }
+
+/**
+ * An upload route's answer: the redirect as it is for a plain form post; for the upload script
+ * (which asks for JSON), where to go instead, since its request would follow the redirect and eat
+ * the flash message on the way.
+ */
+export function answerUpload(request: Request, response: Response): Response {
+  if (request.headers.get('Accept') !== 'application/json') return response
+  const headers = new Headers({ 'Content-Type': 'application/json' })
+  const cookie = response.headers.get('Set-Cookie')
+  if (cookie) headers.set('Set-Cookie', cookie)
+  return new Response(JSON.stringify({ location: response.headers.get('Location') }), { headers })
+}
+
+/**
+ * A stored file as a download, never shown inline, with the type we decided on upload, so a file
+ * can never run as a page on our origin.
+ */
+export function fileDownload(file: { fileName: string; contentType: string; bytes: Uint8Array }) {
+  const asciiName = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.bytes.byteLength),
+      'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

@@ -7,10 +7,8 @@ import {
   grantMilestones,
   grantReports,
   grants,
-  memberships,
   notifications,
 } from '#db/schema/index.ts'
-import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import {
   holdDisbursement,
   markDisbursementPaid,
@@ -24,33 +22,15 @@ import {
 import { reviewReport, submitReport } from '#app/services/grants/grant-reports.server.ts'
 import { cancelGrant } from '#app/services/grants/grant-lifecycle.server.ts'
 import { sendGrantReportReminders } from '#app/services/grants/grant-reminders.server.ts'
-import { addUserToOrg, createApplicationRow, createOpenProgram } from '#tests/support/factories.ts'
+import { addUserToOrg } from '#tests/support/factories.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
+import { awardedGrant as awardedGrantOf } from '#tests/support/grants.ts'
 
 withTestDatabase()
 
-async function awardedGrant(amountMinor = 10_000_00) {
-  const s = await createOpenProgram({ status: 'in_review' })
-  const application = await createApplicationRow(s.program.id, {
-    status: 'awarded',
-    amountRequestedMinor: amountMinor,
-  })
-  const { grantId } = await db().transaction((tx) =>
-    createGrantForAward(tx, {
-      applicationId: application.id,
-      amountMinor,
-      actorUserId: s.owner.id,
-      startsOn: '2027-01-01',
-    }),
-  )
-  const [groupOwner] = await db()
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(eq(memberships.organizationId, application.organizationId))
-  const officer = { id: s.owner.id, ip: '127.0.0.1' }
-  const grantee = { id: groupOwner!.id, ip: '127.0.0.1' }
-  return { s, application, grantId, officer, grantee }
-}
+/** The worked grant of these tests: from 2027-01-01 for a year. */
+const awardedGrant = (amountMinor = 10_000_00) =>
+  awardedGrantOf({ amountMinor, startsOn: '2027-01-01' })
 
 const paymentsOf = (grantId: string) =>
   db()

@@ -3,26 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { auditLog, grantDisbursements, grantMilestones, grants } from '#db/schema/index.ts'
 import { createGrantForAward } from '#app/services/grants/grants.server.ts'
-import { createApplicationRow, createOpenProgram } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { awardedGrant } from '#tests/support/grants.ts'
 
 withTestDatabase()
 
-async function awarded(amountMinor: number, terms: { startsOn?: string; endsOn?: string } = {}) {
-  const s = await createOpenProgram({ status: 'in_review', contentLanguage: 'es' })
-  const application = await createApplicationRow(s.program.id, {
-    amountRequestedMinor: amountMinor,
-  })
-  const { grantId } = await db().transaction((tx) =>
-    createGrantForAward(tx, {
-      applicationId: application.id,
-      amountMinor,
-      actorUserId: s.owner.id,
-      ...terms,
-    }),
-  )
-  return { s, application, grantId }
-}
+/** A grant of a program written in Spanish (its default report is in Spanish). */
+const awarded = (amountMinor: number, terms: { startsOn?: string; endsOn?: string } = {}) =>
+  awardedGrant({ amountMinor, ...terms, program: { contentLanguage: 'es' } })
 
 /** The database's answer to a write, as the constraint it broke (or 'ok'). */
 async function constraintOf(write: Promise<unknown>): Promise<string> {

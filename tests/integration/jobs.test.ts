@@ -9,6 +9,8 @@ import {
   auditLog,
   invitations,
   mailMessages,
+  memberships,
+  notifications,
   programs,
   sessions,
   throttles,
@@ -31,8 +33,13 @@ import {
   scheduleProgramClose,
 } from '#app/services/programs/program-deadlines.server.ts'
 import { openProgram, updateProgramDetails } from '#app/services/programs/programs.server.ts'
+import { addDays } from '#app/domain/grants/schedule.ts'
+import { programToday } from '#app/services/grants/grant-access.server.ts'
+import { GRANT_REPORT_REMINDERS_JOB } from '#app/services/grants/grant-reminders.server.ts'
+import { saveMilestone } from '#app/services/grants/grant-schedule.server.ts'
 import { createOpenProgram, createOrgWithOwner } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { awardedGrant } from '#tests/support/grants.ts'
 import { eventually } from '#tests/support/eventually.ts'
 
 const database = withTestDatabase()
@@ -119,6 +126,59 @@ describe('jobs fired by their schedules', () => {
       (await states()).every((row) => row.state === 'completed'),
     )
     expect(done, JSON.stringify(await states())).toBe(true)
+  })
+})
+
+describe('grant report reminders', () => {
+  it('the daily job tells the group once that a report is due soon and once that one is overdue', async () => {
+    const { s, application, grantId, officer } = await awardedGrant()
+    const today = await programToday(db(), s.program.timeZone)
+    const due = await saveMilestone(officer, grantId, {
+      dueOn: addDays(today, 3),
+      title: 'Midway report',
+      ask: '',
+    })
+    const late = await saveMilestone(officer, grantId, {
+      dueOn: addDays(today, -2),
+      title: 'First-month report',
+      ask: '',
+    })
+    if (!due.ok || !late.ok) throw new Error('milestones not saved')
+    const [member] = await db()
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.organizationId, application.organizationId))
+    const told = async () =>
+      (
+        await db()
+          .select({ kind: notifications.kind, data: notifications.data })
+          .from(notifications)
+          .where(eq(notifications.userId, member!.userId))
+      )
+        .map((n) => `${n.kind} ${(n.data as { milestone: string }).milestone}`)
+        .sort()
+
+    await expect(runJobNow(GRANT_REPORT_REMINDERS_JOB, {})).resolves.toEqual({ due: 1, overdue: 1 })
+    await expect(runJobNow(GRANT_REPORT_REMINDERS_JOB, {})).resolves.toEqual({ due: 0, overdue: 0 })
+    expect(await told()).toEqual([
+      'grant-report-due Midway report',
+      'grant-report-overdue First-month report',
+    ])
+
+    // The midway report moved to another day (still soon): it is owed a reminder of that day.
+    await saveMilestone(officer, grantId, {
+      milestoneId: due.milestoneId,
+      dueOn: addDays(today, 5),
+      title: 'Midway report',
+      ask: '',
+    })
+    await expect(runJobNow(GRANT_REPORT_REMINDERS_JOB, {})).resolves.toEqual({ due: 1, overdue: 0 })
+    await expect(runJobNow(GRANT_REPORT_REMINDERS_JOB, {})).resolves.toEqual({ due: 0, overdue: 0 })
+    expect(await told()).toEqual([
+      'grant-report-due Midway report',
+      'grant-report-due Midway report',
+      'grant-report-overdue First-month report',
+    ])
   })
 })
 

@@ -1,9 +1,20 @@
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { queueMail } from '#app/services/mail/mail.server.ts'
-import { applications, panelMembers, reviewAssignments } from '#db/schema/index.ts'
+import {
+  applications,
+  grantMilestones,
+  grantReportFiles,
+  grantReports,
+  panelMembers,
+  reviewAssignments,
+} from '#db/schema/index.ts'
+import { addReportFile } from '#app/services/grants/grant-report-files.server.ts'
 import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import {
   addUserToOrg,
@@ -72,6 +83,8 @@ interface World {
   /** A submitted application of the funder's program (the decision page's). */
   reviewedId: string
   grantId: string
+  /** A file on the group's report on that grant. */
+  reportFileId: string
 }
 
 interface RouteExpectation {
@@ -345,6 +358,16 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
     action: { answers: every(404, { anonymous: 'login', groupMember: 400, groupOwner: 400 }) },
   },
+  // A report's files: the group uploads (no file chosen: back to the page with the error); the
+  // group and the funder's program officers download, never its reviewers.
+  'routes/grants.$grantId_.files': {
+    params: (w) => ({ grantId: w.grantId }),
+    action: { answers: every(404, { anonymous: 'login', groupMember: 302, groupOwner: 302 }) },
+  },
+  'routes/grants.$grantId_.files.$fileId': {
+    params: (w) => ({ grantId: w.grantId, fileId: w.reportFileId }),
+    loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200, funderOwner: 200 }),
+  },
   // A token that is none of ours: not found for everyone.
   'routes/panel-invitations.$token': {
     params: () => ({ token: 'not-a-real-token' }),
@@ -538,8 +561,10 @@ beforeAll(async () => {
       actorUserId: funder.owner.id,
     }),
   )
+  const reportFileId = await reportFileOn(grantId, group.owner.id)
   world = {
     grantId,
+    reportFileId,
     assignmentId: assignment!.id,
     reviewedId: reviewed.id,
     group,
@@ -551,6 +576,32 @@ beforeAll(async () => {
     mailId: mailId!,
   }
 })
+
+/** The group's report on its grant, with one file, made as the group would. */
+async function reportFileOn(grantId: string, userId: string) {
+  const [milestone] = await db()
+    .select({ id: grantMilestones.id })
+    .from(grantMilestones)
+    .where(eq(grantMilestones.grantId, grantId))
+  const [report] = await db()
+    .insert(grantReports)
+    .values({ grantId, milestoneId: milestone!.id, body: 'What we did.' })
+    .returning({ id: grantReports.id })
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'matrix-'))
+  const file = path.join(folder, 'photos.pdf')
+  await writeFile(file, '%PDF-1.4 matrix report')
+  const added = await addReportFile({ id: userId }, grantId, report!.id, {
+    fileName: 'photos.pdf',
+    file: { path: file, sizeBytes: (await stat(file)).size },
+  })
+  await rm(folder, { recursive: true })
+  const [row] = await db()
+    .select({ id: grantReportFiles.id })
+    .from(grantReportFiles)
+    .where(eq(grantReportFiles.reportId, report!.id))
+  if (!added.ok || !row) throw new Error('the matrix needs a report file')
+  return row.id
+}
 
 const defaultParams = (w: World): Record<string, string> => ({
   slug: w.funder.org.slug,

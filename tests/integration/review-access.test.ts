@@ -161,9 +161,10 @@ describe('a reviewer and their assignment', () => {
       makeRequest(`/orgs/${s.org.slug}/programs/${s.program.slug}/review`, { cookie: officer }),
       params,
     )
-    // (4/5 × 60 + 2/5 × 40) = 64
+    // The ranking's score, levels placed from the scale's lowest (0) to its highest (100):
+    // 0.6 × (4 − 1)/4 × 100 + 0.4 × (2 − 1)/4 × 100 = 45 + 10 = 55.
     expect((board.data as { applications: { mean: number }[] }).applications[0]?.mean).toBeCloseTo(
-      64,
+      55,
     )
     const reopened = await call(
       boardRoute.action,

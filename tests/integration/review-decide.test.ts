@@ -25,6 +25,8 @@ import {
 } from '#tests/support/factories.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
+import { defaultTerms } from '#app/domain/grants/schedule.ts'
+import { programToday } from '#app/services/grants/grant-access.server.ts'
 
 withTestDatabase()
 
@@ -308,6 +310,12 @@ describe('the decision page', () => {
     expect(await statuses()).toEqual(['Alpha', 'Gamma'])
     const made = await db().select().from(grants).where(eq(grants.programId, s.program.id))
     expect(made.map((g) => g.amountMinor).sort()).toEqual([1_000_000, 2_000_000])
+    // No dates are asked when accepting: each grant takes the program's default term, from
+    // today in the program's zone.
+    const today = await programToday(db(), s.program.timeZone)
+    for (const grant of made) {
+      expect({ startsOn: grant.startsOn, endsOn: grant.endsOn }).toEqual(defaultTerms(today))
+    }
 
     // Accepting again awards nothing twice.
     expect((await post(s, s.owner.id, form)).status).toBe(409)

@@ -12,14 +12,15 @@ import {
   notifications,
   panelMembers,
   reviewAssignments,
-  reviewScores,
   rubricCriteria,
 } from '#db/schema/index.ts'
 import { commentId } from '#app/domain/review/decisions.ts'
 import * as decisionRoute from '#app/routes/orgs.$slug.programs.$programSlug.applications_.$applicationId.decision.tsx'
 import * as decisionsRoute from '#app/routes/orgs.$slug.programs.$programSlug.decisions.tsx'
 import * as groupPage from '#app/routes/applications.$id._index.tsx'
-import { recordConsensus } from '#app/services/review/consensus.server.ts'
+import { assignManually, assignReviewers } from '#app/services/review/assignments.server.ts'
+import { applicationScoreSheet, recordConsensus } from '#app/services/review/consensus.server.ts'
+import { programProgress } from '#app/services/review/progress.server.ts'
 import {
   awardApplication,
   awardProposal,
@@ -37,8 +38,12 @@ import {
 } from '#tests/support/factories.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
+import { insertReview } from '#tests/support/review-rows.ts'
 
 withTestDatabase()
+
+/** The grant's term an officer chooses on the award form. */
+const TERM = { startsOn: '2027-02-01', endsOn: '2028-01-31' }
 
 /*
  * A program in review: budget $100,000, awards from $5,000. Rubric (factories): two criteria
@@ -47,9 +52,9 @@ withTestDatabase()
  *
  *              A            B            C
  *   staff      (5,5) → 100  (3,3) → 50   (1,1) → 0
- *   community  (4,2) → 60   (3,1) → 30   (2,2) → 25   (60 is 0.6 × 75 + 0.4 × 25)
+ *   community  (4,2) → 55   (3,1) → 30   (2,2) → 25   (55 is 0.6 × 75 + 0.4 × 25)
  *
- * Weighted means: A (100 + ½·60) / 1.5 = 86.67; B (50 + ½·30) / 1.5 = 43.33; C 8.33.
+ * Weighted means: A (100 + ½·55) / 1.5 = 85; B (50 + ½·30) / 1.5 = 43.33; C 8.33.
  */
 async function program(overrides: Parameters<typeof createOpenProgram>[0] = {}) {
   const s = await createOpenProgram({
@@ -77,44 +82,19 @@ async function program(overrides: Parameters<typeof createOpenProgram>[0] = {}) 
       amountRequestedMinor: 2_000_000,
     })
   const [a, b, c] = [await apply('Alpha'), await apply('Beta'), await apply('Gamma')]
-  const now = new Date()
-  async function review(
+  const review = (
     reviewerId: string,
     applicationId: string,
     levels: [number, number],
     comments: [string, string, string] = ['', '', ''],
-    state: 'submitted' | 'in_progress' = 'submitted',
-  ) {
-    const [row] = await db()
-      .insert(reviewAssignments)
-      .values({
-        programId: s.program.id,
-        applicationId,
-        reviewerUserId: reviewerId,
-        state,
-        declaredAt: now,
-        submittedAt: state === 'submitted' ? now : null,
-        overallComment: comments[2],
-      })
-      .returning()
-    await db()
-      .insert(reviewScores)
-      .values([
-        {
-          assignmentId: row!.id,
-          criterionId: criteria[0]!.id,
-          level: levels[0],
-          comment: comments[0],
-        },
-        {
-          assignmentId: row!.id,
-          criterionId: criteria[1]!.id,
-          level: levels[1],
-          comment: comments[1],
-        },
-      ])
-    return row!
-  }
+  ) =>
+    insertReview(s.program.id, criteria, {
+      reviewerId,
+      applicationId,
+      levels,
+      comments: comments.slice(0, 2),
+      overallComment: comments[2],
+    })
   const reviews = {
     aStaff: await review(staff.id, a.id, [5, 5]),
     aCommunity: await review(community.id, a.id, [4, 2]),
@@ -445,6 +425,61 @@ describe('the panel consensus', () => {
       }),
     ).toMatchObject({ ok: false, message: 'decisions:refusals.alreadyDecided' })
   })
+
+  it('closes the application to new reviewers once recorded, by hand or by the whole-program run', async () => {
+    const s = await program({ reviewersPerApplication: 3 })
+    const late = await createUser()
+    await db()
+      .insert(panelMembers)
+      .values({ programId: s.program.id, userId: late.id, kind: 'community' })
+    const recorded = await recordConsensus(s.actor, s.program, {
+      applicationId: s.b.id,
+      override: null,
+      reason: '',
+    })
+    expect(recorded.ok).toBe(true)
+    expect(await assignManually(s.actor, s.program, s.b.id, late.id)).toEqual({
+      ok: false,
+      status: 409,
+      message: 'review:refusals.consensusRecorded',
+    })
+    // The run gives A and C (no consensus) their third reviewer, and B none.
+    const run = await assignReviewers(s.actor, s.program)
+    expect(run).toMatchObject({ ok: true, assigned: 2 })
+    const lateOn = await db()
+      .select({ applicationId: reviewAssignments.applicationId })
+      .from(reviewAssignments)
+      .where(eq(reviewAssignments.reviewerUserId, late.id))
+    expect(lateOn.map((r) => r.applicationId).sort()).toEqual([s.a.id, s.c.id].sort())
+    // B's scores stay locked under its consensus.
+    const board = await programRanking(s.program)
+    expect(board.lines.find((l) => l.id === s.b.id)!.reviewMean).toBeCloseTo(130 / 3, 9)
+  })
+})
+
+describe('one score for an application', () => {
+  it('is the same on the progress page, the ranking board and the decision page', async () => {
+    const s = await program()
+    // A late reviewer's half-scored review of A counts nowhere until it is complete and submitted.
+    const late = await addUserToOrg(s, 'reviewer')
+    await insertReview(s.program.id, s.criteria, {
+      reviewerId: late.id,
+      applicationId: s.a.id,
+      levels: [1, null],
+      state: 'in_progress',
+    })
+    const progress = await programProgress(s.program)
+    const board = await programRanking(s.program)
+    for (const app of [s.a, s.b, s.c]) {
+      const onBoard = board.lines.find((l) => l.id === app.id)!.reviewMean
+      const sheet = await applicationScoreSheet(s.program, app.id)
+      expect(progress.applications.find((p) => p.id === app.id)!.mean).toBeCloseTo(onBoard!, 9)
+      expect(sheet!.mean).toBeCloseTo(onBoard!, 9)
+    }
+    // The worked figures (above): level 1 is 0 points and 5 is 100 (not 20 and 100).
+    expect(progress.applications.find((p) => p.id === s.a.id)!.mean).toBeCloseTo(85, 9)
+    expect(progress.applications.find((p) => p.id === s.c.id)!.mean).toBeCloseTo(25 / 3, 9)
+  })
 })
 
 describe('the pages', () => {
@@ -473,7 +508,7 @@ describe('the pages', () => {
       const cookie = userId ? await cookieFor(userId) : undefined
       for (const [handler, form] of [
         [decisionRoute.loader, undefined],
-        [decisionRoute.action, { intent: 'award', amount: '20000', confirmAward: 'yes' }],
+        [decisionRoute.action, { intent: 'award', amount: '20000', confirmAward: 'yes', ...TERM }],
       ] as const) {
         const outcome = await call(
           handler,
@@ -505,6 +540,8 @@ describe('the pages', () => {
   it('award and decline through the page, and the group reads the outcome only after it', async () => {
     const s = await program()
     const cookie = await cookieFor(s.owner.id)
+    const post = (id: string, form: Record<string, string | string[]>) =>
+      call(decisionRoute.action, makeRequest(path(s, id), { cookie, form }), params(s, id))
     const groupCookie = await cookieFor(await s.groupOwner(s.b.id))
     const before = await call(
       groupPage.loader,
@@ -524,37 +561,39 @@ describe('the pages', () => {
     expect(page.mean).toBeCloseTo(130 / 3, 9)
 
     // A decline without feedback keeps what was typed.
-    const refused = await call(
-      decisionRoute.action,
-      makeRequest(path(s, s.b.id), {
-        cookie,
-        form: { intent: 'decline', feedback: '', confirmDecline: 'yes' },
-      }),
-      params(s, s.b.id),
-    )
+    const refused = await post(s.b.id, { intent: 'decline', feedback: '', confirmDecline: 'yes' })
     expect(refused.status).toBe(400)
-    const award = await call(
-      decisionRoute.action,
-      makeRequest(path(s, s.a.id), {
-        cookie,
-        form: { intent: 'award', amount: '20,000', confirmAward: 'yes' },
-      }),
-      params(s, s.a.id),
+    // The award form offers the default term from today; a last day before the first is refused
+    // beside it, nothing awarded.
+    expect(page.terms.endsOn > page.terms.startsOn).toBe(true)
+    const backwards = await post(s.a.id, {
+      intent: 'award',
+      amount: '20,000',
+      confirmAward: 'yes',
+      startsOn: '2027-06-01',
+      endsOn: '2027-05-31',
+    })
+    expect(backwards.status).toBe(400)
+    expect((backwards.data as { errors: Record<string, string> }).errors.endsOn).toBe(
+      'grants:errors.endBeforeStart',
     )
+    expect(await decisionsOf(s.program.id)).toHaveLength(0)
+    const award = await post(s.a.id, {
+      intent: 'award',
+      amount: '20,000',
+      confirmAward: 'yes',
+      ...TERM,
+    })
     expect(award.status).toBe(302)
-    const decline = await call(
-      decisionRoute.action,
-      makeRequest(path(s, s.b.id), {
-        cookie,
-        form: {
-          intent: 'decline',
-          feedback: 'Tell us more about the families you reach.',
-          sharedCommentIds: [commentId(s.reviews.bCommunity.id, s.criteria[1]!.id)],
-          confirmDecline: 'yes',
-        },
-      }),
-      params(s, s.b.id),
-    )
+    // The grant runs on the days the officer chose.
+    const [grant] = await db().select().from(grants).where(eq(grants.applicationId, s.a.id))
+    expect(grant).toMatchObject({ startsOn: TERM.startsOn, endsOn: TERM.endsOn })
+    const decline = await post(s.b.id, {
+      intent: 'decline',
+      feedback: 'Tell us more about the families you reach.',
+      sharedCommentIds: [commentId(s.reviews.bCommunity.id, s.criteria[1]!.id)],
+      confirmDecline: 'yes',
+    })
     expect(decline.status).toBe(302)
     const after = await call(
       groupPage.loader,

@@ -5,7 +5,8 @@ import { addUserToOrg, createOpenProgram, createUser } from './factories.ts'
 
 /**
  * A review written straight to the database: an assignment of `reviewerId` to the application,
- * submitted unless `state` says otherwise, with a level per criterion in order (null: unscored).
+ * submitted unless `state` says otherwise, with a level per criterion in order (null: unscored),
+ * and the reviewer's comments if given (per criterion in the same order, and overall).
  */
 export async function insertReview(
   programId: string,
@@ -15,6 +16,8 @@ export async function insertReview(
     applicationId: string
     levels: readonly (number | null)[]
     state?: 'submitted' | 'in_progress'
+    comments?: readonly string[]
+    overallComment?: string
   },
 ) {
   const at = new Date()
@@ -28,13 +31,21 @@ export async function insertReview(
       state,
       declaredAt: at,
       submittedAt: state === 'submitted' ? at : null,
+      ...(review.overallComment === undefined ? {} : { overallComment: review.overallComment }),
     })
     .returning()
   const levels = criteria.flatMap((criterion, i) => {
     const level = review.levels[i]
     return level === null || level === undefined
       ? []
-      : [{ assignmentId: row!.id, criterionId: criterion.id, level }]
+      : [
+          {
+            assignmentId: row!.id,
+            criterionId: criterion.id,
+            level,
+            ...(review.comments?.[i] === undefined ? {} : { comment: review.comments[i] }),
+          },
+        ]
   })
   if (levels.length > 0) await db().insert(reviewScores).values(levels)
   return row!

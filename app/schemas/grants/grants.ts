@@ -21,6 +21,22 @@ const Day = (required: string) =>
     .min(1, required)
     .refine(isCalendarDay, 'grants:errors.badDay')
 
+/** A grant's first and last days, as the award form and the schedule editor both ask them. */
+export const termFields = {
+  startsOn: Day('grants:errors.startRequired'),
+  endsOn: Day('grants:errors.endRequired'),
+}
+
+/**
+ * Adds the error under the last day when it is not after the first; answers whether it did (the
+ * other checks of a form read the days, so they stop there).
+ */
+export function refuseBadTerm(value: { startsOn: string; endsOn: string }, ctx: z.RefinementCtx) {
+  if (value.endsOn > value.startsOn) return false
+  ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'grants:errors.endBeforeStart' })
+  return true
+}
+
 /** What the schedule editor knows of a grant: its award and the payments it may not change. */
 export interface ScheduleContext {
   awardedMinor: number
@@ -49,15 +65,11 @@ const filledLines = (lines: { dueOn: string; amount: string }[]) =>
 export function scheduleSchema(context: ScheduleContext) {
   return z
     .object({
-      startsOn: Day('grants:errors.startRequired'),
-      endsOn: Day('grants:errors.endRequired'),
+      ...termFields,
       lines: z.array(LineSchema).max(120).default([]),
     })
     .superRefine((value, ctx) => {
-      if (value.endsOn < value.startsOn) {
-        ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'grants:errors.endBeforeStart' })
-        return
-      }
+      if (refuseBadTerm(value, ctx)) return
       // A row left blank (the spare row a page without JavaScript offers) is no payment.
       const kept = filledLines(value.lines)
       const lines = kept.map(({ line }) => ({

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MoneySchema } from '#app/lib/money.ts'
 import { msg } from '#app/lib/i18n/message.ts'
 import { confirmation } from '../confirmation.ts'
+import { refuseBadTerm, termFields } from '../grants/grants.ts'
 
 const REASON_MAX = 2000
 const FEEDBACK_MAX = 4000
@@ -47,19 +48,27 @@ export const ConsensusSchema = z
   })
 export type ConsensusInput = Omit<z.infer<typeof ConsensusSchema>, 'intent'>
 
-/** An award: the amount (prefilled with the request), optional words to the group, confirmed. */
-export const AwardSchema = z.object({
-  intent: z.literal('award'),
-  applicationId: ApplicationIdSchema,
-  amount: MoneySchema('decisions:decision.amountRequired', 'decisions:decision.amountInvalid'),
-  note: z
-    .string()
-    .trim()
-    .max(FEEDBACK_MAX, msg('validation:tooLong', { count: FEEDBACK_MAX }))
-    .optional()
-    .transform((v) => v ?? ''),
-  confirmAward: confirmation('decisions:decision.confirmRequired'),
-})
+/**
+ * An award: the amount (prefilled with the request), the grant's first and last days (the last
+ * after the first), optional words to the group, confirmed.
+ */
+export const AwardSchema = z
+  .object({
+    intent: z.literal('award'),
+    applicationId: ApplicationIdSchema,
+    amount: MoneySchema('decisions:decision.amountRequired', 'decisions:decision.amountInvalid'),
+    ...termFields,
+    note: z
+      .string()
+      .trim()
+      .max(FEEDBACK_MAX, msg('validation:tooLong', { count: FEEDBACK_MAX }))
+      .optional()
+      .transform((v) => v ?? ''),
+    confirmAward: confirmation('decisions:decision.confirmRequired'),
+  })
+  .superRefine((value, ctx) => {
+    refuseBadTerm(value, ctx)
+  })
 export type AwardFormInput = z.infer<typeof AwardSchema>
 
 /** A decline: feedback the group can use (required) and the reviewer comments chosen to share. */

@@ -95,7 +95,7 @@ export async function activeOfficerGrant(tx: Db, actor: Actor, grantId: string) 
   return refuseUnlessActive(found.grant) ?? found
 }
 
-async function roleIn(tx: Db, organizationId: string, userId: string) {
+export async function roleIn(tx: Db, organizationId: string, userId: string) {
   const [member] = await tx
     .select({ role: memberships.role })
     .from(memberships)

@@ -17,6 +17,7 @@ import {
   type ReportFigures,
 } from '#app/domain/grants/grant-states.ts'
 import { programToday, type GrantInContext } from './grant-access.server.ts'
+import { reportFilesOf } from './grant-report-files.server.ts'
 
 export const GRANTS_PAGE_SIZE = 50
 
@@ -99,7 +100,7 @@ export async function programsWithGrants(funderId: string) {
  */
 export async function readGrant(found: GrantInContext) {
   const grantId = found.grant.id
-  const [payments, milestones, reports, today] = await Promise.all([
+  const [payments, milestones, reports, files, today] = await Promise.all([
     db()
       .select()
       .from(grantDisbursements)
@@ -126,6 +127,7 @@ export async function readGrant(found: GrantInContext) {
       .leftJoin(users, eq(users.id, grantReports.submittedByUserId))
       .where(eq(grantReports.grantId, grantId))
       .orderBy(desc(grantReports.submittedAt)),
+    reportFilesOf(grantId),
     programToday(db(), found.program.timeZone),
   ])
   const paid = payments.filter((p) => p.status === 'paid').reduce((s, p) => s + p.amountMinor, 0)
@@ -146,6 +148,9 @@ export async function readGrant(found: GrantInContext) {
         .map((r) => ({
           ...r,
           figures: r.figures as ReportFigures,
+          files: files
+            .filter((f) => f.reportId === r.id)
+            .map((f) => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes })),
           submittedAt: r.submittedAt.toISOString(),
           reviewedAt: r.reviewedAt?.toISOString() ?? null,
         }))

@@ -21,7 +21,9 @@ interface Claimed {
  * when its day has passed (both read in the program's zone) with nothing submitted or accepted.
  * Each milestone's reminder is claimed by stamping it (`due_soon_reminded_at`,
  * `overdue_reminded_at`) in the same transaction as the notices, so running again, or on several
- * processes at once, reminds nobody twice. `at` (tests, an operator) replaces the database clock.
+ * processes at once, reminds nobody twice (and the notices' event key, milestone, kind and due
+ * day, says the same). Moving a milestone to another day clears its stamps (saveMilestone): the
+ * new day is reminded of in its turn. `at` (tests, an operator) replaces the database clock.
  */
 export async function sendGrantReportReminders(
   at?: Date,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { grantDisbursements, grantMilestones, grantReports, grants } from '#db/schema/index.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
@@ -114,7 +114,15 @@ export async function saveMilestoneInTransaction(
   if (input.milestoneId) {
     const [changed] = await tx
       .update(grantMilestones)
-      .set({ ...values, updatedAt: await databaseNow(tx) })
+      .set({
+        ...values,
+        updatedAt: await databaseNow(tx),
+        // A new due day is owed its own reminders; the same day keeps what went out.
+        dueSoonRemindedAt: sql`CASE WHEN ${grantMilestones.dueOn} = ${input.dueOn}::date
+          THEN ${grantMilestones.dueSoonRemindedAt} END`,
+        overdueRemindedAt: sql`CASE WHEN ${grantMilestones.dueOn} = ${input.dueOn}::date
+          THEN ${grantMilestones.overdueRemindedAt} END`,
+      })
       .where(and(eq(grantMilestones.id, input.milestoneId), eq(grantMilestones.grantId, grantId)))
       .returning({ id: grantMilestones.id })
     if (!changed) return fail({ status: 404, message: 'grants:refusals.noSuchMilestone' })

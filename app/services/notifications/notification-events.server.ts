@@ -397,7 +397,8 @@ export async function notifyGrantReportReminder(
     group.map((m) => ({
       userId: m.userId,
       data: { ...grantParameters(context), milestone: milestone.title, dueOn: milestone.dueOn },
-      eventKey: `${milestone.id}:${which}`,
+      // Once per milestone, kind and due day (a milestone moved to a new day is reminded again).
+      eventKey: `${milestone.id}:${which}:${milestone.dueOn}`,
     })),
   )
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import {
   applications,
+  consensusScores,
   memberships,
   panelMembers,
   reviewAssignments,
@@ -22,6 +23,7 @@ import { UNSTARTED_STATES } from '#app/domain/review/review-states.ts'
 import { fail, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { lockProgram } from '#app/services/programs/programs.server.ts'
+import { hasConsensus, lockApplication } from './consensus.server.ts'
 import type { OfficerActor } from './panel.server.ts'
 
 /** Applications the panel reviews: submitted, or already in review. */
@@ -47,7 +49,14 @@ async function oneAtATime<T extends readonly unknown[]>(queries: {
 async function loadPlanData(tx: Db, program: Pick<Program, 'id'>, funderId: string) {
   const [apps, exclusions, panel, existing] = await oneAtATime([
     tx
-      .select({ id: applications.id, organizationId: applications.organizationId })
+      .select({
+        id: applications.id,
+        organizationId: applications.organizationId,
+        // Spelled out: drizzle leaves a one-table query's columns unqualified, and inside the
+        // subquery "id" would be the consensus row's own.
+        settled: sql<boolean>`EXISTS (SELECT 1 FROM ${consensusScores} c
+          WHERE c.application_id = ${applications}.id)`,
+      })
       .from(applications)
       .where(
         and(
@@ -113,7 +122,7 @@ async function loadPlanData(tx: Db, program: Pick<Program, 'id'>, funderId: stri
     if (e.name) set.add(normalisePerson(e.name))
     excluded.set(e.applicationId, set)
   }
-  const planApplications: PlanApplication[] = apps.map((a) => ({
+  const planApplications: (PlanApplication & { settled: boolean })[] = apps.map((a) => ({
     ...a,
     excluded: excluded.get(a.id) ?? new Set(),
   }))
@@ -175,7 +184,8 @@ export async function assignReviewers(
       await tx.delete(reviewAssignments).where(inArray(reviewAssignments.id, release))
     }
     const plan = planAssignments({
-      applications: data.applications,
+      // Once the panel's consensus is recorded, the application's reviews are closed: no one joins.
+      applications: data.applications.filter((a) => !a.settled),
       reviewers: data.reviewers,
       taken,
       kept,
@@ -242,7 +252,12 @@ export async function eligibleReviewersFor(
     .sort((a, b) => a.load - b.load || (a.userId < b.userId ? -1 : 1))
 }
 
-/** Assigns one reviewer by hand, under the same rules as the whole-program run. */
+/**
+ * Assigns one reviewer by hand, under the same rules as the whole-program run. Refused once the
+ * panel's consensus on the application is recorded: the consensus was the mean of the reviews
+ * then in, and a new reviewer would leave it standing on a sheet that no longer locks. The
+ * application's row lock makes this and recording the consensus take turns.
+ */
 export async function assignManually(
   actor: OfficerActor,
   program: Pick<Program, 'id'>,
@@ -251,6 +266,11 @@ export async function assignManually(
 ): Promise<Result> {
   return db().transaction(async (tx) => {
     await lockProgram(tx, program.id)
+    if (await lockApplication(tx, applicationId)) {
+      if (await hasConsensus(tx, applicationId)) {
+        return fail({ status: 409, message: 'review:refusals.consensusRecorded' })
+      }
+    }
     const eligible = await eligibleReviewersFor(program, actor.organizationId, applicationId, tx)
     if (!eligible.some((r) => r.userId === reviewerUserId)) {
       return fail({ message: 'review:refusals.notEligible' })

@@ -319,5 +319,7 @@ export async function acceptProposal(
       message: 'review:decide.accept.changed',
     })
   }
+  // No dates are asked here: each grant takes the program's default term (from the award day
+  // in the program's zone, DEFAULT_TERM_MONTHS), which the officer reshapes on the grant page.
   return awardProposal(actor, program, current.awards)
 }

@@ -5,18 +5,18 @@ import type { JobDefinition } from '#app/services/jobs/job-queue.server.ts'
 import {
   applications,
   organizations,
-  panelMembers,
   reviewAssignments,
-  reviewScores,
   rubricCriteria,
   users,
   type Program,
 } from '#db/schema/index.ts'
-import { PER_MILLE, type AssignmentState } from '#app/domain/review/review-states.ts'
+import { type AssignmentState } from '#app/domain/review/review-states.ts'
 import { fail, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { notifyReviewReminders } from '#app/services/notifications/notification-events.server.ts'
+import { applicationScores } from '#app/domain/review/scores.ts'
 import { REVIEWABLE_STATUSES } from './assignments.server.ts'
+import { scoringRubric, submittedReviews } from './review-records.server.ts'
 import type { OfficerActor } from './panel.server.ts'
 
 /** States of work handed out and not yet in: whom "Remind late reviewers" tells. */
@@ -24,43 +24,31 @@ const OUTSTANDING: AssignmentState[] = ['assigned', 'declared_no_conflict', 'in_
 
 /**
  * The officer's view of the program's reviewing: each reviewable application with its
- * assignments, and a plain weighted mean (0–100) of its submitted reviews, computed in SQL:
- * each review is the rubric-weighted mean of level ÷ the criterion's maximum, and community
- * reviewers' reviews count with the program's weight. (Normalised scores and agreement are the
- * ranking's, elsewhere.)
+ * assignments, and the weighted mean (0–100) of its submitted reviews by the one definition the
+ * ranking board and the decision page use (`applicationScores` in app/domain/review/scores.ts:
+ * each level placed on its criterion's scale from its lowest to its highest level, a review
+ * counted only when complete, community reviewers with the program's weight). The panel's
+ * consensus override is the decision page's and the board's, not shown here.
  */
-export async function programProgress(program: Pick<Program, 'id' | 'communityReviewerWeight'>) {
-  const reviewScore = db()
-    .select({
-      assignmentId: reviewScores.assignmentId,
-      score:
-        sql<number>`100.0 * sum(${rubricCriteria.weight} * ${reviewScores.level}::float8 / ${rubricCriteria.maxScore})
-        / nullif(sum(${rubricCriteria.weight}), 0)`.as('score'),
-    })
-    .from(reviewScores)
-    .innerJoin(rubricCriteria, eq(rubricCriteria.id, reviewScores.criterionId))
-    .innerJoin(reviewAssignments, eq(reviewAssignments.id, reviewScores.assignmentId))
-    .where(
-      and(eq(reviewAssignments.programId, program.id), eq(reviewAssignments.state, 'submitted')),
-    )
-    .groupBy(reviewScores.assignmentId)
-    .as('review_score')
-  const communityWeight = program.communityReviewerWeight / PER_MILLE
-  const [apps, assignments] = await Promise.all([
+export async function programProgress(
+  program: Pick<Program, 'id' | 'communityReviewerWeight' | 'reviewersPerApplication'>,
+) {
+  const [criteria, reviews, apps, assignments] = await Promise.all([
+    db()
+      .select({
+        id: rubricCriteria.id,
+        weight: rubricCriteria.weight,
+        maxScore: rubricCriteria.maxScore,
+      })
+      .from(rubricCriteria)
+      .where(eq(rubricCriteria.programId, program.id)),
+    submittedReviews(program, eq(reviewAssignments.programId, program.id)),
     db()
       .select({
         id: applications.id,
         title: applications.title,
         organization: organizations.name,
         status: applications.status,
-        mean: sql<number | null>`(SELECT sum(w * s) / nullif(sum(w), 0) FROM (
-            SELECT CASE WHEN ${panelMembers.kind} = 'community' THEN ${communityWeight}::float8 ELSE 1 END AS w,
-                   ${reviewScore.score} AS s
-            FROM ${reviewAssignments}
-            JOIN ${reviewScore} ON ${reviewScore.assignmentId} = ${reviewAssignments.id}
-            LEFT JOIN ${panelMembers} ON ${panelMembers.programId} = ${reviewAssignments.programId}
-              AND ${panelMembers.userId} = ${reviewAssignments.reviewerUserId}
-            WHERE ${reviewAssignments.applicationId} = ${applications.id}) AS weighted)`,
       })
       .from(applications)
       .innerJoin(organizations, eq(organizations.id, applications.organizationId))
@@ -87,6 +75,11 @@ export async function programProgress(program: Pick<Program, 'id' | 'communityRe
       .where(eq(reviewAssignments.programId, program.id))
       .orderBy(asc(users.name)),
   ])
+  const means = new Map(
+    applicationScores(scoringRubric(criteria), reviews, {
+      reviewersPerApplication: program.reviewersPerApplication,
+    }).map((a) => [a.applicationId, a.mean]),
+  )
   const byApplication = new Map<string, typeof assignments>()
   for (const a of assignments) {
     const list = byApplication.get(a.applicationId) ?? []
@@ -117,7 +110,7 @@ export async function programProgress(program: Pick<Program, 'id' | 'communityRe
   return {
     applications: apps.map((a) => ({
       ...a,
-      mean: a.mean === null ? null : Number(a.mean),
+      mean: means.get(a.id) ?? null,
       assignments: byApplication.get(a.id) ?? [],
     })),
     reviewers: [...perReviewer.values()].sort((a, b) => a.name.localeCompare(b.name)),
