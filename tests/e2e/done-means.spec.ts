@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, expect, expectAccessible, logIn, test } from './fixtures
 // Issue 9's "Done means", read in the browser from the state the demo seed leaves the program
 // in review in (app/seed/demo-review-round.ts), where no other spec shows it: nothing here changes
 // anything. Other specs add reviews and decisions meanwhile, so figures are read by their shape,
-// not their value. The map from each clause to its test: /work/wt/walk-map.md on the walk branch.
+// not their value.
 const PROGRAM = '/orgs/riverbend-community-foundation/programs/neighbourhood-health-grants-2026'
 
 test('the seeded panel: a staff and a community reviewer, and the conflict a reviewer declared', async ({
