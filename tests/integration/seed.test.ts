@@ -133,6 +133,9 @@ describe('the demo seed', () => {
     const carmen = await listMyAssignments(await userId('community@example.org'))
     expect(carmen.filter((a) => a.state === 'assigned')).toHaveLength(2)
     expect(carmen.at(-1)?.state).toBe('assigned')
+    // Never the same application, whatever the ids: each spec's mean is its own.
+    expect(ruth[0]?.applicationTitle).toMatch(/^Walking groups/)
+    expect(carmen.at(-1)?.applicationTitle).toMatch(/^Winter produce/)
 
     // The consensus stands where every review is in; the guardrails are stored.
     const consensus = await db().select({ id: consensusScores.id }).from(consensusScores)
