@@ -136,6 +136,11 @@ describe('the demo seed', () => {
     // Never the same application, whatever the ids: each spec's mean is its own.
     expect(ruth[0]?.applicationTitle).toMatch(/^Walking groups/)
     expect(carmen.at(-1)?.applicationTitle).toMatch(/^Winter produce/)
+    // Priya's third review of the produce boxes waits for review.spec.ts's conflict.
+    const priya = await listMyAssignments(await userId('priya@example.org'))
+    expect(priya.filter((a) => a.state === 'assigned').map((a) => a.applicationTitle)).toEqual([
+      'Winter produce boxes for elders',
+    ])
 
     // The consensus stands where every review is in; the guardrails are stored.
     const consensus = await db().select({ id: consensusScores.id }).from(consensusScores)
