@@ -5,8 +5,10 @@ import type { DemoApplication } from './seed-application.server.ts'
  * conflict and its replacement, reviews with comments on each criterion, two awards and a
  * decline. Which application is which matters to the e2e specs (tests/e2e), each of which reads
  * or changes only its own: review.spec.ts and fairness.spec.ts score the open reviews of the
- * walking groups and the produce boxes, decisions.spec.ts decides the ASL navigation and the
- * healing circles, funder-dashboard.spec.ts reads the walking groups in review.
+ * walking groups and the produce boxes (review.spec.ts also declares Priya's conflict on the
+ * produce boxes), decisions.spec.ts decides the ASL navigation and the healing circles,
+ * funder-dashboard.spec.ts reads the walking groups in review, grants.spec.ts works on the two
+ * grants.
  */
 
 /** The panel, by demo user (app/seed/seed.server.ts DEMO_USERS). */
@@ -86,6 +88,9 @@ export const IN_REVIEW_APPLICATIONS: DemoApplicationInReview[] = [
     reviews: [
       { reviewer: 'reviewer', open: true },
       { reviewer: 'community', open: true },
+      // A third reviewer, for review.spec.ts to declare a conflict in the browser: the other two
+      // still make the program's two, so "Assign reviewers" has no gap to fill after it.
+      { reviewer: 'priya', open: true },
     ],
   },
   {

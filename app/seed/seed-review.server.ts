@@ -20,7 +20,8 @@ import { DEMO_PANEL, IN_REVIEW_APPLICATIONS, type DemoReview } from './demo-revi
 import { DAY, seedApplication } from './seed-application.server.ts'
 import { seedDecisions } from './seed-decisions.server.ts'
 
-const MINUTE = 60_000
+const SECOND = 1_000
+const MINUTE = 60 * SECOND
 
 /**
  * Last season's program, closed and in review, with its panel's work as demo-review-round.ts
@@ -91,12 +92,12 @@ export async function seedProgramInReview(
     start: now - 18 * DAY,
   }
   const assignmentIds: Record<string, string[]> = {}
-  for (const demo of IN_REVIEW_APPLICATIONS) {
+  for (const [position, demo] of IN_REVIEW_APPLICATIONS.entries()) {
     const applicationId = applicationIds[demo.key] ?? ''
     assignmentIds[demo.key] = []
     for (const review of demo.reviews) {
       assignmentIds[demo.key]?.push(
-        await seedReview(tx, round, applicationId, review, assignedOffset(review)),
+        await seedReview(tx, round, applicationId, review, assignedOffset(review, position)),
       )
     }
   }
@@ -232,8 +233,15 @@ async function submitReview(
 }
 
 /** Open reviews first for Ruth and last for Carmen; a replacement after the conflict. */
-function assignedOffset(review: DemoReview): number {
-  if ('open' in review) return review.reviewer === 'community' ? MINUTE : -MINUTE
+/**
+ * When each review was assigned, from the round's start. The open reviews a second apart in the
+ * applications' order, so each queue's order is fixed (not left to the ids): Ruth's first is the
+ * walking groups, Carmen's last the produce boxes, and the two specs that score them never meet.
+ */
+function assignedOffset(review: DemoReview, position: number): number {
+  if ('open' in review) {
+    return (review.reviewer === 'community' ? MINUTE : -MINUTE) + position * SECOND
+  }
   return 'replacement' in review ? 3 * DAY : 0
 }
 

@@ -6,7 +6,7 @@ test('the officer awards one application and declines one with feedback; each gr
   page,
   browser,
 }) => {
-  // Three people in three browsers, five pages checked by axe.
+  // Three people in three browsers, six pages checked by axe.
   test.slow()
   await logIn(page, 'officer@example.org', DEMO_PASSWORD)
   await page.goto(`${PROGRAM}/decisions`)
@@ -45,6 +45,22 @@ test('the officer awards one application and declines one with feedback; each gr
     list.getByRole('row', { name: /ASL health navigation.*Awarded.*\$14,000\.00/ }),
   ).toBeVisible()
   await expect(list.getByRole('row', { name: /Healing circles.*Declined/ })).toBeVisible()
+
+  // The award became a grant, paid in one payment until the officer reshapes the schedule: two
+  // quarterly payments of $7,000 that make the award.
+  await page.goto('/orgs/riverbend-community-foundation/grants')
+  await page.getByRole('link', { name: 'Dayton Deaf Community Center' }).click()
+  const payments = page.getByRole('table', { name: 'Payment schedule' })
+  await expect(payments.getByRole('row', { name: /\$14,000\.00.*Scheduled/ })).toBeVisible()
+  await page.getByLabel('Number of payments').fill('2')
+  await page.getByRole('button', { name: 'Generate payments' }).click()
+  await expect(page.getByLabel('Amount of payment 1')).toHaveValue('7000.00')
+  await expect(page.getByLabel('Amount of payment 2')).toHaveValue('7000.00')
+  await expect(page.getByText('The schedule adds up to the award.')).toBeVisible()
+  await page.getByRole('button', { name: 'Save the schedule' }).click()
+  await expect(page.getByText('The schedule is saved.')).toBeVisible()
+  await expect(payments.getByRole('row', { name: /\$7,000\.00.*Scheduled/ })).toHaveCount(2)
+  await expectAccessible(page)
 
   // The awarded group hears of it and reads the amount.
   const dayton = await (await browser.newContext()).newPage()

@@ -96,3 +96,46 @@ test('the officer assigns, a reviewer declares and scores blind, the officer see
     page.getByRole('table', { name: 'Applications ranked by normalised score' }),
   ).toBeVisible()
 })
+
+test('a reviewer declares a conflict with its reason; the application stays hidden; the officer reads it on the board', async ({
+  page,
+  browser,
+}) => {
+  // The seed gave Priya a third review of the produce boxes for this test alone
+  // (app/seed/demo-review-round.ts): Ruth's and Carmen's stay, so no gap opens for others.
+  const context = await browser.newContext()
+  const priya = await context.newPage()
+  await logIn(priya, 'priya@example.org', DEMO_PASSWORD)
+  await priya.goto('/reviews')
+  const queue = priya.getByRole('table', { name: 'Reviews assigned to you' })
+  await queue
+    .getByRole('row', { name: /Assigned/ })
+    .getByRole('link')
+    .click()
+  await expect(priya.getByRole('heading', { name: 'Conflict of interest' })).toBeVisible()
+  await expect(priya.getByText(/Winter produce|Northfield/)).toHaveCount(0)
+  // A conflict needs its reason.
+  await priya.getByLabel('I have a conflict').check()
+  await priya.getByRole('button', { name: 'Declare' }).click()
+  await expect(priya.getByText('Say briefly what the conflict is.')).toBeVisible()
+  await priya
+    .getByLabel('Reason (when you have a conflict)')
+    .fill('My sister volunteers with this group.')
+  await priya.getByRole('button', { name: 'Declare' }).click()
+  await expect(
+    priya.getByText('Thank you. The conflict is recorded and this review goes to someone else.'),
+  ).toBeVisible()
+  // Back in her queue (whose ties form lists every group), nothing says which application it was.
+  await expect(priya.getByText(/Winter produce/)).toHaveCount(0)
+  await expectAccessible(priya)
+  await context.close()
+
+  // The officer reads the conflict and its reason beside the application.
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+  await page.goto(`${BOARD}/review`)
+  await expect(
+    page
+      .getByRole('row', { name: /Winter produce boxes/ })
+      .getByText('Priya Natarajan: Conflict declared (My sister volunteers with this group.)'),
+  ).toBeVisible()
+})

@@ -133,6 +133,14 @@ describe('the demo seed', () => {
     const carmen = await listMyAssignments(await userId('community@example.org'))
     expect(carmen.filter((a) => a.state === 'assigned')).toHaveLength(2)
     expect(carmen.at(-1)?.state).toBe('assigned')
+    // Never the same application, whatever the ids: each spec's mean is its own.
+    expect(ruth[0]?.applicationTitle).toMatch(/^Walking groups/)
+    expect(carmen.at(-1)?.applicationTitle).toMatch(/^Winter produce/)
+    // Priya's third review of the produce boxes waits for review.spec.ts's conflict.
+    const priya = await listMyAssignments(await userId('priya@example.org'))
+    expect(priya.filter((a) => a.state === 'assigned').map((a) => a.applicationTitle)).toEqual([
+      'Winter produce boxes for elders',
+    ])
 
     // The consensus stands where every review is in; the guardrails are stored.
     const consensus = await db().select({ id: consensusScores.id }).from(consensusScores)
