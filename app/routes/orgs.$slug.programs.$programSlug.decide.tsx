@@ -171,6 +171,14 @@ function explanationSentences(
             : t('review:decide.explain.noProposalSolver'),
         )
         break
+      case 'committed_counted':
+        sentences.push(
+          t('review:decide.explain.committedCounted', {
+            count: line.count,
+            total: money(line.total),
+          }),
+        )
+        break
       case 'not_proven_optimal':
         sentences.push(
           t('review:decide.explain.notProven', { gap: points(format, loaded.optimalityGap) }),

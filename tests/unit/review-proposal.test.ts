@@ -415,3 +415,58 @@ describe('the knapsack bound (selection.ts)', () => {
     expect(outcome.kind === 'solved' ? outcome.bound : null).toBe(17)
   })
 })
+
+/*
+ * Awards already made count in every guardrail's share. Budget left $10k; "at least 40% of
+ * dollars to vulnerable places"; neither undecided application is vulnerable:
+ *   A  score 90  $6k
+ *   B  score 80  $4k
+ * Nothing awarded yet: any award would be 0% vulnerable, so the proposal funds nothing.
+ * $10k already awarded to a vulnerable place: A+B gives 10 / 20 = 50% (in), 170 points.
+ * $5k already awarded to a vulnerable place: A+B gives 5 / 15 = 33.3% (out); A alone 5 / 11 =
+ * 45.5% (in, 90); B alone 5 / 9 = 55.6% (in, 80) → {A}, 90.
+ */
+describe('awards already made', () => {
+  const candidates = [candidate('A', 90, 6), candidate('B', 80, 4)]
+  const guardrails: Guardrail[] = [{ flag: 'vulnerable', minPercent: 40 }]
+  const propose = (committed: { amount: number; flags: string[] }[]) =>
+    proposeFundedSet({ candidates, budget: 10 * K, guardrails, basis: 'raw', committed })
+
+  it('count towards each guardrail beside the proposal', async () => {
+    expect((await propose([])).proposal?.applicationIds).toEqual([])
+
+    const generous = await propose([{ amount: 10 * K, flags: ['vulnerable'] }])
+    expect(generous.proposal?.applicationIds).toEqual(['A', 'B'])
+    expect(generous.proposal?.shares[0]).toMatchObject({ flaggedTotal: 10 * K, percent: 50 })
+    expect(generous.committed).toEqual({ count: 1, total: 10 * K })
+
+    const half = await propose([{ amount: 5 * K, flags: ['vulnerable'] }])
+    expect(half.status).toBe('optimal')
+    expect(half.proposal?.applicationIds).toEqual(['A'])
+    expect(half.proposal?.shares[0]?.percent).toBeCloseTo((5 / 11) * 100, 6)
+    // The ranking's walk (A+B) is judged the same way: 5 / 15 falls short.
+    expect(half.ranking.shares[0]).toMatchObject({ met: false })
+    expect(explainProposal(half)).toContainEqual({
+      code: 'committed_counted',
+      count: 1,
+      total: 5 * K,
+    })
+  })
+
+  it('an award to an unflagged application can put a guardrail out of reach, and says by how much', async () => {
+    // $6k already awarded, not vulnerable: the share is 0 / 6 whatever is added (neither
+    // undecided application is vulnerable); $2,400 more to vulnerable places would be needed.
+    const result = await propose([{ amount: 6 * K, flags: [] }])
+    expect(result.status).toBe('guardrails_unattainable')
+    expect(result.proposal).toBeNull()
+    expect(result.failures).toEqual([
+      {
+        flag: 'vulnerable',
+        minPercent: 40,
+        attainableAlone: false,
+        bestPercent: 0,
+        shortfall: 2.4 * K,
+      },
+    ])
+  })
+})

@@ -12,6 +12,7 @@ export type ExplanationLine =
   | { code: 'proposal_funds'; count: number; total: number; score: number }
   | { code: 'no_proposal'; status: 'guardrails_unattainable' | 'solver_failed' }
   | { code: 'not_proven_optimal' }
+  | { code: 'committed_counted'; count: number; total: number }
   | {
       code: 'guardrail'
       flag: string
@@ -70,6 +71,9 @@ export function explainProposal(result: Proposal): ExplanationLine[] {
     })
   }
 
+  if (result.committed.count > 0) {
+    lines.push({ code: 'committed_counted', ...result.committed })
+  }
   ranking.shares.forEach((share, k) => {
     const proposed = proposal?.shares[k]
     lines.push({

@@ -33,6 +33,12 @@ export interface Candidate {
   flags: readonly string[]
 }
 
+/** An award already made: its amount (minor units) and the flags of its application. */
+export interface Committed {
+  amount: number
+  flags: readonly string[]
+}
+
 /** At least `minPercent` (0–100, up to two decimals) of the awarded dollars go to `flag`. */
 export interface Guardrail {
   flag: string
@@ -45,6 +51,12 @@ export interface ProposalInput {
   budget: number
   guardrails: readonly Guardrail[]
   basis: ScoreBasis
+  /**
+   * Awards the program has already made (minor units, flags). A guardrail is a share of all the
+   * program's awarded dollars, so these count towards it beside whatever the proposal adds:
+   * deciding some applications one by one and proposing the rest keeps the same guardrails.
+   */
+  committed?: readonly Committed[]
   /**
    * Award at least this much (minor units). Without it the guardrails can always be met, if need
    * be by funding less (the answer shows what is left unspent); with it, guardrails that cannot be
@@ -61,9 +73,9 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
 export interface GuardrailShare {
   flag: string
   minPercent: number
-  /** Minor units awarded to applications with the flag. */
+  /** Minor units awarded to applications with the flag (awards already made included). */
   flaggedTotal: number
-  /** flaggedTotal / total × 100; null when nothing is awarded. */
+  /** flaggedTotal / all awarded (already and in this set) × 100; null when nothing is awarded. */
   percent: number | null
   met: boolean
 }
@@ -116,6 +128,8 @@ export interface Proposal {
   status: ProposalStatus
   basis: ScoreBasis
   budget: number
+  /** The awards already made, which every guardrail share counts (minor units). */
+  committed: { count: number; total: number }
   /** Going down the ranking while the budget allows, skipping what does not fit. */
   ranking: FundedSet
   /** The best set within the budget alone (no guardrails); null if the solver failed. */
@@ -168,10 +182,14 @@ export function rankingSet(ranked: readonly ScoredCandidate[], budget: number): 
 /** A percentage in basis points (hundredths of a percent), so guardrails compare in integers. */
 const basisPoints = (percent: number) => Math.round(Math.min(100, Math.max(0, percent)) * 100)
 
-function share(set: readonly ScoredCandidate[], guardrail: Guardrail): GuardrailShare {
+function share(
+  set: readonly Committed[],
+  guardrail: Guardrail,
+  committed: readonly Committed[],
+): GuardrailShare {
   let total = 0
   let flaggedTotal = 0
-  for (const c of set) {
+  for (const c of [...committed, ...set]) {
     total += c.amount
     if (c.flags.includes(guardrail.flag)) flaggedTotal += c.amount
   }
@@ -186,13 +204,17 @@ function share(set: readonly ScoredCandidate[], guardrail: Guardrail): Guardrail
   }
 }
 
-function summarise(set: readonly ScoredCandidate[], guardrails: readonly Guardrail[]): FundedSet {
+function summarise(
+  set: readonly ScoredCandidate[],
+  guardrails: readonly Guardrail[],
+  committed: readonly Committed[],
+): FundedSet {
   const sorted = [...set].sort(compareRanked)
   return {
     applicationIds: sorted.map((c) => c.applicationId),
     total: sorted.reduce((s, c) => s + c.amount, 0),
     score: sorted.reduce((s, c) => s + c.score, 0),
-    shares: guardrails.map((g) => share(sorted, g)),
+    shares: guardrails.map((g) => share(sorted, g, committed)),
   }
 }
 
@@ -210,16 +232,17 @@ interface Limits {
   budget: number
   minSpend: number
   guardrails: readonly Guardrail[]
+  committed: readonly Committed[]
 }
 
 /** A guardrail's coefficient: aᵢ(10000·fᵢ − bp), so Σ ≥ 0 says flagged ≥ share × total. */
-const guardrailNumerator = (c: ScoredCandidate, g: Guardrail) =>
+const guardrailNumerator = (c: Committed, g: Guardrail) =>
   c.amount * ((c.flags.includes(g.flag) ? 10_000 : 0) - basisPoints(g.minPercent))
 
 /**
  * Maximise the total score (in hundredths of a point, so the objective is whole numbers and
  * HiGHS can round its bound) subject to the budget, the spending floor and Σ aᵢ(fᵢ − p)xᵢ ≥ 0
- * for each guardrail (flagged dollars ≥ p × awarded dollars).
+ * for each guardrail (flagged dollars ≥ p × awarded dollars, awards already made included).
  */
 function programme(
   candidates: readonly ScoredCandidate[],
@@ -238,7 +261,8 @@ function programme(
     rows.push({
       coefficients: candidates.map((c) => guardrailNumerator(c, g)),
       sense: '>=',
-      rhs: 0,
+      // Σ over the new awards ≥ −(the same sum over the awards already made).
+      rhs: -sum(limits.committed.map((c) => guardrailNumerator(c, g))),
       digits: MONEY_DIGITS + 4,
     })
   }
@@ -328,7 +352,8 @@ function diagnose(
   minSpend: number,
   timeLimit: number,
 ): GuardrailFailure[] {
-  const limits = { budget: input.budget, minSpend, guardrails: [] }
+  const committed = input.committed ?? []
+  const limits = { budget: input.budget, minSpend, guardrails: [], committed }
   const floor = solve(highs, eligible, limits, timeLimit)
   if (floor.kind !== 'solved') {
     return [
@@ -343,8 +368,8 @@ function diagnose(
       digits: MONEY_DIGITS + 4,
     })
     const chosen = best.kind === 'solved' ? best.chosen : []
-    const s = share(chosen, g)
-    const total = chosen.reduce((sum, c) => sum + c.amount, 0)
+    const s = share(chosen, g, committed)
+    const total = [...committed, ...chosen].reduce((sum, c) => sum + c.amount, 0)
     return {
       flag: g.flag,
       minPercent: g.minPercent,
@@ -366,12 +391,14 @@ export async function proposeFundedSet(input: ProposalInput): Promise<Proposal> 
   const guardrails = input.guardrails
   const minSpend = Math.max(0, input.minSpend ?? 0)
   const timeLimit = input.timeLimit ?? 5
+  const committed = input.committed ?? []
   const ranking = rankingSet(eligible, input.budget)
   const base: Proposal = {
     status: 'solver_failed',
     basis: input.basis,
     budget: input.budget,
-    ranking: summarise(ranking, guardrails),
+    committed: { count: committed.length, total: sum(committed.map((c) => c.amount)) },
+    ranking: summarise(ranking, guardrails, committed),
     budgetOnly: null,
     proposal: null,
     optimalityGap: null,
@@ -390,13 +417,18 @@ export async function proposeFundedSet(input: ProposalInput): Promise<Proposal> 
   const plain = solve(
     highs,
     eligible,
-    { budget: input.budget, minSpend: 0, guardrails: [] },
+    { budget: input.budget, minSpend: 0, guardrails: [], committed },
     timeLimit,
   )
   if (plain.kind !== 'solved') return base
-  const budgetOnly = summarise(plain.chosen, guardrails)
+  const budgetOnly = summarise(plain.chosen, guardrails, committed)
 
-  const guarded = solve(highs, eligible, { budget: input.budget, minSpend, guardrails }, timeLimit)
+  const guarded = solve(
+    highs,
+    eligible,
+    { budget: input.budget, minSpend, guardrails, committed },
+    timeLimit,
+  )
   if (guarded.kind === 'failed') return { ...base, budgetOnly }
   if (guarded.kind === 'infeasible') {
     return {
@@ -406,7 +438,7 @@ export async function proposeFundedSet(input: ProposalInput): Promise<Proposal> 
       failures: diagnose(highs, eligible, input, minSpend, timeLimit),
     }
   }
-  const proposal = summarise(guarded.chosen, guardrails)
+  const proposal = summarise(guarded.chosen, guardrails, committed)
   const rankingIds = new Set(ranking.map((c) => c.applicationId))
   const proposalIds = new Set(proposal.applicationIds)
   return {

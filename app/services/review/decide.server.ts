@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
-import { applications, programGuardrails, proposedAmounts, type Program } from '#db/schema/index.ts'
+import {
+  applicationDecisions,
+  applications,
+  programGuardrails,
+  proposedAmounts,
+  type Program,
+} from '#db/schema/index.ts'
 import { fail, type Result } from '#app/domain/result.ts'
 import { isCommunityLed, isSmallBudget } from '#app/domain/review/applicant-groups.ts'
 import { explainProposal } from '#app/domain/review/explanation.ts'
@@ -12,7 +18,12 @@ import {
   type GuardrailFlag,
   type ScoreBasis,
 } from '#app/domain/review/guardrails.ts'
-import { proposeFundedSet, type Candidate, type Guardrail } from '#app/domain/review/proposal.ts'
+import {
+  proposeFundedSet,
+  type Candidate,
+  type Committed,
+  type Guardrail,
+} from '#app/domain/review/proposal.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { lockProgram } from '#app/services/programs/programs.server.ts'
 import type { OfficerActor } from './panel.server.ts'
@@ -36,6 +47,19 @@ type DecidingProgram = Pick<
 /** What the program has already committed: the amounts awarded so far. */
 export async function committedBudget(programId: string): Promise<number> {
   return (await programBudget({ id: programId, budgetMinor: 0 })).awardedMinor
+}
+
+/** The amount of each award the program has made, by application. */
+async function awardedAmounts(programId: string) {
+  return db()
+    .select({
+      applicationId: applicationDecisions.applicationId,
+      amount: applicationDecisions.amountMinor,
+    })
+    .from(applicationDecisions)
+    .where(
+      and(eq(applicationDecisions.programId, programId), eq(applicationDecisions.outcome, 'award')),
+    )
 }
 
 /** The program's guardrails, in the order of GUARDRAIL_FLAGS. */
@@ -219,9 +243,9 @@ export function proposalFingerprint(parts: {
  * fingerprint of the awards it proposes.
  */
 export async function decisionProposal(program: DecidingProgram, basis: ScoreBasis) {
-  const [ranking, committed, guardrailRows, partials] = await Promise.all([
+  const [ranking, awarded, guardrailRows, partials] = await Promise.all([
     programRanking(program),
-    committedBudget(program.id),
+    awardedAmounts(program.id),
     listGuardrails(program.id),
     db()
       .select({
@@ -231,34 +255,40 @@ export async function decisionProposal(program: DecidingProgram, basis: ScoreBas
       .from(proposedAmounts)
       .where(eq(proposedAmounts.programId, program.id)),
   ])
+  const committed = awarded.reduce((total, a) => total + (a.amount ?? 0), 0)
   const remaining = Math.max(0, program.budgetMinor - committed)
   const partial = new Map(partials.map((p) => [p.applicationId, p.amount]))
   // The top quartile of the place index among all the program's applications on the board.
   const mostVulnerable = topQuartile(ranking.lines.map((l) => l.placeVulnerability))
-  const lines = ranking.lines
-    .map((line, i) => {
-      const flags: GuardrailFlag[] = []
-      if (mostVulnerable[i]) flags.push('most_vulnerable_place')
-      // The same groups the fairness page compares (applicant-groups.ts).
-      if (isSmallBudget(line.budgetBand)) flags.push('small_budget')
-      if (isCommunityLed(line.ledByLivedExperience)) flags.push('community_led')
-      const requested = line.amountRequestedMinor ?? 0
-      const proposed = partial.get(line.id)
-      return {
-        id: line.id,
-        title: line.title,
-        organization: line.organization,
-        status: line.status,
-        requested,
-        // A partial amount above a request lowered since is capped at the request.
-        proposedAmount: proposed === undefined ? null : Math.min(proposed, requested),
-        amount: proposed === undefined ? requested : Math.min(proposed, requested),
-        raw: line.mean,
-        normalised: line.normalised,
-        flags,
-      }
-    })
-    .filter((line) => UNDECIDED.has(line.status))
+  const allLines = ranking.lines.map((line, i) => {
+    const flags: GuardrailFlag[] = []
+    if (mostVulnerable[i]) flags.push('most_vulnerable_place')
+    // The same groups the fairness page compares (applicant-groups.ts).
+    if (isSmallBudget(line.budgetBand)) flags.push('small_budget')
+    if (isCommunityLed(line.ledByLivedExperience)) flags.push('community_led')
+    const requested = line.amountRequestedMinor ?? 0
+    const proposed = partial.get(line.id)
+    return {
+      id: line.id,
+      title: line.title,
+      organization: line.organization,
+      status: line.status,
+      requested,
+      // A partial amount above a request lowered since is capped at the request.
+      proposedAmount: proposed === undefined ? null : Math.min(proposed, requested),
+      amount: proposed === undefined ? requested : Math.min(proposed, requested),
+      raw: line.mean,
+      normalised: line.normalised,
+      flags,
+    }
+  })
+  const lines = allLines.filter((line) => UNDECIDED.has(line.status))
+  // The awards already made count in every guardrail's share, with their applications' flags.
+  const flagsOf = new Map(allLines.map((l) => [l.id, l.flags]))
+  const committedAwards: Committed[] = awarded.map((a) => ({
+    amount: a.amount ?? 0,
+    flags: flagsOf.get(a.applicationId) ?? [],
+  }))
   const guardrails: Guardrail[] = guardrailRows.map((g) => ({
     flag: g.flag,
     minPercent: g.basisPoints / 100,
@@ -270,7 +300,13 @@ export async function decisionProposal(program: DecidingProgram, basis: ScoreBas
     normalised: l.normalised,
     flags: l.flags,
   }))
-  const proposal = await proposeFundedSet({ candidates, budget: remaining, guardrails, basis })
+  const proposal = await proposeFundedSet({
+    candidates,
+    budget: remaining,
+    guardrails,
+    basis,
+    committed: committedAwards,
+  })
   const byId = new Map(lines.map((l) => [l.id, l]))
   const awards: Award[] = (proposal.proposal?.applicationIds ?? []).map((id) => ({
     applicationId: id,
