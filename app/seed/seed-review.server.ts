@@ -113,7 +113,7 @@ export async function seedProgramInReview(
     tx,
     officer,
     program,
-    GUARDRAIL_FLAGS.map((flag) => ({ flag, basisPoints: SUGGESTED_GUARDRAILS[flag] })),
+    GUARDRAIL_FLAGS.map((flag) => ({ flag, basisPoints: SEEDED_GUARDRAILS[flag] })),
   )
   await seedDecisions(tx, program, officer, {
     applicationIds,
@@ -121,6 +121,13 @@ export async function seedProgramInReview(
     criteria: round.criteria,
   })
 }
+
+/**
+ * The suggested guardrails, but half the dollars (not 40%) to the most vulnerable places: going
+ * down the ranking misses that share, so the decision page shows a guardrail at work (what it
+ * leaves out and what that costs in score) rather than a proposal equal to the ranking.
+ */
+const SEEDED_GUARDRAILS = { ...SUGGESTED_GUARDRAILS, most_vulnerable_place: 5_000 }
 
 interface Round {
   program: Program

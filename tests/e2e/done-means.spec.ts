@@ -93,7 +93,7 @@ test('the officer reads the guardrail-adjusted proposal: each swap the guardrail
   await expect(explanation.getByText(/^The proposal funds \d+ application/)).toBeVisible()
   // The seeded guardrails, each with what the ranking and the proposal reach.
   for (const rule of [
-    /^At least 40% of the dollars to applications serving the most vulnerable places/,
+    /^At least 50% of the dollars to applications serving the most vulnerable places/,
     /^At least 30% of the dollars to organisations with annual budgets under \$250k\./,
     /^At least 50% of the dollars to groups led by people with lived experience\./,
   ]) {

@@ -151,7 +151,7 @@ describe('the demo seed', () => {
       .where(eq(programGuardrails.programId, program.id))
     expect(guardrails.sort((a, b) => a.flag.localeCompare(b.flag))).toEqual([
       { flag: 'community_led', share: 5_000 },
-      { flag: 'most_vulnerable_place', share: 4_000 },
+      { flag: 'most_vulnerable_place', share: 5_000 },
       { flag: 'small_budget', share: 3_000 },
     ])
   })
