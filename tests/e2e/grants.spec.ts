@@ -24,7 +24,7 @@ async function officerOpensGrant(page: Page, grantee: string) {
   await expect(page.getByRole('heading', { name: `Grant to ${grantee}` })).toBeVisible()
 }
 
-test('the grantee finds its grant, reads the schedule and submits the due report; the officer asks for changes; the group revises and the officer accepts', async ({
+test('the grantee finds its grant, reads the schedule and submits the due report with a file; the officer downloads it and asks for changes; the group revises and the officer accepts', async ({
   page,
   browser,
 }) => {
@@ -69,6 +69,14 @@ test('the grantee finds its grant, reads the schedule and submits the due report
   await expect(page.getByText('Your report is submitted; the funder is told.')).toBeVisible()
   await expect(due.getByRole('heading', { name: /Submitted, awaiting review/ })).toBeVisible()
   await expect(due.getByRole('button', { name: 'Submit the report' })).toHaveCount(0)
+  // Files go with the report while it awaits review.
+  await due.getByLabel('Add a file to this report').setInputFiles({
+    name: 'heating-log.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('night,failures\n1,3\n2,5\n3,6\n'),
+  })
+  await due.getByRole('button', { name: /Upload/ }).click()
+  await expect(due.getByRole('link', { name: 'heating-log.csv' })).toBeVisible()
 
   // The officer reads it on the grant page and asks for changes (a message is needed).
   const context = await browser.newContext()
@@ -77,6 +85,11 @@ test('the grantee finds its grant, reads the schedule and submits the due report
   const submitted = milestone(officer, WESTGATE_REPORT)
   await expect(submitted.getByText(/We logged 14 heating failures\./)).toBeVisible()
   await expect(submitted.getByRole('definition').filter({ hasText: /^86$/ })).toBeVisible()
+  const [download] = await Promise.all([
+    officer.waitForEvent('download'),
+    submitted.getByRole('link', { name: 'heating-log.csv' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe('heating-log.csv')
   await expectAccessible(officer)
   await submitted.getByRole('button', { name: 'Ask for changes' }).click()
   await expect(officer.getByText('Say what should change: the group will read it.')).toBeVisible()
