@@ -26,6 +26,7 @@ if (!process.env.E2E_CHECKED_DIR) {
   process.on('exit', () => rmSync(folder, { recursive: true, force: true }))
 }
 const baseURL = `http://localhost:${process.env.E2E_PORT}`
+const DECIDING_SPECS = /decisions\.spec\.ts$/
 
 // Debian's Chromium where it exists (this workplace cannot download browsers); otherwise
 // Playwright's own, installed with `npx playwright install chromium`.
@@ -63,8 +64,13 @@ export default defineConfig({
     },
   },
   // One server and one demo database for every spec. Each spec that changes the seeded review
-  // round has applications of its own there (app/seed/demo-review-round.ts), so the specs run in
-  // any order.
+  // round has applications of its own there (app/seed/demo-review-round.ts). Deciding them still
+  // changes the whole program's committed budget and guardrail shares, which the decision page's
+  // proposal reads (done-means.spec, decide.spec): the deciding spec runs after all the others.
+  projects: [
+    { name: 'main', testIgnore: DECIDING_SPECS },
+    { name: 'deciding', testMatch: DECIDING_SPECS, dependencies: ['main'] },
+  ],
   webServer: {
     command: 'node tests/e2e/start-server.mjs',
     cwd: '../..',

@@ -77,9 +77,15 @@ test('the officer assigns, a reviewer declares and scores blind, the officer see
     .getByRole('table', { name: 'Reviewers' })
     .getByRole('row', { name: /Ruth Bello/ })
   // Columns: assigned, no conflict declared, in progress, submitted, conflict. The seed has
-  // three of her reviews in already; no seeded application's mean is 75.
+  // three of her reviews in already. Level 3 of 1–4 on every criterion scores (3 − 1) / (4 − 1)
+  // = 66.7, shown as 67 on the application's row, the ranking's definition.
   await expect(ruth.getByRole('cell').nth(3)).toHaveText('4')
-  await expect(page.getByRole('cell', { name: '75' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('row', { name: /Walking groups and free blood-pressure checks/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('67')
   await expectAccessible(page)
 
   // The ranking: one review where the program asks for more is too few.
