@@ -20,7 +20,8 @@ const CORE_SEARCH_NODES = 20_000_000
  *    its reduced cost when rcᵢ > 0 and xᵢ = 0, or rcᵢ < 0 and xᵢ = 1. So in every set at least as
  *    good as z*, each column with |rcᵢ| > L − z* takes the value its reduced cost says. Those are
  *    fixed (this holds for any y ≥ 0, so it does not depend on the LP being solved to the last
- *    digit), and HiGHS solves the much smaller 0–1 programme on the rest (the core).
+ *    digit), and the much smaller 0–1 programme on the rest (the core) is solved exactly by a
+ *    branch and bound in TypeScript (core-search.ts), or by HiGHS should that give up.
  *
  * All coefficients are integers scaled by a power of ten (value = numerator / 10^digits), so the
  * model text is exact and the chosen set is checked in integers (BigInt); should the solver's
