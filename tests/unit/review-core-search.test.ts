@@ -99,7 +99,7 @@ describe('the exact core search (core-search.ts)', () => {
           duals,
           maxNodes: 10_000_000,
         })
-        expect(found).not.toBeNull()
+        expect(found?.complete).toBe(true)
         if (expected === null) {
           infeasible++
           expect(found!.chosen).toBeNull()
@@ -136,6 +136,7 @@ describe('the exact core search (core-search.ts)', () => {
             duals,
             maxNodes: 10_000_000,
           })
+          expect(found!.complete).toBe(true)
           expect(found!.improved).toBe(expected > value(p, incumbent))
           expect(value(p, found!.chosen!)).toBe(expected)
         },

@@ -15,8 +15,8 @@ import type { BinaryProgramme } from './selection.ts'
  * whose rows cannot all be met any more is cut. The objective is whole numbers (numerators), so a
  * node whose bound is below z + 1 cannot hold a strictly better set.
  *
- * Exact, or nothing: when the node budget runs out it returns null and the caller solves the core
- * another way.
+ * Exact, or it says it is not: when the node budget runs out it returns the best set found so far,
+ * not `complete`, and the caller solves the core another way.
  */
 
 export interface CoreSearch {
@@ -36,10 +36,10 @@ export const knapsackRow = (p: BinaryProgramme) =>
   p.rows.findIndex((row) => row.sense === '<=' && row.coefficients.every((a) => a >= 0))
 
 /**
- * The best set among those that agree with `base` outside `columns` (chosen null: none meets the
- * rows, and there was no incumbent), or null when the node budget ran out or the programme has no
- * knapsack row. `improved` says whether it beats the incumbent; either way the set returned is
- * proven optimal within that region.
+ * The best set found among those that agree with `base` outside `columns` (chosen null: none
+ * meets the rows, and there was no incumbent), or null when the programme has no knapsack row.
+ * `improved` says whether it beats the incumbent; when `complete` (the node budget did not run
+ * out), the set returned is proven optimal within that region.
  */
 export function searchCore(p: BinaryProgramme, s: CoreSearch) {
   const k = knapsackRow(p)
@@ -165,10 +165,12 @@ export function searchCore(p: BinaryProgramme, s: CoreSearch) {
     }
   }
   visit(0, 0, 0, bound(0, 0, 0))
-  if (exhausted) return null
+  const complete = !exhausted
   const found: Uint8Array | null = best
-  if (!found) return { improved: false, chosen: s.incumbent ? [...s.incumbent] : null, nodes }
+  if (!found) {
+    return { complete, improved: false, chosen: s.incumbent ? [...s.incumbent] : null, nodes }
+  }
   const chosen = [...s.base]
   order.forEach((c, j) => (chosen[c] = found[j] === 1))
-  return { improved: true, chosen, nodes }
+  return { complete, improved: true, chosen, nodes }
 }

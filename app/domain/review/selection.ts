@@ -2,11 +2,12 @@ import type { Highs } from 'highs'
 import { searchCore } from './core-search.ts'
 
 /**
- * Nodes the exact search in TypeScript may visit before HiGHS takes the core instead: about a
- * second of CPU (measured 20–30 million nodes a second on the bench machine). A count, not a
- * clock, so the answer does not depend on how loaded the machine is.
+ * Nodes the exact search in TypeScript may visit for each second of the solve's time limit before
+ * HiGHS takes the core instead: 10 million, about half a second of CPU (it visits 20–30 million a
+ * second on the bench machine), so 5 s gives it 50 million. A count, not a clock, so the answer
+ * does not depend on how loaded the machine is.
  */
-const CORE_SEARCH_NODES = 20_000_000
+const CORE_SEARCH_NODES_PER_SECOND = 10_000_000
 
 /**
  * A 0–1 programme — choose columns to maximise Σ cᵢxᵢ subject to linear rows — solved exactly
@@ -409,14 +410,22 @@ export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number)
         base,
         incumbent: best,
         duals: lp.duals,
-        maxNodes: CORE_SEARCH_NODES,
+        maxNodes: Math.round(timeLimit * CORE_SEARCH_NODES_PER_SECOND),
       })
       const chosen = found?.chosen
-      if (chosen && meetsRows(p, chosen)) {
+      if (found && chosen && meetsRows(p, chosen)) {
         const value = objectiveValue(p, chosen)
-        return value > z
-          ? solvedWith(p, chosen, true, fixed, value)
-          : solvedWith(p, best, true, fixed, z)
+        if (found.complete) {
+          return value > z
+            ? solvedWith(p, chosen, true, fixed, value)
+            : solvedWith(p, best, true, fixed, z)
+        }
+        // It gave up: the better set it found shrinks the core HiGHS gets.
+        if (value > z) {
+          best = chosen
+          z = value
+          continue
+        }
       }
       const better = improveIncumbent(highs, p, rc, best, lagrangian + slack, secondsLeft())
       if (objectiveValue(p, better) > z) {
