@@ -45,9 +45,12 @@ export function searchCore(p: BinaryProgramme, s: CoreSearch) {
   const k = knapsackRow(p)
   if (k < 0) return null
   const scale = 10 ** p.objectiveDigits
-  const rows = p.rows.map((row) => ({
+  // Rows as ≤, their multipliers per numerator unit of the row, in objective numerators. The
+  // activities below are sums of integer numerators, exact in doubles below 2^53 (guardrail rows
+  // carry amount × 10,000: billions of dollars before that matters).
+  const rows = p.rows.map((row, r) => ({
     sign: row.sense === '<=' ? 1 : -1,
-    price: ((s.duals[p.rows.indexOf(row)] ?? 0) * scale) / 10 ** row.digits,
+    price: ((s.duals[r] ?? 0) * scale) / 10 ** row.digits,
     row,
   }))
   // Row activities (≤ form) and the objective of the columns fixed outside the core.
