@@ -1,4 +1,13 @@
 import type { Highs } from 'highs'
+import { searchCore } from './core-search.ts'
+
+/**
+ * Nodes the exact search in TypeScript may visit for each second of the solve's time limit before
+ * HiGHS takes the core instead: 10 million, about half a second of CPU (it visits 20–30 million a
+ * second on the bench machine), so 5 s gives it 50 million. A count, not a clock, so the answer
+ * does not depend on how loaded the machine is.
+ */
+const CORE_SEARCH_NODES_PER_SECOND = 10_000_000
 
 /**
  * A 0–1 programme — choose columns to maximise Σ cᵢxᵢ subject to linear rows — solved exactly
@@ -12,7 +21,8 @@ import type { Highs } from 'highs'
  *    its reduced cost when rcᵢ > 0 and xᵢ = 0, or rcᵢ < 0 and xᵢ = 1. So in every set at least as
  *    good as z*, each column with |rcᵢ| > L − z* takes the value its reduced cost says. Those are
  *    fixed (this holds for any y ≥ 0, so it does not depend on the LP being solved to the last
- *    digit), and HiGHS solves the much smaller 0–1 programme on the rest (the core).
+ *    digit), and the much smaller 0–1 programme on the rest (the core) is solved exactly by a
+ *    branch and bound in TypeScript (core-search.ts), or by HiGHS should that give up.
  *
  * All coefficients are integers scaled by a power of ten (value = numerator / 10^digits), so the
  * model text is exact and the chosen set is checked in integers (BigInt); should the solver's
@@ -370,12 +380,15 @@ export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number)
     rc.reduce((sum, v) => sum + Math.max(v, 0), 0)
   const slack = 1e-7 * (Math.abs(lagrangian) + 1)
   let bound = lagrangian + slack
-  // Each pass fixes what the best set so far allows and gives HiGHS the rest, starting from that
-  // set, for part of the time left; a better set found without proof shrinks the next core.
-  let best = improveIncumbent(highs, p, rc, incumbent, lagrangian + slack, secondsLeft())
+  // Each pass fixes what the best set so far allows and searches the rest. The first pass
+  // searches the core in TypeScript (core-search.ts), exactly; should it give up, a quick look
+  // for a better incumbent shrinks the core, and HiGHS gets it, starting from the best set so
+  // far, for part of the time left; a better set found without proof shrinks the next core.
+  let best = incumbent
   let z = objectiveValue(p, best)
   let fixed = 0
-  for (let pass = 0; pass < 3; pass++) {
+  let searched = false
+  for (let pass = 0; pass < 4; pass++) {
     const gap = lagrangian + slack - z
     let base = rc.map((v) => v > gap)
     let core = all.filter((i) => Math.abs(rc[i]!) <= gap)
@@ -390,6 +403,37 @@ export function solveBinary(highs: Highs, p: BinaryProgramme, timeLimit: number)
     }
     fixed = n - core.length
     if (core.length === 0) return solvedWith(p, best, true, n, z)
+    if (!searched) {
+      searched = true
+      const found = searchCore(p, {
+        columns: core,
+        base,
+        incumbent: best,
+        duals: lp.duals,
+        maxNodes: Math.round(timeLimit * CORE_SEARCH_NODES_PER_SECOND),
+      })
+      const chosen = found?.chosen
+      if (found && chosen && meetsRows(p, chosen)) {
+        const value = objectiveValue(p, chosen)
+        if (found.complete) {
+          return value > z
+            ? solvedWith(p, chosen, true, fixed, value)
+            : solvedWith(p, best, true, fixed, z)
+        }
+        // It gave up: the better set it found shrinks the core HiGHS gets.
+        if (value > z) {
+          best = chosen
+          z = value
+          continue
+        }
+      }
+      const better = improveIncumbent(highs, p, rc, best, lagrangian + slack, secondsLeft())
+      if (objectiveValue(p, better) > z) {
+        best = better
+        z = objectiveValue(p, better)
+        continue
+      }
+    }
     const solved = solveCore(
       highs,
       p,
