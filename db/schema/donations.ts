@@ -15,6 +15,7 @@ import {
 import { DONATION_INTERVALS, DONATION_STATUSES } from '#app/domain/donations/donation-status.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { grants } from './grants.ts'
+import { ledgerTransactions } from './ledger.ts'
 import { funds, programs } from './programs.ts'
 
 export const donationStatus = pgEnum('donation_status', DONATION_STATUSES)
@@ -115,6 +116,38 @@ export const stripeEvents = pgTable(
   ],
 )
 
+/**
+ * Which gift funded which grant, and how much: one row per lot consumed by an allocation
+ * (app/domain/donations/allocation.ts), written in the transaction that posts the allocation's
+ * fund → grant movement (`ledger_transaction_id`). A donation's lot is its settled net (gift and
+ * covered fee, less the processor's fee and refunds) less its rows here.
+ */
+export const donationAllocations = pgTable(
+  'donation_allocations',
+  {
+    id: id(),
+    donationId: uuid('donation_id')
+      .notNull()
+      .references(() => donations.id),
+    grantId: uuid('grant_id')
+      .notNull()
+      .references(() => grants.id),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    ledgerTransactionId: uuid('ledger_transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // A gift's trace (donor page) and its lot; a grant's funders (officer page).
+    index('donation_allocations_donation_idx').on(t.donationId, t.createdAt),
+    index('donation_allocations_grant_idx').on(t.grantId, t.createdAt),
+    index('donation_allocations_transaction_idx').on(t.ledgerTransactionId),
+    check('donation_allocations_amount_positive', sql`${t.amountMinor} > 0`),
+  ],
+)
+
+export type DonationAllocation = typeof donationAllocations.$inferSelect
 export type Donation = typeof donations.$inferSelect
 export type NewDonation = typeof donations.$inferInsert
 export type StripeEvent = typeof stripeEvents.$inferSelect
