@@ -89,6 +89,7 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'grant.schedule_changed': 'admin:audit.actions.grant.schedule_changed',
   'grant.cancelled': 'admin:audit.actions.grant.cancelled',
   'grant.completed': 'admin:audit.actions.grant.completed',
+  'grant.funded': 'admin:audit.actions.grant.funded',
   'grant_milestone.added': 'admin:audit.actions.grant_milestone.added',
   'grant_milestone.updated': 'admin:audit.actions.grant_milestone.updated',
   'grant_milestone.removed': 'admin:audit.actions.grant_milestone.removed',

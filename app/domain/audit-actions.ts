@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   'grant.schedule_changed',
   'grant.cancelled',
   'grant.completed',
+  'grant.funded',
   'grant_milestone.added',
   'grant_milestone.updated',
   'grant_milestone.removed',

@@ -5,6 +5,8 @@ import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
+import { move } from '#app/domain/ledger/postings.ts'
+import { postTransaction } from '#app/services/ledger/ledger.server.ts'
 import { notifyGrantPaymentMade } from '#app/services/notifications/notification-events.server.ts'
 import { activeOfficerGrant, officerGrant, type GrantInContext } from './grant-access.server.ts'
 import { completeIfDone } from './grant-lifecycle.server.ts'
@@ -40,15 +42,40 @@ async function paymentOf(tx: Db, grantId: string, disbursementId: string) {
 }
 
 /**
+ * The payment's money leaves the grant's account for the grantees'. A grant paid before it was
+ * funded goes below zero: the fund page shows it as disbursed beyond what was allocated.
+ */
+function postPayment(
+  tx: Db,
+  found: GrantInContext,
+  payment: { id: string; amountMinor: number },
+  actor: Actor,
+) {
+  const currency = found.currency
+  return postTransaction(tx, {
+    idempotencyKey: `disbursement:${payment.id}:paid`,
+    movement: 'disbursement',
+    postings: move(
+      { kind: 'grant', grantId: found.grant.id, currency },
+      { kind: 'paid_out', currency },
+      payment.amountMinor,
+    ),
+    memo: `Payment ${payment.id} of grant ${found.grant.id}`,
+    refs: { grantId: found.grant.id, disbursementId: payment.id },
+    createdByUserId: actor.id,
+  })
+}
+
+/**
  * THE way a grant payment becomes paid; nothing else writes `status = 'paid'`. Only the funder's
  * program officers may; a held, cancelled or already paid payment is refused, as is any payment
  * of a grant that is not active. The grant row is locked first, so two clicks (or two officers)
  * at once pay once: the second finds it paid. Audited; the grantee is notified; a grant whose
  * last payment this was and whose final report is accepted is completed.
  *
- * The donations issue turns this into a ledger movement: the same transaction will post the
- * balanced entries (fund → grantee payable) and consume donation lots FIFO, so a payment and its
- * money move together or not at all. Callers keep calling this one function.
+ * The same transaction posts the payment's ledger movement (grant → paid out, keyed by the
+ * payment, so it is posted once), so a payment and its money move together or not at all. The
+ * donation lots were consumed earlier, when the grant was funded (allocation.server.ts).
  */
 export async function markDisbursementPaid(
   actor: Actor,
@@ -74,6 +101,7 @@ export async function markDisbursementPaid(
       .where(and(eq(grantDisbursements.id, payment.id), eq(grantDisbursements.status, 'scheduled')))
       .returning({ id: grantDisbursements.id })
     if (!paid) return fail({ status: 409, message: 'grants:refusals.alreadyPaid' })
+    await postPayment(tx, found, payment, actor)
     await auditPayment(tx, actor, found, 'grant_disbursement.paid', payment.id, {
       amountMinor: payment.amountMinor,
       dueOn: payment.dueOn,

@@ -1,0 +1,63 @@
+import type { LedgerMovement } from '#app/domain/ledger/accounts.ts'
+
+/**
+ * A fund's money as its page shows it, every figure derived from ledger entries: what came in
+ * (`received`, whole charges), what left the fund's account on the way (`fees`, `refunded`,
+ * `disputed` net of reinstatements), what went to grants (`allocated`), what the grants paid out
+ * (`disbursed`), and what the fund still holds (`available`). They reconcile by construction:
+ * received − fees − refunded − disputed − allocated = available; `unexplained` is what the fund's
+ * account moved under any other movement, 0 unless someone posts by hand.
+ */
+export interface FundFigures {
+  receivedMinor: number
+  feesMinor: number
+  refundedMinor: number
+  disputedMinor: number
+  allocatedMinor: number
+  disbursedMinor: number
+  availableMinor: number
+  /** Allocated and not yet paid out: what the fund's grants hold. */
+  inGrantsMinor: number
+  unexplainedMinor: number
+}
+
+/** Signed sums of the fund account's entries by movement (a reversal counts as what it undoes). */
+export type FundSums = Partial<Record<LedgerMovement, number>>
+
+const KNOWN: readonly LedgerMovement[] = [
+  'gift_settled',
+  'processor_fee',
+  'refund',
+  'dispute',
+  'dispute_reinstated',
+  'allocation',
+]
+
+/**
+ * The figures from the fund account's sums by movement and the signed sum of the `disbursement`
+ * entries on its grants' accounts (negative: money left them).
+ */
+export function fundFigures(fund: FundSums, grantsDisbursementSum: number): FundFigures {
+  const sum = (m: LedgerMovement) => fund[m] ?? 0
+  const receivedMinor = sum('gift_settled')
+  const feesMinor = -sum('processor_fee')
+  const refundedMinor = -sum('refund')
+  const disputedMinor = -(sum('dispute') + sum('dispute_reinstated'))
+  const allocatedMinor = -sum('allocation')
+  const disbursedMinor = -grantsDisbursementSum
+  const unexplainedMinor = Object.entries(fund)
+    .filter(([m]) => !KNOWN.includes(m as LedgerMovement))
+    .reduce((total, [, amount]) => total + (amount ?? 0), 0)
+  return {
+    receivedMinor,
+    feesMinor,
+    refundedMinor,
+    disputedMinor,
+    allocatedMinor,
+    disbursedMinor,
+    availableMinor:
+      receivedMinor - feesMinor - refundedMinor - disputedMinor - allocatedMinor + unexplainedMinor,
+    inGrantsMinor: allocatedMinor - disbursedMinor,
+    unexplainedMinor,
+  }
+}

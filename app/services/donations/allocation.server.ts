@@ -1,0 +1,181 @@
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { db, type Db } from '#db/client.server.ts'
+import { donationAllocations, donations, ledgerAccounts } from '#db/schema/index.ts'
+import {
+  planAllocation,
+  type Designation,
+  type Lot,
+  type Take,
+} from '#app/domain/donations/allocation.ts'
+import { move, type AccountRef } from '#app/domain/ledger/postings.ts'
+import { fail, type Actor, type Result } from '#app/domain/result.ts'
+import { recordAudit } from '#app/services/admin/audit.server.ts'
+import { officerGrant, type GrantInContext } from '#app/services/grants/grant-access.server.ts'
+import { accountId, postTransaction } from '#app/services/ledger/ledger.server.ts'
+
+/**
+ * Funding a grant from its fund (issue 10, "allocation"): the grant's still unfunded amount moves
+ * fund → grant in the ledger, and the gifts that pay for it are named, first in first out, in
+ * `donation_allocations` rows, all in one transaction.
+ *
+ * It is the officer's action ("Fund this grant from the fund"), not part of the award: an award
+ * is a decision about merit made before the money is counted, and the fund may not hold enough
+ * yet. Funding later, as often as gifts arrive, lets the officer see the shortfall and fund the
+ * rest when it comes, while the award itself never fails for want of gifts.
+ */
+
+/** Gifts whose money is in their fund: settled and not withdrawn by a dispute. */
+const HELD_STATUSES = ['succeeded', 'refunded'] as const
+
+/**
+ * The fund's account row, locked until the transaction ends: two allocations from one fund take
+ * turns, so the second reads the lots the first left and never consumes one twice.
+ */
+async function lockFundAccount(tx: Db, fund: AccountRef & { kind: 'fund' }): Promise<number> {
+  const id = await accountId(tx, fund)
+  const [row] = await tx
+    .select({ balance: ledgerAccounts.balanceMinor })
+    .from(ledgerAccounts)
+    .where(eq(ledgerAccounts.id, id))
+    .for('update')
+  return row!.balance
+}
+
+const designationOf = (row: { programId: string | null; grantId: string | null }): Designation =>
+  row.grantId
+    ? { kind: 'grant', grantId: row.grantId }
+    : row.programId
+      ? { kind: 'program', programId: row.programId }
+      : { kind: 'fund' }
+
+/**
+ * The fund's open lots: each held gift's settled net (the charge, less the processor's fee and
+ * refunds) less what it has already funded. Read under the fund account's lock.
+ */
+export async function openLots(tx: Db, fundId: string): Promise<Lot[]> {
+  const allocated = sql<number>`coalesce((SELECT sum(${donationAllocations.amountMinor}) FROM ${donationAllocations} WHERE ${donationAllocations.donationId} = ${donations.id}), 0)::bigint`
+  const rows = await tx
+    .select({
+      donationId: donations.id,
+      settledAt: donations.settledAt,
+      programId: donations.programId,
+      grantId: donations.grantId,
+      available:
+        sql<number>`(${donations.amountMinor} + ${donations.feeCoveredMinor} - coalesce(${donations.processorFeeMinor}, 0) - ${donations.refundedMinor} - ${allocated})::bigint`.mapWith(
+          Number,
+        ),
+    })
+    .from(donations)
+    .where(
+      and(
+        eq(donations.fundId, fundId),
+        inArray(donations.status, [...HELD_STATUSES]),
+        isNotNull(donations.settledAt),
+      ),
+    )
+  return rows
+    .filter((row) => row.available > 0)
+    .map((row) => ({
+      donationId: row.donationId,
+      settledAt: row.settledAt!,
+      availableMinor: row.available,
+      designation: designationOf(row),
+    }))
+}
+
+/** What the grant has been given from its fund so far. */
+export async function allocatedToGrant(tx: Db, grantId: string): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<number>`coalesce(sum(${donationAllocations.amountMinor}), 0)::bigint` })
+    .from(donationAllocations)
+    .where(eq(donationAllocations.grantId, grantId))
+  return Number(row?.total ?? 0)
+}
+
+export interface Funding {
+  /** Moved fund → grant by this call (0 when nothing was open or nothing was owed). */
+  allocatedMinor: number
+  /** What the grant still lacks after this call. */
+  shortfallMinor: number
+}
+
+/**
+ * Funds what the grant still lacks from the eligible lots, as far as they go. The idempotency
+ * key names the grant's funded total after this allocation, so a repeat of the same allocation
+ * (a retried request that already committed) posts nothing.
+ */
+export async function allocateToGrant(
+  tx: Db,
+  found: GrantInContext,
+  actor: Actor,
+): Promise<Funding> {
+  const { grant, currency } = found
+  const fund = { kind: 'fund', fundId: grant.fundId, currency } as const
+  await lockFundAccount(tx, fund)
+  const before = await allocatedToGrant(tx, grant.id)
+  const owed = grant.amountMinor - before
+  if (owed <= 0) return { allocatedMinor: 0, shortfallMinor: 0 }
+  const lots = await openLots(tx, grant.fundId)
+  const target = { grantId: grant.id, programId: grant.programId, amountMinor: owed }
+  const plan = planAllocation(lots, target)
+  const allocatedMinor = owed - plan.shortfallMinor
+  if (allocatedMinor > 0) await recordAllocation(tx, found, plan.takes, before, actor)
+  return { allocatedMinor, shortfallMinor: plan.shortfallMinor }
+}
+
+async function recordAllocation(
+  tx: Db,
+  found: GrantInContext,
+  takes: readonly Take[],
+  before: number,
+  actor: Actor,
+) {
+  const { grant, currency } = found
+  const amount = takes.reduce((sum, t) => sum + t.amountMinor, 0)
+  const posted = await postTransaction(tx, {
+    idempotencyKey: `allocation:${grant.id}:to:${before + amount}`,
+    movement: 'allocation',
+    postings: move(
+      { kind: 'fund', fundId: grant.fundId, currency },
+      { kind: 'grant', grantId: grant.id, currency },
+      amount,
+    ),
+    memo: `Grant ${grant.id} funded from its fund`,
+    refs: { grantId: grant.id },
+    createdByUserId: actor.id,
+  })
+  if (!posted.recorded) return
+  await tx.insert(donationAllocations).values(
+    takes.map((take) => ({
+      donationId: take.donationId,
+      grantId: grant.id,
+      amountMinor: take.amountMinor,
+      ledgerTransactionId: posted.transactionId,
+    })),
+  )
+  await recordAudit(tx, {
+    actorUserId: actor.id,
+    action: 'grant.funded',
+    entityType: 'grant',
+    entityId: grant.id,
+    organizationId: found.funderId,
+    ip: actor.ip,
+    details: { amountMinor: amount, gifts: takes.length, transactionId: posted.transactionId },
+  })
+}
+
+/**
+ * "Fund this grant from the fund": the funder's program officers, for an active grant. Funds
+ * what the open gifts cover and says what is still short.
+ */
+export async function fundGrant(actor: Actor, grantId: string): Promise<Result<Funding>> {
+  return db().transaction(async (tx) => {
+    const found = await officerGrant(tx, actor, grantId, { lock: true })
+    if (!found.ok) return found
+    if (found.grant.status !== 'active') {
+      return fail({ status: 409, message: 'grants:funding.notActive' })
+    }
+    const funding = await allocateToGrant(tx, found, actor)
+    return { ok: true, ...funding }
+  })
+}

@@ -1,0 +1,166 @@
+import { eq, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { donationAllocations, grantDisbursements } from '#db/schema/index.ts'
+import { fundGrant } from '#app/services/donations/allocation.server.ts'
+import { readFundFigures } from '#app/services/donations/fund-figures.server.ts'
+import { markDisbursementPaid } from '#app/services/grants/disbursements.server.ts'
+import { createGrantForAward } from '#app/services/grants/grants.server.ts'
+import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.ts'
+import { createApplicationRow } from '#tests/support/factories.ts'
+import { raceTest, withTestDatabase } from '#tests/support/database.ts'
+import { awardedGrant } from '#tests/support/grants.ts'
+import { refundGift, settledGift } from '#tests/support/settled-gifts.ts'
+
+withTestDatabase()
+
+const day = (n: number) => new Date(Date.UTC(2026, 0, n))
+
+/** Another grant of the same program (so of the same fund). */
+async function secondGrant(setup: Awaited<ReturnType<typeof awardedGrant>>, amountMinor: number) {
+  const application = await createApplicationRow(setup.s.program.id, {
+    status: 'awarded',
+    amountRequestedMinor: amountMinor,
+  })
+  const { grantId } = await db().transaction((tx) =>
+    createGrantForAward(tx, {
+      applicationId: application.id,
+      amountMinor,
+      actorUserId: setup.officer.id,
+    }),
+  )
+  return grantId
+}
+
+const rowsOf = (grantId: string) =>
+  db()
+    .select({ donationId: donationAllocations.donationId, amount: donationAllocations.amountMinor })
+    .from(donationAllocations)
+    .where(eq(donationAllocations.grantId, grantId))
+    .orderBy(donationAllocations.amountMinor)
+
+describe('funding a grant from its fund', () => {
+  it('consumes the oldest gifts first, posts fund → grant, and shows the shortfall', async () => {
+    const setup = await awardedGrant({ amountMinor: 100_00 })
+    const fundId = setup.s.fund.id
+    const newer = await settledGift(fundId, {
+      amountMinor: 50_00,
+      feeMinor: 1_75,
+      settledAt: day(3),
+    })
+    const older = await settledGift(fundId, {
+      amountMinor: 40_00,
+      feeMinor: 1_46,
+      settledAt: day(1),
+    })
+
+    const first = await fundGrant(setup.officer, setup.grantId)
+    expect(first).toEqual({ ok: true, allocatedMinor: 86_79, shortfallMinor: 13_21 })
+    expect(await rowsOf(setup.grantId)).toEqual([
+      { donationId: older.id, amount: 38_54 },
+      { donationId: newer.id, amount: 48_25 },
+    ])
+    const grantAccount = { kind: 'grant', grantId: setup.grantId, currency: 'USD' } as const
+    const fundAccount = { kind: 'fund', fundId, currency: 'USD' } as const
+    expect(await balanceOf(db(), grantAccount)).toBe(86_79)
+    expect(await balanceOf(db(), fundAccount)).toBe(0)
+
+    // A new gift funds the rest, and only the rest.
+    const later = await settledGift(fundId, { amountMinor: 20_00, settledAt: day(5) })
+    expect(await fundGrant(setup.officer, setup.grantId)).toEqual({
+      ok: true,
+      allocatedMinor: 13_21,
+      shortfallMinor: 0,
+    })
+    expect(await fundGrant(setup.officer, setup.grantId)).toEqual({
+      ok: true,
+      allocatedMinor: 0,
+      shortfallMinor: 0,
+    })
+    expect((await rowsOf(setup.grantId)).find((r) => r.donationId === later.id)?.amount).toBe(13_21)
+    expect(await balanceOf(db(), fundAccount)).toBe(6_79)
+    expect(await driftedAccounts(db())).toEqual([])
+  })
+
+  it('uses gifts designated to the grant first and never gifts designated elsewhere', async () => {
+    const setup = await awardedGrant({ amountMinor: 60_00 })
+    const fundId = setup.s.fund.id
+    const other = await secondGrant(setup, 50_00)
+    const open = await settledGift(fundId, { amountMinor: 30_00, settledAt: day(1) })
+    const forOther = await settledGift(fundId, {
+      amountMinor: 80_00,
+      grantId: other,
+      settledAt: day(1),
+    })
+    const forThis = await settledGift(fundId, {
+      amountMinor: 40_00,
+      grantId: setup.grantId,
+      settledAt: day(9),
+    })
+    expect(await fundGrant(setup.officer, setup.grantId)).toMatchObject({ shortfallMinor: 0 })
+    const rows = await rowsOf(setup.grantId)
+    expect(rows).toEqual([
+      { donationId: open.id, amount: 20_00 },
+      { donationId: forThis.id, amount: 40_00 },
+    ])
+    expect(rows.some((r) => r.donationId === forOther.id)).toBe(false)
+  })
+
+  it('counts refunds out of a lot, and refuses anyone but the funder’s officers', async () => {
+    const setup = await awardedGrant({ amountMinor: 50_00 })
+    const gift = await settledGift(setup.s.fund.id, { amountMinor: 50_00 })
+    await refundGift(gift.id, 20_00)
+    expect(await fundGrant(setup.grantee, setup.grantId)).toMatchObject({ ok: false, status: 404 })
+    expect(await fundGrant(setup.officer, setup.grantId)).toEqual({
+      ok: true,
+      allocatedMinor: 30_00,
+      shortfallMinor: 20_00,
+    })
+  })
+
+  it('posts a paid disbursement grant → paid out once, in the payment’s transaction', async () => {
+    const setup = await awardedGrant({ amountMinor: 30_00 })
+    await settledGift(setup.s.fund.id, { amountMinor: 30_00 })
+    await fundGrant(setup.officer, setup.grantId)
+    const [payment] = await db()
+      .select()
+      .from(grantDisbursements)
+      .where(eq(grantDisbursements.grantId, setup.grantId))
+    expect(await markDisbursementPaid(setup.officer, setup.grantId, payment!.id)).toMatchObject({
+      ok: true,
+    })
+    expect(await markDisbursementPaid(setup.officer, setup.grantId, payment!.id)).toMatchObject({
+      ok: false,
+    })
+    const grantAccount = { kind: 'grant', grantId: setup.grantId, currency: 'USD' } as const
+    expect(await balanceOf(db(), grantAccount)).toBe(0)
+    expect(await readFundFigures(db(), { id: setup.s.fund.id, currency: 'USD' })).toMatchObject({
+      receivedMinor: 30_00,
+      allocatedMinor: 30_00,
+      disbursedMinor: 30_00,
+      availableMinor: 0,
+      inGrantsMinor: 0,
+    })
+  })
+
+  raceTest('two grants funded at the same moment never consume one gift twice', async () => {
+    const setup = await awardedGrant({ amountMinor: 70_00 })
+    const other = await secondGrant(setup, 70_00)
+    const gift = await settledGift(setup.s.fund.id, { amountMinor: 100_00 })
+    // Both transactions are open and have read nothing yet when they start funding.
+    const both = await Promise.all(
+      [setup.grantId, other].map(async (grantId) => {
+        await db().execute(sql`SELECT pg_sleep(0.02)`)
+        return fundGrant(setup.officer, grantId)
+      }),
+    )
+    const allocated = both.map((r) => (r.ok ? r.allocatedMinor : -1)).sort((a, b) => a - b)
+    expect(allocated).toEqual([30_00, 70_00])
+    const [used] = await db()
+      .select({ total: sql<number>`sum(${donationAllocations.amountMinor})::int` })
+      .from(donationAllocations)
+      .where(eq(donationAllocations.donationId, gift.id))
+    expect(used!.total).toBe(100_00)
+    expect(await driftedAccounts(db())).toEqual([])
+  })
+})
