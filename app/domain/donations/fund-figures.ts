@@ -39,12 +39,14 @@ const KNOWN: readonly LedgerMovement[] = [
  */
 export function fundFigures(fund: FundSums, grantsDisbursementSum: number): FundFigures {
   const sum = (m: LedgerMovement) => fund[m] ?? 0
+  // What left an account, as a positive figure (subtracting from 0: no -0 for nothing).
+  const out = (...movements: LedgerMovement[]) => movements.reduce((t, m) => t - sum(m), 0)
   const receivedMinor = sum('gift_settled')
-  const feesMinor = -sum('processor_fee')
-  const refundedMinor = -sum('refund')
-  const disputedMinor = -(sum('dispute') + sum('dispute_reinstated'))
-  const allocatedMinor = -sum('allocation')
-  const disbursedMinor = -grantsDisbursementSum
+  const feesMinor = out('processor_fee')
+  const refundedMinor = out('refund')
+  const disputedMinor = out('dispute', 'dispute_reinstated')
+  const allocatedMinor = out('allocation')
+  const disbursedMinor = 0 - grantsDisbursementSum
   const unexplainedMinor = Object.entries(fund)
     .filter(([m]) => !KNOWN.includes(m as LedgerMovement))
     .reduce((total, [, amount]) => total + (amount ?? 0), 0)
