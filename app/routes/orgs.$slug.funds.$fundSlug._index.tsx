@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'
@@ -13,6 +14,8 @@ import { CURRENCIES, type Currency, type FundVisibility } from '#app/domain/prog
 import { FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { listPrograms } from '#app/services/programs/programs.server.ts'
+import { readFundFigures } from '#app/services/donations/fund-figures.server.ts'
+import { db } from '#db/client.server.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
@@ -28,7 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const fund = await requireFund(organization, params.fundSlug)
   const now = await databaseNow()
   const programs = await listPrograms(fund.id)
+  const figures = await readFundFigures(db(), fund)
   return {
+    figures,
     title: fund.name,
     orgSlug: organization.slug,
     fund: {
@@ -52,10 +57,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** The fund's money in the order it flows: in, off the top, to grants, out to grantees, left. */
+const MONEY_FIGURES = [
+  ['receivedMinor', 'funder:fund.money.received'],
+  ['feesMinor', 'funder:fund.money.fees'],
+  ['refundedMinor', 'funder:fund.money.refunded'],
+  ['disputedMinor', 'funder:fund.money.disputed'],
+  ['allocatedMinor', 'funder:fund.money.allocated'],
+  ['disbursedMinor', 'funder:fund.money.disbursed'],
+  ['inGrantsMinor', 'funder:fund.money.inGrants'],
+  ['availableMinor', 'funder:fund.money.available'],
+] as const
+
 const isCurrency = (c: string): c is Currency => (CURRENCIES as readonly string[]).includes(c)
 
 export default function FundPage() {
-  const { orgSlug, fund, programs } = useLoaderData<typeof loader>()
+  const { orgSlug, fund, programs, figures } = useLoaderData<typeof loader>()
   const { t } = useTranslation('funder')
   const format = useFormatters()
   const money = (minor: number) => format.money(minor, fund.currency)
@@ -70,6 +87,17 @@ export default function FundPage() {
           <dd>{t(VISIBILITY_KEYS[fund.visibility])}</dd>
           <dt>{t('funder:fund.description')}</dt>
           <dd>{fund.description || t('funder:fund.noDescription')}</dd>
+        </dl>
+      </Card>
+      <Card title={t('funder:fund.money.title')}>
+        <p>{t('funder:fund.money.intro')}</p>
+        <dl className="facts">
+          {MONEY_FIGURES.map(([field, label]) => (
+            <Fragment key={field}>
+              <dt>{t(label)}</dt>
+              <dd>{money(figures[field])}</dd>
+            </Fragment>
+          ))}
         </dl>
       </Card>
       <Card

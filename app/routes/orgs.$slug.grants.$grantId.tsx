@@ -15,6 +15,7 @@ import { ScheduleEditor } from '#app/components/schedule-editor.tsx'
 import { FIXED_PAYMENT_STATUSES } from '#app/domain/grants/grant-states.ts'
 import { instalments } from '#app/domain/grants/schedule.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import type { FormFailure } from '#app/lib/forms.ts'
 import {
   CancelGrantSchema,
@@ -27,6 +28,7 @@ import {
   scheduleSchema,
 } from '#app/schemas/grants/grants.ts'
 import { db } from '#db/client.server.ts'
+import { fundGrant, grantFunding } from '#app/services/donations/allocation.server.ts'
 import {
   holdDisbursement,
   markDisbursementPaid,
@@ -71,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await requireOfficerGrant(request, params)
   return {
     ...(await grantPage(found)),
+    funding: await grantFunding(db(), found),
   }
 }
 
@@ -130,6 +133,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!result.ok) return refuse(result, formData)
     return done('grants:payments.paidDone')
   }
+  if (intent === 'fund') {
+    const result = await fundGrant(actor, grantId)
+    if (!result.ok) return refuse(result, formData)
+    if (result.allocatedMinor === 0) return done('grants:funding.nothing')
+    return done(result.shortfallMinor > 0 ? 'grants:funding.doneShort' : 'grants:funding.done')
+  }
   if (intent === 'hold') {
     const form = await parseForm(formData, HoldSchema)
     if (!form.ok) return form.response
@@ -171,6 +180,49 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return refuse({ ok: false, message: 'common:errors.notDone' }, formData)
 }
 
+/** What the fund has given the grant, what it still owes, and the officer's button to fund it. */
+function FundingCard(props: {
+  allocatedMinor: number
+  owedMinor: number
+  openMinor: number
+  currency: string
+  active: boolean
+}) {
+  const { t } = useTranslation('grants')
+  const format = useFormatters()
+  const money = (minor: number) => format.money(minor, props.currency)
+  const short = props.owedMinor - Math.min(props.owedMinor, props.openMinor)
+  return (
+    <Card title={t('grants:funding.title')} headingLevel={2}>
+      <p>{t('grants:funding.intro')}</p>
+      <dl className="facts">
+        <dt>{t('grants:funding.allocated')}</dt>
+        <dd>{money(props.allocatedMinor)}</dd>
+        <dt>{t('grants:funding.owed')}</dt>
+        <dd>{money(props.owedMinor)}</dd>
+        <dt>{t('grants:funding.open')}</dt>
+        <dd>{money(props.openMinor)}</dd>
+      </dl>
+      {props.owedMinor === 0 ? (
+        <p>{t('grants:funding.funded')}</p>
+      ) : (
+        <>
+          {short > 0 ? (
+            <p className="callout">{t('grants:funding.shortfall', { amount: money(short) })}</p>
+          ) : null}
+          {props.active && props.openMinor > 0 ? (
+            <Form method="post">
+              <Button name="intent" value="fund">
+                {t('grants:funding.fund')}
+              </Button>
+            </Form>
+          ) : null}
+        </>
+      )}
+    </Card>
+  )
+}
+
 export default function OfficerGrant() {
   const loaded = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>() as GrantAction | undefined
@@ -194,6 +246,7 @@ export default function OfficerGrant() {
         <FormError message={errors?.form} />
         <GrantFacts {...loaded.facts} />
       </Card>
+      <FundingCard {...loaded.funding} currency={currency} active={active} />
       <Card title={t('grants:payments.title')} headingLevel={2}>
         {anyOverdue && active ? (
           <p className="callout">{t('grants:payments.overdueHint')}</p>

@@ -7,7 +7,10 @@ import { readFundFigures } from '#app/services/donations/fund-figures.server.ts'
 import { markDisbursementPaid } from '#app/services/grants/disbursements.server.ts'
 import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.ts'
-import { createApplicationRow } from '#tests/support/factories.ts'
+import * as officerPage from '#app/routes/orgs.$slug.grants.$grantId.tsx'
+import * as fundPage from '#app/routes/orgs.$slug.funds.$fundSlug._index.tsx'
+import { addUserToOrg, cookieFor, createApplicationRow } from '#tests/support/factories.ts'
+import { call, makeRequest } from '#tests/support/routes.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 import { awardedGrant } from '#tests/support/grants.ts'
 import { refundGift, settledGift } from '#tests/support/settled-gifts.ts'
@@ -162,5 +165,45 @@ describe('funding a grant from its fund', () => {
       .where(eq(donationAllocations.donationId, gift.id))
     expect(used!.total).toBe(100_00)
     expect(await driftedAccounts(db())).toEqual([])
+  })
+
+  it('is the officer page’s “fund” action, and the fund page shows the figures', async () => {
+    const setup = await awardedGrant({ amountMinor: 80_00 })
+    const { s, grantId } = setup
+    await settledGift(s.fund.id, { amountMinor: 50_00, feeMinor: 1_75 })
+    const path = `/orgs/${s.org.slug}/grants/${grantId}`
+    const params = { slug: s.org.slug, grantId }
+    const member = await addUserToOrg(s, 'member')
+    const refused = await call(
+      officerPage.action,
+      makeRequest(path, { cookie: await cookieFor(member.id), form: { intent: 'fund' } }),
+      params,
+    )
+    expect(refused.status).toBe(403)
+    const cookie = await cookieFor(s.owner.id)
+    const funded = await call(
+      officerPage.action,
+      makeRequest(path, { cookie, form: { intent: 'fund' } }),
+      params,
+    )
+    expect(funded.location).toBe(path)
+    const page = await call(officerPage.loader, makeRequest(path, { cookie }), params)
+    expect((page.data as { funding: unknown }).funding).toEqual({
+      allocatedMinor: 48_25,
+      owedMinor: 31_75,
+      openMinor: 0,
+    })
+    const fundPath = `/orgs/${s.org.slug}/funds/${s.fund.slug}`
+    const figures = await call(fundPage.loader, makeRequest(fundPath, { cookie }), {
+      slug: s.org.slug,
+      fundSlug: s.fund.slug,
+    })
+    expect((figures.data as { figures: unknown }).figures).toMatchObject({
+      receivedMinor: 50_00,
+      feesMinor: 1_75,
+      allocatedMinor: 48_25,
+      inGrantsMinor: 48_25,
+      availableMinor: 0,
+    })
   })
 })

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { donationAllocations, donations, ledgerAccounts } from '#db/schema/index.ts'
 import {
+  eligibleLots,
   planAllocation,
   type Designation,
   type Lot,
@@ -178,4 +179,21 @@ export async function fundGrant(actor: Actor, grantId: string): Promise<Result<F
     const funding = await allocateToGrant(tx, found, actor)
     return { ok: true, ...funding }
   })
+}
+
+/** The officer grant page's funding card: what is funded, what is owed, what could fund it now. */
+export async function grantFunding(tx: Db, found: GrantInContext) {
+  const { grant } = found
+  const allocatedMinor = await allocatedToGrant(tx, grant.id)
+  const target = { grantId: grant.id, programId: grant.programId, amountMinor: 1 }
+  const openMinor = eligibleLots(await openLots(tx, grant.fundId), target).reduce(
+    (sum, lot) => sum + lot.availableMinor,
+    0,
+  )
+  return {
+    allocatedMinor,
+    owedMinor: Math.max(0, grant.amountMinor - allocatedMinor),
+    /** The open gifts this grant may use (its own, its program's, the fund's unrestricted). */
+    openMinor,
+  }
 }
