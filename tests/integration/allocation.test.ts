@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { donationAllocations, grantDisbursements } from '#db/schema/index.ts'
 import { fundGrant } from '#app/services/donations/allocation.server.ts'
+import { giftWhereabouts } from '#app/services/donations/gift-trace.server.ts'
 import { readFundFigures } from '#app/services/donations/fund-figures.server.ts'
 import { markDisbursementPaid } from '#app/services/grants/disbursements.server.ts'
 import { createGrantForAward } from '#app/services/grants/grants.server.ts'
@@ -205,5 +206,25 @@ describe('funding a grant from its fund', () => {
       inGrantsMinor: 48_25,
       availableMinor: 0,
     })
+  })
+
+  it('traces each gift to the grants it funded and what is still in the fund', async () => {
+    const setup = await awardedGrant({ amountMinor: 30_00 })
+    const other = await secondGrant(setup, 20_00)
+    const gift = await settledGift(setup.s.fund.id, { amountMinor: 60_00, feeMinor: 2_04 })
+    await fundGrant(setup.officer, setup.grantId)
+    await fundGrant(setup.officer, other)
+    const [trace] = await giftWhereabouts(db(), [gift.id])
+    expect(trace).toMatchObject({
+      chargedMinor: 60_00,
+      feeMinor: 2_04,
+      netMinor: 57_96,
+      unallocatedMinor: 7_96,
+    })
+    expect(trace!.funded.map((f) => [f.grantId, f.amountMinor])).toEqual([
+      [setup.grantId, 30_00],
+      [other, 20_00],
+    ])
+    expect(trace!.funded[0]!.programTitle).toBe(setup.s.program.title)
   })
 })
