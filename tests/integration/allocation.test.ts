@@ -6,14 +6,13 @@ import { fundGrant } from '#app/services/donations/allocation.server.ts'
 import { giftWhereabouts } from '#app/services/donations/gift-trace.server.ts'
 import { readFundFigures } from '#app/services/donations/fund-figures.server.ts'
 import { markDisbursementPaid } from '#app/services/grants/disbursements.server.ts'
-import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.ts'
 import * as officerPage from '#app/routes/orgs.$slug.grants.$grantId.tsx'
 import * as fundPage from '#app/routes/orgs.$slug.funds.$fundSlug._index.tsx'
-import { addUserToOrg, cookieFor, createApplicationRow } from '#tests/support/factories.ts'
+import { addUserToOrg, cookieFor } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
-import { awardedGrant } from '#tests/support/grants.ts'
+import { awardedGrant, grantInProgram } from '#tests/support/grants.ts'
 import { refundGift, settledGift } from '#tests/support/settled-gifts.ts'
 
 withTestDatabase()
@@ -21,20 +20,8 @@ withTestDatabase()
 const day = (n: number) => new Date(Date.UTC(2026, 0, n))
 
 /** Another grant of the same program (so of the same fund). */
-async function secondGrant(setup: Awaited<ReturnType<typeof awardedGrant>>, amountMinor: number) {
-  const application = await createApplicationRow(setup.s.program.id, {
-    status: 'awarded',
-    amountRequestedMinor: amountMinor,
-  })
-  const { grantId } = await db().transaction((tx) =>
-    createGrantForAward(tx, {
-      applicationId: application.id,
-      amountMinor,
-      actorUserId: setup.officer.id,
-    }),
-  )
-  return grantId
-}
+const secondGrant = async (setup: Awaited<ReturnType<typeof awardedGrant>>, amountMinor: number) =>
+  (await grantInProgram(setup.s.program.id, setup.officer.id, { amountMinor })).grantId
 
 const rowsOf = (grantId: string) =>
   db()

@@ -6,11 +6,9 @@ import { donationAllocations, donations, grantDisbursements } from '#db/schema/i
 import { fundGrant } from '#app/services/donations/allocation.server.ts'
 import { readFundFigures } from '#app/services/donations/fund-figures.server.ts'
 import { markDisbursementPaid } from '#app/services/grants/disbursements.server.ts'
-import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.ts'
-import { createApplicationRow } from '#tests/support/factories.ts'
 import { onPostgres, withTestDatabase } from '#tests/support/database.ts'
-import { awardedGrant } from '#tests/support/grants.ts'
+import { awardedGrant, grantInProgram } from '#tests/support/grants.ts'
 import { refundGift, settledGift } from '#tests/support/settled-gifts.ts'
 
 withTestDatabase()
@@ -39,17 +37,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 /** A fund with two grants of one program, 50.00 and 80.00. */
 async function fundWithTwoGrants() {
   const setup = await awardedGrant({ amountMinor: 50_00 })
-  const application = await createApplicationRow(setup.s.program.id, {
-    status: 'awarded',
-    amountRequestedMinor: 80_00,
+  const second = await grantInProgram(setup.s.program.id, setup.officer.id, {
+    amountMinor: 80_00,
   })
-  const second = await db().transaction((tx) =>
-    createGrantForAward(tx, {
-      applicationId: application.id,
-      amountMinor: 80_00,
-      actorUserId: setup.officer.id,
-    }),
-  )
   return { setup, grantIds: [setup.grantId, second.grantId] }
 }
 

@@ -1,4 +1,4 @@
-import type { LedgerMovement } from '#app/domain/ledger/accounts.ts'
+import { LEDGER_MOVEMENTS, type LedgerMovement } from '#app/domain/ledger/accounts.ts'
 
 /**
  * A fund's money as its page shows it, every figure derived from ledger entries: what came in
@@ -24,14 +24,10 @@ export interface FundFigures {
 /** Signed sums of the fund account's entries by movement (a reversal counts as what it undoes). */
 export type FundSums = Partial<Record<LedgerMovement, number>>
 
-const KNOWN: readonly LedgerMovement[] = [
-  'gift_settled',
-  'processor_fee',
-  'refund',
-  'dispute',
-  'dispute_reinstated',
-  'allocation',
-]
+/** Movements that touch a fund's account and have a figure of their own. */
+const FIGURED = new Set<LedgerMovement>(
+  LEDGER_MOVEMENTS.filter((m) => m !== 'disbursement' && m !== 'reversal'),
+)
 
 /**
  * The figures from the fund account's sums by movement and the signed sum of the `disbursement`
@@ -48,7 +44,7 @@ export function fundFigures(fund: FundSums, grantsDisbursementSum: number): Fund
   const allocatedMinor = out('allocation')
   const disbursedMinor = 0 - grantsDisbursementSum
   const unexplainedMinor = Object.entries(fund)
-    .filter(([m]) => !KNOWN.includes(m as LedgerMovement))
+    .filter(([m]) => !FIGURED.has(m as LedgerMovement))
     .reduce((total, [, amount]) => total + (amount ?? 0), 0)
   return {
     receivedMinor,
