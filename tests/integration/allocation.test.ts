@@ -214,4 +214,39 @@ describe('funding a grant from its fund', () => {
     ])
     expect(trace!.funded[0]!.programTitle).toBe(setup.s.program.title)
   })
+
+  it('replaces a refunded gift’s share of a grant from other gifts, else takes it back', async () => {
+    const setup = await awardedGrant({ amountMinor: 50_00 })
+    const fundId = setup.s.fund.id
+    const first = await settledGift(fundId, { amountMinor: 40_00, settledAt: day(1) })
+    const second = await settledGift(fundId, { amountMinor: 30_00, settledAt: day(2) })
+    await fundGrant(setup.officer, setup.grantId)
+    // first: 40, second: 10 (20 still open). Refunding 25 of first: 20 replaced by second, 5 short.
+    await refundGift(first.id, 25_00)
+    expect(await rowsOf(setup.grantId)).toEqual([
+      { donationId: second.id, amount: 10_00 },
+      { donationId: first.id, amount: 15_00 },
+      { donationId: second.id, amount: 20_00 },
+    ])
+    const grantAccount = { kind: 'grant', grantId: setup.grantId, currency: 'USD' } as const
+    expect(await balanceOf(db(), grantAccount)).toBe(45_00)
+    expect(await balanceOf(db(), { kind: 'fund', fundId, currency: 'USD' })).toBe(0)
+    const [page] = await giftWhereabouts(db(), [first.id])
+    expect(page).toMatchObject({ netMinor: 15_00, unallocatedMinor: 0 })
+    // A new gift funds the 5 the refund left short, and nothing more.
+    await settledGift(fundId, { amountMinor: 9_00, settledAt: day(3) })
+    expect(await fundGrant(setup.officer, setup.grantId)).toEqual({
+      ok: true,
+      allocatedMinor: 5_00,
+      shortfallMinor: 0,
+    })
+    expect(await balanceOf(db(), grantAccount)).toBe(50_00)
+    expect(await readFundFigures(db(), { id: fundId, currency: 'USD' })).toMatchObject({
+      receivedMinor: 79_00,
+      refundedMinor: 25_00,
+      allocatedMinor: 50_00,
+      availableMinor: 4_00,
+    })
+    expect(await driftedAccounts(db())).toEqual([])
+  })
 })

@@ -1,7 +1,9 @@
+import type Stripe from 'stripe'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { donations } from '#db/schema/index.ts'
 import { move } from '#app/domain/ledger/postings.ts'
+import { applyRefundEvent } from '#app/services/donations/refund-events.server.ts'
 import { postTransaction } from '#app/services/ledger/ledger.server.ts'
 
 let charges = 0
@@ -59,28 +61,22 @@ export async function settledGift(
   return donation!
 }
 
-/** A refund applied as `charge.refunded` applies it: the new part fund → refunds, keyed by the total. */
+/**
+ * A refund through the webhook's own handler (refund-events.server.ts), with the charge as Stripe
+ * would report it after `newlyMinor` more is refunded.
+ */
 export async function refundGift(donationId: string, newlyMinor: number) {
-  await db().transaction(async (tx) => {
-    const [d] = await tx.select().from(donations).where(eq(donations.id, donationId)).for('update')
-    const refunded = d!.refundedMinor + newlyMinor
-    await postTransaction(tx, {
-      idempotencyKey: `stripe:${d!.stripeChargeId}:refunded:${refunded}`,
-      movement: 'refund',
-      postings: move(
-        { kind: 'fund', fundId: d!.fundId, currency: d!.currency },
-        { kind: 'refunds', currency: d!.currency },
-        newlyMinor,
-      ),
-    })
-    await tx
-      .update(donations)
-      .set({
-        refundedMinor: refunded,
-        ...(refunded === d!.amountMinor + d!.feeCoveredMinor
-          ? { status: 'refunded' as const }
-          : {}),
-      })
-      .where(eq(donations.id, donationId))
-  })
+  const [d] = await db().select().from(donations).where(eq(donations.id, donationId))
+  const refunded = d!.refundedMinor + newlyMinor
+  const charged = d!.amountMinor + d!.feeCoveredMinor
+  const charge = {
+    id: d!.stripeChargeId!,
+    amount_refunded: refunded,
+    refunded: refunded === charged,
+  } as Stripe.Charge
+  const event = { id: `evt_refund_${charge.id}_${refunded}`, type: 'charge.refunded' }
+  const applied = await db().transaction((tx) =>
+    applyRefundEvent(tx, event as Stripe.Event, charge),
+  )
+  if (applied.notApplied) throw new Error(`refund not applied: ${applied.notApplied}`)
 }

@@ -1,10 +1,19 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
-import { donationAllocations, donations, ledgerAccounts } from '#db/schema/index.ts'
+import {
+  donationAllocations,
+  donations,
+  grants,
+  ledgerAccounts,
+  ledgerEntries,
+} from '#db/schema/index.ts'
 import {
   eligibleLots,
   planAllocation,
+  replaceRefundedAllocations,
+  type Allocation,
   type Designation,
+  type RefundReplacement,
   type Lot,
   type Take,
 } from '#app/domain/donations/allocation.ts'
@@ -102,8 +111,8 @@ export interface Funding {
 
 /**
  * Funds what the grant still lacks from the eligible lots, as far as they go. The idempotency
- * key names the grant's funded total after this allocation, so a repeat of the same allocation
- * (a retried request that already committed) posts nothing.
+ * key names the grant's account and how many entries it had before (stable under the grant's
+ * and the fund's locks), so one allocation posts once and the next one is a new cause.
  */
 export async function allocateToGrant(
   tx: Db,
@@ -120,7 +129,7 @@ export async function allocateToGrant(
   const target = { grantId: grant.id, programId: grant.programId, amountMinor: owed }
   const plan = planAllocation(lots, target)
   const allocatedMinor = owed - plan.shortfallMinor
-  if (allocatedMinor > 0) await recordAllocation(tx, found, plan.takes, before, actor)
+  if (allocatedMinor > 0) await recordAllocation(tx, found, plan.takes, actor)
   return { allocatedMinor, shortfallMinor: plan.shortfallMinor }
 }
 
@@ -128,19 +137,19 @@ async function recordAllocation(
   tx: Db,
   found: GrantInContext,
   takes: readonly Take[],
-  before: number,
   actor: Actor,
 ) {
   const { grant, currency } = found
   const amount = takes.reduce((sum, t) => sum + t.amountMinor, 0)
+  const grantAccount = { kind: 'grant', grantId: grant.id, currency } as const
+  const [history] = await tx
+    .select({ entries: sql<number>`count(*)::int` })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.accountId, await accountId(tx, grantAccount)))
   const posted = await postTransaction(tx, {
-    idempotencyKey: `allocation:${grant.id}:to:${before + amount}`,
+    idempotencyKey: `allocation:${grant.id}:after:${history!.entries}`,
     movement: 'allocation',
-    postings: move(
-      { kind: 'fund', fundId: grant.fundId, currency },
-      { kind: 'grant', grantId: grant.id, currency },
-      amount,
-    ),
+    postings: move({ kind: 'fund', fundId: grant.fundId, currency }, grantAccount, amount),
     memo: `Grant ${grant.id} funded from its fund`,
     refs: { grantId: grant.id },
     createdByUserId: actor.id,
@@ -196,4 +205,76 @@ export async function grantFunding(tx: Db, found: GrantInContext) {
     /** The open gifts this grant may use (its own, its program's, the fund's unrestricted). */
     openMinor,
   }
+}
+
+/**
+ * A refund of a gift that had already funded grants (issue 10, "a refund after allocation"):
+ * what the gift no longer brings is taken back from its allocation rows, newest first, and
+ * replaced grant by grant from the fund's other open gifts (replaceRefundedAllocations). The
+ * replaced money stays in the grant, so only the rows change; what nothing can replace goes back
+ * grant → fund in the ledger, so the grant is short by it and the officer sees it to fund again.
+ * Runs in the refund's transaction, after the donation row holds the new refunded total.
+ */
+export async function replaceAfterRefund(
+  tx: Db,
+  donationId: string,
+  refund: { transactionId: string; key: string },
+): Promise<{ shortfallMinor: number }> {
+  const [gift] = await tx.select().from(donations).where(eq(donations.id, donationId))
+  if (!gift) return { shortfallMinor: 0 }
+  const fund = { kind: 'fund', fundId: gift.fundId, currency: gift.currency } as const
+  await lockFundAccount(tx, fund)
+  const rows = await tx
+    .select({ row: donationAllocations, programId: grants.programId })
+    .from(donationAllocations)
+    .innerJoin(grants, eq(grants.id, donationAllocations.grantId))
+    .where(eq(donationAllocations.donationId, donationId))
+    .orderBy(desc(donationAllocations.createdAt), desc(donationAllocations.id))
+  const net = gift.amountMinor + gift.feeCoveredMinor - (gift.processorFeeMinor ?? 0)
+  let excess =
+    rows.reduce((sum, r) => sum + r.row.amountMinor, 0) - Math.max(0, net - gift.refundedMinor)
+  const takenBack: Allocation[] = []
+  for (const { row, programId } of rows) {
+    if (excess <= 0) break
+    const amountMinor = Math.min(row.amountMinor, excess)
+    excess -= amountMinor
+    takenBack.push({ donationId, grantId: row.grantId, programId, amountMinor })
+    await (amountMinor === row.amountMinor
+      ? tx.delete(donationAllocations).where(eq(donationAllocations.id, row.id))
+      : tx
+          .update(donationAllocations)
+          .set({ amountMinor: row.amountMinor - amountMinor })
+          .where(eq(donationAllocations.id, row.id)))
+  }
+  if (takenBack.length === 0) return { shortfallMinor: 0 }
+  const lots = (await openLots(tx, gift.fundId)).filter((lot) => lot.donationId !== donationId)
+  const plan = replaceRefundedAllocations(takenBack, lots)
+  for (const replacement of plan.replacements) {
+    await recordReplacement(tx, fund, replacement, refund)
+  }
+  return { shortfallMinor: plan.shortfallMinor }
+}
+
+async function recordReplacement(
+  tx: Db,
+  fund: AccountRef & { kind: 'fund' },
+  replacement: RefundReplacement['replacements'][number],
+  refund: { transactionId: string; key: string },
+) {
+  const { grantId, takes, shortfallMinor } = replacement
+  if (takes.length > 0) {
+    await tx
+      .insert(donationAllocations)
+      .values(
+        takes.map((take) => ({ ...take, grantId, ledgerTransactionId: refund.transactionId })),
+      )
+  }
+  if (shortfallMinor === 0) return
+  await postTransaction(tx, {
+    idempotencyKey: `${refund.key}:unfunds:${grantId}`,
+    movement: 'allocation',
+    postings: move({ kind: 'grant', grantId, currency: fund.currency }, fund, shortfallMinor),
+    memo: `Refunded money no open gift could replace, back from grant ${grantId}`,
+    refs: { grantId, refund: refund.transactionId },
+  })
 }

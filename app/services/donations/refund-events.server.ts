@@ -6,6 +6,7 @@ import { move } from '#app/domain/ledger/postings.ts'
 import { postTransaction } from '#app/services/ledger/ledger.server.ts'
 import { stripe } from '#app/services/payments/stripe.server.ts'
 import type { Applied } from './checkout-events.server.ts'
+import { replaceAfterRefund } from './allocation.server.ts'
 import { auditEvent, lockDonation, moveTo } from './donation-moves.server.ts'
 
 /**
@@ -35,8 +36,9 @@ export async function applyRefundEvent(
     return { donationId: donation.id, notApplied: 'amount_mismatch' }
   }
   const currency = donation.currency
-  await postTransaction(tx, {
-    idempotencyKey: `stripe:${charge.id}:refunded:${refunded}`,
+  const key = `stripe:${charge.id}:refunded:${refunded}`
+  const posted = await postTransaction(tx, {
+    idempotencyKey: key,
     movement: 'refund',
     postings: move(
       { kind: 'fund', fundId: donation.fundId, currency },
@@ -52,5 +54,7 @@ export async function applyRefundEvent(
     await tx.update(donations).set(fields).where(eq(donations.id, donation.id))
     await auditEvent(tx, donation, 'donation.refunded', event, { amountMinor: newly, refunded })
   }
+  // Grants this gift funded keep their money from other gifts, or are shown short.
+  await replaceAfterRefund(tx, donation.id, { transactionId: posted.transactionId, key })
   return { donationId: donation.id, notApplied: null }
 }
