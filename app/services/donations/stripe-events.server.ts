@@ -9,6 +9,13 @@ import {
   readCheckoutFacts,
   type Applied,
 } from './checkout-events.server.ts'
+import { applyDisputeEvent, DISPUTE_EVENTS, readDispute } from './dispute-events.server.ts'
+import {
+  applyInvoiceEvent,
+  applySubscriptionEnded,
+  readInvoiceFacts,
+  readSubscription,
+} from './invoice-events.server.ts'
 import { applyRefundEvent, readRefundedCharge } from './refund-events.server.ts'
 
 /**
@@ -51,6 +58,7 @@ function missingAtStripe(error: unknown): (tx: Db) => Promise<Applied> {
 }
 
 const isCheckoutEvent = (type: string) => (CHECKOUT_EVENTS as readonly string[]).includes(type)
+const isDisputeEvent = (type: string) => (DISPUTE_EVENTS as readonly string[]).includes(type)
 
 /**
  * What applies the event in the transaction, after re-reading from Stripe what it concerns
@@ -64,6 +72,18 @@ async function applierFor(event: Stripe.Event): Promise<((tx: Db) => Promise<App
   if (event.type === 'charge.refunded') {
     const charge = await readRefundedCharge(event)
     return (tx) => applyRefundEvent(tx, event, charge)
+  }
+  if (event.type === 'invoice.paid') {
+    const facts = await readInvoiceFacts(event)
+    return (tx) => applyInvoiceEvent(tx, event, facts)
+  }
+  if (event.type === 'customer.subscription.deleted') {
+    const subscription = await readSubscription(event)
+    return (tx) => applySubscriptionEnded(tx, event, subscription)
+  }
+  if (isDisputeEvent(event.type)) {
+    const dispute = await readDispute(event)
+    return (tx) => applyDisputeEvent(tx, event, dispute)
   }
   return null
 }
