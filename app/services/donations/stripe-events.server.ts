@@ -109,15 +109,48 @@ export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
       .returning({ id: stripeEvents.id })
     if (!inserted) return 'duplicate'
     if (!apply) return 'ignored'
-    const applied = await apply(tx)
-    await tx
-      .update(stripeEvents)
-      .set({
-        donationId: applied.donationId,
-        appliedAt: applied.notApplied ? null : new Date(),
-        error: applied.notApplied,
-      })
-      .where(eq(stripeEvents.id, event.id))
-    return applied.notApplied ? 'not_applied' : 'applied'
+    return applyAndNote(tx, event.id, apply)
+  })
+}
+
+/** Applies the event in the transaction and notes on its row whether it could be, and why not. */
+async function applyAndNote(
+  tx: Db,
+  eventId: string,
+  apply: (tx: Db) => Promise<Applied>,
+): Promise<'applied' | 'not_applied'> {
+  const applied = await apply(tx)
+  await tx
+    .update(stripeEvents)
+    .set({
+      donationId: applied.donationId,
+      appliedAt: applied.notApplied ? null : new Date(),
+      error: applied.notApplied,
+    })
+    .where(eq(stripeEvents.id, eventId))
+  return applied.notApplied ? 'not_applied' : 'applied'
+}
+
+/**
+ * The admin's retry of an event that could not be applied (say its donation's checkout had not
+ * settled yet): what it concerns is re-read from Stripe, then applied as on first receipt. The
+ * event's row is locked, so a retry racing another (or a late delivery) applies it once; one
+ * already applied is left alone.
+ */
+export async function retryEvent(eventId: string): Promise<Receipt | 'unknown_event'> {
+  const [row] = await db().select().from(stripeEvents).where(eq(stripeEvents.id, eventId))
+  if (!row) return 'unknown_event'
+  if (row.appliedAt) return 'duplicate'
+  const event = row.payload as unknown as Stripe.Event
+  const apply = await applierFor(event).catch(missingAtStripe)
+  if (!apply) return 'ignored'
+  return db().transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ appliedAt: stripeEvents.appliedAt })
+      .from(stripeEvents)
+      .where(eq(stripeEvents.id, eventId))
+      .for('update')
+    if (locked!.appliedAt) return 'duplicate'
+    return applyAndNote(tx, eventId, apply)
   })
 }
