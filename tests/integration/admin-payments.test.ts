@@ -17,7 +17,7 @@ import {
   heldWhile,
   standIn,
   typeOf,
-  useStripeStandIn,
+  withStripeStandIn,
 } from '#tests/support/stripe-webhook.ts'
 
 /*
@@ -26,7 +26,7 @@ import {
  */
 
 withTestDatabase()
-useStripeStandIn()
+withStripeStandIn()
 
 let admin: string
 let member: string

@@ -20,7 +20,7 @@ import {
   SECRET,
   standIn,
   typeOf,
-  useStripeStandIn,
+  withStripeStandIn,
   type Delivery,
 } from '#tests/support/stripe-webhook.ts'
 
@@ -30,7 +30,7 @@ import {
  */
 
 withTestDatabase()
-useStripeStandIn()
+withStripeStandIn()
 
 const answers = () => delivered.map((d) => (d.answer as { received: string }).received)
 

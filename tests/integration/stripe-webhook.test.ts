@@ -20,7 +20,7 @@ import {
   SECRET,
   standIn as sandbox,
   typeOf,
-  useStripeStandIn,
+  withStripeStandIn,
 } from '#tests/support/stripe-webhook.ts'
 
 /*
@@ -29,7 +29,7 @@ import {
  */
 
 withTestDatabase()
-useStripeStandIn()
+withStripeStandIn()
 
 describe('POST /webhooks/stripe', () => {
   it('settles a paid checkout once, though the completion is delivered twice', async () => {

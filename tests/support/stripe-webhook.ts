@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import Stripe from 'stripe'
+import type Stripe from 'stripe'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { forgetEnv } from '#app/config/env.server.ts'
 import { auditLog, donations, ledgerTransactions } from '#db/schema/index.ts'
@@ -40,7 +40,7 @@ export async function answerOf(d: Delivery): Promise<unknown> {
 }
 
 /** Starts the stand-in for the test file (call at the top level, after withTestDatabase). */
-export function useStripeStandIn() {
+export function withStripeStandIn() {
   beforeAll(async () => {
     process.env.STRIPE_WEBHOOK_SECRET = SECRET
     delete process.env.STRIPE_SECRET_KEY
