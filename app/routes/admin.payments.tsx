@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { EmptyState } from '#app/components/card.tsx'
@@ -86,6 +87,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return refuse(fail({ message: 'admin:payments.chooseIntent' }), form)
 }
 
+/** A one-button form posting an intent about one donation or event. */
+function IntentButton(props: {
+  id: string
+  intent: 'retry' | 'cancel'
+  variant: 'secondary' | 'danger'
+  children: ReactNode
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="id" value={props.id} />
+      <Button name="intent" value={props.intent} variant={props.variant}>
+        {props.children}
+      </Button>
+    </Form>
+  )
+}
+
 type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
 
 function RowActions({ row }: { row: Row }) {
@@ -111,12 +129,9 @@ function RowActions({ row }: { row: Row }) {
         </Form>
       ) : null}
       {row.cancellable ? (
-        <Form method="post">
-          <input type="hidden" name="id" value={row.id} />
-          <Button name="intent" value="cancel" variant="danger">
-            {t('admin:payments.cancelMonthly')}
-          </Button>
-        </Form>
+        <IntentButton id={row.id} intent="cancel" variant="danger">
+          {t('admin:payments.cancelMonthly')}
+        </IntentButton>
       ) : null}
     </div>
   )
@@ -142,12 +157,9 @@ function FailedEvents() {
         {
           header: t('admin:payments.actions'),
           cell: (e) => (
-            <Form method="post">
-              <input type="hidden" name="id" value={e.id} />
-              <Button name="intent" value="retry" variant="secondary">
-                {t('admin:payments.retry')}
-              </Button>
-            </Form>
+            <IntentButton id={e.id} intent="retry" variant="secondary">
+              {t('admin:payments.retry')}
+            </IntentButton>
           ),
         },
       ]}
