@@ -7,7 +7,7 @@ import { EmptyState } from '#app/components/card.tsx'
 import { FormError } from '#app/components/field.tsx'
 import { Moment } from '#app/components/moment.tsx'
 import { DataTable, Pagination } from '#app/components/table.tsx'
-import { DONATION_STATUSES } from '#app/domain/donations/donation-status.ts'
+import { DONATION_STATUSES, type DonationStatus } from '#app/domain/donations/donation-status.ts'
 import { fail } from '#app/domain/result.ts'
 import { pageLinks, pageParam, textParam } from '#app/lib/search-params.ts'
 import { parseMoney } from '#app/lib/money.ts'
@@ -87,6 +87,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return refuse(fail({ message: 'admin:payments.chooseIntent' }), form)
 }
 
+const STATUS_LABEL_KEYS: Record<DonationStatus, string> = {
+  pending: 'admin:payments.statuses.pending',
+  processing: 'admin:payments.statuses.processing',
+  succeeded: 'admin:payments.statuses.succeeded',
+  failed: 'admin:payments.statuses.failed',
+  expired: 'admin:payments.statuses.expired',
+  refunded: 'admin:payments.statuses.refunded',
+  disputed: 'admin:payments.statuses.disputed',
+}
+
+/** Why an event was not applied (NotApplied in checkout-events.server.ts). */
+const ERROR_LABEL_KEYS: Record<string, string> = {
+  unknown_donation: 'admin:payments.errors.unknown_donation',
+  session_mismatch: 'admin:payments.errors.session_mismatch',
+  amount_mismatch: 'admin:payments.errors.amount_mismatch',
+  object_missing: 'admin:payments.errors.object_missing',
+}
+
+/** A dispute's outcome, or open while Stripe has not decided it. */
+const disputeKey = (status: string) =>
+  status === 'won'
+    ? 'admin:payments.disputes.won'
+    : status === 'lost'
+      ? 'admin:payments.disputes.lost'
+      : 'admin:payments.disputes.open'
+
 /** A one-button form posting an intent about one donation or event. */
 function IntentButton(props: {
   id: string
@@ -152,7 +178,8 @@ function FailedEvents() {
         { header: t('admin:payments.received'), cell: (e) => <Moment iso={e.receivedAt} /> },
         {
           header: t('admin:payments.error'),
-          cell: (e) => t(`admin:payments.errors.${e.error}`, { defaultValue: e.error ?? '' }),
+          cell: (e) =>
+            e.error && ERROR_LABEL_KEYS[e.error] ? t(ERROR_LABEL_KEYS[e.error]!) : e.error,
         },
         {
           header: t('admin:payments.actions'),
@@ -188,7 +215,7 @@ export default function AdminPayments() {
           <option value="">{t('admin:payments.allStatuses')}</option>
           {DONATION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`admin:payments.statuses.${s}`)}
+              {t(STATUS_LABEL_KEYS[s])}
             </option>
           ))}
         </select>
@@ -213,9 +240,9 @@ export default function AdminPayments() {
               header: t('admin:payments.status'),
               cell: (r) =>
                 [
-                  t(`admin:payments.statuses.${r.status}`),
+                  t(STATUS_LABEL_KEYS[r.status]),
                   r.interval === 'month' ? t('admin:payments.monthly') : null,
-                  r.disputeStatus ? t('admin:payments.dispute', { status: r.disputeStatus }) : null,
+                  r.disputeStatus ? t(disputeKey(r.disputeStatus)) : null,
                 ]
                   .filter(Boolean)
                   .join(' · '),
