@@ -18,7 +18,11 @@ import {
   listPayments,
   requestCancel,
   requestRefund,
+  SANDBOX_STEPS,
+  sandboxStep,
+  type SandboxStep,
 } from '#app/services/donations/payments-admin.server.ts'
+import { isSandbox } from '#app/services/payments/stripe.server.ts'
 import { retryEvent } from '#app/services/donations/stripe-events.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
@@ -39,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPayments({ page: pageParam(query), status }),
     listFailedEvents(),
   ])
-  return { ...payments, status: status ?? '', failed }
+  return { ...payments, status: status ?? '', failed, sandbox: isSandbox() }
 }
 
 const back = (request: Request) => `/admin/payments${new URL(request.url).search}`
@@ -84,6 +88,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       message: 'admin:payments.flash.cancelRequested',
     })
   }
+  const step = String(intent ?? '').replace(/^sandbox-/, '') as SandboxStep
+  if (String(intent).startsWith('sandbox-') && SANDBOX_STEPS.includes(step)) {
+    const result = await sandboxStep(target, step)
+    if (!result.ok) return refuse(result, form)
+    return redirectWithFlash(back(request), {
+      kind: 'success',
+      message: 'admin:payments.sandbox.done',
+    })
+  }
   return refuse(fail({ message: 'admin:payments.chooseIntent' }), form)
 }
 
@@ -116,7 +129,7 @@ const disputeKey = (status: string) =>
 /** A one-button form posting an intent about one donation or event. */
 function IntentButton(props: {
   id: string
-  intent: 'retry' | 'cancel'
+  intent: 'retry' | 'cancel' | `sandbox-${SandboxStep}`
   variant: 'secondary' | 'danger'
   children: ReactNode
 }) {
@@ -132,8 +145,34 @@ function IntentButton(props: {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
 
+/** Sandbox only: what Stripe would do later, on demand (labelled as the sandbox's). */
+function SandboxSteps({ row }: { row: Row }) {
+  const { t } = useTranslation('admin')
+  const steps: Array<[SandboxStep, boolean]> = [
+    ['renew', row.cancellable],
+    ['dispute', row.status === 'succeeded' && !row.disputeStatus],
+    ['win', row.disputeStatus !== null && !['won', 'lost'].includes(row.disputeStatus)],
+    ['lose', row.disputeStatus !== null && !['won', 'lost'].includes(row.disputeStatus)],
+  ]
+  return steps
+    .filter(([, shown]) => shown)
+    .map(([step]) => (
+      <IntentButton key={step} id={row.id} intent={`sandbox-${step}`} variant="secondary">
+        {t(SANDBOX_LABEL_KEYS[step])}
+      </IntentButton>
+    ))
+}
+
+const SANDBOX_LABEL_KEYS: Record<SandboxStep, string> = {
+  renew: 'admin:payments.sandbox.renew',
+  dispute: 'admin:payments.sandbox.dispute',
+  win: 'admin:payments.sandbox.win',
+  lose: 'admin:payments.sandbox.lose',
+}
+
 function RowActions({ row }: { row: Row }) {
   const { t } = useTranslation('admin')
+  const { sandbox } = useLoaderData<typeof loader>()
   return (
     <div className="stack">
       {row.refundableMinor > 0 ? (
@@ -159,6 +198,7 @@ function RowActions({ row }: { row: Row }) {
           {t('admin:payments.cancelMonthly')}
         </IntentButton>
       ) : null}
+      {sandbox ? <SandboxSteps row={row} /> : null}
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { stripeEvents } from '#db/schema/index.ts'
+import { donations, stripeEvents } from '#db/schema/index.ts'
 import { processorFee } from '#app/domain/donations/fees.ts'
 import { balanceOf } from '#app/services/ledger/ledger.server.ts'
 import * as page from '#app/routes/admin.payments.tsx'
@@ -147,5 +147,27 @@ describe('/admin/payments', () => {
     expect(
       (await post(admin, { intent: 'refund', id: '00000000-0000-4000-8000-000000000000' })).status,
     ).toBe(404)
+  })
+
+  it('in the sandbox, charges a next month and opens and decides a dispute on demand', async () => {
+    const { donation } = await give(15_00, { coverFee: false, monthly: true })
+    await standIn().checkout(donation.stripeCheckoutSessionId!, 'pay')
+    expect((await post(admin, { intent: 'sandbox-renew', id: donation.id })).status).toBe(302)
+    const months = await db()
+      .select()
+      .from(donations)
+      .where(eq(donations.parentDonationId, donation.id))
+    expect(months).toHaveLength(1)
+    expect((await post(admin, { intent: 'sandbox-dispute', id: months[0]!.id })).status).toBe(302)
+    expect(await donationNow(months[0]!.id)).toMatchObject({
+      status: 'disputed',
+      disputeStatus: 'needs_response',
+    })
+    expect((await post(admin, { intent: 'sandbox-lose', id: months[0]!.id })).status).toBe(302)
+    expect((await donationNow(months[0]!.id)).disputeStatus).toBe('lost')
+    const again = await post(admin, { intent: 'sandbox-win', id: months[0]!.id })
+    expect(again.status).toBe(400)
+    expect(again.data).toMatchObject({ errors: { form: 'admin:payments.sandbox.refused' } })
+    expect((await post(member, { intent: 'sandbox-renew', id: donation.id })).status).toBe(403)
   })
 })

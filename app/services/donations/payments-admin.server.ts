@@ -6,7 +6,7 @@ import { DONATION_STATUSES, type DonationStatus } from '#app/domain/donations/do
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { ADMIN_PAGE_SIZE } from '#app/services/admin/admin.server.ts'
-import { onceFor, stripe } from '#app/services/payments/stripe.server.ts'
+import { isSandbox, onceFor, sandbox, stripe } from '#app/services/payments/stripe.server.ts'
 
 /**
  * The platform admin's reconciliation of payments (issue 10): every donation with its Stripe ids
@@ -156,6 +156,31 @@ export async function requestCancel(admin: Actor, donationId: string): Promise<R
     return fail({ message: 'admin:payments.stripeRefused' })
   }
   await audit(admin, found, 'donation.cancel_requested', {})
+  return { ok: true }
+}
+
+export const SANDBOX_STEPS = ['renew', 'dispute', 'win', 'lose'] as const
+export type SandboxStep = (typeof SANDBOX_STEPS)[number]
+
+/**
+ * Sandbox only (no Stripe keys): makes the stand-in do what Stripe does later in a gift's life,
+ * so a person can try it: charge a monthly gift's next month, open a dispute on the charge, or
+ * decide it. The stand-in then delivers the webhooks, as Stripe would.
+ */
+export async function sandboxStep(donationId: string, step: SandboxStep): Promise<Result> {
+  if (!isSandbox()) return notFound()
+  const found = await findDonation(donationId)
+  if (!found) return notFound()
+  const d = found.donation
+  const box = await sandbox()
+  try {
+    if (step === 'renew') await box.renew(d.stripeSubscriptionId ?? '')
+    else if (step === 'dispute') await box.dispute(d.stripeChargeId ?? '')
+    else await box.decideDispute(d.stripeDisputeId ?? '', step === 'win' ? 'won' : 'lost')
+  } catch {
+    // The stand-in refuses a step that does not fit (no running subscription, no open dispute).
+    return fail({ message: 'admin:payments.sandbox.refused' })
+  }
   return { ok: true }
 }
 
