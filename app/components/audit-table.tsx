@@ -104,6 +104,11 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'donation.failed': 'admin:audit.actions.donation.failed',
   'donation.expired': 'admin:audit.actions.donation.expired',
   'donation.refunded': 'admin:audit.actions.donation.refunded',
+  'donation.disputed': 'admin:audit.actions.donation.disputed',
+  'donation.dispute_closed': 'admin:audit.actions.donation.dispute_closed',
+  'donation.subscription_ended': 'admin:audit.actions.donation.subscription_ended',
+  'donation.refund_requested': 'admin:audit.actions.donation.refund_requested',
+  'donation.cancel_requested': 'admin:audit.actions.donation.cancel_requested',
   'grant_report.file_added': 'admin:audit.actions.grant_report.file_added',
 }
 

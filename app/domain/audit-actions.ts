@@ -99,6 +99,11 @@ export const AUDIT_ACTIONS = [
   'donation.failed',
   'donation.expired',
   'donation.refunded',
+  'donation.disputed',
+  'donation.dispute_closed',
+  'donation.subscription_ended',
+  'donation.refund_requested',
+  'donation.cancel_requested',
   'grant_report.file_added',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -29,6 +29,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/users">{t('admin:nav.users')}</NavLink>
         <NavLink to="/admin/organizations">{t('admin:nav.organizations')}</NavLink>
         <NavLink to="/admin/audit">{t('admin:nav.audit')}</NavLink>
+        <NavLink to="/admin/payments">{t('admin:nav.payments')}</NavLink>
         {outbox ? <NavLink to="/admin/outbox">{t('admin:nav.outbox')}</NavLink> : null}
       </nav>
       <Outlet />

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -58,6 +59,18 @@ export const donations = pgTable(
     /** The processor's actual fee, from the charge's balance transaction, once settled. */
     processorFeeMinor: bigint('processor_fee_minor', { mode: 'number' }),
     settledAt: timestamp('settled_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * A monthly gift's later months are donations of their own (decision 026): each names the
+     * first month's donation and the invoice that paid it (unique, so an invoice is one gift).
+     */
+    parentDonationId: uuid('parent_donation_id').references((): AnyPgColumn => donations.id),
+    stripeInvoiceId: text('stripe_invoice_id'),
+    /** When the monthly gift ended (its subscription was cancelled); on the first month's row. */
+    subscriptionEndedAt: timestamp('subscription_ended_at', { withTimezone: true, mode: 'date' }),
+    /** The charge's dispute, as Stripe last said: its id and status, and the fee it cost. */
+    stripeDisputeId: text('stripe_dispute_id'),
+    disputeStatus: text('dispute_status'),
+    disputeFeeMinor: bigint('dispute_fee_minor', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -66,6 +79,8 @@ export const donations = pgTable(
     uniqueIndex('donations_payment_intent_key').on(t.stripePaymentIntentId),
     uniqueIndex('donations_charge_key').on(t.stripeChargeId),
     index('donations_subscription_idx').on(t.stripeSubscriptionId),
+    uniqueIndex('donations_invoice_key').on(t.stripeInvoiceId),
+    index('donations_parent_idx').on(t.parentDonationId),
     index('donations_fund_idx').on(t.fundId, t.status, t.createdAt),
     index('donations_grant_idx').on(t.grantId),
     index('donations_donor_email_idx').on(sql`lower(${t.donorEmail})`, t.createdAt),

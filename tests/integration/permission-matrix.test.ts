@@ -178,6 +178,11 @@ const MATRIX: Record<string, RouteExpectation> = {
   'routes/admin.users': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.organizations': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.audit': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
+  // Payments reconciliation: admins only; an empty post names no intent (400).
+  'routes/admin.payments': {
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+    action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
+  },
   // The development outbox (no SMTP configured here): admins only.
   'routes/admin.outbox': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.outbox_.$messageId': {

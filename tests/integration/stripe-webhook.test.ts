@@ -1,125 +1,35 @@
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import Stripe from 'stripe'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { forgetEnv } from '#app/config/env.server.ts'
-import { auditLog, donations, ledgerTransactions, stripeEvents } from '#db/schema/index.ts'
+import { describe, expect, it } from 'vitest'
+import { donations, stripeEvents } from '#db/schema/index.ts'
 import { db } from '#db/client.server.ts'
-import type { AccountRef } from '#app/domain/ledger/postings.ts'
 import { grossUp, processorFee } from '#app/domain/donations/fees.ts'
-import { createCheckoutForDonation } from '#app/services/donations/checkout.server.ts'
 import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.ts'
-import { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
-import { stripe, installSandbox } from '#app/services/payments/stripe.server.ts'
-import { action } from '#app/routes/webhooks.stripe.ts'
+import { stripe } from '#app/services/payments/stripe.server.ts'
 import * as sandboxPage from '#app/routes/sandbox.checkout.$sessionId.tsx'
-import { createOpenProgram } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
+import {
+  answerOf,
+  auditsOf,
+  delivered,
+  donationNow,
+  eventsHeld,
+  give,
+  postedFor,
+  SECRET,
+  standIn as sandbox,
+  typeOf,
+  withStripeStandIn,
+} from '#tests/support/stripe-webhook.ts'
 
 /*
- * Stripe's webhook end to end: the sandbox's stand-in pays a checkout session made by the app's
- * own service and delivers the signed events to the real route, which settles the donation and
- * posts the ledger.
+ * Stripe's webhook end to end (the harness: tests/support/stripe-webhook.ts): checkout events,
+ * signatures, duplicates and races. Monthly renewals and disputes: stripe-webhook-later.test.ts.
  */
 
 withTestDatabase()
-
-const SECRET = 'whsec_webhook_test_secret_0123456789'
-type Delivery = { payload: string; signature: string }
-/** What the stand-in delivered, and what the route answered each time. */
-const delivered: Array<Delivery & { answer: unknown }> = []
-/** When set, deliveries are held here instead of reaching the route (to replay them). */
-let held: Delivery[] | null = null
-let standIn: StripeStandIn
-
-/** Posts a delivery to the route; answers its JSON body, or its status when not 200. */
-async function answerOf(d: Delivery): Promise<unknown> {
-  const request = new Request('http://localhost/webhooks/stripe', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': d.signature },
-    body: d.payload,
-  })
-  const response = await action({ request, params: {}, context: { ip: '127.0.0.1', cspNonce: '' } })
-  return response.status === 200 ? await response.json() : response.status
-}
-
-beforeAll(async () => {
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET
-  delete process.env.STRIPE_SECRET_KEY
-  forgetEnv()
-  standIn = await new StripeStandIn({
-    checkoutPageBase: 'http://localhost/sandbox/checkout',
-    webhookSecret: SECRET,
-    delayMs: 0,
-    deliver: async (payload, signature) => {
-      if (held) return void held.push({ payload, signature })
-      delivered.push({ payload, signature, answer: await answerOf({ payload, signature }) })
-    },
-  }).start()
-  installSandbox(standIn)
-})
-afterAll(async () => {
-  await standIn.stop()
-  installSandbox(undefined)
-  delete process.env.STRIPE_WEBHOOK_SECRET
-  forgetEnv()
-})
-beforeEach(() => {
-  delivered.length = 0
-  held = null
-})
-
-async function give(amountMinor = 50_00, options: { coverFee?: boolean; monthly?: boolean } = {}) {
-  const { fund } = await createOpenProgram()
-  const started = await createCheckoutForDonation({
-    fundId: fund.id,
-    amountMinor,
-    coverFee: options.coverFee ?? true,
-    interval: options.monthly ? 'month' : 'one_time',
-    donorName: 'Ana Donor',
-    donorEmail: 'ana@example.org',
-    anonymous: false,
-    language: 'en',
-    successUrl: 'http://localhost/give/thanks?session={CHECKOUT_SESSION_ID}',
-    cancelUrl: 'http://localhost/give',
-  })
-  if (!started.ok) throw new Error(started.reason)
-  const [row] = await db().select().from(donations).where(eq(donations.id, started.donationId))
-  const fundAccount: AccountRef = { kind: 'fund', fundId: fund.id, currency: 'USD' }
-  return { donation: row!, fundAccount }
-}
-
-const donationNow = async (id: string) =>
-  (await db().select().from(donations).where(eq(donations.id, id)))[0]!
-
-/** The ledger transactions a donation's settlement posted (gift and fee). */
-async function postedFor(donationId: string) {
-  const rows = await db().select().from(ledgerTransactions)
-  return rows
-    .filter((r) => r.refs.donationId === donationId)
-    .map((r) => r.movement)
-    .sort()
-}
-
-async function eventsHeld(sessionId: string, outcome: 'pay' | 'delayed' | 'fail' | 'expire') {
-  held = []
-  await standIn.checkout(sessionId, outcome)
-  await standIn.idle()
-  const events = held
-  held = null
-  return events
-}
-
-const auditsOf = async (donationId: string) =>
-  (
-    await db()
-      .select({ action: auditLog.action })
-      .from(auditLog)
-      .where(and(eq(auditLog.entityType, 'donation'), eq(auditLog.entityId, donationId)))
-      .orderBy(auditLog.id)
-  ).map((a) => a.action)
-
-const typeOf = (d: Delivery) => (JSON.parse(d.payload) as Stripe.Event).type
+withStripeStandIn()
 
 describe('POST /webhooks/stripe', () => {
   it('settles a paid checkout once, though the completion is delivered twice', async () => {
@@ -128,7 +38,7 @@ describe('POST /webhooks/stripe', () => {
     expect(donation).toMatchObject({ status: 'pending', feeCoveredMinor: charged - 50_00 })
     expect(donation.stripeCheckoutSessionId).toMatch(/^cs_test_/)
 
-    await standIn.checkout(donation.stripeCheckoutSessionId!, 'pay')
+    await sandbox().checkout(donation.stripeCheckoutSessionId!, 'pay')
     expect(delivered.map((d) => d.answer)).toEqual([
       { received: 'applied' },
       { received: 'duplicate' },
@@ -219,9 +129,9 @@ describe('POST /webhooks/stripe', () => {
 
   it('shows processing until a delayed payment clears, then settles', async () => {
     const { donation } = await give(25_00, { coverFee: false })
-    standIn.delayMs = 500
+    sandbox().delayMs = 500
     try {
-      await standIn.checkout(donation.stripeCheckoutSessionId!, 'delayed')
+      await sandbox().checkout(donation.stripeCheckoutSessionId!, 'delayed')
       // Delivered (twice) before the debit clears: the session is still unpaid.
       expect(delivered.map((d) => d.answer)).toEqual([
         { received: 'applied' },
@@ -229,9 +139,9 @@ describe('POST /webhooks/stripe', () => {
       ])
       expect((await donationNow(donation.id)).status).toBe('processing')
       expect(await postedFor(donation.id)).toEqual([])
-      await standIn.idle()
+      await sandbox().idle()
     } finally {
-      standIn.delayMs = 0
+      sandbox().delayMs = 0
     }
     expect(delivered.map((d) => typeOf(d)).at(-1)).toBe('checkout.session.async_payment_succeeded')
     expect(await donationNow(donation.id)).toMatchObject({ status: 'succeeded' })
@@ -311,7 +221,7 @@ describe('POST /webhooks/stripe', () => {
 
   it('monthly: settles the first month of a subscription', async () => {
     const { donation, fundAccount } = await give(50_00, { coverFee: true, monthly: true })
-    await standIn.checkout(donation.stripeCheckoutSessionId!, 'pay')
+    await sandbox().checkout(donation.stripeCheckoutSessionId!, 'pay')
     const charged = grossUp(50_00)
     expect(await donationNow(donation.id)).toMatchObject({
       status: 'succeeded',

@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server.ts'
 import { donations, type Donation } from '#db/schema/index.ts'
-import { move, type AccountRef } from '#app/domain/ledger/postings.ts'
-import { postTransaction } from '#app/services/ledger/ledger.server.ts'
 import { stripe } from '#app/services/payments/stripe.server.ts'
 import { lockDonation, moveTo, type Locked, type Move } from './donation-moves.server.ts'
+import { invoiceIntent, paidChargeOf, postSettlement, settledFields } from './settlement.server.ts'
 
 /**
  * What the Checkout events do to a donation. Each event is first re-read from Stripe (outside the
@@ -34,23 +33,12 @@ export async function readCheckoutFacts(event: Stripe.Event): Promise<CheckoutFa
   const sent = event.data.object as Stripe.Checkout.Session
   const session = await client.checkout.sessions.retrieve(sent.id)
   if (session.payment_status !== 'paid') return { session, charge: null, balance: null }
-  const intentId = await paymentIntentOf(client, session)
-  const intent = await client.paymentIntents.retrieve(intentId, {
-    expand: ['latest_charge.balance_transaction'],
-  })
-  const charge = intent.latest_charge as Stripe.Charge | null
-  const balance = (charge?.balance_transaction ?? null) as Stripe.BalanceTransaction | null
-  return { session, charge, balance }
-}
-
-/** A one-time gift's payment intent, or a monthly gift's first invoice's. */
-async function paymentIntentOf(client: Stripe, session: Stripe.Checkout.Session): Promise<string> {
-  if (session.mode === 'payment') return String(session.payment_intent)
-  const invoice = await client.invoices.retrieve(String(session.invoice), { expand: ['payments'] })
-  const paid = invoice.payments?.data.find((p) => p.payment.payment_intent)
-  const intent = paid?.payment.payment_intent
-  if (!intent) throw new Error(`Invoice ${invoice.id} has no payment intent`)
-  return typeof intent === 'string' ? intent : intent.id
+  const intentId =
+    session.mode === 'payment'
+      ? String(session.payment_intent)
+      : await invoiceIntent(client, await client.invoices.retrieve(String(session.invoice)))
+  const paid = await paidChargeOf(client, intentId)
+  return { session, charge: paid?.charge ?? null, balance: paid?.balance ?? null }
 }
 
 /** Why an event cannot be applied (kept on the event row for the admin); null: it can. */
@@ -115,35 +103,12 @@ function targetStatus(type: string, facts: CheckoutFacts): Move | null {
  * covered the fee paid it on top, so the fund keeps at least the gift.
  */
 async function settle(tx: Db, donation: Locked, event: Stripe.Event, facts: CheckoutFacts) {
-  const charge = facts.charge!
-  const balance = facts.balance!
+  const paid = { charge: facts.charge!, balance: facts.balance! }
   const moved = await moveTo(tx, donation, 'succeeded', event, {
-    settledAt: new Date(),
-    processorFeeMinor: balance.fee,
+    ...settledFields(paid),
     stripeCheckoutSessionId: facts.session.id,
-    stripePaymentIntentId: typeof charge.payment_intent === 'string' ? charge.payment_intent : null,
-    stripeChargeId: charge.id,
     stripeSubscriptionId:
       typeof facts.session.subscription === 'string' ? facts.session.subscription : null,
   })
-  if (!moved) return
-  const currency = donation.currency
-  const fund: AccountRef = { kind: 'fund', fundId: donation.fundId, currency }
-  const refs = { donationId: donation.id, charge: charge.id, balanceTransaction: balance.id }
-  await postTransaction(tx, {
-    idempotencyKey: `stripe:${balance.id}`,
-    movement: 'gift_settled',
-    postings: move({ kind: 'processor', currency }, fund, charge.amount),
-    memo: `Gift ${donation.id} settled`,
-    refs: { ...refs, event: event.id },
-  })
-  if (balance.fee > 0) {
-    await postTransaction(tx, {
-      idempotencyKey: `stripe:${balance.id}:fee`,
-      movement: 'processor_fee',
-      postings: move(fund, { kind: 'processor_fees', currency }, balance.fee),
-      memo: `Processor fee on gift ${donation.id}`,
-      refs: { ...refs, event: event.id },
-    })
-  }
+  if (moved) await postSettlement(tx, donation, event, paid)
 }

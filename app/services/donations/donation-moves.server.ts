@@ -3,6 +3,7 @@ import type Stripe from 'stripe'
 import type { Db } from '#db/client.server.ts'
 import { donations, funds, type Donation } from '#db/schema/index.ts'
 import { canMove } from '#app/domain/donations/donation-status.ts'
+import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 
 /** A donation locked for the event's transaction, with its fund's organisation (for the audit). */
@@ -25,6 +26,7 @@ const AUDIT = {
   failed: 'donation.failed',
   expired: 'donation.expired',
   refunded: 'donation.refunded',
+  disputed: 'donation.disputed',
 } as const
 export type Move = keyof typeof AUDIT
 
@@ -52,7 +54,7 @@ export async function moveTo(
 export async function auditEvent(
   tx: Db,
   donation: Locked,
-  action: (typeof AUDIT)[Move],
+  action: AuditAction,
   event: Stripe.Event,
   details: Record<string, unknown>,
 ) {

@@ -9,6 +9,13 @@ import {
   readCheckoutFacts,
   type Applied,
 } from './checkout-events.server.ts'
+import { applyDisputeEvent, DISPUTE_EVENTS, readDispute } from './dispute-events.server.ts'
+import {
+  applyInvoiceEvent,
+  applySubscriptionEnded,
+  readInvoiceFacts,
+  readSubscription,
+} from './invoice-events.server.ts'
 import { applyRefundEvent, readRefundedCharge } from './refund-events.server.ts'
 
 /**
@@ -51,6 +58,7 @@ function missingAtStripe(error: unknown): (tx: Db) => Promise<Applied> {
 }
 
 const isCheckoutEvent = (type: string) => (CHECKOUT_EVENTS as readonly string[]).includes(type)
+const isDisputeEvent = (type: string) => (DISPUTE_EVENTS as readonly string[]).includes(type)
 
 /**
  * What applies the event in the transaction, after re-reading from Stripe what it concerns
@@ -64,6 +72,18 @@ async function applierFor(event: Stripe.Event): Promise<((tx: Db) => Promise<App
   if (event.type === 'charge.refunded') {
     const charge = await readRefundedCharge(event)
     return (tx) => applyRefundEvent(tx, event, charge)
+  }
+  if (event.type === 'invoice.paid') {
+    const facts = await readInvoiceFacts(event)
+    return (tx) => applyInvoiceEvent(tx, event, facts)
+  }
+  if (event.type === 'customer.subscription.deleted') {
+    const subscription = await readSubscription(event)
+    return (tx) => applySubscriptionEnded(tx, event, subscription)
+  }
+  if (isDisputeEvent(event.type)) {
+    const dispute = await readDispute(event)
+    return (tx) => applyDisputeEvent(tx, event, dispute)
   }
   return null
 }
@@ -89,15 +109,48 @@ export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
       .returning({ id: stripeEvents.id })
     if (!inserted) return 'duplicate'
     if (!apply) return 'ignored'
-    const applied = await apply(tx)
-    await tx
-      .update(stripeEvents)
-      .set({
-        donationId: applied.donationId,
-        appliedAt: applied.notApplied ? null : new Date(),
-        error: applied.notApplied,
-      })
-      .where(eq(stripeEvents.id, event.id))
-    return applied.notApplied ? 'not_applied' : 'applied'
+    return applyAndNote(tx, event.id, apply)
+  })
+}
+
+/** Applies the event in the transaction and notes on its row whether it could be, and why not. */
+async function applyAndNote(
+  tx: Db,
+  eventId: string,
+  apply: (tx: Db) => Promise<Applied>,
+): Promise<'applied' | 'not_applied'> {
+  const applied = await apply(tx)
+  await tx
+    .update(stripeEvents)
+    .set({
+      donationId: applied.donationId,
+      appliedAt: applied.notApplied ? null : new Date(),
+      error: applied.notApplied,
+    })
+    .where(eq(stripeEvents.id, eventId))
+  return applied.notApplied ? 'not_applied' : 'applied'
+}
+
+/**
+ * The admin's retry of an event that could not be applied (say its donation's checkout had not
+ * settled yet): what it concerns is re-read from Stripe, then applied as on first receipt. The
+ * event's row is locked, so a retry racing another (or a late delivery) applies it once; one
+ * already applied is left alone.
+ */
+export async function retryEvent(eventId: string): Promise<Receipt | 'unknown_event'> {
+  const [row] = await db().select().from(stripeEvents).where(eq(stripeEvents.id, eventId))
+  if (!row) return 'unknown_event'
+  if (row.appliedAt) return 'duplicate'
+  const event = row.payload as unknown as Stripe.Event
+  const apply = await applierFor(event).catch(missingAtStripe)
+  if (!apply) return 'ignored'
+  return db().transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ appliedAt: stripeEvents.appliedAt })
+      .from(stripeEvents)
+      .where(eq(stripeEvents.id, eventId))
+      .for('update')
+    if (locked!.appliedAt) return 'duplicate'
+    return applyAndNote(tx, eventId, apply)
   })
 }

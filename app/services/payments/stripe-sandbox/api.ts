@@ -343,4 +343,5 @@ const RETRIEVABLE: Record<string, string> = {
   refunds: 'refund',
   subscriptions: 'subscription',
   invoices: 'invoice',
+  disputes: 'dispute',
 }

@@ -37,7 +37,7 @@ export function completeCheckout(
     status: 'complete',
     payment_status: card ? 'paid' : 'unpaid',
   })
-  markInvoice(api, session.id, card)
+  const invoiceNow = markInvoice(api, session.id, card)
   const later = () => {
     if (card) return []
     if (outcome === 'fail') {
@@ -47,11 +47,14 @@ export function completeCheckout(
       ] as OutcomeEvents['now']
     }
     api.settleCharge(intent.id)
-    markInvoice(api, session.id, true)
+    const invoiceLater = markInvoice(api, session.id, true)
     const paid = store.update(session.id, { payment_status: 'paid' })
-    return [['checkout.session.async_payment_succeeded', paid]] as OutcomeEvents['now']
+    return [
+      ['checkout.session.async_payment_succeeded', paid],
+      ...invoiceLater,
+    ] as OutcomeEvents['now']
   }
-  return { now: [['checkout.session.completed', completed]], later }
+  return { now: [['checkout.session.completed', completed], ...invoiceNow], later }
 }
 
 /**
@@ -140,15 +143,23 @@ function openPaymentIntent(api: StripeApi, session: StripeObject): StripeObject 
   return intent
 }
 
-/** A subscription session's first invoice (and so its subscription) paid or still open. */
-function markInvoice(api: StripeApi, sessionId: string, paid: boolean) {
+/**
+ * A subscription session's first invoice (and so its subscription) paid or still open; once paid,
+ * Stripe also sends `invoice.paid` for it (which the app must not count a second time).
+ */
+function markInvoice(
+  api: StripeApi,
+  sessionId: string,
+  paid: boolean,
+): Array<[type: string, object: StripeObject]> {
   const { store } = api
   const session = store.get(sessionId)!
-  if (session.mode !== 'subscription' || !paid) return
+  if (session.mode !== 'subscription' || !paid) return []
   const invoice = store.get(session.invoice as string)!
   const payments = invoice.payments as { data: Array<Record<string, unknown>> }
   payments.data[0]!.status = 'paid'
   payments.data[0]!.amount_paid = invoice.amount_due
-  store.update(invoice.id, { status: 'paid', amount_paid: invoice.amount_due })
+  const done = store.update(invoice.id, { status: 'paid', amount_paid: invoice.amount_due })
   store.update(session.subscription as string, { status: 'active' })
+  return [['invoice.paid', done]]
 }

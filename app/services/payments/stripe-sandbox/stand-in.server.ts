@@ -4,6 +4,7 @@ import Stripe from 'stripe'
 import { StripeApi } from './api.ts'
 import { completeCheckout, type CheckoutOutcome } from './checkout.ts'
 import { parseStripeForm } from './form.ts'
+import { closeDispute, openDispute, renewSubscription } from './renewals-disputes.ts'
 import { unixNow, type StripeObject } from './store.ts'
 
 /**
@@ -124,6 +125,25 @@ export class StripeStandIn {
     })
     if (outcome === 'expire') return String(session.cancel_url ?? session.success_url)
     return String(session.success_url).replace('{CHECKOUT_SESSION_ID}', sessionId)
+  }
+
+  /** Sandbox only: the subscription's next month is charged now (delivers `invoice.paid`). */
+  renew(subscriptionId: string): Promise<void> {
+    return this.deliverAll(renewSubscription(this.api, subscriptionId))
+  }
+
+  /** Sandbox only: the cardholder disputes the charge (created, then funds withdrawn). */
+  dispute(chargeId: string): Promise<void> {
+    return this.deliverAll(openDispute(this.api, chargeId))
+  }
+
+  /** Sandbox only: the dispute is decided (won: funds reinstated; then closed). */
+  decideDispute(disputeId: string, outcome: 'won' | 'lost'): Promise<void> {
+    return this.deliverAll(closeDispute(this.api, disputeId, outcome))
+  }
+
+  private async deliverAll(events: Array<[type: string, object: StripeObject]>) {
+    for (const [type, object] of events) await this.send(type, object).catch(this.noteFailure)
   }
 
   /** Deliveries the app refused or never answered (Stripe would retry them; this says so). */
