@@ -1,0 +1,104 @@
+import { z } from 'zod'
+import {
+  CUSTOM_AMOUNT,
+  GIFT_MAX_MINOR,
+  GIFT_MIN_MINOR,
+  GIFT_PRESETS_MINOR,
+  TRIBUTE_KINDS,
+} from '#app/domain/donations/giving.ts'
+import { DONATION_INTERVALS } from '#app/domain/donations/donation-status.ts'
+import { msg } from '#app/lib/i18n/message.ts'
+import { moneyInputValue, parseMoney } from '#app/lib/money.ts'
+import { EmailSchema, NameSchema } from '#app/schemas/fields.ts'
+import { checkbox } from '#app/schemas/programs/program.ts'
+
+const PRESET_VALUES: [string, ...string[]] = [CUSTOM_AMOUNT, ...GIFT_PRESETS_MINOR.map(String)]
+
+const tooSmall = msg('validation:gift.tooSmall', { amount: moneyInputValue(GIFT_MIN_MINOR) })
+const tooLarge = msg('validation:gift.tooLarge', { amount: moneyInputValue(GIFT_MAX_MINOR) })
+
+/** The gift in minor units: the preset chosen, or the amount typed beside "another amount". */
+function giftAmount(preset: string, custom: string, ctx: z.RefinementCtx): number {
+  if (preset !== CUSTOM_AMOUNT) return Number(preset)
+  const minor = parseMoney(custom)
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', path: ['customAmount'], message })
+    return z.NEVER
+  }
+  if (!custom) return fail('validation:gift.customRequired')
+  if (minor === null) return fail('validation:gift.invalid')
+  if (minor < GIFT_MIN_MINOR) return fail(tooSmall)
+  if (minor > GIFT_MAX_MINOR) return fail(tooLarge)
+  return minor
+}
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v ?? '')
+  .pipe(z.union([z.literal(''), EmailSchema]))
+
+/**
+ * The public donate form, checked in the browser and again in the action. Amounts come out in
+ * integer minor units; a tribute is either absent or complete (kind and name).
+ */
+export const GiveSchema = z
+  .object({
+    preset: z.enum(PRESET_VALUES, { errorMap: () => ({ message: 'validation:gift.choose' }) }),
+    customAmount: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v ?? ''),
+    interval: z.enum(DONATION_INTERVALS, {
+      errorMap: () => ({ message: 'validation:gift.interval' }),
+    }),
+    coverFee: checkbox,
+    donorName: NameSchema,
+    donorEmail: EmailSchema,
+    anonymous: checkbox,
+    tributeKind: z
+      .union([z.literal(''), z.enum(TRIBUTE_KINDS)])
+      .optional()
+      .transform((v) => v || null),
+    tributeName: z
+      .string()
+      .trim()
+      .max(100, msg('validation:name.tooLong', { count: 100 }))
+      .optional()
+      .transform((v) => v ?? ''),
+    tributeNotifyEmail: optionalEmail,
+    programId: z
+      .string()
+      .optional()
+      .transform((v) => v || null),
+  })
+  .superRefine((v, ctx) => {
+    giftAmount(v.preset, v.customAmount, ctx)
+    if (v.tributeKind && !v.tributeName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tributeName'],
+        message: 'validation:gift.tributeName',
+      })
+    }
+  })
+  // Runs only once the checks above passed, so the amount is known to be good.
+  .transform((v, ctx) => ({
+    amountMinor: giftAmount(v.preset, v.customAmount, ctx),
+    interval: v.interval,
+    coverFee: v.coverFee,
+    donorName: v.donorName,
+    donorEmail: v.donorEmail,
+    anonymous: v.anonymous,
+    tribute: v.tributeKind
+      ? {
+          kind: v.tributeKind,
+          name: v.tributeName,
+          notifyEmail: v.tributeNotifyEmail || null,
+        }
+      : null,
+    programId: v.programId,
+  }))
+export type GiveInput = z.output<typeof GiveSchema>
