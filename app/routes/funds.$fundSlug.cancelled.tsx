@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Card } from '#app/components/card.tsx'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { findGivingFund } from '#app/services/donations/giving.server.ts'
@@ -24,7 +23,8 @@ export default function Cancelled() {
   const { fund } = useLoaderData<typeof loader>()
   const { t } = useTranslation('donations')
   return (
-    <Card title={t('donations:cancelled.title')}>
+    <>
+      <h1>{t('donations:cancelled.title')}</h1>
       <p>{t('donations:cancelled.text')}</p>
       <p className="actions">
         <Link className="btn btn-primary" to={`/funds/${fund.slug}/give`}>
@@ -32,6 +32,6 @@ export default function Cancelled() {
         </Link>
         <Link to={`/funds/${fund.slug}`}>{t('donations:thanks.back', { fund: fund.name })}</Link>
       </p>
-    </Card>
+    </>
   )
 }

@@ -158,28 +158,31 @@ export default function Give() {
   const form = useGiveForm()
   const [preset, customAmount, interval] = form.watch(['preset', 'customAmount', 'interval'])
   return (
-    <Card
-      title={t('donations:give.title', { fund: fund.name })}
-      actions={<Link to={`/funds/${fund.slug}`}>{t('donations:give.aboutFund')}</Link>}
-    >
-      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <FormError message={form.formError} />
-        <AmountFields
-          currency={fund.currency}
-          field={form.field}
-          choice={form.choice}
-          errorOf={form.errorOf}
-        />
-        <CoverFeeField
-          giftMinor={chosenGift(preset, customAmount)}
-          monthly={interval === 'month'}
-          currency={fund.currency}
-          props={form.choice('coverFee', 'on')}
-        />
-        <DonorFields form={form} fund={fund} />
-        <TributeFields form={form} />
-        <Button busy={navigation.state !== 'idle'}>{t('donations:give.submit')}</Button>
-      </Form>
-    </Card>
+    <>
+      <h1>{t('donations:give.title', { fund: fund.name })}</h1>
+      <p>
+        <Link to={`/funds/${fund.slug}`}>{t('donations:give.aboutFund')}</Link>
+      </p>
+      <Card>
+        <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+          <FormError message={form.formError} />
+          <AmountFields
+            currency={fund.currency}
+            field={form.field}
+            choice={form.choice}
+            errorOf={form.errorOf}
+          />
+          <CoverFeeField
+            giftMinor={chosenGift(preset, customAmount)}
+            monthly={interval === 'month'}
+            currency={fund.currency}
+            props={form.choice('coverFee', 'on')}
+          />
+          <DonorFields form={form} fund={fund} />
+          <TributeFields form={form} />
+          <Button busy={navigation.state !== 'idle'}>{t('donations:give.submit')}</Button>
+        </Form>
+      </Card>
+    </>
   )
 }

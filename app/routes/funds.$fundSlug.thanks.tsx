@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useLocation, useRevalidator } from '@remix-run/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Card } from '#app/components/card.tsx'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
@@ -12,16 +12,24 @@ import { readQuery } from '#app/utils/request-body.server.ts'
 
 export const handle: I18nHandle = { i18n: ['donations'] }
 
-/** Seconds between looks while the gift is still being processed. */
-const RECHECK_SECONDS = 2
+/** How often the page looks again while the gift is still being processed. */
+const RECHECK_MS = 2000
 
-// While the webhook has not settled the gift, the page reloads itself (no script needed).
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  ...titleMeta(data, matches),
-  ...(data?.state === 'processing'
-    ? [{ httpEquiv: 'refresh', content: String(RECHECK_SECONDS) }]
-    : []),
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
+
+/**
+ * While the webhook has not settled the gift, reads the page's data again every few seconds. (A
+ * meta refresh would need no script, but reloading a page under a reader's cursor is an
+ * accessibility failure; without script the page offers a link to look again.)
+ */
+function useRecheckWhile(processing: boolean) {
+  const { revalidate, state } = useRevalidator()
+  useEffect(() => {
+    if (!processing || state !== 'idle') return
+    const timer = setTimeout(revalidate, RECHECK_MS)
+    return () => clearTimeout(timer)
+  }, [processing, state, revalidate])
+}
 
 /**
  * Where Stripe sends a donor back after paying. Whoever holds the checkout session's id (in the
@@ -52,21 +60,31 @@ export default function Thanks() {
   const { state, fund, gift } = useLoaderData<typeof loader>()
   const { t } = useTranslation('donations')
   const format = useFormatters()
+  const location = useLocation()
+  useRecheckWhile(state === 'processing')
   const values = {
     amount: format.money(gift.chargeMinor, gift.currency),
     fund: fund.name,
   }
   return (
-    <Card title={t(`donations:thanks.${state}Title`)}>
+    <>
+      <h1>{t(`donations:thanks.${state}Title`)}</h1>
       <p role="status">
         {t(`donations:thanks.${state}`, values)}
         {state === 'received' && gift.interval === 'month'
           ? ` ${t('donations:thanks.monthly')}`
           : ''}
       </p>
+      {state === 'processing' ? (
+        <p>
+          <Link to={location.pathname + location.search} reloadDocument>
+            {t('donations:thanks.checkAgain')}
+          </Link>
+        </p>
+      ) : null}
       <p>
         <Link to={`/funds/${fund.slug}`}>{t('donations:thanks.back', { fund: fund.name })}</Link>
       </p>
-    </Card>
+    </>
   )
 }

@@ -17,20 +17,18 @@ const PRESET_VALUES: [string, ...string[]] = [CUSTOM_AMOUNT, ...GIFT_PRESETS_MIN
 const tooSmall = msg('validation:gift.tooSmall', { amount: moneyInputValue(GIFT_MIN_MINOR) })
 const tooLarge = msg('validation:gift.tooLarge', { amount: moneyInputValue(GIFT_MAX_MINOR) })
 
-/** The gift in minor units: the preset chosen, or the amount typed beside "another amount". */
-function giftAmount(preset: string, custom: string, ctx: z.RefinementCtx): number {
-  if (preset !== CUSTOM_AMOUNT) return Number(preset)
+/** Why typed text is not a gift this page takes, or null when it is one. */
+function customAmountProblem(custom: string): string | null {
   const minor = parseMoney(custom)
-  const fail = (message: string) => {
-    ctx.addIssue({ code: 'custom', path: ['customAmount'], message })
-    return z.NEVER
-  }
-  if (!custom) return fail('validation:gift.customRequired')
-  if (minor === null) return fail('validation:gift.invalid')
-  if (minor < GIFT_MIN_MINOR) return fail(tooSmall)
-  if (minor > GIFT_MAX_MINOR) return fail(tooLarge)
-  return minor
+  if (minor === null) return 'validation:gift.invalid'
+  if (minor < GIFT_MIN_MINOR) return tooSmall
+  if (minor > GIFT_MAX_MINOR) return tooLarge
+  return null
 }
+
+/** The gift in minor units: the preset chosen, or the amount typed beside "another amount". */
+const giftAmount = (preset: string, custom: string) =>
+  preset === CUSTOM_AMOUNT ? (parseMoney(custom) ?? 0) : Number(preset)
 
 const optionalEmail = z
   .string()
@@ -46,11 +44,16 @@ const optionalEmail = z
 export const GiveSchema = z
   .object({
     preset: z.enum(PRESET_VALUES, { errorMap: () => ({ message: 'validation:gift.choose' }) }),
+    // Checked on its own (not only with the preset) so its error shows beside the others'.
     customAmount: z
       .string()
       .trim()
       .optional()
-      .transform((v) => v ?? ''),
+      .transform((v) => v ?? '')
+      .superRefine((v, ctx) => {
+        const problem = v ? customAmountProblem(v) : null
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      }),
     interval: z.enum(DONATION_INTERVALS, {
       errorMap: () => ({ message: 'validation:gift.interval' }),
     }),
@@ -74,8 +77,12 @@ export const GiveSchema = z
       .optional()
       .transform((v) => v || null),
   })
+  // Checks across fields, which run once every field is valid on its own.
   .superRefine((v, ctx) => {
-    giftAmount(v.preset, v.customAmount, ctx)
+    if (v.preset === CUSTOM_AMOUNT && !v.customAmount) {
+      const message = 'validation:gift.customRequired'
+      ctx.addIssue({ code: 'custom', path: ['customAmount'], message })
+    }
     if (v.tributeKind && !v.tributeName) {
       ctx.addIssue({
         code: 'custom',
@@ -85,8 +92,8 @@ export const GiveSchema = z
     }
   })
   // Runs only once the checks above passed, so the amount is known to be good.
-  .transform((v, ctx) => ({
-    amountMinor: giftAmount(v.preset, v.customAmount, ctx),
+  .transform((v) => ({
+    amountMinor: giftAmount(v.preset, v.customAmount),
     interval: v.interval,
     coverFee: v.coverFee,
     donorName: v.donorName,
