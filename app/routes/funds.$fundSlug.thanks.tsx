@@ -12,6 +12,18 @@ import { readQuery } from '#app/utils/request-body.server.ts'
 
 export const handle: I18nHandle = { i18n: ['donations'] }
 
+type GiftState = 'processing' | 'received' | 'unsuccessful'
+
+/** What the page says for each state of the gift: its heading and its sentence. */
+const WORDS: Record<GiftState, { title: string; text: string }> = {
+  processing: { title: 'donations:thanks.processingTitle', text: 'donations:thanks.processing' },
+  received: { title: 'donations:thanks.receivedTitle', text: 'donations:thanks.received' },
+  unsuccessful: {
+    title: 'donations:thanks.unsuccessfulTitle',
+    text: 'donations:thanks.unsuccessful',
+  },
+}
+
 /** How often the page looks again while the gift is still being processed. */
 const RECHECK_MS = 2000
 
@@ -42,14 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const gift = fund && sessionId ? await giftBySession(fund.id, sessionId) : null
   if (!fund || !gift) throwNotFound('donations:thanks.notFound')
   const t = await requestT(request)
-  const state =
+  const state: GiftState =
     gift.status === 'succeeded'
       ? 'received'
       : gift.status === 'pending' || gift.status === 'processing'
         ? 'processing'
         : 'unsuccessful'
   return {
-    title: t(`donations:thanks.${state}Title`),
+    title: t(WORDS[state].title),
     state,
     fund: { name: fund.name, slug: fund.slug },
     gift: { ...gift, chargeMinor: gift.amountMinor + gift.feeCoveredMinor },
@@ -68,9 +80,9 @@ export default function Thanks() {
   }
   return (
     <>
-      <h1>{t(`donations:thanks.${state}Title`)}</h1>
+      <h1>{t(WORDS[state].title)}</h1>
       <p role="status">
-        {t(`donations:thanks.${state}`, values)}
+        {t(WORDS[state].text, values)}
         {state === 'received' && gift.interval === 'month'
           ? ` ${t('donations:thanks.monthly')}`
           : ''}

@@ -30,12 +30,18 @@ function customAmountProblem(custom: string): string | null {
 const giftAmount = (preset: string, custom: string) =>
   preset === CUSTOM_AMOUNT ? (parseMoney(custom) ?? 0) : Number(preset)
 
+/** An email address that may be left empty ('' then), with the email field's own messages. */
 const optionalEmail = z
   .string()
   .trim()
   .optional()
-  .transform((v) => v ?? '')
-  .pipe(z.union([z.literal(''), EmailSchema]))
+  .transform((v, ctx) => {
+    if (!v) return ''
+    const parsed = EmailSchema.safeParse(v)
+    if (parsed.success) return parsed.data
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [] })
+    return z.NEVER
+  })
 
 /**
  * The public donate form, checked in the browser and again in the action. Amounts come out in
