@@ -6,7 +6,7 @@ import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import type { Message } from '#app/lib/i18n/message.ts'
 import { parseMoney } from '#app/lib/money.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
-import { TextField } from './field.tsx'
+import { CheckboxField, TextField } from './field.tsx'
 
 type AmountField = 'preset' | 'customAmount' | 'interval'
 type Choice = (
@@ -90,25 +90,20 @@ export function CoverFeeField({
   const format = useFormatters()
   const charge = giftMinor ? grossUp(giftMinor) : null
   return (
-    <div className="choice field">
-      <input
-        type="checkbox"
-        id="field-coverFee"
-        aria-describedby="field-coverFee-hint"
-        {...props}
-      />
-      <label htmlFor="field-coverFee">
-        {t('donations:give.coverFee')}{' '}
-        <span className="hint" id="field-coverFee-hint" aria-live="polite">
-          {charge !== null && giftMinor !== null
-            ? t(monthly ? 'donations:give.coverFeeMonthly' : 'donations:give.coverFeeOnce', {
-                fee: format.money(charge - giftMinor, currency),
-                charge: format.money(charge, currency),
-                gift: format.money(giftMinor, currency),
-              })
-            : t('donations:give.coverFeeHint')}
-        </span>
-      </label>
-    </div>
+    <CheckboxField
+      name="coverFee"
+      label={t('donations:give.coverFee')}
+      live
+      hint={
+        charge !== null && giftMinor !== null
+          ? t(monthly ? 'donations:give.coverFeeMonthly' : 'donations:give.coverFeeOnce', {
+              fee: format.money(charge - giftMinor, currency),
+              charge: format.money(charge, currency),
+              gift: format.money(giftMinor, currency),
+            })
+          : t('donations:give.coverFeeHint')
+      }
+      props={props}
+    />
   )
 }

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { FormError, SelectField, TextField } from '#app/components/field.tsx'
+import { CheckboxField, FormError, SelectField, TextField } from '#app/components/field.tsx'
 import { AmountFields, chosenGift, CoverFeeField } from '#app/components/give-fields.tsx'
 import { GIFT_PRESETS_MINOR } from '#app/domain/donations/giving.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
@@ -86,20 +86,12 @@ function DonorFields({ form, fund }: { form: ReturnType<typeof useGiveForm>; fun
         error={form.errorOf('donorEmail')}
         {...form.field('donorEmail')}
       />
-      <div className="choice field">
-        <input
-          type="checkbox"
-          id="field-anonymous"
-          aria-describedby="field-anonymous-hint"
-          {...form.choice('anonymous', 'on')}
-        />
-        <label htmlFor="field-anonymous">
-          {t('donations:give.anonymous')}{' '}
-          <span className="hint" id="field-anonymous-hint">
-            {t('donations:give.anonymousHint')}
-          </span>
-        </label>
-      </div>
+      <CheckboxField
+        name="anonymous"
+        label={t('donations:give.anonymous')}
+        hint={t('donations:give.anonymousHint')}
+        props={form.choice('anonymous', 'on')}
+      />
       {fund.programs.length > 0 ? (
         <SelectField
           label={t('donations:give.program')}

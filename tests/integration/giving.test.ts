@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { forgetEnv } from '#app/config/env.server.ts'
 import { db } from '#db/client.server.ts'
 import { donations, funds } from '#db/schema/index.ts'
 import { grossUp, processorFee } from '#app/domain/donations/fees.ts'
 import { settledGiftsMinor } from '#app/services/donations/giving.server.ts'
-import { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
-import { installSandbox, stripe } from '#app/services/payments/stripe.server.ts'
+import type { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
+import { stripe } from '#app/services/payments/stripe.server.ts'
 import { action as webhook } from '#app/routes/webhooks.stripe.ts'
 import * as givePage from '#app/routes/funds.$fundSlug.give.tsx'
 import * as thanksPage from '#app/routes/funds.$fundSlug.thanks.tsx'
@@ -14,6 +13,7 @@ import * as fundPage from '#app/routes/funds.$fundSlug._index.tsx'
 import { createOpenProgram } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { startTestStandIn } from '#tests/support/sandbox-stand-in.ts'
 
 /*
  * The donate page through the sandbox: the form's post opens a real checkout session with the
@@ -25,37 +25,24 @@ withTestDatabase()
 
 const SECRET = 'whsec_giving_test_secret_0123456789'
 let standIn: StripeStandIn
+let stop: () => Promise<void>
 
 beforeAll(async () => {
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET
-  delete process.env.STRIPE_SECRET_KEY
-  forgetEnv()
-  standIn = await new StripeStandIn({
-    checkoutPageBase: 'http://localhost/sandbox/checkout',
-    webhookSecret: SECRET,
-    delayMs: 0,
-    deliver: async (payload, signature) => {
-      const request = new Request('http://localhost/webhooks/stripe', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
-        body: payload,
-      })
-      const response = await webhook({
-        request,
-        params: {},
-        context: { ip: '127.0.0.1', cspNonce: '' },
-      })
-      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`)
-    },
-  }).start()
-  installSandbox(standIn)
+  ;({ standIn, stop } = await startTestStandIn(SECRET, async (payload, signature) => {
+    const request = new Request('http://localhost/webhooks/stripe', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+      body: payload,
+    })
+    const response = await webhook({
+      request,
+      params: {},
+      context: { ip: '127.0.0.1', cspNonce: '' },
+    })
+    if (response.status !== 200) throw new Error(`webhook answered ${response.status}`)
+  }))
 })
-afterAll(async () => {
-  await standIn.stop()
-  installSandbox(undefined)
-  delete process.env.STRIPE_WEBHOOK_SECRET
-  forgetEnv()
-})
+afterAll(() => stop())
 
 const FORM = {
   preset: '5000',
