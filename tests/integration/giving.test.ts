@@ -10,7 +10,8 @@ import { action as webhook } from '#app/routes/webhooks.stripe.ts'
 import * as givePage from '#app/routes/funds.$fundSlug.give.tsx'
 import * as thanksPage from '#app/routes/funds.$fundSlug.thanks.tsx'
 import * as fundPage from '#app/routes/funds.$fundSlug._index.tsx'
-import { createOpenProgram } from '#tests/support/factories.ts'
+import * as fundEdit from '#app/routes/orgs.$slug.funds.$fundSlug.edit.tsx'
+import { cookieFor, createOpenProgram } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { startTestStandIn } from '#tests/support/sandbox-stand-in.ts'
@@ -74,6 +75,30 @@ const raised = async (fundSlug: string) => {
   const page = await call(fundPage.loader, makeRequest(`/funds/${fundSlug}`), { fundSlug })
   return (page.data as { raisedMinor: number }).raisedMinor
 }
+
+describe("a fund's goal", () => {
+  it('is set in the fund form, and shown on the public page once set', async () => {
+    const { fund, owner, org } = await createOpenProgram()
+    const page = () =>
+      call(fundPage.loader, makeRequest(`/funds/${fund.slug}`), { fundSlug: fund.slug })
+    expect((await page()).data).toMatchObject({ fund: { goalMinor: null } })
+    const edit = (goalMinor: string) =>
+      call(
+        fundEdit.action,
+        makeRequest('/', {
+          cookie,
+          form: { name: fund.name, currency: 'USD', visibility: 'public', goalMinor },
+        }),
+        { slug: org.slug, fundSlug: fund.slug },
+      )
+    const cookie = await cookieFor(owner.id)
+    expect((await edit('0')).status).toBe(400)
+    expect((await edit('30,000')).status).toBe(302)
+    expect((await page()).data).toMatchObject({ fund: { goalMinor: 3_000_000 }, raisedMinor: 0 })
+    expect((await edit('')).status).toBe(302)
+    expect((await page()).data).toMatchObject({ fund: { goalMinor: null } })
+  })
+})
 
 describe('giving through the donate page', () => {
   it('records the gift as the form said, and only the webhook settles it', async () => {
