@@ -135,3 +135,25 @@ test('a fund that is not public answers 404', async ({ page }) => {
   expect(response?.status()).toBe(404)
   await expectAccessible(page)
 })
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-US' })
+
+  test('the fund page, the donate form and its errors', async ({ page }) => {
+    await page.goto(FUND)
+    await expect(page.getByText(/recaudados de una meta de/)).toBeVisible()
+    await page.getByRole('link', { name: 'Donar a Riverbend Health Equity Fund' }).click()
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Donar a Riverbend Health Equity Fund' }),
+    ).toBeVisible()
+    await page.getByRole('radio', { name: 'Otro monto' }).check()
+    await page.getByRole('button', { name: 'Continuar al pago' }).click()
+    await expect(page.getByText('Escriba su nombre')).toBeVisible()
+    // Once each field is right, "another amount" still needs its amount.
+    await page.getByRole('textbox', { name: 'Su nombre' }).fill('Ana Ruiz')
+    await page.getByLabel('Su correo electrónico').fill('ana.ruiz@example.test')
+    await page.getByRole('button', { name: 'Continuar al pago' }).click()
+    await expect(page.getByText('Escriba el monto que quiere donar')).toBeVisible()
+    await expectAccessible(page)
+  })
+})
