@@ -157,3 +157,29 @@ test.describe('in Spanish', () => {
     await expectAccessible(page)
   })
 })
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the server keeps what was typed beside its errors, and the gift still goes through', async ({
+    page,
+  }) => {
+    await page.goto(`${FUND}/give`)
+    await page.getByRole('radio', { name: 'Another amount' }).check()
+    await page.getByRole('textbox', { name: 'Another amount' }).fill('2')
+    await page.getByRole('textbox', { name: 'Your name' }).fill('No Script')
+    await page.getByLabel('Your email').fill('no script')
+    await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await expect(page.getByText('Gifts are at least 5.00')).toBeVisible()
+    await expect(page.getByText('Enter an email address like name@example.org')).toBeVisible()
+    await expect(page.getByRole('textbox', { name: 'Another amount' })).toHaveValue('2')
+    await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('No Script')
+    await expect(page.getByRole('radio', { name: 'Another amount' })).toBeChecked()
+
+    await page.getByRole('textbox', { name: 'Another amount' }).fill('20')
+    await page.getByLabel('Your email').fill('no.script@example.test')
+    await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await page.getByRole('button', { name: 'Pay by card (succeeds now)' }).click()
+    await expect(page.getByRole('heading', { name: 'Gift received' })).toBeVisible()
+  })
+})
