@@ -99,6 +99,9 @@ function MainNavList({
       <li>
         <NavLink to="/programs">{t('common:nav.programs')}</NavLink>
       </li>
+      <li>
+        <NavLink to="/funds">{t('common:nav.give')}</NavLink>
+      </li>
       {user ? (
         <>
           <li>

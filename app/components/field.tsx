@@ -136,3 +136,34 @@ export function FormError({ message }: { message?: Message }) {
     </div>
   )
 }
+
+/**
+ * A single checkbox with its label beside it and a hint inside the label. `live` announces the
+ * hint when it changes (a figure that follows what the person chooses).
+ */
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  live,
+  props,
+}: {
+  name: string
+  label: ReactNode
+  hint: ReactNode
+  live?: boolean
+  props: InputHTMLAttributes<HTMLInputElement> & { name: string }
+}) {
+  const id = `field-${name}`
+  return (
+    <div className="choice field">
+      <input type="checkbox" id={id} aria-describedby={`${id}-hint`} {...props} />
+      <label htmlFor={id}>
+        {label}{' '}
+        <span className="hint" id={`${id}-hint`} aria-live={live ? 'polite' : undefined}>
+          {hint}
+        </span>
+      </label>
+    </div>
+  )
+}

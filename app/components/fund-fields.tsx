@@ -8,7 +8,13 @@ import { SelectField, TextareaField, TextField } from './field.tsx'
 import { ContentLanguageFields } from './content-language-fields.tsx'
 
 type FundField =
-  'name' | 'currency' | 'description' | 'contentLanguage' | 'descriptionTranslation' | 'visibility'
+  | 'name'
+  | 'currency'
+  | 'description'
+  | 'contentLanguage'
+  | 'descriptionTranslation'
+  | 'visibility'
+  | 'goalMinor'
 
 /** The fund form's fields, shared by "create fund" and "edit fund". */
 export function FundFields({
@@ -70,6 +76,13 @@ export function FundFields({
         error={errorOf('visibility')}
         options={FUND_VISIBILITIES.map((v) => ({ value: v, label: t(VISIBILITY_CHOICE_KEYS[v]) }))}
         choice={(v) => choice('visibility', v)}
+      />
+      <TextField
+        label={t('funder:fundFields.goal')}
+        hint={t('funder:fundFields.goalHint')}
+        inputMode="decimal"
+        error={errorOf('goalMinor')}
+        {...field('goalMinor')}
       />
     </>
   )

@@ -296,6 +296,9 @@ function Welcome() {
         <Link className="btn btn-secondary" to="/login">
           {t('home:welcome.logIn')}
         </Link>
+        <Link className="btn btn-secondary" to="/funds">
+          {t('home:welcome.give')}
+        </Link>
       </p>
     </>
   )

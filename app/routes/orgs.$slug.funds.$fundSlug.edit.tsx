@@ -10,6 +10,7 @@ import { FundSchema } from '#app/schemas/programs/fund.ts'
 import { FUND_MANAGER_ROLES, updateFund } from '#app/services/programs/funds.server.ts'
 import { listPrograms } from '#app/services/programs/programs.server.ts'
 import { draftKeys } from '#app/lib/draft-backup.ts'
+import { moneyInputValue } from '#app/lib/money.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { requireFund } from '#app/utils/funder-access.server.ts'
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       descriptionTranslation,
       visibility,
       slug,
+      goalMinor: moneyInputValue(fund.goalMinor),
     },
     currencyLocked: programs.length > 0,
     draft: { key: draftKeys.fund(fund.id), version: fund.updatedAt.getTime() },

@@ -405,12 +405,21 @@ export default function PublicProgram() {
   return (
     <>
       <p className="eyebrow">
-        <Link to="/programs">{t('programs:page.openPrograms')}</Link> · {funder.name} · {fund.name}
+        <Link to="/programs">{t('programs:page.openPrograms')}</Link> · {funder.name} ·{' '}
+        <Link to={`/funds/${fund.slug}`}>{fund.name}</Link>
       </p>
       <h1>
         <ContentText shown={data.shown.program.title} />
       </h1>
       <StatusPanel data={data} />
+      <p className="actions">
+        <Link
+          className="btn btn-secondary"
+          to={`/funds/${fund.slug}/give?${new URLSearchParams({ program: data.program.slug })}`}
+        >
+          {t('programs:page.give')}
+        </Link>
+      </p>
       <Card title={t('programs:page.about')}>
         <ContentBlock shown={data.shown.program.description}>
           <Paragraphs

@@ -90,6 +90,8 @@ async function seedOpenProgram(
       organizationId: orgIds['riverbend-community-foundation'] ?? '',
       name: 'Riverbend Health Equity Fund',
       slug: 'riverbend-health-equity-fund',
+      // The public fund page's progress bar has a goal to show.
+      goalMinor: 2_500_000,
       description: 'Pooled gifts from Riverbend neighbours for community-led health equity work.',
       descriptionTranslation:
         'Donaciones de vecinos de Riverbend reunidas para el trabajo por la equidad en salud dirigido por la comunidad.',

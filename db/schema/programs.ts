@@ -43,6 +43,8 @@ export const funds = pgTable(
     contentLanguage: contentLanguage(),
     descriptionTranslation: text('description_translation'),
     visibility: fundVisibility('visibility').notNull().default('public'),
+    /** What the fund hopes to raise, shown as a progress bar on its public page; null: no goal. */
+    goalMinor: bigint('goal_minor', { mode: 'number' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -52,6 +54,7 @@ export const funds = pgTable(
     check('funds_currency_known', sql`${t.currency} IN (${knownCurrencies})`),
     check('funds_content_language_known', sql`${t.contentLanguage} IN ('en', 'es')`),
     check('funds_translation_not_empty', sql`${t.descriptionTranslation} <> ''`),
+    check('funds_goal_positive', sql`${t.goalMinor} > 0`),
   ],
 )
 

@@ -168,6 +168,13 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(404),
     action: { answers: every(404) },
   },
+  // Giving is public: anyone may see a public fund and give to it (an empty post is a field
+  // error). The return page needs the checkout session's id, which only the donor holds.
+  'routes/funds._index': { loader: every(200) },
+  'routes/funds.$fundSlug._index': { loader: every(200) },
+  'routes/funds.$fundSlug.give': { loader: every(200), action: { answers: every(400) } },
+  'routes/funds.$fundSlug.thanks': { loader: every(404) },
+  'routes/funds.$fundSlug.cancelled': { loader: every(200) },
   'routes/invitations.$token': {
     loader: every(200),
     action: { answers: every(403, { anonymous: 'login' }) },

@@ -46,7 +46,19 @@ describe('FundSchema', () => {
       contentLanguage: 'en',
       descriptionTranslation: null,
       visibility: 'private',
+      goalMinor: null,
     })
+  })
+
+  it('takes an optional goal in minor units, above zero', () => {
+    const base = { name: 'Riverbend Health Fund', currency: 'USD', visibility: 'public' }
+    expect(FundSchema.parse({ ...base, goalMinor: '25,000' }).goalMinor).toBe(2_500_000)
+    expect(FundSchema.parse({ ...base, goalMinor: '' }).goalMinor).toBeNull()
+    for (const bad of ['0', '-5', 'lots', '1.234']) {
+      expect(errorsOf(FundSchema, { ...base, goalMinor: bad })).toEqual({
+        goalMinor: expect.stringMatching(/goal/),
+      })
+    }
   })
 
   it('refuses unknown currencies and a missing name', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/programs/funds.ts'
 import { msg } from '#app/lib/i18n/message.ts'
+import { OptionalMoneySchema } from '#app/lib/money.ts'
 import { optionalText } from '#app/schemas/fields.ts'
 import { ContentLanguageSchema, translationText } from '#app/schemas/content.ts'
 
@@ -20,5 +21,10 @@ export const FundSchema = z.object({
   visibility: z.enum(FUND_VISIBILITIES, {
     errorMap: () => ({ message: 'validation:fund.visibility' }),
   }),
+  // What the fund hopes to raise (the progress bar on its public page); empty: no goal.
+  goalMinor: OptionalMoneySchema('validation:fund.goal').refine(
+    (v) => v === null || v > 0,
+    'validation:fund.goal',
+  ),
 })
 export type FundInput = z.infer<typeof FundSchema>

@@ -72,6 +72,7 @@ const FUND_FIELDS = [
   'contentLanguage',
   'descriptionTranslation',
   'visibility',
+  'goalMinor',
 ] as const
 
 /**

@@ -177,6 +177,7 @@ export async function getPublicProgram(slug: string, reader: Language = DEFAULT_
       program: programs,
       fund: {
         name: funds.name,
+        slug: funds.slug,
         currency: funds.currency,
         description: funds.description,
         contentLanguage: funds.contentLanguage,

@@ -1,0 +1,88 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { db } from '#db/client.server.ts'
+import { donations, funds, organizations, programs } from '#db/schema/index.ts'
+import type { DonationStatus } from '#app/domain/donations/donation-status.ts'
+import type { Language } from '#app/lib/i18n/config.ts'
+import { showFund, showProgram } from '#app/services/programs/program-content.server.ts'
+
+/**
+ * A public fund as its public and donate pages show it, with the programs a gift may be
+ * designated to (those the public can see). Null for a private fund or an unknown slug, which
+ * answer alike, so a private fund's name never leaks.
+ */
+export async function findGivingFund(slug: string, reader: Language) {
+  const [row] = await db()
+    .select({ fund: funds, funder: { name: organizations.name } })
+    .from(funds)
+    .innerJoin(organizations, eq(organizations.id, funds.organizationId))
+    .where(and(eq(funds.slug, slug), eq(funds.visibility, 'public')))
+    .limit(1)
+  if (!row) return null
+  const { fund } = row
+  const designations = await db()
+    .select()
+    .from(programs)
+    .where(and(eq(programs.fundId, fund.id), sql`${programs.status} <> 'draft'`))
+    .orderBy(asc(programs.title))
+  return {
+    id: fund.id,
+    slug: fund.slug,
+    name: fund.name,
+    currency: fund.currency,
+    goalMinor: fund.goalMinor,
+    funderName: row.funder.name,
+    description: showFund(fund, reader).description.text,
+    programs: designations.map((p) => ({
+      id: p.id,
+      slug: p.slug,
+      title: showProgram(p, reader).title.text,
+    })),
+  }
+}
+export type GivingFund = NonNullable<Awaited<ReturnType<typeof findGivingFund>>>
+
+/**
+ * The money a fund has actually received from gifts: each settled gift's charge less the
+ * processor's fee and whatever was refunded. Pending and processing gifts, failed ones and the
+ * fees are not money the fund has, so the goal bar does not count them.
+ */
+export async function settledGiftsMinor(fundId: string): Promise<number> {
+  const [row] = await db()
+    .select({
+      total: sql<string>`coalesce(sum(greatest(0, ${donations.amountMinor} + ${donations.feeCoveredMinor} - coalesce(${donations.processorFeeMinor}, 0) - ${donations.refundedMinor})), 0)`,
+    })
+    .from(donations)
+    .where(and(eq(donations.fundId, fundId), eq(donations.status, 'succeeded')))
+  return Number(row?.total ?? 0)
+}
+
+/**
+ * Where a gift stands, for the page Stripe sends the donor back to: looked up by its checkout
+ * session (the id Stripe puts in the return address) within this fund. Read only: the webhook
+ * alone settles gifts.
+ */
+export async function giftBySession(fundId: string, sessionId: string) {
+  const [row] = await db()
+    .select({
+      status: donations.status,
+      amountMinor: donations.amountMinor,
+      feeCoveredMinor: donations.feeCoveredMinor,
+      currency: donations.currency,
+      interval: donations.interval,
+    })
+    .from(donations)
+    .where(and(eq(donations.fundId, fundId), eq(donations.stripeCheckoutSessionId, sessionId)))
+    .limit(1)
+  return row ? { ...row, status: row.status as DonationStatus } : null
+}
+
+/** The public funds, by name, for the "Give" page that the header links to. */
+export async function listGivingFunds() {
+  return db()
+    .select({ slug: funds.slug, name: funds.name, funderName: organizations.name })
+    .from(funds)
+    .innerJoin(organizations, eq(organizations.id, funds.organizationId))
+    .where(eq(funds.visibility, 'public'))
+    .orderBy(asc(funds.name))
+    .limit(200)
+}
