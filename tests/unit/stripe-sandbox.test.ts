@@ -1,6 +1,7 @@
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { processorFee } from '#app/domain/donations/fees.ts'
+import { parseStripeForm } from '#app/services/payments/stripe-sandbox/form.ts'
 import {
   assertLoopback,
   StripeStandIn,
@@ -213,5 +214,27 @@ describe('the Stripe stand-in', () => {
           webhookUrl: 'http://example.org/webhooks/stripe',
         }),
     ).toThrow(/loopback/)
+  })
+})
+
+describe('the stand-in reading the SDK’s form encoding', () => {
+  it('nests bracketed names and makes indexed keys arrays', () => {
+    expect(
+      parseStripeForm('a[b]=c&expand[0]=x&expand[1]=y&line_items[0][price_data][currency]=usd'),
+    ).toEqual({
+      a: { b: 'c' },
+      expand: ['x', 'y'],
+      line_items: [{ price_data: { currency: 'usd' } }],
+    })
+  })
+
+  it('never reaches a built-in through an inherited name', () => {
+    const parsed = parseStripeForm(
+      '__proto__[polluted]=1&constructor[prototype][polluted]=2&toString[x]=3&a[hasOwnProperty][y]=4',
+    )
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
+    expect(parsed.toString).toEqual({ x: '3' })
+    expect(parsed.a).toEqual({ hasOwnProperty: { y: '4' } })
   })
 })

@@ -7,9 +7,7 @@ export type FormValue = string | FormValue[] | { [key: string]: FormValue }
 export type FormObject = { [key: string]: FormValue }
 
 export function parseStripeForm(encoded: string): FormObject {
-  const root: FormObject = {}
-  // The stand-in is an HTTP server of its own (Stripe's side), not a service behind a route.
-  // eslint-disable-next-line no-restricted-globals
+  const root = container()
   for (const [name, value] of new URLSearchParams(encoded)) {
     const path = keyPath(name)
     setAt(root, path, value)
@@ -24,6 +22,9 @@ function keyPath(name: string): string[] {
   return [head, ...rest]
 }
 
+/** Containers without a prototype: a name like `__proto__[x]` makes a key, never reaches a built-in. */
+const container = (): FormObject => Object.create(null) as FormObject
+
 function setAt(root: FormObject, path: string[], value: string) {
   let node: FormObject = root
   path.forEach((key, i) => {
@@ -31,8 +32,8 @@ function setAt(root: FormObject, path: string[], value: string) {
       node[key] = value
       return
     }
-    const next = node[key]
-    if (typeof next !== 'object' || Array.isArray(next)) node[key] = {}
+    const next = Object.hasOwn(node, key) ? node[key] : undefined
+    if (typeof next !== 'object' || Array.isArray(next)) node[key] = container()
     node = node[key] as FormObject
   })
 }
