@@ -71,6 +71,13 @@ export const donations = pgTable(
     stripeDisputeId: text('stripe_dispute_id'),
     disputeStatus: text('dispute_status'),
     disputeFeeMinor: bigint('dispute_fee_minor', { mode: 'number' }).notNull().default(0),
+    /**
+     * The unguessable part of this gift's receipt address (/receipts/<token>), so a receipt can be
+     * mailed and opened without an account; 64 hex digits from two random UUIDs (244 random bits).
+     */
+    receiptToken: text('receipt_token')
+      .notNull()
+      .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -80,6 +87,7 @@ export const donations = pgTable(
     uniqueIndex('donations_charge_key').on(t.stripeChargeId),
     index('donations_subscription_idx').on(t.stripeSubscriptionId),
     uniqueIndex('donations_invoice_key').on(t.stripeInvoiceId),
+    uniqueIndex('donations_receipt_token_key').on(t.receiptToken),
     index('donations_parent_idx').on(t.parentDonationId),
     index('donations_fund_idx').on(t.fundId, t.status, t.createdAt),
     index('donations_grant_idx').on(t.grantId),

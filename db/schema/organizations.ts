@@ -22,6 +22,12 @@ export const organizations = pgTable(
     communitiesServed: text('communities_served').notNull().default(''),
     budgetBand: budgetBand('budget_band'),
     website: text('website').notNull().default(''),
+    /**
+     * The legal name a donation receipt names as the recipient, when it differs from `name`, and
+     * the charity registration number (e.g. a US EIN) receipts must show; empty until set.
+     */
+    legalName: text('legal_name').notNull().default(''),
+    registrationNumber: text('registration_number').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
