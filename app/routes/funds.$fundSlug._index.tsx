@@ -6,7 +6,12 @@ import { goalPercent } from '#app/domain/donations/giving.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
-import { findGivingFund, settledGiftsMinor } from '#app/services/donations/giving.server.ts'
+import {
+  findGivingFund,
+  fundableGrants,
+  settledGiftsMinor,
+  type FundableGrant,
+} from '#app/services/donations/giving.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requestLanguage } from '#app/utils/i18n.server.ts'
 
@@ -20,10 +25,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
  * Not served from the anonymous page cache, so the goal bar follows each settled gift.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const fund = await findGivingFund(params.fundSlug ?? '', await requestLanguage(request))
+  const reader = await requestLanguage(request)
+  const fund = await findGivingFund(params.fundSlug ?? '', reader)
   if (!fund) throwNotFound('donations:give.notFound')
   const raisedMinor = fund.goalMinor ? await settledGiftsMinor(fund.id) : 0
-  return { fund, raisedMinor }
+  return { fund, raisedMinor, grants: await fundableGrants(fund.id, reader) }
 }
 
 function GoalBar({
@@ -56,8 +62,40 @@ function GoalBar({
   )
 }
 
+/** The fund's active grants, each with what gifts have funded and a way to give to it alone. */
+function GrantsToSupport({
+  grants,
+  fund,
+}: {
+  grants: FundableGrant[]
+  fund: { slug: string; currency: string }
+}) {
+  const { t } = useTranslation('donations')
+  const format = useFormatters()
+  return (
+    <Card title={t('donations:fund.grants')}>
+      <p className="hint">{t('donations:fund.grantsHint')}</p>
+      <ul className="stack">
+        {grants.map((g) => (
+          <li key={g.id}>
+            <strong>{g.grantee}</strong> · {g.programTitle}
+            <br />
+            {t('donations:fund.grantFunded', {
+              funded: format.money(g.fundedMinor, fund.currency),
+              amount: format.money(g.amountMinor, fund.currency),
+            })}{' '}
+            <Link to={`/funds/${fund.slug}/give?${new URLSearchParams({ grant: g.id })}`}>
+              {t('donations:fund.giveToGrant', { grantee: g.grantee })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  )
+}
+
 export default function FundPage() {
-  const { fund, raisedMinor } = useLoaderData<typeof loader>()
+  const { fund, raisedMinor, grants } = useLoaderData<typeof loader>()
   const { t } = useTranslation('donations')
   return (
     <>
@@ -83,6 +121,7 @@ export default function FundPage() {
           </ul>
         </Card>
       ) : null}
+      {grants.length > 0 ? <GrantsToSupport grants={grants} fund={fund} /> : null}
     </>
   )
 }

@@ -8,11 +8,18 @@ import { CheckboxField, FormError, SelectField, TextField } from '#app/component
 import { AmountFields, chosenGift, CoverFeeField } from '#app/components/give-fields.tsx'
 import { GIFT_PRESETS_MINOR } from '#app/domain/donations/giving.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { GiveSchema } from '#app/schemas/donations/give.ts'
 import { createCheckoutForDonation } from '#app/services/donations/checkout.server.ts'
-import { findGivingFund, type GivingFund } from '#app/services/donations/giving.server.ts'
+import {
+  findGivingFund,
+  fundableGrants,
+  type FundableGrant,
+  type GivingFund,
+} from '#app/services/donations/giving.server.ts'
+import { isUuid } from '#app/lib/uuid.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { publicOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requestLanguage, requestT } from '#app/utils/i18n.server.ts'
@@ -29,18 +36,33 @@ async function load(request: Request, slug: string | undefined) {
   return fund
 }
 
+/** The fund's active grant `grantId` names, or null (no id, a malformed one, or not this fund's). */
+async function designatedGrant(
+  fundId: string,
+  grantId: string | null,
+  request: Request,
+): Promise<FundableGrant | null> {
+  if (!isUuid(grantId)) return null
+  const [grant] = await fundableGrants(fundId, await requestLanguage(request), grantId)
+  return grant ?? null
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const fund = await load(request, params.fundSlug)
   const t = await requestT(request)
-  // A program page's "Give" names its program, which the form then designates.
-  const program = fund.programs.find((p) => p.slug === readQuery(request).get('program'))
+  const query = readQuery(request)
+  // A program page's "Give" names its program, a grant's its grant; the form designates it.
+  const program = fund.programs.find((p) => p.slug === query.get('program'))
+  const grant = await designatedGrant(fund.id, query.get('grant'), request)
   return {
     title: t('donations:give.title', { fund: fund.name }),
     fund,
+    grant,
     defaults: {
       preset: String(GIFT_PRESETS_MINOR[1]),
       interval: 'one_time' as const,
-      programId: program?.id ?? '',
+      programId: grant ? '' : (program?.id ?? ''),
+      grantId: grant?.id ?? '',
     },
   }
 }
@@ -49,15 +71,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fund = await load(request, params.fundSlug)
   const form = await parseForm(request, GiveSchema)
   if (!form.ok) return form.response
-  const { programId, ...gift } = form.data
+  const { programId, grantId, ...gift } = form.data
   if (programId && !fund.programs.some((p) => p.id === programId)) {
     return formFailure({ programId: 'validation:gift.program' }, form.formData)
   }
+  // A grant that ended (or was never this fund's) since the page was opened takes no gifts.
+  const grant = grantId ? await designatedGrant(fund.id, grantId, request) : null
+  if (grantId && !grant) return formFailure({ grantId: 'validation:gift.grant' }, form.formData)
   const back = `${publicOrigin(request)}/funds/${fund.slug}`
   const started = await createCheckoutForDonation({
     ...gift,
     fundId: fund.id,
-    programId,
+    programId: grant ? null : programId,
+    grantId: grant?.id ?? null,
     language: await requestLanguage(request),
     successUrl: `${back}/thanks?session_id={CHECKOUT_SESSION_ID}`,
     cancelUrl: `${back}/cancelled`,
@@ -66,7 +92,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(started.url)
 }
 
+/** The grant a gift goes to, named above the form; its id travels in a hidden field. */
+function GrantDesignation({
+  form,
+  grant,
+  fund,
+}: {
+  form: ReturnType<typeof useGiveForm>
+  grant: FundableGrant
+  fund: GivingFund
+}) {
+  const { t } = useTranslation('donations')
+  const format = useFormatters()
+  return (
+    <div className="field">
+      <input type="hidden" {...form.field('grantId')} />
+      <p id="grant-designation">
+        {t('donations:give.toGrant', { grantee: grant.grantee, program: grant.programTitle })}{' '}
+        {t('donations:give.grantFunded', {
+          funded: format.money(grant.fundedMinor, fund.currency),
+          amount: format.money(grant.amountMinor, fund.currency),
+        })}
+      </p>
+      <FormError message={form.errorOf('grantId')} />
+      <Link to={`/funds/${fund.slug}/give`}>{t('donations:give.toWholeFund')}</Link>
+    </div>
+  )
+}
+
 function DonorFields({ form, fund }: { form: ReturnType<typeof useGiveForm>; fund: GivingFund }) {
+  const { grant } = useLoaderData<typeof loader>()
   const { t } = useTranslation('donations')
   return (
     <>
@@ -92,7 +147,9 @@ function DonorFields({ form, fund }: { form: ReturnType<typeof useGiveForm>; fun
         hint={t('donations:give.anonymousHint')}
         props={form.choice('anonymous', 'on')}
       />
-      {fund.programs.length > 0 ? (
+      {grant ? (
+        <GrantDesignation form={form} grant={grant} fund={fund} />
+      ) : fund.programs.length > 0 ? (
         <SelectField
           label={t('donations:give.program')}
           hint={t('donations:give.programHint')}

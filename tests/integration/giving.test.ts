@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { donations, funds } from '#db/schema/index.ts'
+import { donations, funds, grants } from '#db/schema/index.ts'
 import { grossUp, processorFee } from '#app/domain/donations/fees.ts'
 import { settledGiftsMinor } from '#app/services/donations/giving.server.ts'
 import type { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
@@ -12,6 +12,7 @@ import * as thanksPage from '#app/routes/funds.$fundSlug.thanks.tsx'
 import * as fundPage from '#app/routes/funds.$fundSlug._index.tsx'
 import * as fundEdit from '#app/routes/orgs.$slug.funds.$fundSlug.edit.tsx'
 import { cookieFor, createOpenProgram } from '#tests/support/factories.ts'
+import { awardedGrant } from '#tests/support/grants.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { startTestStandIn } from '#tests/support/sandbox-stand-in.ts'
@@ -194,5 +195,53 @@ describe('giving through the donate page', () => {
     })
     expect(page.status).toBe(404)
     expect(await db().select().from(donations).where(eq(donations.fundId, fund.id))).toEqual([])
+  })
+})
+
+describe('a gift to one grant', () => {
+  it("is offered on the fund's page for each active grant and designates that grant alone", async () => {
+    const { s, grantId } = await awardedGrant({ amountMinor: 2_000_00 })
+    const fundSlug = s.fund.slug
+    const page = await call(fundPage.loader, makeRequest(`/funds/${fundSlug}`), { fundSlug })
+    expect(page.data).toMatchObject({
+      grants: [{ id: grantId, amountMinor: 2_000_00, fundedMinor: 0 }],
+    })
+    const form = await call(
+      givePage.loader,
+      makeRequest(`/funds/${fundSlug}/give?grant=${grantId}`),
+      { fundSlug },
+    )
+    expect(form.data).toMatchObject({ grant: { id: grantId }, defaults: { grantId } })
+
+    const { donation } = await give(fundSlug, { ...FORM, grantId, programId: s.program.id }, 'pay')
+    // The grant is the designation; the program choice a stale form also sent is dropped.
+    expect(donation).toMatchObject({ grantId, programId: null, status: 'succeeded' })
+  })
+
+  it('refuses a grant of another fund, an ended grant and a malformed id, keeping what was typed', async () => {
+    const { s, grantId } = await awardedGrant()
+    const other = await createOpenProgram()
+    const before = await db().select({ id: donations.id }).from(donations)
+    const refused = async (fundSlug: string, grantIdValue: string) => {
+      const answer = await post(fundSlug, { ...FORM, grantId: grantIdValue })
+      expect(answer.status).toBe(400)
+      expect(answer.data).toMatchObject({
+        errors: { grantId: 'validation:gift.grant' },
+        values: { donorName: 'Ana Donor' },
+      })
+    }
+    await refused(other.fund.slug, grantId)
+    await refused(s.fund.slug, 'not-a-uuid')
+    await db()
+      .update(grants)
+      .set({ status: 'cancelled', cancelReason: 'Group dissolved' })
+      .where(eq(grants.id, grantId))
+    await refused(s.fund.slug, grantId)
+    // A grant that is no longer active is not offered either.
+    const page = await call(fundPage.loader, makeRequest(`/funds/${s.fund.slug}`), {
+      fundSlug: s.fund.slug,
+    })
+    expect(page.data).toMatchObject({ grants: [] })
+    expect(await db().select({ id: donations.id }).from(donations)).toHaveLength(before.length)
   })
 })

@@ -82,6 +82,11 @@ export const GiveSchema = z
       .string()
       .optional()
       .transform((v) => v || null),
+    /** Set by the page a grant's "Give" link opens; the action checks it is the fund's. */
+    grantId: z
+      .string()
+      .optional()
+      .transform((v) => v || null),
   })
   // Checks across fields, which run once every field is valid on its own.
   .superRefine((v, ctx) => {
@@ -113,5 +118,6 @@ export const GiveSchema = z
         }
       : null,
     programId: v.programId,
+    grantId: v.grantId,
   }))
 export type GiveInput = z.output<typeof GiveSchema>

@@ -1,3 +1,4 @@
+import { isUuid } from '#app/lib/uuid.ts'
 import { asc, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
@@ -14,9 +15,6 @@ import { listAudit } from './audit.server.ts'
 /** How many of someone's latest audit events their admin page shows. */
 export const RECENT_EVENTS = 10
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-/** Ids come from the URL: anything that is not a UUID cannot name a row (and must not reach SQL as one). */
-export const isUuid = (text: string | undefined): text is string => !!text && UUID.test(text)
 
 /**
  * Everything a platform admin needs to know about one account: who it is, whether it can log

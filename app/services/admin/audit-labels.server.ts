@@ -1,3 +1,4 @@
+import { isUuid } from '#app/lib/uuid.ts'
 import { sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
@@ -22,7 +23,6 @@ export interface EntityRef {
   entityId: string
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The key a label is found under: one entity may appear on many rows of a page. */
 export const entityKey = (ref: EntityRef) => `${ref.entityType}:${ref.entityId}`
@@ -38,7 +38,7 @@ type Found = {
 /** Membership ids are "<organisation id>:<user id>". */
 function membershipParts(entityId: string) {
   const [organizationId = '', userId = ''] = entityId.split(':')
-  return UUID.test(organizationId) && UUID.test(userId) ? { organizationId, userId } : null
+  return isUuid(organizationId) && isUuid(userId) ? { organizationId, userId } : null
 }
 
 function wantedIds(refs: EntityRef[]) {
@@ -57,7 +57,7 @@ function wantedIds(refs: EntityRef[]) {
         wanted.user.add(parts.userId)
         wanted.organization.add(parts.organizationId)
       }
-    } else if (ref.entityType in wanted && UUID.test(ref.entityId)) {
+    } else if (ref.entityType in wanted && isUuid(ref.entityId)) {
       wanted[ref.entityType as Kind].add(ref.entityId.toLowerCase())
     }
   }

@@ -1,6 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { donations, funds, organizations, programs } from '#db/schema/index.ts'
+import {
+  donationAllocations,
+  donations,
+  funds,
+  grants,
+  organizations,
+  programs,
+} from '#db/schema/index.ts'
 import type { DonationStatus } from '#app/domain/donations/donation-status.ts'
 import type { Language } from '#app/lib/i18n/config.ts'
 import { showFund, showProgram } from '#app/services/programs/program-content.server.ts'
@@ -40,6 +47,44 @@ export async function findGivingFund(slug: string, reader: Language) {
   }
 }
 export type GivingFund = NonNullable<Awaited<ReturnType<typeof findGivingFund>>>
+
+/** How many of a fund's grants its public page lists (the newest active ones). */
+const LISTED_GRANTS = 50
+
+/**
+ * The fund's active grants a gift may be designated to, newest first: who receives it, under
+ * which program, its amount and how much of it gifts have funded so far. Awarded grants are
+ * public facts of a public fund (funders publish them); nothing here names a donor. With
+ * `grantId`, just that grant when it is one of them.
+ */
+export async function fundableGrants(fundId: string, reader: Language, grantId?: string) {
+  const funded = sql<number>`coalesce((SELECT sum(${donationAllocations.amountMinor}) FROM ${donationAllocations} WHERE ${donationAllocations.grantId} = ${grants.id}), 0)::bigint`
+  const rows = await db()
+    .select({
+      id: grants.id,
+      amountMinor: grants.amountMinor,
+      fundedMinor: funded.mapWith(Number),
+      grantee: organizations.name,
+      program: programs,
+    })
+    .from(grants)
+    .innerJoin(organizations, eq(organizations.id, grants.organizationId))
+    .innerJoin(programs, eq(programs.id, grants.programId))
+    .where(
+      and(
+        eq(grants.fundId, fundId),
+        eq(grants.status, 'active'),
+        grantId ? eq(grants.id, grantId) : undefined,
+      ),
+    )
+    .orderBy(desc(grants.createdAt), desc(grants.id))
+    .limit(LISTED_GRANTS)
+  return rows.map(({ program, ...grant }) => ({
+    ...grant,
+    programTitle: showProgram(program, reader).title.text,
+  }))
+}
+export type FundableGrant = Awaited<ReturnType<typeof fundableGrants>>[number]
 
 /**
  * The money a fund has actually received from gifts: each settled gift's charge less the

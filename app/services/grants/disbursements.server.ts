@@ -1,3 +1,4 @@
+import { isUuid } from '#app/lib/uuid.ts'
 import { and, eq } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { grantDisbursements } from '#db/schema/index.ts'
@@ -32,8 +33,7 @@ function auditPayment(
 
 /** The payment of the grant, read under the grant's lock. */
 async function paymentOf(tx: Db, grantId: string, disbursementId: string) {
-  const uuid = /^[0-9a-f-]{36}$/i
-  if (!uuid.test(disbursementId)) return null
+  if (!isUuid(disbursementId)) return null
   const [payment] = await tx
     .select()
     .from(grantDisbursements)

@@ -1,3 +1,4 @@
+import { isUuid } from '#app/lib/uuid.ts'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server.ts'
 import {
@@ -37,8 +38,7 @@ export async function grantInContext(
   grantId: string,
   options: { lock?: boolean } = {},
 ): Promise<GrantInContext | null> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-  if (!uuid.test(grantId)) return null
+  if (!isUuid(grantId)) return null
   const query = tx
     .select({
       grant: grants,

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { mailMessages } from '#db/schema/index.ts'
-import { isUuid } from '#app/services/admin/admin-profiles.server.ts'
+import { isUuid } from '#app/lib/uuid.ts'
 
 /**
  * The development outbox (/admin/outbox): every mail the app wrote, newest first, as the
