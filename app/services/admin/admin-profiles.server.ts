@@ -15,7 +15,6 @@ import { listAudit } from './audit.server.ts'
 /** How many of someone's latest audit events their admin page shows. */
 export const RECENT_EVENTS = 10
 
-
 /**
  * Everything a platform admin needs to know about one account: who it is, whether it can log
  * in, where it belongs and what it did last. Null when there is no such account.

@@ -23,7 +23,6 @@ export interface EntityRef {
   entityId: string
 }
 
-
 /** The key a label is found under: one entity may appear on many rows of a page. */
 export const entityKey = (ref: EntityRef) => `${ref.entityType}:${ref.entityId}`
 
