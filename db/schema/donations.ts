@@ -72,6 +72,12 @@ export const donations = pgTable(
     disputeStatus: text('dispute_status'),
     disputeFeeMinor: bigint('dispute_fee_minor', { mode: 'number' }).notNull().default(0),
     /**
+     * What the dispute has taken back from the fund and not reinstated (its balance transactions'
+     * amounts, fee apart): money the gift no longer brings, like a refund, so its lot and the
+     * grants it funded count without it.
+     */
+    disputedMinor: bigint('disputed_minor', { mode: 'number' }).notNull().default(0),
+    /**
      * The unguessable part of this gift's receipt address (/receipts/<token>), so a receipt can be
      * mailed and opened without an account; 64 hex digits from two random UUIDs (244 random bits).
      */
@@ -95,6 +101,10 @@ export const donations = pgTable(
     index('donations_status_idx').on(t.status, t.createdAt),
     check('donations_amount_positive', sql`${t.amountMinor} > 0`),
     check('donations_fee_covered_not_negative', sql`${t.feeCoveredMinor} >= 0`),
+    check(
+      'donations_disputed_within_charge',
+      sql`${t.disputedMinor} >= 0 AND ${t.disputedMinor} <= ${t.amountMinor} + ${t.feeCoveredMinor}`,
+    ),
     check(
       'donations_refund_within_charge',
       sql`${t.refundedMinor} >= 0 AND ${t.refundedMinor} <= ${t.amountMinor} + ${t.feeCoveredMinor}`,

@@ -13,7 +13,7 @@ import { addUserToOrg, cookieFor } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 import { awardedGrant, grantInProgram } from '#tests/support/grants.ts'
-import { refundGift, settledGift } from '#tests/support/settled-gifts.ts'
+import { disputeGift, refundGift, settledGift } from '#tests/support/settled-gifts.ts'
 
 withTestDatabase()
 
@@ -246,6 +246,60 @@ describe('funding a grant from its fund', () => {
       refundedMinor: 25_00,
       allocatedMinor: 50_00,
       availableMinor: 4_00,
+    })
+    expect(await driftedAccounts(db())).toEqual([])
+  })
+
+  it('treats a dispute like a refund, never lets the fund go below zero, and reopens a won gift', async () => {
+    const setup = await awardedGrant({ amountMinor: 50_00 })
+    const fundId = setup.s.fund.id
+    const fund = { kind: 'fund', fundId, currency: 'USD' } as const
+    const grantAccount = { kind: 'grant', grantId: setup.grantId, currency: 'USD' } as const
+    const first = await settledGift(fundId, { amountMinor: 40_00, settledAt: day(1) })
+    const second = await settledGift(fundId, { amountMinor: 30_00, settledAt: day(2) })
+    await fundGrant(setup.officer, setup.grantId)
+    // first: 40, second: 10 (20 open). The cardholder disputes first: 40 back, a 15 fee.
+    await disputeGift(first.id, 'needs_response', [{ amount: -40_00, fee: 15_00 }])
+    // second's open 20 replaces part of first's share; the other 20 goes back to the fund.
+    expect(await rowsOf(setup.grantId)).toEqual([
+      { donationId: second.id, amount: 10_00 },
+      { donationId: second.id, amount: 20_00 },
+    ])
+    expect(await balanceOf(db(), grantAccount)).toBe(30_00)
+    // 70 received − 40 withdrawn − 15 fee − 30 in the grant: the fund absorbed the fee.
+    expect(await balanceOf(db(), fund)).toBe(-15_00)
+    const [trace] = await giftWhereabouts(db(), [first.id])
+    expect(trace).toMatchObject({ disputedMinor: 40_00, netMinor: 0, funded: [] })
+
+    // A new 25 gift is a 25 lot, but the fund holds only 10 of it: 10 is all it may give.
+    const third = await settledGift(fundId, { amountMinor: 25_00, settledAt: day(3) })
+    expect(await fundGrant(setup.officer, setup.grantId)).toEqual({
+      ok: true,
+      allocatedMinor: 10_00,
+      shortfallMinor: 10_00,
+    })
+    expect(await balanceOf(db(), fund)).toBe(0)
+
+    // The fund wins: the 40 comes back (not the fee), and first's lot is open again.
+    await disputeGift(first.id, 'won', [{ amount: -40_00, fee: 15_00 }, { amount: 40_00 }])
+    expect(await balanceOf(db(), fund)).toBe(40_00)
+    expect(await fundGrant(setup.officer, setup.grantId)).toEqual({
+      ok: true,
+      allocatedMinor: 10_00,
+      shortfallMinor: 0,
+    })
+    expect((await rowsOf(setup.grantId)).map((r) => [r.donationId, r.amount])).toEqual(
+      expect.arrayContaining([
+        [first.id, 10_00],
+        [third.id, 10_00],
+      ]),
+    )
+    expect(await balanceOf(db(), grantAccount)).toBe(50_00)
+    expect(await readFundFigures(db(), { id: fundId, currency: 'USD' })).toMatchObject({
+      receivedMinor: 95_00,
+      disputedMinor: 15_00,
+      allocatedMinor: 50_00,
+      availableMinor: 30_00,
     })
     expect(await driftedAccounts(db())).toEqual([])
   })

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import { donations } from '#db/schema/index.ts'
 import { move } from '#app/domain/ledger/postings.ts'
+import { applyDisputeEvent } from '#app/services/donations/dispute-events.server.ts'
 import { applyRefundEvent } from '#app/services/donations/refund-events.server.ts'
 import { postTransaction } from '#app/services/ledger/ledger.server.ts'
 
@@ -79,4 +80,33 @@ export async function refundGift(donationId: string, newlyMinor: number) {
     applyRefundEvent(tx, event as Stripe.Event, charge),
   )
   if (applied.notApplied) throw new Error(`refund not applied: ${applied.notApplied}`)
+}
+
+/**
+ * A dispute through the webhook's own handler (dispute-events.server.ts), as Stripe would report
+ * it with these balance transactions: a withdrawal (negative, with its fee) and perhaps a
+ * reinstatement. Each call passes the dispute's whole list so far, as a re-read does.
+ */
+export async function disputeGift(
+  donationId: string,
+  status: Stripe.Dispute.Status,
+  movements: { amount: number; fee?: number }[],
+) {
+  const [d] = await db().select().from(donations).where(eq(donations.id, donationId))
+  const id = `dp_test_${d!.stripeChargeId}`
+  const dispute = {
+    id,
+    charge: d!.stripeChargeId!,
+    status,
+    balance_transactions: movements.map((m, i) => ({
+      id: `txn_${id}_${i}`,
+      amount: m.amount,
+      fee: m.fee ?? 0,
+    })),
+  } as Stripe.Dispute
+  const event = { id: `evt_${id}_${movements.length}_${status}`, type: 'charge.dispute.updated' }
+  const applied = await db().transaction((tx) =>
+    applyDisputeEvent(tx, event as Stripe.Event, dispute),
+  )
+  if (applied.notApplied) throw new Error(`dispute not applied: ${applied.notApplied}`)
 }

@@ -34,8 +34,12 @@ import { accountId, postTransaction } from '#app/services/ledger/ledger.server.t
  * rest when it comes, while the award itself never fails for want of gifts.
  */
 
-/** Gifts whose money is in their fund: settled and not withdrawn by a dispute. */
-const HELD_STATUSES = ['succeeded', 'refunded'] as const
+/**
+ * Gifts whose money may still be in their fund: settled, and perhaps partly refunded or disputed
+ * (what a refund or a dispute took back is subtracted from the lot, so a dispute the fund won
+ * brings the gift's money back).
+ */
+const HELD_STATUSES = ['succeeded', 'refunded', 'disputed'] as const
 
 /**
  * The fund's account row, locked until the transaction ends: two allocations from one fund take
@@ -59,8 +63,9 @@ const designationOf = (row: { programId: string | null; grantId: string | null }
       : { kind: 'fund' }
 
 /**
- * The fund's open lots: each held gift's settled net (the charge, less the processor's fee and
- * refunds) less what it has already funded. Read under the fund account's lock.
+ * The fund's open lots: each held gift's settled net (the charge, less the processor's fee,
+ * refunds and what a dispute withdrew) less what it has already funded. Read under the fund
+ * account's lock.
  */
 export async function openLots(tx: Db, fundId: string): Promise<Lot[]> {
   const allocated = sql<number>`coalesce((SELECT sum(${donationAllocations.amountMinor}) FROM ${donationAllocations} WHERE ${donationAllocations.donationId} = ${donations.id}), 0)::bigint`
@@ -71,7 +76,7 @@ export async function openLots(tx: Db, fundId: string): Promise<Lot[]> {
       programId: donations.programId,
       grantId: donations.grantId,
       available:
-        sql<number>`(${donations.amountMinor} + ${donations.feeCoveredMinor} - coalesce(${donations.processorFeeMinor}, 0) - ${donations.refundedMinor} - ${allocated})::bigint`.mapWith(
+        sql<number>`(${donations.amountMinor} + ${donations.feeCoveredMinor} - coalesce(${donations.processorFeeMinor}, 0) - ${donations.refundedMinor} - ${donations.disputedMinor} - ${allocated})::bigint`.mapWith(
           Number,
         ),
     })
@@ -121,16 +126,25 @@ export async function allocateToGrant(
 ): Promise<Funding> {
   const { grant, currency } = found
   const fund = { kind: 'fund', fundId: grant.fundId, currency } as const
-  await lockFundAccount(tx, fund)
+  const fundBalance = await lockFundAccount(tx, fund)
   const before = await allocatedToGrant(tx, grant.id)
   const owed = grant.amountMinor - before
   if (owed <= 0) return { allocatedMinor: 0, shortfallMinor: 0 }
+  // The fund's own balance bounds it too: fees the fund absorbed on refunded or disputed gifts
+  // are not in any lot, and the fund's account never goes below zero by an allocation.
+  const affordable = Math.min(owed, Math.max(0, fundBalance))
   const lots = await openLots(tx, grant.fundId)
-  const target = { grantId: grant.id, programId: grant.programId, amountMinor: owed }
-  const plan = planAllocation(lots, target)
-  const allocatedMinor = owed - plan.shortfallMinor
+  const plan =
+    affordable > 0
+      ? planAllocation(lots, {
+          grantId: grant.id,
+          programId: grant.programId,
+          amountMinor: affordable,
+        })
+      : { takes: [], shortfallMinor: 0 }
+  const allocatedMinor = affordable - plan.shortfallMinor
   if (allocatedMinor > 0) await recordAllocation(tx, found, plan.takes, actor)
-  return { allocatedMinor, shortfallMinor: plan.shortfallMinor }
+  return { allocatedMinor, shortfallMinor: owed - allocatedMinor }
 }
 
 async function recordAllocation(
@@ -208,14 +222,15 @@ export async function grantFunding(tx: Db, found: GrantInContext) {
 }
 
 /**
- * A refund of a gift that had already funded grants (issue 10, "a refund after allocation"):
- * what the gift no longer brings is taken back from its allocation rows, newest first, and
+ * A refund of a gift that had already funded grants (issue 10, "a refund after allocation"), or
+ * a dispute that withdrew its money: what the gift no longer brings is taken back from its
+ * allocation rows, newest first, and
  * replaced grant by grant from the fund's other open gifts (replaceRefundedAllocations). The
  * replaced money stays in the grant, so only the rows change; what nothing can replace goes back
  * grant → fund in the ledger, so the grant is short by it and the officer sees it to fund again.
- * Runs in the refund's transaction, after the donation row holds the new refunded total.
+ * Runs in the refund's (or dispute's) transaction, after the donation row holds the new total.
  */
-export async function replaceAfterRefund(
+export async function replaceAfterWithdrawal(
   tx: Db,
   donationId: string,
   refund: { transactionId: string; key: string },
@@ -231,8 +246,8 @@ export async function replaceAfterRefund(
     .where(eq(donationAllocations.donationId, donationId))
     .orderBy(desc(donationAllocations.createdAt), desc(donationAllocations.id))
   const net = gift.amountMinor + gift.feeCoveredMinor - (gift.processorFeeMinor ?? 0)
-  let excess =
-    rows.reduce((sum, r) => sum + r.row.amountMinor, 0) - Math.max(0, net - gift.refundedMinor)
+  const kept = Math.max(0, net - gift.refundedMinor - gift.disputedMinor)
+  let excess = rows.reduce((sum, r) => sum + r.row.amountMinor, 0) - kept
   const takenBack: Allocation[] = []
   for (const { row, programId } of rows) {
     if (excess <= 0) break

@@ -5,6 +5,7 @@ import { donations } from '#db/schema/index.ts'
 import { move, type AccountRef } from '#app/domain/ledger/postings.ts'
 import { postTransaction } from '#app/services/ledger/ledger.server.ts'
 import { stripe } from '#app/services/payments/stripe.server.ts'
+import { replaceAfterWithdrawal } from './allocation.server.ts'
 import type { Applied } from './checkout-events.server.ts'
 import { auditEvent, lockDonation, moveTo, type Locked } from './donation-moves.server.ts'
 
@@ -37,11 +38,14 @@ export async function applyDisputeEvent(
   const donation = await lockDonation(tx, eq(donations.stripeChargeId, chargeId))
   if (!donation) return { donationId: null, notApplied: 'unknown_donation' }
   let fee = 0
+  let withdrawal: string | null = null
   for (const txn of dispute.balance_transactions) {
-    await postDisputeTxn(tx, donation, event, dispute, txn)
+    const posted = await postDisputeTxn(tx, donation, event, dispute, txn)
+    if (txn.amount < 0) withdrawal = posted.transactionId
     fee += txn.fee
   }
   await moveTo(tx, donation, 'disputed', event, {})
+  await followWithdrawn(tx, donation, dispute, withdrawal)
   const closed = dispute.status === 'won' || dispute.status === 'lost'
   if (donation.disputeStatus !== dispute.status) {
     await tx
@@ -53,6 +57,30 @@ export async function applyDisputeEvent(
     }
   }
   return { donationId: donation.id, notApplied: null }
+}
+
+/**
+ * What the dispute holds back (withdrawn, less reinstated; the fee apart) onto the donation, and
+ * the grants the gift funded: money withdrawn is taken back from them and replaced from the fund's
+ * other gifts, as after a refund; money reinstated returns to the gift's own lot (the grants keep
+ * their replacements).
+ */
+async function followWithdrawn(
+  tx: Db,
+  donation: Locked,
+  dispute: Stripe.Dispute,
+  withdrawal: string | null,
+) {
+  const disputedMinor = Math.max(
+    0,
+    -dispute.balance_transactions.reduce((sum, txn) => sum + txn.amount, 0),
+  )
+  if (disputedMinor === donation.disputedMinor) return
+  await tx.update(donations).set({ disputedMinor }).where(eq(donations.id, donation.id))
+  if (disputedMinor > donation.disputedMinor && withdrawal) {
+    const key = `stripe:${dispute.id}:withdrawn:${disputedMinor}`
+    await replaceAfterWithdrawal(tx, donation.id, { transactionId: withdrawal, key })
+  }
 }
 
 async function postDisputeTxn(
@@ -73,7 +101,7 @@ async function postDisputeTxn(
     feeAbsorbedBy: 'fund',
   }
   const withdrawn = txn.amount < 0
-  await postTransaction(tx, {
+  const posted = await postTransaction(tx, {
     idempotencyKey: `stripe:${txn.id}`,
     movement: withdrawn ? 'dispute' : 'dispute_reinstated',
     postings: withdrawn ? move(fund, refunds, -txn.amount) : move(refunds, fund, txn.amount),
@@ -89,4 +117,5 @@ async function postDisputeTxn(
       refs,
     })
   }
+  return posted
 }

@@ -20,10 +20,14 @@ export interface FundedGrant {
 export interface GiftWhereabouts extends Omit<GiftTrace, 'funded'> {
   donationId: string
   currency: string
-  /** The charge (gift and any fee the donor covered), the processor's fee and what was refunded. */
+  /**
+   * The charge (gift and any fee the donor covered), the processor's fee, what was refunded and
+   * what a dispute holds back.
+   */
   chargedMinor: number
   feeMinor: number
   refundedMinor: number
+  disputedMinor: number
   funded: FundedGrant[]
 }
 
@@ -62,13 +66,17 @@ export async function giftWhereabouts(
       const own = rows.filter((r) => r.donationId === gift.id)
       const chargedMinor = gift.amountMinor + gift.feeCoveredMinor
       const feeMinor = gift.processorFeeMinor ?? 0
-      const trace = traceGift(chargedMinor - feeMinor - gift.refundedMinor, own)
+      const trace = traceGift(
+        chargedMinor - feeMinor - gift.refundedMinor - gift.disputedMinor,
+        own,
+      )
       return {
         donationId: gift.id,
         currency: gift.currency,
         chargedMinor,
         feeMinor,
         refundedMinor: gift.refundedMinor,
+        disputedMinor: gift.disputedMinor,
         netMinor: trace.netMinor,
         unallocatedMinor: trace.unallocatedMinor,
         funded: trace.funded.map((f) => {

@@ -6,7 +6,7 @@ import { move } from '#app/domain/ledger/postings.ts'
 import { postTransaction } from '#app/services/ledger/ledger.server.ts'
 import { stripe } from '#app/services/payments/stripe.server.ts'
 import type { Applied } from './checkout-events.server.ts'
-import { replaceAfterRefund } from './allocation.server.ts'
+import { replaceAfterWithdrawal } from './allocation.server.ts'
 import { auditEvent, lockDonation, moveTo } from './donation-moves.server.ts'
 
 /**
@@ -55,6 +55,6 @@ export async function applyRefundEvent(
     await auditEvent(tx, donation, 'donation.refunded', event, { amountMinor: newly, refunded })
   }
   // Grants this gift funded keep their money from other gifts, or are shown short.
-  await replaceAfterRefund(tx, donation.id, { transactionId: posted.transactionId, key })
+  await replaceAfterWithdrawal(tx, donation.id, { transactionId: posted.transactionId, key })
   return { donationId: donation.id, notApplied: null }
 }
