@@ -185,6 +185,7 @@ function FundingCard(props: {
   allocatedMinor: number
   owedMinor: number
   openMinor: number
+  paidBeyondMinor: number
   currency: string
   active: boolean
 }) {
@@ -202,6 +203,12 @@ function FundingCard(props: {
         <dd>{money(props.owedMinor)}</dd>
         <dt>{t('grants:funding.open')}</dt>
         <dd>{money(props.openMinor)}</dd>
+        {props.paidBeyondMinor > 0 ? (
+          <>
+            <dt>{t('grants:funding.paidBeyond')}</dt>
+            <dd>{money(props.paidBeyondMinor)}</dd>
+          </>
+        ) : null}
       </dl>
       {props.owedMinor === 0 ? (
         <p>{t('grants:funding.funded')}</p>

@@ -2,10 +2,11 @@ import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { donationAllocations, grantDisbursements } from '#db/schema/index.ts'
-import { fundGrant } from '#app/services/donations/allocation.server.ts'
+import { fundGrant, grantFunding } from '#app/services/donations/allocation.server.ts'
 import { giftWhereabouts } from '#app/services/donations/gift-trace.server.ts'
 import { readFundFigures } from '#app/services/donations/fund-figures.server.ts'
 import { markDisbursementPaid } from '#app/services/grants/disbursements.server.ts'
+import { officerGrant } from '#app/services/grants/grant-access.server.ts'
 import { balanceOf, driftedAccounts } from '#app/services/ledger/ledger.server.ts'
 import * as officerPage from '#app/routes/orgs.$slug.grants.$grantId.tsx'
 import * as fundPage from '#app/routes/orgs.$slug.funds.$fundSlug._index.tsx'
@@ -134,6 +135,32 @@ describe('funding a grant from its fund', () => {
     })
   })
 
+  it('pays an unfunded grant from open gifts first, then from the funder’s own money', async () => {
+    const setup = await awardedGrant({ amountMinor: 100_00 })
+    const fundId = setup.s.fund.id
+    const gift = await settledGift(fundId, { amountMinor: 40_00 })
+    const [payment] = await db()
+      .select()
+      .from(grantDisbursements)
+      .where(eq(grantDisbursements.grantId, setup.grantId))
+    expect(await markDisbursementPaid(setup.officer, setup.grantId, payment!.id)).toMatchObject({
+      ok: true,
+    })
+    // The gift's donor sees it funded the grant; the other 60 was the funder's own.
+    expect(await rowsOf(setup.grantId)).toEqual([{ donationId: gift.id, amount: 40_00 }])
+    const grantAccount = { kind: 'grant', grantId: setup.grantId, currency: 'USD' } as const
+    expect(await balanceOf(db(), grantAccount)).toBe(-60_00)
+    const found = await officerGrant(db(), setup.officer, setup.grantId)
+    if (!found.ok) throw new Error('the officer sees the grant')
+    expect(await grantFunding(db(), found)).toEqual({
+      allocatedMinor: 40_00,
+      owedMinor: 60_00,
+      openMinor: 0,
+      paidBeyondMinor: 60_00,
+    })
+    expect(await driftedAccounts(db())).toEqual([])
+  })
+
   raceTest('two grants funded at the same moment never consume one gift twice', async () => {
     const setup = await awardedGrant({ amountMinor: 70_00 })
     const other = await secondGrant(setup, 70_00)
@@ -180,6 +207,7 @@ describe('funding a grant from its fund', () => {
       allocatedMinor: 48_25,
       owedMinor: 31_75,
       openMinor: 0,
+      paidBeyondMinor: 0,
     })
     const fundPath = `/orgs/${s.org.slug}/funds/${s.fund.slug}`
     const figures = await call(fundPage.loader, makeRequest(fundPath, { cookie }), {

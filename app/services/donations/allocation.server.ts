@@ -21,7 +21,7 @@ import { move, type AccountRef } from '#app/domain/ledger/postings.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { officerGrant, type GrantInContext } from '#app/services/grants/grant-access.server.ts'
-import { accountId, postTransaction } from '#app/services/ledger/ledger.server.ts'
+import { accountId, balanceOf, postTransaction } from '#app/services/ledger/ledger.server.ts'
 
 /**
  * Funding a grant from its fund (issue 10, "allocation"): the grant's still unfunded amount moves
@@ -115,7 +115,8 @@ export interface Funding {
 }
 
 /**
- * Funds what the grant still lacks from the eligible lots, as far as they go. The idempotency
+ * Funds what the grant still lacks (or `upToMinor` of it) from the eligible lots, as far as they
+ * and the fund's balance go. The idempotency
  * key names the grant's account and how many entries it had before (stable under the grant's
  * and the fund's locks), so one allocation posts once and the next one is a new cause.
  */
@@ -123,6 +124,7 @@ export async function allocateToGrant(
   tx: Db,
   found: GrantInContext,
   actor: Actor,
+  upToMinor = Infinity,
 ): Promise<Funding> {
   const { grant, currency } = found
   const fund = { kind: 'fund', fundId: grant.fundId, currency } as const
@@ -132,7 +134,7 @@ export async function allocateToGrant(
   if (owed <= 0) return { allocatedMinor: 0, shortfallMinor: 0 }
   // The fund's own balance bounds it too: fees the fund absorbed on refunded or disputed gifts
   // are not in any lot, and the fund's account never goes below zero by an allocation.
-  const affordable = Math.min(owed, Math.max(0, fundBalance))
+  const affordable = Math.min(owed, upToMinor, Math.max(0, fundBalance))
   const lots = await openLots(tx, grant.fundId)
   const plan =
     affordable > 0
@@ -204,20 +206,27 @@ export async function fundGrant(actor: Actor, grantId: string): Promise<Result<F
   })
 }
 
-/** The officer grant page's funding card: what is funded, what is owed, what could fund it now. */
+/**
+ * The officer grant page's funding card: what is funded, what is owed, what could fund it now,
+ * and what was paid beyond what gifts funded (the funder's own money).
+ */
 export async function grantFunding(tx: Db, found: GrantInContext) {
-  const { grant } = found
+  const { grant, currency } = found
   const allocatedMinor = await allocatedToGrant(tx, grant.id)
   const target = { grantId: grant.id, programId: grant.programId, amountMinor: 1 }
-  const openMinor = eligibleLots(await openLots(tx, grant.fundId), target).reduce(
+  const lotsMinor = eligibleLots(await openLots(tx, grant.fundId), target).reduce(
     (sum, lot) => sum + lot.availableMinor,
     0,
   )
+  const fundBalance = await balanceOf(tx, { kind: 'fund', fundId: grant.fundId, currency })
+  const grantBalance = await balanceOf(tx, { kind: 'grant', grantId: grant.id, currency })
   return {
     allocatedMinor,
     owedMinor: Math.max(0, grant.amountMinor - allocatedMinor),
     /** The open gifts this grant may use (its own, its program's, the fund's unrestricted). */
-    openMinor,
+    openMinor: Math.min(lotsMinor, Math.max(0, fundBalance)),
+    /** Paid out beyond what gifts funded: the grant's account below zero. */
+    paidBeyondMinor: Math.max(0, -grantBalance),
   }
 }
 

@@ -7,7 +7,8 @@ import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import { move } from '#app/domain/ledger/postings.ts'
-import { postTransaction } from '#app/services/ledger/ledger.server.ts'
+import { allocateToGrant } from '#app/services/donations/allocation.server.ts'
+import { balanceOf, postTransaction } from '#app/services/ledger/ledger.server.ts'
 import { notifyGrantPaymentMade } from '#app/services/notifications/notification-events.server.ts'
 import { activeOfficerGrant, officerGrant, type GrantInContext } from './grant-access.server.ts'
 import { completeIfDone } from './grant-lifecycle.server.ts'
@@ -42,16 +43,22 @@ async function paymentOf(tx: Db, grantId: string, disbursementId: string) {
 }
 
 /**
- * The payment's money leaves the grant's account for the grantees'. A grant paid before it was
- * funded goes below zero: the fund page shows it as disbursed beyond what was allocated.
+ * The payment's money leaves the grant's account for the grantees'. Open gifts fund what the
+ * grant's account lacks for it first (allocation.server.ts, so their donors see where the money
+ * went); what they cannot cover is paid from the funder's own money, and the grant's account goes
+ * below zero by it (the grant page shows it as paid beyond what gifts funded).
  */
-function postPayment(
+async function postPayment(
   tx: Db,
   found: GrantInContext,
   payment: { id: string; amountMinor: number },
   actor: Actor,
 ) {
   const currency = found.currency
+  const held = await balanceOf(tx, { kind: 'grant', grantId: found.grant.id, currency })
+  if (held < payment.amountMinor) {
+    await allocateToGrant(tx, found, actor, payment.amountMinor - Math.max(0, held))
+  }
   return postTransaction(tx, {
     idempotencyKey: `disbursement:${payment.id}:paid`,
     movement: 'disbursement',
