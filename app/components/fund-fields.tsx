@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CURRENCIES, FUND_VISIBILITIES } from '#app/domain/programs/funds.ts'
 import { CURRENCY_KEYS, VISIBILITY_CHOICE_KEYS } from '#app/domain/programs/funder-words.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
-import { SelectField, TextareaField, TextField } from './field.tsx'
+import { CheckboxField, SelectField, TextareaField, TextField } from './field.tsx'
 import { ContentLanguageFields } from './content-language-fields.tsx'
 
 type FundField =
@@ -15,6 +15,7 @@ type FundField =
   | 'descriptionTranslation'
   | 'visibility'
   | 'goalMinor'
+  | 'givingClosed'
 
 /** The fund form's fields, shared by "create fund" and "edit fund". */
 export function FundFields({
@@ -83,6 +84,12 @@ export function FundFields({
         inputMode="decimal"
         error={errorOf('goalMinor')}
         {...field('goalMinor')}
+      />
+      <CheckboxField
+        name="givingClosed"
+        label={t('funder:fundFields.givingClosed')}
+        hint={t('funder:fundFields.givingClosedHint')}
+        props={choice('givingClosed', 'on')}
       />
     </>
   )

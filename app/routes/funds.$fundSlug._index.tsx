@@ -102,11 +102,15 @@ export default function FundPage() {
       <h1>{fund.name}</h1>
       <p className="lede">{t('donations:funds.by', { funder: fund.funderName })}</p>
       {fund.description ? <p>{fund.description}</p> : null}
-      <p className="actions">
-        <Link className="btn btn-primary" to={`/funds/${fund.slug}/give`}>
-          {t('donations:funds.give', { fund: fund.name })}
-        </Link>
-      </p>
+      {fund.givingClosed ? (
+        <p className="callout">{t('donations:give.closed')}</p>
+      ) : (
+        <p className="actions">
+          <Link className="btn btn-primary" to={`/funds/${fund.slug}/give`}>
+            {t('donations:funds.give', { fund: fund.name })}
+          </Link>
+        </p>
+      )}
       {fund.goalMinor ? (
         <GoalBar raisedMinor={raisedMinor} goalMinor={fund.goalMinor} currency={fund.currency} />
       ) : null}
@@ -121,7 +125,9 @@ export default function FundPage() {
           </ul>
         </Card>
       ) : null}
-      {grants.length > 0 ? <GrantsToSupport grants={grants} fund={fund} /> : null}
+      {grants.length > 0 && !fund.givingClosed ? (
+        <GrantsToSupport grants={grants} fund={fund} />
+      ) : null}
     </>
   )
 }

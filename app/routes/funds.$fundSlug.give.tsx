@@ -71,6 +71,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fund = await load(request, params.fundSlug)
   const form = await parseForm(request, GiveSchema)
   if (!form.ok) return form.response
+  // Closed since the page was opened: nothing is recorded, and what was typed stays.
+  if (fund.givingClosed) return formFailure({ form: 'donations:give.closed' }, form.formData, 409)
   const { programId, grantId, ...gift } = form.data
   if (programId && !fund.programs.some((p) => p.id === programId)) {
     return formFailure({ programId: 'validation:gift.program' }, form.formData)
@@ -212,6 +214,7 @@ export default function Give() {
       <p>
         <Link to={`/funds/${fund.slug}`}>{t('donations:give.aboutFund')}</Link>
       </p>
+      {fund.givingClosed ? <p className="callout">{t('donations:give.closed')}</p> : null}
       <Card>
         <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
           <FormError message={form.formError} />

@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       visibility,
       slug,
       goalMinor: moneyInputValue(fund.goalMinor),
+      givingClosed: fund.givingClosed ? 'on' : '',
     },
     currencyLocked: programs.length > 0,
     draft: { key: draftKeys.fund(fund.id), version: fund.updatedAt.getTime() },

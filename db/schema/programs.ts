@@ -45,6 +45,8 @@ export const funds = pgTable(
     visibility: fundVisibility('visibility').notNull().default('public'),
     /** What the fund hopes to raise, shown as a progress bar on its public page; null: no goal. */
     goalMinor: bigint('goal_minor', { mode: 'number' }),
+    /** The funder stopped taking gifts (the fund stays visible, its grants and figures too). */
+    givingClosed: boolean('giving_closed').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

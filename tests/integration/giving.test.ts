@@ -245,3 +245,41 @@ describe('a gift to one grant', () => {
     expect(await db().select({ id: donations.id }).from(donations)).toHaveLength(before.length)
   })
 })
+
+describe('a fund closed to new gifts', () => {
+  it('keeps its page but refuses a gift, recording nothing and keeping what was typed', async () => {
+    const { fund, owner, org } = await createOpenProgram()
+    const cookie = await cookieFor(owner.id)
+    const closed = await call(
+      fundEdit.action,
+      makeRequest('/', {
+        cookie,
+        form: { name: fund.name, currency: 'USD', visibility: 'public', givingClosed: 'on' },
+      }),
+      { slug: org.slug, fundSlug: fund.slug },
+    )
+    expect(closed.status).toBe(302)
+    const page = await call(fundPage.loader, makeRequest(`/funds/${fund.slug}`), {
+      fundSlug: fund.slug,
+    })
+    expect(page.data).toMatchObject({ fund: { givingClosed: true } })
+    const before = await db().select({ id: donations.id }).from(donations)
+    const answer = await post(fund.slug, FORM)
+    expect(answer.status).toBe(409)
+    expect(answer.data).toMatchObject({
+      errors: { form: 'donations:give.closed' },
+      values: { donorName: 'Ana Donor', donorEmail: 'ana@example.org' },
+    })
+    expect(await db().select({ id: donations.id }).from(donations)).toHaveLength(before.length)
+    // Reopened (the box left unticked), it takes gifts again.
+    await call(
+      fundEdit.action,
+      makeRequest('/', {
+        cookie,
+        form: { name: fund.name, currency: 'USD', visibility: 'public' },
+      }),
+      { slug: org.slug, fundSlug: fund.slug },
+    )
+    expect((await post(fund.slug, FORM)).status).toBe(302)
+  })
+})

@@ -47,6 +47,8 @@ describe('FundSchema', () => {
       descriptionTranslation: null,
       visibility: 'private',
       goalMinor: null,
+      // An unticked box posts nothing: the fund takes gifts.
+      givingClosed: false,
     })
   })
 

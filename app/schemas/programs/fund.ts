@@ -4,6 +4,7 @@ import { msg } from '#app/lib/i18n/message.ts'
 import { OptionalMoneySchema } from '#app/lib/money.ts'
 import { optionalText } from '#app/schemas/fields.ts'
 import { ContentLanguageSchema, translationText } from '#app/schemas/content.ts'
+import { checkbox } from '#app/schemas/programs/program.ts'
 
 export const FundSchema = z.object({
   name: z
@@ -26,5 +27,7 @@ export const FundSchema = z.object({
     (v) => v === null || v > 0,
     'validation:fund.goal',
   ),
+  // Ticked: the fund takes no new gifts (an unticked box posts nothing: open, as before).
+  givingClosed: checkbox,
 })
 export type FundInput = z.infer<typeof FundSchema>

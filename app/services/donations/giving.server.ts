@@ -37,6 +37,7 @@ export async function findGivingFund(slug: string, reader: Language) {
     name: fund.name,
     currency: fund.currency,
     goalMinor: fund.goalMinor,
+    givingClosed: fund.givingClosed,
     funderName: row.funder.name,
     description: showFund(fund, reader).description.text,
     programs: designations.map((p) => ({

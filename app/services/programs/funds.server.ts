@@ -73,6 +73,7 @@ const FUND_FIELDS = [
   'descriptionTranslation',
   'visibility',
   'goalMinor',
+  'givingClosed',
 ] as const
 
 /**

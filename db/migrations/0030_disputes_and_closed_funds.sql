@@ -1,2 +1,3 @@
+ALTER TABLE "funds" ADD COLUMN "giving_closed" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "donations" ADD COLUMN "disputed_minor" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "donations" ADD CONSTRAINT "donations_disputed_within_charge" CHECK ("donations"."disputed_minor" >= 0 AND "donations"."disputed_minor" <= "donations"."amount_minor" + "donations"."fee_covered_minor");
