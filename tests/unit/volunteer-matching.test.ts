@@ -13,8 +13,10 @@ import {
   vulnerabilityQuartile,
   type RequestEquity,
 } from '#app/domain/volunteers/ranking.ts'
+import { describeFilter, describeReason } from '#app/domain/volunteers/reason-words.ts'
 import { REASON_KEYS, type MatchReason } from '#app/domain/volunteers/reasons.ts'
 import { checkMatchWeights, DEFAULT_MATCH_WEIGHTS } from '#app/domain/volunteers/weights.ts'
+import { fixedT } from '#app/utils/i18n.server.ts'
 import { readResources } from '#tests/support/i18n-keys.ts'
 
 /*
@@ -464,5 +466,46 @@ describe('reason sentences', () => {
         expect(reasons[name], `${language} ${key}`).toEqual(expect.any(String))
       }
     }
+  })
+})
+
+describe('reasons in words', () => {
+  const en = fixedT('en')
+  const es = fixedT('es')
+
+  it('names the codes inside a sentence in the reader’s language', () => {
+    const skill: MatchReason = {
+      code: 'skill_level',
+      params: { skill: 'finance', level: 'expert' },
+      points: 35,
+    }
+    expect(describeReason(en, 'en', skill)).toBe(
+      `${en('applications:skills.skill.finance')}, expert level`,
+    )
+    expect(describeReason(es, 'es', skill)).toBe(
+      `${es('applications:skills.skill.finance')}, nivel experto`,
+    )
+    const languages: MatchReason = {
+      code: 'language_preferred',
+      params: { spoken: 2, preferred: 3, languages: ['en', 'es'] },
+      points: 6.7,
+    }
+    expect(describeReason(en, 'en', languages)).toBe(
+      'Languages the group prefers: speaks 2 of 3 (English and Spanish)',
+    )
+    expect(describeReason(es, 'es', languages)).toBe(
+      'Idiomas que prefiere el grupo: habla 2 de 3 (inglés y español)',
+    )
+  })
+
+  it('formats numbers by the locale and says why a pair is no match', () => {
+    const overlap: MatchReason = { code: 'time_overlap', params: { hours: 1.5 }, points: 5.6 }
+    expect(describeReason(en, 'en', overlap)).toBe(
+      'Working time shared with the group: 1.5 h a week',
+    )
+    expect(describeReason(es, 'es', overlap)).toBe(
+      'Horario compartido con el grupo: 1.5 h por semana',
+    )
+    expect(describeFilter(es, 'outside_area')).toBe('Fuera de la zona del trabajo presencial')
   })
 })
