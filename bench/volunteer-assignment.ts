@@ -4,9 +4,13 @@
  * candidates as SQL would hand them over (a sample of the volunteers holding the skill, scored,
  * the best M kept), then the exact assignment beside the greedy one, with coverage by place
  * vulnerability quartile and by organisation size. Pure computation, no database.
- * Usage: npx tsx bench/volunteer-assignment.ts [volunteers] [requests] [M] [k] [skew]
+ * Usage: npx tsx bench/volunteer-assignment.ts [volunteers] [requests] [M] [k] [skew] [--highs]
+ * With --highs (k = 1 only) it also solves the same assignment as a linear programme in HiGHS
+ * (without the group spread term, which the LP would need extra columns for; the flow is rerun
+ * without it too) and checks both reach the same optimum: the comparison in decision 028.
  */
 import { writeFileSync } from 'node:fs'
+import loadHighs from 'highs'
 import { BUDGET_BANDS, type BudgetBand } from '#app/domain/organizations.ts'
 import { SKILLS, type Skill, type WorkMode } from '#app/domain/skills.ts'
 import {
@@ -22,9 +26,13 @@ import {
   type MatchVolunteer,
   type WeeklyWindow,
 } from '#app/domain/volunteers/matching.ts'
-import { rankVolunteersForRequest, vulnerabilityQuartile } from '#app/domain/volunteers/ranking.ts'
+import {
+  equityMultiplier,
+  rankVolunteersForRequest,
+  vulnerabilityQuartile,
+} from '#app/domain/volunteers/ranking.ts'
 import type { PlaceFit } from '#app/domain/volunteers/reasons.ts'
-import { SKILL_LEVELS } from '#app/domain/volunteers/weights.ts'
+import { DEFAULT_MATCH_WEIGHTS, SKILL_LEVELS } from '#app/domain/volunteers/weights.ts'
 import { resultsFile } from './results-file.ts'
 
 const VOLUNTEERS = Number(process.argv[2] ?? 100_000)
@@ -236,7 +244,6 @@ for (const { result } of [greedy, optimal]) {
   if ([...perRequest.values()].some((n) => n > K)) throw new Error('a request over k')
 }
 
-const byId = new Map(requests.map((r) => [r.request.id, r]))
 function coverage(a: Assignment) {
   const covered = new Set(a.suggestions.map((s) => s.requestId))
   const open = requests.filter((r) => r.assignment.equity.pendingOffers < 3)
@@ -254,9 +261,6 @@ function coverage(a: Assignment) {
     ),
     band: Object.fromEntries(BUDGET_BANDS.map((b) => [b, share(open.filter((r) => r.band === b))])),
     meanFit: a.suggestions.reduce((s, x) => s + x.fit, 0) / Math.max(1, a.suggestions.length),
-    volunteersOfLowVulnerability: a.suggestions.filter(
-      (s) => byId.get(s.requestId)!.assignment.equity.vulnerabilityQuartile === 1,
-    ).length,
   }
 }
 const pct = (x: number | null) => (x === null ? '   –' : `${(x * 100).toFixed(1).padStart(5)}%`)
@@ -293,6 +297,67 @@ for (const [name, { result, wall, cpu }] of rows) {
   console.log(
     `  by budget band: ${BUDGET_BANDS.map((b) => `${b} ${pct(c.band[b] ?? null)}`).join('  ')}`,
   )
+}
+
+if (process.argv.includes('--highs') && K === 1) summary.highs = await compareWithHighs()
+
+/** The k = 1 assignment without the spread term as an LP (totally unimodular: HiGHS answers 0/1). */
+async function compareWithHighs() {
+  const weights = { ...DEFAULT_MATCH_WEIGHTS, groupSpread: 0 }
+  const flow = run((r, p) => suggestMatches(r, p, { ...options, weights }))
+  const tLoad = performance.now()
+  const highs = await loadHighs()
+  const loadMs = performance.now() - tLoad
+  const t = performance.now()
+  const open = requests.filter((r) => r.assignment.equity.pendingOffers < weights.maxPendingOffers)
+  const requestRow = new Map(open.map((r, i) => [r.request.id, i]))
+  const multiplier = new Map(
+    open.map((r) => [r.request.id, equityMultiplier(r.assignment.equity, weights)]),
+  )
+  const volunteerRow = new Map<string, number>()
+  const columns = pairs.filter((p) => requestRow.has(p.requestId))
+  const objective: string[] = []
+  const rows = new Map<string, string[]>()
+  columns.forEach((p, j) => {
+    const m = multiplier.get(p.requestId)!
+    // The same hundredths as the flow: the pair's value plus the request's coverage bonus.
+    const value = Math.round(p.fit * m * 100) + Math.round(weights.coverageBonus * m * 100)
+    objective.push(`+ ${value} x${j}`)
+    if (!volunteerRow.has(p.volunteerId)) volunteerRow.set(p.volunteerId, volunteerRow.size)
+    for (const row of [`r${requestRow.get(p.requestId)}`, `v${volunteerRow.get(p.volunteerId)}`])
+      rows.set(row, [...(rows.get(row) ?? []), `+ x${j}`])
+  })
+  const lines = ['Maximize', ' obj:']
+  for (let i = 0; i < objective.length; i += 10)
+    lines.push('  ' + objective.slice(i, i + 10).join(' '))
+  lines.push('Subject To')
+  for (const [name, terms] of rows) {
+    lines.push(` ${name}:`)
+    for (let i = 0; i < terms.length; i += 10) lines.push('  ' + terms.slice(i, i + 10).join(' '))
+    lines.push('  <= 1')
+  }
+  lines.push('Bounds')
+  for (let j = 0; j < columns.length; j++) lines.push(`  x${j} <= 1`)
+  lines.push('End')
+  const buildMs = performance.now() - t
+  const tSolve = performance.now()
+  const solved = highs.solve(lines.join('\n'), { output_flag: false })
+  const solveMs = performance.now() - tSolve
+  const lp = solved.ObjectiveValue / 100
+  console.log(
+    `\nHiGHS LP (no spread term): load ${(loadMs / 1000).toFixed(2)} s, model text ${(buildMs / 1000).toFixed(2)} s, solve ${(solveMs / 1000).toFixed(2)} s, ${solved.Status}, objective ${lp.toFixed(2)}; min-cost flow on the same terms ${(flow.wall / 1000).toFixed(2)} s wall (${(flow.cpu / 1000).toFixed(2)} s cpu), objective ${flow.result.objective.toFixed(2)}`,
+  )
+  if (Math.abs(lp - flow.result.objective) > 1e-6) throw new Error('HiGHS and the flow disagree')
+  return {
+    loadMs,
+    buildMs,
+    solveMs,
+    status: solved.Status,
+    lp,
+    flowWallMs: flow.wall,
+    flowCpuMs: flow.cpu,
+    flow: flow.result.objective,
+  }
 }
 
 const { file, date, commit, dirty } = resultsFile(
