@@ -11,14 +11,17 @@ import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from './weights.ts'
  *
  * exactly, as a min-cost flow on the candidate pairs only. Network: each request supplies k
  * units; a unit goes either to a volunteer (arc r→v of cost −fit×m_r, v→t capacity 1) or stays
- * unassigned through the group (r→g: k−1 arcs free, the last costs the lost coverage bonus;
+ * unassigned through the group (r→g: k−1 units free, the last costs the lost coverage bonus;
  * g→t: the d-th unassigned unit of the group costs −groupSpread×(N_g − d), which is the convex
  * spread term seen from the unassigned side). Every unit has somewhere to go, so the flow is
  * feasible, and its minimum cost is the objective's maximum (up to a constant).
  *
  * Solved by successive shortest paths: one unit at a time from its request, Dijkstra on reduced
  * costs with the potentials kept from one search to the next and stopped as soon as the sink is
- * settled. Costs are whole hundredths of a point, so the potentials are exact.
+ * settled. The requests may be served in any order: each augmentation follows a shortest path
+ * from a node that still has supply and keeps every reduced cost ≥ 0, which is all the method
+ * needs to end at the optimum (Ahuja, Magnanti & Orlin, Network Flows, §9.7). Costs are whole
+ * hundredths of a point, so the potentials are exact.
  */
 
 export interface AssignmentRequest {
