@@ -28,6 +28,13 @@ test('a guest opens the receipt from the thanks page, prints it and downloads it
 
   await expect(page.getByRole('heading', { level: 1, name: 'Donation receipt' })).toBeVisible()
   await expect(page).toHaveURL(/\/receipts\/[0-9a-f]{64}$/)
+  // It names the donor: no cache keeps it, no search engine lists it.
+  const document = await page.request.get(page.url())
+  expect(document.headers()).toMatchObject({
+    'cache-control': 'private, no-store',
+    'x-robots-tag': 'noindex',
+  })
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex')
   const facts = page.getByRole('definition')
   await expect(facts.filter({ hasText: 'Riverbend Community Foundation, Inc.' })).toBeVisible()
   await expect(facts.filter({ hasText: '31-1234567' })).toBeVisible()
