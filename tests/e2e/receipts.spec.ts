@@ -96,3 +96,24 @@ test('a receipt link that is none is a 404, page and PDF', async ({ page }) => {
   const pdf = await page.request.get(`/receipts/${'0'.repeat(64)}/pdf`)
   expect(pdf.status()).toBe(404)
 })
+
+test('the foundation’s owner keeps what receipts name in its settings', async ({ page }) => {
+  await logIn(page, 'officer@example.org', DEMO_PASSWORD)
+  await page.goto('/orgs/riverbend-community-foundation/settings')
+  const legalName = page.getByRole('textbox', { name: 'Legal name (for receipts)' })
+  const number = page.getByRole('textbox', { name: 'Registration number' })
+  await expect(legalName).toHaveValue('Riverbend Community Foundation, Inc.')
+  await expect(number).toHaveValue('31-1234567')
+  await number.fill('EIN: 31_1234567')
+  await page.getByRole('button', { name: 'Save receipt details' }).click()
+  await expect(
+    page.getByText('Use only letters, digits, spaces, hyphens, dots and slashes'),
+  ).toBeVisible()
+  await expect(number).toHaveAttribute('aria-invalid', 'true')
+  await expectAccessible(page)
+  // Saved as it was (other specs read the demo fund's receipts meanwhile).
+  await number.fill('31-1234567')
+  await page.getByRole('button', { name: 'Save receipt details' }).click()
+  await expect(page.getByText('Receipt details saved.')).toBeVisible()
+  await expect(number).toHaveValue('31-1234567')
+})
