@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
@@ -315,6 +315,19 @@ export default function AdminPayments() {
                     {id}
                   </code>
                 )),
+            },
+            {
+              header: t('admin:payments.receipt'),
+              cell: (r) =>
+                r.receiptPath ? (
+                  <Link to={r.receiptPath}>
+                    {t('admin:payments.viewReceipt')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('admin:payments.receiptOf', { donor: r.donorName })}
+                    </span>
+                  </Link>
+                ) : null,
             },
             { header: t('admin:payments.actions'), cell: (r) => <RowActions row={r} /> },
           ]}

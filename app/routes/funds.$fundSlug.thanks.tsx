@@ -6,6 +6,7 @@ import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { findGivingFund, giftBySession } from '#app/services/donations/giving.server.ts'
+import { receiptPath } from '#app/services/donations/receipts.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requestLanguage, requestT } from '#app/utils/i18n.server.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
@@ -60,16 +61,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : gift.status === 'pending' || gift.status === 'processing'
         ? 'processing'
         : 'unsuccessful'
+  const { receiptToken, ...shown } = gift
   return {
     title: t(WORDS[state].title),
     state,
     fund: { name: fund.name, slug: fund.slug },
-    gift: { ...gift, chargeMinor: gift.amountMinor + gift.feeCoveredMinor },
+    gift: { ...shown, chargeMinor: gift.amountMinor + gift.feeCoveredMinor },
+    // The receipt's link only once there is a receipt (a received gift).
+    receiptPath: state === 'received' ? receiptPath(receiptToken) : null,
   }
 }
 
 export default function Thanks() {
-  const { state, fund, gift } = useLoaderData<typeof loader>()
+  const { state, fund, gift, receiptPath } = useLoaderData<typeof loader>()
   const { t } = useTranslation('donations')
   const format = useFormatters()
   const location = useLocation()
@@ -87,6 +91,11 @@ export default function Thanks() {
           ? ` ${t('donations:thanks.monthly')}`
           : ''}
       </p>
+      {receiptPath ? (
+        <p>
+          <Link to={receiptPath}>{t('donations:thanks.viewReceipt')}</Link>
+        </p>
+      ) : null}
       {state === 'processing' ? (
         <p>
           <Link to={location.pathname + location.search} reloadDocument>

@@ -35,6 +35,27 @@ const profileFields = {
 export const OrganizationProfileSchema = z.object(profileFields)
 export type OrganizationProfileInput = z.infer<typeof OrganizationProfileSchema>
 
+/**
+ * What a donation receipt names as the recipient (docs/decisions/027-pdf-receipts.md): the legal
+ * name when it differs from the display name, and the registration number (a US EIN such as
+ * 12-3456789, or another country's charity number), both optional and set by owners only.
+ */
+const REGISTRATION_NUMBER = /^[\p{L}\p{N} .\-/]*$/u
+
+export const OrganizationReceiptSchema = z.object({
+  legalName: optionalText(200),
+  registrationNumber: z
+    .string()
+    .trim()
+    .max(50, msg('validation:tooLong', { count: 50 }))
+    .refine((v) => REGISTRATION_NUMBER.test(v), {
+      message: 'validation:organization.registrationNumber.invalid',
+    })
+    .optional()
+    .transform((v) => v ?? ''),
+})
+export type OrganizationReceiptInput = z.infer<typeof OrganizationReceiptSchema>
+
 export const NewOrganizationSchema = z.object({
   kind: z.enum(ORGANIZATION_KINDS, {
     errorMap: () => ({ message: 'validation:organization.kind.invalid' }),

@@ -41,6 +41,9 @@ const DEMO_ORGS: (NewOrganization & { owner: keyof typeof DEMO_USERS })[] = [
     leadership: 'A board where half the seats are held by grantee-community residents.',
     communitiesServed: 'Low-income neighbourhoods and rural towns of the Riverbend region.',
     budgetBand: '1m_5m',
+    // What the demo fund's donation receipts name as the recipient.
+    legalName: 'Riverbend Community Foundation, Inc.',
+    registrationNumber: '31-1234567',
   },
   {
     owner: 'eastside',

@@ -137,7 +137,11 @@ describe('giving through the donate page', () => {
         fundSlug: fund.slug,
       },
     )
-    expect(thanks.data).toMatchObject({ state: 'received' })
+    // Received: the page links to the gift's receipt.
+    expect(thanks.data).toMatchObject({
+      state: 'received',
+      receiptPath: `/receipts/${donation.receiptToken}`,
+    })
     // The fund received the gift: the charge less the processor's fee is exactly $50.
     expect(await raised(fund.slug)).toBe(5000)
   })
@@ -148,14 +152,13 @@ describe('giving through the donate page', () => {
     const held = await post(fund.slug, { ...FORM, coverFee: '' })
     const sessionId = /(cs_test_\w+)$/.exec(held.location ?? '')![1]!
     const query = `/funds/${fund.slug}/thanks?session_id=${sessionId}`
-    const state = async () =>
-      (
-        (await call(thanksPage.loader, makeRequest(query), { fundSlug: fund.slug })).data as {
-          state: string
-        }
-      ).state
-    // Pending (never paid) counts nothing and says processing.
-    expect(await state()).toBe('processing')
+    const page = async () =>
+      (await call(thanksPage.loader, makeRequest(query), { fundSlug: fund.slug })).data as {
+        state: string
+        receiptPath: string | null
+      }
+    // Pending (never paid) counts nothing, says processing and has no receipt yet.
+    expect(await page()).toMatchObject({ state: 'processing', receiptPath: null })
     expect(await raised(fund.slug)).toBe(0)
 
     const paid = await give(fund.slug, { ...FORM, coverFee: '' }, 'pay')
@@ -174,7 +177,7 @@ describe('giving through the donate page', () => {
       makeRequest(new URL(failed.back).pathname + new URL(failed.back).search),
       { fundSlug: fund.slug },
     )
-    expect(failedPage.data).toMatchObject({ state: 'unsuccessful' })
+    expect(failedPage.data).toMatchObject({ state: 'unsuccessful', receiptPath: null })
     expect(await settledGiftsMinor(fund.id)).toBe(net - 1000)
   })
 

@@ -175,6 +175,10 @@ const MATRIX: Record<string, RouteExpectation> = {
   'routes/funds.$fundSlug.give': { loader: every(200), action: { answers: every(400) } },
   'routes/funds.$fundSlug.thanks': { loader: every(404) },
   'routes/funds.$fundSlug.cancelled': { loader: every(200) },
+  // A gift's receipt, page and PDF: whoever holds its link (mailed to the donor, unguessable);
+  // a token that is none of ours is a 404 for everyone (settled and unsettled: receipts.test.ts).
+  'routes/receipts.$token': { params: () => ({ token: 'f'.repeat(64) }), loader: every(404) },
+  'routes/receipts.$token_.pdf': { params: () => ({ token: 'f'.repeat(64) }), loader: every(404) },
   'routes/invitations.$token': {
     loader: every(200),
     action: { answers: every(403, { anonymous: 'login' }) },

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import Stripe from 'stripe'
+import type Stripe from 'stripe'
 import { describe, expect, it } from 'vitest'
 import { donations } from '#db/schema/index.ts'
 import { db } from '#db/client.server.ts'
@@ -17,11 +17,10 @@ import {
   give,
   heldWhile,
   postedFor,
-  SECRET,
   standIn,
+  twin,
   typeOf,
   withStripeStandIn,
-  type Delivery,
 } from '#tests/support/stripe-webhook.ts'
 
 /*
@@ -33,16 +32,6 @@ withTestDatabase()
 withStripeStandIn()
 
 const answers = () => delivered.map((d) => (d.answer as { received: string }).received)
-
-/** The same event under another id (Stripe can send two events about one object). */
-function twin(d: Delivery, id: string): Delivery {
-  const payload = d.payload.replace(/"id":"evt_[0-9a-f]+"/, `"id":"${id}"`)
-  const signature = new Stripe('sk_test_x').webhooks.generateTestHeaderString({
-    payload,
-    secret: SECRET,
-  })
-  return { payload, signature }
-}
 
 const monthsOf = (firstId: string) =>
   db().select().from(donations).where(eq(donations.parentDonationId, firstId))

@@ -1,11 +1,14 @@
 import { and, eq } from 'drizzle-orm'
-import type Stripe from 'stripe'
+import Stripe from 'stripe'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import { forgetEnv } from '#app/config/env.server.ts'
 import { auditLog, donations, ledgerTransactions } from '#db/schema/index.ts'
 import { db } from '#db/client.server.ts'
 import type { AccountRef } from '#app/domain/ledger/postings.ts'
-import { createCheckoutForDonation } from '#app/services/donations/checkout.server.ts'
+import {
+  createCheckoutForDonation,
+  type DonationInput,
+} from '#app/services/donations/checkout.server.ts'
 import { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
 import { installSandbox } from '#app/services/payments/stripe.server.ts'
 import { action } from '#app/routes/webhooks.stripe.ts'
@@ -68,11 +71,21 @@ export function withStripeStandIn() {
   })
 }
 
+/**
+ * A gift to a new fund (of a new funder, with an open program) through the app's checkout
+ * service; `gift` overrides what the donor chose (a tribute, the language, anonymity).
+ */
 export async function give(
   amountMinor = 50_00,
-  options: { coverFee?: boolean; monthly?: boolean } = {},
+  options: {
+    coverFee?: boolean
+    monthly?: boolean
+    gift?: Partial<
+      Pick<DonationInput, 'tribute' | 'language' | 'anonymous' | 'donorName' | 'donorEmail'>
+    >
+  } = {},
 ) {
-  const { fund } = await createOpenProgram()
+  const { fund, owner, org, program } = await createOpenProgram()
   const started = await createCheckoutForDonation({
     fundId: fund.id,
     amountMinor,
@@ -84,11 +97,12 @@ export async function give(
     language: 'en',
     successUrl: 'http://localhost/give/thanks?session={CHECKOUT_SESSION_ID}',
     cancelUrl: 'http://localhost/give',
+    ...options.gift,
   })
   if (!started.ok) throw new Error(started.reason)
   const [row] = await db().select().from(donations).where(eq(donations.id, started.donationId))
   const fundAccount: AccountRef = { kind: 'fund', fundId: fund.id, currency: 'USD' }
-  return { donation: row!, fundAccount, fund }
+  return { donation: row!, fundAccount, fund, funder: { owner, org }, program }
 }
 
 export const donationNow = async (id: string) =>
@@ -128,3 +142,13 @@ export const auditsOf = async (donationId: string) =>
   ).map((a) => a.action)
 
 export const typeOf = (d: Delivery) => (JSON.parse(d.payload) as Stripe.Event).type
+
+/** The same event under another id (Stripe can send two events about one object). */
+export function twin(d: Delivery, id: string): Delivery {
+  const payload = d.payload.replace(/"id":"evt_[0-9a-f]+"/, `"id":"${id}"`)
+  const signature = new Stripe('sk_test_x').webhooks.generateTestHeaderString({
+    payload,
+    secret: SECRET,
+  })
+  return { payload, signature }
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { AddMemberSchema, NewOrganizationSchema } from '#app/schemas/organization.ts'
+import {
+  AddMemberSchema,
+  NewOrganizationSchema,
+  OrganizationReceiptSchema,
+} from '#app/schemas/organization.ts'
 import { slugify } from '#app/services/slugs.server.ts'
 
 describe('organisation schema', () => {
@@ -39,4 +43,40 @@ describe('slugify', () => {
     ['  Café Niños & Familias!! ', 'cafe-ninos-familias'],
     ['!!!', 'organization'],
   ])('%s → %s', (name, slug) => expect(slugify(name)).toBe(slug))
+})
+
+describe('receipt details schema', () => {
+  const errorOf = (input: Record<string, string>) => {
+    const result = OrganizationReceiptSchema.safeParse(input)
+    return result.success ? null : result.error.issues.map((i) => [i.path[0], i.message])
+  }
+
+  it('trims both and lets either be empty', () => {
+    expect(
+      OrganizationReceiptSchema.parse({
+        legalName: '  Riverbend Community Foundation, Inc. ',
+        registrationNumber: ' 31-1234567 ',
+      }),
+    ).toEqual({
+      legalName: 'Riverbend Community Foundation, Inc.',
+      registrationNumber: '31-1234567',
+    })
+    expect(OrganizationReceiptSchema.parse({})).toEqual({ legalName: '', registrationNumber: '' })
+  })
+
+  it('takes letters, digits, spaces, hyphens, dots and slashes in a registration number', () => {
+    for (const ok of ['12-3456789', 'RCN 1234/56.7', 'Nº 12 ÁB']) {
+      expect(errorOf({ registrationNumber: ok })).toBe(null)
+    }
+    for (const bad of ['12_345', '<b>1</b>', '12,345', 'EIN: 12']) {
+      expect(errorOf({ registrationNumber: bad })).toEqual([
+        ['registrationNumber', 'validation:organization.registrationNumber.invalid'],
+      ])
+    }
+  })
+
+  it('keeps a registration number to 50 characters', () => {
+    expect(errorOf({ registrationNumber: '1'.repeat(50) })).toBe(null)
+    expect(errorOf({ registrationNumber: '1'.repeat(51) })?.[0]?.[0]).toBe('registrationNumber')
+  })
 })

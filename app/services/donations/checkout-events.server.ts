@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
-import type { Db } from '#db/client.server.ts'
+import type { Db, Tx } from '#db/client.server.ts'
 import { donations, type Donation } from '#db/schema/index.ts'
 import { stripe } from '#app/services/payments/stripe.server.ts'
 import { lockDonation, moveTo, type Locked, type Move } from './donation-moves.server.ts'
+import { donorLanguage, mailSettledGift } from './gift-mails.server.ts'
 import { invoiceIntent, paidChargeOf, postSettlement, settledFields } from './settlement.server.ts'
 
 /**
@@ -71,7 +72,7 @@ export interface Applied {
 }
 
 export async function applyCheckoutEvent(
-  tx: Db,
+  tx: Tx,
   event: Stripe.Event,
   facts: CheckoutFacts,
 ): Promise<Applied> {
@@ -100,9 +101,10 @@ function targetStatus(type: string, facts: CheckoutFacts): Move | null {
 /**
  * The gift settles: the whole charge comes from the processor into the fund, and the processor's
  * actual fee (from the balance transaction) goes from the fund to the fees account. A donor who
- * covered the fee paid it on top, so the fund keeps at least the gift.
+ * covered the fee paid it on top, so the fund keeps at least the gift. Its mails (receipt,
+ * tribute) are written with it, once: only the move to settled sends them.
  */
-async function settle(tx: Db, donation: Locked, event: Stripe.Event, facts: CheckoutFacts) {
+async function settle(tx: Tx, donation: Locked, event: Stripe.Event, facts: CheckoutFacts) {
   const paid = { charge: facts.charge!, balance: facts.balance! }
   const moved = await moveTo(tx, donation, 'succeeded', event, {
     ...settledFields(paid),
@@ -110,5 +112,8 @@ async function settle(tx: Db, donation: Locked, event: Stripe.Event, facts: Chec
     stripeSubscriptionId:
       typeof facts.session.subscription === 'string' ? facts.session.subscription : null,
   })
-  if (moved) await postSettlement(tx, donation, event, paid)
+  if (!moved) return
+  await postSettlement(tx, donation, event, paid)
+  const { metadata, locale } = facts.session
+  await mailSettledGift(tx, donation.id, donorLanguage(metadata, locale))
 }

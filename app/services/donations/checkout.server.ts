@@ -92,7 +92,8 @@ function sessionParams(
       fund: fund.name,
     },
   )
-  const metadata = { donationId }
+  // The donor's language travels with the payment, for the mails its webhooks send.
+  const metadata = { donationId, language: input.language }
   return {
     mode: monthly ? 'subscription' : 'payment',
     submit_type: 'donate',

@@ -115,6 +115,7 @@ export async function giftBySession(fundId: string, sessionId: string) {
       feeCoveredMinor: donations.feeCoveredMinor,
       currency: donations.currency,
       interval: donations.interval,
+      receiptToken: donations.receiptToken,
     })
     .from(donations)
     .where(and(eq(donations.fundId, fundId), eq(donations.stripeCheckoutSessionId, sessionId)))

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
-import type { Db } from '#db/client.server.ts'
+import type { Db, Tx } from '#db/client.server.ts'
 import { donations, type NewDonation } from '#db/schema/index.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { stripe } from '#app/services/payments/stripe.server.ts'
 import type { Applied } from './checkout-events.server.ts'
 import { auditEvent, lockDonation, moveTo, type Locked } from './donation-moves.server.ts'
+import { donorLanguage, mailSettledGift } from './gift-mails.server.ts'
 import {
   invoiceIntent,
   paidChargeOf,
@@ -42,7 +43,7 @@ function lockFirstMonth(tx: Db, metadata: Stripe.Metadata | null | undefined) {
 }
 
 export async function applyInvoiceEvent(
-  tx: Db,
+  tx: Tx,
   event: Stripe.Event,
   { invoice, paid }: InvoiceFacts,
 ): Promise<Applied> {
@@ -57,29 +58,33 @@ export async function applyInvoiceEvent(
     return { donationId: first.id, notApplied: 'amount_mismatch' }
   }
   const subscription = typeof details?.subscription === 'string' ? details.subscription : null
+  const language = donorLanguage(details?.metadata)
   if (invoice.billing_reason === 'subscription_create') {
     const fields = { ...settledFields(paid), stripeSubscriptionId: subscription }
     if (await moveTo(tx, first, 'succeeded', event, fields)) {
       await postSettlement(tx, first, event, paid)
+      await mailSettledGift(tx, first.id, language)
     }
     return { donationId: first.id, notApplied: null }
   }
-  return { donationId: await recordMonth(tx, first, event, invoice, paid), notApplied: null }
+  const month = await recordMonth(tx, first, event, invoice, paid)
+  if (month.recorded) await mailSettledGift(tx, month.id, language)
+  return { donationId: month.id, notApplied: null }
 }
 
-/** A later month: its own settled donation, once per invoice. */
+/** A later month: its own settled donation, once per invoice (`recorded`: this time). */
 async function recordMonth(
   tx: Db,
   first: Locked,
   event: Stripe.Event,
   invoice: Stripe.Invoice,
   paid: PaidCharge,
-): Promise<string> {
+): Promise<{ id: string; recorded: boolean }> {
   const [known] = await tx
     .select({ id: donations.id })
     .from(donations)
     .where(eq(donations.stripeInvoiceId, invoice.id!))
-  if (known) return known.id
+  if (known) return { id: known.id, recorded: false }
   const month: NewDonation = {
     ...copiedFromFirst(first),
     ...settledFields(paid),
@@ -97,7 +102,7 @@ async function recordMonth(
     details: { event: event.id, type: event.type, invoice: invoice.id, first: first.id },
   })
   await postSettlement(tx, row!, event, paid)
-  return row!.id
+  return { id: row!.id, recorded: true }
 }
 
 /** What a later month shares with the first: the donor, the fund and the amounts. */

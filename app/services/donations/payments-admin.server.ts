@@ -7,6 +7,7 @@ import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { ADMIN_PAGE_SIZE } from '#app/services/admin/admin.server.ts'
 import { isSandbox, onceFor, sandbox, stripe } from '#app/services/payments/stripe.server.ts'
+import { receiptPath } from './receipts.server.ts'
 
 /**
  * The platform admin's reconciliation of payments (issue 10): every donation with its Stripe ids
@@ -65,6 +66,8 @@ function paymentRow({
       !!d.stripeSubscriptionId &&
       !d.subscriptionEndedAt,
     disputeStatus: d.disputeStatus,
+    // A settled gift has a receipt (its page says what the donor was sent).
+    receiptPath: d.settledAt ? receiptPath(d.receiptToken) : null,
     stripeIds: [
       d.stripeCheckoutSessionId,
       d.stripePaymentIntentId,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
-import { db, type Db } from '#db/client.server.ts'
+import { db, type Tx } from '#db/client.server.ts'
 import { stripeEvents } from '#db/schema/index.ts'
 import { stripe, webhookSecret } from '#app/services/payments/stripe.server.ts'
 import {
@@ -51,7 +51,7 @@ export type Receipt = 'applied' | 'duplicate' | 'ignored' | 'not_applied'
  * to the sandbox before a restart made it forget): recorded as not applied, for the admin, rather
  * than refused, which would have it retried for days.
  */
-function missingAtStripe(error: unknown): (tx: Db) => Promise<Applied> {
+function missingAtStripe(error: unknown): (tx: Tx) => Promise<Applied> {
   const missing = (error as { code?: string }).code === 'resource_missing'
   if (!missing) throw error
   return async () => ({ donationId: null, notApplied: 'object_missing' })
@@ -64,7 +64,7 @@ const isDisputeEvent = (type: string) => (DISPUTE_EVENTS as readonly string[]).i
  * What applies the event in the transaction, after re-reading from Stripe what it concerns
  * (outside the transaction: no network wait holds a lock); null for a type the app ignores.
  */
-async function applierFor(event: Stripe.Event): Promise<((tx: Db) => Promise<Applied>) | null> {
+async function applierFor(event: Stripe.Event): Promise<((tx: Tx) => Promise<Applied>) | null> {
   if (isCheckoutEvent(event.type)) {
     const facts = await readCheckoutFacts(event)
     return (tx) => applyCheckoutEvent(tx, event, facts)
@@ -115,9 +115,9 @@ export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
 
 /** Applies the event in the transaction and notes on its row whether it could be, and why not. */
 async function applyAndNote(
-  tx: Db,
+  tx: Tx,
   eventId: string,
-  apply: (tx: Db) => Promise<Applied>,
+  apply: (tx: Tx) => Promise<Applied>,
 ): Promise<'applied' | 'not_applied'> {
   const applied = await apply(tx)
   await tx

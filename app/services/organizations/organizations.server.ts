@@ -3,7 +3,11 @@ import { db, type Db } from '#db/client.server.ts'
 import { preparedQuery } from '#db/prepared.server.ts'
 import { memberships, organizations, users, type Organization } from '#db/schema/index.ts'
 import type { MembershipRole } from '#app/domain/organizations.ts'
-import type { NewOrganizationInput, OrganizationProfileInput } from '#app/schemas/organization.ts'
+import type {
+  NewOrganizationInput,
+  OrganizationProfileInput,
+  OrganizationReceiptInput,
+} from '#app/schemas/organization.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { retryOnSlugClash, uniqueSlugIn } from '#app/services/slugs.server.ts'
@@ -60,6 +64,38 @@ export async function updateOrganizationProfile(
   input: OrganizationProfileInput,
 ) {
   const changed = PROFILE_FIELDS.filter((f) => (org[f] ?? null) !== (input[f] ?? null))
+  if (changed.length === 0) return org
+  return db().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(organizations)
+      .set(input)
+      .where(eq(organizations.id, org.id))
+      .returning()
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'organization.updated',
+      entityType: 'organization',
+      entityId: org.id,
+      organizationId: org.id,
+      ip: actor.ip,
+      details: { changed },
+    })
+    return updated ?? org
+  })
+}
+
+const RECEIPT_FIELDS = ['legalName', 'registrationNumber'] as const
+
+/**
+ * The legal name and registration number receipts name (docs/decisions/027-pdf-receipts.md).
+ * What a donor's receipt says is the owners' word, so the route lets owners only call this.
+ */
+export async function updateOrganizationReceiptDetails(
+  actor: Actor,
+  org: Organization,
+  input: OrganizationReceiptInput,
+) {
+  const changed = RECEIPT_FIELDS.filter((f) => org[f] !== input[f])
   if (changed.length === 0) return org
   return db().transaction(async (tx) => {
     const [updated] = await tx

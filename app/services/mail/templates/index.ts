@@ -23,6 +23,8 @@ import { grantReportSubmittedMail } from './notify-grant-report-submitted.tsx'
 import { grantReportAcceptedMail } from './notify-grant-report-accepted.tsx'
 import { grantReportChangesMail } from './notify-grant-report-changes.tsx'
 import { grantPaymentMadeMail } from './notify-grant-payment-made.tsx'
+import { donationReceipt } from './donation-receipt.tsx'
+import { tributeNotice } from './tribute-notice.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -54,6 +56,9 @@ export const MAIL_TEMPLATES = {
   'grant-report-accepted': grantReportAcceptedMail,
   'grant-report-changes': grantReportChangesMail,
   'grant-payment-made': grantPaymentMadeMail,
+  // Giving (app/services/donations/gift-mails.server.ts).
+  'donation-receipt': donationReceipt,
+  'tribute-notice': tributeNotice,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES

@@ -29,17 +29,20 @@ export const button = {
 
 /**
  * The frame every mail shares: a preview line, the body, and the footer (who sent it and, for
- * optional mails, where to choose which mails arrive).
+ * optional mails, where to choose which mails arrive; for required ones, why it cannot be turned
+ * off: `requiredNote`, when the reason is not the account's safety).
  */
 export function MailLayout({
   context,
   preview,
   optional,
+  requiredNote,
   children,
 }: {
   context: MailContext
   preview: string
   optional: boolean
+  requiredNote?: string
   children: ReactNode
 }) {
   const { t, url, language } = context
@@ -59,7 +62,7 @@ export function MailLayout({
                 <Link href={url(PREFERENCES_PATH)}>{t('mail:footer.preferencesLink')}</Link>
               </Text>
             ) : (
-              <Text style={small}>{t('mail:footer.required')}</Text>
+              <Text style={small}>{requiredNote ?? t('mail:footer.required')}</Text>
             )}
           </Section>
         </Container>
@@ -77,6 +80,7 @@ export function ActionMail({
   action,
   href,
   after,
+  requiredNote,
 }: {
   context: MailContext
   optional: boolean
@@ -85,9 +89,15 @@ export function ActionMail({
   action: string
   href: string
   after: string[]
+  requiredNote?: string
 }) {
   return (
-    <MailLayout context={context} preview={lines[0] ?? action} optional={optional}>
+    <MailLayout
+      context={context}
+      preview={lines[0] ?? action}
+      optional={optional}
+      requiredNote={requiredNote}
+    >
       <Text style={paragraph}>{greeting}</Text>
       {lines.map((line) => (
         <Text key={line} style={paragraph}>
