@@ -38,8 +38,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 async function expectNoEnglish(page: Page, pendingElsewhere: string[] = []) {
   let text = await page.getByRole('main').innerText()
   // An audit row's details are its stored data ("role: owner"), shown as recorded.
-  // Names in tables are links (other tests' organisations share the database: "Invite Test …").
-  for (const data of await page.locator('main dl.details, main td a').allInnerTexts()) {
+  // Names in tables are links (other tests' organisations share the database: "Invite Test …"),
+  // or, for what has no page of its own (a program in an audit row), its titled label.
+  for (const data of await page
+    .locator('main dl.details, main td a, main td span[title]')
+    .allInnerTexts()) {
     text = text.replace(data, ' ')
   }
   text = text.replace(/\S+@\S+/g, ' ')
