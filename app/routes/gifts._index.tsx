@@ -139,13 +139,17 @@ function Whereabouts({ gift }: { gift: DonorGift }) {
   )
   const fundText = t('gifts:funded.inFund', { amount: money(inFund, gift.currency) })
   const { replacedMinor, shortMinor } = gift.refundEffect
+  const allocated = trace.funded.reduce((sum, f) => sum + f.amountMinor, 0)
+  // Grants given more than the gift still brings after a refund (no replacement recorded).
+  const overdrawn = allocated - Math.max(0, trace.netMinor)
+  const whollyRefunded = gift.refundedMinor >= gift.amountMinor + gift.feeCoveredMinor
   return (
     <>
-      <p>
-        {items.length === 0
-          ? t('gifts:funded.nothingYet', { amount: money(inFund, gift.currency) })
-          : t('gifts:funded.line', { list: [...items, fundText].join(', ') })}
-      </p>
+      {items.length > 0 ? (
+        <p>{t('gifts:funded.line', { list: [...items, fundText].join(', ') })}</p>
+      ) : whollyRefunded ? null : (
+        <p>{t('gifts:funded.nothingYet', { amount: money(inFund, gift.currency) })}</p>
+      )}
       <GiftSplit
         parts={[
           ...trace.funded.map((f) => ({ key: f.grantId, amountMinor: f.amountMinor })),
@@ -159,10 +163,8 @@ function Whereabouts({ gift }: { gift: DonorGift }) {
       {shortMinor > 0 ? (
         <p>{t('gifts:funded.short', { amount: money(shortMinor, gift.currency) })}</p>
       ) : null}
-      {trace.unallocatedMinor < 0 ? (
-        <p>
-          {t('gifts:funded.overdrawn', { amount: money(-trace.unallocatedMinor, gift.currency) })}
-        </p>
+      {overdrawn > 0 ? (
+        <p>{t('gifts:funded.overdrawn', { amount: money(overdrawn, gift.currency) })}</p>
       ) : null}
     </>
   )

@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
-import { db } from '#db/client.server.ts'
+import { db, type Db } from '#db/client.server.ts'
 import { donations, donorAccess } from '#db/schema/index.ts'
 import { fail, type Failure, type Result } from '#app/domain/result.ts'
 import type { Language } from '#app/lib/i18n/config.ts'
@@ -91,8 +91,9 @@ export async function requestGiftLink(
 
 export type DonorLinkRefusal = Failure<{ reason: 'unknown' | 'used' | 'expired' }>
 
-async function findLink(token: string, lock: boolean) {
-  const query = db()
+/** The live link behind a token, or why not; `lock` (in a transaction) holds it until it ends. */
+async function findLink(executor: Db, token: string, lock: boolean) {
+  const query = executor
     .select({ link: donorAccess, expired: sql<boolean>`${donorAccess.expiresAt} <= now()` })
     .from(donorAccess)
     .where(and(eq(donorAccess.tokenHash, tokenDigest(token)), eq(donorAccess.kind, 'link')))
@@ -107,7 +108,7 @@ async function findLink(token: string, lock: boolean) {
 export async function inspectGiftLink(
   token: string,
 ): Promise<DonorLinkRefusal | { ok: true; email: string }> {
-  const found = await findLink(token, false)
+  const found = await findLink(db(), token, false)
   return found.ok ? { ok: true, email: found.link.email } : found
 }
 
@@ -119,7 +120,7 @@ export async function openGiftLink(
   token: string,
 ): Promise<DonorLinkRefusal | { ok: true; token: string; expiresAt: Date }> {
   return db().transaction(async (tx) => {
-    const found = await findLink(token, true)
+    const found = await findLink(tx, token, true)
     if (!found.ok) return found
     await tx
       .update(donorAccess)
