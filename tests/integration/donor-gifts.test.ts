@@ -5,6 +5,7 @@ import { auditLog, donations, donorAccess, mailMessages } from '#db/schema/index
 import { fundGrant } from '#app/services/donations/allocation.server.ts'
 import { createCheckoutForDonation } from '#app/services/donations/checkout.server.ts'
 import { tokenDigest } from '#app/services/accounts/secret-tokens.server.ts'
+import { deleteExpiredRecords } from '#app/services/jobs/clean-up.server.ts'
 import * as giftsPage from '#app/routes/gifts._index.tsx'
 import * as lookupPage from '#app/routes/gifts.lookup.tsx'
 import * as accessPage from '#app/routes/gifts.access.$token.tsx'
@@ -309,6 +310,17 @@ describe('the donor link', () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(and(eq(donorAccess.email, giver), eq(donorAccess.kind, 'session')))
     expect((await show(cookie)).location).toBe('/gifts/lookup')
+
+    // The hourly clean-up deletes what has expired and keeps what still works.
+    expect((await ask(giver)).status).toBe(302)
+    const live = (await mailedLink(giver)).token
+    await deleteExpiredRecords()
+    const left = await db().select().from(donorAccess).where(eq(donorAccess.email, giver))
+    // The first link (used, still within its hour) and the new one; not the expired link or the
+    // ended session.
+    expect(left.map((r) => r.tokenHash).sort()).toEqual(
+      [tokenDigest(token), tokenDigest(live)].sort(),
+    )
   })
 
   it('another address’s link sees only that address’s gifts; “forget” ends the access', async () => {
