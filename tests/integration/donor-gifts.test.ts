@@ -5,6 +5,7 @@ import { auditLog, donations, donorAccess, mailMessages } from '#db/schema/index
 import { fundGrant } from '#app/services/donations/allocation.server.ts'
 import { createCheckoutForDonation } from '#app/services/donations/checkout.server.ts'
 import { tokenDigest } from '#app/services/accounts/secret-tokens.server.ts'
+import { openGiftLink } from '#app/services/donations/donor-access.server.ts'
 import { deleteExpiredRecords } from '#app/services/jobs/clean-up.server.ts'
 import * as giftsPage from '#app/routes/gifts._index.tsx'
 import * as lookupPage from '#app/routes/gifts.lookup.tsx'
@@ -12,7 +13,7 @@ import * as accessPage from '#app/routes/gifts.access.$token.tsx'
 import * as adminPayments from '#app/routes/admin.payments.tsx'
 import * as dashboard from '#app/routes/_index.tsx'
 import { cookieFor, createOpenProgram, createUser } from '#tests/support/factories.ts'
-import { withTestDatabase } from '#tests/support/database.ts'
+import { raceTest, withTestDatabase } from '#tests/support/database.ts'
 import { awardedGrant } from '#tests/support/grants.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { refundGift, settledGift } from '#tests/support/settled-gifts.ts'
@@ -321,6 +322,21 @@ describe('the donor link', () => {
     expect(left.map((r) => r.tokenHash).sort()).toEqual(
       [tokenDigest(token), tokenDigest(live)].sort(),
     )
+  })
+
+  raceTest('a link opened twice at the same moment opens once', async () => {
+    const giver = address()
+    await giftFrom(giver)
+    expect((await ask(giver)).status).toBe(302)
+    const { token } = await mailedLink(giver)
+    const both = await Promise.all([openGiftLink(token), openGiftLink(token)])
+    expect(both.filter((r) => r.ok)).toHaveLength(1)
+    expect(both.find((r) => !r.ok)).toMatchObject({ reason: 'used' })
+    const sessions = await db()
+      .select()
+      .from(donorAccess)
+      .where(and(eq(donorAccess.email, giver), eq(donorAccess.kind, 'session')))
+    expect(sessions).toHaveLength(1)
   })
 
   it('another address’s link sees only that address’s gifts; “forget” ends the access', async () => {
