@@ -1,11 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { auditLog, donations, donorAccess, mailMessages } from '#db/schema/index.ts'
+import { auditLog, donations, donorAccess, mailMessages, programs } from '#db/schema/index.ts'
 import { fundGrant } from '#app/services/donations/allocation.server.ts'
 import { createCheckoutForDonation } from '#app/services/donations/checkout.server.ts'
 import { tokenDigest } from '#app/services/accounts/secret-tokens.server.ts'
 import { openGiftLink } from '#app/services/donations/donor-access.server.ts'
+import { listDonorGifts } from '#app/services/donations/donor-gifts.server.ts'
 import { deleteExpiredRecords } from '#app/services/jobs/clean-up.server.ts'
 import * as giftsPage from '#app/routes/gifts._index.tsx'
 import * as lookupPage from '#app/routes/gifts.lookup.tsx'
@@ -382,6 +383,16 @@ describe('where a gift went', () => {
     expect(shown!.trace!.funded).toEqual([
       expect.objectContaining({ grantId: setup.grantId, amountMinor: 30_00 }),
     ])
+    // In the reader's language: the grant's program by its Spanish title for a Spanish reader.
+    await db()
+      .update(programs)
+      .set({ titleTranslation: 'Programa traducido' })
+      .where(eq(programs.id, setup.s.program.id))
+    const inSpanish = await listDonorGifts(
+      { emails: [email], actorUserId: user.id },
+      { after: null, reader: 'es' },
+    )
+    expect(inSpanish.gifts[0]!.trace!.funded[0]!.programTitle).toBe('Programa traducido')
 
     // Another gift arrives; then the first is refunded in full: the new gift replaces 20, and
     // the other 10 leaves the grant short.

@@ -111,6 +111,13 @@ export async function listDonorGifts(
     ),
     refundEffectsOf(settled.filter((g) => g.refundedMinor > 0).map((g) => g.id)),
   ])
+  const titles = await programTitlesOf(
+    traces.flatMap((t) => t.funded.map((f) => f.grantId)),
+    options.reader,
+  )
+  for (const funded of traces.flatMap((t) => t.funded)) {
+    funded.programTitle = titles.get(funded.grantId) ?? funded.programTitle
+  }
   return {
     gifts: page.map(({ gift, fundName }) => {
       const own = months.filter((m) => m.parentDonationId === gift.id)
@@ -161,6 +168,19 @@ async function designationNames(gifts: Donation[], reader: Language) {
     }
   }
   return names
+}
+
+/** The title of each grant's program in the reader's language (the trace has the written one). */
+async function programTitlesOf(grantIds: string[], reader: Language) {
+  const titles = new Map<string, string>()
+  if (grantIds.length === 0) return titles
+  const rows = await db()
+    .select({ grantId: grants.id, program: programs })
+    .from(grants)
+    .innerJoin(programs, eq(programs.id, grants.programId))
+    .where(inArray(grants.id, [...new Set(grantIds)]))
+  for (const row of rows) titles.set(row.grantId, showProgram(row.program, reader).title.text)
+  return titles
 }
 
 /** A monthly gift's months that were paid (the first included): how many, and what in all. */
