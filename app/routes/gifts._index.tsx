@@ -197,6 +197,9 @@ function Monthly({ gift }: { gift: DonorGift }) {
           ? t('gifts:months.stopped', { date: format.date(gift.stoppedAt) })
           : t(MONTHLY_STATE_KEYS[gift.monthly.state])}
       </p>
+      {gift.nextPaymentAt ? (
+        <p>{t('gifts:months.next', { date: format.date(gift.nextPaymentAt) })}</p>
+      ) : null}
       {gift.monthly.state === 'active' ? (
         <Form method="post" className="stack">
           <input type="hidden" name="id" value={gift.id} />

@@ -428,6 +428,16 @@ describe('stopping a monthly gift', () => {
       monthly: { state: 'active' },
       months: { paidCount: 1, paidMinor: 20_00 },
     })
+    // The next payment, as Stripe expects it: a month on; after the next month is paid, a month later.
+    const days = (iso: string | null) => (new Date(iso ?? 0).getTime() - Date.now()) / 86_400_000
+    expect(days(running!.nextPaymentAt)).toBeGreaterThan(27)
+    expect(days(running!.nextPaymentAt)).toBeLessThan(32)
+    await standIn().renew(monthly.stripeSubscriptionId!)
+    await standIn().idle()
+    const [renewed] = await giftsOf(cookie)
+    expect(renewed).toMatchObject({ months: { paidCount: 2, paidMinor: 40_00 } })
+    expect(days(renewed!.nextPaymentAt)).toBeGreaterThan(55)
+    expect(days(renewed!.nextPaymentAt)).toBeLessThan(63)
 
     // Others may not: another account, another address's link, a guest.
     const stranger = await cookieFor((await createUser()).id)
@@ -447,7 +457,9 @@ describe('stopping a monthly gift', () => {
       expect((await post(cookie, { intent: 'stop', id: monthly.id })).status).toBe(302)
     })
     expect(held.map((d) => JSON.parse(d.payload).type)).toEqual(['customer.subscription.deleted'])
-    expect((await giftsOf(cookie))[0]!.monthly).toEqual({ state: 'stopping' })
+    const stopping = (await giftsOf(cookie))[0]!
+    expect(stopping.monthly).toEqual({ state: 'stopping' })
+    expect(stopping.nextPaymentAt).toBeNull()
 
     for (const delivery of held) await answerOf(delivery)
     const [ended] = await giftsOf(cookie)

@@ -99,9 +99,10 @@ export async function listDonorGifts(
     .limit(GIFTS_PAGE_SIZE + 1)
   const page = rows.slice(0, GIFTS_PAGE_SIZE)
   const gifts = page.map((r) => r.gift)
-  const [months, designations] = await Promise.all([
+  const [months, designations, nextPayments] = await Promise.all([
     laterMonths(gifts),
     designationNames(gifts, options.reader),
+    nextPaymentDates(gifts),
   ])
   const settled = [...gifts, ...months].filter((g) => g.settledAt !== null)
   const [traces, refundEffects] = await Promise.all([
@@ -126,6 +127,7 @@ export async function listDonorGifts(
         fundName,
         designation: designations.get(gift.id) ?? null,
         months: gift.interval === 'month' ? monthsSummary(family) : null,
+        nextPaymentAt: nextPayments.get(gift.id) ?? null,
         trace: mergeTraces(family.map((g) => traces.find((t) => t.donationId === g.id))),
         refund: sumEffects(family.map((g) => refundEffects.get(g.id))),
       })
@@ -168,6 +170,36 @@ async function designationNames(gifts: Donation[], reader: Language) {
     }
   }
   return names
+}
+
+/**
+ * When each running monthly gift's next payment is expected: the end of its subscription's
+ * current period, as Stripe has it now (not stored here, so never stale). A gift Stripe cannot
+ * answer about (an error, a sandbox restarted since) is left without a date.
+ */
+async function nextPaymentDates(gifts: Donation[]): Promise<Map<string, string>> {
+  const dates = new Map<string, string>()
+  const running = gifts.filter((g) => isStoppable(g) && !g.cancelRequestedAt)
+  if (running.length === 0) return dates
+  const client = await stripe()
+  await Promise.all(
+    running.map(async (gift) => {
+      try {
+        const subscription = await client.subscriptions.retrieve(
+          gift.stripeSubscriptionId!,
+          {},
+          { timeout: 3_000 },
+        )
+        const end = subscription.items.data[0]?.current_period_end
+        if (subscription.status === 'active' && typeof end === 'number') {
+          dates.set(gift.id, new Date(end * 1000).toISOString())
+        }
+      } catch (error) {
+        if (!(error instanceof Stripe.errors.StripeError)) throw error
+      }
+    }),
+  )
+  return dates
 }
 
 /** The title of each grant's program in the reader's language (the trace has the written one). */
@@ -300,6 +332,7 @@ function describeGift(
     fundName: string
     designation: { kind: 'program' | 'grant'; name: string } | null
     months: ReturnType<typeof monthsSummary> | null
+    nextPaymentAt: string | null
     trace: ReturnType<typeof mergeTraces>
     refund: RefundEffect
   },
@@ -320,6 +353,8 @@ function describeGift(
     monthly: monthlyState(gift),
     stoppedAt: gift.subscriptionEndedAt?.toISOString() ?? null,
     months: about.months,
+    /** When Stripe expects the next month's payment, if it says (omitted otherwise). */
+    nextPaymentAt: about.nextPaymentAt,
     /** Settled gifts only: the receipt page (/receipts/<token>). */
     receiptToken: gift.settledAt ? gift.receiptToken : null,
     trace: about.trace,
