@@ -70,6 +70,7 @@ test('a guest gives monthly, finds the gift through a mailed link, and stops it'
     .filter({ hasText: '$25.00 a month to Riverbend Health Equity Fund' })
   await expect(gift.getByText('1 monthly payment so far, $25.00 in all.')).toBeVisible()
   await expect(gift.getByText('This gift repeats every month.')).toBeVisible()
+  await expect(gift.getByText(/^Next payment expected on \w+ \d+, \d{4}\.$/)).toBeVisible()
 
   await gift.getByRole('button', { name: 'Stop this monthly gift' }).click()
   await expect(
