@@ -12,4 +12,6 @@ CREATE TABLE "donor_access" (
 --> statement-breakpoint
 ALTER TABLE "donations" ADD COLUMN "cancel_requested_at" timestamp with time zone;--> statement-breakpoint
 CREATE UNIQUE INDEX "donor_access_token_hash_key" ON "donor_access" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "donor_access_expires_idx" ON "donor_access" USING btree ("expires_at");
+CREATE INDEX "donor_access_expires_idx" ON "donor_access" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "ledger_transactions_refund_donation_idx" ON "ledger_transactions" USING btree (("refs"->>'donationId')) WHERE "ledger_transactions"."movement" = 'refund';--> statement-breakpoint
+CREATE INDEX "ledger_transactions_unfunded_refund_idx" ON "ledger_transactions" USING btree (("refs"->>'refund')) WHERE "ledger_transactions"."movement" = 'allocation';

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { auditLog, donations, donorAccess, mailMessages, programs } from '#db/schema/index.ts'
@@ -495,5 +495,29 @@ describe('stopping a monthly gift', () => {
         and(eq(auditLog.entityId, monthly.id), eq(auditLog.action, 'donation.cancel_requested')),
       )
     expect(audit).toMatchObject({ actorUserId: admin.id, details: { by: 'admin' } })
+  })
+})
+
+describe('the queries of a donor’s page', () => {
+  /** The plan of `query` with sequential scans off: whether an index can serve it at all. */
+  const planWithIndexes = (query: ReturnType<typeof sql>) =>
+    db().transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`)
+      const result = (await tx.execute(sql`EXPLAIN ${query}`)) as unknown as {
+        rows: Record<string, string>[]
+      }
+      return result.rows.map((r) => Object.values(r)[0]).join('\n')
+    })
+
+  it('find a gift’s refunds and what they left grants short by small partial indexes, not the whole ledger', async () => {
+    const id = '00000000-0000-4000-8000-000000000001'
+    expect(
+      await planWithIndexes(sql`SELECT id FROM ledger_transactions
+        WHERE movement = 'refund' AND refs->>'donationId' IN (${id})`),
+    ).toContain('ledger_transactions_refund_donation_idx')
+    expect(
+      await planWithIndexes(sql`SELECT id FROM ledger_transactions
+        WHERE movement = 'allocation' AND refs->>'refund' IN (${id})`),
+    ).toContain('ledger_transactions_unfunded_refund_idx')
   })
 })
