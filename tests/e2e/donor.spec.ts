@@ -33,6 +33,13 @@ test('the demo donor signs in and sees which grant a gift funded', async ({ page
   await expect(
     newer.getByText(/has not funded a grant yet: \$48\.25 is still in the fund/),
   ).toBeVisible()
+
+  // The same in Spanish.
+  await page.goto('/gifts?lang=es')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sus donaciones' })).toBeVisible()
+  await expect(
+    page.getByText(/^Esta donación financió: .+ \$150\.00, \$0\.00 todavía en el fondo\.$/),
+  ).toBeVisible()
 })
 
 test('a guest gives monthly, finds the gift through a mailed link, and stops it', async ({
