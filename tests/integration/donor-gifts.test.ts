@@ -207,6 +207,27 @@ describe('who sees which gifts', () => {
     const second = (await show(cookie, `?after=${encodeURIComponent(first.next!)}`)).data as Page
     expect(second.gifts.map((g) => g.amountMinor)).toEqual([3_00, 2_00, 1_00])
     expect(second.next).toBeNull()
+    // Gifts made within one millisecond (the database keeps microseconds) are each on one page.
+    const sameMs = address()
+    const { fund: other } = await createOpenProgram()
+    await db()
+      .insert(donations)
+      .values(
+        Array.from({ length: 25 }, (_, i) => ({
+          fundId: other.id,
+          amountMinor: 100 + i,
+          currency: 'USD',
+          donorName: 'Quick',
+          donorEmail: sameMs,
+          createdAt: sql`'2026-02-01T00:00:00.123Z'::timestamptz + make_interval(secs => ${i} / 1000000.0)`,
+        })),
+      )
+    const quick = await cookieFor((await createUser({ email: sameMs })).id)
+    const one = (await show(quick)).data as Page
+    const two = (await show(quick, `?after=${encodeURIComponent(one.next!)}`)).data as Page
+    const seen = [...one.gifts, ...two.gifts].map((g) => g.id)
+    expect(new Set(seen).size).toBe(25)
+    expect(two.next).toBeNull()
     // A cursor that is not one is the first page.
     expect(((await show(cookie, '?after=nonsense')).data as Page).gifts).toHaveLength(20)
   })

@@ -65,6 +65,13 @@ export function parseGiftCursor(text: string | null): { createdAt: Date; id: str
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]! }
 }
 
+/**
+ * The order and the cursor compare creation times to the millisecond, as JavaScript keeps them:
+ * the database's microseconds would put a gift made in the same millisecond as the cursor's on
+ * neither page.
+ */
+const createdMs = sql`date_trunc('milliseconds', ${donations.createdAt})`
+
 const cursorOf = (d: Donation) => `${d.createdAt.toISOString()}_${d.id}`
 
 /**
@@ -86,16 +93,16 @@ export async function listDonorGifts(
         isNull(donations.parentDonationId),
         after
           ? or(
-              sql`${donations.createdAt} < ${after.createdAt.toISOString()}`,
+              sql`${createdMs} < ${after.createdAt.toISOString()}`,
               and(
-                sql`${donations.createdAt} = ${after.createdAt.toISOString()}`,
+                sql`${createdMs} = ${after.createdAt.toISOString()}`,
                 sql`${donations.id} < ${after.id}`,
               ),
             )
           : undefined,
       ),
     )
-    .orderBy(desc(donations.createdAt), desc(donations.id))
+    .orderBy(desc(createdMs), desc(donations.id))
     .limit(GIFTS_PAGE_SIZE + 1)
   const page = rows.slice(0, GIFTS_PAGE_SIZE)
   const gifts = page.map((r) => r.gift)
