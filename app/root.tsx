@@ -119,6 +119,9 @@ function MainNavList({
               <NavLink to="/reviews">{t('common:nav.reviews')}</NavLink>
             </li>
           ) : null}
+          <li>
+            <NavLink to="/gifts">{t('common:nav.gifts')}</NavLink>
+          </li>
           {user.isPlatformAdmin ? (
             <li>
               <NavLink to="/admin">{t('common:nav.admin')}</NavLink>
@@ -237,6 +240,11 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer container">
           <p>{t('common:footer.tagline')}</p>
+          {root?.user ? null : (
+            <p>
+              <Link to="/gifts/lookup">{t('common:footer.findGifts')}</Link>
+            </p>
+          )}
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

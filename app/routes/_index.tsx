@@ -25,6 +25,7 @@ import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { FUND_MANAGER_ROLES } from '#app/services/programs/funds.server.ts'
 import { listFunderPrograms } from '#app/services/programs/program-lists.server.ts'
+import { hasDonorGifts } from '#app/services/donations/donor-gifts.server.ts'
 import { getSessionOrganizations, getSessionUser } from '#app/utils/session.server.ts'
 import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
@@ -37,7 +38,7 @@ import { requestT } from '#app/utils/i18n.server.ts'
 // Invitations and the organisation cards use the organisations' words.
 // Signed-out visitors get the welcome page, which the anonymous page cache may keep (decision 018).
 export const handle: I18nHandle & AnonymousCacheHandle = {
-  i18n: ['home', 'organizations'],
+  i18n: ['home', 'organizations', 'gifts'],
   anonymousCache: true,
 }
 
@@ -59,12 +60,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       applications: [],
       programs: null,
       invitations: [],
+      gifts: false,
     }
   }
-  const [organizations, applications, invitations] = await Promise.all([
+  const [organizations, applications, invitations, gifts] = await Promise.all([
     getSessionOrganizations(request),
     listUserApplications(user.id),
     listInvitationsFor(user.email),
+    // Gifts are the account's only once it has proved the address is its own (as on /gifts).
+    hasDonorGifts(user.emailVerified ? [user.email.toLowerCase()] : []),
   ])
   return {
     description,
@@ -73,6 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     outbox: user.isPlatformAdmin && !smtpConfigured(),
     organizations,
     invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
+    gifts,
     programs: await funderProgramsOf(user.id, organizations),
     applications: applications.map((a) => ({
       ...a,
@@ -128,7 +133,7 @@ async function funderProgramsOf(
 }
 
 export default function Index() {
-  const { user, organizations, applications, programs, invitations, outbox } =
+  const { user, organizations, applications, programs, invitations, outbox, gifts } =
     useLoaderData<typeof loader>()
   const { t } = useTranslation('home')
   const format = useFormatters()
@@ -142,6 +147,13 @@ export default function Index() {
         <Card title={t('home:outbox.title')}>
           <p>
             {t('home:outbox.text')} <Link to="/admin/outbox">{t('home:outbox.link')}</Link>
+          </p>
+        </Card>
+      ) : null}
+      {gifts ? (
+        <Card title={t('gifts:card.title')}>
+          <p>
+            {t('gifts:card.text')} <Link to="/gifts">{t('gifts:card.link')}</Link>
           </p>
         </Card>
       ) : null}

@@ -67,6 +67,11 @@ export const donations = pgTable(
     stripeInvoiceId: text('stripe_invoice_id'),
     /** When the monthly gift ended (its subscription was cancelled); on the first month's row. */
     subscriptionEndedAt: timestamp('subscription_ended_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * When the donor or an admin asked Stripe to end the monthly gift: until the webhook sets
+     * `subscription_ended_at`, the donor's page says it is stopping.
+     */
+    cancelRequestedAt: timestamp('cancel_requested_at', { withTimezone: true, mode: 'date' }),
     /** The charge's dispute, as Stripe last said: its id and status, and the fee it cost. */
     stripeDisputeId: text('stripe_dispute_id'),
     disputeStatus: text('dispute_status'),

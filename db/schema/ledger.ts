@@ -76,6 +76,14 @@ export const ledgerTransactions = pgTable(
     uniqueIndex('ledger_transactions_idempotency_key').on(t.idempotencyKey),
     // At most one reversal of a transaction.
     uniqueIndex('ledger_transactions_reverses_key').on(t.reversesId),
+    // A donor's page: a gift's refunds, and what each refund left a grant short (both rare, so
+    // the partial indexes stay small however large the ledger grows).
+    index('ledger_transactions_refund_donation_idx')
+      .on(sql`(${t.refs}->>'donationId')`)
+      .where(sql`${t.movement} = 'refund'`),
+    index('ledger_transactions_unfunded_refund_idx')
+      .on(sql`(${t.refs}->>'refund')`)
+      .where(sql`${t.movement} = 'allocation'`),
     check(
       'ledger_transactions_reversal_names_original',
       sql`(${t.movement} = 'reversal') = (${t.reversesId} IS NOT NULL)`,

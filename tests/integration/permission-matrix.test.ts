@@ -179,6 +179,20 @@ const MATRIX: Record<string, RouteExpectation> = {
   // a token that is none of ours is a 404 for everyone (settled and unsettled: receipts.test.ts).
   'routes/receipts.$token': { params: () => ({ token: 'f'.repeat(64) }), loader: every(404) },
   'routes/receipts.$token_.pdf': { params: () => ({ token: 'f'.repeat(64) }), loader: every(404) },
+  // A donor's gifts: a verified account's own (these accounts gave nothing: an empty list), a
+  // guest is sent to ask for a link; an empty post names no gift (who may stop which gift is
+  // tested in donor-gifts.test.ts). Asking for a link is anyone's; a token that is none of ours
+  // is a 404 for everyone.
+  'routes/gifts._index': {
+    loader: every(200, { anonymous: 302 }),
+    action: { answers: every(400) },
+  },
+  'routes/gifts.lookup': { loader: every(200), action: { answers: every(400) } },
+  'routes/gifts.access.$token': {
+    params: () => ({ token: 'not-a-real-token' }),
+    loader: every(404),
+    action: { answers: every(404) },
+  },
   'routes/invitations.$token': {
     loader: every(200),
     action: { answers: every(403, { anonymous: 'login' }) },

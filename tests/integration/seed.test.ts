@@ -19,6 +19,8 @@ import {
 } from '#db/schema/index.ts'
 import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
 import { listMyAssignments } from '#app/services/review/reviewing.server.ts'
+import { listDonorGifts } from '#app/services/donations/donor-gifts.server.ts'
+import { driftedAccounts } from '#app/services/ledger/ledger.server.ts'
 import { programRanking } from '#app/services/review/ranking.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 
@@ -210,5 +212,27 @@ describe('the demo seed', () => {
       .from(notifications)
       .where(and(eq(notifications.kind, 'review-conflict')))
     expect(conflictNotices.length).toBeGreaterThan(0)
+  })
+
+  it('gives the demo donor two settled gifts, the older funding an awarded grant, the newer still in the fund', async () => {
+    const [donor] = await db().select().from(users).where(eq(users.email, 'donor@example.org'))
+    // /gifts shows an account's gifts only once its address is verified.
+    expect(donor?.emailVerifiedAt).toBeInstanceOf(Date)
+    const { gifts } = await listDonorGifts(
+      { emails: ['donor@example.org'], actorUserId: donor!.id },
+      { after: null, reader: 'en' },
+    )
+    expect(gifts.map((g) => [g.amountMinor, g.status])).toEqual([
+      [50_00, 'succeeded'],
+      [150_00, 'succeeded'],
+    ])
+    const [newer, older] = gifts
+    expect(older!.feeCoveredMinor).toBeGreaterThan(0)
+    expect(older!.trace!.funded).toHaveLength(1)
+    expect(older!.trace!.funded[0]!.amountMinor).toBe(150_00)
+    expect(older!.trace!.unallocatedMinor).toBe(0)
+    expect(newer!.trace!.funded).toEqual([])
+    expect(newer!.trace!.unallocatedMinor).toBe(newer!.trace!.netMinor)
+    expect(await driftedAccounts(db())).toEqual([])
   })
 })

@@ -33,6 +33,7 @@ export const NAMESPACES = [
   'grants',
   'donations',
   'volunteers',
+  'gifts',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']

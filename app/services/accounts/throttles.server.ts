@@ -29,6 +29,10 @@ export const POLICIES = {
   // Mails on request (forgot password, resend the verification): a few per address and account.
   'mail-email': { maxAttempts: 3, windowMinutes: 15, lockMinutes: 15 },
   'mail-ip': { maxAttempts: 20, windowMinutes: 15, lockMinutes: 15 },
+  // A donor's link to their gifts: counted whether or not the address gave, so the limit says
+  // nothing about who gave.
+  'gift-link-email': { maxAttempts: 3, windowMinutes: 15, lockMinutes: 15 },
+  'gift-link-ip': { maxAttempts: 20, windowMinutes: 15, lockMinutes: 15 },
 } satisfies Record<string, Policy>
 
 export type ThrottleKind = keyof typeof POLICIES

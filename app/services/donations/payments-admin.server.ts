@@ -8,6 +8,7 @@ import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { ADMIN_PAGE_SIZE } from '#app/services/admin/admin.server.ts'
 import { isSandbox, onceFor, sandbox, stripe } from '#app/services/payments/stripe.server.ts'
 import { receiptPath } from './receipts.server.ts'
+import { cancelSubscription, isStoppable } from './donor-gifts.server.ts'
 
 /**
  * The platform admin's reconciliation of payments (issue 10): every donation with its Stripe ids
@@ -60,11 +61,7 @@ function paymentRow({
     netMinor: d.processorFeeMinor === null ? 0 : gross - fee,
     refundedMinor: d.refundedMinor,
     refundableMinor: d.stripeChargeId && d.status !== 'refunded' ? gross - d.refundedMinor : 0,
-    cancellable:
-      d.interval === 'month' &&
-      !d.parentDonationId &&
-      !!d.stripeSubscriptionId &&
-      !d.subscriptionEndedAt,
+    cancellable: isStoppable(d),
     disputeStatus: d.disputeStatus,
     // A settled gift has a receipt (its page says what the donor was sent).
     receiptPath: d.settledAt ? receiptPath(d.receiptToken) : null,
@@ -141,25 +138,20 @@ export async function requestRefund(
   return { ok: true }
 }
 
-/** Asks Stripe to end a monthly gift; `customer.subscription.deleted` then records it. */
+/**
+ * Asks Stripe to end a monthly gift (as its donor can on /gifts); `customer.subscription.deleted`
+ * then records it. The audit row names the admin.
+ */
 export async function requestCancel(admin: Actor, donationId: string): Promise<Result> {
   const found = await findDonation(donationId)
   if (!found) return notFound()
-  const d = found.donation
-  if (
-    d.interval !== 'month' ||
-    d.parentDonationId ||
-    !d.stripeSubscriptionId ||
-    d.subscriptionEndedAt
-  ) {
-    return fail({ message: 'admin:payments.notCancellable' })
-  }
-  const client = await stripe()
-  if (!(await askStripe(() => client.subscriptions.cancel(d.stripeSubscriptionId!)))) {
-    return fail({ message: 'admin:payments.stripeRefused' })
-  }
-  await audit(admin, found, 'donation.cancel_requested', {})
-  return { ok: true }
+  if (!isStoppable(found.donation)) return fail({ message: 'admin:payments.notCancellable' })
+  const asked = await cancelSubscription(found.donation, found.organizationId, {
+    actorUserId: admin.id,
+    ip: admin.ip ?? null,
+    by: 'admin',
+  })
+  return asked.ok ? asked : fail({ message: 'admin:payments.stripeRefused' })
 }
 
 export const SANDBOX_STEPS = ['renew', 'dispute', 'win', 'lose'] as const
@@ -201,7 +193,7 @@ async function askStripe(call: () => Promise<unknown>): Promise<boolean> {
 async function audit(
   admin: Actor,
   found: { donation: { id: string }; organizationId: string },
-  action: 'donation.refund_requested' | 'donation.cancel_requested',
+  action: 'donation.refund_requested',
   details: Record<string, unknown>,
 ) {
   await recordAudit(db(), {

@@ -1,6 +1,6 @@
 import { and, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
-import { invitations, mailMessages, sessions, throttles } from '#db/schema/index.ts'
+import { donorAccess, invitations, mailMessages, sessions, throttles } from '#db/schema/index.ts'
 import { removeUploadLeftovers } from '#app/services/storage.server.ts'
 import type { JobDefinition } from './job-queue.server.ts'
 
@@ -20,7 +20,7 @@ export const MAIL_KEPT_DAYS = 90
 
 /**
  * Deletes what has expired by the database clock: sessions past their end (they no longer sign
- * anyone in), stale throttle counters, long-expired invitations nobody accepted, and mails done
+ * anyone in), donor links and donor sessions past theirs (they open nothing), stale throttle counters, long-expired invitations nobody accepted, and mails done
  * with for longer than `MAIL_KEPT_DAYS`.
  */
 export async function deleteExpiredRecords() {
@@ -28,6 +28,10 @@ export async function deleteExpiredRecords() {
     .delete(sessions)
     .where(lt(sessions.expiresAt, sql`now()`))
     .returning({ id: sessions.id })
+  const donorLinks = await db()
+    .delete(donorAccess)
+    .where(lt(donorAccess.expiresAt, sql`now()`))
+    .returning({ id: donorAccess.id })
   const counters = await db()
     .delete(throttles)
     .where(
@@ -60,6 +64,7 @@ export async function deleteExpiredRecords() {
     .returning({ id: mailMessages.id })
   return {
     sessions: ended.length,
+    donorAccess: donorLinks.length,
     throttles: counters.length,
     invitations: unanswered.length,
     mails: mails.length,

@@ -25,6 +25,7 @@ import { grantReportChangesMail } from './notify-grant-report-changes.tsx'
 import { grantPaymentMadeMail } from './notify-grant-payment-made.tsx'
 import { donationReceipt } from './donation-receipt.tsx'
 import { tributeNotice } from './tribute-notice.tsx'
+import { donorAccess } from './donor-access.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -35,6 +36,7 @@ export const MAIL_TEMPLATES = {
   'reset-password': resetPassword,
   'confirm-email-change': confirmEmailChange,
   'email-changed-notice': emailChangedNotice,
+  'donor-access': donorAccess,
   // Notifications (app/services/notifications): one per kind, named as the kind.
   invitation: invitationMail,
   'application-submitted': applicationSubmittedMail,

@@ -1,5 +1,5 @@
 import type { StripeApi } from './api.ts'
-import { unixNow, type StripeObject } from './store.ts'
+import { monthAfter, unixNow, type StripeObject } from './store.ts'
 
 /**
  * What a person can do on the sandbox's hosted checkout page, and what Stripe would then do:
@@ -97,6 +97,9 @@ function openPaymentIntent(api: StripeApi, session: StripeObject): StripeObject 
       data: [
         {
           object: 'subscription_item',
+          // The month the first invoice pays for; Stripe charges the next at its end.
+          current_period_start: unixNow(),
+          current_period_end: monthAfter(unixNow()),
           price: {
             object: 'price',
             currency: session.currency,

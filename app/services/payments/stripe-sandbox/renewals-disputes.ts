@@ -1,5 +1,5 @@
 import type { StripeApi } from './api.ts'
-import { unixNow, type StripeObject } from './store.ts'
+import { monthAfter, unixNow, type StripeObject } from './store.ts'
 
 /**
  * What Stripe does later in a payment's life, which the sandbox triggers on demand (tests, and a
@@ -50,7 +50,14 @@ export function renewSubscription(api: StripeApi, subscriptionId: string): Emitt
     },
     status: 'paid',
   })
-  store.update(sub.id, { latest_invoice: invoice.id })
+  // The next month is the current period now.
+  const items = structuredClone(sub.items) as { data: Array<Record<string, unknown>> }
+  for (const item of items.data) {
+    const end = (item.current_period_end as number | undefined) ?? unixNow()
+    item.current_period_start = end
+    item.current_period_end = monthAfter(end)
+  }
+  store.update(sub.id, { latest_invoice: invoice.id, items })
   return [['invoice.paid', invoice]]
 }
 

@@ -60,3 +60,10 @@ export class ObjectStore {
 
 /** Seconds since the epoch, as Stripe writes times. */
 export const unixNow = () => Math.floor(Date.now() / 1000)
+
+/** The same moment a calendar month later (UTC), in seconds: a monthly subscription's next period. */
+export function monthAfter(unixSeconds: number): number {
+  const at = new Date(unixSeconds * 1000)
+  at.setUTCMonth(at.getUTCMonth() + 1)
+  return Math.floor(at.getTime() / 1000)
+}
