@@ -26,7 +26,7 @@ if (!process.env.E2E_CHECKED_DIR) {
   process.on('exit', () => rmSync(folder, { recursive: true, force: true }))
 }
 const baseURL = `http://localhost:${process.env.E2E_PORT}`
-const DECIDING_SPECS = /decisions\.spec\.ts$/
+const DECIDING_SPECS = /(decisions|donations-walk)\.spec\.ts$/
 
 // Debian's Chromium where it exists (this workplace cannot download browsers); otherwise
 // Playwright's own, installed with `npx playwright install chromium`.
@@ -67,6 +67,7 @@ export default defineConfig({
   // round has applications of its own there (app/seed/demo-review-round.ts). Deciding them still
   // changes the whole program's committed budget and guardrail shares, which the decision page's
   // proposal reads (done-means.spec, decide.spec): the deciding spec runs after all the others.
+  // So does the donations walk, which compares the fund's totals before and after its own gift.
   projects: [
     { name: 'main', testIgnore: DECIDING_SPECS },
     { name: 'deciding', testMatch: DECIDING_SPECS, dependencies: ['main'] },
