@@ -54,8 +54,8 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     // A render that has not finished in time is abandoned. The timer goes once the page is
-    // written: left to run, it kept every finished render reachable for six more seconds (and
-    // at 20 connections, hundreds of them alive at once for the garbage collector to copy).
+    // written: left to run, its closure kept every finished render's state reachable for six
+    // more seconds (at 20 connections, hundreds at once for the garbage collector to trace).
     const giveUp = setTimeout(() => abort(), streamTimeout + 1_000)
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={serverI18n(language)}>
