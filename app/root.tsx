@@ -32,8 +32,7 @@ import { publicOrigin } from './utils/http.server.ts'
 import { titleMeta } from './lib/i18n/meta.ts'
 import { useMessage } from './lib/i18n/message.ts'
 import { isLanguage, routeNamespaces } from './lib/i18n/config.ts'
-import { unreadCount } from './utils/notifications.server.ts'
-import { sitsOnAPanel } from './services/review/panel.server.ts'
+import { pageHeaderFigures } from './services/accounts/page-header.server.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -51,6 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const current =
     organizations.find((o) => o.id === user?.currentOrganizationId) ?? organizations[0] ?? null
+  const { unread, reviewer } = user
+    ? await pageHeaderFigures(user.id)
+    : { unread: 0, reviewer: false }
   return data(
     {
       user: user
@@ -67,9 +69,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: timeZoneFromCookie(request.headers.get('Cookie')),
       language,
       siteTitle: t('common:site.name'),
-      unread: user ? await unreadCount(user.id) : 0,
+      unread,
       /** On a review panel: the header links to the person's reviews. */
-      reviewer: user ? await sitsOnAPanel(user.id) : false,
+      reviewer,
       /** This page without its query, for hreflang alternates. */
       pageUrl: `${publicOrigin(request)}${url.pathname}`,
     },

@@ -37,6 +37,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import type { Db } from '#db/client.server.ts'
 import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
 import { resultsFile } from './results-file.ts'
 import { addApplications, addDraft, demoProgram, organizationId } from './seed-applications.ts'
 
@@ -204,11 +205,12 @@ function treeCpuSeconds(root: number | undefined): number {
 async function startServer(env: Record<string, string>, profileDir?: string): Promise<Running> {
   const port = await freePort()
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
-  // With --workers, as `npm start` serves: scripts/start.mjs forks the workers (and profiles
-  // every process through NODE_OPTIONS).
+  // As `npm start` serves: with its V8 options (scripts/server-flags.mjs); with --workers,
+  // through scripts/start.mjs, which forks the workers (profiling every process through
+  // NODE_OPTIONS).
   const args =
     WORKERS === null
-      ? [...profile, path.join(buildDir, 'server.js')]
+      ? [...SERVER_NODE_FLAGS, ...profile, path.join(buildDir, 'server.js')]
       : [path.resolve(import.meta.dirname, '../scripts/start.mjs')]
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: buildTree,

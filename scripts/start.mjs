@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { SERVER_NODE_FLAGS } from './server-flags.mjs'
 
 const SOURCES = ['app', 'db', 'server', 'public', 'vite.config.ts', 'package.json']
 // BUILD_DIR is honoured by the build (vite.config.ts, the esbuild step) and so here too.
@@ -57,7 +58,10 @@ if (workers === 1 || !process.env.DATABASE_URL) {
       { workers: 1 },
     )
   }
-  const server = spawn(process.execPath, [BUILT], { stdio: 'inherit', env: process.env })
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT], {
+    stdio: 'inherit',
+    env: process.env,
+  })
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
     process.on(signal, () => server.kill(signal))
   }
@@ -76,7 +80,7 @@ async function serveWithWorkers(/** @type {number} */ count) {
     await import(entryUrl)
   )
   await build.entry.module.prepareDatabase()
-  cluster.setupPrimary({ exec: BUILT })
+  cluster.setupPrimary({ exec: BUILT, execArgv: [...process.execArgv, ...SERVER_NODE_FLAGS] })
   log(`Starting ${count} workers on one port.`, { workers: count })
   let stopping = false
   /** @type {Map<number, number>} pid → when it was forked */

@@ -3,6 +3,7 @@
  * Remix request handler. In development it serves through Vite; in production from ./build.
  */
 import { randomBytes } from 'node:crypto'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -70,6 +71,16 @@ function bodyLimits(req: Request, res: Response, next: NextFunction) {
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large · Commons Fund</title></head><body><main><h1>That was too large to accept</h1><p>What you sent is larger than ${upload ? '10 MB' : '1 MB'}, so nothing was read or saved. Forms take at most 1 MB; an upload takes one file of at most 10 MB.</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
     )
+}
+
+/** The first segment of a path, decoded as the static handler decodes it ('' when it cannot be). */
+function firstSegment(urlPath: string) {
+  const segment = urlPath.split('/', 2)[1] ?? ''
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return ''
+  }
 }
 
 const build = await loadBuild()
@@ -144,7 +155,13 @@ if (vite) {
 } else {
   const client = path.join(here, 'client')
   app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }))
-  app.use(express.static(client, { maxAge: '1h' }))
+  // The build's other public files are few and fixed: only a path under one of their names is
+  // looked for on disk, so a page is not preceded by a stat() on the thread pool each time.
+  const publicFiles = express.static(client, { maxAge: '1h' })
+  const publicNames = new Set(readdirSync(client).filter((name) => name !== 'assets'))
+  app.use((req, res, next) =>
+    publicNames.has(firstSegment(req.path)) ? publicFiles(req, res, next) : next(),
+  )
 }
 
 await lifecycle(build).startApp()

@@ -2,10 +2,7 @@ import { redirect } from '@remix-run/node'
 import type { MembershipRole } from '#app/domain/organizations.ts'
 import type { Organization } from '#db/schema/index.ts'
 import type { SessionUser } from '#app/services/accounts/sessions.server.ts'
-import {
-  findMembership,
-  findOrganizationBySlug,
-} from '#app/services/organizations/organizations.server.ts'
+import { findOrganizationForMember } from '#app/services/organizations/organizations.server.ts'
 import { forbidden, throwNotFound } from './http.server.ts'
 import { memo } from './request-memo-cache.server.ts'
 import { getSessionUser } from './session.server.ts'
@@ -48,16 +45,13 @@ export async function requireOrgRole(
   roles?: readonly MembershipRole[],
 ): Promise<OrgAccess> {
   const user = await requireUser(request)
-  const organization = slug
-    ? await memo(`organization:${slug}`, () => findOrganizationBySlug(slug))
+  const found = slug
+    ? await memo(`organization:${slug}:${user.id}`, () => findOrganizationForMember(slug, user.id))
     : null
-  if (!organization) throwNotFound('common:errors.noSuchOrganization')
-  const membership = await memo(`membership:${organization.id}:${user.id}`, () =>
-    findMembership(organization.id, user.id),
-  )
-  if (!membership) throwNotFound('common:errors.noSuchOrganization')
-  if (roles && !roles.includes(membership.role)) {
+  if (!found?.role) throwNotFound('common:errors.noSuchOrganization')
+  const { organization, role } = found
+  if (roles && !roles.includes(role)) {
     throw forbidden('common:errors.roleNotAllowed')
   }
-  return { user, organization, role: membership.role }
+  return { user, organization, role }
 }

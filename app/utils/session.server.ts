@@ -91,12 +91,16 @@ export async function flashCookie(flash: Flash): Promise<string> {
   return flashStorage().commitSession(session)
 }
 
-/** Reads (and so consumes) the pending flash; the returned header clears it. */
+/**
+ * Reads (and so consumes) the pending flash; the returned header clears it. With none pending
+ * there is nothing to clear, and no cookie is signed (the root loader asks on every page).
+ */
 export async function takeFlash(
   request: Request,
-): Promise<{ flash: Flash | null; header: string }> {
+): Promise<{ flash: Flash; header: string } | { flash: null; header: null }> {
   const session = await flashStorage().getSession(request.headers.get('Cookie'))
-  const flash = session.get('flash') ?? null
+  const flash = session.get('flash')
+  if (!flash) return { flash: null, header: null }
   return { flash, header: await flashStorage().commitSession(session) }
 }
 

@@ -11,6 +11,7 @@ import {
 import {
   changeMemberRole,
   createOrganization,
+  findOrganizationForMember,
   listUserOrganizations,
   removeMember,
   updateOrganizationProfile,
@@ -168,5 +169,32 @@ describe('audit log', () => {
     ).rejects.toThrow()
     await expect(db().delete(auditLog).where(eq(auditLog.organizationId, org.id))).rejects.toThrow()
     expect(await actions(org.id)).toEqual(['organization.created'])
+  })
+})
+
+describe('an organisation and the viewer’s role in it (one lookup for every organisation page)', () => {
+  it('gives the role of this user in this organisation only', async () => {
+    const funder = await createOrgWithOwner('funder')
+    const group = await createOrgWithOwner('community_group')
+    const member = await addUserToOrg(funder, 'member')
+
+    expect(await findOrganizationForMember(funder.org.slug, funder.owner.id)).toEqual({
+      organization: funder.org,
+      role: 'owner',
+    })
+    expect(await findOrganizationForMember(funder.org.slug, member.id)).toMatchObject({
+      organization: { id: funder.org.id },
+      role: 'member',
+    })
+    // Owner elsewhere, nothing here; and another member's role is not theirs.
+    expect(await findOrganizationForMember(funder.org.slug, group.owner.id)).toEqual({
+      organization: funder.org,
+      role: null,
+    })
+    expect(await findOrganizationForMember(group.org.slug, member.id)).toMatchObject({
+      organization: { id: group.org.id },
+      role: null,
+    })
+    expect(await findOrganizationForMember('no-such-organisation', funder.owner.id)).toBeNull()
   })
 })

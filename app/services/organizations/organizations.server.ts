@@ -154,6 +154,31 @@ export async function findMembership(organizationId: string, userId: string) {
   return m ?? null
 }
 
+/**
+ * The organisation with this slug and the user's role in it (null when not a member): what every
+ * organisation page checks first, in one prepared statement rather than two lookups in a row.
+ */
+const organizationForMemberQuery = preparedQuery('organization_for_member', (db, name) =>
+  db
+    .select({ organization: organizations, role: memberships.role })
+    .from(organizations)
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.organizationId, organizations.id),
+        eq(memberships.userId, sql.placeholder('userId')),
+      ),
+    )
+    .where(eq(organizations.slug, sql.placeholder('slug')))
+    .limit(1)
+    .prepare(name),
+)
+
+export async function findOrganizationForMember(slug: string, userId: string) {
+  const [found] = await organizationForMemberQuery().execute({ slug, userId })
+  return found ?? null
+}
+
 /** The user's organisations, for navigation and the switcher. */
 const userOrganizationsQuery = preparedQuery('user_organizations', (db, name) =>
   db

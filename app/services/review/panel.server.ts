@@ -1,6 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
-import { preparedQuery } from '#db/prepared.server.ts'
 import {
   funds,
   memberships,
@@ -51,24 +50,6 @@ function auditPanel(
     ip: actor.ip,
     details,
   })
-}
-
-/**
- * Any one of the person's panel seats: the root loader asks on every page, so it reads at most
- * one entry of `panel_members_user_idx` (what EXISTS would read) as a prepared statement.
- */
-const panelSeatQuery = preparedQuery('panel_seat', (db, name) =>
-  db
-    .select({ id: panelMembers.id })
-    .from(panelMembers)
-    .where(eq(panelMembers.userId, sql.placeholder('userId')))
-    .limit(1)
-    .prepare(name),
-)
-
-/** Whether the person sits on any program's review panel (the header's "Reviews" link). */
-export async function sitsOnAPanel(userId: string): Promise<boolean> {
-  return (await panelSeatQuery().execute({ userId })).length > 0
 }
 
 /**
