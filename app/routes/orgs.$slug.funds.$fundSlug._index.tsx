@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
+import { BarChart } from '#app/components/bar-chart.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import { effectiveStatus } from '#app/domain/programs/program-status.ts'
@@ -91,14 +92,24 @@ export default function FundPage() {
       </Card>
       <Card title={t('funder:fund.money.title')}>
         <p>{t('funder:fund.money.intro')}</p>
-        <dl className="facts">
-          {MONEY_FIGURES.map(([field, label]) => (
-            <Fragment key={field}>
-              <dt>{t(label)}</dt>
-              <dd>{money(figures[field])}</dd>
-            </Fragment>
-          ))}
-        </dl>
+        <BarChart
+          title={t('funder:fund.money.chart')}
+          note={t('funder:fund.money.chartNote')}
+          bars={MONEY_FIGURES.map(([field, label]) => ({
+            label: t(label),
+            value: Math.max(0, figures[field]),
+            valueText: money(figures[field]),
+          }))}
+        >
+          <dl className="facts">
+            {MONEY_FIGURES.map(([field, label]) => (
+              <Fragment key={field}>
+                <dt>{t(label)}</dt>
+                <dd>{money(figures[field])}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </BarChart>
       </Card>
       <Card
         title={t('funder:fund.programs')}
