@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const fund = await findGivingFund(params.fundSlug ?? '', await requestLanguage(request))
   if (!fund) throwNotFound('donations:give.notFound')
-  const raisedMinor = fund.goalMinor ? await settledGiftsMinor(fund.id) : 0
+  const raisedMinor = fund.goalMinor ? await settledGiftsMinor(fund) : 0
   return { fund, raisedMinor }
 }
 

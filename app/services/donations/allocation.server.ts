@@ -41,14 +41,14 @@ const HELD_STATUSES = ['succeeded', 'refunded'] as const
  * The fund's account row, locked until the transaction ends: two allocations from one fund take
  * turns, so the second reads the lots the first left and never consumes one twice.
  */
-async function lockFundAccount(tx: Db, fund: AccountRef & { kind: 'fund' }): Promise<number> {
+async function lockFundAccount(tx: Db, fund: AccountRef & { kind: 'fund' }): Promise<void> {
   const id = await accountId(tx, fund)
-  const [row] = await tx
-    .select({ balance: ledgerAccounts.balanceMinor })
+  // Gifts add to the account's running totals, not to this row, so settling never waits here.
+  await tx
+    .select({ id: ledgerAccounts.id })
     .from(ledgerAccounts)
     .where(eq(ledgerAccounts.id, id))
     .for('update')
-  return row!.balance
 }
 
 const designationOf = (row: { programId: string | null; grantId: string | null }): Designation =>
