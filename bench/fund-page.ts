@@ -57,8 +57,8 @@ async function seedGifts(fundId: string, currency: string) {
     await client.query(
       `CREATE TEMP TABLE bench_gifts ON COMMIT DROP AS
         SELECT g, gen_random_uuid() AS donation_id, gen_random_uuid() AS gift_tx,
-               gen_random_uuid() AS fee_tx, 10_00 + (g % 5000) AS amount,
-               ((10_00 + (g % 5000)) * 29 + 500) / 1000 + 30 AS fee
+               gen_random_uuid() AS fee_tx, 1000 + (g % 5000) AS amount,
+               ((1000 + (g % 5000)) * 29 + 500) / 1000 + 30 AS fee
           FROM generate_series(1, $1::int) AS g`,
       [N],
     )
@@ -73,10 +73,10 @@ async function seedGifts(fundId: string, currency: string) {
     )
     await client.query(
       `INSERT INTO ledger_transactions (id, idempotency_key, movement, memo, refs)
-        SELECT gift_tx, 'stripe:txn_bench_' || g, 'gift_settled', 'Bench gift',
+        SELECT gift_tx, 'stripe:txn_bench_' || g, 'gift_settled'::ledger_movement, 'Bench gift',
                jsonb_build_object('donationId', donation_id) FROM bench_gifts
         UNION ALL
-        SELECT fee_tx, 'stripe:txn_bench_' || g || ':fee', 'processor_fee', 'Bench fee',
+        SELECT fee_tx, 'stripe:txn_bench_' || g || ':fee', 'processor_fee'::ledger_movement, 'Bench fee',
                jsonb_build_object('donationId', donation_id) FROM bench_gifts`,
     )
     await client.query(

@@ -43,12 +43,13 @@ const HELD_STATUSES = ['succeeded', 'refunded'] as const
  */
 async function lockFundAccount(tx: Db, fund: AccountRef & { kind: 'fund' }): Promise<void> {
   const id = await accountId(tx, fund)
-  // Gifts add to the account's running totals, not to this row, so settling never waits here.
+  // Gifts add to the account's running totals, not to this row, so settling never waits here
+  // (NO KEY UPDATE: a new total's foreign key check on this row does not wait either).
   await tx
     .select({ id: ledgerAccounts.id })
     .from(ledgerAccounts)
     .where(eq(ledgerAccounts.id, id))
-    .for('update')
+    .for('no key update')
 }
 
 const designationOf = (row: { programId: string | null; grantId: string | null }): Designation =>
