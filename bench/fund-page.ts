@@ -156,6 +156,22 @@ try {
   const before = os.loadavg()
   const measured = await load(url, C, D)
   const loadAverage = os.loadavg()
+  // What any page costs on this machine now (root route, no loader of its own): on a shared,
+  // loaded machine the fund page's own cost is the difference.
+  const ceiling = await load(`${app.base}/bench/ceiling`, C, D)
+  console.log(
+    `/bench/ceiling (no loader), same load: ${ceiling.requestsPerSecond.toFixed(0)} req/s, ` +
+      `p50 ${ceiling.p50.toFixed(1)} ms, p95 ${ceiling.p95.toFixed(1)} ms; load average ` +
+      `${os.loadavg()[0]!.toFixed(2)}`,
+  )
+  const explain = await pool.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) SELECT t.movement, sum(t.total_minor)
+       FROM ledger_account_totals t JOIN ledger_accounts a ON a.id = t.account_id
+      WHERE a.kind = 'fund' AND a.fund_id = $1 AND a.currency = $2 GROUP BY t.movement`,
+    [fund.id, fund.currency],
+  )
+  const figuresQuery = explain.rows.map((r) => r['QUERY PLAN'])
+  console.log(`the figures' read:\n  ${figuresQuery.join('\n  ')}`)
   console.log(
     `/funds/${FUND} with ${N.toLocaleString('en-US')} settled gifts, ${C} connections, ${D} s: ` +
       `${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50.toFixed(1)} ms, ` +
@@ -181,6 +197,8 @@ try {
         raisedShown: shown,
         ...measured,
         loadAverage,
+        ceiling,
+        figuresQuery,
       },
       null,
       2,
