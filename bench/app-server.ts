@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -26,7 +26,21 @@ export async function freePort(): Promise<number> {
 
 export interface App {
   base: string
+  /** CPU seconds the server process has used so far (user + system, from /proc: Linux). */
+  cpuSeconds(): number
   stop(): Promise<void>
+}
+
+/** A process's user + system CPU seconds from /proc/<pid>/stat (fields 14 and 15). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined) return NaN
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
+  }
 }
 
 /** Starts build/server.js with `env` (and `nodeArgs`, e.g. --cpu-prof) and waits for /healthz. */
@@ -60,6 +74,7 @@ export async function startApp(env: Record<string, string>, nodeArgs: string[] =
   }
   return {
     base,
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     stop: async () => {
       if (child.exitCode !== null) return
       child.kill('SIGTERM')
