@@ -66,8 +66,11 @@ export interface NewLedgerTransaction {
 
 export type Posted = { transactionId: string; recorded: boolean }
 
+/** Account ids by `refKey`, for callers that post several movements on the same accounts. */
+export type AccountIds = ReadonlyMap<string, string>
+
 /** The ids of the accounts `refs` name, by `refKey`: one read, opening only the missing ones. */
-async function accountIds(tx: Db, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+export async function accountIds(tx: Db, refs: readonly AccountRef[]): Promise<AccountIds> {
   const found = await tx
     .select({
       id: ledgerAccounts.id,
@@ -95,15 +98,17 @@ const refKey = (ref: AccountRef) =>
  * Two round trips when the accounts exist: one read of their ids, then one statement that inserts
  * the transaction and, only if it is new, its entries (the webhook's time is mostly round trips).
  */
-export async function postTransaction(tx: Db, movement: NewLedgerTransaction): Promise<Posted> {
+export async function postTransaction(
+  tx: Db,
+  movement: NewLedgerTransaction,
+  known?: AccountIds,
+): Promise<Posted> {
   const problems = postingProblems(movement.postings)
   if (problems.length > 0) {
     throw new RangeError(`Unbalanced ledger transaction: ${JSON.stringify(problems)}`)
   }
-  const ids = await accountIds(
-    tx,
-    movement.postings.map((p) => p.account),
-  )
+  const refs = movement.postings.map((p) => p.account)
+  const ids = known && refs.every((r) => known.has(refKey(r))) ? known : await accountIds(tx, refs)
   const entries = sql.join(
     movement.postings.map(
       (p, n) =>
