@@ -32,7 +32,7 @@ export interface App {
 }
 
 /** A process's user + system CPU seconds from /proc/<pid>/stat (fields 14 and 15). */
-function cpuSecondsOf(pid: number | undefined): number {
+export function cpuSecondsOf(pid: number | undefined): number {
   if (pid === undefined) return NaN
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')

@@ -19,7 +19,7 @@ import pg from 'pg'
 import Stripe from 'stripe'
 import { StripeStandIn } from '#app/services/payments/stripe-sandbox/stand-in.server.ts'
 import { createScratchDatabase } from '#tests/support/scratch-databases.mjs'
-import { buildDir, percentile, startApp, type App } from './app-server.ts'
+import { buildDir, cpuSecondsOf, percentile, startApp, type App } from './app-server.ts'
 import { resultsFile } from './results-file.ts'
 
 const argv = process.argv.slice(2).filter((a) => a !== '--')
@@ -110,6 +110,17 @@ async function payAll(gifts: { id: string; amount: number }[]) {
   )
 }
 
+/**
+ * CPU seconds used so far by each PostgreSQL backend serving the scratch database (the server is
+ * on this machine: its backends are processes here).
+ */
+async function backendCpu(): Promise<Map<number, number>> {
+  const rows = await query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+  )
+  return new Map(rows.map((r) => [r.pid, cpuSecondsOf(r.pid)]))
+}
+
 async function post(app: App, d: (typeof held)[number]) {
   const started = performance.now()
   const response = await fetch(`${app.base}/webhooks/stripe`, {
@@ -153,6 +164,7 @@ try {
   const loadBefore = os.loadavg()
   const appCpuBefore = apps.map((app) => app.cpuSeconds())
   const benchCpuBefore = process.cpuUsage()
+  const dbCpuBefore = await backendCpu()
   const started = performance.now()
   await Promise.all(
     Array.from({ length: C }, async () => {
@@ -170,9 +182,12 @@ try {
   // (both receive every event), and this process (the stand-in answering their Stripe calls).
   const appCpu = apps.reduce((t, app, i) => t + app.cpuSeconds() - appCpuBefore[i]!, 0)
   const benchCpu = process.cpuUsage(benchCpuBefore)
+  let dbCpu = 0
+  for (const [pid, now] of await backendCpu()) dbCpu += now - (dbCpuBefore.get(pid) ?? 0)
   const cpuMsPerEvent = {
     apps: (appCpu * 1000) / N,
     benchAndStandIn: (benchCpu.user + benchCpu.system) / 1000 / N,
+    postgres: (dbCpu * 1000) / N,
   }
   latencies.sort((a, b) => a - b)
 
@@ -206,7 +221,8 @@ try {
   console.log(`answers: ${JSON.stringify(answers)}`)
   console.log(
     `CPU per event: ${cpuMsPerEvent.apps.toFixed(2)} ms in the two app processes, ` +
-      `${cpuMsPerEvent.benchAndStandIn.toFixed(2)} ms in this process (stand-in and posting)`,
+      `${cpuMsPerEvent.benchAndStandIn.toFixed(2)} ms in this process (stand-in and posting), ` +
+      `${cpuMsPerEvent.postgres.toFixed(2)} ms in PostgreSQL's backends`,
   )
   console.log(`checks: ${JSON.stringify(check)} → ${ok ? 'each gift exactly once' : 'FAILED'}`)
   console.log(
