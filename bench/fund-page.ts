@@ -159,6 +159,12 @@ try {
   // What any page costs on this machine now (root route, no loader of its own): on a shared,
   // loaded machine the fund page's own cost is the difference.
   const ceiling = await load(`${app.base}/bench/ceiling`, C, D)
+  // One connection: the page's own latency, without queueing behind nine others on 2 cores.
+  const alone = await load(url, 1, D)
+  console.log(
+    `/funds/${FUND}, 1 connection: ${alone.requestsPerSecond.toFixed(0)} req/s, ` +
+      `p50 ${alone.p50.toFixed(1)} ms, p95 ${alone.p95.toFixed(1)} ms, p99 ${alone.p99.toFixed(1)} ms`,
+  )
   console.log(
     `/bench/ceiling (no loader), same load: ${ceiling.requestsPerSecond.toFixed(0)} req/s, ` +
       `p50 ${ceiling.p50.toFixed(1)} ms, p95 ${ceiling.p95.toFixed(1)} ms; load average ` +
@@ -198,6 +204,7 @@ try {
         ...measured,
         loadAverage,
         ceiling,
+        oneConnection: alone,
         figuresQuery,
       },
       null,
@@ -205,7 +212,7 @@ try {
     ) + '\n',
   )
   console.log(file)
-  if (measured.non2xx + measured.errors > 0) process.exitCode = 1
+  if (measured.non2xx + measured.errors + alone.non2xx + alone.errors > 0) process.exitCode = 1
 } finally {
   await app?.stop()
   await pool.end()
