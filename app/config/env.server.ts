@@ -19,6 +19,12 @@ const EnvSchema = z.object({
    * them, so outside tools can sign events too (else a generated secret kept in DATA_DIR).
    */
   STRIPE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * Sandbox only: the address (http://127.0.0.1:port, loopback only) of a stand-in that another
+   * process runs, for the Stripe API calls of several app processes that must agree on what was
+   * paid (bench/stripe-webhooks-http.ts). Unset, each process starts its own.
+   */
+  STRIPE_SANDBOX_URL: z.string().url().optional(),
   /** Sign-ups allowed per address per hour; the e2e suite, which signs up from one, raises it. */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).optional(),
   /**

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reader = await requestLanguage(request)
   const fund = await findGivingFund(params.fundSlug ?? '', reader)
   if (!fund) throwNotFound('donations:give.notFound')
-  const raisedMinor = fund.goalMinor ? await settledGiftsMinor(fund.id) : 0
+  const raisedMinor = fund.goalMinor ? await settledGiftsMinor(fund) : 0
   return { fund, raisedMinor, grants: await fundableGrants(fund.id, reader) }
 }
 

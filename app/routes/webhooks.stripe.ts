@@ -14,5 +14,10 @@ export async function action({ request }: ActionFunctionArgs) {
     request.headers.get('Stripe-Signature'),
   )
   if (!event) return new Response('Invalid signature', { status: 400 })
-  return Response.json({ received: await receiveEvent(event) })
+  const body = JSON.stringify({ received: await receiveEvent(event) })
+  // With its length said, the compression middleware leaves this small answer alone instead of
+  // deflating it (7% of an app process's CPU under webhook load, bench/stripe-webhooks-http.ts).
+  return new Response(body, {
+    headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+  })
 }

@@ -8,6 +8,8 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   unique,
   uniqueIndex,
@@ -24,9 +26,9 @@ export const ledgerMovement = pgEnum('ledger_movement', LEDGER_MOVEMENTS)
 
 /**
  * One account of the double-entry ledger: a fund's, a grant's, or one of the platform's per
- * currency. `balance_minor` is the running sum of its entries, kept by the database in the same
- * transaction as each entry (trigger `ledger_entries_apply` in migration 0020), so a balance is
- * one row read however many gifts there are; a test checks it against the entries.
+ * currency. Its balance is the sum of its running totals (`ledger_account_totals`), never a
+ * column here: every gift touches the platform's processor and fees accounts, and a balance kept
+ * on this row would make every gift wait for the one before (docs/decisions/022-ledger.md).
  */
 export const ledgerAccounts = pgTable(
   'ledger_accounts',
@@ -36,7 +38,6 @@ export const ledgerAccounts = pgTable(
     fundId: uuid('fund_id').references(() => funds.id),
     grantId: uuid('grant_id').references(() => grants.id),
     currency: text('currency').notNull(),
-    balanceMinor: bigint('balance_minor', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -110,6 +111,30 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_transaction_idx').on(t.transactionId),
     index('ledger_entries_account_idx').on(t.accountId, t.id),
     check('ledger_entries_amount_not_zero', sql`${t.amountMinor} <> 0`),
+  ],
+)
+
+/**
+ * Running totals of an account's entries by the movement they count as (a reversal counts as the
+ * movement it undoes), kept by the database in the same transaction as the entries (statement
+ * trigger `ledger_entries_total`, migration ledger_totals). Each total is split over a few
+ * `slot`s, picked by the writing transaction, so concurrent gifts add to different rows instead
+ * of queueing on one; a balance or a figure sums an account's slots (at most movements × slots
+ * rows, whatever the history). `ledger_totals_drift()` lists any total that differs from its
+ * entries: none, always.
+ */
+export const ledgerAccountTotals = pgTable(
+  'ledger_account_totals',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    movement: ledgerMovement('movement').notNull(),
+    slot: smallint('slot').notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: 'ledger_account_totals_pk', columns: [t.accountId, t.movement, t.slot] }),
   ],
 )
 

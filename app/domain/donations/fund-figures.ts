@@ -59,3 +59,11 @@ export function fundFigures(fund: FundSums, grantsDisbursementSum: number): Fund
     unexplainedMinor,
   }
 }
+
+/**
+ * What gifts have brought the fund, for its goal bar: the settled charges less the processor's
+ * fees, refunds and disputes (with their fees). Pending or failed gifts never reach the ledger,
+ * and money given on to grants still counts as raised.
+ */
+export const raisedMinor = (figures: FundFigures): number =>
+  figures.receivedMinor - figures.feesMinor - figures.refundedMinor - figures.disputedMinor

@@ -45,14 +45,15 @@ const HELD_STATUSES = ['succeeded', 'refunded', 'disputed'] as const
  * The fund's account row, locked until the transaction ends: two allocations from one fund take
  * turns, so the second reads the lots the first left and never consumes one twice.
  */
-async function lockFundAccount(tx: Db, fund: AccountRef & { kind: 'fund' }): Promise<number> {
+async function lockFundAccount(tx: Db, fund: AccountRef & { kind: 'fund' }): Promise<void> {
   const id = await accountId(tx, fund)
-  const [row] = await tx
-    .select({ balance: ledgerAccounts.balanceMinor })
+  // Gifts add to the account's running totals, not to this row, so settling never waits here
+  // (NO KEY UPDATE: a new total's foreign key check on this row does not wait either).
+  await tx
+    .select({ id: ledgerAccounts.id })
     .from(ledgerAccounts)
     .where(eq(ledgerAccounts.id, id))
-    .for('update')
-  return row!.balance
+    .for('no key update')
 }
 
 const designationOf = (row: { programId: string | null; grantId: string | null }): Designation =>
@@ -128,7 +129,8 @@ export async function allocateToGrant(
 ): Promise<Funding> {
   const { grant, currency } = found
   const fund = { kind: 'fund', fundId: grant.fundId, currency } as const
-  const fundBalance = await lockFundAccount(tx, fund)
+  await lockFundAccount(tx, fund)
+  const fundBalance = await balanceOf(tx, fund)
   const before = await allocatedToGrant(tx, grant.id)
   const owed = grant.amountMinor - before
   if (owed <= 0) return { allocatedMinor: 0, shortfallMinor: 0 }

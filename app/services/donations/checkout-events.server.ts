@@ -29,15 +29,30 @@ export interface CheckoutFacts {
   balance: Stripe.BalanceTransaction | null
 }
 
+/**
+ * The session re-read from Stripe (it may have moved on since the event was sent). A one-time
+ * checkout (the common case) is one call: the session with its payment intent's charge and
+ * balance transaction (the actual fee) expanded; a subscription's goes through its invoice.
+ */
 export async function readCheckoutFacts(event: Stripe.Event): Promise<CheckoutFacts> {
   const client = await stripe()
   const sent = event.data.object as Stripe.Checkout.Session
+  if (sent.mode === 'payment') {
+    const session = await client.checkout.sessions.retrieve(sent.id, {
+      expand: ['payment_intent.latest_charge.balance_transaction'],
+    })
+    const intent = session.payment_intent as Stripe.PaymentIntent | null
+    const charge = (intent?.latest_charge ?? null) as Stripe.Charge | null
+    const balance = (charge?.balance_transaction ?? null) as Stripe.BalanceTransaction | null
+    const paid = session.payment_status === 'paid' && charge && balance
+    return paid ? { session, charge, balance } : { session, charge: null, balance: null }
+  }
   const session = await client.checkout.sessions.retrieve(sent.id)
   if (session.payment_status !== 'paid') return { session, charge: null, balance: null }
-  const intentId =
-    session.mode === 'payment'
-      ? String(session.payment_intent)
-      : await invoiceIntent(client, await client.invoices.retrieve(String(session.invoice)))
+  const intentId = await invoiceIntent(
+    client,
+    await client.invoices.retrieve(String(session.invoice)),
+  )
   const paid = await paidChargeOf(client, intentId)
   return { session, charge: paid?.charge ?? null, balance: paid?.balance ?? null }
 }

@@ -9,8 +9,10 @@ import {
   programs,
 } from '#db/schema/index.ts'
 import type { DonationStatus } from '#app/domain/donations/donation-status.ts'
+import { raisedMinor } from '#app/domain/donations/fund-figures.ts'
 import type { Language } from '#app/lib/i18n/config.ts'
 import { showFund, showProgram } from '#app/services/programs/program-content.server.ts'
+import { readFundFigures } from './fund-figures.server.ts'
 
 /**
  * A public fund as its public and donate pages show it, with the programs a gift may be
@@ -88,18 +90,12 @@ export async function fundableGrants(fundId: string, reader: Language, grantId?:
 export type FundableGrant = Awaited<ReturnType<typeof fundableGrants>>[number]
 
 /**
- * The money a fund has actually received from gifts: each settled gift's charge less the
- * processor's fee and whatever was refunded. Pending and processing gifts, failed ones and the
+ * The money a fund has actually received from gifts (`raisedMinor`): from the ledger's running
+ * totals, a few rows however many gifts it had. Pending and processing gifts, failed ones and the
  * fees are not money the fund has, so the goal bar does not count them.
  */
-export async function settledGiftsMinor(fundId: string): Promise<number> {
-  const [row] = await db()
-    .select({
-      total: sql<string>`coalesce(sum(greatest(0, ${donations.amountMinor} + ${donations.feeCoveredMinor} - coalesce(${donations.processorFeeMinor}, 0) - ${donations.refundedMinor})), 0)`,
-    })
-    .from(donations)
-    .where(and(eq(donations.fundId, fundId), eq(donations.status, 'succeeded')))
-  return Number(row?.total ?? 0)
+export async function settledGiftsMinor(fund: { id: string; currency: string }): Promise<number> {
+  return raisedMinor(await readFundFigures(db(), fund))
 }
 
 /**

@@ -1,6 +1,11 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server.ts'
-import { ledgerAccounts, ledgerEntries, ledgerTransactions } from '#db/schema/index.ts'
+import {
+  ledgerAccountTotals,
+  ledgerAccounts,
+  ledgerEntries,
+  ledgerTransactions,
+} from '#db/schema/index.ts'
 import type { LedgerMovement } from '#app/domain/ledger/accounts.ts'
 import {
   postingProblems,
@@ -13,7 +18,7 @@ import {
  * The double-entry ledger (docs/decisions/022-ledger.md). Callers pass the transaction of the
  * change that causes the movement (a settled gift, a paid disbursement), so both commit together
  * or neither does. The database holds the invariants whoever writes: entries balance per
- * transaction at commit, nothing is changed or deleted, balances follow the entries.
+ * transaction at commit, nothing is changed or deleted, running totals follow the entries.
  */
 
 const ownerOf = (ref: AccountRef) => ({
@@ -61,48 +66,85 @@ export interface NewLedgerTransaction {
 
 export type Posted = { transactionId: string; recorded: boolean }
 
+/** Account ids by `refKey`, for callers that post several movements on the same accounts. */
+export type AccountIds = ReadonlyMap<string, string>
+
+/** The ids of the accounts `refs` name, by `refKey`: one read, opening only the missing ones. */
+export async function accountIds(tx: Db, refs: readonly AccountRef[]): Promise<AccountIds> {
+  const found = await tx
+    .select({
+      id: ledgerAccounts.id,
+      kind: ledgerAccounts.kind,
+      fundId: ledgerAccounts.fundId,
+      grantId: ledgerAccounts.grantId,
+      currency: ledgerAccounts.currency,
+    })
+    .from(ledgerAccounts)
+    .where(or(...refs.map(accountIs)))
+  const ids = new Map(found.map((row) => [refKey(toRef(row)), row.id]))
+  for (const ref of refs) {
+    if (!ids.has(refKey(ref))) ids.set(refKey(ref), await accountId(tx, ref))
+  }
+  return ids
+}
+
+const refKey = (ref: AccountRef) =>
+  `${ref.kind}:${ref.currency}:${ref.kind === 'fund' ? ref.fundId : ref.kind === 'grant' ? ref.grantId : ''}`
+
 /**
  * Records a movement once. A second call with the same idempotency key, even from another
  * connection at the same moment, records nothing and answers the first one's id with
  * `recorded: false` (the unique key makes the second insert wait for the first and then skip).
+ * Two round trips when the accounts exist: one read of their ids, then one statement that inserts
+ * the transaction and, only if it is new, its entries (the webhook's time is mostly round trips).
  */
-export async function postTransaction(tx: Db, movement: NewLedgerTransaction): Promise<Posted> {
+export async function postTransaction(
+  tx: Db,
+  movement: NewLedgerTransaction,
+  known?: AccountIds,
+): Promise<Posted> {
   const problems = postingProblems(movement.postings)
   if (problems.length > 0) {
     throw new RangeError(`Unbalanced ledger transaction: ${JSON.stringify(problems)}`)
   }
-  const [created] = await tx
-    .insert(ledgerTransactions)
-    .values({
-      idempotencyKey: movement.idempotencyKey,
-      movement: movement.movement,
-      memo: movement.memo ?? '',
-      refs: movement.refs ?? {},
-      createdByUserId: movement.createdByUserId ?? null,
-      reversesId: movement.reversesId ?? null,
-    })
-    .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
-    .returning({ id: ledgerTransactions.id })
-  if (!created) {
-    const [earlier] = await tx
-      .select({ id: ledgerTransactions.id })
-      .from(ledgerTransactions)
-      .where(eq(ledgerTransactions.idempotencyKey, movement.idempotencyKey))
-    return { transactionId: earlier!.id, recorded: false }
-  }
-  const rows = []
-  // One account at a time, in the order given: the entries' balance updates lock account rows.
-  for (const posting of movement.postings) {
-    rows.push({
-      transactionId: created.id,
-      accountId: await accountId(tx, posting.account),
-      amountMinor: posting.amountMinor,
-      currency: posting.account.currency,
-    })
-  }
-  await tx.insert(ledgerEntries).values(rows)
-  return { transactionId: created.id, recorded: true }
+  const refs = movement.postings.map((p) => p.account)
+  const ids = known && refs.every((r) => known.has(refKey(r))) ? known : await accountIds(tx, refs)
+  const entries = sql.join(
+    movement.postings.map(
+      (p, n) =>
+        sql`(${n}::int, ${ids.get(refKey(p.account))}::uuid, ${p.amountMinor}::bigint, ${p.account.currency}::text)`,
+    ),
+    sql`, `,
+  )
+  const created = await tx.execute(sql`
+    WITH created AS (
+      INSERT INTO ${ledgerTransactions}
+        (idempotency_key, movement, memo, refs, created_by_user_id, reverses_id)
+      VALUES (${movement.idempotencyKey}, ${movement.movement}, ${movement.memo ?? ''},
+        ${JSON.stringify(movement.refs ?? {})}::jsonb, ${movement.createdByUserId ?? null}::uuid,
+        ${movement.reversesId ?? null}::uuid)
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING id
+    ), entries AS (
+      INSERT INTO ${ledgerEntries} (transaction_id, account_id, amount_minor, currency)
+      SELECT created.id, e.account_id, e.amount_minor, e.currency
+        FROM created, (VALUES ${entries}) AS e (n, account_id, amount_minor, currency)
+        ORDER BY e.n
+      RETURNING 1
+    )
+    SELECT id FROM created`)
+  const [row] = rowsOf<{ id: string }>(created)
+  if (row) return { transactionId: row.id, recorded: true }
+  // Recorded before, or by a twin that held the key until it committed: a new statement sees it.
+  const [earlier] = await tx
+    .select({ id: ledgerTransactions.id })
+    .from(ledgerTransactions)
+    .where(eq(ledgerTransactions.idempotencyKey, movement.idempotencyKey))
+  return { transactionId: earlier!.id, recorded: false }
 }
+
+/** The rows of `execute`: both drivers answer { rows }; the Db type does not say so. */
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows
 
 /** Corrects a transaction by posting its opposite; a transaction is reversed at most once. */
 export async function reverseTransaction(
@@ -150,24 +192,36 @@ function toRef(row: {
   return { kind: row.kind, currency: row.currency }
 }
 
-/** An account's balance (0 for one never used): the running total the database keeps. */
+/** An account's balance (0 for one never used): the sum of its running totals' slots. */
 export async function balanceOf(tx: Db, ref: AccountRef): Promise<number> {
   const [row] = await tx
-    .select({ balance: ledgerAccounts.balanceMinor })
-    .from(ledgerAccounts)
+    .select({ balance: sql<string | null>`sum(${ledgerAccountTotals.totalMinor})` })
+    .from(ledgerAccountTotals)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerAccountTotals.accountId))
     .where(accountIs(ref))
-  return row?.balance ?? 0
+  return Number(row?.balance ?? 0)
 }
 
 /**
- * Accounts whose kept balance differs from the sum of their entries: none, always (the
- * reconciliation the tests and an admin check run).
+ * Every (account, counted movement) whose running total differs from the sum of its entries:
+ * none, always (the database's `ledger_totals_drift()`, which the tests, the benches and an
+ * admin check run). Balances are sums of these totals, so no balance drifts either.
  */
+export async function driftedTotals(tx: Db) {
+  const result = await tx.execute(sql`SELECT * FROM ledger_totals_drift()`)
+  const rows = rowsOf<{ account_id: string; movement: string; kept: string; entries: string }>(
+    result,
+  )
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    movement: r.movement,
+    kept: Number(r.kept),
+    entries: Number(r.entries),
+  }))
+}
+
+/** Accounts whose balance differs from the sum of their entries: none, always. */
 export async function driftedAccounts(tx: Db) {
-  return tx
-    .select({ id: ledgerAccounts.id, kept: ledgerAccounts.balanceMinor })
-    .from(ledgerAccounts)
-    .where(
-      sql`${ledgerAccounts.balanceMinor} <> (SELECT coalesce(sum(${ledgerEntries.amountMinor}), 0) FROM ${ledgerEntries} WHERE ${ledgerEntries.accountId} = ${ledgerAccounts.id})`,
-    )
+  const drifted = await driftedTotals(tx)
+  return [...new Set(drifted.map((d) => d.accountId))].map((id) => ({ id }))
 }

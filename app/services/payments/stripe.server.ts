@@ -50,7 +50,7 @@ export function stripe(): Promise<Stripe> {
   client ??= (async () => {
     const key = env().STRIPE_SECRET_KEY
     if (key) return new Stripe(key, { maxNetworkRetries: 2, telemetry: false })
-    const { host, port } = (await sandbox()).address
+    const { host, port } = await sandboxApiAddress()
     assertLoopback(host, 'to send Stripe calls to')
     return new Stripe('sk_test_sandbox', {
       host,
@@ -61,6 +61,14 @@ export function stripe(): Promise<Stripe> {
     })
   })()
   return client
+}
+
+/** Where the sandbox's API calls go: STRIPE_SANDBOX_URL's stand-in, else this process's own. */
+async function sandboxApiAddress(): Promise<{ host: string; port: number }> {
+  const shared = env().STRIPE_SANDBOX_URL
+  if (!shared) return (await sandbox()).address
+  const url = new URL(shared)
+  return { host: url.hostname, port: Number(url.port) }
 }
 
 /**
