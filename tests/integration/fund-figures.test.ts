@@ -12,7 +12,7 @@ import {
   ledgerTransactions,
 } from '#db/schema/index.ts'
 import { fundFigures, type FundSums } from '#app/domain/donations/fund-figures.ts'
-import { fundGrant } from '#app/services/donations/allocation.server.ts'
+import { allocatedToGrant, fundGrant } from '#app/services/donations/allocation.server.ts'
 import { readFundFigures } from '#app/services/donations/fund-figures.server.ts'
 import { markDisbursementPaid } from '#app/services/grants/disbursements.server.ts'
 import { balanceOf, driftedAccounts, driftedTotals } from '#app/services/ledger/ledger.server.ts'
@@ -90,8 +90,11 @@ async function play(steps: Step[]) {
         .select()
         .from(grantDisbursements)
         .where(eq(grantDisbursements.grantId, grantId))
+      // Paying funds what the grant lacks from open gifts first: counted from the allocation rows.
+      const before = await allocatedToGrant(db(), grantId)
       const paid = await markDisbursementPaid(setup.officer, grantId, payment!.id)
       if (paid.ok) want.disbursed += payment!.amountMinor
+      want.allocated += (await allocatedToGrant(db(), grantId)) - before
     }
   }
   return { fundId, grantIds, want }

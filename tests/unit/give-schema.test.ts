@@ -30,6 +30,7 @@ describe('GiveSchema', () => {
       anonymous: false,
       tribute: null,
       programId: null,
+      grantId: null,
     })
   })
 
