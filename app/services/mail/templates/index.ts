@@ -23,6 +23,8 @@ import { grantReportSubmittedMail } from './notify-grant-report-submitted.tsx'
 import { grantReportAcceptedMail } from './notify-grant-report-accepted.tsx'
 import { grantReportChangesMail } from './notify-grant-report-changes.tsx'
 import { grantPaymentMadeMail } from './notify-grant-payment-made.tsx'
+import { volunteerRequestReviseMail } from './notify-volunteer-request-revise.tsx'
+import { volunteerRequestExpiredMail } from './notify-volunteer-request-expired.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -54,6 +56,8 @@ export const MAIL_TEMPLATES = {
   'grant-report-accepted': grantReportAcceptedMail,
   'grant-report-changes': grantReportChangesMail,
   'grant-payment-made': grantPaymentMadeMail,
+  'volunteer-request-revise': volunteerRequestReviseMail,
+  'volunteer-request-expired': volunteerRequestExpiredMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES
