@@ -32,6 +32,7 @@ export const NAMESPACES = [
   'decisions',
   'grants',
   'donations',
+  'volunteers',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']

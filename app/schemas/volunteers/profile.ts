@@ -90,7 +90,7 @@ export const VolunteerProfileSchema = z
     availability: listOf(WindowSchema)
       .transform((rows) => rows.filter((r): r is AvailabilityWindow => r !== null))
       .refine((rows) => rows.length <= MAX_AVAILABILITY_WINDOWS, {
-        message: msg('validation:volunteers.tooManyWindows', { count: MAX_AVAILABILITY_WINDOWS }),
+        message: msg('validation:volunteers.tooManyWindows', { max: MAX_AVAILABILITY_WINDOWS }),
       })
       .refine((rows) => !rows.some((a, i) => rows.slice(i + 1).some((b) => overlaps(a, b))), {
         message: 'validation:volunteers.windowsOverlap',

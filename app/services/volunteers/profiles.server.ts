@@ -41,14 +41,6 @@ export type ProfileValues = Omit<VolunteerProfileInput, 'placeFips' | 'placeFips
   placeFips: string | null
 }
 
-export async function findProfileIdOfUser(userId: string): Promise<string | null> {
-  const [row] = await db()
-    .select({ id: volunteerProfiles.id })
-    .from(volunteerProfiles)
-    .where(eq(volunteerProfiles.userId, userId))
-  return row?.id ?? null
-}
-
 async function view(profile: VolunteerProfile, name: string): Promise<VolunteerProfileView> {
   const [skills, windows, places] = await Promise.all([
     db()
@@ -189,4 +181,17 @@ export async function saveProfile(actor: Actor, values: ProfileValues): Promise<
     })
     return { id: saved.id }
   })
+}
+
+/** What the dashboard's card shows of the user's volunteer profile; null for none yet. */
+export async function volunteerCardOf(userId: string) {
+  const [row] = await db()
+    .select({
+      id: volunteerProfiles.id,
+      headline: volunteerProfiles.headline,
+      paused: volunteerProfiles.paused,
+    })
+    .from(volunteerProfiles)
+    .where(eq(volunteerProfiles.userId, userId))
+  return row ?? null
 }
