@@ -55,52 +55,49 @@ const WindowSchema = z
  * The volunteer profile form (/volunteer), in the browser and in the action. The place comes from
  * the county picker: at most one county (its hidden input, or a typed line without JavaScript).
  */
-export const VolunteerProfileSchema = z
-  .object({
-    headline: z
-      .string({ required_error: 'validation:volunteers.headline' })
-      .trim()
-      .min(1, 'validation:volunteers.headline')
-      .max(120, msg('validation:tooLong', { count: 120 })),
-    bio: optionalText(2000),
-    skills: skillLevels.transform((levels) =>
+export const VolunteerProfileSchema = z.object({
+  headline: z
+    .string({ required_error: 'validation:volunteers.headline' })
+    .trim()
+    .min(1, 'validation:volunteers.headline')
+    .max(120, msg('validation:tooLong', { count: 120 })),
+  bio: optionalText(2000),
+  skills: skillLevels
+    .transform((levels) =>
       VOLUNTEER_SKILLS.flatMap((skill) => {
         const level = levels[skill]
         return level ? [{ skill, level }] : []
       }),
-    ),
-    languages: listOf(z.enum(LANGUAGE_CODES)).refine((l) => l.length > 0, {
-      message: 'validation:volunteers.languages',
+    )
+    .refine((skills) => skills.length > 0, { message: 'validation:volunteers.skills' }),
+  languages: listOf(z.enum(LANGUAGE_CODES)).refine((l) => l.length > 0, {
+    message: 'validation:volunteers.languages',
+  }),
+  timeZone: z
+    .string({ required_error: 'validation:volunteers.timeZone' })
+    .refine(isTimeZone, { message: 'validation:volunteers.timeZone' }),
+  placeFips: listOf(z.string().regex(/^\d{5}$/, 'validation:application.countiesFromList')).refine(
+    (l) => l.length <= 1,
+    { message: 'validation:volunteers.onePlace' },
+  ),
+  placeFipsText: optionalText(500),
+  workMode: z.enum(WORK_MODES, {
+    errorMap: () => ({ message: 'validation:volunteers.workMode' }),
+  }),
+  hoursPerMonth: wholeNumber(
+    1,
+    MAX_HOURS_PER_MONTH,
+    msg('validation:volunteers.hoursPerMonth', { max: MAX_HOURS_PER_MONTH }),
+  ),
+  availability: listOf(WindowSchema)
+    .transform((rows) => rows.filter((r): r is AvailabilityWindow => r !== null))
+    .refine((rows) => rows.length <= MAX_AVAILABILITY_WINDOWS, {
+      message: msg('validation:volunteers.tooManyWindows', { max: MAX_AVAILABILITY_WINDOWS }),
+    })
+    .refine((rows) => !rows.some((a, i) => rows.slice(i + 1).some((b) => overlaps(a, b))), {
+      message: 'validation:volunteers.windowsOverlap',
     }),
-    timeZone: z
-      .string({ required_error: 'validation:volunteers.timeZone' })
-      .refine(isTimeZone, { message: 'validation:volunteers.timeZone' }),
-    placeFips: listOf(
-      z.string().regex(/^\d{5}$/, 'validation:application.countiesFromList'),
-    ).refine((l) => l.length <= 1, { message: 'validation:volunteers.onePlace' }),
-    placeFipsText: optionalText(500),
-    workMode: z.enum(WORK_MODES, {
-      errorMap: () => ({ message: 'validation:volunteers.workMode' }),
-    }),
-    hoursPerMonth: wholeNumber(
-      1,
-      MAX_HOURS_PER_MONTH,
-      msg('validation:volunteers.hoursPerMonth', { max: MAX_HOURS_PER_MONTH }),
-    ),
-    availability: listOf(WindowSchema)
-      .transform((rows) => rows.filter((r): r is AvailabilityWindow => r !== null))
-      .refine((rows) => rows.length <= MAX_AVAILABILITY_WINDOWS, {
-        message: msg('validation:volunteers.tooManyWindows', { max: MAX_AVAILABILITY_WINDOWS }),
-      })
-      .refine((rows) => !rows.some((a, i) => rows.slice(i + 1).some((b) => overlaps(a, b))), {
-        message: 'validation:volunteers.windowsOverlap',
-      }),
-    paused: checkbox,
-  })
-  .superRefine((profile, ctx) => {
-    if (profile.skills.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['skills'], message: 'validation:volunteers.skills' })
-    }
-  })
+  paused: checkbox,
+})
 
 export type VolunteerProfileInput = z.output<typeof VolunteerProfileSchema>
