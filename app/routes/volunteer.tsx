@@ -90,24 +90,25 @@ export default function VolunteerProfileForm() {
   const form = useValidatedForm(VolunteerProfileSchema, { failure, defaultValues: values })
   const typed = failure?.values.placeFipsText
   return (
-    <Card
-      title={t(exists ? 'volunteers:profileForm.editTitle' : 'volunteers:profileForm.newTitle')}
-    >
-      <p className="hint">{t('volunteers:profileForm.intro')}</p>
-      <DraftBackupForm draft={draft} form={form}>
-        <VolunteerProfileFields
-          field={form.field as never}
-          choice={form.choice as never}
-          errorOf={form.errorOf}
-          place={place}
-          placeText={typeof typed === 'string' ? typed : undefined}
-          timeZone={values.timeZone}
-          windows={rowCount('availability', values.availability.length, failure?.values)}
-        />
-        <Button busy={navigation.state === 'submitting'}>
-          {t(exists ? 'volunteers:profileForm.save' : 'volunteers:profileForm.create')}
-        </Button>
-      </DraftBackupForm>
-    </Card>
+    <>
+      <h1>{t(exists ? 'volunteers:profileForm.editTitle' : 'volunteers:profileForm.newTitle')}</h1>
+      <Card>
+        <p className="hint">{t('volunteers:profileForm.intro')}</p>
+        <DraftBackupForm draft={draft} form={form}>
+          <VolunteerProfileFields
+            field={form.field as never}
+            choice={form.choice as never}
+            errorOf={form.errorOf}
+            place={place}
+            placeText={typeof typed === 'string' ? typed : undefined}
+            timeZone={values.timeZone}
+            windows={rowCount('availability', values.availability.length, failure?.values)}
+          />
+          <Button busy={navigation.state === 'submitting'}>
+            {t(exists ? 'volunteers:profileForm.save' : 'volunteers:profileForm.create')}
+          </Button>
+        </DraftBackupForm>
+      </Card>
+    </>
   )
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { SviText } from '#app/components/place-picker.tsx'
+import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
 import { useLanguageOptions } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, SKILL_LEVEL_KEYS, WORK_MODE_KEYS } from '#app/domain/skills.ts'
 import { timeOf, WEEKDAY_KEYS } from '#app/domain/volunteers/availability.ts'
@@ -12,8 +13,12 @@ import { getProfile, maySeeProfile } from '#app/services/volunteers/profiles.ser
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 
-// The skills' and work modes' names are the applications' words.
-export const handle: I18nHandle = { i18n: ['volunteers', 'applications'] }
+// The skills' and work modes' names are the applications' words; the zones' the funder's.
+export const handle: I18nHandle = { i18n: ['volunteers', 'applications', 'funder'] }
+
+/** The zone's name where it is one of the offered ones; any other IANA zone as it is. */
+const zoneName = (zone: string) =>
+  zone in TIME_ZONE_KEYS ? TIME_ZONE_KEYS[zone as keyof typeof TIME_ZONE_KEYS] : null
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
@@ -48,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function VolunteerProfilePage() {
   const { profile, own } = useLoaderData<typeof loader>()
   const { t } = useTranslation('volunteers')
+  const zoneKey = zoneName(profile.timeZone)
   const languageNames = new Map<string, string>(useLanguageOptions().map((o) => [o.value, o.label]))
   return (
     <>
@@ -83,7 +89,7 @@ export default function VolunteerProfilePage() {
             )}
           </dd>
           <dt>{t('volunteers:profile.timeZone')}</dt>
-          <dd>{profile.timeZone}</dd>
+          <dd>{zoneKey ? t(zoneKey) : profile.timeZone}</dd>
           <dt>{t('volunteers:profile.hours')}</dt>
           <dd>{t('volunteers:profile.hoursValue', { hours: profile.hoursPerMonth })}</dd>
           <dt>{t('volunteers:profile.availability')}</dt>
