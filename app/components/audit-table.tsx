@@ -110,6 +110,13 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'donation.refund_requested': 'admin:audit.actions.donation.refund_requested',
   'donation.cancel_requested': 'admin:audit.actions.donation.cancel_requested',
   'grant_report.file_added': 'admin:audit.actions.grant_report.file_added',
+  'volunteer_profile.created': 'admin:audit.actions.volunteer_profile.created',
+  'volunteer_profile.updated': 'admin:audit.actions.volunteer_profile.updated',
+  'volunteer_request.created': 'admin:audit.actions.volunteer_request.created',
+  'volunteer_request.updated': 'admin:audit.actions.volunteer_request.updated',
+  'volunteer_request.opened': 'admin:audit.actions.volunteer_request.opened',
+  'volunteer_request.closed': 'admin:audit.actions.volunteer_request.closed',
+  'volunteer_request.expired': 'admin:audit.actions.volunteer_request.expired',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

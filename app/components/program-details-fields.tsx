@@ -24,7 +24,7 @@ type Choice = (
 ) => UseFormRegisterReturn & { value: string; defaultChecked: boolean }
 
 /** Each offered zone's name, as a translation key. */
-const TIME_ZONE_KEYS: Record<(typeof TIME_ZONES)[number]['value'], string> = {
+export const TIME_ZONE_KEYS: Record<(typeof TIME_ZONES)[number]['value'], string> = {
   'America/New_York': 'funder:timeZones.newYork',
   'America/Chicago': 'funder:timeZones.chicago',
   'America/Denver': 'funder:timeZones.denver',

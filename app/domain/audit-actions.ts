@@ -105,6 +105,13 @@ export const AUDIT_ACTIONS = [
   'donation.refund_requested',
   'donation.cancel_requested',
   'grant_report.file_added',
+  'volunteer_profile.created',
+  'volunteer_profile.updated',
+  'volunteer_request.created',
+  'volunteer_request.updated',
+  'volunteer_request.opened',
+  'volunteer_request.closed',
+  'volunteer_request.expired',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

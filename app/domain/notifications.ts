@@ -24,6 +24,8 @@ export const NOTIFICATION_KINDS = [
   'grant-report-accepted',
   'grant-report-changes',
   'grant-payment-made',
+  'volunteer-request-revise',
+  'volunteer-request-expired',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -56,6 +58,8 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'grant-report-accepted': { mail: 'optional', emailByDefault: true },
   'grant-report-changes': { mail: 'optional', emailByDefault: true },
   'grant-payment-made': { mail: 'optional', emailByDefault: true },
+  'volunteer-request-revise': { mail: 'optional', emailByDefault: true },
+  'volunteer-request-expired': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

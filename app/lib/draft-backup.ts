@@ -33,6 +33,10 @@ export const draftKeys = {
   newQuestion: (programId: string) => `question-new:${programId}`,
   question: (questionId: string) => `question:${questionId}`,
   grantReport: (milestoneId: string) => `grant-report:${milestoneId}`,
+  volunteerProfile: (userId: string) => `volunteer:${userId}`,
+  newVolunteerRequest: (organizationId: string, projectType: string) =>
+    `volunteer-request-new:${organizationId}:${projectType}`,
+  volunteerRequest: (requestId: string) => `volunteer-request:${requestId}`,
 }
 
 /**

@@ -34,11 +34,12 @@ import type { Message } from '#app/lib/i18n/message.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { hreflangLinks, titleMeta } from '#app/lib/i18n/meta.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
+import { volunteerCardOf } from '#app/services/volunteers/profiles.server.ts'
 
 // Invitations and the organisation cards use the organisations' words.
 // Signed-out visitors get the welcome page, which the anonymous page cache may keep (decision 018).
 export const handle: I18nHandle & AnonymousCacheHandle = {
-  i18n: ['home', 'organizations', 'gifts'],
+  i18n: ['home', 'organizations', 'gifts', 'volunteers'],
   anonymousCache: true,
 }
 
@@ -61,14 +62,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       programs: null,
       invitations: [],
       gifts: false,
+      volunteer: null,
     }
   }
-  const [organizations, applications, invitations, gifts] = await Promise.all([
+  const [organizations, applications, invitations, gifts, volunteer] = await Promise.all([
     getSessionOrganizations(request),
     listUserApplications(user.id),
     listInvitationsFor(user.email),
     // Gifts are the account's only once it has proved the address is its own (as on /gifts).
     hasDonorGifts(user.emailVerified ? [user.email.toLowerCase()] : []),
+    volunteerCardOf(user.id),
   ])
   return {
     description,
@@ -76,6 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // For the demo: with no SMTP server, the mails the app writes wait in the admin's outbox.
     outbox: user.isPlatformAdmin && !smtpConfigured(),
     organizations,
+    volunteer,
     invitations: invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() })),
     gifts,
     programs: await funderProgramsOf(user.id, organizations),
@@ -133,7 +137,7 @@ async function funderProgramsOf(
 }
 
 export default function Index() {
-  const { user, organizations, applications, programs, invitations, outbox, gifts } =
+  const { user, organizations, applications, programs, invitations, outbox, gifts, volunteer } =
     useLoaderData<typeof loader>()
   const { t } = useTranslation('home')
   const format = useFormatters()
@@ -209,6 +213,7 @@ export default function Index() {
           )}
         </Card>
       ) : null}
+      <VolunteerCard volunteer={volunteer} />
       <Card
         title={t('home:organizations.title')}
         actions={<Link to="/orgs/new">{t('home:organizations.setUp')}</Link>}
@@ -242,6 +247,37 @@ export default function Index() {
         )}
       </Card>
     </>
+  )
+}
+
+/** Every signed-in person can offer skills: their profile, or the way to make one. */
+function VolunteerCard({
+  volunteer,
+}: {
+  volunteer: { id: string; headline: string; paused: boolean } | null
+}) {
+  const { t } = useTranslation('volunteers')
+  return (
+    <Card title={t('volunteers:dashboard.title')}>
+      {volunteer ? (
+        <>
+          <p>{t('volunteers:dashboard.hasProfile', { headline: volunteer.headline })}</p>
+          {volunteer.paused ? <p className="hint">{t('volunteers:dashboard.pausedNote')}</p> : null}
+          <p>
+            <Link to={`/volunteers/${volunteer.id}`}>{t('volunteers:dashboard.view')}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>{t('volunteers:dashboard.become')}</p>
+          <p>
+            <Link className="btn btn-secondary" to="/volunteer">
+              {t('volunteers:dashboard.becomeLink')}
+            </Link>
+          </p>
+        </>
+      )}
+    </Card>
   )
 }
 

@@ -6,7 +6,8 @@ import { requireOrgRole } from '#app/utils/permissions.server.ts'
 import { useTranslation } from 'react-i18next'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 
-export const handle: I18nHandle = { i18n: ['organizations'] }
+// The volunteer requests' link is in the volunteers' words.
+export const handle: I18nHandle = { i18n: ['organizations', 'volunteers'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   // The organisation's own name is its page's title, in every language.
@@ -48,7 +49,10 @@ export default function OrganizationLayout() {
         {organization.kind === 'funder' ? (
           <NavLink to={`${base}/funds`}>{t('organizations:layout.funds')}</NavLink>
         ) : (
-          <NavLink to={`${base}/applications`}>{t('organizations:layout.applications')}</NavLink>
+          <>
+            <NavLink to={`${base}/applications`}>{t('organizations:layout.applications')}</NavLink>
+            <NavLink to={`${base}/volunteer-requests`}>{t('volunteers:requests.navLabel')}</NavLink>
+          </>
         )}
         {organization.kind === 'community_group' || canManage ? (
           <NavLink to={`${base}/grants`}>{t('organizations:layout.grants')}</NavLink>

@@ -15,6 +15,8 @@ import {
   reviewAssignments,
 } from '#db/schema/index.ts'
 import { addReportFile } from '#app/services/grants/grant-report-files.server.ts'
+import { saveProfile } from '#app/services/volunteers/profiles.server.ts'
+import { createRequest } from '#app/services/volunteers/requests.server.ts'
 import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import {
   addUserToOrg,
@@ -85,6 +87,9 @@ interface World {
   grantId: string
   /** A file on the group's report on that grant. */
   reportFileId: string
+  /** The noOrg user's volunteer profile, and an open volunteer request of the group. */
+  volunteerProfileId: string
+  volunteerRequestId: string
 }
 
 interface RouteExpectation {
@@ -470,6 +475,37 @@ const MATRIX: Record<string, RouteExpectation> = {
   'routes/applications.$id.attachments.$attachmentId': {
     loader: every(404, { anonymous: 'login', groupMember: 200, groupOwner: 200 }),
   },
+
+  // Anyone signed in may become a volunteer; an empty post lacks a headline.
+  'routes/volunteer': {
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(400, { anonymous: 'login' }) },
+  },
+  // The noOrg user's profile: theirs, an admin's, and the group's (it has an open request).
+  'routes/volunteers.$id': {
+    params: (w) => ({ id: w.volunteerProfileId }),
+    loader: every(404, {
+      anonymous: 'login',
+      noOrg: 200,
+      platformAdmin: 200,
+      groupMember: 200,
+      groupOwner: 200,
+    }),
+  },
+  'routes/orgs.$slug.volunteer-requests._index': {
+    params: groupPage,
+    loader: every(200, { anonymous: 'login', ...outsiders, ...funderOnly }),
+  },
+  'routes/orgs.$slug.volunteer-requests.new': {
+    params: groupPage,
+    loader: every(200, { anonymous: 'login', ...outsiders, ...funderOnly }),
+    action: { answers: every(400, { anonymous: 'login', ...outsiders, ...funderOnly }) },
+  },
+  'routes/orgs.$slug.volunteer-requests.$requestId': {
+    params: (w) => ({ slug: w.group.org.slug, requestId: w.volunteerRequestId }),
+    loader: every(200, { anonymous: 'login', ...outsiders, ...funderOnly }),
+    action: { answers: every(400, { anonymous: 'login', ...outsiders, ...funderOnly }) },
+  },
 }
 
 interface RouteEntry {
@@ -592,7 +628,44 @@ beforeAll(async () => {
     }),
   )
   const reportFileId = await reportFileOn(grantId, group.owner.id)
+  const volunteer = await saveProfile(
+    { id: users.noOrg.id },
+    {
+      headline: 'Matrix volunteer',
+      bio: '',
+      skills: [{ skill: 'legal', level: 'expert' }],
+      languages: ['en'],
+      timeZone: 'UTC',
+      placeFips: null,
+      workMode: 'remote',
+      hoursPerMonth: 5,
+      availability: [],
+      paused: false,
+    },
+  )
+  const volunteerRequest = await createRequest({ id: group.owner.id }, group.org, {
+    projectType: 'legal_structure_review',
+    skill: 'legal',
+    minLevel: 'expert',
+    title: 'Matrix request',
+    goal: 'Goal',
+    deliverable: 'Deliverable',
+    outOfScope: '',
+    hours: 10,
+    pointPerson: group.owner.id,
+    deadline: null,
+    languages: [],
+    workMode: 'remote',
+    placeFips: null,
+    touchesPersonalData: false,
+    vulnerableInPerson: false,
+    backgroundCheckRequired: false,
+    intent: 'open',
+  })
+  if (!volunteerRequest.ok) throw new Error('the matrix needs a volunteer request')
   world = {
+    volunteerProfileId: volunteer.id,
+    volunteerRequestId: volunteerRequest.id,
     grantId,
     reportFileId,
     assignmentId: assignment!.id,

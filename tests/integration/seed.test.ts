@@ -16,12 +16,16 @@ import {
   programs,
   reviewAssignments,
   users,
+  volunteerProfiles,
+  volunteerRequests,
+  volunteerSkills,
 } from '#db/schema/index.ts'
 import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
 import { listMyAssignments } from '#app/services/review/reviewing.server.ts'
 import { listDonorGifts } from '#app/services/donations/donor-gifts.server.ts'
 import { driftedAccounts } from '#app/services/ledger/ledger.server.ts'
 import { programRanking } from '#app/services/review/ranking.server.ts'
+import { getProfileOfUser } from '#app/services/volunteers/profiles.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()
@@ -234,5 +238,33 @@ describe('the demo seed', () => {
     expect(newer!.trace!.funded).toEqual([])
     expect(newer!.trace!.unallocatedMinor).toBe(newer!.trace!.netMinor)
     expect(await driftedAccounts(db())).toEqual([])
+  })
+
+  it('gives the demo volunteer a full profile among a dozen more, and the demo groups requests across project types', async () => {
+    const sam = await getProfileOfUser(await userId('volunteer@example.org'))
+    expect(sam?.skills.map((s) => s.skill).sort()).toEqual([
+      'data_analysis',
+      'finance',
+      'grant_writing',
+    ])
+    expect(sam?.languages).toEqual(['en', 'ko'])
+    expect(sam?.place?.label).toBe('Franklin County, Ohio')
+    expect(sam?.availability.length).toBeGreaterThan(0)
+
+    const profiles = await db().select({ id: volunteerProfiles.id }).from(volunteerProfiles)
+    expect(profiles).toHaveLength(13)
+    const skills = await db().selectDistinct({ skill: volunteerSkills.skill }).from(volunteerSkills)
+    expect(skills.length).toBeGreaterThanOrEqual(12)
+
+    const requests = await db()
+      .select({
+        type: volunteerRequests.projectType,
+        status: volunteerRequests.status,
+        personal: volunteerRequests.touchesPersonalData,
+      })
+      .from(volunteerRequests)
+    expect(new Set(requests.map((r) => r.type)).size).toBe(requests.length)
+    expect(requests.filter((r) => r.status === 'open').length).toBeGreaterThanOrEqual(4)
+    expect(requests.filter((r) => r.personal)).toHaveLength(1)
   })
 })

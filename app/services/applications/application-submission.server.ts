@@ -17,6 +17,7 @@ import {
   notifyApplicationResubmitted,
   notifyApplicationSubmitted,
 } from '#app/services/notifications/notification-events.server.ts'
+import { openRequestsFromApplication } from '#app/services/volunteers/requests.server.ts'
 
 export type SubmitResult =
   | { ok: true }
@@ -82,6 +83,9 @@ export async function submitApplication(
     }
     await recordStatusChange(tx, actor, application, 'draft', 'submitted')
     await notifyApplicationSubmitted(tx, loaded)
+    // The skilled help it asks for goes to volunteers now, not after the funder decides: a
+    // group's need for help does not wait on the money (issue 11).
+    if (program.allowSkillRequests) await openRequestsFromApplication(tx, actor, application)
     return { ok: true as const }
   })
 }

@@ -5,6 +5,7 @@ import { programDeadlineJobs } from '#app/services/programs/program-deadlines.se
 import { notificationJobs } from '#app/services/notifications/notification-jobs.server.ts'
 import { reviewJobs } from '#app/services/review/progress.server.ts'
 import { grantReminderJobs } from '#app/services/grants/grant-reminders.server.ts'
+import { volunteerRequestJobs } from '#app/services/volunteers/request-sweep.server.ts'
 
 /** Every background job the app runs; start-up registers them before starting the queue. */
 export const ALL_JOBS = [
@@ -14,6 +15,7 @@ export const ALL_JOBS = [
   ...notificationJobs,
   ...reviewJobs,
   ...grantReminderJobs,
+  ...volunteerRequestJobs,
 ]
 
 export function defineAllJobs() {

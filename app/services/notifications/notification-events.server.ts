@@ -402,3 +402,31 @@ export async function notifyGrantReportReminder(
     })),
   )
 }
+
+/**
+ * A group's volunteer request needs its attention: it has waited `days` with no engagement
+ * proposed ('revise'), or its deadline passed while open ('expired'). The group's members who may
+ * edit it hear of it, once per request and kind.
+ */
+export async function notifyVolunteerRequest(
+  tx: Tx,
+  which: 'revise' | 'expired',
+  request: { id: string; title: string; organizationId: string; organizationSlug: string },
+  days = 0,
+) {
+  const group = await membersOf(tx, [request.organizationId], ['owner', 'admin', 'member'])
+  return notifyEach(
+    tx,
+    which === 'revise' ? 'volunteer-request-revise' : 'volunteer-request-expired',
+    group.map((m) => ({
+      userId: m.userId,
+      data: {
+        requestId: request.id,
+        title: request.title,
+        organizationSlug: request.organizationSlug,
+        ...(which === 'revise' ? { days } : {}),
+      },
+      eventKey: `${request.id}:${which}`,
+    })),
+  )
+}

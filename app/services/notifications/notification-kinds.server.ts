@@ -297,6 +297,24 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
     link: (d) => `/grants/${text(d, 'grantId')}`,
     mailTemplate: 'grant-payment-made',
   },
+  'volunteer-request-revise': {
+    label: 'notifications:kinds.volunteerRequestRevise.label',
+    message: (d) => ({
+      key: 'notifications:kinds.volunteerRequestRevise.message',
+      values: { title: text(d, 'title'), days: Number(d.days ?? 0) },
+    }),
+    link: (d) => `/orgs/${text(d, 'organizationSlug')}/volunteer-requests/${text(d, 'requestId')}`,
+    mailTemplate: 'volunteer-request-revise',
+  },
+  'volunteer-request-expired': {
+    label: 'notifications:kinds.volunteerRequestExpired.label',
+    message: (d) => ({
+      key: 'notifications:kinds.volunteerRequestExpired.message',
+      values: { title: text(d, 'title') },
+    }),
+    link: (d) => `/orgs/${text(d, 'organizationSlug')}/volunteer-requests/${text(d, 'requestId')}`,
+    mailTemplate: 'volunteer-request-expired',
+  },
 }
 
 /** A stored calendar day ('YYYY-MM-DD') in the reader's words ("March 3, 2027"). */

@@ -26,6 +26,8 @@ import { grantPaymentMadeMail } from './notify-grant-payment-made.tsx'
 import { donationReceipt } from './donation-receipt.tsx'
 import { tributeNotice } from './tribute-notice.tsx'
 import { donorAccess } from './donor-access.tsx'
+import { volunteerRequestReviseMail } from './notify-volunteer-request-revise.tsx'
+import { volunteerRequestExpiredMail } from './notify-volunteer-request-expired.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -61,6 +63,8 @@ export const MAIL_TEMPLATES = {
   // Giving (app/services/donations/gift-mails.server.ts).
   'donation-receipt': donationReceipt,
   'tribute-notice': tributeNotice,
+  'volunteer-request-revise': volunteerRequestReviseMail,
+  'volunteer-request-expired': volunteerRequestExpiredMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES

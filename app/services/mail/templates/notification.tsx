@@ -59,3 +59,10 @@ export const EXAMPLE_GRANT = {
   amountMinor: 500000,
   currency: 'USD',
 }
+
+/** A volunteer request's notice as the examples store it (notifyVolunteerRequest…). */
+export const EXAMPLE_VOLUNTEER_REQUEST = {
+  requestId: '00000000-0000-4000-8000-000000000000',
+  organizationSlug: 'eastside-health-collective',
+  title: 'A simple bookkeeping system for our food pantry',
+}

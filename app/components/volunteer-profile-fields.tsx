@@ -1,0 +1,202 @@
+import { useTranslation } from 'react-i18next'
+import type { UseFormRegisterReturn } from 'react-hook-form'
+import { useMessage, type Message } from '#app/lib/i18n/message.ts'
+import { LOCALES, isLanguage } from '#app/lib/i18n/config.ts'
+import { TIME_ZONES } from '#app/lib/time-zones.ts'
+import {
+  SKILL_KEYS,
+  SKILL_LEVEL_KEYS,
+  SKILL_LEVELS,
+  VOLUNTEER_SKILLS,
+  WORK_MODE_KEYS,
+  WORK_MODES,
+} from '#app/domain/skills.ts'
+import { LANGUAGE_CODES, languageName } from '#app/domain/volunteers/languages.ts'
+import { WEEKDAY_KEYS, WEEKDAYS } from '#app/domain/volunteers/availability.ts'
+import { ChoiceFieldset } from './choice-fieldset.tsx'
+import { CheckboxField, SelectField, TextareaField, TextField } from './field.tsx'
+import { PlacePicker, type PickedPlace } from './place-picker.tsx'
+import { TIME_ZONE_KEYS } from './program-details-fields.tsx'
+
+type Field = (name: never) => UseFormRegisterReturn & { defaultValue?: string }
+type Choice = (
+  name: never,
+  value: string,
+) => UseFormRegisterReturn & { value: string; defaultChecked: boolean }
+
+/** The language list in the reader's language, sorted by its names there. */
+export function useLanguageOptions() {
+  const { i18n } = useTranslation()
+  const locale = isLanguage(i18n.language) ? LOCALES[i18n.language] : 'en-US'
+  return LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(code, locale) })).sort(
+    (a, b) => a.label.localeCompare(b.label, locale),
+  )
+}
+
+/** The offered zones, with a zone saved earlier that is not among them kept as it is. */
+export function useTimeZoneOptions(current: string) {
+  const { t } = useTranslation()
+  const options = TIME_ZONES.map((z) => ({
+    value: z.value as string,
+    label: t(TIME_ZONE_KEYS[z.value]),
+  }))
+  if (current && !options.some((o) => o.value === current)) {
+    options.push({ value: current, label: current })
+  }
+  return options
+}
+
+/**
+ * The volunteer profile form's fields (/volunteer): what the volunteer offers, in which languages,
+ * where and when. Names follow VolunteerProfileSchema.
+ */
+export function VolunteerProfileFields({
+  field: typedField,
+  choice: typedChoice,
+  errorOf,
+  place,
+  placeText,
+  timeZone,
+  windows,
+}: {
+  field: Field
+  choice: Choice
+  errorOf: (name: string) => Message | undefined
+  place: PickedPlace[]
+  placeText?: string
+  timeZone: string
+  windows: number
+}) {
+  const { t } = useTranslation('volunteers')
+  // The names are the schema's, some with a row or skill in them ("availability.0.start").
+  const field = typedField as (name: string) => ReturnType<Field>
+  const choice = typedChoice as (name: string, value: string) => ReturnType<Choice>
+  const languages = useLanguageOptions()
+  const zones = useTimeZoneOptions(timeZone)
+  const levels = [
+    { value: '', label: t('volunteers:profileForm.notOffered') },
+    ...SKILL_LEVELS.map((l) => ({ value: l, label: t(SKILL_LEVEL_KEYS[l]) })),
+  ]
+  return (
+    <>
+      <TextField
+        label={t('volunteers:profileForm.headline')}
+        hint={t('volunteers:profileForm.headlineHint')}
+        required
+        error={errorOf('headline')}
+        {...field('headline')}
+      />
+      <TextareaField
+        label={t('volunteers:profileForm.bio')}
+        hint={t('volunteers:profileForm.bioHint')}
+        rows={5}
+        error={errorOf('bio')}
+        {...field('bio')}
+      />
+      <fieldset className={errorOf('skills') ? 'field field-invalid' : 'field'}>
+        <legend>{t('volunteers:profileForm.skillsLegend')}</legend>
+        <p className="hint">{t('volunteers:profileForm.skillsHint')}</p>
+        <ErrorLine id="skills-error" message={errorOf('skills')} />
+        <div className="grid">
+          {VOLUNTEER_SKILLS.map((skill) => (
+            <SelectField
+              key={skill}
+              label={t(SKILL_KEYS[skill])}
+              options={levels}
+              required
+              error={errorOf(`skills.${skill}`)}
+              {...field(`skills.${skill}`)}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <ChoiceFieldset
+        legend={t('volunteers:profileForm.languagesLegend')}
+        name="languages"
+        error={errorOf('languages')}
+        options={languages}
+        choice={(value) => choice('languages', value)}
+        columns
+      />
+      <SelectField
+        label={t('volunteers:profileForm.timeZone')}
+        options={zones}
+        required
+        error={errorOf('timeZone')}
+        {...field('timeZone')}
+      />
+      <SelectField
+        label={t('volunteers:profileForm.workMode')}
+        options={WORK_MODES.map((m) => ({ value: m, label: t(WORK_MODE_KEYS[m]) }))}
+        required
+        error={errorOf('workMode')}
+        {...field('workMode')}
+      />
+      <PlacePicker
+        name="placeFips"
+        label={t('volunteers:profileForm.place')}
+        hint={t('volunteers:profileForm.placeHint')}
+        error={errorOf('placeFips')}
+        defaultValue={place}
+        defaultText={placeText}
+      />
+      <TextField
+        label={t('volunteers:profileForm.hoursPerMonth')}
+        inputMode="numeric"
+        required
+        error={errorOf('hoursPerMonth')}
+        {...field('hoursPerMonth')}
+      />
+      <fieldset className={errorOf('availability') ? 'field field-invalid' : 'field'}>
+        <legend>{t('volunteers:profileForm.availabilityLegend')}</legend>
+        <p className="hint">{t('volunteers:profileForm.availabilityHint')}</p>
+        <ErrorLine id="availability-error" message={errorOf('availability')} />
+        <div className="rows">
+          {Array.from({ length: windows }, (_, i) => (
+            <fieldset key={i} className="row-group">
+              <legend>{t('volunteers:profileForm.window', { number: i + 1 })}</legend>
+              <SelectField
+                label={t('volunteers:profileForm.weekday')}
+                placeholder={t('volunteers:profileForm.chooseDay')}
+                options={WEEKDAYS.map((d) => ({ value: String(d), label: t(WEEKDAY_KEYS[d]) }))}
+                error={errorOf(`availability.${i}.weekday`)}
+                {...field(`availability.${i}.weekday`)}
+              />
+              <TextField
+                type="time"
+                label={t('volunteers:profileForm.from')}
+                error={errorOf(`availability.${i}.start`)}
+                {...field(`availability.${i}.start`)}
+              />
+              <TextField
+                type="time"
+                label={t('volunteers:profileForm.to')}
+                error={errorOf(`availability.${i}.end`)}
+                {...field(`availability.${i}.end`)}
+              />
+            </fieldset>
+          ))}
+        </div>
+      </fieldset>
+      <CheckboxField
+        name="paused"
+        label={t('volunteers:profileForm.paused')}
+        hint={t('volunteers:profileForm.pausedHint')}
+        props={{ ...choice('paused', 'on') }}
+      />
+    </>
+  )
+}
+
+/** An error for a group of fields, under its legend. */
+export function ErrorLine({ id, message }: { id: string; message?: Message }) {
+  const { t } = useTranslation()
+  const tm = useMessage()
+  if (!message) return null
+  return (
+    <p className="field-error" id={id}>
+      <span className="visually-hidden">{t('common:field.errorPrefix')} </span>
+      {tm(message)}
+    </p>
+  )
+}
