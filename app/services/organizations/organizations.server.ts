@@ -58,12 +58,14 @@ const PROFILE_FIELDS = [
   'website',
 ] as const
 
-export async function updateOrganizationProfile(
+/** Saves the named fields that changed, with one audit row naming them. */
+async function saveOrganizationFields<F extends keyof Organization>(
   actor: Actor,
   org: Organization,
-  input: OrganizationProfileInput,
+  input: Partial<Pick<Organization, F>>,
+  fields: readonly F[],
 ) {
-  const changed = PROFILE_FIELDS.filter((f) => (org[f] ?? null) !== (input[f] ?? null))
+  const changed = fields.filter((f) => (org[f] ?? null) !== (input[f] ?? null))
   if (changed.length === 0) return org
   return db().transaction(async (tx) => {
     const [updated] = await tx
@@ -84,36 +86,26 @@ export async function updateOrganizationProfile(
   })
 }
 
+export function updateOrganizationProfile(
+  actor: Actor,
+  org: Organization,
+  input: OrganizationProfileInput,
+) {
+  return saveOrganizationFields(actor, org, input, PROFILE_FIELDS)
+}
+
 const RECEIPT_FIELDS = ['legalName', 'registrationNumber'] as const
 
 /**
  * The legal name and registration number receipts name (docs/decisions/027-pdf-receipts.md).
  * What a donor's receipt says is the owners' word, so the route lets owners only call this.
  */
-export async function updateOrganizationReceiptDetails(
+export function updateOrganizationReceiptDetails(
   actor: Actor,
   org: Organization,
   input: OrganizationReceiptInput,
 ) {
-  const changed = RECEIPT_FIELDS.filter((f) => org[f] !== input[f])
-  if (changed.length === 0) return org
-  return db().transaction(async (tx) => {
-    const [updated] = await tx
-      .update(organizations)
-      .set(input)
-      .where(eq(organizations.id, org.id))
-      .returning()
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: 'organization.updated',
-      entityType: 'organization',
-      entityId: org.id,
-      organizationId: org.id,
-      ip: actor.ip,
-      details: { changed },
-    })
-    return updated ?? org
-  })
+  return saveOrganizationFields(actor, org, input, RECEIPT_FIELDS)
 }
 
 const organizationBySlugQuery = preparedQuery('organization_by_slug', (db, name) =>
