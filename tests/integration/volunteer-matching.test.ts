@@ -1,0 +1,213 @@
+import { asc, eq } from 'drizzle-orm'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { db } from '#db/client.server.ts'
+import {
+  organizations,
+  places,
+  volunteerAvailability,
+  volunteerProfiles,
+  volunteerRequests,
+  volunteerSkills,
+} from '#db/schema/index.ts'
+import type { SkillLevel, VolunteerSkill, WorkMode } from '#app/domain/skills.ts'
+import {
+  rankedRequestsForVolunteer,
+  rankedVolunteersForRequest,
+} from '#app/services/volunteers/matching.server.ts'
+import { withTestDatabase } from '#tests/support/database.ts'
+import { createOrgWithOwner, createUser } from '#tests/support/factories.ts'
+
+withTestDatabase()
+
+const NOW = new Date('2026-12-01T12:00:00Z')
+
+let counties: string[] = []
+beforeEach(async () => {
+  counties = (
+    await db().select({ fips: places.fips }).from(places).orderBy(asc(places.svi)).limit(2)
+  ).map((p) => p.fips)
+})
+
+interface VolunteerSetup {
+  name?: string
+  skills?: [VolunteerSkill, SkillLevel][]
+  languages?: string[]
+  mode?: WorkMode
+  place?: string | null
+  paused?: boolean
+  hours?: number
+}
+
+async function volunteer(setup: VolunteerSetup = {}) {
+  const user = await createUser({ name: setup.name })
+  const [profile] = await db()
+    .insert(volunteerProfiles)
+    .values({
+      userId: user.id,
+      headline: `Helper ${setup.name ?? ''}`,
+      languages: setup.languages ?? ['en'],
+      timeZone: 'America/Chicago',
+      placeFips: setup.place ?? null,
+      workMode: setup.mode ?? 'either',
+      hoursPerMonth: setup.hours ?? 10,
+      paused: setup.paused ?? false,
+    })
+    .returning()
+  await db()
+    .insert(volunteerSkills)
+    .values(
+      (setup.skills ?? [['finance', 'expert']]).map(([skill, level]) => ({
+        profileId: profile!.id,
+        skill,
+        level,
+      })),
+    )
+  await db()
+    .insert(volunteerAvailability)
+    .values({ profileId: profile!.id, weekday: 2, startMinute: 18 * 60, endMinute: 21 * 60 })
+  return { user, profile: profile! }
+}
+
+async function openRequest(
+  organizationId: string,
+  values: Partial<typeof volunteerRequests.$inferInsert> = {},
+) {
+  const [row] = await db()
+    .insert(volunteerRequests)
+    .values({
+      organizationId,
+      skill: 'finance',
+      title: 'Books for our pantry',
+      goal: 'Know what came in and went out.',
+      hours: 20,
+      deadline: '2027-01-30',
+      status: 'open',
+      openedAt: new Date('2026-11-20T00:00:00Z'),
+      ...values,
+    })
+    .returning()
+  return row!
+}
+
+describe('rankedVolunteersForRequest', () => {
+  it('leaves out paused volunteers and those missing the skill, level or a language', async () => {
+    const { org } = await createOrgWithOwner()
+    const request = await openRequest(org.id, { minLevel: 'experienced', languages: ['es'] })
+    const fits = await volunteer({ name: 'Fits', languages: ['en', 'es'] })
+    await volunteer({ name: 'Paused', languages: ['es'], paused: true })
+    await volunteer({ name: 'No skill', languages: ['es'], skills: [['legal', 'expert']] })
+    await volunteer({ name: 'Too new', languages: ['es'], skills: [['finance', 'some']] })
+    await volunteer({ name: 'No Spanish', languages: ['en'] })
+    const ranked = await rankedVolunteersForRequest(request.id, 'en', { now: NOW })
+    expect(ranked.map((v) => v.id)).toEqual([fits.profile.id])
+  })
+
+  it('keeps on-site work to volunteers in the same county who work on site', async () => {
+    const { org } = await createOrgWithOwner()
+    const [here, there] = counties as [string, string]
+    const request = await openRequest(org.id, {
+      skill: 'design',
+      workMode: 'on_site',
+      placeFips: here,
+    })
+    const local = await volunteer({
+      name: 'Local',
+      place: here,
+      mode: 'on_site',
+      skills: [['design', 'expert']],
+    })
+    await volunteer({
+      name: 'Elsewhere',
+      place: there,
+      mode: 'on_site',
+      skills: [['design', 'expert']],
+    })
+    await volunteer({
+      name: 'Remote only',
+      place: here,
+      mode: 'remote',
+      skills: [['design', 'expert']],
+    })
+    await volunteer({
+      name: 'Nowhere',
+      place: null,
+      mode: 'either',
+      skills: [['design', 'expert']],
+    })
+    const ranked = await rankedVolunteersForRequest(request.id, 'en', { now: NOW })
+    expect(ranked.map((v) => v.id)).toEqual([local.profile.id])
+    expect(ranked[0]!.reasons.map((r) => r.text)).toContain(
+      "On-site work, in the group's own place",
+    )
+  })
+
+  it('ranks the higher level first and explains the score in words that add up to it', async () => {
+    const { org } = await createOrgWithOwner()
+    const request = await openRequest(org.id, { skill: 'translation' })
+    const some = await volunteer({ name: 'Some', skills: [['translation', 'some']] })
+    const expert = await volunteer({ name: 'Expert', skills: [['translation', 'expert']] })
+    const ranked = await rankedVolunteersForRequest(request.id, 'es', { now: NOW })
+    expect(ranked.map((v) => v.id)).toEqual([expert.profile.id, some.profile.id])
+    const [best] = ranked
+    const total = best!.reasons.reduce((s, r) => s + r.points, 0)
+    expect(total).toBeCloseTo(best!.score, 5)
+    expect(best!.score - ranked[1]!.score).toBeCloseTo(35 * 0.5, 5)
+    expect(best!.reasons[0]!.text).toMatch(/experto/i)
+  })
+})
+
+describe('rankedRequestsForVolunteer', () => {
+  it('is null without a profile and empty while paused', async () => {
+    const nobody = await createUser()
+    expect(await rankedRequestsForVolunteer(nobody.id, 'en', {}, NOW)).toBeNull()
+    const { org } = await createOrgWithOwner()
+    await openRequest(org.id)
+    const paused = await volunteer({ paused: true })
+    const list = await rankedRequestsForVolunteer(paused.user.id, 'en', {}, NOW)
+    expect(list?.requests).toEqual([])
+  })
+
+  it('ranks a small group serving a vulnerable county above an equal fit, and filters', async () => {
+    const [calm, vulnerable] = (
+      await db().select({ fips: places.fips }).from(places).orderBy(asc(places.svi))
+    )
+      .map((p) => p.fips)
+      .filter((_, i, all) => i === 0 || i === all.length - 1) as [string, string]
+    const big = await createOrgWithOwner()
+    const small = await createOrgWithOwner()
+    await db()
+      .update(organizations)
+      .set({ budgetBand: 'over_5m' })
+      .where(eq(organizations.id, big.org.id))
+    await db()
+      .update(organizations)
+      .set({ budgetBand: 'under_50k' })
+      .where(eq(organizations.id, small.org.id))
+    const plain = await openRequest(big.org.id, {
+      placeFips: calm,
+      title: 'Ledger clean-up',
+      skill: 'fundraising',
+    })
+    const boosted = await openRequest(small.org.id, {
+      placeFips: vulnerable,
+      title: 'Pantry books',
+      skill: 'fundraising',
+    })
+    await openRequest(small.org.id, { skill: 'legal', title: 'Bylaws' })
+    await openRequest(small.org.id, {
+      status: 'draft',
+      openedAt: null,
+      title: 'Draft',
+      skill: 'fundraising',
+    })
+    const me = await volunteer({ skills: [['fundraising', 'expert']] })
+    const list = await rankedRequestsForVolunteer(me.user.id, 'en', {}, NOW)
+    expect(list?.requests.map((r) => r.id)).toEqual([boosted.id, plain.id])
+    const words = list!.requests[0]!.reasons.map((r) => r.text).join(' | ')
+    expect(words).toMatch(/vulnerab/i)
+    const searched = await rankedRequestsForVolunteer(me.user.id, 'en', { q: 'ledger' }, NOW)
+    expect(searched?.requests.map((r) => r.id)).toEqual([plain.id])
+    const remoteOnly = await rankedRequestsForVolunteer(me.user.id, 'en', { mode: 'on_site' }, NOW)
+    expect(remoteOnly?.requests).toEqual([])
+  })
+})
