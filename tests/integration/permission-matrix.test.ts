@@ -492,6 +492,16 @@ const MATRIX: Record<string, RouteExpectation> = {
       groupOwner: 200,
     }),
   },
+  // Requests for volunteers: only someone with a volunteer profile (the noOrg user) sees them;
+  // an empty post lacks the agreement's tick.
+  'routes/volunteer_.requests._index': {
+    loader: every(404, { anonymous: 'login', noOrg: 200 }),
+  },
+  'routes/volunteer_.requests.$requestId': {
+    params: (w) => ({ requestId: w.volunteerRequestId }),
+    loader: every(404, { anonymous: 'login', noOrg: 200 }),
+    action: { answers: every(404, { anonymous: 'login', noOrg: 400 }) },
+  },
   'routes/orgs.$slug.volunteer-requests._index': {
     params: groupPage,
     loader: every(200, { anonymous: 'login', ...outsiders, ...funderOnly }),

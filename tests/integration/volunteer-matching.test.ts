@@ -14,8 +14,12 @@ import {
   rankedRequestsForVolunteer,
   rankedVolunteersForRequest,
 } from '#app/services/volunteers/matching.server.ts'
+import * as forYou from '#app/routes/volunteer_.requests._index.tsx'
+import * as requestView from '#app/routes/volunteer_.requests.$requestId.tsx'
+import * as groupRequestPage from '#app/routes/orgs.$slug.volunteer-requests.$requestId.tsx'
 import { withTestDatabase } from '#tests/support/database.ts'
-import { createOrgWithOwner, createUser } from '#tests/support/factories.ts'
+import { cookieFor, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
+import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
 
@@ -209,5 +213,81 @@ describe('rankedRequestsForVolunteer', () => {
     expect(searched?.requests.map((r) => r.id)).toEqual([plain.id])
     const remoteOnly = await rankedRequestsForVolunteer(me.user.id, 'en', { mode: 'on_site' }, NOW)
     expect(remoteOnly?.requests).toEqual([])
+  })
+})
+
+describe('the pages', () => {
+  it("shows an open request's group its suggested volunteers with reasons", async () => {
+    const group = await createOrgWithOwner()
+    const request = await openRequest(group.org.id, { skill: 'hr', deadline: null })
+    const helper = await volunteer({ name: 'Helper', skills: [['hr', 'experienced']] })
+    const page = await call(
+      groupRequestPage.loader,
+      makeRequest(`/orgs/${group.org.slug}/volunteer-requests/${request.id}`, {
+        cookie: await cookieFor(group.owner.id),
+      }),
+      { slug: group.org.slug, requestId: request.id },
+    )
+    const data = page.data as Awaited<ReturnType<typeof groupRequestPage.loader>>
+    expect(data.suggested?.map((v) => v.id)).toEqual([helper.profile.id])
+    expect(data.suggested?.[0]?.reasons.length).toBeGreaterThan(0)
+  })
+
+  it('sends someone without a volunteer profile away from requests', async () => {
+    const nobody = await createUser()
+    const { org } = await createOrgWithOwner()
+    const request = await openRequest(org.id)
+    const cookie = await cookieFor(nobody.id)
+    const list = await call(forYou.loader, makeRequest('/volunteer/requests', { cookie }))
+    expect(list.status).toBe(404)
+    const one = await call(
+      requestView.loader,
+      makeRequest(`/volunteer/requests/${request.id}`, { cookie }),
+      { requestId: request.id },
+    )
+    expect(one.status).toBe(404)
+    const signedOut = await call(forYou.loader, makeRequest('/volunteer/requests'))
+    expect(signedOut.location).toMatch(/^\/login/)
+  })
+
+  it('lists requests for a volunteer with search and filters from the query', async () => {
+    const { org } = await createOrgWithOwner()
+    const wanted = await openRequest(org.id, { skill: 'facilitation', title: 'Town hall' })
+    await openRequest(org.id, { skill: 'facilitation', title: 'Board retreat' })
+    const me = await volunteer({ skills: [['facilitation', 'expert']] })
+    const page = await call(
+      forYou.loader,
+      makeRequest('/volunteer/requests?q=town&skill=facilitation&mode=nonsense', {
+        cookie: await cookieFor(me.user.id),
+      }),
+    )
+    const data = page.data as Awaited<ReturnType<typeof forYou.loader>>
+    expect(data.requests.map((r) => r.id)).toEqual([wanted.id])
+  })
+
+  it('hides the details of personal-data work until the volunteer accepts the agreement', async () => {
+    const { org } = await createOrgWithOwner()
+    const request = await openRequest(org.id, {
+      skill: 'public_health',
+      goal: 'Clean the clinic list',
+      touchesPersonalData: true,
+    })
+    const me = await volunteer({ skills: [['public_health', 'some']] })
+    const cookie = await cookieFor(me.user.id)
+    const path = `/volunteer/requests/${request.id}`
+    const params = { requestId: request.id }
+    const before = await call(requestView.loader, makeRequest(path, { cookie }), params)
+    expect((before.data as { details: unknown }).details).toBeNull()
+    const unticked = await call(requestView.action, makeRequest(path, { cookie, form: {} }), params)
+    expect(unticked.status).toBe(400)
+    expect(JSON.stringify(unticked.data)).toContain('validation:volunteers.acceptAgreement')
+    const accepted = await call(
+      requestView.action,
+      makeRequest(path, { cookie, form: { accept: 'on' } }),
+      params,
+    )
+    expect(accepted.location).toBe(path)
+    const after = await call(requestView.loader, makeRequest(path, { cookie }), params)
+    expect((after.data as { details: { goal: string } }).details.goal).toBe('Clean the clinic list')
   })
 })

@@ -26,6 +26,11 @@ import {
   rankVolunteersForRequest,
   vulnerabilityQuartile,
 } from '#app/domain/volunteers/ranking.ts'
+import type {
+  ReasonLine,
+  SuggestedRequest,
+  SuggestedVolunteer,
+} from '#app/domain/volunteers/suggestions.ts'
 import { windowsInUtc, zoneOffsetMinutes } from '#app/domain/volunteers/weekly-utc.ts'
 import type { Language } from '#app/lib/i18n/config.ts'
 import { fixedT } from '#app/services/translations.server.ts'
@@ -45,12 +50,6 @@ export const REQUESTS_PAGE_SIZE = 20
 
 /** A request without a deadline is paced over this many days, so its hours still read as a pace. */
 const OPEN_ENDED_DAYS = 90
-
-/** A reason as the reader sees it: the sentence and the points it adds. */
-export interface ReasonLine {
-  text: string
-  points: number
-}
 
 const todayUtc = (now: Date) => now.toISOString().slice(0, 10)
 
@@ -167,14 +166,6 @@ async function availabilityOf(profiles: readonly { id: string; timeZone: string 
   )
 }
 
-export interface SuggestedVolunteer {
-  id: string
-  name: string
-  headline: string
-  score: number
-  reasons: ReasonLine[]
-}
-
 /** The best volunteers for one request, with the reasons in the reader's words; [] for none. */
 export async function rankedVolunteersForRequest(
   requestId: string,
@@ -224,18 +215,6 @@ export interface RequestFilters {
   skill?: VolunteerSkill
   mode?: WorkMode
   page?: number
-}
-
-export interface SuggestedRequest {
-  id: string
-  title: string
-  groupName: string
-  skill: string
-  workMode: WorkMode
-  hours: number
-  deadline: string | null
-  score: number
-  reasons: ReasonLine[]
 }
 
 const contains = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`
