@@ -213,6 +213,11 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
     action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
   },
+  // The matching weights: admins only; an empty post has no numbers (400).
+  'routes/admin.matching': {
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+    action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
+  },
   // The development outbox (no SMTP configured here): admins only.
   'routes/admin.outbox': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.outbox_.$messageId': {

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
 import {
+  auditLog,
   organizations,
   places,
   volunteerAvailability,
@@ -10,12 +11,14 @@ import {
   volunteerSkills,
 } from '#db/schema/index.ts'
 import type { SkillLevel, VolunteerSkill, WorkMode } from '#app/domain/skills.ts'
+import { DEFAULT_MATCH_WEIGHTS } from '#app/domain/volunteers/weights.ts'
 import {
   rankedRequestsForVolunteer,
   rankedVolunteersForRequest,
 } from '#app/services/volunteers/matching.server.ts'
 import * as forYou from '#app/routes/volunteer_.requests._index.tsx'
 import * as requestView from '#app/routes/volunteer_.requests.$requestId.tsx'
+import * as adminMatching from '#app/routes/admin.matching.tsx'
 import * as groupRequestPage from '#app/routes/orgs.$slug.volunteer-requests.$requestId.tsx'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { cookieFor, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
@@ -289,5 +292,72 @@ describe('the pages', () => {
     expect(accepted.location).toBe(path)
     const after = await call(requestView.loader, makeRequest(path, { cookie }), params)
     expect((after.data as { details: { goal: string } }).details.goal).toBe('Clean the clinic list')
+  })
+})
+
+/** The default weights as the form posts them, with some fields changed. */
+function weightsForm(changes: Record<string, string> = {}) {
+  const form: Record<string, string> = {}
+  const put = (prefix: string, value: unknown) => {
+    if (typeof value === 'object' && value !== null)
+      for (const [k, v] of Object.entries(value)) put(prefix ? `${prefix}.${k}` : k, v)
+    else form[prefix] = String(value)
+  }
+  put('', DEFAULT_MATCH_WEIGHTS)
+  return { ...form, ...changes }
+}
+
+describe('the matching weights page', () => {
+  it('is for platform admins only', async () => {
+    const someone = await createUser()
+    const cookie = await cookieFor(someone.id)
+    const page = await call(adminMatching.loader, makeRequest('/admin/matching', { cookie }))
+    expect(page.status).toBe(403)
+    const post = await call(
+      adminMatching.action,
+      makeRequest('/admin/matching', { cookie, form: weightsForm() }),
+    )
+    expect(post.status).toBe(403)
+  })
+
+  it('refuses weights that break the rules, beside each field', async () => {
+    const admin = await createUser({ admin: true })
+    const refused = await call(
+      adminMatching.action,
+      makeRequest('/admin/matching', {
+        cookie: await cookieFor(admin.id),
+        form: weightsForm({ 'factors.skill': '50', 'levelShare.expert': 'lots', waitBoost: '-1' }),
+      }),
+    )
+    expect(refused.status).toBe(400)
+    const errors = (refused.data as { errors: Record<string, string> }).errors
+    expect(errors).toMatchObject({
+      factors: 'volunteers:match.weights.problem.factors_not_100',
+      'levelShare.expert': 'volunteers:match.weights.problem.not_a_number',
+      waitBoost: 'volunteers:match.weights.problem.negative',
+    })
+  })
+
+  it('saves valid weights with an audit row, and the rankings use them', async () => {
+    const admin = await createUser({ admin: true })
+    const { org } = await createOrgWithOwner()
+    const request = await openRequest(org.id, { skill: 'marketing' })
+    await volunteer({ skills: [['marketing', 'some']] })
+    const before = await rankedVolunteersForRequest(request.id, 'en', { now: NOW })
+    const saved = await call(
+      adminMatching.action,
+      makeRequest('/admin/matching', {
+        cookie: await cookieFor(admin.id),
+        form: weightsForm({ 'levelShare.some': '0.8' }),
+      }),
+    )
+    expect(saved.location).toBe('/admin/matching')
+    const after = await rankedVolunteersForRequest(request.id, 'en', { now: NOW })
+    expect(after[0]!.score - before[0]!.score).toBeCloseTo(35 * 0.3, 5)
+    const audit = await db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.actorUserId, admin.id))
+    expect(audit.map((a) => a.action)).toContain('match_weights.updated')
   })
 })
