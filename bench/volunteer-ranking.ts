@@ -52,7 +52,7 @@ async function seed(database: Database) {
     FROM (SELECT id, row_number() OVER (ORDER BY email) AS n FROM users
           WHERE email LIKE 'bench-volunteer-%') u`)
   await run(`INSERT INTO volunteer_skills (profile_id, skill, level)
-    SELECT p.id, (${SKILLS})[(p.n * k * 7 + k) % 14 + 1], (${LEVELS})[(p.n + k) % 3 + 1]::skill_level
+    SELECT p.id, (${SKILLS})[(p.n / 3 + k * 5) % 14 + 1], (${LEVELS})[(p.n / 7 + k) % 3 + 1]::skill_level
     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM volunteer_profiles) p,
       generate_series(1, 3) k
     WHERE k <= 1 + p.n % 3
