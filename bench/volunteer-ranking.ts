@@ -119,17 +119,21 @@ try {
       `p95 ${f(percentile(times, 0.95))} ms, p99 ${f(percentile(times, 0.99))} ms, ` +
       `max ${f(times.at(-1) ?? 0)} ms (target p95 < 100 ms); ${f(suggested / SAMPLES)} suggested on average`,
   )
-  const [request] = await database.db
-    .select()
-    .from(volunteerRequests)
-    .where(eq(volunteerRequests.id, sample[0]!))
-  const query = candidateQuery(request!).toSQL()
-  const plan = await database.sql.executeSql(
-    `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
-    query.params as unknown[],
-  )
-  console.log(`EXPLAIN of the hard-filter query (skill ${request!.skill}, ${request!.workMode}):`)
-  for (const row of plan.rows as Record<string, string>[]) console.log(`  ${row['QUERY PLAN']}`)
+  // One on-site request (the place index narrows it) and one remote (only the skill index does).
+  for (const mode of ['on_site', 'remote'] as const) {
+    const [request] = await database.db
+      .select()
+      .from(volunteerRequests)
+      .where(eq(volunteerRequests.workMode, mode))
+      .limit(1)
+    const query = candidateQuery(request!).toSQL()
+    const plan = await database.sql.executeSql(
+      `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+      query.params as unknown[],
+    )
+    console.log(`EXPLAIN of the hard-filter query (skill ${request!.skill}, ${mode}):`)
+    for (const row of plan.rows as Record<string, string>[]) console.log(`  ${row['QUERY PLAN']}`)
+  }
   console.log(`loadavg: ${readFileSync('/proc/loadavg', 'utf8').trim()}`)
 } finally {
   await database.close()
