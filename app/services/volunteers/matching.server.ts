@@ -44,7 +44,7 @@ import { currentMatchWeights } from './match-weights.server.ts'
  * explain and order what is left.
  */
 
-/** Candidates a request's list scores at most: the best by level, then hours offered. */
+/** Candidates a request's list scores at most: the highest levels first (ties by id). */
 export const CANDIDATE_CAP = 200
 export const REQUESTS_PAGE_SIZE = 20
 
@@ -102,36 +102,36 @@ function modeAndPlace(mode: WorkMode, placeFips: string | null): SQL | undefined
 
 /** The hard-filter query for one request's volunteers, capped (the bench EXPLAINs this one). */
 export function candidateQuery(r: VolunteerRequest, cap = CANDIDATE_CAP) {
-  return db()
-    .select({
-      id: volunteerProfiles.id,
-      name: users.name,
-      headline: volunteerProfiles.headline,
-      level: volunteerSkills.level,
-      languages: volunteerProfiles.languages,
-      workMode: volunteerProfiles.workMode,
-      hoursPerMonth: volunteerProfiles.hoursPerMonth,
-      timeZone: volunteerProfiles.timeZone,
-      placeFips: volunteerProfiles.placeFips,
-    })
-    .from(volunteerSkills)
-    .innerJoin(volunteerProfiles, eq(volunteerProfiles.id, volunteerSkills.profileId))
-    .innerJoin(users, eq(users.id, volunteerProfiles.userId))
-    .where(
-      and(
-        eq(volunteerSkills.skill, r.skill),
-        inArray(volunteerSkills.level, levelsFrom(r.minLevel)),
-        eq(volunteerProfiles.paused, false),
-        sql`${volunteerProfiles.languages} @> ${sql.param(r.languages)}::text[]`,
-        modeAndPlace(r.workMode, r.placeFips),
-      ),
-    )
-    .orderBy(
-      desc(volunteerSkills.level),
-      desc(volunteerProfiles.hoursPerMonth),
-      asc(volunteerProfiles.id),
-    )
-    .limit(cap)
+  return (
+    db()
+      .select({
+        id: volunteerProfiles.id,
+        name: users.name,
+        headline: volunteerProfiles.headline,
+        level: volunteerSkills.level,
+        languages: volunteerProfiles.languages,
+        workMode: volunteerProfiles.workMode,
+        hoursPerMonth: volunteerProfiles.hoursPerMonth,
+        timeZone: volunteerProfiles.timeZone,
+        placeFips: volunteerProfiles.placeFips,
+      })
+      .from(volunteerSkills)
+      .innerJoin(volunteerProfiles, eq(volunteerProfiles.id, volunteerSkills.profileId))
+      .innerJoin(users, eq(users.id, volunteerProfiles.userId))
+      .where(
+        and(
+          eq(volunteerSkills.skill, r.skill),
+          inArray(volunteerSkills.level, levelsFrom(r.minLevel)),
+          eq(volunteerProfiles.paused, false),
+          sql`${volunteerProfiles.languages} @> ${sql.param(r.languages)}::text[]`,
+          modeAndPlace(r.workMode, r.placeFips),
+        ),
+      )
+      // Ordered by the skill rows' own columns only, so the planner sorts the few skill rows and
+      // probes profiles by key until the cap is full, instead of scanning every profile (remote work).
+      .orderBy(desc(volunteerSkills.level), asc(volunteerSkills.profileId))
+      .limit(cap)
+  )
 }
 
 /** Each profile's weekly windows, in UTC at `now`. */
