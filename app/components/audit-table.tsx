@@ -117,6 +117,8 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'volunteer_request.opened': 'admin:audit.actions.volunteer_request.opened',
   'volunteer_request.closed': 'admin:audit.actions.volunteer_request.closed',
   'volunteer_request.expired': 'admin:audit.actions.volunteer_request.expired',
+  'match_weights.updated': 'admin:audit.actions.match_weights.updated',
+  'volunteer_data_agreement.accepted': 'admin:audit.actions.volunteer_data_agreement.accepted',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

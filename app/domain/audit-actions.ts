@@ -112,6 +112,8 @@ export const AUDIT_ACTIONS = [
   'volunteer_request.opened',
   'volunteer_request.closed',
   'volunteer_request.expired',
+  'match_weights.updated',
+  'volunteer_data_agreement.accepted',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -266,6 +266,9 @@ function VolunteerCard({
           <p>
             <Link to={`/volunteers/${volunteer.id}`}>{t('volunteers:dashboard.view')}</Link>
           </p>
+          <p>
+            <Link to="/volunteer/requests">{t('volunteers:dashboard.requestsLink')}</Link>
+          </p>
         </>
       ) : (
         <>

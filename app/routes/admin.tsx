@@ -30,6 +30,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/organizations">{t('admin:nav.organizations')}</NavLink>
         <NavLink to="/admin/audit">{t('admin:nav.audit')}</NavLink>
         <NavLink to="/admin/payments">{t('admin:nav.payments')}</NavLink>
+        <NavLink to="/admin/matching">{t('admin:nav.matching')}</NavLink>
         {outbox ? <NavLink to="/admin/outbox">{t('admin:nav.outbox')}</NavLink> : null}
       </nav>
       <Outlet />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'
+import { SuggestedVolunteers } from '#app/components/suggested-volunteers.tsx'
 import { VolunteerRequestFields } from '#app/components/volunteer-request-fields.tsx'
 import {
   CLOSABLE_REQUEST_STATUSES,
@@ -17,6 +18,7 @@ import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { VolunteerRequestSchema } from '#app/schemas/volunteers/request.ts'
 import { getPlaces } from '#app/services/places.server.ts'
+import { rankedVolunteersForRequest } from '#app/services/volunteers/matching.server.ts'
 import {
   closeRequest,
   findGroupRequest,
@@ -25,6 +27,7 @@ import {
 } from '#app/services/volunteers/requests.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
+import { requestLanguage } from '#app/utils/i18n.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 import { requestValues, requireRequestPoster } from '#app/utils/volunteer-request-route.server.ts'
@@ -41,8 +44,13 @@ async function requireGroupRequest(request: Request, params: Record<string, stri
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, found: r } = await requireGroupRequest(request, params)
-  const places = await getPlaces(r.placeFips ? [r.placeFips] : [])
+  // Volunteers are suggested only while the request is open: that is when its group may see them.
+  const [places, suggested] = await Promise.all([
+    getPlaces(r.placeFips ? [r.placeFips] : []),
+    r.status === 'open' ? rankedVolunteersForRequest(r.id, await requestLanguage(request)) : null,
+  ])
   return {
+    suggested,
     base: `/orgs/${organization.slug}/volunteer-requests`,
     status: r.status,
     editable: EDITABLE_REQUEST_STATUSES.includes(r.status),
@@ -150,6 +158,7 @@ export default function VolunteerRequestPage() {
           <p>{t('volunteers:requestPage.notEditable', { status })}</p>
         )}
       </Card>
+      {data.suggested ? <SuggestedVolunteers volunteers={data.suggested} /> : null}
       {data.closable ? (
         <Card title={t('volunteers:requestPage.closeTitle')}>
           <Form method="post" className="stack">

@@ -213,6 +213,11 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
     action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
   },
+  // The matching weights: admins only; an empty post has no numbers (400).
+  'routes/admin.matching': {
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+    action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
+  },
   // The development outbox (no SMTP configured here): admins only.
   'routes/admin.outbox': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.outbox_.$messageId': {
@@ -491,6 +496,16 @@ const MATRIX: Record<string, RouteExpectation> = {
       groupMember: 200,
       groupOwner: 200,
     }),
+  },
+  // Requests for volunteers: only someone with a volunteer profile (the noOrg user) sees them;
+  // an empty post lacks the agreement's tick.
+  'routes/volunteer_.requests._index': {
+    loader: every(404, { anonymous: 'login', noOrg: 200 }),
+  },
+  'routes/volunteer_.requests.$requestId': {
+    params: (w) => ({ requestId: w.volunteerRequestId }),
+    loader: every(404, { anonymous: 'login', noOrg: 200 }),
+    action: { answers: every(404, { anonymous: 'login', noOrg: 400 }) },
   },
   'routes/orgs.$slug.volunteer-requests._index': {
     params: groupPage,
