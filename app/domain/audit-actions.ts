@@ -112,6 +112,16 @@ export const AUDIT_ACTIONS = [
   'volunteer_request.opened',
   'volunteer_request.closed',
   'volunteer_request.expired',
+  'engagement.proposed',
+  'engagement.accepted',
+  'engagement.declined',
+  'engagement.expired',
+  'engagement.started',
+  'engagement.completed',
+  'engagement.cancelled',
+  'engagement.hours_logged',
+  'engagement.hours_verified',
+  'engagement.hours_questioned',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
