@@ -1,7 +1,12 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { engagementRatings, memberships, volunteerEngagements } from '#db/schema/index.ts'
+import {
+  engagementRatings,
+  memberships,
+  notifications,
+  volunteerEngagements,
+} from '#db/schema/index.ts'
 import {
   cancel,
   checkIn,
@@ -12,6 +17,7 @@ import {
   respond,
   start,
 } from '#app/services/engagements/engagements.server.ts'
+import { expireProposals } from '#app/services/engagements/engagement-expiry.server.ts'
 import { logHours, reviewHours } from '#app/services/engagements/hours.server.ts'
 import { inKindOfEngagement } from '#app/services/engagements/in-kind.server.ts'
 import { engagementFor } from '#app/services/engagements/engagement-views.server.ts'
@@ -256,5 +262,37 @@ describe('refusals', () => {
       reason: 'notYourAnswer',
     })
     expect(await start({ id: outsider.id }, id)).toMatchObject({ ok: false, status: 404 })
+  })
+})
+
+describe('proposal expiry', () => {
+  it('expires proposals past their window once and tells both sides', async () => {
+    const group = await createGroupWithRequest()
+    const vol = await createVolunteer()
+    const { id } = ok(await invite({ id: group.owner.id }, group.request.id, vol.profile.id, ''))
+    const statusOf = async () =>
+      (await db().select().from(volunteerEngagements).where(eq(volunteerEngagements.id, id)))[0]
+        ?.status
+    await expireProposals()
+    expect(await statusOf()).toBe('proposed')
+    const later = new Date(Date.now() + 6 * 24 * 3600 * 1000)
+    expect((await expireProposals(later)).expired).toBeGreaterThanOrEqual(1)
+    expect(await statusOf()).toBe('expired')
+    // Every proposal that was due is now claimed: a second run tells nobody again.
+    expect(await expireProposals(later)).toEqual({ expired: 0 })
+    const told = await db()
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.kind, 'engagement-expired'),
+          sql`${notifications.data}->>'engagementId' = ${id}`,
+        ),
+      )
+    expect(told.map((n) => n.userId).sort()).toEqual([group.owner.id, vol.user.id].sort())
+    expect(await respond({ id: vol.user.id }, id, 'accept', '')).toMatchObject({
+      ok: false,
+      reason: 'notProposed',
+    })
   })
 })
