@@ -37,7 +37,7 @@ import {
 } from '#app/services/engagements/engagements.server.ts'
 import { logHours, reviewHours } from '#app/services/engagements/hours.server.ts'
 import type { Result } from '#app/domain/result.ts'
-import { parseForm } from '#app/utils/forms.server.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
@@ -95,6 +95,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const actor = { id: user.id, ip: requestOrigin(request, context).ip }
   const id = params.id ?? ''
+  // Anyone on neither side gets the same 404 whatever they post.
+  if (!(await engagementFor(user.id, id))) throwNotFound('engagements:refusals.noSuchEngagement')
   const formData = await readForm(request)
   const intent = String(formData.get('intent') ?? '')
   const done = () =>
@@ -136,7 +138,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case 'rate':
       return run(RateSchema, (v) => rate(actor, id, v.side, { stars: v.stars, note: v.note }))
     default:
-      throwNotFound()
+      return formFailure({ form: 'common:errors.notDone' }, formData)
   }
 }
 

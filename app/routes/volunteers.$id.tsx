@@ -77,10 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A member of a group with an open request invites this volunteer to it. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request)
+  const profile = params.id && UUID.test(params.id) ? await getProfile(params.id) : null
+  if (!profile || !(await maySeeProfile(viewer, profile))) {
+    throwNotFound('volunteers:refusals.noSuchVolunteer')
+  }
   const formData = await readForm(request)
   const form = await parseForm(formData, InviteSchema)
   if (!form.ok) return form.response
-  if (form.data.profileId !== params.id) throwNotFound('engagements:refusals.noSuchVolunteer')
+  if (form.data.profileId !== profile.id) throwNotFound('engagements:refusals.noSuchVolunteer')
   const made = await invite(
     { id: viewer.id, ip: requestOrigin(request, context).ip },
     form.data.requestId,
