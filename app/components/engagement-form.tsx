@@ -31,11 +31,15 @@ export function EngagementForm<S extends z.ZodType<unknown, z.ZodTypeDef, FieldV
     typeof intent === 'string' &&
     intents.includes(intent) &&
     (rowId === undefined || failure?.values.hoursId === rowId)
-  const form = useValidatedForm(schema, { failure: mine ? failure : null, defaultValues })
+  // A row's id is a field like the others, so the browser's check sees it too.
+  const form = useValidatedForm(schema, {
+    failure: mine ? failure : null,
+    defaultValues: rowId ? { ...defaultValues, hoursId: rowId } : defaultValues,
+  })
   return (
     <Form method="post" noValidate onSubmit={form.onSubmit} className="stack">
       <FormError message={form.formError} />
-      {rowId ? <input type="hidden" name="hoursId" value={rowId} /> : null}
+      {rowId ? <input type="hidden" {...form.field('hoursId' as never)} /> : null}
       {children(form)}
     </Form>
   )

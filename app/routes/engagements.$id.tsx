@@ -59,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayAnswer: seen.mayAnswer,
     groupName: seen.groupName,
     volunteerName: seen.volunteerName,
+    volunteerProfileId: e.profileId,
     goal: seen.requestGoal,
     deliverable: seen.requestDeliverable,
     engagement: {
@@ -165,7 +166,13 @@ export default function EngagementPage() {
           <dt>{t('engagements:page.group')}</dt>
           <dd>{data.groupName}</dd>
           <dt>{t('engagements:page.volunteer')}</dt>
-          <dd>{data.volunteerName}</dd>
+          <dd>
+            {data.sides.group ? (
+              <Link to={`/volunteers/${data.volunteerProfileId}`}>{data.volunteerName}</Link>
+            ) : (
+              data.volunteerName
+            )}
+          </dd>
           {data.goal ? (
             <>
               <dt>{t('engagements:page.goal')}</dt>
