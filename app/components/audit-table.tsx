@@ -119,6 +119,16 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'volunteer_request.expired': 'admin:audit.actions.volunteer_request.expired',
   'match_weights.updated': 'admin:audit.actions.match_weights.updated',
   'volunteer_data_agreement.accepted': 'admin:audit.actions.volunteer_data_agreement.accepted',
+  'engagement.proposed': 'admin:audit.actions.engagement.proposed',
+  'engagement.accepted': 'admin:audit.actions.engagement.accepted',
+  'engagement.declined': 'admin:audit.actions.engagement.declined',
+  'engagement.expired': 'admin:audit.actions.engagement.expired',
+  'engagement.started': 'admin:audit.actions.engagement.started',
+  'engagement.completed': 'admin:audit.actions.engagement.completed',
+  'engagement.cancelled': 'admin:audit.actions.engagement.cancelled',
+  'engagement.hours_logged': 'admin:audit.actions.engagement.hours_logged',
+  'engagement.hours_verified': 'admin:audit.actions.engagement.hours_verified',
+  'engagement.hours_questioned': 'admin:audit.actions.engagement.hours_questioned',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

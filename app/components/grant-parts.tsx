@@ -24,6 +24,8 @@ export function GrantFacts(props: {
   programTitle: string
   amountMinor: number
   paidMinor: number
+  /** Verified volunteer hours on the grant's application's requests, valued in kind. */
+  inKind: { valueMinor: number; currency: string; verifiedMinutes: number }
   currency: string
   startsOn: string
   endsOn: string
@@ -44,6 +46,17 @@ export function GrantFacts(props: {
       <dd>{format.money(props.amountMinor, props.currency)}</dd>
       <dt>{t('grants:facts.paid')}</dt>
       <dd>{format.money(props.paidMinor, props.currency)}</dd>
+      {props.inKind.verifiedMinutes > 0 ? (
+        <>
+          <dt>{t('grants:facts.inKind')}</dt>
+          <dd data-testid="grant-in-kind">
+            {t('grants:facts.inKindValue', {
+              value: format.money(props.inKind.valueMinor, props.inKind.currency),
+              hours: format.number(props.inKind.verifiedMinutes / 60),
+            })}
+          </dd>
+        </>
+      ) : null}
       <dt>{t('grants:facts.term')}</dt>
       <dd>
         {t('grants:facts.termDates', {

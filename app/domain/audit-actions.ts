@@ -114,6 +114,16 @@ export const AUDIT_ACTIONS = [
   'volunteer_request.expired',
   'match_weights.updated',
   'volunteer_data_agreement.accepted',
+  'engagement.proposed',
+  'engagement.accepted',
+  'engagement.declined',
+  'engagement.expired',
+  'engagement.started',
+  'engagement.completed',
+  'engagement.cancelled',
+  'engagement.hours_logged',
+  'engagement.hours_verified',
+  'engagement.hours_questioned',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

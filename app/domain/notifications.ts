@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   'grant-payment-made',
   'volunteer-request-revise',
   'volunteer-request-expired',
+  'engagement-expired',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -60,6 +61,7 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'grant-payment-made': { mail: 'optional', emailByDefault: true },
   'volunteer-request-revise': { mail: 'optional', emailByDefault: true },
   'volunteer-request-expired': { mail: 'optional', emailByDefault: true },
+  'engagement-expired': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

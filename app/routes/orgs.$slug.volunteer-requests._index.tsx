@@ -7,19 +7,26 @@ import { SKILL_KEYS, type Skill } from '#app/domain/skills.ts'
 import { REQUEST_STATUS_KEYS } from '#app/domain/volunteers/request-status.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { inKindOfGroup } from '#app/services/engagements/in-kind.server.ts'
 import { listGroupRequests } from '#app/services/volunteers/requests.server.ts'
 import { requireRequestPoster } from '#app/utils/volunteer-request-route.server.ts'
 
 // The skills' names are the applications' words.
-export const handle: I18nHandle = { i18n: ['organizations', 'volunteers', 'applications'] }
+export const handle: I18nHandle = {
+  i18n: ['organizations', 'volunteers', 'applications', 'engagements'],
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireRequestPoster(request, params.slug)
-  return { slug: organization.slug, rows: await listGroupRequests(organization.id) }
+  const [rows, inKind] = await Promise.all([
+    listGroupRequests(organization.id),
+    inKindOfGroup(organization.id),
+  ])
+  return { slug: organization.slug, rows, inKind }
 }
 
 export default function GroupVolunteerRequests() {
-  const { slug, rows } = useLoaderData<typeof loader>()
+  const { slug, rows, inKind } = useLoaderData<typeof loader>()
   const { t } = useTranslation('volunteers')
   const format = useFormatters()
   const base = `/orgs/${slug}/volunteer-requests`
@@ -29,6 +36,13 @@ export default function GroupVolunteerRequests() {
       actions={<Link to={`${base}/new`}>{t('volunteers:requests.new')}</Link>}
     >
       <p className="hint">{t('volunteers:requests.intro')}</p>
+      {inKind.verifiedMinutes > 0 ? (
+        <p>
+          {t('engagements:inKind.groupLine', {
+            value: format.money(inKind.valueMinor, inKind.currency),
+          })}
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <EmptyState title={t('volunteers:requests.emptyTitle')}>
           <p>

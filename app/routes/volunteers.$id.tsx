@@ -1,20 +1,34 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
+import { EngagementForm } from '#app/components/engagement-form.tsx'
+import { SelectField, TextareaField } from '#app/components/field.tsx'
 import { SviText } from '#app/components/place-picker.tsx'
 import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
 import { useLanguageOptions } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, SKILL_LEVEL_KEYS, WORK_MODE_KEYS } from '#app/domain/skills.ts'
 import { timeOf, WEEKDAY_KEYS } from '#app/domain/volunteers/availability.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
+import { InviteSchema } from '#app/schemas/engagements/engagement.ts'
+import { invitableRequests } from '#app/services/engagements/engagement-views.server.ts'
+import { invite } from '#app/services/engagements/engagements.server.ts'
+import { inKindOfVolunteer } from '#app/services/engagements/in-kind.server.ts'
+import { completedEngagementsByVolunteer } from '#app/services/volunteers/match-counts.server.ts'
 import { getProfile, maySeeProfile } from '#app/services/volunteers/profiles.server.ts'
-import { throwNotFound } from '#app/utils/http.server.ts'
+import { parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
+import { readForm } from '#app/utils/request-body.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
 
 // The skills' and work modes' names are the applications' words; the zones' the funder's.
-export const handle: I18nHandle = { i18n: ['volunteers', 'applications', 'funder'] }
+export const handle: I18nHandle = {
+  i18n: ['volunteers', 'applications', 'funder', 'engagements'],
+}
 
 /** The zone's name where it is one of the offered ones; any other IANA zone as it is. */
 const zoneName = (zone: string) =>
@@ -31,9 +45,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!profile || !(await maySeeProfile(viewer, profile))) {
     throwNotFound('volunteers:refusals.noSuchVolunteer')
   }
+  const own = profile.userId === viewer.id
+  const [completed, inKind, requests] = await Promise.all([
+    completedEngagementsByVolunteer([profile.id]),
+    inKindOfVolunteer(profile.id),
+    own ? [] : invitableRequests(viewer.id),
+  ])
   return {
     title: profile.name,
-    own: profile.userId === viewer.id,
+    own,
+    profileId: profile.id,
+    completed: completed.get(profile.id) ?? 0,
+    inKind: { valueMinor: inKind.valueMinor, currency: inKind.currency },
+    requests: requests.map((r) => ({ value: r.id, label: `${r.title} (${r.groupName})` })),
     profile: {
       name: profile.name,
       headline: profile.headline,
@@ -50,9 +74,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** A member of a group with an open request invites this volunteer to it. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const viewer = await requireUser(request)
+  const profile = params.id && UUID.test(params.id) ? await getProfile(params.id) : null
+  if (!profile || !(await maySeeProfile(viewer, profile))) {
+    throwNotFound('volunteers:refusals.noSuchVolunteer')
+  }
+  const formData = await readForm(request)
+  const form = await parseForm(formData, InviteSchema)
+  if (!form.ok) return form.response
+  if (form.data.profileId !== profile.id) throwNotFound('engagements:refusals.noSuchVolunteer')
+  const made = await invite(
+    { id: viewer.id, ip: requestOrigin(request, context).ip },
+    form.data.requestId,
+    form.data.profileId,
+    form.data.message,
+  )
+  if (!made.ok) return refuse(made, formData)
+  return redirectWithFlash(`/engagements/${made.id}`, {
+    kind: 'success',
+    message: 'engagements:flash.invited',
+  })
+}
+
 export default function VolunteerProfilePage() {
-  const { profile, own } = useLoaderData<typeof loader>()
+  const { profile, own, profileId, completed, inKind, requests } = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
   const { t } = useTranslation('volunteers')
+  const format = useFormatters()
   const zoneKey = zoneName(profile.timeZone)
   const languageNames = new Map<string, string>(useLanguageOptions().map((o) => [o.value, o.label]))
   return (
@@ -112,7 +162,50 @@ export default function VolunteerProfilePage() {
           </dd>
         </dl>
         <p className="hint">{t('volunteers:profile.noContact')}</p>
+        <p>
+          {t('engagements:inKind.profileLine', {
+            count: completed,
+            value: format.money(inKind.valueMinor, inKind.currency),
+          })}
+        </p>
       </Card>
+      {own ? null : (
+        <Card title={t('engagements:invite.title')}>
+          {requests.length === 0 ? (
+            <p>{t('engagements:invite.none')}</p>
+          ) : (
+            <EngagementForm
+              schema={InviteSchema}
+              intents={['invite']}
+              failure={failure}
+              defaultValues={{ profileId }}
+            >
+              {(form) => (
+                <>
+                  <input type="hidden" {...form.field('profileId')} />
+                  <SelectField
+                    required
+                    label={t('engagements:invite.request')}
+                    options={requests}
+                    error={form.errorOf('requestId')}
+                    {...form.field('requestId')}
+                  />
+                  <TextareaField
+                    label={t('engagements:invite.message')}
+                    error={form.errorOf('message')}
+                    {...form.field('message')}
+                  />
+                  <div>
+                    <Button name="intent" value="invite">
+                      {t('engagements:invite.submit')}
+                    </Button>
+                  </div>
+                </>
+              )}
+            </EngagementForm>
+          )}
+        </Card>
+      )}
     </>
   )
 }

@@ -4,6 +4,7 @@ import { hashPassword } from '#app/services/accounts/passwords.server.ts'
 import { seedPrograms, DEMO_PROGRAM_SLUG } from './seed-program.server.ts'
 import { seedDonorGifts } from './seed-gifts.server.ts'
 import { seedVolunteers } from './seed-volunteers.server.ts'
+import { seedEngagements } from './seed-engagements.server.ts'
 import type { Db } from '#db/client.server.ts'
 import { memberships, organizations, users, type NewOrganization } from '#db/schema/index.ts'
 
@@ -179,6 +180,7 @@ export async function seedDemoData(db: Db) {
     await seedPrograms(tx, orgIds, ids)
     await seedDonorGifts(tx, DEMO_USERS.donor, ids.officer)
     await seedVolunteers(tx, passwordHash, ids, orgIds)
+    await seedEngagements(tx, ids, orgIds['westgate-tenants-union'] ?? '')
     await recordAudit(tx, {
       actorUserId: null,
       action: 'database.seeded',

@@ -17,6 +17,7 @@ import {
 import { addReportFile } from '#app/services/grants/grant-report-files.server.ts'
 import { saveProfile } from '#app/services/volunteers/profiles.server.ts'
 import { createRequest } from '#app/services/volunteers/requests.server.ts'
+import { invite } from '#app/services/engagements/engagements.server.ts'
 import { createGrantForAward } from '#app/services/grants/grants.server.ts'
 import {
   addUserToOrg,
@@ -90,6 +91,8 @@ interface World {
   /** The noOrg user's volunteer profile, and an open volunteer request of the group. */
   volunteerProfileId: string
   volunteerRequestId: string
+  /** The group's invitation of that volunteer to that request. */
+  engagementId: string
 }
 
 interface RouteExpectation {
@@ -496,6 +499,33 @@ const MATRIX: Record<string, RouteExpectation> = {
       groupMember: 200,
       groupOwner: 200,
     }),
+    // An empty invitation names no request: a field error for those who may see the profile.
+    action: {
+      answers: every(404, {
+        anonymous: 'login',
+        noOrg: 400,
+        platformAdmin: 400,
+        groupMember: 400,
+        groupOwner: 400,
+      }),
+    },
+  },
+  // Offering on an open request: those without a profile are refused; the noOrg volunteer
+  // already has the group's invitation to it, so a second proposal is refused too.
+  'routes/volunteer_.requests.$requestId.offer': {
+    params: (w) => ({ requestId: w.volunteerRequestId }),
+    loader: every(200, { anonymous: 'login' }),
+    action: { answers: every(403, { anonymous: 'login', noOrg: 409 }) },
+  },
+  'routes/engagements._index': { loader: every(200, { anonymous: 'login' }) },
+  // The group's invitation of the noOrg volunteer: its two sides only; an empty post names no
+  // action.
+  'routes/engagements.$id': {
+    params: (w) => ({ id: w.engagementId }),
+    loader: every(404, { anonymous: 'login', noOrg: 200, groupMember: 200, groupOwner: 200 }),
+    action: {
+      answers: every(404, { anonymous: 'login', noOrg: 400, groupMember: 400, groupOwner: 400 }),
+    },
   },
   // Requests for volunteers: only someone with a volunteer profile (the noOrg user) sees them;
   // an empty post lacks the agreement's tick.
@@ -678,9 +708,17 @@ beforeAll(async () => {
     intent: 'open',
   })
   if (!volunteerRequest.ok) throw new Error('the matrix needs a volunteer request')
+  const engagement = await invite(
+    { id: group.owner.id },
+    volunteerRequest.id,
+    volunteer.id,
+    'Matrix invitation',
+  )
+  if (!engagement.ok) throw new Error('the matrix needs an engagement')
   world = {
     volunteerProfileId: volunteer.id,
     volunteerRequestId: volunteerRequest.id,
+    engagementId: engagement.id,
     grantId,
     reportFileId,
     assignmentId: assignment!.id,

@@ -26,6 +26,8 @@ import { listDonorGifts } from '#app/services/donations/donor-gifts.server.ts'
 import { driftedAccounts } from '#app/services/ledger/ledger.server.ts'
 import { programRanking } from '#app/services/review/ranking.server.ts'
 import { getProfileOfUser } from '#app/services/volunteers/profiles.server.ts'
+import { listMyEngagements } from '#app/services/engagements/engagement-views.server.ts'
+import { inKindOfApplications } from '#app/services/engagements/in-kind.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 
 withTestDatabase()
@@ -266,5 +268,22 @@ describe('the demo seed', () => {
     expect(new Set(requests.map((r) => r.type)).size).toBe(requests.length)
     expect(requests.filter((r) => r.status === 'open').length).toBeGreaterThanOrEqual(4)
     expect(requests.filter((r) => r.personal)).toHaveLength(1)
+  })
+
+  it('gives the demo volunteer an engagement in progress with Westgate, valued on its grant', async () => {
+    const sam = await userId('volunteer@example.org')
+    const mine = await listMyEngagements(sam)
+    expect(mine.map((e) => [e.groupName, e.status])).toEqual([['Westgate Tenants Union', 'active']])
+    const [granted] = await db()
+      .select({ applicationId: grants.applicationId })
+      .from(grants)
+      .innerJoin(volunteerRequests, eq(volunteerRequests.applicationId, grants.applicationId))
+    // Five verified hours of bookkeeping at the professional rate ($120 an hour); the 1.5 hours
+    // still waiting for the group count for nothing yet.
+    expect(await inKindOfApplications([granted?.applicationId ?? ''])).toEqual({
+      verifiedMinutes: 300,
+      valueMinor: 60000,
+      currency: 'usd',
+    })
   })
 })

@@ -34,6 +34,7 @@ export const NAMESPACES = [
   'donations',
   'volunteers',
   'gifts',
+  'engagements',
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 export const ALWAYS_LOADED: readonly Namespace[] = ['common', 'validation']

@@ -18,6 +18,7 @@ import {
 } from '#app/domain/grants/grant-states.ts'
 import { programToday, type GrantInContext } from './grant-access.server.ts'
 import { reportFilesOf } from './grant-report-files.server.ts'
+import { inKindOfApplications } from '#app/services/engagements/in-kind.server.ts'
 
 export const GRANTS_PAGE_SIZE = 50
 
@@ -179,6 +180,7 @@ export async function grantPage(found: GrantInContext) {
       programTitle: found.program.title,
       amountMinor: grant.amountMinor,
       paidMinor: view.paidMinor,
+      inKind: await inKindOfApplications([grant.applicationId]),
       currency: found.currency,
       startsOn: grant.startsOn,
       endsOn: grant.endsOn,

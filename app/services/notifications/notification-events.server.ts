@@ -430,3 +430,24 @@ export async function notifyVolunteerRequest(
     })),
   )
 }
+
+/**
+ * A proposal nobody answered within its window expired: both sides are told, the volunteer and
+ * the group's members who act on its requests.
+ */
+export async function notifyEngagementExpired(
+  tx: Tx,
+  engagement: { id: string; title: string; organizationId: string; volunteerUserId: string },
+) {
+  const group = await membersOf(tx, [engagement.organizationId], ['owner', 'admin', 'member'])
+  const people = new Set([engagement.volunteerUserId, ...group.map((m) => m.userId)])
+  return notifyEach(
+    tx,
+    'engagement-expired',
+    [...people].map((userId) => ({
+      userId,
+      data: { engagementId: engagement.id, title: engagement.title },
+      eventKey: `${engagement.id}:expired`,
+    })),
+  )
+}

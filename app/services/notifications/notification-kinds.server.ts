@@ -315,6 +315,15 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
     link: (d) => `/orgs/${text(d, 'organizationSlug')}/volunteer-requests/${text(d, 'requestId')}`,
     mailTemplate: 'volunteer-request-expired',
   },
+  'engagement-expired': {
+    label: 'notifications:kinds.engagementExpired.label',
+    message: (d) => ({
+      key: 'notifications:kinds.engagementExpired.message',
+      values: { title: text(d, 'title') },
+    }),
+    link: (d) => `/engagements/${text(d, 'engagementId')}`,
+    mailTemplate: 'engagement-expired',
+  },
 }
 
 /** A stored calendar day ('YYYY-MM-DD') in the reader's words ("March 3, 2027"). */

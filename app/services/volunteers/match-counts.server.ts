@@ -1,17 +1,41 @@
-/**
- * What the rankings read about engagements (issue 11): pending offers per request and completed
- * engagements per volunteer. Engagements are built on their own branch; until they exist there are
- * none of either, so both answer 0 for everyone. Each is one function so that work fills it in.
- */
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { db } from '#db/client.server.ts'
+import { volunteerEngagements } from '#db/schema/index.ts'
 
-/** Pending offers on each of the requests; a request not in the map has none. */
-export async function pendingOffersOf(requestIds: readonly string[]): Promise<Map<string, number>> {
-  return new Map(requestIds.map((id) => [id, 0]))
+/**
+ * How many proposals wait for an answer on each request (expired ones past `respond_by` not
+ * counted even before the job marks them): matching ranks a request lower per pending offer.
+ */
+export async function pendingOffersByRequest(requestIds: string[]): Promise<Map<string, number>> {
+  if (requestIds.length === 0) return new Map()
+  const rows = await db()
+    .select({ id: volunteerEngagements.requestId, n: sql<number>`count(*)::int` })
+    .from(volunteerEngagements)
+    .where(
+      and(
+        inArray(volunteerEngagements.requestId, requestIds),
+        eq(volunteerEngagements.status, 'proposed'),
+        sql`${volunteerEngagements.respondBy} > now()`,
+      ),
+    )
+    .groupBy(volunteerEngagements.requestId)
+  return new Map(rows.map((r) => [r.id, r.n]))
 }
 
-/** Completed engagements of each volunteer profile; one not in the map has none. */
-export async function completedEngagementsOf(
-  profileIds: readonly string[],
+/** How many engagements each volunteer completed; shown publicly and used by matching. */
+export async function completedEngagementsByVolunteer(
+  profileIds: string[],
 ): Promise<Map<string, number>> {
-  return new Map(profileIds.map((id) => [id, 0]))
+  if (profileIds.length === 0) return new Map()
+  const rows = await db()
+    .select({ id: volunteerEngagements.profileId, n: sql<number>`count(*)::int` })
+    .from(volunteerEngagements)
+    .where(
+      and(
+        inArray(volunteerEngagements.profileId, profileIds),
+        eq(volunteerEngagements.status, 'completed'),
+      ),
+    )
+    .groupBy(volunteerEngagements.profileId)
+  return new Map(rows.map((r) => [r.id, r.n]))
 }

@@ -34,7 +34,7 @@ import type {
 import { windowsInUtc, zoneOffsetMinutes } from '#app/domain/volunteers/weekly-utc.ts'
 import type { Language } from '#app/lib/i18n/config.ts'
 import { fixedT } from '#app/services/translations.server.ts'
-import { completedEngagementsOf, pendingOffersOf } from './match-counts.server.ts'
+import { completedEngagementsByVolunteer, pendingOffersByRequest } from './match-counts.server.ts'
 import { currentMatchWeights } from './match-weights.server.ts'
 
 /**
@@ -179,7 +179,7 @@ export async function rankedVolunteersForRequest(
   const ids = rows.map((v) => v.id)
   const [windows, completed] = await Promise.all([
     availabilityOf(rows, now),
-    completedEngagementsOf(ids),
+    completedEngagementsByVolunteer(ids),
   ])
   const byId = new Map(rows.map((v) => [v.id, v]))
   const candidates = rows.map((v) => ({
@@ -232,7 +232,7 @@ async function matchVolunteerOf(userId: string, now: Date) {
       .from(volunteerSkills)
       .where(eq(volunteerSkills.profileId, p.id)),
     availabilityOf([p], now),
-    completedEngagementsOf([p.id]),
+    completedEngagementsByVolunteer([p.id]),
   ])
   const volunteer: MatchVolunteer = {
     id: p.id,
@@ -320,7 +320,7 @@ export async function rankedRequestsForVolunteer(
       .where(requestFilter(profile, filters)),
     currentMatchWeights(),
   ])
-  const pending = await pendingOffersOf(rows.map((row) => row.request.id))
+  const pending = await pendingOffersByRequest(rows.map((row) => row.request.id))
   const candidates = rows.map(({ request: r, budgetBand, svi }) => ({
     request: matchRequestOf(r, today),
     equity: {

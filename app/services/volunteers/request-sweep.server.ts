@@ -4,6 +4,7 @@ import { REVISE_PROMPT_AFTER_DAYS } from '#app/domain/volunteers/request-status.
 import { recordAudit } from '#app/services/admin/audit.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
 import type { JobDefinition } from '#app/services/jobs/job-queue.server.ts'
+import { requestsWithProposals } from '#app/services/engagements/engagement-expiry.server.ts'
 import { notifyVolunteerRequest } from '#app/services/notifications/notification-events.server.ts'
 
 type Rows<T> = { rows: T[] }
@@ -102,6 +103,6 @@ export const volunteerRequestJobs = [
     name: VOLUNTEER_REQUEST_SWEEP_JOB,
     // Daily, early morning UTC; a day missed is caught up by the next run (the claims say what went).
     cron: '15 6 * * *',
-    run: () => sweepVolunteerRequests(),
+    run: () => sweepVolunteerRequests(undefined, requestsWithProposals),
   } satisfies JobDefinition,
 ]

@@ -28,6 +28,7 @@ import { tributeNotice } from './tribute-notice.tsx'
 import { donorAccess } from './donor-access.tsx'
 import { volunteerRequestReviseMail } from './notify-volunteer-request-revise.tsx'
 import { volunteerRequestExpiredMail } from './notify-volunteer-request-expired.tsx'
+import { engagementExpiredMail } from './notify-engagement-expired.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -65,6 +66,7 @@ export const MAIL_TEMPLATES = {
   'tribute-notice': tributeNotice,
   'volunteer-request-revise': volunteerRequestReviseMail,
   'volunteer-request-expired': volunteerRequestExpiredMail,
+  'engagement-expired': engagementExpiredMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES

@@ -60,6 +60,12 @@ export const EXAMPLE_GRANT = {
   currency: 'USD',
 }
 
+/** An engagement's notice as the examples store it (notifyEngagementExpired). */
+export const EXAMPLE_ENGAGEMENT = {
+  engagementId: '00000000-0000-4000-8000-000000000001',
+  title: 'A simple bookkeeping system for our food pantry',
+}
+
 /** A volunteer request's notice as the examples store it (notifyVolunteerRequest…). */
 export const EXAMPLE_VOLUNTEER_REQUEST = {
   requestId: '00000000-0000-4000-8000-000000000000',

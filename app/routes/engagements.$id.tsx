@@ -1,0 +1,528 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { Button } from '#app/components/button.tsx'
+import { Card } from '#app/components/card.tsx'
+import { EngagementForm } from '#app/components/engagement-form.tsx'
+import { CheckboxField, TextareaField, TextField } from '#app/components/field.tsx'
+import {
+  CANCELLABLE_STATUSES,
+  ENGAGEMENT_STATUS_KEYS,
+  HOURS_STATUS_KEYS,
+  PROPOSERS,
+} from '#app/domain/engagements/engagement-status.ts'
+import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
+import { titleMeta } from '#app/lib/i18n/meta.ts'
+import type { Message } from '#app/lib/i18n/message.ts'
+import {
+  CancelSchema,
+  CheckInSchema,
+  CompleteSchema,
+  LogHoursSchema,
+  RateSchema,
+  RespondSchema,
+  ReviewHoursSchema,
+  StartSchema,
+} from '#app/schemas/engagements/engagement.ts'
+import { engagementFor } from '#app/services/engagements/engagement-views.server.ts'
+import {
+  cancel,
+  checkIn,
+  complete,
+  rate,
+  respond,
+  start,
+} from '#app/services/engagements/engagements.server.ts'
+import { logHours, reviewHours } from '#app/services/engagements/hours.server.ts'
+import type { Result } from '#app/domain/result.ts'
+import { formFailure, parseForm } from '#app/utils/forms.server.ts'
+import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
+import { requireUser } from '#app/utils/permissions.server.ts'
+import { readForm } from '#app/utils/request-body.server.ts'
+import { refuse } from '#app/utils/results.server.ts'
+
+export const handle: I18nHandle = { i18n: ['engagements'] }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const seen = await engagementFor(user.id, params.id ?? '')
+  // Anyone on neither side learns nothing, not even that the engagement exists.
+  if (!seen) throwNotFound('engagements:refusals.noSuchEngagement')
+  const e = seen.engagement
+  return {
+    title: e.requestTitle,
+    sides: seen.sides,
+    mayAnswer: seen.mayAnswer,
+    groupName: seen.groupName,
+    volunteerName: seen.volunteerName,
+    volunteerProfileId: e.profileId,
+    goal: seen.requestGoal,
+    deliverable: seen.requestDeliverable,
+    engagement: {
+      status: e.status,
+      proposedBy: e.proposedBy,
+      message: e.message,
+      responseMessage: e.responseMessage,
+      respondBy: e.respondBy.toISOString(),
+      handoffNote: e.handoffNote,
+      cancelReason: e.cancelReason,
+    },
+    contact: seen.contact,
+    hours: seen.hours,
+    checkins: seen.checkins,
+    rated: seen.rated,
+    inKind: seen.inKind,
+  }
+}
+
+const FLASH: Record<string, Message> = {
+  accept: 'engagements:flash.accepted',
+  decline: 'engagements:flash.declined',
+  start: 'engagements:flash.started',
+  checkin: 'engagements:flash.checkedIn',
+  hours: 'engagements:flash.logged',
+  verify: 'engagements:flash.verified',
+  question: 'engagements:flash.questioned',
+  complete: 'engagements:flash.completed',
+  cancel: 'engagements:flash.cancelled',
+  rate: 'engagements:flash.rated',
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const actor = { id: user.id, ip: requestOrigin(request, context).ip }
+  const id = params.id ?? ''
+  // Anyone on neither side gets the same 404 whatever they post.
+  if (!(await engagementFor(user.id, id))) throwNotFound('engagements:refusals.noSuchEngagement')
+  const formData = await readForm(request)
+  const intent = String(formData.get('intent') ?? '')
+  const done = () =>
+    redirectWithFlash(`/engagements/${id}`, {
+      kind: 'success',
+      message: FLASH[intent] ?? 'engagements:flash.started',
+    })
+  const run = async <S extends z.ZodTypeAny>(
+    schema: S,
+    act: (values: z.output<S>) => Promise<Result>,
+  ) => {
+    const form = await parseForm(formData, schema)
+    if (!form.ok) return form.response
+    const result = await act(form.data)
+    return result.ok ? done() : refuse(result, formData)
+  }
+  switch (intent) {
+    case 'accept':
+    case 'decline':
+      return run(RespondSchema, (v) => respond(actor, id, v.intent, v.message))
+    case 'start': {
+      // Nothing to fill in: the button is the whole form.
+      const started = await start(actor, id)
+      return started.ok ? done() : refuse(started, formData)
+    }
+    case 'checkin':
+      return run(CheckInSchema, (v) => checkIn(actor, id, v))
+    case 'hours':
+      return run(LogHoursSchema, (v) =>
+        logHours(actor, id, { workedOn: v.workedOn, minutes: v.hours, note: v.note }),
+      )
+    case 'verify':
+    case 'question':
+      return run(ReviewHoursSchema, (v) => reviewHours(actor, v.hoursId, v.intent, v.questionNote))
+    case 'complete':
+      return run(CompleteSchema, (v) => complete(actor, id, v.handoffNote))
+    case 'cancel':
+      return run(CancelSchema, (v) => cancel(actor, id, v.cancelReason))
+    case 'rate':
+      return run(RateSchema, (v) => rate(actor, id, v.side, { stars: v.stars, note: v.note }))
+    default:
+      return formFailure({ form: 'common:errors.notDone' }, formData)
+  }
+}
+
+export default function EngagementPage() {
+  const data = useLoaderData<typeof loader>()
+  const failure = useActionData<typeof action>()
+  const { t } = useTranslation('engagements')
+  const format = useFormatters()
+  const e = data.engagement
+  const status = e.status
+  const hoursText = (minutes: number) =>
+    t('engagements:hours.amount', { hours: format.number(minutes / 60) })
+  return (
+    <>
+      <p className="eyebrow">{t('engagements:page.eyebrow')}</p>
+      <h1>{data.title}</h1>
+      <p>
+        <span className="badge">
+          {t('engagements:page.status', { status: t(ENGAGEMENT_STATUS_KEYS[status]) })}
+        </span>
+      </p>
+      <Card actions={<Link to="/engagements">{t('engagements:title')}</Link>}>
+        <dl className="details">
+          <dt>{t('engagements:page.group')}</dt>
+          <dd>{data.groupName}</dd>
+          <dt>{t('engagements:page.volunteer')}</dt>
+          <dd>
+            {data.sides.group ? (
+              <Link to={`/volunteers/${data.volunteerProfileId}`}>{data.volunteerName}</Link>
+            ) : (
+              data.volunteerName
+            )}
+          </dd>
+          {data.goal ? (
+            <>
+              <dt>{t('engagements:page.goal')}</dt>
+              <dd className="prewrap">{data.goal}</dd>
+            </>
+          ) : null}
+          {data.deliverable ? (
+            <>
+              <dt>{t('engagements:page.deliverable')}</dt>
+              <dd className="prewrap">{data.deliverable}</dd>
+            </>
+          ) : null}
+        </dl>
+        <p>
+          {e.proposedBy === 'volunteer'
+            ? t('engagements:page.proposedByVolunteer', { name: data.volunteerName })
+            : t('engagements:page.proposedByGroup', { name: data.groupName })}
+        </p>
+        {e.message ? (
+          <blockquote aria-label={t('engagements:page.message')} className="prewrap">
+            {e.message}
+          </blockquote>
+        ) : null}
+        {e.responseMessage ? (
+          <blockquote aria-label={t('engagements:page.response')} className="prewrap">
+            {e.responseMessage}
+          </blockquote>
+        ) : null}
+        {e.handoffNote ? (
+          <>
+            <h3>{t('engagements:page.handoff')}</h3>
+            <p className="prewrap">{e.handoffNote}</p>
+          </>
+        ) : null}
+        {e.cancelReason ? (
+          <>
+            <h3>{t('engagements:page.cancelReason')}</h3>
+            <p className="prewrap">{e.cancelReason}</p>
+          </>
+        ) : null}
+      </Card>
+
+      {status === 'proposed' ? (
+        <Card title={t('engagements:respond.title')}>
+          <p>
+            {t('engagements:page.respondBy')}: {format.dateTime(e.respondBy)}
+          </p>
+          {data.mayAnswer ? (
+            <EngagementForm
+              schema={RespondSchema}
+              intents={['accept', 'decline']}
+              failure={failure}
+            >
+              {(form) => (
+                <>
+                  <TextareaField
+                    label={t('engagements:respond.message')}
+                    error={form.errorOf('message')}
+                    {...form.field('message')}
+                  />
+                  <div className="actions">
+                    <Button name="intent" value="accept">
+                      {t('engagements:respond.accept')}
+                    </Button>
+                    <Button name="intent" value="decline" variant="secondary">
+                      {t('engagements:respond.decline')}
+                    </Button>
+                  </div>
+                </>
+              )}
+            </EngagementForm>
+          ) : (
+            <p className="hint">{t('engagements:respond.waiting')}</p>
+          )}
+        </Card>
+      ) : null}
+
+      <Card title={t('engagements:page.contact')}>
+        {data.contact ? (
+          <dl className="details">
+            <dt>{t('engagements:page.volunteerEmail')}</dt>
+            <dd>
+              <a href={`mailto:${data.contact.volunteerEmail}`}>{data.contact.volunteerEmail}</a>
+            </dd>
+            <dt>{t('engagements:page.groupEmail')}</dt>
+            <dd>
+              {data.contact.groupEmail ? (
+                <a href={`mailto:${data.contact.groupEmail}`}>{data.contact.groupEmail}</a>
+              ) : (
+                t('engagements:page.noGroupEmail')
+              )}
+            </dd>
+          </dl>
+        ) : (
+          <p className="hint">{t('engagements:page.contactHidden')}</p>
+        )}
+      </Card>
+
+      <Card title={t('engagements:inKind.title')}>
+        <p data-testid="in-kind">
+          {data.inKind.verifiedMinutes > 0
+            ? t('engagements:inKind.value', {
+                value: format.money(data.inKind.valueMinor, data.inKind.currency),
+                hours: format.number(data.inKind.verifiedMinutes / 60),
+              })
+            : t('engagements:inKind.none')}
+        </p>
+      </Card>
+
+      {status === 'accepted' ? (
+        <Card title={t('engagements:start.title')}>
+          <EngagementForm schema={StartSchema} intents={['start']} failure={failure}>
+            {() => (
+              <>
+                <p className="hint">{t('engagements:start.hint')}</p>
+                <div>
+                  <Button name="intent" value="start">
+                    {t('engagements:start.submit')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </EngagementForm>
+        </Card>
+      ) : null}
+
+      <Card title={t('engagements:hours.title')}>
+        {data.hours.length === 0 ? (
+          <p>{t('engagements:hours.none')}</p>
+        ) : (
+          <ul className="plain-list stack">
+            {data.hours.map((h) => (
+              <li key={h.id}>
+                <p>
+                  <strong>{format.date(`${h.workedOn}T12:00:00Z`)}</strong> · {hoursText(h.minutes)}{' '}
+                  · <span className="badge">{t(HOURS_STATUS_KEYS[h.status])}</span>
+                </p>
+                {h.note ? <p className="prewrap">{h.note}</p> : null}
+                {h.questionNote ? (
+                  <p>{t('engagements:hours.questioned', { note: h.questionNote })}</p>
+                ) : null}
+                {data.sides.group && !data.sides.volunteer && h.status !== 'verified' ? (
+                  <EngagementForm
+                    schema={ReviewHoursSchema}
+                    intents={['verify', 'question']}
+                    failure={failure}
+                    rowId={h.id}
+                  >
+                    {(form) => (
+                      <>
+                        <TextareaField
+                          id={`question-${h.id}`}
+                          rows={2}
+                          label={t('engagements:hours.questionNote')}
+                          error={form.errorOf('questionNote')}
+                          {...form.field('questionNote')}
+                        />
+                        <div className="actions">
+                          <Button name="intent" value="verify">
+                            {t('engagements:hours.verify')}
+                          </Button>
+                          <Button name="intent" value="question" variant="secondary">
+                            {t('engagements:hours.question')}
+                          </Button>
+                        </div>
+                      </>
+                    )}
+                  </EngagementForm>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {data.sides.volunteer && status === 'active' ? (
+          <EngagementForm schema={LogHoursSchema} intents={['hours']} failure={failure}>
+            {(form) => (
+              <>
+                <TextField
+                  type="date"
+                  required
+                  label={t('engagements:hours.date')}
+                  error={form.errorOf('workedOn')}
+                  {...form.field('workedOn')}
+                />
+                <TextField
+                  inputMode="decimal"
+                  required
+                  label={t('engagements:hours.hours')}
+                  error={form.errorOf('hours')}
+                  {...form.field('hours')}
+                />
+                <TextareaField
+                  id="field-hours-note"
+                  rows={2}
+                  label={t('engagements:hours.note')}
+                  error={form.errorOf('note')}
+                  {...form.field('note')}
+                />
+                <div>
+                  <Button name="intent" value="hours">
+                    {t('engagements:hours.submit')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </EngagementForm>
+        ) : null}
+      </Card>
+
+      <Card title={t('engagements:checkin.title')}>
+        {data.checkins.length === 0 ? (
+          <p>{t('engagements:checkin.none')}</p>
+        ) : (
+          <ul>
+            {data.checkins.map((c) => (
+              <li key={c.id}>
+                {format.date(`${c.checkedOn}T12:00:00Z`)}:{' '}
+                {c.onTrack ? t('engagements:checkin.yes') : t('engagements:checkin.no')}
+                {c.note ? ` — ${c.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        {status === 'accepted' || status === 'active' ? (
+          <EngagementForm schema={CheckInSchema} intents={['checkin']} failure={failure}>
+            {(form) => (
+              <>
+                <TextField
+                  id="field-checkin-date"
+                  type="date"
+                  required
+                  label={t('engagements:checkin.date')}
+                  error={form.errorOf('checkedOn')}
+                  {...form.field('checkedOn')}
+                />
+                <CheckboxField
+                  name="onTrack"
+                  label={t('engagements:checkin.onTrack')}
+                  hint=""
+                  props={form.choice('onTrack', 'on')}
+                />
+                <TextareaField
+                  id="field-checkin-note"
+                  rows={2}
+                  label={t('engagements:checkin.note')}
+                  error={form.errorOf('note')}
+                  {...form.field('note')}
+                />
+                <div>
+                  <Button name="intent" value="checkin" variant="secondary">
+                    {t('engagements:checkin.submit')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </EngagementForm>
+        ) : null}
+      </Card>
+
+      {status === 'active' ? (
+        <Card title={t('engagements:complete.title')}>
+          <EngagementForm schema={CompleteSchema} intents={['complete']} failure={failure}>
+            {(form) => (
+              <>
+                <TextareaField
+                  required
+                  label={t('engagements:complete.handoffNote')}
+                  error={form.errorOf('handoffNote')}
+                  {...form.field('handoffNote')}
+                />
+                <div>
+                  <Button name="intent" value="complete">
+                    {t('engagements:complete.submit')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </EngagementForm>
+        </Card>
+      ) : null}
+
+      {CANCELLABLE_STATUSES.includes(status) ? (
+        <Card title={t('engagements:cancel.title')}>
+          <EngagementForm schema={CancelSchema} intents={['cancel']} failure={failure}>
+            {(form) => (
+              <>
+                <TextareaField
+                  required
+                  rows={2}
+                  label={t('engagements:cancel.reason')}
+                  error={form.errorOf('cancelReason')}
+                  {...form.field('cancelReason')}
+                />
+                <div>
+                  <Button name="intent" value="cancel" variant="danger">
+                    {t('engagements:cancel.submit')}
+                  </Button>
+                </div>
+              </>
+            )}
+          </EngagementForm>
+        </Card>
+      ) : null}
+
+      {status === 'completed' ? (
+        <Card title={t('engagements:rate.title')}>
+          <p className="hint">{t('engagements:rate.hint')}</p>
+          {PROPOSERS.filter((side) => data.sides[side]).map((side) =>
+            data.rated.includes(side) ? (
+              <p key={side}>{t('engagements:rate.done')}</p>
+            ) : (
+              <EngagementForm
+                key={side}
+                schema={RateSchema}
+                intents={['rate']}
+                failure={failure}
+                defaultValues={{ side }}
+              >
+                {(form) => (
+                  <>
+                    <input type="hidden" {...form.field('side')} />
+                    <TextField
+                      id={`stars-${side}`}
+                      type="number"
+                      min={1}
+                      max={5}
+                      required
+                      label={t('engagements:rate.stars')}
+                      error={form.errorOf('stars')}
+                      {...form.field('stars')}
+                    />
+                    <TextareaField
+                      id={`rate-note-${side}`}
+                      rows={2}
+                      label={t('engagements:rate.note')}
+                      error={form.errorOf('note')}
+                      {...form.field('note')}
+                    />
+                    <div>
+                      <Button name="intent" value="rate">
+                        {t('engagements:rate.submit')}
+                      </Button>
+                    </div>
+                  </>
+                )}
+              </EngagementForm>
+            ),
+          )}
+        </Card>
+      ) : null}
+    </>
+  )
+}

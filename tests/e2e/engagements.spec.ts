@@ -1,0 +1,81 @@
+import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
+
+/**
+ * Issue 11's "done means", from the invitation on: the demo group invites the demo volunteer, who
+ * accepts, sees the group's contact, starts and logs hours; the group verifies them and the
+ * in-kind value shows on the engagement, and the seeded engagement's shows on the group's grant.
+ * axe checks every page (everyPageAccessible).
+ */
+test('the demo group invites the demo volunteer, who accepts and logs hours; the group verifies them and the in-kind value shows', async ({
+  page,
+  browser,
+}) => {
+  test.slow()
+  await logIn(page, 'tomas@example.org', DEMO_PASSWORD)
+  await page.goto('/engagements')
+  await page.getByRole('link', { name: 'Bookkeeping for the warm rooms grant' }).click()
+  // The seeded engagement: five verified hours of bookkeeping at $120 an hour.
+  await expect(page.getByTestId('in-kind')).toHaveText('$600.00 from 5 verified hours')
+  await page.getByRole('link', { name: 'Sam Lee' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sam Lee' })).toBeVisible()
+
+  const invitation = page.locator('section.card', {
+    has: page.getByRole('heading', { name: 'Invite to a request' }),
+  })
+  await invitation
+    .getByLabel('Request')
+    .selectOption({ label: 'Legal structure review (Westgate Tenants Union)' })
+  await invitation.getByLabel('A note to the volunteer').fill('Could you look over our bylaws?')
+  await invitation.getByRole('button', { name: 'Send invitation' }).click()
+  await expect(page.getByText('Invitation sent.')).toBeVisible()
+  await expect(page.getByText('Status: Proposed')).toBeVisible()
+  // Before an answer, no contact details on either side.
+  await expect(
+    page.getByText('Contact details show here once the proposal is accepted.'),
+  ).toBeVisible()
+  const engagementUrl = new URL(page.url()).pathname
+
+  const samContext = await browser.newContext()
+  const sam = await samContext.newPage()
+  await logIn(sam, 'volunteer@example.org', DEMO_PASSWORD)
+  await sam.goto(engagementUrl)
+  await expect(sam.getByText('Could you look over our bylaws?')).toBeVisible()
+  await sam.getByRole('textbox', { name: /^Message/ }).fill('Glad to help.')
+  await sam.getByRole('button', { name: 'Accept' }).click()
+  await expect(sam.getByText('Accepted.')).toBeVisible()
+  await expect(sam.getByRole('link', { name: 'tomas@example.org' })).toBeVisible()
+  await sam.getByRole('button', { name: 'Start' }).click()
+  await expect(sam.getByText('Status: Active')).toBeVisible()
+
+  // More than a day is refused beside the field, and what was typed stays.
+  await sam.getByLabel('Date worked').fill('2026-11-20')
+  await sam.getByLabel('Hours', { exact: true }).fill('30')
+  await sam.getByRole('button', { name: 'Log hours' }).click()
+  await expect(sam.getByText('That makes more than 24 hours on one day.')).toBeVisible()
+  await sam.getByLabel('Hours', { exact: true }).fill('3')
+  await sam
+    .getByLabel('What was done')
+    .fill('Read the bylaws and the fiscal sponsorship agreement.')
+  await sam.getByRole('button', { name: 'Log hours' }).click()
+  await expect(sam.getByText('Hours logged.')).toBeVisible()
+  // The volunteer has no button to verify their own hours.
+  await expect(sam.getByRole('button', { name: 'Verify' })).toHaveCount(0)
+  await samContext.close()
+
+  await page.goto(engagementUrl)
+  await expect(page.getByRole('link', { name: 'volunteer@example.org' })).toBeVisible()
+  await page.getByRole('button', { name: 'Verify' }).click()
+  await expect(page.getByText('Hours verified.')).toBeVisible()
+  // Legal work at the professional rate: three hours at $120.
+  await expect(page.getByTestId('in-kind')).toHaveText('$360.00 from 3 verified hours')
+
+  // The seeded engagement came from the warm-rooms application, which became a grant.
+  await page.goto('/')
+  await page.getByRole('main').getByRole('link', { name: 'Westgate Tenants Union' }).click()
+  await page.getByRole('link', { name: 'Grants', exact: true }).click()
+  await page
+    .getByRole('table', { name: 'Grants, newest first' })
+    .getByRole('link', { name: 'Neighbourhood Health Grants 2026' })
+    .click()
+  await expect(page.getByTestId('grant-in-kind')).toHaveText('$600.00 (5 verified volunteer hours)')
+})
