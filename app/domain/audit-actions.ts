@@ -112,7 +112,7 @@ export const AUDIT_ACTIONS = [
   'volunteer_request.opened',
   'volunteer_request.closed',
   'volunteer_request.expired',
-  'match_weights.updated',
+  'match_weighting.updated',
   'volunteer_data_agreement.accepted',
   'engagement.proposed',
   'engagement.accepted',

@@ -269,6 +269,9 @@ function VolunteerCard({
           <p>
             <Link to="/volunteer/requests">{t('volunteers:dashboard.requestsLink')}</Link>
           </p>
+          <p>
+            <Link to="/engagements">{t('volunteers:dashboard.engagementsLink')}</Link>
+          </p>
         </>
       ) : (
         <>

@@ -94,6 +94,11 @@ export default function VolunteerRequestView() {
             <dt>{t('volunteers:requestView.outOfScope')}</dt>
             <dd className="prewrap">{data.details.outOfScope}</dd>
           </dl>
+          <p className="actions">
+            <Link className="btn btn-primary" to={`/volunteer/requests/${data.id}/offer`}>
+              {t('volunteers:requestView.offer')}
+            </Link>
+          </p>
         </Card>
       ) : (
         <Card title={t('volunteers:requestView.agreementTitle')}>

@@ -358,6 +358,6 @@ describe('the matching weights page', () => {
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(eq(auditLog.actorUserId, admin.id))
-    expect(audit.map((a) => a.action)).toContain('match_weights.updated')
+    expect(audit.map((a) => a.action)).toContain('match_weighting.updated')
   })
 })

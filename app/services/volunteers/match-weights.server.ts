@@ -24,7 +24,7 @@ export async function saveMatchWeights(actor: Actor, weights: MatchWeights) {
       .onConflictDoUpdate({ target: matchWeightSettings.id, set: values })
     await recordAudit(tx, {
       actorUserId: actor.id,
-      action: 'match_weights.updated',
+      action: 'match_weighting.updated',
       entityType: 'match_weights',
       entityId: '1',
       ip: actor.ip ?? null,
