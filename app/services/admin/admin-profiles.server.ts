@@ -1,4 +1,3 @@
-import { isUuid } from '#app/lib/uuid.ts'
 import { asc, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
@@ -11,6 +10,7 @@ import {
   users,
 } from '#db/schema/index.ts'
 import { listAudit } from './audit.server.ts'
+import { isUuid } from '#app/lib/uuid.ts'
 
 /** How many of someone's latest audit events their admin page shows. */
 export const RECENT_EVENTS = 10

@@ -1,4 +1,3 @@
-import { isUuid } from '#app/lib/uuid.ts'
 import { sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
@@ -9,6 +8,7 @@ import {
   programs,
   users,
 } from '#db/schema/index.ts'
+import { isUuid } from '#app/lib/uuid.ts'
 
 /** What an audit row's entity is, in words, with the admin page about it where there is one. */
 export interface EntityLabel {

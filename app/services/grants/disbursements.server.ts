@@ -1,7 +1,7 @@
-import { isUuid } from '#app/lib/uuid.ts'
 import { and, eq } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
 import { grantDisbursements } from '#db/schema/index.ts'
+import { isUuid } from '#app/lib/uuid.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'

@@ -1,4 +1,3 @@
-import { isUuid } from '#app/lib/uuid.ts'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server.ts'
 import {
@@ -9,6 +8,7 @@ import {
   programs,
   type Grant,
 } from '#db/schema/index.ts'
+import { isUuid } from '#app/lib/uuid.ts'
 import { fail, type Actor, type Failure } from '#app/domain/result.ts'
 import { dateToZonedInput } from '#app/lib/time-zones.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
