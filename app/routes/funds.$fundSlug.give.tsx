@@ -77,9 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (programId && !fund.programs.some((p) => p.id === programId)) {
     return formFailure({ programId: 'validation:gift.program' }, form.formData)
   }
-  // A grant that ended (or was never this fund's) since the page was opened takes no gifts.
+  // A grant that ended (or was never this fund's) since the page was opened takes no gifts. The
+  // page then no longer names it, so the message goes at the top of the form, not beside it.
   const grant = grantId ? await designatedGrant(fund.id, grantId, request) : null
-  if (grantId && !grant) return formFailure({ grantId: 'validation:gift.grant' }, form.formData)
+  if (grantId && !grant) return formFailure({ form: 'validation:gift.grant' }, form.formData)
   const back = `${publicOrigin(request)}/funds/${fund.slug}`
   const started = await createCheckoutForDonation({
     ...gift,
@@ -116,7 +117,6 @@ function GrantDesignation({
           amount: format.money(grant.amountMinor, fund.currency),
         })}
       </p>
-      <FormError message={form.errorOf('grantId')} />
       <Link to={`/funds/${fund.slug}/give`}>{t('donations:give.toWholeFund')}</Link>
     </div>
   )
@@ -204,37 +204,44 @@ function useGiveForm() {
 
 export default function Give() {
   const { fund } = useLoaderData<typeof loader>()
-  const navigation = useNavigation()
   const { t } = useTranslation('donations')
-  const form = useGiveForm()
-  const [preset, customAmount, interval] = form.watch(['preset', 'customAmount', 'interval'])
   return (
     <>
       <h1>{t('donations:give.title', { fund: fund.name })}</h1>
       <p>
         <Link to={`/funds/${fund.slug}`}>{t('donations:give.aboutFund')}</Link>
       </p>
-      {fund.givingClosed ? <p className="callout">{t('donations:give.closed')}</p> : null}
-      <Card>
-        <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-          <FormError message={form.formError} />
-          <AmountFields
-            currency={fund.currency}
-            field={form.field}
-            choice={form.choice}
-            errorOf={form.errorOf}
-          />
-          <CoverFeeField
-            giftMinor={chosenGift(preset, customAmount)}
-            monthly={interval === 'month'}
-            currency={fund.currency}
-            props={form.choice('coverFee', 'on')}
-          />
-          <DonorFields form={form} fund={fund} />
-          <TributeFields form={form} />
-          <Button busy={navigation.state !== 'idle'}>{t('donations:give.submit')}</Button>
-        </Form>
-      </Card>
+      {fund.givingClosed ? <p className="callout">{t('donations:give.closed')}</p> : <GiveForm />}
     </>
+  )
+}
+
+function GiveForm() {
+  const { fund } = useLoaderData<typeof loader>()
+  const navigation = useNavigation()
+  const { t } = useTranslation('donations')
+  const form = useGiveForm()
+  const [preset, customAmount, interval] = form.watch(['preset', 'customAmount', 'interval'])
+  return (
+    <Card>
+      <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
+        <FormError message={form.formError} />
+        <AmountFields
+          currency={fund.currency}
+          field={form.field}
+          choice={form.choice}
+          errorOf={form.errorOf}
+        />
+        <CoverFeeField
+          giftMinor={chosenGift(preset, customAmount)}
+          monthly={interval === 'month'}
+          currency={fund.currency}
+          props={form.choice('coverFee', 'on')}
+        />
+        <DonorFields form={form} fund={fund} />
+        <TributeFields form={form} />
+        <Button busy={navigation.state !== 'idle'}>{t('donations:give.submit')}</Button>
+      </Form>
+    </Card>
   )
 }

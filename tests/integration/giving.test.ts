@@ -229,7 +229,7 @@ describe('a gift to one grant', () => {
       const answer = await post(fundSlug, { ...FORM, grantId: grantIdValue })
       expect(answer.status).toBe(400)
       expect(answer.data).toMatchObject({
-        errors: { grantId: 'validation:gift.grant' },
+        errors: { form: 'validation:gift.grant' },
         values: { donorName: 'Ana Donor' },
       })
     }
