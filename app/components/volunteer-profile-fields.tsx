@@ -18,8 +18,9 @@ import { CheckboxField, SelectField, TextareaField, TextField } from './field.ts
 import { PlacePicker, type PickedPlace } from './place-picker.tsx'
 import { TIME_ZONE_KEYS } from './program-details-fields.tsx'
 
-type Field = (name: never) => UseFormRegisterReturn & { defaultValue?: string }
-type Choice = (
+/** A validated form's `field` and `choice`, as the volunteer forms' field groups take them. */
+export type Field = (name: never) => UseFormRegisterReturn & { defaultValue?: string }
+export type Choice = (
   name: never,
   value: string,
 ) => UseFormRegisterReturn & { value: string; defaultChecked: boolean }

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next'
-import type { UseFormRegisterReturn } from 'react-hook-form'
 import type { Message } from '#app/lib/i18n/message.ts'
 import {
   SKILL_KEYS,
@@ -12,13 +11,12 @@ import {
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { CheckboxField, SelectField, TextareaField, TextField } from './field.tsx'
 import { PlacePicker, type PickedPlace } from './place-picker.tsx'
-import { ErrorLine, useLanguageOptions } from './volunteer-profile-fields.tsx'
-
-type Field = (name: never) => UseFormRegisterReturn & { defaultValue?: string }
-type Choice = (
-  name: never,
-  value: string,
-) => UseFormRegisterReturn & { value: string; defaultChecked: boolean }
+import {
+  ErrorLine,
+  useLanguageOptions,
+  type Choice,
+  type Field,
+} from './volunteer-profile-fields.tsx'
 
 /**
  * A request's scope and safeguards, as a group fills them in from a catalogue template or edits

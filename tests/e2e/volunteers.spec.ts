@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
 
 test('a new user becomes a volunteer from the dashboard, fixes what the form refuses and sees the profile', async ({
@@ -55,6 +56,8 @@ test('a new user becomes a volunteer from the dashboard, fixes what the form ref
 test('the demo group posts a request from a catalogue template, opens it, and finds it in its list', async ({
   page,
 }) => {
+  // Its own title, so repeated runs on one server each find the request they posted.
+  const title = `Proposal for the county health fund ${randomBytes(3).toString('hex')}`
   await logIn(page, 'maria@example.org', DEMO_PASSWORD)
   await page.goto('/orgs/eastside-health-collective')
   await page.getByRole('link', { name: 'Volunteer requests' }).click()
@@ -71,16 +74,16 @@ test('the demo group posts a request from a catalogue template, opens it, and fi
   await expect(page.getByLabel('Skill needed')).toHaveValue('grant_writing')
   await expect(page.getByLabel('Volunteer hours (estimate)')).toHaveValue('25')
   await expect(page.getByLabel(/^Deliverable/)).toHaveValue(/A full draft of one proposal/)
-  await page.getByLabel('Title').fill('Proposal for the county health fund')
+  await page.getByLabel('Title').fill(title)
   await page.getByRole('checkbox', { name: 'Spanish' }).check()
   await page.getByLabel(/The work involves vulnerable people in person/).check()
   await page.getByLabel(/Require a background check/).check()
   await page.getByRole('button', { name: 'Open to volunteers' }).click()
 
   await expect(page.getByText('The request is open to volunteers.')).toBeVisible()
-  const row = page.getByRole('row', { name: /Proposal for the county health fund/ })
+  const row = page.getByRole('row', { name: new RegExp(title) })
   await expect(row).toContainText('Grant writing')
   await expect(row).toContainText('Open')
-  await row.getByRole('link', { name: 'Proposal for the county health fund' }).click()
+  await row.getByRole('link', { name: title }).click()
   await expect(page.getByLabel(/Require a background check/)).toBeChecked()
 })
