@@ -22,6 +22,7 @@ export { rootLogger } from './config/logger.server.ts'
 export { answerUnhandledError, requestLogging } from './utils/request-log.server.ts'
 export { anonymousPageCache } from './utils/anonymous-page-cache.server.ts'
 export { sameOriginMutations } from './utils/same-origin.server.ts'
+export { stripeWebhookEndpoint } from './utils/stripe-webhook-endpoint.server.ts'
 
 cachePartialManifests()
 cacheRouteMatches()

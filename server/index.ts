@@ -27,6 +27,7 @@ interface AppLifecycle {
   answerUnhandledError: express.ErrorRequestHandler
   anonymousPageCache(): express.RequestHandler
   sameOriginMutations: express.RequestHandler
+  stripeWebhookEndpoint: express.RequestHandler
 }
 
 const production = process.env.NODE_ENV === 'production'
@@ -90,6 +91,7 @@ const {
   answerUnhandledError,
   anonymousPageCache,
   sameOriginMutations,
+  stripeWebhookEndpoint,
 } = lifecycle(build)
 const log = rootLogger()
 const app = express()
@@ -111,6 +113,9 @@ app.get('/healthz', (_req, res) => {
 })
 
 app.use(requestLogging(log, Boolean(process.env.TRUST_PROXY)))
+// Stripe's deliveries are answered here, logged but before the page machinery (nonce, headers,
+// compression, Remix) they do not use. The development server leaves them to the Remix route.
+if (!vite) app.use(stripeWebhookEndpoint)
 
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString('base64')

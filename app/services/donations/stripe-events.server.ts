@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import { db, type Tx } from '#db/client.server.ts'
 import { stripeEvents } from '#db/schema/index.ts'
+import { GroupCommit } from '#app/lib/group-commit.ts'
 import { stripe, webhookSecret } from '#app/services/payments/stripe.server.ts'
 import {
   applyCheckoutEvent,
@@ -35,6 +36,20 @@ export async function verifiedEvent(
   } catch {
     return null
   }
+}
+
+/**
+ * What the webhook endpoint answers a delivery: 400 for a bad or stale signature (nothing
+ * changed), else 200 with what became of the event. Shared by the HTTP server's own endpoint
+ * (app/utils/stripe-webhook-endpoint.server.ts) and the Remix route.
+ */
+export async function answerDelivery(
+  raw: string,
+  signature: string | null,
+): Promise<{ status: 200 | 400; body: string }> {
+  const event = await verifiedEvent(raw, signature)
+  if (!event) return { status: 400, body: 'Invalid signature' }
+  return { status: 200, body: JSON.stringify({ received: await receiveEvent(event) }) }
 }
 
 /**
@@ -95,21 +110,56 @@ export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
     .from(stripeEvents)
     .where(eq(stripeEvents.id, event.id))
   if (seen) return 'duplicate'
-  const apply = await applierFor(event).catch(missingAtStripe)
+  return arrivals().submit(await arrivalOf(event))
+}
+
+/** The event with what applies it, re-read from Stripe (outside any transaction). */
+export async function arrivalOf(event: Stripe.Event): Promise<Arrival> {
+  return { event, apply: await applierFor(event).catch(missingAtStripe) }
+}
+
+export interface Arrival {
+  event: Stripe.Event
+  apply: ((tx: Tx) => Promise<Applied>) | null
+}
+
+/**
+ * Events that arrive together are recorded and applied in one transaction (one commit for many
+ * deliveries: issue 10's ingest rate). Each keeps its own answer; a batch that fails (an event's
+ * error, or a deadlock with another process whose batch locks the same donations in another
+ * order) is retried event by event, so one event's error is only its own.
+ */
+let batcher: GroupCommit<Arrival, Receipt> | undefined
+const arrivals = () => (batcher ??= new GroupCommit(recordAndApply))
+
+/** One batch's transaction (exported for the tests' two-process races). */
+export async function recordAndApply(batch: readonly Arrival[]): Promise<Receipt[]> {
+  // In id order: two processes recording overlapping batches take the ids' locks in one order.
+  const ids = [...new Set(batch.map((a) => a.event.id))].sort()
+  const first = new Map<string, Arrival>()
+  for (const arrival of [...batch].reverse()) first.set(arrival.event.id, arrival)
   return db().transaction(async (tx) => {
     // The unique id decides between two deliveries racing here: the second waits, then skips.
-    const [inserted] = await tx
+    const inserted = await tx
       .insert(stripeEvents)
-      .values({
-        id: event.id,
-        type: event.type,
-        payload: event as unknown as Record<string, unknown>,
-      })
+      .values(
+        ids.map((id) => {
+          const { event } = first.get(id)!
+          return { id, type: event.type, payload: event as unknown as Record<string, unknown> }
+        }),
+      )
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id })
-    if (!inserted) return 'duplicate'
-    if (!apply) return 'ignored'
-    return applyAndNote(tx, event.id, apply)
+    const fresh = new Set(inserted.map((row) => row.id))
+    const receipts: Receipt[] = []
+    for (const arrival of batch) {
+      // The same event twice in one batch: only its first arrival applies it.
+      const mine = fresh.has(arrival.event.id) && first.get(arrival.event.id) === arrival
+      if (!mine) receipts.push('duplicate')
+      else if (!arrival.apply) receipts.push('ignored')
+      else receipts.push(await applyAndNote(tx, arrival.event.id, arrival.apply))
+    }
+    return receipts
   })
 }
 
