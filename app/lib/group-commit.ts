@@ -9,33 +9,37 @@
  */
 export class GroupCommit<I, O> {
   private waiting: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = []
-  private draining = false
+  private writing = 0
 
   /**
    * @param write writes a batch; answers one output per item, in the items' order.
    * @param maxBatch the most items written together.
+   * @param lanes the most batches written at once (each holds a database connection while it
+   *   is written: with one, a process's batches wait on each other's round trips).
    */
   constructor(
     private readonly write: (items: readonly I[]) => Promise<readonly O[]>,
     private readonly maxBatch = 64,
+    private readonly lanes = 1,
   ) {}
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject })
-      if (!this.draining) void this.drain()
+      if (this.writing < this.lanes) void this.drain()
     })
   }
 
+  /** One lane: writes what waits, batch after batch, until nothing does. */
   private async drain() {
-    this.draining = true
+    this.writing++
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, this.maxBatch)
         await this.writeBatch(batch)
       }
     } finally {
-      this.draining = false
+      this.writing--
     }
   }
 

@@ -52,3 +52,15 @@ describe('GroupCommit', () => {
     expect(writer.batches).toEqual([[1], [2]])
   })
 })
+
+describe('GroupCommit with lanes', () => {
+  it('writes up to that many batches at once, and groups the rest behind them', async () => {
+    const writer = slowWriter()
+    const group = new GroupCommit(writer.write, 64, 2)
+    const all = Promise.all([1, 2, 3, 4].map((n) => group.submit(n)))
+    // 1 and 2 each start a lane at once; 3 and 4 wait for the first lane to be free.
+    expect(writer.batches).toEqual([[1], [2]])
+    expect(await all).toEqual([10, 20, 30, 40])
+    expect(writer.batches).toEqual([[1], [2], [3, 4]])
+  })
+})

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import type Stripe from 'stripe'
-import { db, type Tx } from '#db/client.server.ts'
+import { currentDatabase, db, type Tx } from '#db/client.server.ts'
 import { stripeEvents } from '#db/schema/index.ts'
 import { GroupCommit } from '#app/lib/group-commit.ts'
 import { stripe, webhookSecret } from '#app/services/payments/stripe.server.ts'
@@ -130,7 +130,14 @@ export interface Arrival {
  * order) is retried event by event, so one event's error is only its own.
  */
 let batcher: GroupCommit<Arrival, Receipt> | undefined
-const arrivals = () => (batcher ??= new GroupCommit(recordAndApply))
+const arrivals = () => (batcher ??= new GroupCommit(recordAndApply, MAX_BATCH, lanes()))
+
+const MAX_BATCH = 64
+/**
+ * Batches written at once: on PostgreSQL, four of the pool's ten connections, so a process is not
+ * idle while one batch waits on round trips; PGlite has one connection, so one.
+ */
+const lanes = () => (currentDatabase()?.driver === 'pg' ? 4 : 1)
 
 /** One batch's transaction (exported for the tests' two-process races). */
 export async function recordAndApply(batch: readonly Arrival[]): Promise<Receipt[]> {
