@@ -99,7 +99,7 @@ export async function sendCheckInReminders(at?: Date): Promise<{ due: number; ov
     const now = at ?? (await databaseNow(tx))
     const day = now.toISOString().slice(0, 10)
     const claim = async (which: 'due' | 'overdue') => {
-      const column = which === 'due' ? sql.raw('due_reminded_at') : sql.raw('overdue_reminded_at')
+      const column = sql.identifier(which === 'due' ? 'due_reminded_at' : 'overdue_reminded_at')
       const when =
         which === 'due'
           ? sql`c.due_on = ${day}::date`

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core'
 import { db, type Tx } from '#db/client.server.ts'
 import {
@@ -444,19 +444,18 @@ export async function checkPlan(tx: Tx, plan: CheckInPlan): Promise<Result> {
 }
 
 /**
- * Replaces the agreed check-ins not yet recorded with `dates` (recorded ones stay as they were)
- * and audits the plan. The caller has checked the plan.
+ * Replaces the agreed check-ins still to come (today or later, not yet recorded) with `dates`;
+ * recorded and missed ones stay as they were. Audits the plan. The caller has checked the plan.
  */
 export async function savePlan(tx: Tx, actor: Actor, e: EngagementContext, dates: string[]) {
-  await tx
-    .delete(engagementCheckins)
-    .where(
-      and(
-        eq(engagementCheckins.engagementId, e.id),
-        isNull(engagementCheckins.checkedOn),
-        isNotNull(engagementCheckins.dueOn),
-      ),
-    )
+  await tx.delete(engagementCheckins).where(
+    and(
+      eq(engagementCheckins.engagementId, e.id),
+      isNull(engagementCheckins.checkedOn),
+      // One already missed stays, to be recorded late: a new plan does not erase it.
+      gte(engagementCheckins.dueOn, await today(tx)),
+    ),
+  )
   if (dates.length > 0) {
     await tx
       .insert(engagementCheckins)
