@@ -449,7 +449,6 @@ export default function EngagementPage() {
                     {...form.field('checkedOn')}
                   />
                   <SelectField
-                    id="field-checkin-progress"
                     required
                     label={t('engagements:checkin.progressLabel')}
                     placeholder=""
@@ -612,7 +611,6 @@ function PlanFields({
     <fieldset className="field">
       <legend>{legend}</legend>
       <SelectField
-        id="field-plan-cadence"
         label={t('engagements:plan.cadenceLabel')}
         options={CHECK_IN_CADENCES.map((c) => ({ value: c, label: t(CHECK_IN_CADENCE_KEYS[c]) }))}
         error={form.errorOf('cadence')}
