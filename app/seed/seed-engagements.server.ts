@@ -87,7 +87,7 @@ export async function seedEngagements(
       checkedOn: day(5),
       progress: 'on_track' as const,
       onTrack: true,
-      note: 'Ledger set up; receipts up to date.',
+      note: 'Ledger ready; receipts entered.',
       byUserId: userIds.westgate,
     },
     { engagementId: engagement.id, dueOn: day(-9), byUserId: userIds.westgate },

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
+import { expectNothingEnglish } from './english-left.ts'
 
 /** 'YYYY-MM-DD' `days` from today (UTC), as the date inputs take it. */
 const dayFromToday = (days: number) =>
@@ -28,11 +29,11 @@ test('the group sees, plans and records check-ins on the demo engagement', async
 
   await page.getByLabel('Date', { exact: true }).fill(dayFromToday(0))
   await page.getByLabel('How the work stands').selectOption({ label: 'At risk' })
-  await page.getByRole('textbox', { name: /^Note/ }).fill('Waiting on receipts from the treasurer.')
+  await page.getByRole('textbox', { name: /^Note/ }).fill('Receipts pending; treasurer away.')
   await page.getByRole('button', { name: 'Record check-in' }).click()
   await expect(page.getByText('Check-in recorded.')).toBeVisible()
   await expect(checkIns.getByText('At risk').first()).toBeVisible()
-  await expect(checkIns.getByText('Waiting on receipts from the treasurer.').first()).toBeVisible()
+  await expect(checkIns.getByText('Receipts pending; treasurer away.').first()).toBeVisible()
 })
 
 /** The admin adds an hourly value: a bad amount is refused beside its field, then it is listed. */
@@ -56,4 +57,29 @@ test('the admin adds an in-kind rate', async ({ page }) => {
   await expect(
     page.getByRole('cell', { name: 'E2E facilitation rate, 2026' }).first(),
   ).toBeVisible()
+})
+
+/** A Spanish reader meets none of our English on the engagement page or the rates page. */
+test('the check-ins and the in-kind rates read in Spanish only', async ({ page, browser }) => {
+  await logIn(page, 'tomas@example.org', DEMO_PASSWORD)
+  await page.goto('/engagements')
+  await page.getByRole('link', { name: 'Bookkeeping for the warm rooms grant' }).click()
+  await page.waitForURL(/\/engagements\/[0-9a-f-]{36}$/)
+  await page.goto(`${new URL(page.url()).pathname}?lang=es`)
+  await expect(page.getByTestId('check-ins')).toBeVisible()
+  await expectNothingEnglish(page)
+  // A refused plan, its errors beside the fields, in Spanish too.
+  await page.getByLabel('Cada').selectOption({ label: 'Semana' })
+  await page.getByRole('button', { name: 'Guardar fechas de seguimiento' }).click()
+  await expect(page.getByText('Escriba una fecha.').first()).toBeVisible()
+  await expectNothingEnglish(page)
+
+  const adminContext = await browser.newContext()
+  const admin = await adminContext.newPage()
+  await logIn(admin, 'admin@example.org', DEMO_PASSWORD)
+  await admin.goto('/admin/in-kind-rates?lang=es')
+  await admin.getByRole('button', { name: 'Añadir el valor por hora' }).click()
+  await expect(admin.getByText('Indique de dónde sale la cifra.')).toBeVisible()
+  await expectNothingEnglish(admin)
+  await adminContext.close()
 })
