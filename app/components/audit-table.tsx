@@ -129,6 +129,8 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'engagement.hours_logged': 'admin:audit.actions.engagement.hours_logged',
   'engagement.hours_verified': 'admin:audit.actions.engagement.hours_verified',
   'engagement.hours_questioned': 'admin:audit.actions.engagement.hours_questioned',
+  'engagement.check_ins_planned': 'admin:audit.actions.engagement.check_ins_planned',
+  'in_kind_rate.created': 'admin:audit.actions.in_kind_rate.created',
 }
 
 /** The action in the reader's words; an action no longer in the list by its stored name. */

@@ -124,6 +124,8 @@ export const AUDIT_ACTIONS = [
   'engagement.hours_logged',
   'engagement.hours_verified',
   'engagement.hours_questioned',
+  'engagement.check_ins_planned',
+  'in_kind_rate.created',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -27,6 +27,14 @@ export const NOTIFICATION_KINDS = [
   'volunteer-request-revise',
   'volunteer-request-expired',
   'engagement-expired',
+  'engagement-proposed',
+  'engagement-accepted',
+  'engagement-declined',
+  'engagement-cancelled',
+  'engagement-hours-questioned',
+  'engagement-hours-verified',
+  'engagement-check-in-due',
+  'engagement-check-in-overdue',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -62,6 +70,14 @@ export const MAIL_RULES: Record<NotificationKind, MailRule> = {
   'volunteer-request-revise': { mail: 'optional', emailByDefault: true },
   'volunteer-request-expired': { mail: 'optional', emailByDefault: true },
   'engagement-expired': { mail: 'optional', emailByDefault: true },
+  'engagement-proposed': { mail: 'optional', emailByDefault: true },
+  'engagement-accepted': { mail: 'optional', emailByDefault: true },
+  'engagement-declined': { mail: 'optional', emailByDefault: true },
+  'engagement-cancelled': { mail: 'optional', emailByDefault: true },
+  'engagement-hours-questioned': { mail: 'optional', emailByDefault: true },
+  'engagement-hours-verified': { mail: 'optional', emailByDefault: true },
+  'engagement-check-in-due': { mail: 'optional', emailByDefault: true },
+  'engagement-check-in-overdue': { mail: 'optional', emailByDefault: true },
 }
 
 export const isNotificationKind = (value: unknown): value is NotificationKind =>

@@ -31,6 +31,7 @@ export default function AdminLayout() {
         <NavLink to="/admin/audit">{t('admin:nav.audit')}</NavLink>
         <NavLink to="/admin/payments">{t('admin:nav.payments')}</NavLink>
         <NavLink to="/admin/matching">{t('admin:nav.matching')}</NavLink>
+        <NavLink to="/admin/in-kind-rates">{t('admin:nav.inKindRates')}</NavLink>
         {outbox ? <NavLink to="/admin/outbox">{t('admin:nav.outbox')}</NavLink> : null}
       </nav>
       <Outlet />

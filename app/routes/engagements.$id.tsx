@@ -5,9 +5,18 @@ import type { z } from 'zod'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { EngagementForm } from '#app/components/engagement-form.tsx'
-import { CheckboxField, TextareaField, TextField } from '#app/components/field.tsx'
+import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
+import {
+  CHECK_IN_CADENCE_KEYS,
+  CHECK_IN_CADENCES,
+  checkInState,
+  MAX_CHECK_INS,
+  type CheckInState,
+} from '#app/domain/engagements/check-ins.ts'
 import {
   CANCELLABLE_STATUSES,
+  CHECK_IN_PROGRESS,
+  CHECK_IN_PROGRESS_KEYS,
   ENGAGEMENT_STATUS_KEYS,
   HOURS_STATUS_KEYS,
   PROPOSERS,
@@ -18,7 +27,9 @@ import { titleMeta } from '#app/lib/i18n/meta.ts'
 import type { Message } from '#app/lib/i18n/message.ts'
 import {
   CancelSchema,
+  CheckInPlanSchema,
   CheckInSchema,
+  planDates,
   CompleteSchema,
   LogHoursSchema,
   RateSchema,
@@ -27,9 +38,9 @@ import {
   StartSchema,
 } from '#app/schemas/engagements/engagement.ts'
 import { engagementFor } from '#app/services/engagements/engagement-views.server.ts'
+import { checkIn, planCheckIns } from '#app/services/engagements/check-ins.server.ts'
 import {
   cancel,
-  checkIn,
   complete,
   rate,
   respond,
@@ -73,7 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     contact: seen.contact,
     hours: seen.hours,
-    checkins: seen.checkins,
+    // Each agreed check-in with where it stands today: upcoming, due, late, overdue or recorded.
+    checkins: seen.checkins.map((c) => ({ ...c, state: checkInState(c, seen.today) })),
     rated: seen.rated,
     inKind: seen.inKind,
   }
@@ -84,6 +96,7 @@ const FLASH: Record<string, Message> = {
   decline: 'engagements:flash.declined',
   start: 'engagements:flash.started',
   checkin: 'engagements:flash.checkedIn',
+  plan: 'engagements:flash.planned',
   hours: 'engagements:flash.logged',
   verify: 'engagements:flash.verified',
   question: 'engagements:flash.questioned',
@@ -117,7 +130,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (intent) {
     case 'accept':
     case 'decline':
-      return run(RespondSchema, (v) => respond(actor, id, v.intent, v.message))
+      return run(RespondSchema, (v) =>
+        respond(actor, id, v.intent, v.message, {
+          dates: v.intent === 'accept' ? planDates(v) : [],
+          field: v.dates ? 'dates' : 'firstOn',
+        }),
+      )
+    case 'plan':
+      return run(CheckInPlanSchema, (v) =>
+        planCheckIns(actor, id, { dates: planDates(v), field: v.dates ? 'dates' : 'firstOn' }),
+      )
     case 'start': {
       // Nothing to fill in: the button is the whole form.
       const started = await start(actor, id)
@@ -233,6 +255,7 @@ export default function EngagementPage() {
                     error={form.errorOf('message')}
                     {...form.field('message')}
                   />
+                  <PlanFields form={form} legend={t('engagements:plan.onAccept')} />
                   <div className="actions">
                     <Button name="intent" value="accept">
                       {t('engagements:respond.accept')}
@@ -386,49 +409,86 @@ export default function EngagementPage() {
         {data.checkins.length === 0 ? (
           <p>{t('engagements:checkin.none')}</p>
         ) : (
-          <ul>
+          <ul className="plain-list stack" data-testid="check-ins">
             {data.checkins.map((c) => (
               <li key={c.id}>
-                {format.date(`${c.checkedOn}T12:00:00Z`)}:{' '}
-                {c.onTrack ? t('engagements:checkin.yes') : t('engagements:checkin.no')}
-                {c.note ? ` — ${c.note}` : ''}
+                <p>
+                  <strong>{format.date(`${c.dueOn ?? c.checkedOn}T12:00:00Z`)}</strong> ·{' '}
+                  <span className={c.state === 'overdue' ? 'badge badge-warning' : 'badge'}>
+                    {t(CHECK_IN_STATE_KEYS[c.state])}
+                  </span>
+                  {c.progress ? <> · {t(CHECK_IN_PROGRESS_KEYS[c.progress])}</> : null}
+                  {!c.progress && c.checkedOn ? (
+                    <> · {c.onTrack ? t('engagements:checkin.yes') : t('engagements:checkin.no')}</>
+                  ) : null}
+                </p>
+                {c.dueOn && c.checkedOn && c.checkedOn !== c.dueOn ? (
+                  <p className="hint">
+                    {t('engagements:checkin.recordedOn', {
+                      date: format.date(`${c.checkedOn}T12:00:00Z`),
+                    })}
+                  </p>
+                ) : null}
+                {c.note ? <p className="prewrap">{c.note}</p> : null}
               </li>
             ))}
           </ul>
         )}
         {status === 'accepted' || status === 'active' ? (
-          <EngagementForm schema={CheckInSchema} intents={['checkin']} failure={failure}>
-            {(form) => (
-              <>
-                <TextField
-                  id="field-checkin-date"
-                  type="date"
-                  required
-                  label={t('engagements:checkin.date')}
-                  error={form.errorOf('checkedOn')}
-                  {...form.field('checkedOn')}
-                />
-                <CheckboxField
-                  name="onTrack"
-                  label={t('engagements:checkin.onTrack')}
-                  hint=""
-                  props={form.choice('onTrack', 'on')}
-                />
-                <TextareaField
-                  id="field-checkin-note"
-                  rows={2}
-                  label={t('engagements:checkin.note')}
-                  error={form.errorOf('note')}
-                  {...form.field('note')}
-                />
-                <div>
-                  <Button name="intent" value="checkin" variant="secondary">
-                    {t('engagements:checkin.submit')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </EngagementForm>
+          <>
+            <h3>{t('engagements:checkin.record')}</h3>
+            <EngagementForm schema={CheckInSchema} intents={['checkin']} failure={failure}>
+              {(form) => (
+                <>
+                  <TextField
+                    id="field-checkin-date"
+                    type="date"
+                    required
+                    label={t('engagements:checkin.date')}
+                    error={form.errorOf('checkedOn')}
+                    {...form.field('checkedOn')}
+                  />
+                  <SelectField
+                    required
+                    label={t('engagements:checkin.progressLabel')}
+                    placeholder=""
+                    options={CHECK_IN_PROGRESS.map((p) => ({
+                      value: p,
+                      label: t(CHECK_IN_PROGRESS_KEYS[p]),
+                    }))}
+                    error={form.errorOf('progress')}
+                    {...form.field('progress')}
+                  />
+                  <TextareaField
+                    id="field-checkin-note"
+                    rows={2}
+                    label={t('engagements:checkin.note')}
+                    error={form.errorOf('note')}
+                    {...form.field('note')}
+                  />
+                  <div>
+                    <Button name="intent" value="checkin" variant="secondary">
+                      {t('engagements:checkin.submit')}
+                    </Button>
+                  </div>
+                </>
+              )}
+            </EngagementForm>
+            <h3>{t('engagements:plan.title')}</h3>
+            <EngagementForm schema={CheckInPlanSchema} intents={['plan']} failure={failure}>
+              {(form) => (
+                <>
+                  <p className="hint">{t('engagements:plan.hint')}</p>
+                  <PlanFields form={form} legend={t('engagements:plan.legend')} />
+                  <div>
+                    <Button name="intent" value="plan" variant="secondary">
+                      {t('engagements:plan.submit')}
+                    </Button>
+                  </div>
+                </>
+              )}
+            </EngagementForm>
+          </>
         ) : null}
       </Card>
 
@@ -524,5 +584,59 @@ export default function EngagementPage() {
         </Card>
       ) : null}
     </>
+  )
+}
+
+const CHECK_IN_STATE_KEYS: Record<CheckInState, string> = {
+  recorded: 'engagements:checkin.state.recorded',
+  upcoming: 'engagements:checkin.state.upcoming',
+  due: 'engagements:checkin.state.due',
+  late: 'engagements:checkin.state.late',
+  overdue: 'engagements:checkin.state.overdue',
+}
+
+/** The check-in plan's fields, shared by the accept form and the plan form (same names). */
+function PlanFields({
+  form,
+  legend,
+}: {
+  form: {
+    field: (name: 'cadence' | 'firstOn' | 'count' | 'dates') => object
+    errorOf: (name: string) => Message | undefined
+  }
+  legend: string
+}) {
+  const { t } = useTranslation('engagements')
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      <SelectField
+        label={t('engagements:plan.cadenceLabel')}
+        options={CHECK_IN_CADENCES.map((c) => ({ value: c, label: t(CHECK_IN_CADENCE_KEYS[c]) }))}
+        error={form.errorOf('cadence')}
+        {...(form.field('cadence') as { name: string })}
+      />
+      <TextField
+        id="field-plan-first"
+        type="date"
+        label={t('engagements:plan.firstOn')}
+        error={form.errorOf('firstOn')}
+        {...(form.field('firstOn') as { name: string })}
+      />
+      <TextField
+        id="field-plan-count"
+        inputMode="numeric"
+        label={t('engagements:plan.count', { max: MAX_CHECK_INS })}
+        error={form.errorOf('count')}
+        {...(form.field('count') as { name: string })}
+      />
+      <TextField
+        id="field-plan-dates"
+        label={t('engagements:plan.dates', { max: MAX_CHECK_INS })}
+        hint={t('engagements:plan.datesHint')}
+        error={form.errorOf('dates')}
+        {...(form.field('dates') as { name: string })}
+      />
+    </fieldset>
   )
 }

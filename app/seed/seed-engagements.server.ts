@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server.ts'
 import {
   applications,
+  engagementCheckins,
   grants,
   volunteerEngagements,
   volunteerHours,
@@ -78,5 +79,19 @@ export async function seedEngagements(
       verifiedByUserId: h.status === 'verified' ? userIds.westgate : null,
     })),
   )
+  // Check-ins agreed every two weeks when the work started: the first recorded, two to come.
+  await tx.insert(engagementCheckins).values([
+    {
+      engagementId: engagement.id,
+      dueOn: day(5),
+      checkedOn: day(5),
+      progress: 'on_track' as const,
+      onTrack: true,
+      note: 'Ledger ready; receipts entered.',
+      byUserId: userIds.westgate,
+    },
+    { engagementId: engagement.id, dueOn: day(-9), byUserId: userIds.westgate },
+    { engagementId: engagement.id, dueOn: day(-23), byUserId: userIds.westgate },
+  ])
   return { engagementId: engagement.id, requestId: request.id }
 }

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import {
+  CHECK_IN_PROGRESS,
   ENGAGEMENT_STATUSES,
   HOURS_STATUSES,
   PROPOSERS,
@@ -25,6 +26,7 @@ import { volunteerProfiles, volunteerRequests } from './volunteers.ts'
 export const engagementStatus = pgEnum('engagement_status', ENGAGEMENT_STATUSES)
 export const engagementProposer = pgEnum('engagement_proposer', PROPOSERS)
 export const volunteerHoursStatus = pgEnum('volunteer_hours_status', HOURS_STATUSES)
+export const checkInProgress = pgEnum('check_in_progress', CHECK_IN_PROGRESS)
 
 /**
  * A volunteer working on a group's request: proposed by either side, answered by the other within
@@ -82,7 +84,12 @@ export const volunteerEngagements = pgTable(
   ],
 )
 
-/** A check-in at an agreed date: is the work on track? */
+/**
+ * A check-in at an agreed date: is the work on track? A scheduled one has `due_on` (agreed when the
+ * work is accepted or started) and is recorded later (`checked_on`, `progress`, note); one recorded
+ * with nothing due has no `due_on`. The daily job claims `due_reminded_at` and
+ * `overdue_reminded_at` so each reminder goes once.
+ */
 export const engagementCheckins = pgTable(
   'engagement_checkins',
   {
@@ -90,13 +97,27 @@ export const engagementCheckins = pgTable(
     engagementId: uuid('engagement_id')
       .notNull()
       .references(() => volunteerEngagements.id, { onDelete: 'cascade' }),
-    checkedOn: date('checked_on', { mode: 'string' }).notNull(),
-    onTrack: boolean('on_track').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    checkedOn: date('checked_on', { mode: 'string' }),
+    progress: checkInProgress('progress'),
+    // Kept for rows from before `progress`: true exactly when progress is on_track.
+    onTrack: boolean('on_track'),
     note: text('note').notNull().default(''),
     byUserId: uuid('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    dueRemindedAt: timestamp('due_reminded_at', { withTimezone: true, mode: 'date' }),
+    overdueRemindedAt: timestamp('overdue_reminded_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('engagement_checkins_engagement_idx').on(t.engagementId, t.checkedOn)],
+  (t) => [
+    index('engagement_checkins_engagement_idx').on(t.engagementId, t.checkedOn),
+    index('engagement_checkins_due_idx')
+      .on(t.dueOn)
+      .where(sql`${t.checkedOn} IS NULL`),
+    check(
+      'engagement_checkins_due_or_recorded',
+      sql`${t.dueOn} IS NOT NULL OR ${t.checkedOn} IS NOT NULL`,
+    ),
+  ],
 )
 
 /** Hours the volunteer logged, in minutes; the group verifies or questions each. */
@@ -140,15 +161,16 @@ export const inKindRates = pgTable(
     currency: text('currency').notNull().default('usd'),
     year: smallint('year').notNull(),
     source: text('source').notNull(),
+    // Who added it (null for the seeded rates and for an account since deleted).
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, {
+      onDelete: 'set null',
+    }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('in_kind_rates_skill_year_key').on(
-      sql`coalesce(${t.skill}, '')`,
-      t.year,
-      t.currency,
-    ),
+    // Append-only: a skill may get a second rate for a year; the newest added wins.
+    index('in_kind_rates_skill_year_idx').on(sql`coalesce(${t.skill}, '')`, t.year, t.createdAt),
     check('in_kind_rates_positive', sql`${t.rateMinor} > 0`),
   ],
 )
@@ -174,4 +196,5 @@ export const engagementRatings = pgTable(
 )
 
 export type VolunteerEngagement = typeof volunteerEngagements.$inferSelect
+export type EngagementCheckIn = typeof engagementCheckins.$inferSelect
 export type VolunteerHoursRow = typeof volunteerHours.$inferSelect

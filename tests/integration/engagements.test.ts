@@ -7,9 +7,9 @@ import {
   notifications,
   volunteerEngagements,
 } from '#db/schema/index.ts'
+import { checkIn } from '#app/services/engagements/check-ins.server.ts'
 import {
   cancel,
-  checkIn,
   complete,
   invite,
   offer,
@@ -60,7 +60,7 @@ describe('engagement lifecycle', () => {
     ok(
       await checkIn({ id: group.owner.id }, id, {
         checkedOn: '2026-01-05',
-        onTrack: true,
+        progress: 'on_track',
         note: '',
       }),
     )

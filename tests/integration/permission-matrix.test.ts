@@ -221,6 +221,11 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
     action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
   },
+  // The in-kind rates: admins only; an empty post has no amount, year or source (400).
+  'routes/admin.in-kind-rates': {
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+    action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
+  },
   // The development outbox (no SMTP configured here): admins only.
   'routes/admin.outbox': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.outbox_.$messageId': {

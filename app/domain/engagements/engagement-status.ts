@@ -23,6 +23,16 @@ export const CONTACT_STATUSES: readonly EngagementStatus[] = ['accepted', 'activ
 /** Statuses from which either side may cancel. */
 export const CANCELLABLE_STATUSES: readonly EngagementStatus[] = ['accepted', 'active']
 
+/** How a check-in finds the work. */
+export const CHECK_IN_PROGRESS = ['on_track', 'at_risk', 'off_track'] as const
+export type CheckInProgress = (typeof CHECK_IN_PROGRESS)[number]
+
+export const CHECK_IN_PROGRESS_KEYS = {
+  on_track: 'engagements:checkin.progress.on_track',
+  at_risk: 'engagements:checkin.progress.at_risk',
+  off_track: 'engagements:checkin.progress.off_track',
+} as const satisfies Record<CheckInProgress, string>
+
 export const HOURS_STATUSES = ['logged', 'verified', 'questioned'] as const
 export type HoursStatus = (typeof HOURS_STATUSES)[number]
 

@@ -28,3 +28,26 @@ export const REVISE_PROMPT_AFTER_DAYS = 7
 
 /** Hours a request may ask for: a sane ceiling, far above the typical 30 (Taproot+). */
 export const MAX_REQUEST_HOURS = 500
+
+/** What happened to one engagement on a request, as far as the request's status cares. */
+export type EngagementEvent = 'accepted' | 'released' | 'completed'
+
+/**
+ * The request's status after an engagement on it moved (pure; the service passes how many
+ * accepted or active engagements remain on the request after the move):
+ * - accepted: an open request is matched (it leaves volunteers' suggestions);
+ * - released (the engagement was cancelled after it was accepted): a matched request with no
+ *   accepted or active engagement left opens again, to be offered on and suggested;
+ * - completed: there is no "completed" request status, so a matched request stays matched.
+ * A draft, closed or expired request is never moved by an engagement.
+ */
+export function requestStatusAfter(
+  current: RequestStatus,
+  event: EngagementEvent,
+  liveEngagementsLeft: number,
+): RequestStatus {
+  if (event === 'accepted') return current === 'open' ? 'matched' : current
+  if (event === 'released')
+    return current === 'matched' && liveEngagementsLeft === 0 ? 'open' : current
+  return current
+}

@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { db } from '#db/client.server.ts'
 import {
-  engagementCheckins,
   engagementRatings,
   memberships,
   organizations,
@@ -17,6 +16,8 @@ import { isUuid } from '#app/lib/uuid.ts'
 import { REQUEST_ROLES } from '#app/services/volunteers/requests.server.ts'
 import { loadEngagement, sidesOf, type Sides } from './engagements.server.ts'
 import { inKindOfEngagement } from './in-kind.server.ts'
+import { checkInsOf } from './check-ins.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
 
 const volunteerUser = alias(users, 'volunteer_user')
 const pointPerson = alias(users, 'point_person')
@@ -72,7 +73,7 @@ export async function engagementFor(userId: string, engagementId: string) {
     .innerJoin(volunteerUser, eq(volunteerUser.id, e.volunteerUserId))
     .where(eq(volunteerRequests.id, e.requestId))
   if (!names) return null
-  const [contact, hours, checkins, ratings, inKind] = await Promise.all([
+  const [contact, hours, checkins, ratings, inKind, now] = await Promise.all([
     CONTACT_STATUSES.includes(e.status) ? contactOf(e.requestId, e.volunteerUserId) : null,
     db()
       .select({
@@ -86,22 +87,14 @@ export async function engagementFor(userId: string, engagementId: string) {
       .from(volunteerHours)
       .where(eq(volunteerHours.engagementId, e.id))
       .orderBy(asc(volunteerHours.workedOn), asc(volunteerHours.createdAt)),
-    db()
-      .select({
-        id: engagementCheckins.id,
-        checkedOn: engagementCheckins.checkedOn,
-        onTrack: engagementCheckins.onTrack,
-        note: engagementCheckins.note,
-      })
-      .from(engagementCheckins)
-      .where(eq(engagementCheckins.engagementId, e.id))
-      .orderBy(asc(engagementCheckins.checkedOn)),
+    checkInsOf(e.id),
     // Ratings are private: a side learns only whether it has rated, never the other's.
     db()
       .select({ side: engagementRatings.side })
       .from(engagementRatings)
       .where(eq(engagementRatings.engagementId, e.id)),
     inKindOfEngagement(e.id),
+    databaseNow(),
   ])
   const answering: Proposer = e.proposedBy === 'volunteer' ? 'group' : 'volunteer'
   return {
@@ -112,6 +105,8 @@ export async function engagementFor(userId: string, engagementId: string) {
     contact,
     hours,
     checkins,
+    // Today's UTC day, by the database's clock: which agreed check-ins are due or overdue.
+    today: now.toISOString().slice(0, 10),
     rated: ratings.map((r) => r.side),
     inKind,
   }

@@ -1,10 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core'
 import { db, type Tx } from '#db/client.server.ts'
 import {
   engagementCheckins,
   engagementRatings,
   memberships,
+  organizations,
+  users,
   volunteerEngagements,
   volunteerProfiles,
   volunteerRequests,
@@ -16,7 +18,13 @@ import {
   type Proposer,
 } from '#app/domain/engagements/engagement-status.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
+import { requestStatusAfter, type EngagementEvent } from '#app/domain/volunteers/request-status.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
+import { databaseNow } from '#app/services/clock.server.ts'
+import {
+  notifyEngagement,
+  type EngagementNoticeKind,
+} from '#app/services/notifications/notification-events.server.ts'
 import { REQUEST_ROLES } from '#app/services/volunteers/requests.server.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -109,6 +117,19 @@ async function propose(
     .returning({ id: volunteerEngagements.id })
   if (!row) return refusal('engagements:refusals.alreadyProposed', 409)
   await audit(tx, actor, row.id, 'engagement.proposed', { proposedBy: values.proposedBy })
+  const e = await loadEngagement(row.id, tx)
+  if (e) {
+    // The side asked hears who is asking: the volunteer's name, or the group's.
+    const [names] = await tx
+      .select({ volunteer: users.name, group: organizations.name })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, e.organizationId))
+      .where(eq(users.id, e.volunteerUserId))
+    await tell(tx, 'engagement-proposed', e, answeringSide(e), actor, `${e.id}:proposed`, {
+      proposedBy: values.proposedBy,
+      name: (values.proposedBy === 'volunteer' ? names?.volunteer : names?.group) ?? '',
+    })
+  }
   return { ok: true as const, id: row.id }
 }
 
@@ -169,12 +190,17 @@ export function respond(
   engagementId: string,
   answer: 'accept' | 'decline',
   message: string,
+  plan: CheckInPlan = { dates: [], field: 'dates' },
 ): Promise<Result> {
   return db().transaction(async (tx) => {
     const e = await loadEngagement(engagementId, tx)
     if (!e) return refusal('engagements:refusals.noSuchEngagement', 404)
     const sides = await sidesOf(tx, actor.id, e)
     if (!sides[answeringSide(e)]) return refusal('engagements:refusals.notYourAnswer', 403)
+    if (answer === 'accept') {
+      const checked = await checkPlan(tx, plan)
+      if (!checked.ok) return checked
+    }
     const [row] = await tx
       .update(volunteerEngagements)
       .set({
@@ -198,11 +224,18 @@ export function respond(
       e.id,
       answer === 'accept' ? 'engagement.accepted' : 'engagement.declined',
     )
+    if (answer === 'accept') {
+      await settleRequest(tx, e.requestId, 'accepted')
+      // The check-in dates agreed on accepting, if any (they can be agreed later too).
+      if (plan.dates.length > 0) await savePlan(tx, actor, e, plan.dates)
+    }
+    const kind = answer === 'accept' ? 'engagement-accepted' : 'engagement-declined'
+    await tell(tx, kind, e, e.proposedBy, actor, `${e.id}:${answer}`)
     return { ok: true as const }
   })
 }
 
-async function move(
+export async function move(
   tx: Tx,
   actor: Actor,
   e: EngagementContext,
@@ -221,7 +254,7 @@ async function move(
 }
 
 /** Runs `act` for a user on either side of the engagement; anyone else is refused. */
-function onEitherSide(
+export function onEitherSide(
   actor: Actor,
   engagementId: string,
   act: (tx: Tx, e: EngagementContext, sides: Sides) => Promise<Result>,
@@ -249,32 +282,6 @@ export const start = (actor: Actor, engagementId: string) =>
     ),
   )
 
-/** A check-in on an agreed date; the first one on accepted work starts it. */
-export const checkIn = (
-  actor: Actor,
-  engagementId: string,
-  values: { checkedOn: string; onTrack: boolean; note: string },
-) =>
-  onEitherSide(actor, engagementId, async (tx, e) => {
-    if (e.status === 'accepted') {
-      const started = await move(
-        tx,
-        actor,
-        e,
-        ['accepted'],
-        { status: 'active', startedAt: sql`now()` },
-        'engagement.started',
-      )
-      if (!started.ok) return started
-    } else if (e.status !== 'active') {
-      return refusal('engagements:refusals.notActive', 409)
-    }
-    await tx
-      .insert(engagementCheckins)
-      .values({ engagementId: e.id, ...values, byUserId: actor.id })
-    return { ok: true as const }
-  })
-
 /** Active work closes with a hand-off note: what was delivered, how to keep it working. */
 export const complete = (actor: Actor, engagementId: string, handoffNote: string) =>
   onEitherSide(actor, engagementId, (tx, e) =>
@@ -288,18 +295,79 @@ export const complete = (actor: Actor, engagementId: string, handoffNote: string
     ),
   )
 
-/** Either side calls off accepted or active work, saying why. */
+/**
+ * Either side calls off accepted or active work, saying why. The other side hears of it, and the
+ * request opens again when no accepted or active engagement is left on it.
+ */
 export const cancel = (actor: Actor, engagementId: string, reason: string) =>
-  onEitherSide(actor, engagementId, (tx, e) =>
-    move(
+  onEitherSide(actor, engagementId, async (tx, e, sides) => {
+    const moved = await move(
       tx,
       actor,
       e,
       CANCELLABLE_STATUSES,
       { status: 'cancelled', cancelReason: reason },
       'engagement.cancelled',
-    ),
+    )
+    if (!moved.ok) return moved
+    await settleRequest(tx, e.requestId, 'released')
+    // The other side; someone on both sides tells everyone else on either.
+    const to = sides.volunteer && sides.group ? 'both' : sides.volunteer ? 'group' : 'volunteer'
+    await tell(tx, 'engagement-cancelled', e, to, actor, `${e.id}:cancelled`, { reason })
+    return moved
+  })
+
+/**
+ * Moves the request after one of its engagements moved (app/domain/volunteers/request-status.ts):
+ * matched once one is accepted, open again once none accepted or active is left. The request row
+ * is locked so two answers at once count each other.
+ */
+export async function settleRequest(tx: Tx, requestId: string, event: EngagementEvent) {
+  const [request] = await tx
+    .select({ status: volunteerRequests.status })
+    .from(volunteerRequests)
+    .where(eq(volunteerRequests.id, requestId))
+    .for('update')
+  if (!request) return
+  const [live] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(volunteerEngagements)
+    .where(
+      and(
+        eq(volunteerEngagements.requestId, requestId),
+        inArray(volunteerEngagements.status, ['accepted', 'active']),
+      ),
+    )
+  const next = requestStatusAfter(request.status, event, live?.count ?? 0)
+  if (next === request.status) return
+  await tx
+    .update(volunteerRequests)
+    .set({ status: next })
+    .where(eq(volunteerRequests.id, requestId))
+}
+
+/** An engagement's notice to one side (or both), never to the actor. */
+export function tell(
+  tx: Tx,
+  kind: EngagementNoticeKind,
+  e: Pick<EngagementContext, 'id' | 'requestTitle' | 'organizationId' | 'volunteerUserId'>,
+  to: Proposer | 'both',
+  actor: Actor | null,
+  eventKey: string,
+  data: Record<string, string | number> = {},
+) {
+  return notifyEngagement(
+    tx,
+    kind,
+    {
+      id: e.id,
+      title: e.requestTitle,
+      organizationId: e.organizationId,
+      volunteerUserId: e.volunteerUserId,
+    },
+    { to, actorId: actor?.id ?? null, eventKey, data },
   )
+}
 
 /** After completion each side leaves one private rating. */
 export const rate = (
@@ -330,6 +398,7 @@ export type EngagementAction =
   | 'engagement.hours_logged'
   | 'engagement.hours_verified'
   | 'engagement.hours_questioned'
+  | 'engagement.check_ins_planned'
 
 export async function audit(
   tx: Tx,
@@ -348,4 +417,49 @@ export async function audit(
     ip: actor.ip ?? null,
     details,
   })
+}
+
+/** Today as the database's clock reads it, a UTC calendar day ('YYYY-MM-DD'). */
+export const today = async (tx: Tx) => (await databaseNow(tx)).toISOString().slice(0, 10)
+
+/** Which form field a refused plan's message goes under: the typed list, or the first date. */
+export type PlanField = 'dates' | 'firstOn'
+
+export interface CheckInPlan {
+  dates: string[]
+  field: PlanField
+}
+
+/** Refuses agreed dates already past (today is fine: the check-in is then due today). */
+export async function checkPlan(tx: Tx, plan: CheckInPlan): Promise<Result> {
+  const now = await today(tx)
+  if (plan.dates.some((d) => d < now)) {
+    return fail({
+      reason: 'pastCheckIn',
+      message: 'engagements:plan.past',
+      fieldErrors: { [plan.field]: 'engagements:plan.past' },
+    })
+  }
+  return { ok: true as const }
+}
+
+/**
+ * Replaces the agreed check-ins still to come (today or later, not yet recorded) with `dates`;
+ * recorded and missed ones stay as they were. Audits the plan. The caller has checked the plan.
+ */
+export async function savePlan(tx: Tx, actor: Actor, e: EngagementContext, dates: string[]) {
+  await tx.delete(engagementCheckins).where(
+    and(
+      eq(engagementCheckins.engagementId, e.id),
+      isNull(engagementCheckins.checkedOn),
+      // One already missed stays, to be recorded late: a new plan does not erase it.
+      gte(engagementCheckins.dueOn, await today(tx)),
+    ),
+  )
+  if (dates.length > 0) {
+    await tx
+      .insert(engagementCheckins)
+      .values(dates.map((dueOn) => ({ engagementId: e.id, dueOn, byUserId: actor.id })))
+  }
+  await audit(tx, actor, e.id, 'engagement.check_ins_planned', { dates })
 }

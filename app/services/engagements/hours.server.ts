@@ -3,7 +3,7 @@ import { db } from '#db/client.server.ts'
 import { volunteerEngagements, volunteerHours } from '#db/schema/index.ts'
 import { MAX_MINUTES_PER_DAY } from '#app/domain/engagements/engagement-status.ts'
 import { fail, type Actor, type Result } from '#app/domain/result.ts'
-import { audit, loadEngagement, refusal, sidesOf } from './engagements.server.ts'
+import { audit, loadEngagement, refusal, sidesOf, tell } from './engagements.server.ts'
 
 /**
  * The volunteer logs time on active work. Over a day's 24 hours, summed over every engagement of
@@ -84,7 +84,7 @@ export function reviewHours(
           : { status: 'questioned', questionNote: note, verifiedByUserId: null },
       )
       .where(and(eq(volunteerHours.id, log.id), sql`${volunteerHours.status} <> 'verified'`))
-      .returning({ id: volunteerHours.id })
+      .returning({ id: volunteerHours.id, updatedAt: volunteerHours.updatedAt })
     if (!row) return refusal('engagements:refusals.alreadyVerified', 409)
     await audit(
       tx,
@@ -93,6 +93,22 @@ export function reviewHours(
       answer === 'verify' ? 'engagement.hours_verified' : 'engagement.hours_questioned',
       { hoursId: log.id },
     )
+    // The volunteer hears of each: a log is verified once, but may be questioned more than once.
+    if (answer === 'verify') {
+      await tell(tx, 'engagement-hours-verified', e, 'volunteer', actor, `${log.id}:verified`, {
+        workedOn: log.workedOn,
+      })
+    } else {
+      await tell(
+        tx,
+        'engagement-hours-questioned',
+        e,
+        'volunteer',
+        actor,
+        `${log.id}:questioned:${row.updatedAt.getTime()}`,
+        { workedOn: log.workedOn, question: note },
+      )
+    }
     return { ok: true as const }
   })
 }

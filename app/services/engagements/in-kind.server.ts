@@ -1,12 +1,15 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
   inKindRates,
+  users,
   volunteerEngagements,
   volunteerHours,
   volunteerRequests,
 } from '#db/schema/index.ts'
 import { inKindMinor, rateFor, type InKindRate } from '#app/domain/engagements/in-kind.ts'
+import type { Actor, Result } from '#app/domain/result.ts'
+import { recordAudit } from '#app/services/admin/audit.server.ts'
 
 export interface InKindValue {
   verifiedMinutes: number
@@ -22,6 +25,7 @@ export const listRates = (): Promise<InKindRate[]> =>
       currency: inKindRates.currency,
       year: inKindRates.year,
       source: inKindRates.source,
+      createdAt: inKindRates.createdAt,
     })
     .from(inKindRates)
 
@@ -69,3 +73,56 @@ export const inKindOfApplications = (applicationIds: string[]) =>
   applicationIds.length
     ? inKindOf(inArray(volunteerRequests.applicationId, applicationIds))
     : Promise.resolve({ verifiedMinutes: 0, valueMinor: 0, currency: 'usd' })
+
+/**
+ * Every rate for the admin's page, newest first within each skill (the general value first), with
+ * who added it and whether it is the one in use (what `rateFor` picks for that skill).
+ */
+export async function listRatesForAdmin() {
+  const rows = await db()
+    .select({
+      id: inKindRates.id,
+      skill: inKindRates.skill,
+      rateMinor: inKindRates.rateMinor,
+      currency: inKindRates.currency,
+      year: inKindRates.year,
+      source: inKindRates.source,
+      createdAt: inKindRates.createdAt,
+      createdBy: users.name,
+    })
+    .from(inKindRates)
+    .leftJoin(users, eq(users.id, inKindRates.createdByUserId))
+    .orderBy(
+      sql`${inKindRates.skill} NULLS FIRST`,
+      desc(inKindRates.year),
+      desc(inKindRates.createdAt),
+    )
+  // A general rate is looked up under a skill no rate names, so the newest general one answers.
+  return rows.map((r) => ({ ...r, inUse: rateFor(r.skill ?? ' general', rows) === r }))
+}
+
+/**
+ * Adds a rate (already checked by the form's schema). Rates are never edited or removed: a new
+ * one for the same skill and year replaces the older in use, and the history stays.
+ */
+export async function addRate(
+  actor: Actor,
+  values: { skill: string | null; rateMinor: number; year: number; source: string },
+): Promise<Result<{ id: string }>> {
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(inKindRates)
+      .values({ ...values, createdByUserId: actor.id })
+      .returning({ id: inKindRates.id })
+    if (!row) throw new Error('rate not saved')
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: 'in_kind_rate.created',
+      entityType: 'in_kind_rate',
+      entityId: row.id,
+      ip: actor.ip ?? null,
+      details: values,
+    })
+    return { ok: true as const, id: row.id }
+  })
+}

@@ -7,6 +7,7 @@ import { reviewJobs } from '#app/services/review/progress.server.ts'
 import { grantReminderJobs } from '#app/services/grants/grant-reminders.server.ts'
 import { volunteerRequestJobs } from '#app/services/volunteers/request-sweep.server.ts'
 import { engagementJobs } from '#app/services/engagements/engagement-expiry.server.ts'
+import { checkInJobs } from '#app/services/engagements/check-ins.server.ts'
 
 /** Every background job the app runs; start-up registers them before starting the queue. */
 export const ALL_JOBS = [
@@ -18,6 +19,7 @@ export const ALL_JOBS = [
   ...grantReminderJobs,
   ...volunteerRequestJobs,
   ...engagementJobs,
+  ...checkInJobs,
 ]
 
 export function defineAllJobs() {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Tx } from '#db/client.server.ts'
 import type { DeviceNames } from '#app/domain/devices.ts'
+import type { NotificationKind } from '#app/domain/notifications.ts'
 import { organizations, users, type Organization, type Program } from '#db/schema/index.ts'
 import { programParameters, type NotificationData } from './notification-kinds.server.ts'
 import { membersOf, notify, notifyEach } from './notifications.server.ts'
@@ -448,6 +449,58 @@ export async function notifyEngagementExpired(
       userId,
       data: { engagementId: engagement.id, title: engagement.title },
       eventKey: `${engagement.id}:expired`,
+    })),
+  )
+}
+
+/** Who an engagement's notice is for: the volunteer, the group's members who act on requests, or both. */
+export type EngagementAudience = 'volunteer' | 'group' | 'both'
+
+/** The engagement kinds told through `notifyEngagement` (expiry has its own, above). */
+export type EngagementNoticeKind = Extract<
+  NotificationKind,
+  | 'engagement-proposed'
+  | 'engagement-accepted'
+  | 'engagement-declined'
+  | 'engagement-cancelled'
+  | 'engagement-hours-questioned'
+  | 'engagement-hours-verified'
+  | 'engagement-check-in-due'
+  | 'engagement-check-in-overdue'
+>
+
+/**
+ * Something happened on an engagement: the side(s) it concerns hear of it, never the person who
+ * did it (`actorId`; null for the daily job). `eventKey` names the event, so telling it again
+ * notifies nobody twice.
+ */
+export async function notifyEngagement(
+  tx: Tx,
+  kind: EngagementNoticeKind,
+  engagement: { id: string; title: string; organizationId: string; volunteerUserId: string },
+  notice: {
+    to: EngagementAudience
+    actorId: string | null
+    eventKey: string
+    data?: NotificationData
+  },
+) {
+  const group =
+    notice.to === 'volunteer'
+      ? []
+      : await membersOf(tx, [engagement.organizationId], ['owner', 'admin', 'member'])
+  const people = new Set([
+    ...(notice.to === 'group' ? [] : [engagement.volunteerUserId]),
+    ...group.map((m) => m.userId),
+  ])
+  if (notice.actorId) people.delete(notice.actorId)
+  return notifyEach(
+    tx,
+    kind,
+    [...people].map((userId) => ({
+      userId,
+      data: { engagementId: engagement.id, title: engagement.title, ...notice.data },
+      eventKey: notice.eventKey,
     })),
   )
 }

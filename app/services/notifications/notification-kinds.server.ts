@@ -81,6 +81,9 @@ export function programParameters(program: {
   }
 }
 
+/** An engagement's notices all open its page. */
+const engagementLink = (d: NotificationData) => `/engagements/${text(d, 'engagementId')}`
+
 export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
   invitation: {
     label: 'notifications:kinds.invitation.label',
@@ -324,11 +327,91 @@ export const NOTIFICATION_REGISTRY: Record<NotificationKind, KindDefinition> = {
     link: (d) => `/engagements/${text(d, 'engagementId')}`,
     mailTemplate: 'engagement-expired',
   },
+  'engagement-proposed': {
+    label: 'notifications:kinds.engagementProposed.label',
+    message: (d) => ({
+      key:
+        text(d, 'proposedBy') === 'group'
+          ? 'notifications:kinds.engagementProposed.invited'
+          : 'notifications:kinds.engagementProposed.offered',
+      values: { title: text(d, 'title'), name: text(d, 'name') },
+    }),
+    link: engagementLink,
+    mailTemplate: 'engagement-proposed',
+  },
+  'engagement-accepted': {
+    label: 'notifications:kinds.engagementAccepted.label',
+    message: (d) => ({
+      key: 'notifications:kinds.engagementAccepted.message',
+      values: { title: text(d, 'title') },
+    }),
+    link: engagementLink,
+    mailTemplate: 'engagement-accepted',
+  },
+  'engagement-declined': {
+    label: 'notifications:kinds.engagementDeclined.label',
+    message: (d) => ({
+      key: 'notifications:kinds.engagementDeclined.message',
+      values: { title: text(d, 'title') },
+    }),
+    link: engagementLink,
+    mailTemplate: 'engagement-declined',
+  },
+  'engagement-cancelled': {
+    label: 'notifications:kinds.engagementCancelled.label',
+    message: (d) => ({
+      key: 'notifications:kinds.engagementCancelled.message',
+      values: { title: text(d, 'title'), reason: text(d, 'reason') },
+    }),
+    link: engagementLink,
+    mailTemplate: 'engagement-cancelled',
+  },
+  // The group's question is the notice: the volunteer answers it by logging again or writing.
+  'engagement-hours-questioned': {
+    label: 'notifications:kinds.engagementHoursQuestioned.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.engagementHoursQuestioned.message',
+      values: {
+        title: text(d, 'title'),
+        day: dayText(d, reader, 'workedOn'),
+        question: text(d, 'question'),
+      },
+    }),
+    link: engagementLink,
+    mailTemplate: 'engagement-hours-questioned',
+  },
+  'engagement-hours-verified': {
+    label: 'notifications:kinds.engagementHoursVerified.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.engagementHoursVerified.message',
+      values: { title: text(d, 'title'), day: dayText(d, reader, 'workedOn') },
+    }),
+    link: engagementLink,
+    mailTemplate: 'engagement-hours-verified',
+  },
+  'engagement-check-in-due': {
+    label: 'notifications:kinds.engagementCheckInDue.label',
+    message: (d) => ({
+      key: 'notifications:kinds.engagementCheckInDue.message',
+      values: { title: text(d, 'title') },
+    }),
+    link: engagementLink,
+    mailTemplate: 'engagement-check-in-due',
+  },
+  'engagement-check-in-overdue': {
+    label: 'notifications:kinds.engagementCheckInOverdue.label',
+    message: (d, reader) => ({
+      key: 'notifications:kinds.engagementCheckInOverdue.message',
+      values: { title: text(d, 'title'), due: dayText(d, reader) },
+    }),
+    link: engagementLink,
+    mailTemplate: 'engagement-check-in-overdue',
+  },
 }
 
 /** A stored calendar day ('YYYY-MM-DD') in the reader's words ("March 3, 2027"). */
-function dayText(data: NotificationData, reader: Language) {
-  const day = text(data, 'dueOn')
+function dayText(data: NotificationData, reader: Language, name = 'dueOn') {
+  const day = text(data, name)
   const at = new Date(`${day}T12:00:00Z`)
   if (Number.isNaN(at.getTime())) return day
   return new Intl.DateTimeFormat(LOCALES[reader], { dateStyle: 'long', timeZone: 'UTC' }).format(at)

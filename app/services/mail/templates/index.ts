@@ -29,6 +29,14 @@ import { donorAccess } from './donor-access.tsx'
 import { volunteerRequestReviseMail } from './notify-volunteer-request-revise.tsx'
 import { volunteerRequestExpiredMail } from './notify-volunteer-request-expired.tsx'
 import { engagementExpiredMail } from './notify-engagement-expired.tsx'
+import { engagementProposedMail } from './notify-engagement-proposed.tsx'
+import { engagementAcceptedMail } from './notify-engagement-accepted.tsx'
+import { engagementDeclinedMail } from './notify-engagement-declined.tsx'
+import { engagementCancelledMail } from './notify-engagement-cancelled.tsx'
+import { engagementHoursQuestionedMail } from './notify-engagement-hours-questioned.tsx'
+import { engagementHoursVerifiedMail } from './notify-engagement-hours-verified.tsx'
+import { engagementCheckInDueMail } from './notify-engagement-check-in-due.tsx'
+import { engagementCheckInOverdueMail } from './notify-engagement-check-in-overdue.tsx'
 
 /**
  * Every kind of mail, by the name stored in mail_messages.kind. Adding a kind is one template
@@ -67,6 +75,14 @@ export const MAIL_TEMPLATES = {
   'volunteer-request-revise': volunteerRequestReviseMail,
   'volunteer-request-expired': volunteerRequestExpiredMail,
   'engagement-expired': engagementExpiredMail,
+  'engagement-proposed': engagementProposedMail,
+  'engagement-accepted': engagementAcceptedMail,
+  'engagement-declined': engagementDeclinedMail,
+  'engagement-cancelled': engagementCancelledMail,
+  'engagement-hours-questioned': engagementHoursQuestionedMail,
+  'engagement-hours-verified': engagementHoursVerifiedMail,
+  'engagement-check-in-due': engagementCheckInDueMail,
+  'engagement-check-in-overdue': engagementCheckInOverdueMail,
 } satisfies Record<string, MailTemplate<object>>
 
 export type MailKind = keyof typeof MAIL_TEMPLATES
