@@ -15,6 +15,7 @@ import type { TravelArea } from '#app/domain/volunteers/travel-area.ts'
 import * as newRequest from '#app/routes/orgs.$slug.volunteer-requests.new.tsx'
 import * as requestPage from '#app/routes/orgs.$slug.volunteer-requests.$requestId.tsx'
 import * as profileForm from '#app/routes/volunteer.tsx'
+import * as volunteerView from '#app/routes/volunteer_.requests.$requestId.tsx'
 import {
   rankedRequestsForVolunteer,
   rankedVolunteersForRequest,
@@ -129,6 +130,28 @@ describe('a group’s preferred languages and working hours in the score', () =>
     expect(lineOf(second.reasons, 'Working time shared')?.points).toBe(3.8)
     // Everything else is equal, so the scores differ by exactly these factors: 5 + 7.5.
     expect(Math.round((first.score - second.score) * 10) / 10).toBe(12.5)
+  })
+
+  it('shows a volunteer the group’s preferred languages and working hours on the request', async () => {
+    const { org } = await createOrgWithOwner()
+    const request = await openRequest(org.id, {
+      preferredLanguages: ['so'],
+      timeZone: 'America/Chicago',
+    })
+    await db()
+      .insert(volunteerRequestHours)
+      .values({ requestId: request.id, weekday: 4, startMinute: 600, endMinute: 720 })
+    const v = await volunteer('Viewer')
+    const page = await call(
+      volunteerView.loader,
+      makeRequest(`/volunteer/requests/${request.id}`, { cookie: await cookieFor(v.user.id) }),
+      { requestId: request.id },
+    )
+    expect(page.data).toMatchObject({
+      preferredLanguages: ['so'],
+      timeZone: 'America/Chicago',
+      groupHours: [{ weekday: 4, startMinute: 600, endMinute: 720 }],
+    })
   })
 
   it('says in Spanish how much working time is shared', async () => {

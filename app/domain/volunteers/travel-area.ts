@@ -13,6 +13,12 @@ export const TRAVEL_AREA_KEYS: Record<TravelArea, string> = {
   same_state: 'volunteers:travelArea.same_state',
 }
 
+/** The areas as a profile page says them of the volunteer, as translation keys. */
+export const TRAVEL_AREA_PROFILE_KEYS: Record<TravelArea, string> = {
+  same_county: 'volunteers:profile.travelAreaValue.same_county',
+  same_state: 'volunteers:profile.travelAreaValue.same_state',
+}
+
 /** The state part of a county's five-digit FIPS code. */
 export const stateOf = (fips: string) => fips.slice(0, 2)
 
