@@ -13,6 +13,7 @@ import {
 } from '#app/domain/skills.ts'
 import { LANGUAGE_CODES, languageName } from '#app/domain/volunteers/languages.ts'
 import { WEEKDAY_KEYS, WEEKDAYS } from '#app/domain/volunteers/availability.ts'
+import { TRAVEL_AREA_KEYS, TRAVEL_AREAS } from '#app/domain/volunteers/travel-area.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { CheckboxField, SelectField, TextareaField, TextField } from './field.tsx'
 import { PlacePicker, type PickedPlace } from './place-picker.tsx'
@@ -141,6 +142,14 @@ export function VolunteerProfileFields({
         defaultValue={place}
         defaultText={placeText}
       />
+      <SelectField
+        label={t('volunteers:profileForm.travelArea')}
+        hint={t('volunteers:profileForm.travelAreaHint')}
+        options={TRAVEL_AREAS.map((a) => ({ value: a, label: t(TRAVEL_AREA_KEYS[a]) }))}
+        required
+        error={errorOf('travelArea')}
+        {...field('travelArea')}
+      />
       <TextField
         label={t('volunteers:profileForm.hoursPerMonth')}
         inputMode="numeric"
@@ -148,37 +157,14 @@ export function VolunteerProfileFields({
         error={errorOf('hoursPerMonth')}
         {...field('hoursPerMonth')}
       />
-      <fieldset className={errorOf('availability') ? 'field field-invalid' : 'field'}>
-        <legend>{t('volunteers:profileForm.availabilityLegend')}</legend>
-        <p className="hint">{t('volunteers:profileForm.availabilityHint')}</p>
-        <ErrorLine id="availability-error" message={errorOf('availability')} />
-        <div className="rows">
-          {Array.from({ length: windows }, (_, i) => (
-            <fieldset key={i} className="row-group">
-              <legend>{t('volunteers:profileForm.window', { number: i + 1 })}</legend>
-              <SelectField
-                label={t('volunteers:profileForm.weekday')}
-                placeholder={t('volunteers:profileForm.chooseDay')}
-                options={WEEKDAYS.map((d) => ({ value: String(d), label: t(WEEKDAY_KEYS[d]) }))}
-                error={errorOf(`availability.${i}.weekday`)}
-                {...field(`availability.${i}.weekday`)}
-              />
-              <TextField
-                type="time"
-                label={t('volunteers:profileForm.from')}
-                error={errorOf(`availability.${i}.start`)}
-                {...field(`availability.${i}.start`)}
-              />
-              <TextField
-                type="time"
-                label={t('volunteers:profileForm.to')}
-                error={errorOf(`availability.${i}.end`)}
-                {...field(`availability.${i}.end`)}
-              />
-            </fieldset>
-          ))}
-        </div>
-      </fieldset>
+      <WeeklyWindowsFieldset
+        name="availability"
+        legend={t('volunteers:profileForm.availabilityLegend')}
+        hint={t('volunteers:profileForm.availabilityHint')}
+        rows={windows}
+        field={typedField}
+        errorOf={errorOf}
+      />
       <CheckboxField
         name="paused"
         label={t('volunteers:profileForm.paused')}
@@ -186,6 +172,62 @@ export function VolunteerProfileFields({
         props={{ ...choice('paused', 'on') }}
       />
     </>
+  )
+}
+
+/**
+ * Weekly windows (a day, from, until), one row group each: a volunteer's availability and a
+ * group's working hours. Names are `${name}.${row}.weekday|start|end`, as weeklyWindows reads them.
+ */
+export function WeeklyWindowsFieldset({
+  name,
+  legend,
+  hint,
+  rows,
+  field: typedField,
+  errorOf,
+}: {
+  name: string
+  legend: string
+  hint: string
+  rows: number
+  field: Field
+  errorOf: (name: string) => Message | undefined
+}) {
+  const { t } = useTranslation('volunteers')
+  const field = typedField as (name: string) => ReturnType<Field>
+  return (
+    <fieldset className={errorOf(name) ? 'field field-invalid' : 'field'}>
+      <legend>{legend}</legend>
+      <p className="hint">{hint}</p>
+      <ErrorLine id={`${name}-error`} message={errorOf(name)} />
+      <div className="rows">
+        {Array.from({ length: rows }, (_, i) => (
+          <fieldset key={i} className="row-group">
+            <legend>{t('volunteers:profileForm.window', { number: i + 1 })}</legend>
+            <SelectField
+              label={t('volunteers:profileForm.weekday')}
+              placeholder={t('volunteers:profileForm.chooseDay')}
+              options={WEEKDAYS.map((d) => ({ value: String(d), label: t(WEEKDAY_KEYS[d]) }))}
+              error={errorOf(`${name}.${i}.weekday`)}
+              {...field(`${name}.${i}.weekday`)}
+            />
+            <TextField
+              type="time"
+              label={t('volunteers:profileForm.from')}
+              error={errorOf(`${name}.${i}.start`)}
+              {...field(`${name}.${i}.start`)}
+            />
+            <TextField
+              type="time"
+              label={t('volunteers:profileForm.to')}
+              error={errorOf(`${name}.${i}.end`)}
+              {...field(`${name}.${i}.end`)}
+            />
+          </fieldset>
+        ))}
+      </div>
+    </fieldset>
   )
 }
 

@@ -14,6 +14,8 @@ import { PlacePicker, type PickedPlace } from './place-picker.tsx'
 import {
   ErrorLine,
   useLanguageOptions,
+  useTimeZoneOptions,
+  WeeklyWindowsFieldset,
   type Choice,
   type Field,
 } from './volunteer-profile-fields.tsx'
@@ -29,6 +31,9 @@ export function VolunteerRequestFields({
   people,
   place,
   placeText,
+  timeZone,
+  hourRows,
+  grants,
 }: {
   field: Field
   choice: Choice
@@ -36,12 +41,17 @@ export function VolunteerRequestFields({
   people: { id: string; name: string }[]
   place: PickedPlace[]
   placeText?: string
+  timeZone: string
+  hourRows: number
+  /** The group's grants the work can support (none: the choice is not shown). */
+  grants: { id: string; label: string }[]
 }) {
   const { t } = useTranslation('volunteers')
   // The names are the schema's, some with a row or skill in them ("availability.0.start").
   const field = typedField as (name: string) => ReturnType<Field>
   const choice = typedChoice as (name: string, value: string) => ReturnType<Choice>
   const languages = useLanguageOptions()
+  const zones = useTimeZoneOptions(timeZone)
   return (
     <>
       <TextField
@@ -119,6 +129,41 @@ export function VolunteerRequestFields({
         choice={(value) => choice('languages', value)}
         columns
       />
+      <ChoiceFieldset
+        legend={t('volunteers:requestForm.preferredLanguagesLegend')}
+        hint={t('volunteers:requestForm.preferredLanguagesHint')}
+        name="preferredLanguages"
+        error={errorOf('preferredLanguages')}
+        options={languages}
+        choice={(value) => choice('preferredLanguages', value)}
+        columns
+      />
+      <SelectField
+        label={t('volunteers:requestForm.timeZone')}
+        hint={t('volunteers:requestForm.timeZoneHint')}
+        options={zones}
+        required
+        error={errorOf('timeZone')}
+        {...field('timeZone')}
+      />
+      <WeeklyWindowsFieldset
+        name="groupHours"
+        legend={t('volunteers:requestForm.groupHoursLegend')}
+        hint={t('volunteers:requestForm.groupHoursHint')}
+        rows={hourRows}
+        field={typedField}
+        errorOf={errorOf}
+      />
+      {grants.length > 0 ? (
+        <SelectField
+          label={t('volunteers:requestForm.grant')}
+          hint={t('volunteers:requestForm.grantHint')}
+          placeholder={t('volunteers:requestForm.noGrant')}
+          options={grants.map((g) => ({ value: g.id, label: g.label }))}
+          error={errorOf('grant')}
+          {...field('grant')}
+        />
+      ) : null}
       <SelectField
         label={t('volunteers:requestForm.workMode')}
         options={WORK_MODES.map((m) => ({ value: m, label: t(WORK_MODE_KEYS[m]) }))}

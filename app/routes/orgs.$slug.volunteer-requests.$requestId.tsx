@@ -22,6 +22,9 @@ import { rankedVolunteersForRequest } from '#app/services/volunteers/matching.se
 import {
   closeRequest,
   findGroupRequest,
+  grantOfApplication,
+  grantsOf,
+  hoursOfRequest,
   pointPeopleOf,
   updateRequest,
 } from '#app/services/volunteers/requests.server.ts'
@@ -30,7 +33,14 @@ import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http
 import { requestLanguage } from '#app/utils/i18n.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
-import { requestValues, requireRequestPoster } from '#app/utils/volunteer-request-route.server.ts'
+import {
+  BLANK_HOURS,
+  blankHours,
+  requestValues,
+  requireRequestPoster,
+} from '#app/utils/volunteer-request-route.server.ts'
+import { timeOf } from '#app/domain/volunteers/availability.ts'
+import { rowCount } from '#app/lib/nested-values.ts'
 
 // The skills' and work modes' names and the county picker are the applications' words.
 export const handle: I18nHandle = { i18n: ['organizations', 'volunteers', 'applications'] }
@@ -45,17 +55,24 @@ async function requireGroupRequest(request: Request, params: Record<string, stri
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, found: r } = await requireGroupRequest(request, params)
   // Volunteers are suggested only while the request is open: that is when its group may see them.
-  const [places, suggested] = await Promise.all([
+  const [places, suggested, hours, grants] = await Promise.all([
     getPlaces(r.placeFips ? [r.placeFips] : []),
     r.status === 'open' ? rankedVolunteersForRequest(r.id, await requestLanguage(request)) : null,
+    hoursOfRequest(r.id),
+    grantsOf(organization.id),
   ])
+  // A catalogue request always has its project type; one made from an application has none.
+  const fromApplication = r.projectType === null
+  const grant = await grantOfApplication(r.applicationId)
   return {
     suggested,
     base: `/orgs/${organization.slug}/volunteer-requests`,
     status: r.status,
     editable: EDITABLE_REQUEST_STATUSES.includes(r.status),
     closable: CLOSABLE_REQUEST_STATUSES.includes(r.status),
-    fromApplication: r.applicationId !== null,
+    fromApplication,
+    // A request made from an application stays with it: the grant is not chosen there.
+    grants: fromApplication ? [] : grants,
     title: r.title,
     people: await pointPeopleOf(organization.id),
     place: places.map((p) => ({ fips: p.fips, label: p.label, svi: p.svi })),
@@ -72,6 +89,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pointPerson: r.pointPersonUserId ?? '',
       deadline: r.deadline ?? '',
       languages: r.languages,
+      preferredLanguages: r.preferredLanguages,
+      timeZone: r.timeZone,
+      groupHours: [
+        ...hours.map((w) => ({
+          weekday: String(w.weekday),
+          start: timeOf(w.startMinute),
+          end: timeOf(w.endMinute),
+        })),
+        ...blankHours(BLANK_HOURS),
+      ],
+      grant: grant ?? '',
       workMode: r.workMode,
       touchesPersonalData: r.touchesPersonalData ? 'on' : '',
       vulnerableInPerson: r.vulnerableInPerson ? 'on' : '',
@@ -136,6 +164,9 @@ export default function VolunteerRequestPage() {
               people={data.people}
               place={data.place}
               placeText={typeof typed === 'string' ? typed : undefined}
+              timeZone={data.values.timeZone}
+              hourRows={rowCount('groupHours', data.values.groupHours.length, failure?.values)}
+              grants={data.grants}
             />
             <div className="actions">
               {data.status === 'draft' ? (

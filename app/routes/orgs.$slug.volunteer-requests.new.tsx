@@ -16,13 +16,20 @@ import { draftKeys } from '#app/lib/draft-backup.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { VolunteerRequestSchema } from '#app/schemas/volunteers/request.ts'
-import { createRequest, pointPeopleOf } from '#app/services/volunteers/requests.server.ts'
+import { createRequest, grantsOf, pointPeopleOf } from '#app/services/volunteers/requests.server.ts'
 import { formFailure, parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
 import { readQuery } from '#app/utils/request-body.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
-import { requestValues, requireRequestPoster } from '#app/utils/volunteer-request-route.server.ts'
+import {
+  BLANK_HOURS,
+  blankHours,
+  DEFAULT_GROUP_ZONE,
+  requestValues,
+  requireRequestPoster,
+} from '#app/utils/volunteer-request-route.server.ts'
+import { rowCount } from '#app/lib/nested-values.ts'
 
 // The skills' and work modes' names and the county picker are the applications' words.
 export const handle: I18nHandle = { i18n: ['organizations', 'volunteers', 'applications'] }
@@ -44,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base,
     type,
     people: await pointPeopleOf(organization.id),
+    grants: await grantsOf(organization.id),
     values: {
       projectType: type,
       skill: definition.skill,
@@ -56,6 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pointPerson: user.id,
       deadline: '',
       languages: [] as string[],
+      preferredLanguages: [] as string[],
+      timeZone: DEFAULT_GROUP_ZONE,
+      groupHours: blankHours(BLANK_HOURS),
+      grant: '',
       workMode: 'remote' as const,
       touchesPersonalData: '',
       vulnerableInPerson: '',
@@ -145,6 +157,9 @@ function ScopeForm() {
           people={data.people}
           place={[]}
           placeText={typeof typed === 'string' ? typed : undefined}
+          timeZone={data.values.timeZone}
+          hourRows={rowCount('groupHours', data.values.groupHours.length, failure?.values)}
+          grants={data.grants}
         />
         <div className="actions">
           <Button name="intent" value="open" busy={navigation.state === 'submitting'}>

@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       languages: profile?.languages ?? [],
       timeZone: profile?.timeZone ?? 'America/New_York',
       workMode: profile?.workMode ?? 'either',
+      travelArea: profile?.travelArea ?? 'same_county',
       hoursPerMonth: profile ? String(profile.hoursPerMonth) : '',
       availability: [
         ...windows.map((w) => ({

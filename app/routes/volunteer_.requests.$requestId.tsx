@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { CheckboxField, FormError } from '#app/components/field.tsx'
+import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
+import { useLanguageOptions } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, WORK_MODE_KEYS, type Skill } from '#app/domain/skills.ts'
+import { timeOf, WEEKDAY_KEYS } from '#app/domain/volunteers/availability.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
@@ -18,8 +21,8 @@ import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin, throwNotFound } from '#app/utils/http.server.ts'
 import { requireUser } from '#app/utils/permissions.server.ts'
 
-// The skills' and work modes' names are the applications' words.
-export const handle: I18nHandle = { i18n: ['volunteers', 'applications'] }
+// The skills' and work modes' names are the applications' words; the zones' the funder's.
+export const handle: I18nHandle = { i18n: ['volunteers', 'applications', 'funder'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
@@ -58,6 +61,12 @@ export default function VolunteerRequestView() {
   const { t } = useTranslation('volunteers')
   const format = useFormatters()
   const form = useValidatedForm(DataAgreementSchema, { failure })
+  const languageNames = new Map<string, string>(useLanguageOptions().map((o) => [o.value, o.label]))
+  const names = (codes: string[]) => codes.map((c) => languageNames.get(c) ?? c).join(', ')
+  const zoneKey =
+    data.timeZone in TIME_ZONE_KEYS
+      ? TIME_ZONE_KEYS[data.timeZone as keyof typeof TIME_ZONE_KEYS]
+      : null
   return (
     <>
       <p className="eyebrow">
@@ -82,6 +91,40 @@ export default function VolunteerRequestView() {
               t('volunteers:requestView.noDeadline')
             )}
           </dd>
+          {data.languages.length > 0 ? (
+            <>
+              <dt>{t('volunteers:requestView.languages')}</dt>
+              <dd>{names(data.languages)}</dd>
+            </>
+          ) : null}
+          {data.preferredLanguages.length > 0 ? (
+            <>
+              <dt>{t('volunteers:requestView.preferredLanguages')}</dt>
+              <dd>{names(data.preferredLanguages)}</dd>
+            </>
+          ) : null}
+          {data.groupHours.length > 0 ? (
+            <>
+              <dt>
+                {t('volunteers:requestView.groupHours', {
+                  zone: zoneKey ? t(zoneKey) : data.timeZone,
+                })}
+              </dt>
+              <dd>
+                <ul className="plain-list">
+                  {data.groupHours.map((w) => (
+                    <li key={`${w.weekday}-${w.startMinute}`}>
+                      {t('volunteers:profile.window', {
+                        day: t(WEEKDAY_KEYS[w.weekday]),
+                        from: timeOf(w.startMinute),
+                        to: timeOf(w.endMinute),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
         </dl>
       </Card>
       {data.details ? (

@@ -9,6 +9,7 @@ import { SviText } from '#app/components/place-picker.tsx'
 import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
 import { useLanguageOptions } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, SKILL_LEVEL_KEYS, WORK_MODE_KEYS } from '#app/domain/skills.ts'
+import { TRAVEL_AREA_PROFILE_KEYS } from '#app/domain/volunteers/travel-area.ts'
 import { timeOf, WEEKDAY_KEYS } from '#app/domain/volunteers/availability.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
@@ -67,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeZone: profile.timeZone,
       place: profile.place ? { label: profile.place.label, svi: profile.place.svi } : null,
       workMode: profile.workMode,
+      travelArea: profile.travelArea,
       hoursPerMonth: profile.hoursPerMonth,
       availability: profile.availability,
       paused: profile.paused,
@@ -138,6 +140,12 @@ export default function VolunteerProfilePage() {
               t('volunteers:profile.noPlace')
             )}
           </dd>
+          {profile.place && profile.workMode !== 'remote' ? (
+            <>
+              <dt>{t('volunteers:profile.travelArea')}</dt>
+              <dd>{t(TRAVEL_AREA_PROFILE_KEYS[profile.travelArea])}</dd>
+            </>
+          ) : null}
           <dt>{t('volunteers:profile.timeZone')}</dt>
           <dd>{zoneKey ? t(zoneKey) : profile.timeZone}</dd>
           <dt>{t('volunteers:profile.hours')}</dt>

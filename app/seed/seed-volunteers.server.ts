@@ -3,6 +3,7 @@ import {
   users,
   volunteerAvailability,
   volunteerProfiles,
+  volunteerRequestHours,
   volunteerRequests,
   volunteerSkills,
 } from '#db/schema/index.ts'
@@ -12,6 +13,7 @@ import {
   PROJECT_TYPE_KEYS,
   type ProjectType,
 } from '#app/domain/volunteers/project-types.ts'
+import type { TravelArea } from '#app/domain/volunteers/travel-area.ts'
 import { fixedT } from '#app/services/translations.server.ts'
 
 interface DemoVolunteer {
@@ -27,6 +29,8 @@ interface DemoVolunteer {
   hoursPerMonth: number
   /** [weekday, start, end] in minutes after midnight. */
   windows: [number, number, number][]
+  /** How far they go for on-site work (own county when not given). */
+  travelArea?: TravelArea
   paused?: boolean
 }
 
@@ -57,6 +61,7 @@ export const DEMO_VOLUNTEERS: DemoVolunteer[] = [
     workMode: 'either',
     hoursPerMonth: 12,
     windows: [...EVENINGS, ...SATURDAY],
+    travelArea: 'same_state',
   },
   {
     email: 'lucia.vol@example.org',
@@ -158,6 +163,7 @@ export const DEMO_VOLUNTEERS: DemoVolunteer[] = [
     timeZone: 'America/New_York',
     place: '39113',
     workMode: 'on_site',
+    travelArea: 'same_state',
     hoursPerMonth: 5,
     windows: [[1, 17 * 60, 19 * 60]],
   },
@@ -252,7 +258,23 @@ interface DemoRequest {
   touchesPersonalData?: boolean
   vulnerableInPerson?: boolean
   backgroundCheckRequired?: boolean
+  /** Nice to have beside `languages`: the community's languages, say. */
+  preferredLanguages: string[]
+  /** The group's working hours: [weekday, start, end] in minutes, in `timeZone`. */
+  hours: [number, number, number][]
+  timeZone: string
 }
+
+/** Weekday office hours of a group with a part-time coordinator. */
+const WEEKDAY_AFTERNOONS: [number, number, number][] = [
+  [1, 13 * 60, 17 * 60],
+  [3, 13 * 60, 17 * 60],
+]
+/** A volunteer-run group that meets in the evenings. */
+const MEETING_EVENINGS: [number, number, number][] = [
+  [2, 18 * 60, 21 * 60],
+  [4, 18 * 60, 20 * 60],
+]
 
 /** Requests of the demo groups across project types; one touches community members' health data. */
 const DEMO_REQUESTS: DemoRequest[] = [
@@ -260,6 +282,9 @@ const DEMO_REQUESTS: DemoRequest[] = [
     group: 'eastside-health-collective',
     owner: 'eastside',
     type: 'bookkeeping_setup',
+    preferredLanguages: ['en'],
+    hours: MEETING_EVENINGS,
+    timeZone: 'America/New_York',
     status: 'open',
     languages: ['es'],
     workMode: 'either',
@@ -270,6 +295,9 @@ const DEMO_REQUESTS: DemoRequest[] = [
     group: 'eastside-health-collective',
     owner: 'eastside',
     type: 'data_dashboard',
+    preferredLanguages: ['es'],
+    hours: WEEKDAY_AFTERNOONS,
+    timeZone: 'America/New_York',
     status: 'open',
     languages: [],
     workMode: 'remote',
@@ -281,6 +309,9 @@ const DEMO_REQUESTS: DemoRequest[] = [
     group: 'northfield-food-justice-network',
     owner: 'northfield',
     type: 'website_refresh',
+    preferredLanguages: ['es'],
+    hours: [[6, 10 * 60, 13 * 60]],
+    timeZone: 'America/New_York',
     status: 'open',
     languages: ['en'],
     workMode: 'remote',
@@ -291,6 +322,9 @@ const DEMO_REQUESTS: DemoRequest[] = [
     group: 'westgate-tenants-union',
     owner: 'westgate',
     type: 'legal_structure_review',
+    preferredLanguages: ['es', 'so'],
+    hours: MEETING_EVENINGS,
+    timeZone: 'America/New_York',
     status: 'open',
     languages: ['en'],
     workMode: 'either',
@@ -301,6 +335,9 @@ const DEMO_REQUESTS: DemoRequest[] = [
     group: 'westgate-tenants-union',
     owner: 'westgate',
     type: 'volunteer_handbook',
+    preferredLanguages: ['so'],
+    hours: [[6, 9 * 60, 12 * 60]],
+    timeZone: 'America/New_York',
     status: 'draft',
     languages: ['en', 'es'],
     workMode: 'on_site',
@@ -313,6 +350,9 @@ const DEMO_REQUESTS: DemoRequest[] = [
     group: 'toledo-refugee-wellness-partnership',
     owner: 'toledo',
     type: 'materials_translation',
+    preferredLanguages: ['en'],
+    hours: WEEKDAY_AFTERNOONS,
+    timeZone: 'America/New_York',
     status: 'open',
     languages: ['ar', 'so'],
     workMode: 'remote',
@@ -342,6 +382,7 @@ export async function seedVolunteers(
         languages: v.languages,
         timeZone: v.timeZone,
         placeFips: v.place,
+        travelArea: v.travelArea ?? 'same_county',
         workMode: v.workMode,
         hoursPerMonth: v.hoursPerMonth,
         paused: v.paused ?? false,
@@ -365,28 +406,42 @@ export async function seedVolunteers(
   for (const r of DEMO_REQUESTS) {
     const keys = PROJECT_TYPE_KEYS[r.type]
     const definition = PROJECT_TYPE_DEFINITIONS[r.type]
-    await tx.insert(volunteerRequests).values({
-      organizationId: orgIds[r.group] ?? '',
-      projectType: r.type,
-      skill: definition.skill,
-      minLevel: definition.minLevel,
-      title: t(keys.name),
-      goal: t(keys.goal),
-      deliverable: t(keys.deliverable),
-      outOfScope: t(keys.outOfScope),
-      hours: definition.typicalHours,
-      pointPersonUserId: userIds[r.owner] ?? null,
-      deadline: r.deadlineInDays === null ? null : day(r.deadlineInDays),
-      languages: r.languages,
-      workMode: r.workMode,
-      placeFips: r.place,
-      touchesPersonalData: r.touchesPersonalData ?? false,
-      vulnerableInPerson: r.vulnerableInPerson ?? false,
-      backgroundCheckRequired: r.backgroundCheckRequired ?? false,
-      status: r.status,
-      openedAt: r.status === 'open' ? new Date() : null,
-      createdByUserId: userIds[r.owner] ?? null,
-    })
+    const [request] = await tx
+      .insert(volunteerRequests)
+      .values({
+        organizationId: orgIds[r.group] ?? '',
+        projectType: r.type,
+        skill: definition.skill,
+        minLevel: definition.minLevel,
+        title: t(keys.name),
+        goal: t(keys.goal),
+        deliverable: t(keys.deliverable),
+        outOfScope: t(keys.outOfScope),
+        hours: definition.typicalHours,
+        pointPersonUserId: userIds[r.owner] ?? null,
+        deadline: r.deadlineInDays === null ? null : day(r.deadlineInDays),
+        languages: r.languages,
+        preferredLanguages: r.preferredLanguages,
+        timeZone: r.timeZone,
+        workMode: r.workMode,
+        placeFips: r.place,
+        touchesPersonalData: r.touchesPersonalData ?? false,
+        vulnerableInPerson: r.vulnerableInPerson ?? false,
+        backgroundCheckRequired: r.backgroundCheckRequired ?? false,
+        status: r.status,
+        openedAt: r.status === 'open' ? new Date() : null,
+        createdByUserId: userIds[r.owner] ?? null,
+      })
+      .returning({ id: volunteerRequests.id })
+    if (!request) throw new Error(`Could not seed the ${r.type} request`)
+    await tx.insert(volunteerRequestHours).values(
+      r.hours.map(([weekday, startMinute, endMinute]) => ({
+        requestId: request.id,
+        weekday,
+        startMinute,
+        endMinute,
+      })),
+    )
   }
 }
 

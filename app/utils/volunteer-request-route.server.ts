@@ -27,3 +27,13 @@ export async function requestValues(
   const { placeFips: _fips, placeFipsText: _text, ...rest } = input
   return { ok: true, values: { ...rest, placeFips: place.fips } }
 }
+
+/** Blank working-hours rows the request form offers below the saved ones. */
+export const BLANK_HOURS = 3
+
+/** A new request's zone until the group picks its own (the seeded groups' and programs' zone). */
+export const DEFAULT_GROUP_ZONE = 'America/New_York'
+
+/** `count` empty working-hours rows, as the form's default values. */
+export const blankHours = (count: number) =>
+  Array.from({ length: count }, () => ({ weekday: '', start: '', end: '' }))

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { SKILL_LEVELS } from '#app/domain/skills.ts'
 import { REQUEST_STATUSES } from '#app/domain/volunteers/request-status.ts'
+import { TRAVEL_AREAS } from '#app/domain/volunteers/travel-area.ts'
 import { applications, skillRequests, workMode } from './applications.ts'
 import { createdAt, id, updatedAt } from './columns.ts'
 import { organizations } from './organizations.ts'
@@ -28,6 +29,7 @@ const languageCodes = (column: AnyPgColumn) =>
   sql`array_to_string(${column}, ',') ~ '^([a-z]{2}(,|$))*$'`
 
 export const skillLevel = pgEnum('skill_level', SKILL_LEVELS)
+export const travelArea = pgEnum('travel_area', TRAVEL_AREAS)
 export const volunteerRequestStatus = pgEnum('volunteer_request_status', REQUEST_STATUSES)
 
 /**
@@ -50,6 +52,8 @@ export const volunteerProfiles = pgTable(
     /** IANA zone (checked with Intl when saved); availability windows are read in it. */
     timeZone: text('time_zone').notNull(),
     placeFips: text('place_fips').references(() => places.fips),
+    /** How far from their county they go for on-site work (decision 028, "Within area"). */
+    travelArea: travelArea('travel_area').notNull().default('same_county'),
     workMode: workMode('work_mode').notNull().default('either'),
     hoursPerMonth: integer('hours_per_month').notNull(),
     /** A paused volunteer keeps the profile but is left out of matching. */
@@ -61,6 +65,8 @@ export const volunteerProfiles = pgTable(
     uniqueIndex('volunteer_profiles_user_key').on(t.userId),
     index('volunteer_profiles_languages_idx').using('gin', t.languages),
     index('volunteer_profiles_place_idx').on(t.placeFips),
+    // On-site filtering: the wider-area volunteers of a set of counties (same state for now).
+    index('volunteer_profiles_travel_place_idx').on(t.travelArea, t.placeFips),
     check('volunteer_profiles_hours_range', sql`${t.hoursPerMonth} BETWEEN 1 AND 200`),
     check('volunteer_profiles_language_codes', languageCodes(t.languages)),
   ],
@@ -143,6 +149,13 @@ export const volunteerRequests = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Nice to have beside the required `languages` (the community's, say): scored, not filtered. */
+    preferredLanguages: text('preferred_languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** IANA zone the group's working hours (volunteer_request_hours) are read in. */
+    timeZone: text('time_zone').notNull().default('America/New_York'),
     workMode: workMode('work_mode').notNull().default('either'),
     placeFips: text('place_fips').references(() => places.fips),
     touchesPersonalData: boolean('touches_personal_data').notNull().default(false),
@@ -174,6 +187,7 @@ export const volunteerRequests = pgTable(
       sql`${t.projectType} IS NULL OR ${t.skill} <> 'other'`,
     ),
     check('volunteer_requests_language_codes', languageCodes(t.languages)),
+    check('volunteer_requests_preferred_language_codes', languageCodes(t.preferredLanguages)),
     // A draft was never opened; open, matched and expired ones were (a closed one may be either).
     check(
       'volunteer_requests_opened_matches_status',
@@ -182,6 +196,31 @@ export const volunteerRequests = pgTable(
     check(
       'volunteer_requests_background_check_in_person',
       sql`NOT ${t.backgroundCheckRequired} OR ${t.vulnerableInPerson}`,
+    ),
+  ],
+)
+
+/**
+ * The group's working hours for a request: weekly windows in minutes after midnight of the
+ * request's `timeZone`, as volunteers' availability is kept; the time-zone factor compares both.
+ */
+export const volunteerRequestHours = pgTable(
+  'volunteer_request_hours',
+  {
+    id: id(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => volunteerRequests.id, { onDelete: 'cascade' }),
+    weekday: smallint('weekday').notNull(),
+    startMinute: smallint('start_minute').notNull(),
+    endMinute: smallint('end_minute').notNull(),
+  },
+  (t) => [
+    index('volunteer_request_hours_request_idx').on(t.requestId, t.weekday),
+    check('volunteer_request_hours_weekday', sql`${t.weekday} BETWEEN 0 AND 6`),
+    check(
+      'volunteer_request_hours_window',
+      sql`${t.startMinute} >= 0 AND ${t.startMinute} < ${t.endMinute} AND ${t.endMinute} <= 1440`,
     ),
   ],
 )

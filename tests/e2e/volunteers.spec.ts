@@ -75,7 +75,10 @@ test('the demo group posts a request from a catalogue template, opens it, and fi
   await expect(page.getByLabel('Volunteer hours (estimate)')).toHaveValue('25')
   await expect(page.getByLabel(/^Deliverable/)).toHaveValue(/A full draft of one proposal/)
   await page.getByLabel('Title').fill(title)
-  await page.getByRole('checkbox', { name: 'Spanish' }).check()
+  await page
+    .getByRole('group', { name: 'Languages the volunteer must work in' })
+    .getByRole('checkbox', { name: 'Spanish' })
+    .check()
   await page.getByLabel(/The work involves vulnerable people in person/).check()
   await page.getByLabel(/Require a background check/).check()
   await page.getByRole('button', { name: 'Open to volunteers' }).click()

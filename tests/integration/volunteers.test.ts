@@ -58,6 +58,7 @@ const REQUEST = {
   outOfScope: 'Taxes.',
   hours: '20',
   deadline: '',
+  timeZone: 'America/New_York',
   workMode: 'remote',
   intent: 'open',
 }

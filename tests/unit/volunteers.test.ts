@@ -157,6 +157,7 @@ const request = {
   deliverable: 'Five pages',
   hours: '30',
   pointPerson: '00000000-0000-4000-8000-000000000000',
+  timeZone: 'America/Chicago',
   workMode: 'remote',
 }
 

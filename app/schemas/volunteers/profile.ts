@@ -1,55 +1,18 @@
 import { z } from 'zod'
 import { SKILL_LEVELS, VOLUNTEER_SKILLS, WORK_MODES } from '#app/domain/skills.ts'
 import { LANGUAGE_CODES } from '#app/domain/volunteers/languages.ts'
-import {
-  MAX_AVAILABILITY_WINDOWS,
-  minutesOf,
-  overlaps,
-  WEEKDAYS,
-  type AvailabilityWindow,
-  type Weekday,
-} from '#app/domain/volunteers/availability.ts'
+import { TRAVEL_AREAS } from '#app/domain/volunteers/travel-area.ts'
 import { isTimeZone } from '#app/lib/time-zones.ts'
 import { msg } from '#app/lib/i18n/message.ts'
 import { optionalText } from '#app/schemas/fields.ts'
 import { checkbox, listOf, wholeNumber } from '#app/schemas/programs/program.ts'
+import { weeklyWindows } from './windows.ts'
 
 /** Hours a month a volunteer may offer: the database holds the same bounds. */
 export const MAX_HOURS_PER_MONTH = 200
 
 /** One select per skill: empty means "not offered", otherwise the level. */
 const skillLevels = z.record(z.enum(VOLUNTEER_SKILLS), z.enum(SKILL_LEVELS).or(z.literal('')))
-
-/** One availability row; a row left blank is dropped, a half-filled one is refused. */
-const WindowSchema = z
-  .object({
-    weekday: z.string().optional().default(''),
-    start: z.string().trim().optional().default(''),
-    end: z.string().trim().optional().default(''),
-  })
-  .transform((row, ctx): AvailabilityWindow | null => {
-    if (!row.weekday && !row.start && !row.end) return null
-    const weekday = Number(row.weekday)
-    if (row.weekday === '' || !(WEEKDAYS as readonly number[]).includes(weekday)) {
-      ctx.addIssue({ code: 'custom', path: ['weekday'], message: 'validation:volunteers.weekday' })
-    }
-    const start = minutesOf(row.start)
-    const end = minutesOf(row.end)
-    if (start === null) {
-      ctx.addIssue({ code: 'custom', path: ['start'], message: 'validation:volunteers.time' })
-    }
-    if (end === null) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'validation:volunteers.time' })
-    } else if (start !== null && end <= start) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['end'],
-        message: 'validation:volunteers.endAfterStart',
-      })
-    }
-    if (start === null || end === null || end <= start) return z.NEVER
-    return { weekday: weekday as Weekday, startMinute: start, endMinute: end }
-  })
 
 /**
  * The volunteer profile form (/volunteer), in the browser and in the action. The place comes from
@@ -89,14 +52,10 @@ export const VolunteerProfileSchema = z.object({
     MAX_HOURS_PER_MONTH,
     msg('validation:volunteers.hoursPerMonth', { max: MAX_HOURS_PER_MONTH }),
   ),
-  availability: listOf(WindowSchema)
-    .transform((rows) => rows.filter((r): r is AvailabilityWindow => r !== null))
-    .refine((rows) => rows.length <= MAX_AVAILABILITY_WINDOWS, {
-      message: msg('validation:volunteers.tooManyWindows', { max: MAX_AVAILABILITY_WINDOWS }),
-    })
-    .refine((rows) => !rows.some((a, i) => rows.slice(i + 1).some((b) => overlaps(a, b))), {
-      message: 'validation:volunteers.windowsOverlap',
-    }),
+  availability: weeklyWindows,
+  travelArea: z
+    .enum(TRAVEL_AREAS, { errorMap: () => ({ message: 'validation:volunteers.travelArea' }) })
+    .default('same_county'),
   paused: checkbox,
 })
 

@@ -4,8 +4,11 @@ import { LANGUAGE_CODES } from '#app/domain/volunteers/languages.ts'
 import { PROJECT_TYPES } from '#app/domain/volunteers/project-types.ts'
 import { MAX_REQUEST_HOURS } from '#app/domain/volunteers/request-status.ts'
 import { msg } from '#app/lib/i18n/message.ts'
+import { isTimeZone } from '#app/lib/time-zones.ts'
+import { isUuid } from '#app/lib/uuid.ts'
 import { optionalText } from '#app/schemas/fields.ts'
 import { checkbox, listOf, wholeNumber } from '#app/schemas/programs/program.ts'
+import { weeklyWindows } from './windows.ts'
 
 const required = (max: number, message: string) =>
   z
@@ -57,6 +60,20 @@ export const VolunteerRequestSchema = z
       .uuid('validation:volunteers.pointPerson'),
     deadline: optionalDay,
     languages: listOf(z.enum(LANGUAGE_CODES)),
+    /** Nice to have: scored by the share a volunteer speaks, never a filter. */
+    preferredLanguages: listOf(z.enum(LANGUAGE_CODES)),
+    /** The zone the group's working hours are in. */
+    timeZone: z
+      .string({ required_error: 'validation:volunteers.timeZone' })
+      .refine(isTimeZone, { message: 'validation:volunteers.timeZone' }),
+    /** When the group's point person can work with a volunteer, as volunteers give theirs. */
+    groupHours: weeklyWindows,
+    /** The grant the work supports (one of the group's), so its in-kind value shows beside it. */
+    grant: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || isUuid(v), { message: 'validation:volunteers.grant' }),
     workMode: z.enum(WORK_MODES, {
       errorMap: () => ({ message: 'validation:volunteers.workMode' }),
     }),
@@ -76,6 +93,14 @@ export const VolunteerRequestSchema = z
         code: 'custom',
         path: ['backgroundCheckRequired'],
         message: 'validation:volunteers.backgroundCheckNeedsInPerson',
+      })
+    }
+    // A language both required and preferred is only required: say so rather than drop it.
+    if (r.preferredLanguages.some((l) => r.languages.includes(l))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['preferredLanguages'],
+        message: 'validation:volunteers.preferredAlsoRequired',
       })
     }
     // On-site work needs a place to be matched on.

@@ -6,6 +6,7 @@ import {
   users,
   volunteerAvailability,
   volunteerProfiles,
+  volunteerRequestHours,
   volunteerRequests,
   volunteerSkills,
   type VolunteerRequest,
@@ -20,7 +21,8 @@ import {
 import type { Weekday } from '#app/domain/volunteers/availability.ts'
 import type { MatchReason, PlaceFit } from '#app/domain/volunteers/reasons.ts'
 import { describeReason } from '#app/domain/volunteers/reason-words.ts'
-import type { MatchRequest, MatchVolunteer } from '#app/domain/volunteers/matching.ts'
+import type { MatchRequest, MatchVolunteer, WeeklyWindow } from '#app/domain/volunteers/matching.ts'
+import { placeFitWithin, type TravelArea } from '#app/domain/volunteers/travel-area.ts'
 import {
   rankRequestsForVolunteer,
   rankVolunteersForRequest,
@@ -35,12 +37,13 @@ import { windowsInUtc, zoneOffsetMinutes } from '#app/domain/volunteers/weekly-u
 import type { Language } from '#app/lib/i18n/config.ts'
 import { fixedT } from '#app/services/translations.server.ts'
 import { completedEngagementsByVolunteer, pendingOffersByRequest } from './match-counts.server.ts'
+import { countyWithin, volunteersReaching } from './area.server.ts'
 import { currentMatchWeights } from './match-weights.server.ts'
 
 /**
  * The two ranked lists of issue 11 over the stored profiles and requests. SQL does the hard
- * filters with the indexes (skill and level, paused, languages `@>`, work mode, the same county for
- * on-site work) and caps the candidates by a cheap proxy; the pure rules of decision 028 then score,
+ * filters with the indexes (skill and level, paused, languages `@>`, work mode, on-site work
+ * within the volunteer's travel area) and caps the candidates by a cheap proxy; the pure rules of decision 028 then score,
  * explain and order what is left.
  */
 
@@ -61,27 +64,61 @@ function addDays(date: string, days: number) {
 
 const levelsFrom = (minimum: SkillLevel) => SKILL_LEVELS.slice(SKILL_LEVELS.indexOf(minimum))
 
-function matchRequestOf(r: VolunteerRequest, today: string): MatchRequest {
+function matchRequestOf(
+  r: VolunteerRequest,
+  today: string,
+  groupHours: readonly WeeklyWindow[],
+): MatchRequest {
   return {
     id: r.id,
     skill: r.skill as Skill,
     minLevel: r.minLevel,
     languages: r.languages,
-    // Groups name no preferred languages or working hours yet: those factors score as neutral.
-    preferredLanguages: [],
+    preferredLanguages: r.preferredLanguages,
     mode: r.workMode,
     hours: r.hours,
     deadline: r.deadline ?? addDays(today, OPEN_ENDED_DAYS),
-    groupHours: [],
+    groupHours,
   }
 }
 
-const placeFitOf = (volunteerPlace: string | null, requestPlace: string | null): PlaceFit =>
-  volunteerPlace === null || requestPlace === null
-    ? 'unknown'
-    : volunteerPlace === requestPlace
-      ? 'same_place'
-      : 'outside_area'
+/** Each request's working hours, in UTC at `now` (read in the request's own zone). */
+async function groupHoursOf(requests: readonly { id: string; timeZone: string }[], now: Date) {
+  const ids = requests.map((r) => r.id)
+  const rows = ids.length
+    ? await db()
+        .select({
+          requestId: volunteerRequestHours.requestId,
+          weekday: volunteerRequestHours.weekday,
+          startMinute: volunteerRequestHours.startMinute,
+          endMinute: volunteerRequestHours.endMinute,
+        })
+        .from(volunteerRequestHours)
+        .where(inArray(volunteerRequestHours.requestId, ids))
+    : []
+  const offsets = new Map<string, number>()
+  const offsetOf = (zone: string) => {
+    if (!offsets.has(zone)) offsets.set(zone, zoneOffsetMinutes(zone, now))
+    return offsets.get(zone)!
+  }
+  return new Map(
+    requests.map((r) => [
+      r.id,
+      windowsInUtc(
+        rows
+          .filter((w) => w.requestId === r.id)
+          .map((w) => ({ ...w, weekday: w.weekday as Weekday })),
+        offsetOf(r.timeZone),
+      ),
+    ]),
+  )
+}
+
+const placeFitOf = (
+  volunteerPlace: string | null,
+  area: TravelArea,
+  requestPlace: string | null,
+): PlaceFit => placeFitWithin(volunteerPlace, area, requestPlace)
 
 function wordsOf(reader: Language, reasons: readonly MatchReason[]): ReasonLine[] {
   const t = fixedT(reader)
@@ -94,7 +131,7 @@ function wordsOf(reader: Language, reasons: readonly MatchReason[]): ReasonLine[
  * either needs the county only of a volunteer who works on site only.
  */
 function modeAndPlace(mode: WorkMode, placeFips: string | null): SQL | undefined {
-  const samePlace = placeFips === null ? sql`false` : eq(volunteerProfiles.placeFips, placeFips)
+  const samePlace = placeFips === null ? sql`false` : volunteersReaching(placeFips)
   if (mode === 'remote') return ne(volunteerProfiles.workMode, 'on_site')
   if (mode === 'on_site') return and(ne(volunteerProfiles.workMode, 'remote'), samePlace)
   return or(ne(volunteerProfiles.workMode, 'on_site'), samePlace)
@@ -114,6 +151,7 @@ export function candidateQuery(r: VolunteerRequest, cap = CANDIDATE_CAP) {
         hoursPerMonth: volunteerProfiles.hoursPerMonth,
         timeZone: volunteerProfiles.timeZone,
         placeFips: volunteerProfiles.placeFips,
+        travelArea: volunteerProfiles.travelArea,
       })
       .from(volunteerSkills)
       .innerJoin(volunteerProfiles, eq(volunteerProfiles.id, volunteerSkills.profileId))
@@ -177,9 +215,10 @@ export async function rankedVolunteersForRequest(
   const today = todayUtc(now)
   const [rows, weights] = await Promise.all([candidateQuery(r), currentMatchWeights()])
   const ids = rows.map((v) => v.id)
-  const [windows, completed] = await Promise.all([
+  const [windows, completed, groupHours] = await Promise.all([
     availabilityOf(rows, now),
     completedEngagementsByVolunteer(ids),
+    groupHoursOf([r], now),
   ])
   const byId = new Map(rows.map((v) => [v.id, v]))
   const candidates = rows.map((v) => ({
@@ -195,9 +234,14 @@ export async function rankedVolunteersForRequest(
       availableUntil: null,
       completedEngagements: completed.get(v.id) ?? 0,
     } satisfies MatchVolunteer,
-    placeFit: placeFitOf(v.placeFips, r.placeFips),
+    placeFit: placeFitOf(v.placeFips, v.travelArea, r.placeFips),
   }))
-  const ranked = rankVolunteersForRequest(matchRequestOf(r, today), candidates, today, weights)
+  const ranked = rankVolunteersForRequest(
+    matchRequestOf(r, today, groupHours.get(r.id) ?? []),
+    candidates,
+    today,
+    weights,
+  )
   return ranked.slice(0, limit).map((m) => {
     const v = byId.get(m.volunteerId)!
     return {
@@ -255,14 +299,22 @@ async function matchVolunteerOf(userId: string, now: Date) {
  * their county. A paused volunteer is suggested nothing.
  */
 function requestFilter(
-  profile: { id: string; languages: string[]; workMode: WorkMode; placeFips: string | null },
+  profile: {
+    id: string
+    languages: string[]
+    workMode: WorkMode
+    placeFips: string | null
+    travelArea: TravelArea
+  },
   filters: RequestFilters,
 ) {
   const holds = sql`EXISTS (SELECT 1 FROM ${volunteerSkills} s WHERE s.profile_id = ${profile.id}
     AND s.skill = ${volunteerRequests.skill}
     AND s.level >= ${volunteerRequests.minLevel})`
   const samePlace =
-    profile.placeFips === null ? sql`false` : eq(volunteerRequests.placeFips, profile.placeFips)
+    profile.placeFips === null
+      ? sql`false`
+      : countyWithin(volunteerRequests.placeFips, profile.placeFips, profile.travelArea)
   const mode =
     profile.workMode === 'remote'
       ? ne(volunteerRequests.workMode, 'on_site')
@@ -320,9 +372,15 @@ export async function rankedRequestsForVolunteer(
       .where(requestFilter(profile, filters)),
     currentMatchWeights(),
   ])
-  const pending = await pendingOffersByRequest(rows.map((row) => row.request.id))
+  const [pending, groupHours] = await Promise.all([
+    pendingOffersByRequest(rows.map((row) => row.request.id)),
+    groupHoursOf(
+      rows.map((row) => row.request),
+      now,
+    ),
+  ])
   const candidates = rows.map(({ request: r, budgetBand, svi }) => ({
-    request: matchRequestOf(r, today),
+    request: matchRequestOf(r, today, groupHours.get(r.id) ?? []),
     equity: {
       vulnerabilityQuartile: vulnerabilityQuartile(svi),
       budgetBand,
@@ -331,7 +389,7 @@ export async function rankedRequestsForVolunteer(
         : 0,
       pendingOffers: pending.get(r.id) ?? 0,
     },
-    placeFit: placeFitOf(profile.placeFips, r.placeFips),
+    placeFit: placeFitOf(profile.placeFips, profile.travelArea, r.placeFips),
   }))
   const ranked = rankRequestsForVolunteer(volunteer, candidates, today, weights)
   const pages = Math.max(1, Math.ceil(ranked.length / REQUESTS_PAGE_SIZE))

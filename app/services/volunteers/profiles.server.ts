@@ -12,6 +12,7 @@ import {
 } from '#db/schema/index.ts'
 import type { SkillLevel, VolunteerSkill, WorkMode } from '#app/domain/skills.ts'
 import type { AvailabilityWindow, Weekday } from '#app/domain/volunteers/availability.ts'
+import type { TravelArea } from '#app/domain/volunteers/travel-area.ts'
 import type { Actor } from '#app/domain/result.ts'
 import type { VolunteerProfileInput } from '#app/schemas/volunteers/profile.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
@@ -29,6 +30,7 @@ export interface VolunteerProfileView {
   languages: string[]
   timeZone: string
   place: PlaceSummary | null
+  travelArea: TravelArea
   workMode: WorkMode
   hoursPerMonth: number
   availability: AvailabilityWindow[]
@@ -69,6 +71,7 @@ async function view(profile: VolunteerProfile, name: string): Promise<VolunteerP
     languages: profile.languages,
     timeZone: profile.timeZone,
     place: places[0] ?? null,
+    travelArea: profile.travelArea,
     workMode: profile.workMode,
     hoursPerMonth: profile.hoursPerMonth,
     availability: windows.map((w) => ({ ...w, weekday: w.weekday as Weekday })),
@@ -139,6 +142,7 @@ export async function saveProfile(actor: Actor, values: ProfileValues): Promise<
       languages: values.languages,
       timeZone: values.timeZone,
       placeFips: values.placeFips,
+      travelArea: values.travelArea,
       workMode: values.workMode,
       hoursPerMonth: values.hoursPerMonth,
       paused: values.paused,

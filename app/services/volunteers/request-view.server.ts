@@ -7,7 +7,9 @@ import {
   volunteerRequests,
 } from '#db/schema/index.ts'
 import type { Actor } from '#app/domain/result.ts'
+import type { Weekday } from '#app/domain/volunteers/availability.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
+import { hoursOfRequest } from './requests.server.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -51,6 +53,10 @@ export async function openRequestForVolunteer(userId: string, requestId: string)
     workMode: r.workMode,
     hours: r.hours,
     deadline: r.deadline,
+    languages: r.languages,
+    preferredLanguages: r.preferredLanguages,
+    timeZone: r.timeZone,
+    groupHours: (await hoursOfRequest(r.id)).map((w) => ({ ...w, weekday: w.weekday as Weekday })),
     touchesPersonalData: r.touchesPersonalData,
     agreed,
     // Details wait for the agreement when the work touches community members' personal data.

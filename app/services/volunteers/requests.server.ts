@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { db, type Tx } from '#db/client.server.ts'
 import {
+  applications,
+  grants,
   memberships,
   skillRequests,
   users,
+  volunteerRequestHours,
   volunteerRequests,
   type Application,
   type Organization,
@@ -76,7 +79,63 @@ export function pointPeopleOf(organizationId: string) {
     .orderBy(asc(users.name))
 }
 
-type SaveFailure = { reason: 'point_person' | 'not_editable'; message: string }
+/** The group's grants a request can support, newest first, named by their application's title. */
+export function grantsOf(organizationId: string) {
+  return db()
+    .select({ id: grants.id, label: applications.title })
+    .from(grants)
+    .innerJoin(applications, eq(applications.id, grants.applicationId))
+    .where(eq(applications.organizationId, organizationId))
+    .orderBy(desc(grants.createdAt), desc(grants.id))
+}
+
+/** The grant made from an application, if any (a request's chosen grant, as the form shows it). */
+export async function grantOfApplication(applicationId: string | null) {
+  if (!applicationId) return null
+  const [row] = await db()
+    .select({ id: grants.id })
+    .from(grants)
+    .where(eq(grants.applicationId, applicationId))
+  return row?.id ?? null
+}
+
+/** The group's working hours for a request, in its zone, by day and time. */
+export function hoursOfRequest(requestId: string) {
+  return db()
+    .select({
+      weekday: volunteerRequestHours.weekday,
+      startMinute: volunteerRequestHours.startMinute,
+      endMinute: volunteerRequestHours.endMinute,
+    })
+    .from(volunteerRequestHours)
+    .where(eq(volunteerRequestHours.requestId, requestId))
+    .orderBy(asc(volunteerRequestHours.weekday), asc(volunteerRequestHours.startMinute))
+}
+
+type SaveFailure = { reason: 'point_person' | 'not_editable' | 'grant'; message: string }
+
+/** The application behind one of the group's grants, or null when it is not the group's. */
+async function grantApplicationOf(tx: Tx, organizationId: string, grantId: string) {
+  const [row] = await tx
+    .select({ applicationId: grants.applicationId })
+    .from(grants)
+    .innerJoin(applications, eq(applications.id, grants.applicationId))
+    .where(and(eq(grants.id, grantId), eq(applications.organizationId, organizationId)))
+  return row?.applicationId ?? null
+}
+
+const grantRefusal = () =>
+  fail({
+    reason: 'grant' as const,
+    message: 'volunteers:refusals.grant',
+    fieldErrors: { grant: 'validation:volunteers.grant' },
+  })
+
+async function saveHours(tx: Tx, requestId: string, values: RequestValues) {
+  await tx.delete(volunteerRequestHours).where(eq(volunteerRequestHours.requestId, requestId))
+  if (values.groupHours.length === 0) return
+  await tx.insert(volunteerRequestHours).values(values.groupHours.map((w) => ({ requestId, ...w })))
+}
 
 async function checkPointPerson(tx: Tx, organizationId: string, userId: string) {
   const [m] = await tx
@@ -112,6 +171,8 @@ function fieldsOf(values: RequestValues) {
     pointPersonUserId: values.pointPerson,
     deadline: values.deadline,
     languages: values.languages,
+    preferredLanguages: values.preferredLanguages,
+    timeZone: values.timeZone,
     workMode: values.workMode,
     placeFips: values.placeFips,
     touchesPersonalData: values.touchesPersonalData,
@@ -130,18 +191,24 @@ export async function createRequest(
     if (!(await checkPointPerson(tx, organization.id, values.pointPerson))) {
       return pointPersonRefusal()
     }
+    const applicationId = values.grant
+      ? await grantApplicationOf(tx, organization.id, values.grant)
+      : null
+    if (values.grant && !applicationId) return grantRefusal()
     const open = values.intent === 'open'
     const [row] = await tx
       .insert(volunteerRequests)
       .values({
         organizationId: organization.id,
         ...fieldsOf(values),
+        applicationId,
         status: open ? 'open' : 'draft',
         openedAt: open ? sql`now()` : null,
         createdByUserId: actor.id,
       })
       .returning({ id: volunteerRequests.id })
     if (!row) throw new Error('volunteer request not saved')
+    await saveHours(tx, row.id, values)
     await audit(tx, actor, organization.id, row.id, 'volunteer_request.created', {
       status: open ? 'open' : 'draft',
       projectType: values.projectType,
@@ -163,11 +230,17 @@ export async function updateRequest(
     if (!(await checkPointPerson(tx, request.organizationId, values.pointPerson))) {
       return pointPersonRefusal()
     }
+    const chosen = values.grant
+      ? await grantApplicationOf(tx, request.organizationId, values.grant)
+      : null
+    if (values.grant && !chosen) return grantRefusal()
     const opening = request.status === 'draft' && values.intent === 'open'
     const [row] = await tx
       .update(volunteerRequests)
       .set({
         ...fieldsOf(values),
+        // A request made from an application stays with it; a posted one supports the grant chosen.
+        applicationId: request.skillRequestId ? request.applicationId : chosen,
         // A request made from an application keeps what it was made from.
         projectType: request.projectType,
         ...(opening ? { status: 'open' as const, openedAt: sql`now()` } : {}),
@@ -186,6 +259,7 @@ export async function updateRequest(
         message: 'volunteers:refusals.notEditable',
       })
     }
+    await saveHours(tx, row.id, values)
     await audit(tx, actor, request.organizationId, request.id, 'volunteer_request.updated', {})
     if (opening) {
       await audit(tx, actor, request.organizationId, request.id, 'volunteer_request.opened', {})
