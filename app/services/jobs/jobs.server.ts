@@ -6,6 +6,7 @@ import { notificationJobs } from '#app/services/notifications/notification-jobs.
 import { reviewJobs } from '#app/services/review/progress.server.ts'
 import { grantReminderJobs } from '#app/services/grants/grant-reminders.server.ts'
 import { volunteerRequestJobs } from '#app/services/volunteers/request-sweep.server.ts'
+import { suggestionBatchJobs } from '#app/services/volunteers/suggestion-batch.server.ts'
 import { engagementJobs } from '#app/services/engagements/engagement-expiry.server.ts'
 
 /** Every background job the app runs; start-up registers them before starting the queue. */
@@ -18,6 +19,7 @@ export const ALL_JOBS = [
   ...grantReminderJobs,
   ...volunteerRequestJobs,
   ...engagementJobs,
+  ...suggestionBatchJobs,
 ]
 
 export function defineAllJobs() {

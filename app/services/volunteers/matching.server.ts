@@ -51,7 +51,7 @@ export const REQUESTS_PAGE_SIZE = 20
 /** A request without a deadline is paced over this many days, so its hours still read as a pace. */
 const OPEN_ENDED_DAYS = 90
 
-const todayUtc = (now: Date) => now.toISOString().slice(0, 10)
+export const todayUtc = (now: Date) => now.toISOString().slice(0, 10)
 
 function addDays(date: string, days: number) {
   const d = new Date(`${date}T00:00:00Z`)
@@ -61,7 +61,7 @@ function addDays(date: string, days: number) {
 
 const levelsFrom = (minimum: SkillLevel) => SKILL_LEVELS.slice(SKILL_LEVELS.indexOf(minimum))
 
-function matchRequestOf(r: VolunteerRequest, today: string): MatchRequest {
+export function matchRequestOf(r: VolunteerRequest, today: string): MatchRequest {
   return {
     id: r.id,
     skill: r.skill as Skill,
@@ -76,14 +76,14 @@ function matchRequestOf(r: VolunteerRequest, today: string): MatchRequest {
   }
 }
 
-const placeFitOf = (volunteerPlace: string | null, requestPlace: string | null): PlaceFit =>
+export const placeFitOf = (volunteerPlace: string | null, requestPlace: string | null): PlaceFit =>
   volunteerPlace === null || requestPlace === null
     ? 'unknown'
     : volunteerPlace === requestPlace
       ? 'same_place'
       : 'outside_area'
 
-function wordsOf(reader: Language, reasons: readonly MatchReason[]): ReasonLine[] {
+export function wordsOf(reader: Language, reasons: readonly MatchReason[]): ReasonLine[] {
   const t = fixedT(reader)
   return reasons.map((r) => ({ text: describeReason(t, reader, r), points: r.points }))
 }
