@@ -84,9 +84,10 @@ export async function matchingCoverage(): Promise<Coverage> {
     (r) => ({ open: int(r.open), suggested: int(r.suggested) }),
   )
   const firstOffer = grouped<FirstOffer>(
-    sql`SELECT q.band, q.quartile, greatest(0, extract(epoch FROM
-          (SELECT min(e.created_at) FROM volunteer_engagements e WHERE e.request_id = q.id)
-          - q.opened_at) / 86400) AS days
+    // No engagement: no row, so days is null (GREATEST alone would turn a null into 0).
+    sql`SELECT q.band, q.quartile, (SELECT greatest(0, extract(epoch FROM
+            min(e.created_at) - q.opened_at) / 86400)
+          FROM volunteer_engagements e WHERE e.request_id = q.id HAVING count(*) > 0) AS days
         FROM (${requestsWithGroup(sql`r.opened_at IS NOT NULL`)}) q`,
     sql`count(*)::int AS opened, count(days)::int AS offered,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days`,
