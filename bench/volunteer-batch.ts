@@ -57,6 +57,33 @@ try {
       `(${((100 * done!.coveredRequests) / Math.max(1, done!.suggestibleRequests)).toFixed(1)}%), ` +
       `suggestions ${done!.suggestions}, objective ${done!.objective}`,
   )
+  // Which requests went without: by work mode, required languages and minimum level.
+  const without = await database.db.execute(sql`
+    SELECT r.work_mode, array_to_string(r.languages, '+') AS languages, r.min_level,
+      count(*)::int AS requests, (count(*) FILTER (WHERE s.request_id IS NULL))::int AS without
+    FROM volunteer_requests r
+    LEFT JOIN volunteer_suggestions s ON s.request_id = r.id AND s.run_id = ${run!.id}
+    WHERE r.status = 'open' GROUP BY 1, 2, 3 HAVING count(*) FILTER (WHERE s.request_id IS NULL) > 0
+    ORDER BY 5 DESC LIMIT 8`)
+  console.log('requests without a suggestion, by work mode, languages and minimum level:')
+  for (const row of (without as unknown as { rows: unknown[] }).rows)
+    console.log(`  ${JSON.stringify(row)}`)
+  // Of those, how many had any volunteer passing the hard filters at all (the rest could not be
+  // covered by any assignment).
+  const feasible = await database.db.execute(sql`
+    SELECT count(*)::int AS n FROM volunteer_requests r
+    WHERE r.status = 'open'
+      AND NOT EXISTS (SELECT 1 FROM volunteer_suggestions s WHERE s.request_id = r.id
+        AND s.run_id = ${run!.id})
+      AND EXISTS (SELECT 1 FROM volunteer_skills k JOIN volunteer_profiles p ON p.id = k.profile_id
+        WHERE k.skill = r.skill AND k.level >= r.min_level AND NOT p.paused
+          AND p.languages @> r.languages
+          AND CASE r.work_mode WHEN 'remote' THEN p.work_mode <> 'on_site'
+            WHEN 'on_site' THEN p.work_mode <> 'remote' AND p.place_fips = r.place_fips
+            ELSE p.work_mode <> 'on_site' OR p.place_fips = r.place_fips END)`)
+  console.log(
+    `requests without a suggestion that some volunteer could have taken: ${JSON.stringify((feasible as unknown as { rows: unknown[] }).rows[0])}`,
+  )
   // A second run through the job, as the queue would call it (the nightly path: no run id).
   defineJobs(suggestionBatchJobs)
   const again = performance.now()
