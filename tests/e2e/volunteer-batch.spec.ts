@@ -29,6 +29,15 @@ test('the admin runs the platform batch and reads the coverage', async ({ page }
   await expectAccessible(page)
 })
 
+test('the demo volunteer’s requests page still lists the ranked requests after a batch', async ({
+  page,
+}) => {
+  await logIn(page, 'volunteer@example.org', DEMO_PASSWORD)
+  await page.goto('/volunteer/requests')
+  await expect(page.getByRole('heading', { level: 1, name: 'Requests for you' })).toBeVisible()
+  await expectAccessible(page)
+})
+
 test('the coverage page is refused to everyone else', async ({ signedInPage: page }) => {
   const response = await page.goto('/admin/matching/coverage')
   expect(response?.status()).toBe(403)
