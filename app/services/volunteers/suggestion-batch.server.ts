@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
 import {
   volunteerRequests,
@@ -443,7 +443,7 @@ async function execute(runId: string, now: Date) {
   await db().transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += 1000)
       await tx.insert(volunteerSuggestions).values(rows.slice(i, i + 1000))
-    await tx
+    const still = await tx
       .update(volunteerSuggestionRuns)
       .set({
         status: 'finished',
@@ -454,7 +454,12 @@ async function execute(runId: string, now: Date) {
         suggestions: rows.length,
         objective: assignment.objective,
       })
-      .where(eq(volunteerSuggestionRuns.id, runId))
+      .where(
+        and(eq(volunteerSuggestionRuns.id, runId), eq(volunteerSuggestionRuns.status, 'running')),
+      )
+      .returning({ id: volunteerSuggestionRuns.id })
+    // Taken for dead (stale) meanwhile, and perhaps followed by a newer run: keep nothing.
+    if (still.length === 0) throw new Error('the run was marked failed while it worked')
     // Only the newest finished run is read; older runs keep their summary, not their rows.
     await tx.execute(sql`
       DELETE FROM volunteer_suggestions WHERE run_id <> ${runId}`)
