@@ -118,6 +118,7 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'volunteer_request.closed': 'admin:audit.actions.volunteer_request.closed',
   'volunteer_request.expired': 'admin:audit.actions.volunteer_request.expired',
   'match_weighting.updated': 'admin:audit.actions.match_weighting.updated',
+  'volunteer_suggestion_run.started': 'admin:audit.actions.volunteer_suggestion_run.started',
   'volunteer_data_agreement.accepted': 'admin:audit.actions.volunteer_data_agreement.accepted',
   'engagement.proposed': 'admin:audit.actions.engagement.proposed',
   'engagement.accepted': 'admin:audit.actions.engagement.accepted',

@@ -113,6 +113,7 @@ export const AUDIT_ACTIONS = [
   'volunteer_request.closed',
   'volunteer_request.expired',
   'match_weighting.updated',
+  'volunteer_suggestion_run.started',
   'volunteer_data_agreement.accepted',
   'engagement.proposed',
   'engagement.accepted',

@@ -1,13 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect } from 'react'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+} from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { FormError, TextField } from '#app/components/field.tsx'
+import { Moment } from '#app/components/moment.tsx'
 import { BUDGET_BAND_KEYS, BUDGET_BANDS } from '#app/domain/organizations.ts'
 import { SKILL_LEVEL_KEYS } from '#app/domain/volunteers/reasons.ts'
+import {
+  SUGGESTION_RUN_PHASE_KEYS,
+  SUGGESTION_RUN_STATUS_KEYS,
+} from '#app/domain/volunteers/suggestion-runs.ts'
 import { PAIR_FACTORS, SKILL_LEVELS, type PairFactor } from '#app/domain/volunteers/weights.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
+import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { MatchWeightsSchema } from '#app/schemas/volunteers/match-weights.ts'
@@ -15,6 +29,7 @@ import {
   currentMatchWeights,
   saveMatchWeights,
 } from '#app/services/volunteers/match-weights.server.ts'
+import { suggestionRunSummary } from '#app/services/volunteers/suggestion-batch.server.ts'
 import { parseForm } from '#app/utils/forms.server.ts'
 import { redirectWithFlash, requestOrigin } from '#app/utils/http.server.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
@@ -28,7 +43,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request)
   const t = await requestT(request)
-  return { title: t('admin:matching.title'), weights: await currentMatchWeights() }
+  const [weights, runs] = await Promise.all([currentMatchWeights(), suggestionRunSummary()])
+  return { title: t('admin:matching.title'), weights, runs }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -67,7 +83,7 @@ const SINGLE_KEYS = {
 
 /** The weights of decision 028, each editable with its problem beside it; every save is audited. */
 export default function AdminMatching() {
-  const { weights } = useLoaderData<typeof loader>()
+  const { weights, runs } = useLoaderData<typeof loader>()
   const failure = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation('admin')
@@ -85,35 +101,113 @@ export default function AdminMatching() {
     />
   )
   return (
-    <Card title={t('admin:matching.title')}>
-      <p className="hint">{t('admin:matching.lede')}</p>
-      <Form method="post" className="stack" onSubmit={form.onSubmit} noValidate>
-        <fieldset className="field">
-          <legend>{t('admin:matching.factors')}</legend>
-          <FormError message={form.errorOf('factors')} />
-          {PAIR_FACTORS.map((f) => number(`factors.${f}`, t(FACTOR_KEYS[f])))}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('admin:matching.levelShare')}</legend>
-          {SKILL_LEVELS.map((l) => number(`levelShare.${l}`, t(SKILL_LEVEL_KEYS[l])))}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('admin:matching.vulnerabilityBoost')}</legend>
-          {QUARTILES.map((q) =>
-            number(`vulnerabilityBoost.${q}`, t('admin:matching.quartile', { quartile: q + 1 })),
-          )}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('admin:matching.budgetBandBoost')}</legend>
-          {BUDGET_BANDS.map((b) => number(`budgetBandBoost.${b}`, t(BUDGET_BAND_KEYS[b])))}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('admin:matching.other')}</legend>
-          {Object.entries(SINGLE_KEYS).map(([name, key]) => number(name, t(key)))}
-        </fieldset>
-        <div>
-          <Button busy={navigation.state === 'submitting'}>{t('admin:matching.save')}</Button>
+    <>
+      <SuggestRunCard runs={runs} />
+      <Card title={t('admin:matching.title')}>
+        <p className="hint">{t('admin:matching.lede')}</p>
+        <Form method="post" className="stack" onSubmit={form.onSubmit} noValidate>
+          <fieldset className="field">
+            <legend>{t('admin:matching.factors')}</legend>
+            <FormError message={form.errorOf('factors')} />
+            {PAIR_FACTORS.map((f) => number(`factors.${f}`, t(FACTOR_KEYS[f])))}
+          </fieldset>
+          <fieldset className="field">
+            <legend>{t('admin:matching.levelShare')}</legend>
+            {SKILL_LEVELS.map((l) => number(`levelShare.${l}`, t(SKILL_LEVEL_KEYS[l])))}
+          </fieldset>
+          <fieldset className="field">
+            <legend>{t('admin:matching.vulnerabilityBoost')}</legend>
+            {QUARTILES.map((q) =>
+              number(`vulnerabilityBoost.${q}`, t('admin:matching.quartile', { quartile: q + 1 })),
+            )}
+          </fieldset>
+          <fieldset className="field">
+            <legend>{t('admin:matching.budgetBandBoost')}</legend>
+            {BUDGET_BANDS.map((b) => number(`budgetBandBoost.${b}`, t(BUDGET_BAND_KEYS[b])))}
+          </fieldset>
+          <fieldset className="field">
+            <legend>{t('admin:matching.other')}</legend>
+            {Object.entries(SINGLE_KEYS).map(([name, key]) => number(name, t(key)))}
+          </fieldset>
+          <div>
+            <Button busy={navigation.state === 'submitting'}>{t('admin:matching.save')}</Button>
+          </div>
+        </Form>
+      </Card>
+    </>
+  )
+}
+
+type Runs = ReturnType<typeof useLoaderData<typeof loader>>['runs']
+
+/**
+ * The platform batch: the button, the live run's phase and counts (the page reloads its data every
+ * few seconds while one is live; without JavaScript the link reloads it), and the last run's summary.
+ */
+function SuggestRunCard({ runs }: { runs: Runs }) {
+  const { t } = useTranslation('admin')
+  const format = useFormatters()
+  const navigation = useNavigation()
+  const revalidator = useRevalidator()
+  const { latest, finished } = runs
+  const live = latest !== null && (latest.status === 'queued' || latest.status === 'running')
+  useEffect(() => {
+    if (!live) return
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') revalidator.revalidate()
+    }, 2000)
+    return () => clearInterval(timer)
+  }, [live, revalidator])
+  const n = (value: number) => format.number(value)
+  return (
+    <Card title={t('admin:suggestRun.title')}>
+      <p className="hint">{t('admin:suggestRun.lede')}</p>
+      {live ? (
+        <div role="status">
+          <p>
+            {t(SUGGESTION_RUN_STATUS_KEYS[latest.status])}
+            {latest.phase ? ` · ${t(SUGGESTION_RUN_PHASE_KEYS[latest.phase])}` : null}
+          </p>
+          <p>
+            {t('admin:suggestRun.progress', {
+              done: n(latest.requestsDone),
+              of: n(latest.suggestibleRequests),
+              pairs: n(latest.candidatePairs),
+            })}
+          </p>
+          <p>
+            <Link to="/admin/matching">{t('admin:suggestRun.reload')}</Link>
+          </p>
         </div>
+      ) : latest?.status === 'failed' ? (
+        <p role="status">{t('admin:suggestRun.lastFailed')}</p>
+      ) : null}
+      {finished ? (
+        <dl className="summary">
+          <dt>{t('admin:suggestRun.finishedAt')}</dt>
+          <dd>
+            <Moment iso={String(finished.finishedAt)} />
+          </dd>
+          <dt>{t('admin:suggestRun.openRequests')}</dt>
+          <dd>{n(finished.openRequests)}</dd>
+          <dt>{t('admin:suggestRun.covered')}</dt>
+          <dd>
+            {t('admin:suggestRun.coveredOf', {
+              covered: n(finished.coveredRequests),
+              of: n(finished.suggestibleRequests),
+            })}
+          </dd>
+          <dt>{t('admin:suggestRun.pairs')}</dt>
+          <dd>{n(finished.candidatePairs)}</dd>
+        </dl>
+      ) : (
+        <p>{t('admin:suggestRun.never')}</p>
+      )}
+      <Form method="post" action="/admin/matching/suggest" className="row">
+        <Button busy={navigation.state === 'submitting'} disabled={live}>
+          {t('admin:suggestRun.button')}
+        </Button>
+        <Link to="/admin/matching/coverage">{t('admin:suggestRun.coverageLink')}</Link>
       </Form>
     </Card>
   )

@@ -18,6 +18,7 @@ import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useValidatedForm } from '#app/lib/use-validated-form.ts'
 import { VolunteerRequestSchema } from '#app/schemas/volunteers/request.ts'
 import { getPlaces } from '#app/services/places.server.ts'
+import { batchSuggestionsForRequest } from '#app/services/volunteers/batch-suggestions.server.ts'
 import { rankedVolunteersForRequest } from '#app/services/volunteers/matching.server.ts'
 import {
   closeRequest,
@@ -55,9 +56,11 @@ async function requireGroupRequest(request: Request, params: Record<string, stri
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, found: r } = await requireGroupRequest(request, params)
   // Volunteers are suggested only while the request is open: that is when its group may see them.
-  const [places, suggested, hours, grants] = await Promise.all([
+  const reader = await requestLanguage(request)
+  const [places, suggested, batchSuggested, hours, grants] = await Promise.all([
     getPlaces(r.placeFips ? [r.placeFips] : []),
-    r.status === 'open' ? rankedVolunteersForRequest(r.id, await requestLanguage(request)) : null,
+    r.status === 'open' ? rankedVolunteersForRequest(r.id, reader) : null,
+    r.status === 'open' ? batchSuggestionsForRequest(r.id, reader) : [],
     hoursOfRequest(r.id),
     grantsOf(organization.id),
   ])
@@ -66,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const grant = await grantOfApplication(r.applicationId)
   return {
     suggested,
+    batchSuggested,
     base: `/orgs/${organization.slug}/volunteer-requests`,
     status: r.status,
     editable: EDITABLE_REQUEST_STATUSES.includes(r.status),
@@ -189,7 +193,9 @@ export default function VolunteerRequestPage() {
           <p>{t('volunteers:requestPage.notEditable', { status })}</p>
         )}
       </Card>
-      {data.suggested ? <SuggestedVolunteers volunteers={data.suggested} /> : null}
+      {data.suggested ? (
+        <SuggestedVolunteers volunteers={data.suggested} batch={data.batchSuggested} />
+      ) : null}
       {data.closable ? (
         <Card title={t('volunteers:requestPage.closeTitle')}>
           <Form method="post" className="stack">

@@ -17,6 +17,7 @@ import {
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { pageLinks, pageParam, textParam } from '#app/lib/search-params.ts'
+import { batchSuggestionForVolunteer } from '#app/services/volunteers/batch-suggestions.server.ts'
 import { rankedRequestsForVolunteer } from '#app/services/volunteers/matching.server.ts'
 import { throwNotFound } from '#app/utils/http.server.ts'
 import { requestLanguage, requestT } from '#app/utils/i18n.server.ts'
@@ -38,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A GET filter with a value it does not know is ignored rather than refused.
   const skill = textParam(search, 'skill')
   const mode = textParam(search, 'mode')
-  const list = await rankedRequestsForVolunteer(user.id, await requestLanguage(request), {
+  const reader = await requestLanguage(request)
+  const list = await rankedRequestsForVolunteer(user.id, reader, {
     q: textParam(search, 'q'),
     skill: skill && isVolunteerSkill(skill) ? skill : undefined,
     mode: isWorkMode(mode) ? mode : undefined,
@@ -46,17 +48,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
   if (!list) throwNotFound('volunteers:refusals.noProfile')
   const t = await requestT(request)
-  return { title: t('volunteers:forYou.title'), ...list }
+  const batch = await batchSuggestionForVolunteer(user.id, reader)
+  return { title: t('volunteers:forYou.title'), batch, ...list }
 }
 
 export default function RequestsForYou() {
-  const { requests, page, pages, total } = useLoaderData<typeof loader>()
+  const { requests, page, pages, total, batch } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
   const { t } = useTranslation('volunteers')
   return (
     <>
       <h1>{t('volunteers:forYou.title')}</h1>
       <p className="lede">{t('volunteers:forYou.lede')}</p>
+      {batch ? (
+        <Card title={t('volunteers:batch.suggestedForYou')}>
+          <p className="hint">{t('volunteers:batch.suggestedForYouHint')}</p>
+          <h3>
+            <Link to={`/volunteer/requests/${batch.id}`}>{batch.title}</Link>
+          </h3>
+          <p className="eyebrow">
+            {batch.groupName} · {t(SKILL_KEYS[batch.skill as keyof typeof SKILL_KEYS])} ·{' '}
+            {t(WORK_MODE_KEYS[batch.workMode])}
+          </p>
+          <MatchReasons score={batch.score} reasons={batch.reasons} />
+        </Card>
+      ) : null}
       <FilterForm label={t('volunteers:forYou.filterLabel')}>
         <TextField
           label={t('volunteers:forYou.search')}

@@ -226,6 +226,14 @@ const MATRIX: Record<string, RouteExpectation> = {
     loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
     action: { answers: every(403, { anonymous: 'login', platformAdmin: 400 }) },
   },
+  // Matching coverage (charts and tables): admins only.
+  'routes/admin.matching_.coverage': {
+    loader: every(403, { anonymous: 'login', platformAdmin: 200 }),
+  },
+  // The platform batch of suggestions: admins only; an admin's post queues a run and goes back.
+  'routes/admin.matching_.suggest': {
+    action: { answers: every(403, { anonymous: 'login', platformAdmin: 302 }) },
+  },
   // The development outbox (no SMTP configured here): admins only.
   'routes/admin.outbox': { loader: every(403, { anonymous: 'login', platformAdmin: 200 }) },
   'routes/admin.outbox_.$messageId': {

@@ -6,6 +6,7 @@ import { notificationJobs } from '#app/services/notifications/notification-jobs.
 import { reviewJobs } from '#app/services/review/progress.server.ts'
 import { grantReminderJobs } from '#app/services/grants/grant-reminders.server.ts'
 import { volunteerRequestJobs } from '#app/services/volunteers/request-sweep.server.ts'
+import { suggestionBatchJobs } from '#app/services/volunteers/suggestion-batch.server.ts'
 import { engagementJobs } from '#app/services/engagements/engagement-expiry.server.ts'
 import { checkInJobs } from '#app/services/engagements/check-ins.server.ts'
 
@@ -20,6 +21,7 @@ export const ALL_JOBS = [
   ...volunteerRequestJobs,
   ...engagementJobs,
   ...checkInJobs,
+  ...suggestionBatchJobs,
 ]
 
 export function defineAllJobs() {

@@ -54,7 +54,7 @@ export const REQUESTS_PAGE_SIZE = 20
 /** A request without a deadline is paced over this many days, so its hours still read as a pace. */
 const OPEN_ENDED_DAYS = 90
 
-const todayUtc = (now: Date) => now.toISOString().slice(0, 10)
+export const todayUtc = (now: Date) => now.toISOString().slice(0, 10)
 
 function addDays(date: string, days: number) {
   const d = new Date(`${date}T00:00:00Z`)
@@ -64,7 +64,7 @@ function addDays(date: string, days: number) {
 
 const levelsFrom = (minimum: SkillLevel) => SKILL_LEVELS.slice(SKILL_LEVELS.indexOf(minimum))
 
-function matchRequestOf(
+export function matchRequestOf(
   r: VolunteerRequest,
   today: string,
   groupHours: readonly WeeklyWindow[],
@@ -83,7 +83,10 @@ function matchRequestOf(
 }
 
 /** Each request's working hours, in UTC at `now` (read in the request's own zone). */
-async function groupHoursOf(requests: readonly { id: string; timeZone: string }[], now: Date) {
+export async function groupHoursOf(
+  requests: readonly { id: string; timeZone: string }[],
+  now: Date,
+) {
   const ids = requests.map((r) => r.id)
   const rows = ids.length
     ? await db()
@@ -101,26 +104,28 @@ async function groupHoursOf(requests: readonly { id: string; timeZone: string }[
     if (!offsets.has(zone)) offsets.set(zone, zoneOffsetMinutes(zone, now))
     return offsets.get(zone)!
   }
+  // Grouped first: the platform batch asks for thousands of requests at once.
+  const byRequest = new Map<
+    string,
+    { weekday: Weekday; startMinute: number; endMinute: number }[]
+  >()
+  for (const { requestId, ...w } of rows) {
+    const list = byRequest.get(requestId) ?? []
+    list.push({ ...w, weekday: w.weekday as Weekday })
+    byRequest.set(requestId, list)
+  }
   return new Map(
-    requests.map((r) => [
-      r.id,
-      windowsInUtc(
-        rows
-          .filter((w) => w.requestId === r.id)
-          .map((w) => ({ ...w, weekday: w.weekday as Weekday })),
-        offsetOf(r.timeZone),
-      ),
-    ]),
+    requests.map((r) => [r.id, windowsInUtc(byRequest.get(r.id) ?? [], offsetOf(r.timeZone))]),
   )
 }
 
-const placeFitOf = (
+export const placeFitOf = (
   volunteerPlace: string | null,
   area: TravelArea,
   requestPlace: string | null,
 ): PlaceFit => placeFitWithin(volunteerPlace, area, requestPlace)
 
-function wordsOf(reader: Language, reasons: readonly MatchReason[]): ReasonLine[] {
+export function wordsOf(reader: Language, reasons: readonly MatchReason[]): ReasonLine[] {
   const t = fixedT(reader)
   return reasons.map((r) => ({ text: describeReason(t, reader, r), points: r.points }))
 }
