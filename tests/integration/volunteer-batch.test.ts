@@ -38,6 +38,7 @@ import * as adminMatching from '#app/routes/admin.matching.tsx'
 import * as forYou from '#app/routes/volunteer_.requests._index.tsx'
 import * as groupRequestPage from '#app/routes/orgs.$slug.volunteer-requests.$requestId.tsx'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { openVolunteerRequest } from '#tests/support/volunteer-requests.ts'
 import { cookieFor, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { eventually } from '#tests/support/eventually.ts'
@@ -113,27 +114,6 @@ async function group(band: BudgetBand | null = null) {
   return made
 }
 
-async function request(
-  organizationId: string,
-  values: Partial<typeof volunteerRequests.$inferInsert> = {},
-) {
-  const [row] = await db()
-    .insert(volunteerRequests)
-    .values({
-      organizationId,
-      skill: 'finance',
-      title: 'Books for our pantry',
-      goal: 'Know what came in and went out.',
-      hours: 20,
-      deadline: '2027-01-30',
-      status: 'open',
-      openedAt: new Date('2026-11-20T00:00:00Z'),
-      ...values,
-    })
-    .returning()
-  return row!
-}
-
 async function runBatch() {
   const admin = await createUser({ admin: true })
   const started = await startSuggestionRun({ id: admin.id }, { inProcess: false })
@@ -159,7 +139,7 @@ describe('the platform batch over the database', () => {
     const sameState = counties.find((c) => c.fips !== here && c.fips.startsWith(here.slice(0, 2)))!
     const otherState = counties.find((c) => !c.fips.startsWith(here.slice(0, 2)))!
     const { org } = await group()
-    const onSite = await request(org.id, { workMode: 'on_site', placeFips: here })
+    const onSite = await openVolunteerRequest(org.id, { workMode: 'on_site', placeFips: here })
     const traveller = await volunteer({
       name: 'Traveller',
       mode: 'on_site',
@@ -183,10 +163,16 @@ describe('the platform batch over the database', () => {
   it('stores one request per volunteer, leaving out paused volunteers and closed requests', async () => {
     const small = await group('under_50k')
     const large = await group('over_5m')
-    const a = await request(small.org.id, { title: 'Small group books' })
-    const b = await request(large.org.id, { title: 'Large group books' })
-    const closed = await request(small.org.id, { title: 'Closed books', status: 'closed' })
-    const legal = await request(small.org.id, { skill: 'legal', title: 'Bylaws review' })
+    const a = await openVolunteerRequest(small.org.id, { title: 'Small group books' })
+    const b = await openVolunteerRequest(large.org.id, { title: 'Large group books' })
+    const closed = await openVolunteerRequest(small.org.id, {
+      title: 'Closed books',
+      status: 'closed',
+    })
+    const legal = await openVolunteerRequest(small.org.id, {
+      skill: 'legal',
+      title: 'Bylaws review',
+    })
     const first = await volunteer({ name: 'First' })
     const second = await volunteer({ name: 'Second', skills: [['finance', 'experienced']] })
     const paused = await volunteer({ name: 'Paused', paused: true })
@@ -263,7 +249,7 @@ describe('the platform batch over the database', () => {
 
   it('does not suggest a request to someone already proposed for it', async () => {
     const { org } = await group()
-    const only = await request(org.id)
+    const only = await openVolunteerRequest(org.id)
     const offered = await volunteer({ name: 'Offered' })
     await db().insert(volunteerEngagements).values({
       requestId: only.id,
@@ -278,7 +264,7 @@ describe('the platform batch over the database', () => {
 describe('one run at a time', () => {
   it('refuses a second start while one is live, whoever asks, and runs a run once', async () => {
     const { org } = await group()
-    await request(org.id)
+    await openVolunteerRequest(org.id)
     await volunteer()
     const [one, two] = await Promise.all([createUser({ admin: true }), createUser({ admin: true })])
     const starts = await Promise.all([
@@ -379,16 +365,20 @@ describe('coverage figures', () => {
     const unknown = await group(null)
     // Open requests: two of the small group's (one in a low-SVI county, one in a high one), one
     // of the large group's (high SVI), one of the group with no band (no place).
-    const s1 = await request(small.org.id, { placeFips: lowSvi.fips, title: 'S1' })
-    const s2 = await request(small.org.id, { placeFips: highSvi.fips, skill: 'legal', title: 'S2' })
-    const l1 = await request(large.org.id, {
+    const s1 = await openVolunteerRequest(small.org.id, { placeFips: lowSvi.fips, title: 'S1' })
+    const s2 = await openVolunteerRequest(small.org.id, {
+      placeFips: highSvi.fips,
+      skill: 'legal',
+      title: 'S2',
+    })
+    const l1 = await openVolunteerRequest(large.org.id, {
       placeFips: highSvi.fips,
       skill: 'design',
       title: 'L1',
     })
-    const u1 = await request(unknown.org.id, { skill: 'hr', title: 'U1' })
+    const u1 = await openVolunteerRequest(unknown.org.id, { skill: 'hr', title: 'U1' })
     // A closed request counts for time to offer and completion, not for the open share.
-    const c1 = await request(large.org.id, {
+    const c1 = await openVolunteerRequest(large.org.id, {
       placeFips: lowSvi.fips,
       status: 'closed',
       title: 'C1',
@@ -505,7 +495,7 @@ describe('through the job queue', () => {
 
   it('an admin’s start is queued, a second one refused, and one worker runs it once', async () => {
     const { org } = await group()
-    await request(org.id)
+    await openVolunteerRequest(org.id)
     await volunteer()
     const admin = await createUser({ admin: true })
     const first = await startSuggestionRun({ id: admin.id })

@@ -7,7 +7,6 @@ import {
   places,
   volunteerAvailability,
   volunteerProfiles,
-  volunteerRequests,
   volunteerSkills,
 } from '#db/schema/index.ts'
 import type { SkillLevel, VolunteerSkill, WorkMode } from '#app/domain/skills.ts'
@@ -21,6 +20,7 @@ import * as requestView from '#app/routes/volunteer_.requests.$requestId.tsx'
 import * as adminMatching from '#app/routes/admin.matching.tsx'
 import * as groupRequestPage from '#app/routes/orgs.$slug.volunteer-requests.$requestId.tsx'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { openVolunteerRequest } from '#tests/support/volunteer-requests.ts'
 import { cookieFor, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
@@ -75,31 +75,13 @@ async function volunteer(setup: VolunteerSetup = {}) {
   return { user, profile: profile! }
 }
 
-async function openRequest(
-  organizationId: string,
-  values: Partial<typeof volunteerRequests.$inferInsert> = {},
-) {
-  const [row] = await db()
-    .insert(volunteerRequests)
-    .values({
-      organizationId,
-      skill: 'finance',
-      title: 'Books for our pantry',
-      goal: 'Know what came in and went out.',
-      hours: 20,
-      deadline: '2027-01-30',
-      status: 'open',
-      openedAt: new Date('2026-11-20T00:00:00Z'),
-      ...values,
-    })
-    .returning()
-  return row!
-}
-
 describe('rankedVolunteersForRequest', () => {
   it('leaves out paused volunteers and those missing the skill, level or a language', async () => {
     const { org } = await createOrgWithOwner()
-    const request = await openRequest(org.id, { minLevel: 'experienced', languages: ['es'] })
+    const request = await openVolunteerRequest(org.id, {
+      minLevel: 'experienced',
+      languages: ['es'],
+    })
     const fits = await volunteer({ name: 'Fits', languages: ['en', 'es'] })
     await volunteer({ name: 'Paused', languages: ['es'], paused: true })
     await volunteer({ name: 'No skill', languages: ['es'], skills: [['legal', 'expert']] })
@@ -112,7 +94,7 @@ describe('rankedVolunteersForRequest', () => {
   it('keeps on-site work to volunteers in the same county who work on site', async () => {
     const { org } = await createOrgWithOwner()
     const [here, there] = counties as [string, string]
-    const request = await openRequest(org.id, {
+    const request = await openVolunteerRequest(org.id, {
       skill: 'design',
       workMode: 'on_site',
       placeFips: here,
@@ -150,7 +132,7 @@ describe('rankedVolunteersForRequest', () => {
 
   it('ranks the higher level first and explains the score in words that add up to it', async () => {
     const { org } = await createOrgWithOwner()
-    const request = await openRequest(org.id, { skill: 'translation' })
+    const request = await openVolunteerRequest(org.id, { skill: 'translation' })
     const some = await volunteer({ name: 'Some', skills: [['translation', 'some']] })
     const expert = await volunteer({ name: 'Expert', skills: [['translation', 'expert']] })
     const ranked = await rankedVolunteersForRequest(request.id, 'es', { now: NOW })
@@ -168,7 +150,7 @@ describe('rankedRequestsForVolunteer', () => {
     const nobody = await createUser()
     expect(await rankedRequestsForVolunteer(nobody.id, 'en', {}, NOW)).toBeNull()
     const { org } = await createOrgWithOwner()
-    await openRequest(org.id)
+    await openVolunteerRequest(org.id)
     const paused = await volunteer({ paused: true })
     const list = await rankedRequestsForVolunteer(paused.user.id, 'en', {}, NOW)
     expect(list?.requests).toEqual([])
@@ -190,18 +172,18 @@ describe('rankedRequestsForVolunteer', () => {
       .update(organizations)
       .set({ budgetBand: 'under_50k' })
       .where(eq(organizations.id, small.org.id))
-    const plain = await openRequest(big.org.id, {
+    const plain = await openVolunteerRequest(big.org.id, {
       placeFips: calm,
       title: 'Ledger clean-up',
       skill: 'fundraising',
     })
-    const boosted = await openRequest(small.org.id, {
+    const boosted = await openVolunteerRequest(small.org.id, {
       placeFips: vulnerable,
       title: 'Pantry books',
       skill: 'fundraising',
     })
-    await openRequest(small.org.id, { skill: 'legal', title: 'Bylaws' })
-    await openRequest(small.org.id, {
+    await openVolunteerRequest(small.org.id, { skill: 'legal', title: 'Bylaws' })
+    await openVolunteerRequest(small.org.id, {
       status: 'draft',
       openedAt: null,
       title: 'Draft',
@@ -222,7 +204,7 @@ describe('rankedRequestsForVolunteer', () => {
 describe('the pages', () => {
   it("shows an open request's group its suggested volunteers with reasons", async () => {
     const group = await createOrgWithOwner()
-    const request = await openRequest(group.org.id, { skill: 'hr', deadline: null })
+    const request = await openVolunteerRequest(group.org.id, { skill: 'hr', deadline: null })
     const helper = await volunteer({ name: 'Helper', skills: [['hr', 'experienced']] })
     const page = await call(
       groupRequestPage.loader,
@@ -239,7 +221,7 @@ describe('the pages', () => {
   it('sends someone without a volunteer profile away from requests', async () => {
     const nobody = await createUser()
     const { org } = await createOrgWithOwner()
-    const request = await openRequest(org.id)
+    const request = await openVolunteerRequest(org.id)
     const cookie = await cookieFor(nobody.id)
     const list = await call(forYou.loader, makeRequest('/volunteer/requests', { cookie }))
     expect(list.status).toBe(404)
@@ -255,8 +237,8 @@ describe('the pages', () => {
 
   it('lists requests for a volunteer with search and filters from the query', async () => {
     const { org } = await createOrgWithOwner()
-    const wanted = await openRequest(org.id, { skill: 'facilitation', title: 'Town hall' })
-    await openRequest(org.id, { skill: 'facilitation', title: 'Board retreat' })
+    const wanted = await openVolunteerRequest(org.id, { skill: 'facilitation', title: 'Town hall' })
+    await openVolunteerRequest(org.id, { skill: 'facilitation', title: 'Board retreat' })
     const me = await volunteer({ skills: [['facilitation', 'expert']] })
     const page = await call(
       forYou.loader,
@@ -270,7 +252,7 @@ describe('the pages', () => {
 
   it('hides the details of personal-data work until the volunteer accepts the agreement', async () => {
     const { org } = await createOrgWithOwner()
-    const request = await openRequest(org.id, {
+    const request = await openVolunteerRequest(org.id, {
       skill: 'public_health',
       goal: 'Clean the clinic list',
       touchesPersonalData: true,
@@ -341,7 +323,7 @@ describe('the matching weights page', () => {
   it('saves valid weights with an audit row, and the rankings use them', async () => {
     const admin = await createUser({ admin: true })
     const { org } = await createOrgWithOwner()
-    const request = await openRequest(org.id, { skill: 'marketing' })
+    const request = await openVolunteerRequest(org.id, { skill: 'marketing' })
     await volunteer({ skills: [['marketing', 'some']] })
     const before = await rankedVolunteersForRequest(request.id, 'en', { now: NOW })
     const saved = await call(

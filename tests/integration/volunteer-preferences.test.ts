@@ -21,6 +21,7 @@ import {
   rankedVolunteersForRequest,
 } from '#app/services/volunteers/matching.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
+import { openVolunteerRequest } from '#tests/support/volunteer-requests.ts'
 import { cookieFor, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
 import { awardedGrant } from '#tests/support/grants.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
@@ -73,27 +74,6 @@ async function volunteer(
   return { user, profile: profile! }
 }
 
-async function openRequest(
-  organizationId: string,
-  values: Partial<typeof volunteerRequests.$inferInsert> = {},
-) {
-  const [row] = await db()
-    .insert(volunteerRequests)
-    .values({
-      organizationId,
-      skill: 'finance',
-      title: 'Books for our pantry',
-      goal: 'Know what came in and went out.',
-      hours: 20,
-      deadline: '2027-01-30',
-      status: 'open',
-      openedAt: new Date('2026-11-20T00:00:00Z'),
-      ...values,
-    })
-    .returning()
-  return row!
-}
-
 const lineOf = (reasons: { text: string; points: number }[], start: string) =>
   reasons.find((r) => r.text.startsWith(start))
 
@@ -101,7 +81,7 @@ describe('a group’s preferred languages and working hours in the score', () =>
   it('scores the share of preferred languages spoken and the hours shared, worked by hand', async () => {
     const { org } = await createOrgWithOwner()
     // Tuesday 19:00–22:00 in New York = Wednesday 00:00–03:00 UTC.
-    const request = await openRequest(org.id, {
+    const request = await openVolunteerRequest(org.id, {
       preferredLanguages: ['es', 'vi'],
       timeZone: 'America/New_York',
     })
@@ -134,7 +114,7 @@ describe('a group’s preferred languages and working hours in the score', () =>
 
   it('shows a volunteer the group’s preferred languages and working hours on the request', async () => {
     const { org } = await createOrgWithOwner()
-    const request = await openRequest(org.id, {
+    const request = await openVolunteerRequest(org.id, {
       preferredLanguages: ['so'],
       timeZone: 'America/Chicago',
     })
@@ -156,7 +136,7 @@ describe('a group’s preferred languages and working hours in the score', () =>
 
   it('says in Spanish how much working time is shared', async () => {
     const { org } = await createOrgWithOwner()
-    const request = await openRequest(org.id, { timeZone: 'America/Chicago' })
+    const request = await openVolunteerRequest(org.id, { timeZone: 'America/Chicago' })
     await db()
       .insert(volunteerRequestHours)
       .values({ requestId: request.id, weekday: 2, startMinute: 18 * 60, endMinute: 20 * 60 })
@@ -168,11 +148,14 @@ describe('a group’s preferred languages and working hours in the score', () =>
 
   it('ranks a volunteer’s requests by the group’s preferences too', async () => {
     const { org } = await createOrgWithOwner()
-    const preferred = await openRequest(org.id, {
+    const preferred = await openVolunteerRequest(org.id, {
       title: 'Prefers Spanish',
       preferredLanguages: ['es'],
     })
-    const other = await openRequest(org.id, { title: 'Prefers Somali', preferredLanguages: ['so'] })
+    const other = await openVolunteerRequest(org.id, {
+      title: 'Prefers Somali',
+      preferredLanguages: ['so'],
+    })
     const v = await volunteer('Reader', { languages: ['en', 'es'] })
     const found = await rankedRequestsForVolunteer(v.user.id, 'en', {}, NOW)
     const mine = new Set([preferred.id, other.id])
@@ -207,7 +190,7 @@ describe('on-site work within the volunteer’s travel area (SQL)', () => {
 
   it('reaches volunteers in the county, and in the state for those who travel that far', async () => {
     const { org } = await createOrgWithOwner()
-    const request = await openRequest(org.id, { workMode: 'on_site', placeFips: here })
+    const request = await openVolunteerRequest(org.id, { workMode: 'on_site', placeFips: here })
     const local = await volunteer('Local', { place: here })
     const stateWide = await volunteer('State-wide', { place: sameState, area: 'same_state' })
     await volunteer('Stays home', { place: sameState, area: 'same_county' })
@@ -230,19 +213,19 @@ describe('on-site work within the volunteer’s travel area (SQL)', () => {
   it('shows a volunteer the on-site requests within their area only', async () => {
     const { org } = await createOrgWithOwner()
     // Other tests' requests share this database: only this group's are compared.
-    const inState = await openRequest(org.id, {
+    const inState = await openVolunteerRequest(org.id, {
       skill: 'fundraising',
       title: 'In my state',
       workMode: 'on_site',
       placeFips: here,
     })
-    await openRequest(org.id, {
+    await openVolunteerRequest(org.id, {
       skill: 'fundraising',
       title: 'Elsewhere',
       workMode: 'on_site',
       placeFips: otherState,
     })
-    const remote = await openRequest(org.id, {
+    const remote = await openVolunteerRequest(org.id, {
       skill: 'fundraising',
       title: 'Remote',
       workMode: 'remote',
