@@ -10,6 +10,7 @@ import {
   driftedAccounts,
   driftedTotals,
   postTransaction,
+  postTransactions,
   reverseTransaction,
 } from '#app/services/ledger/ledger.server.ts'
 import { createOpenProgram } from '#tests/support/factories.ts'
@@ -52,6 +53,54 @@ describe('the ledger', () => {
     expect(posted.recorded).toBe(true)
     expect(await balanceOf(db(), fund)).toBe(48_25)
     expect(await balanceOf(db(), fees)).toBe(1_75)
+    expect(await driftedAccounts(db())).toEqual([])
+  })
+
+  it('records many movements in one call, each once, with their entries in order', async () => {
+    const [a, b] = [await aFund(), await aFund()]
+    const earlier = key('earlier')
+    const first = await postTransaction(db(), {
+      idempotencyKey: earlier,
+      movement: 'gift_settled',
+      postings: move(processor, a, 10_00),
+    })
+    const [giftA, giftB, again, twice] = [key('a'), key('b'), earlier, key('t')]
+    const movements = [
+      {
+        idempotencyKey: giftA,
+        movement: 'gift_settled' as const,
+        postings: [...move(processor, a, 30_00), ...move(a, fees, 1_20)],
+      },
+      {
+        idempotencyKey: giftB,
+        movement: 'gift_settled' as const,
+        postings: move(processor, b, 20_00),
+      },
+      {
+        idempotencyKey: again,
+        movement: 'gift_settled' as const,
+        postings: move(processor, a, 10_00),
+      },
+      { idempotencyKey: twice, movement: 'processor_fee' as const, postings: move(b, fees, 50) },
+      {
+        idempotencyKey: twice,
+        movement: 'processor_fee' as const,
+        postings: move(b, fees, 50),
+      },
+    ]
+    const posted = await db().transaction((tx) => postTransactions(tx, movements))
+    expect(posted.map((p) => p.recorded)).toEqual([true, true, false, true, false])
+    expect(posted[2]!.transactionId).toBe(first.transactionId)
+    expect(posted[4]!.transactionId).toBe(posted[3]!.transactionId)
+    expect(await balanceOf(db(), a)).toBe(10_00 + 30_00 - 1_20)
+    expect(await balanceOf(db(), b)).toBe(20_00 - 50)
+    // Each transaction's entries, in the order they were given (reversals read them so).
+    const entries = await db()
+      .select({ amount: ledgerEntries.amountMinor })
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.transactionId, posted[0]!.transactionId))
+      .orderBy(ledgerEntries.id)
+    expect(entries.map((e) => e.amount)).toEqual([-30_00, 30_00, -1_20, 1_20])
     expect(await driftedAccounts(db())).toEqual([])
   })
 

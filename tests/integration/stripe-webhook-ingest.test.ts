@@ -3,7 +3,7 @@ import { count, eq, inArray } from 'drizzle-orm'
 import express from 'express'
 import type Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { stripeEvents } from '#db/schema/index.ts'
+import { donations, mailMessages, stripeEvents } from '#db/schema/index.ts'
 import { db } from '#db/client.server.ts'
 import { processorFee } from '#app/domain/donations/fees.ts'
 import { driftedAccounts } from '#app/services/ledger/ledger.server.ts'
@@ -17,6 +17,7 @@ import {
   eventsHeld,
   give,
   postedFor,
+  twin,
   withStripeStandIn,
   type Delivery,
 } from '#tests/support/stripe-webhook.ts'
@@ -145,5 +146,39 @@ describe('two processes recording overlapping batches', () => {
       .from(stripeEvents)
       .where(eq(stripeEvents.id, arrival.event.id))
     expect(row!.appliedAt).toBeInstanceOf(Date)
+  })
+})
+
+describe('one batch of Checkout events', () => {
+  it('settles its gifts together, each once, and keeps each event’s own answer', async () => {
+    const [a, b, c] = await completionsOf([41_00, 42_00, 43_00])
+    const event = (d: Delivery) => JSON.parse(d.payload) as Stripe.Event
+    const arrivals = await Promise.all(
+      [a!.completed, twin(a!.completed, 'evt_batch_twin_a'), b!.completed, c!.completed].map((d) =>
+        arrivalOf(event(d)),
+      ),
+    )
+    // B's donation no longer matches what Stripe charged: its event alone is not applied.
+    await db().update(donations).set({ amountMinor: 99_00 }).where(eq(donations.id, b!.donation.id))
+    const answers = await recordAndApply(arrivals)
+    expect(answers).toEqual(['applied', 'applied', 'not_applied', 'applied'])
+    for (const gift of [a!, c!]) {
+      expect((await donationNow(gift.donation.id)).status).toBe('succeeded')
+      expect(await postedFor(gift.donation.id)).toEqual(['gift_settled', 'processor_fee'])
+      expect(await auditsOf(gift.donation.id)).toEqual(['donation.settled'])
+      const receipts = await db()
+        .select({ id: mailMessages.id })
+        .from(mailMessages)
+        .where(eq(mailMessages.idempotencyKey, `donation-receipt:${gift.donation.id}`))
+      expect(receipts).toHaveLength(1)
+    }
+    expect((await donationNow(b!.donation.id)).status).toBe('pending')
+    expect(await postedFor(b!.donation.id)).toEqual([])
+    const [noted] = await db()
+      .select({ error: stripeEvents.error })
+      .from(stripeEvents)
+      .where(eq(stripeEvents.id, arrivals[2]!.event.id))
+    expect(noted!.error).toBe('amount_mismatch')
+    expect(await driftedAccounts(db())).toEqual([])
   })
 })

@@ -16,15 +16,23 @@ export interface AuditInput {
 
 /** Writes one audit row; pass the transaction of the change it records so both commit together. */
 export async function recordAudit(tx: Db, entry: AuditInput) {
-  await tx.insert(auditLog).values({
-    actorUserId: entry.actorUserId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    organizationId: entry.organizationId ?? null,
-    ip: entry.ip ?? null,
-    details: entry.details ?? {},
-  })
+  await recordAudits(tx, [entry])
+}
+
+/** Writes audit rows in one statement (a batch of webhook events audits its changes so). */
+export async function recordAudits(tx: Db, entries: readonly AuditInput[]) {
+  if (entries.length === 0) return
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      organizationId: entry.organizationId ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details ?? {},
+    })),
+  )
 }
 
 export interface AuditFilter {

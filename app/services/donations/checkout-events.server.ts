@@ -1,11 +1,19 @@
-import { eq } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type Stripe from 'stripe'
-import type { Db, Tx } from '#db/client.server.ts'
+import type { Tx } from '#db/client.server.ts'
 import { donations, type Donation } from '#db/schema/index.ts'
+import { canMove } from '#app/domain/donations/donation-status.ts'
 import { stripe } from '#app/services/payments/stripe.server.ts'
-import { lockDonation, moveTo, type Locked, type Move } from './donation-moves.server.ts'
-import { donorLanguage, mailSettledGift } from './gift-mails.server.ts'
-import { invoiceIntent, paidChargeOf, postSettlement, settledFields } from './settlement.server.ts'
+import {
+  AUDIT,
+  auditEvents,
+  lockDonations,
+  moveTo,
+  type Locked,
+  type Move,
+} from './donation-moves.server.ts'
+import { donorLanguage, mailSettledGifts } from './gift-mails.server.ts'
+import { invoiceIntent, paidChargeOf, postSettlements, settledFields } from './settlement.server.ts'
 
 /**
  * What the Checkout events do to a donation. Each event is first re-read from Stripe (outside the
@@ -61,11 +69,10 @@ export async function readCheckoutFacts(event: Stripe.Event): Promise<CheckoutFa
 export type NotApplied =
   'unknown_donation' | 'session_mismatch' | 'amount_mismatch' | 'object_missing'
 
-/** The donation the session names (our id in its metadata), locked for this transaction. */
-function lockSessionDonation(tx: Db, session: Stripe.Checkout.Session) {
+/** The donation the session names (our id in its metadata); null when it names none. */
+function donationIdOf(session: Stripe.Checkout.Session): string | null {
   const donationId = session.metadata?.donationId ?? session.client_reference_id
-  if (!donationId || !/^[0-9a-f-]{36}$/i.test(donationId)) return null
-  return lockDonation(tx, eq(donations.id, donationId))
+  return donationId && /^[0-9a-f-]{36}$/i.test(donationId) ? donationId : null
 }
 
 /** The charge Stripe made for the session matches what the donor was asked for. */
@@ -86,19 +93,48 @@ export interface Applied {
   notApplied: NotApplied | null
 }
 
-export async function applyCheckoutEvent(
+/** A Checkout event with the session as Stripe has it now. */
+export interface CheckoutArrival {
+  event: Stripe.Event
+  facts: CheckoutFacts
+}
+
+/**
+ * Applies Checkout events together, answering for each in order (a batch of deliveries settles
+ * its gifts in a few statements: issue 10's ingest rate). The donations are locked at once, in
+ * id order; each event is judged against its donation as the events before it left it, so the
+ * same gift twice in a batch settles once.
+ */
+export async function applyCheckoutEvents(
   tx: Tx,
-  event: Stripe.Event,
-  facts: CheckoutFacts,
-): Promise<Applied> {
-  const donation = await lockSessionDonation(tx, facts.session)
-  if (!donation) return { donationId: null, notApplied: 'unknown_donation' }
-  const problem = mismatch(donation, facts)
-  if (problem) return { donationId: donation.id, notApplied: problem }
-  const target = targetStatus(event.type, facts)
-  if (target === 'succeeded') await settle(tx, donation, event, facts)
-  else if (target) await moveTo(tx, donation, target, event, {})
-  return { donationId: donation.id, notApplied: null }
+  arrivals: readonly CheckoutArrival[],
+): Promise<Applied[]> {
+  const ids = arrivals.map(({ facts }) => donationIdOf(facts.session))
+  const locked = await lockDonations(
+    tx,
+    ids.filter((id): id is string => id !== null),
+  )
+  const settling: SettlingCheckout[] = []
+  const applied: Applied[] = []
+  for (const [n, { event, facts }] of arrivals.entries()) {
+    const donation = locked.get(ids[n] ?? '')
+    if (!donation) {
+      applied.push({ donationId: null, notApplied: 'unknown_donation' })
+      continue
+    }
+    const problem = mismatch(donation, facts)
+    applied.push({ donationId: donation.id, notApplied: problem })
+    if (problem) continue
+    const target = targetStatus(event.type, facts)
+    if (target === 'succeeded' && canMove(donation.status, target)) {
+      settling.push({ donation: { ...donation }, event, facts })
+      donation.status = target
+    } else if (target && target !== 'succeeded') {
+      if (await moveTo(tx, donation, target, event, {})) donation.status = target
+    }
+  }
+  await settle(tx, settling)
+  return applied
 }
 
 /**
@@ -113,22 +149,58 @@ function targetStatus(type: string, facts: CheckoutFacts): Move | null {
   return null
 }
 
+interface SettlingCheckout extends CheckoutArrival {
+  donation: Locked
+}
+
 /**
- * The gift settles: the whole charge comes from the processor into the fund, and the processor's
- * actual fee (from the balance transaction) goes from the fund to the fees account. A donor who
- * covered the fee paid it on top, so the fund keeps at least the gift. Its mails (receipt,
- * tribute) are written with it, once: only the move to settled sends them.
+ * The gifts settle: for each, the whole charge comes from the processor into the fund, and the
+ * processor's actual fee (from the balance transaction) goes from the fund to the fees account. A
+ * donor who covered the fee paid it on top, so the fund keeps at least the gift. Their mails
+ * (receipt, tribute) are written with them, once: only the move to settled sends them. One
+ * statement per kind of change, whatever the number of gifts.
  */
-async function settle(tx: Tx, donation: Locked, event: Stripe.Event, facts: CheckoutFacts) {
-  const paid = { charge: facts.charge!, balance: facts.balance! }
-  const moved = await moveTo(tx, donation, 'succeeded', event, {
-    ...settledFields(paid),
-    stripeCheckoutSessionId: facts.session.id,
-    stripeSubscriptionId:
-      typeof facts.session.subscription === 'string' ? facts.session.subscription : null,
-  })
-  if (!moved) return
-  await postSettlement(tx, donation, event, paid)
-  const { metadata, locale } = facts.session
-  await mailSettledGift(tx, donation.id, donorLanguage(metadata, locale))
+async function settle(tx: Tx, settling: readonly SettlingCheckout[]) {
+  if (settling.length === 0) return
+  const paid = (facts: CheckoutFacts) => ({ charge: facts.charge!, balance: facts.balance! })
+  await tx.execute(sql`
+    UPDATE ${donations} AS d
+       SET status = 'succeeded', settled_at = s.settled_at, processor_fee_minor = s.fee,
+           stripe_payment_intent_id = s.intent, stripe_charge_id = s.charge,
+           stripe_checkout_session_id = s.session, stripe_subscription_id = s.subscription,
+           updated_at = now()
+      FROM (VALUES ${sql.join(
+        settling.map(({ donation, facts }) => {
+          const fields = settledFields(paid(facts))
+          const { subscription } = facts.session
+          return sql`(${donation.id}::uuid, ${fields.settledAt.toISOString()}::timestamptz,
+            ${fields.processorFeeMinor}::bigint, ${fields.stripePaymentIntentId}::text,
+            ${fields.stripeChargeId}::text, ${facts.session.id}::text,
+            ${typeof subscription === 'string' ? subscription : null}::text)`
+        }),
+        sql`, `,
+      )}) AS s (id, settled_at, fee, intent, charge, session, subscription)
+     WHERE d.id = s.id`)
+  await auditEvents(
+    tx,
+    settling.map(({ donation, event }) => ({
+      donation,
+      action: AUDIT.succeeded,
+      event,
+      details: { from: donation.status },
+    })),
+  )
+  await postSettlements(
+    tx,
+    settling.map(({ donation, event, facts }) => ({ donation, event, paid: paid(facts) })),
+  )
+  await mailSettledGifts(
+    tx,
+    new Map(
+      settling.map(({ donation, facts }) => [
+        donation.id,
+        donorLanguage(facts.session.metadata, facts.session.locale),
+      ]),
+    ),
+  )
 }

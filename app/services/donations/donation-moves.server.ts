@@ -1,10 +1,10 @@
-import { eq, type SQL } from 'drizzle-orm'
+import { eq, inArray, type SQL } from 'drizzle-orm'
 import type Stripe from 'stripe'
 import type { Db } from '#db/client.server.ts'
 import { donations, funds, type Donation } from '#db/schema/index.ts'
 import { canMove } from '#app/domain/donations/donation-status.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
-import { recordAudit } from '#app/services/admin/audit.server.ts'
+import { recordAudits } from '#app/services/admin/audit.server.ts'
 
 /** A donation locked for the event's transaction, with its fund's organisation (for the audit). */
 export type Locked = Donation & { organizationId: string }
@@ -20,7 +20,26 @@ export async function lockDonation(tx: Db, where: SQL): Promise<Locked | null> {
   return row ? { ...row.donation, organizationId: row.organizationId } : null
 }
 
-const AUDIT = {
+/**
+ * The donations named, locked in id order, by id (unknown ids are left out): two batches of
+ * events naming the same gifts take their locks in one order, so neither waits on the other in
+ * a circle.
+ */
+export async function lockDonations(tx: Db, ids: readonly string[]): Promise<Map<string, Locked>> {
+  if (ids.length === 0) return new Map()
+  const rows = await tx
+    .select({ donation: donations, organizationId: funds.organizationId })
+    .from(donations)
+    .innerJoin(funds, eq(funds.id, donations.fundId))
+    .where(inArray(donations.id, [...new Set(ids)]))
+    .orderBy(donations.id)
+    .for('update', { of: donations })
+  return new Map(
+    rows.map((row) => [row.donation.id, { ...row.donation, organizationId: row.organizationId }]),
+  )
+}
+
+export const AUDIT = {
   processing: 'donation.checkout_completed',
   succeeded: 'donation.settled',
   failed: 'donation.failed',
@@ -58,12 +77,28 @@ export async function auditEvent(
   event: Stripe.Event,
   details: Record<string, unknown>,
 ) {
-  await recordAudit(tx, {
-    actorUserId: null,
-    action,
-    entityType: 'donation',
-    entityId: donation.id,
-    organizationId: donation.organizationId,
-    details: { ...details, event: event.id, type: event.type },
-  })
+  await auditEvents(tx, [{ donation, action, event, details }])
+}
+
+/** The audit rows of changes a batch of events made, in one statement. */
+export async function auditEvents(
+  tx: Db,
+  changes: readonly {
+    donation: Locked
+    action: AuditAction
+    event: Stripe.Event
+    details: Record<string, unknown>
+  }[],
+) {
+  await recordAudits(
+    tx,
+    changes.map(({ donation, action, event, details }) => ({
+      actorUserId: null,
+      action,
+      entityType: 'donation',
+      entityId: donation.id,
+      organizationId: donation.organizationId,
+      details: { ...details, event: event.id, type: event.type },
+    })),
+  )
 }

@@ -1,8 +1,9 @@
 import type Stripe from 'stripe'
 import type { Tx } from '#db/client.server.ts'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '#app/lib/i18n/config.ts'
-import { queueMail } from '#app/services/mail/mail.server.ts'
-import { findSettledGiftById, receiptPath } from './receipts.server.ts'
+import { queueMails, type QueueMailInput } from '#app/services/mail/mail.server.ts'
+import type { MailKind } from '#app/services/mail/templates/index.ts'
+import { findSettledGiftsById, receiptPath, type SettledGift } from './receipts.server.ts'
 
 /**
  * The mails a gift sends when it settles (issue 10), written in the transaction that settles it
@@ -24,27 +25,40 @@ export function donorLanguage(
   return isLanguage(named) ? named : DEFAULT_LANGUAGE
 }
 
-export async function mailSettledGift(tx: Tx, donationId: string, language: Language) {
-  const gift = await findSettledGiftById(tx, donationId, language)
-  if (!gift) return
+export function mailSettledGift(tx: Tx, donationId: string, language: Language) {
+  return mailSettledGifts(tx, new Map([[donationId, language]]))
+}
+
+/** The mails of gifts settled together, each in its donor's language: written in one go. */
+export async function mailSettledGifts(tx: Tx, languages: ReadonlyMap<string, Language>) {
+  const gifts = await findSettledGiftsById(tx, languages)
+  await queueMails(
+    tx,
+    gifts.flatMap((gift) => mailsOf(gift, languages.get(gift.donationId)!)),
+  )
+}
+
+function mailsOf(gift: SettledGift, language: Language): QueueMailInput<MailKind>[] {
   const { receipt, source } = gift
-  await queueMail(tx, {
-    to: receipt.donor.email,
-    kind: 'donation-receipt',
-    language,
-    data: {
-      donorName: receipt.donor.name,
-      totalMinor: receipt.totalMinor,
-      currency: receipt.currency,
-      fund: receipt.fund,
-      monthly: receipt.monthly,
-      receiptPath: receiptPath(gift.token),
+  const mails: QueueMailInput<MailKind>[] = [
+    {
+      to: receipt.donor.email,
+      kind: 'donation-receipt',
+      language,
+      data: {
+        donorName: receipt.donor.name,
+        totalMinor: receipt.totalMinor,
+        currency: receipt.currency,
+        fund: receipt.fund,
+        monthly: receipt.monthly,
+        receiptPath: receiptPath(gift.token),
+      },
+      idempotencyKey: `donation-receipt:${gift.donationId}`,
     },
-    idempotencyKey: `donation-receipt:${gift.donationId}`,
-  })
+  ]
   // A monthly gift's later months repeat its tribute; the person it honours is told once.
-  if (!receipt.tribute || !gift.tributeNotifyEmail || gift.parentDonationId) return
-  await queueMail(tx, {
+  if (!receipt.tribute || !gift.tributeNotifyEmail || gift.parentDonationId) return mails
+  mails.push({
     to: gift.tributeNotifyEmail,
     kind: 'tribute-notice',
     language,
@@ -57,4 +71,5 @@ export async function mailSettledGift(tx: Tx, donationId: string, language: Lang
     },
     idempotencyKey: `tribute-notice:${gift.donationId}`,
   })
+  return mails
 }

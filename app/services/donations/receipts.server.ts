@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { db, type Db } from '#db/client.server.ts'
 import { auditLog, donations, funds, grants, organizations, programs } from '#db/schema/index.ts'
@@ -71,8 +71,13 @@ async function refundedAt(tx: Db, donationId: string): Promise<Date | null> {
   return row?.at ?? null
 }
 
-async function findSettledGift(tx: Db, where: SQL, reader: Language): Promise<SettledGift | null> {
-  const [row] = await tx
+/** Settled gifts `where` names, each with its receipt in the language `readerOf` gives it. */
+async function findSettledGifts(
+  tx: Db,
+  where: SQL,
+  readerOf: (donationId: string) => Language,
+): Promise<SettledGift[]> {
+  const rows = await tx
     .select({
       donation: donations,
       fund: { name: funds.name, slug: funds.slug },
@@ -93,27 +98,29 @@ async function findSettledGift(tx: Db, where: SQL, reader: Language): Promise<Se
     .leftJoin(granteeOrg, eq(granteeOrg.id, grants.organizationId))
     .leftJoin(grantProgram, eq(grantProgram.id, grants.programId))
     .where(and(where, isNotNull(donations.settledAt)))
-    .limit(1)
-  if (!row) return null
-  const d = row.donation
-  const source: ReceiptSource = {
-    donation: { ...d, settledAt: d.settledAt! },
-    fund: row.fund.name,
-    designation: designationOf(row, reader),
-    owner: row.owner,
-    refundedAt: d.refundedMinor > 0 ? await refundedAt(tx, d.id) : null,
-    timeZone: (row.grantProgram ?? row.program)?.timeZone ?? RECEIPT_TIME_ZONE,
+  const gifts: SettledGift[] = []
+  for (const row of rows) {
+    const d = row.donation
+    const source: ReceiptSource = {
+      donation: { ...d, settledAt: d.settledAt! },
+      fund: row.fund.name,
+      designation: designationOf(row, readerOf(d.id)),
+      owner: row.owner,
+      refundedAt: d.refundedMinor > 0 ? await refundedAt(tx, d.id) : null,
+      timeZone: (row.grantProgram ?? row.program)?.timeZone ?? RECEIPT_TIME_ZONE,
+    }
+    gifts.push({
+      receipt: receiptOf(source),
+      source,
+      donationId: d.id,
+      parentDonationId: d.parentDonationId,
+      token: d.receiptToken,
+      fundSlug: row.fund.slug,
+      anonymous: d.anonymous,
+      tributeNotifyEmail: d.tributeNotifyEmail,
+    })
   }
-  return {
-    receipt: receiptOf(source),
-    source,
-    donationId: d.id,
-    parentDonationId: d.parentDonationId,
-    token: d.receiptToken,
-    fundSlug: row.fund.slug,
-    anonymous: d.anonymous,
-    tributeNotifyEmail: d.tributeNotifyEmail,
-  }
+  return gifts
 }
 
 /**
@@ -122,12 +129,15 @@ async function findSettledGift(tx: Db, where: SQL, reader: Language): Promise<Se
  */
 export async function findReceiptByToken(token: string, reader: Language) {
   if (!RECEIPT_TOKEN.test(token)) return null
-  return findSettledGift(db(), eq(donations.receiptToken, token), reader)
+  const [gift] = await findSettledGifts(db(), eq(donations.receiptToken, token), () => reader)
+  return gift ?? null
 }
 
-/** A gift's receipt in the transaction that settles it (for its mails). */
-export function findSettledGiftById(tx: Db, donationId: string, reader: Language) {
-  return findSettledGift(tx, eq(donations.id, donationId), reader)
+/** Gifts' receipts in the transaction that settles them (for their mails), each in its reader's language. */
+export function findSettledGiftsById(tx: Db, readers: ReadonlyMap<string, Language>) {
+  if (readers.size === 0) return Promise.resolve([])
+  const ids = [...readers.keys()]
+  return findSettledGifts(tx, inArray(donations.id, ids), (id) => readers.get(id)!)
 }
 
 /** The receipt page's address. */

@@ -2,7 +2,11 @@ import type Stripe from 'stripe'
 import type { Db } from '#db/client.server.ts'
 import type { Donation } from '#db/schema/index.ts'
 import { move, type AccountRef } from '#app/domain/ledger/postings.ts'
-import { accountIds, postTransaction } from '#app/services/ledger/ledger.server.ts'
+import {
+  accountIds,
+  postTransactions,
+  type NewLedgerTransaction,
+} from '#app/services/ledger/ledger.server.ts'
 
 /** A paid charge and its balance transaction (the processor's actual fee), as Stripe has them. */
 export interface PaidCharge {
@@ -34,6 +38,13 @@ export async function invoiceIntent(client: Stripe, invoice: Stripe.Invoice): Pr
   return typeof intent === 'string' ? intent : intent.id
 }
 
+/** A gift whose charge settled, with the event that said so. */
+export interface Settling {
+  donation: Pick<Donation, 'id' | 'fundId' | 'currency'>
+  event: Stripe.Event
+  paid: PaidCharge
+}
+
 /**
  * The settled charge's ledger: the whole charge from the processor into the fund, then the
  * processor's actual fee from the fund. Keyed by the balance transaction, so the first month of a
@@ -41,46 +52,52 @@ export async function invoiceIntent(client: Stripe, invoice: Stripe.Invoice): Pr
  */
 export async function postSettlement(
   tx: Db,
-  donation: Pick<Donation, 'id' | 'fundId' | 'currency'>,
+  donation: Settling['donation'],
   event: Stripe.Event,
-  { charge, balance }: PaidCharge,
+  paid: PaidCharge,
 ) {
+  await postSettlements(tx, [{ donation, event, paid }])
+}
+
+/** The ledger of gifts settled together: their accounts read once, all movements in one statement. */
+export async function postSettlements(tx: Db, settling: readonly Settling[]) {
+  if (settling.length === 0) return
+  const movements = settling.flatMap(settlementMovements)
+  const known = await accountIds(
+    tx,
+    movements.flatMap((m) => m.postings.map((p) => p.account)),
+  )
+  await postTransactions(tx, movements, known)
+}
+
+function settlementMovements({ donation, event, paid }: Settling): NewLedgerTransaction[] {
+  const { charge, balance } = paid
   const currency = donation.currency
   const fund: AccountRef = { kind: 'fund', fundId: donation.fundId, currency }
+  const processor: AccountRef = { kind: 'processor', currency }
+  const fees: AccountRef = { kind: 'processor_fees', currency }
   const refs = {
     donationId: donation.id,
     charge: charge.id,
     balanceTransaction: balance.id,
     event: event.id,
   }
-  const processor: AccountRef = { kind: 'processor', currency }
-  const fees: AccountRef = { kind: 'processor_fees', currency }
-  // The three accounts read once for both movements: one round trip less per settled gift.
-  const known = await accountIds(tx, [processor, fund, fees])
-  await postTransaction(
-    tx,
-    {
-      idempotencyKey: `stripe:${balance.id}`,
-      movement: 'gift_settled',
-      postings: move(processor, fund, charge.amount),
-      memo: `Gift ${donation.id} settled`,
-      refs,
-    },
-    known,
-  )
-  if (balance.fee > 0) {
-    await postTransaction(
-      tx,
-      {
-        idempotencyKey: `stripe:${balance.id}:fee`,
-        movement: 'processor_fee',
-        postings: move(fund, fees, balance.fee),
-        memo: `Processor fee on gift ${donation.id}`,
-        refs,
-      },
-      known,
-    )
+  const gift: NewLedgerTransaction = {
+    idempotencyKey: `stripe:${balance.id}`,
+    movement: 'gift_settled',
+    postings: move(processor, fund, charge.amount),
+    memo: `Gift ${donation.id} settled`,
+    refs,
   }
+  if (balance.fee <= 0) return [gift]
+  const fee: NewLedgerTransaction = {
+    idempotencyKey: `stripe:${balance.id}:fee`,
+    movement: 'processor_fee',
+    postings: move(fund, fees, balance.fee),
+    memo: `Processor fee on gift ${donation.id}`,
+    refs,
+  }
+  return [gift, fee]
 }
 
 /** The donation's fields once its charge settled. */

@@ -5,10 +5,11 @@ import { stripeEvents } from '#db/schema/index.ts'
 import { GroupCommit } from '#app/lib/group-commit.ts'
 import { stripe, webhookSecret } from '#app/services/payments/stripe.server.ts'
 import {
-  applyCheckoutEvent,
+  applyCheckoutEvents,
   CHECKOUT_EVENTS,
   readCheckoutFacts,
   type Applied,
+  type CheckoutFacts,
 } from './checkout-events.server.ts'
 import { applyDisputeEvent, DISPUTE_EVENTS, readDispute } from './dispute-events.server.ts'
 import {
@@ -66,10 +67,10 @@ export type Receipt = 'applied' | 'duplicate' | 'ignored' | 'not_applied'
  * to the sandbox before a restart made it forget): recorded as not applied, for the admin, rather
  * than refused, which would have it retried for days.
  */
-function missingAtStripe(error: unknown): (tx: Tx) => Promise<Applied> {
+function missingAtStripe(error: unknown): Pick<Arrival, 'apply'> {
   const missing = (error as { code?: string }).code === 'resource_missing'
   if (!missing) throw error
-  return async () => ({ donationId: null, notApplied: 'object_missing' })
+  return { apply: async () => ({ donationId: null, notApplied: 'object_missing' }) }
 }
 
 const isCheckoutEvent = (type: string) => (CHECKOUT_EVENTS as readonly string[]).includes(type)
@@ -77,13 +78,21 @@ const isDisputeEvent = (type: string) => (DISPUTE_EVENTS as readonly string[]).i
 
 /**
  * What applies the event in the transaction, after re-reading from Stripe what it concerns
- * (outside the transaction: no network wait holds a lock); null for a type the app ignores.
+ * (outside the transaction: no network wait holds a lock); null for a type the app ignores. A
+ * Checkout event also carries what it read, so that a batch applies its Checkout events together.
  */
-async function applierFor(event: Stripe.Event): Promise<((tx: Tx) => Promise<Applied>) | null> {
+async function applierFor(event: Stripe.Event): Promise<Pick<Arrival, 'apply' | 'checkout'>> {
   if (isCheckoutEvent(event.type)) {
     const facts = await readCheckoutFacts(event)
-    return (tx) => applyCheckoutEvent(tx, event, facts)
+    const apply = async (tx: Tx) => (await applyCheckoutEvents(tx, [{ event, facts }]))[0]!
+    return { apply, checkout: facts }
   }
+  return { apply: await otherApplierFor(event) }
+}
+
+async function otherApplierFor(
+  event: Stripe.Event,
+): Promise<((tx: Tx) => Promise<Applied>) | null> {
   if (event.type === 'charge.refunded') {
     const charge = await readRefundedCharge(event)
     return (tx) => applyRefundEvent(tx, event, charge)
@@ -115,12 +124,14 @@ export async function receiveEvent(event: Stripe.Event): Promise<Receipt> {
 
 /** The event with what applies it, re-read from Stripe (outside any transaction). */
 export async function arrivalOf(event: Stripe.Event): Promise<Arrival> {
-  return { event, apply: await applierFor(event).catch(missingAtStripe) }
+  return { event, ...(await applierFor(event).catch(missingAtStripe)) }
 }
 
 export interface Arrival {
   event: Stripe.Event
   apply: ((tx: Tx) => Promise<Applied>) | null
+  /** A Checkout event's session (and charge) as re-read: applied with the batch's others. */
+  checkout?: CheckoutFacts
 }
 
 /**
@@ -158,21 +169,33 @@ export async function recordAndApply(batch: readonly Arrival[]): Promise<Receipt
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id })
     const fresh = new Set(inserted.map((row) => row.id))
-    const receipts: Receipt[] = []
-    const outcomes: Outcome[] = []
+    // The same event twice in one batch: only its first arrival applies it.
+    const mine = (arrival: Arrival) =>
+      fresh.has(arrival.event.id) && first.get(arrival.event.id) === arrival
+    const applied = new Map<Arrival, Applied>()
+    // Checkout events first, together (a batch's settled gifts in a few statements); the rest
+    // one by one in arrival order. The outcome is the same in any order (events converge).
+    const checkouts = batch.filter((a) => mine(a) && a.checkout)
+    const settled = await applyCheckoutEvents(
+      tx,
+      checkouts.map((a) => ({ event: a.event, facts: a.checkout! })),
+    )
+    checkouts.forEach((arrival, n) => applied.set(arrival, settled[n]!))
     for (const arrival of batch) {
-      // The same event twice in one batch: only its first arrival applies it.
-      const mine = fresh.has(arrival.event.id) && first.get(arrival.event.id) === arrival
-      if (!mine) receipts.push('duplicate')
-      else if (!arrival.apply) receipts.push('ignored')
-      else {
-        const applied = await arrival.apply(tx)
-        outcomes.push({ eventId: arrival.event.id, applied })
-        receipts.push(applied.notApplied ? 'not_applied' : 'applied')
+      if (mine(arrival) && arrival.apply && !applied.has(arrival)) {
+        applied.set(arrival, await arrival.apply(tx))
       }
     }
-    await noteOutcomes(tx, outcomes)
-    return receipts
+    await noteOutcomes(
+      tx,
+      [...applied].map(([arrival, outcome]) => ({ eventId: arrival.event.id, applied: outcome })),
+    )
+    return batch.map((arrival) => {
+      const outcome = applied.get(arrival)
+      if (!mine(arrival)) return 'duplicate'
+      if (!outcome) return 'ignored'
+      return outcome.notApplied ? 'not_applied' : 'applied'
+    })
   })
 }
 
@@ -211,7 +234,7 @@ export async function retryEvent(eventId: string): Promise<Receipt | 'unknown_ev
   if (!row) return 'unknown_event'
   if (row.appliedAt) return 'duplicate'
   const event = row.payload as unknown as Stripe.Event
-  const apply = await applierFor(event).catch(missingAtStripe)
+  const { apply } = await applierFor(event).catch(missingAtStripe)
   if (!apply) return 'ignored'
   return db().transaction(async (tx) => {
     const [locked] = await tx

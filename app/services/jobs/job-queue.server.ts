@@ -184,6 +184,26 @@ export async function scheduleJob(
   return id !== null
 }
 
+/**
+ * Schedules many jobs of one kind in one statement (pg-boss's insert), each skipped when its
+ * singleton key is waiting already, as `scheduleJob` would; false when no queue runs here.
+ */
+export async function scheduleJobs(
+  name: string,
+  jobs: readonly { data: object; singletonKey?: string }[],
+  options: { db?: SqlExecutor } = {},
+): Promise<boolean> {
+  const state = holder.__commonsJobQueue
+  if (!state) return false
+  if (jobs.length === 0) return true
+  const retrying = retryOptions(definitions().get(name)?.retry)
+  await state.boss.insert(
+    jobs.map((job) => ({ name, ...job, ...retrying })),
+    options.db ? { db: options.db as PgBoss.Db } : {},
+  )
+  return true
+}
+
 /** Cancels a job that has not finished (pg-boss will not start it); nothing when none runs. */
 export async function cancelJob(name: string, id: string): Promise<void> {
   await holder.__commonsJobQueue?.boss.cancel(name, id)

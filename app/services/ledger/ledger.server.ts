@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server.ts'
 import {
   ledgerAccountTotals,
@@ -70,7 +70,8 @@ export type Posted = { transactionId: string; recorded: boolean }
 export type AccountIds = ReadonlyMap<string, string>
 
 /** The ids of the accounts `refs` name, by `refKey`: one read, opening only the missing ones. */
-export async function accountIds(tx: Db, refs: readonly AccountRef[]): Promise<AccountIds> {
+export async function accountIds(tx: Db, named: readonly AccountRef[]): Promise<AccountIds> {
+  const refs = [...new Map(named.map((ref) => [refKey(ref), ref])).values()]
   const found = await tx
     .select({
       id: ledgerAccounts.id,
@@ -95,52 +96,102 @@ const refKey = (ref: AccountRef) =>
  * Records a movement once. A second call with the same idempotency key, even from another
  * connection at the same moment, records nothing and answers the first one's id with
  * `recorded: false` (the unique key makes the second insert wait for the first and then skip).
- * Two round trips when the accounts exist: one read of their ids, then one statement that inserts
- * the transaction and, only if it is new, its entries (the webhook's time is mostly round trips).
  */
 export async function postTransaction(
   tx: Db,
   movement: NewLedgerTransaction,
   known?: AccountIds,
 ): Promise<Posted> {
-  const problems = postingProblems(movement.postings)
-  if (problems.length > 0) {
-    throw new RangeError(`Unbalanced ledger transaction: ${JSON.stringify(problems)}`)
+  const [posted] = await postTransactions(tx, [movement], known)
+  return posted!
+}
+
+/**
+ * Records movements, each once, as `postTransaction` does one, answering in their order. Two
+ * round trips when the accounts exist whatever their number: one read of the accounts' ids, then
+ * one statement that inserts the transactions and the entries of those that are new (a batch of
+ * settled gifts posts all its movements in it: the webhook's time is mostly round trips).
+ */
+export async function postTransactions(
+  tx: Db,
+  movements: readonly NewLedgerTransaction[],
+  known?: AccountIds,
+): Promise<Posted[]> {
+  for (const movement of movements) {
+    const problems = postingProblems(movement.postings)
+    if (problems.length > 0) {
+      throw new RangeError(`Unbalanced ledger transaction: ${JSON.stringify(problems)}`)
+    }
   }
-  const refs = movement.postings.map((p) => p.account)
+  if (movements.length === 0) return []
+  const refs = movements.flatMap((m) => m.postings.map((p) => p.account))
   const ids = known && refs.every((r) => known.has(refKey(r))) ? known : await accountIds(tx, refs)
-  const entries = sql.join(
-    movement.postings.map(
-      (p, n) =>
-        sql`(${n}::int, ${ids.get(refKey(p.account))}::uuid, ${p.amountMinor}::bigint, ${p.account.currency}::text)`,
+  // A key twice in one call is one movement (the entries would otherwise join both).
+  const firsts = [...new Map(movements.map((m) => [m.idempotencyKey, m])).values()]
+  const created = rowsOf<{ id: string; key: string }>(
+    await tx.execute(insertMovements(firsts, ids)),
+  )
+  const recorded = new Map(created.map((row) => [row.key, row.id]))
+  const missing = firsts.map((m) => m.idempotencyKey).filter((key) => !recorded.has(key))
+  // Recorded before, or by a twin that held the key until it committed: a new statement sees it.
+  const earlier =
+    missing.length === 0
+      ? []
+      : await tx
+          .select({ id: ledgerTransactions.id, key: ledgerTransactions.idempotencyKey })
+          .from(ledgerTransactions)
+          .where(inArray(ledgerTransactions.idempotencyKey, missing))
+  const before = new Map(earlier.map((row) => [row.key, row.id]))
+  const answered = new Set<string>()
+  return movements.map(({ idempotencyKey: key }) => {
+    const first = !answered.has(key)
+    answered.add(key)
+    const id = recorded.get(key)
+    return id
+      ? { transactionId: id, recorded: first }
+      : { transactionId: before.get(key)!, recorded: false }
+  })
+}
+
+/** One statement: the transactions (each skipped when its key exists) and the new ones' entries. */
+function insertMovements(movements: readonly NewLedgerTransaction[], ids: AccountIds) {
+  const transactions = sql.join(
+    movements.map(
+      (m, t) =>
+        sql`(${t}::int, ${m.idempotencyKey}::text, ${m.movement}::text, ${m.memo ?? ''}::text,
+          ${JSON.stringify(m.refs ?? {})}::jsonb, ${m.createdByUserId ?? null}::uuid,
+          ${m.reversesId ?? null}::uuid)`,
     ),
     sql`, `,
   )
-  const created = await tx.execute(sql`
+  const entries = sql.join(
+    movements.flatMap((m, t) =>
+      m.postings.map(
+        (p, n) =>
+          sql`(${t}::int, ${m.idempotencyKey}::text, ${n}::int, ${ids.get(refKey(p.account))}::uuid,
+            ${p.amountMinor}::bigint, ${p.account.currency}::text)`,
+      ),
+    ),
+    sql`, `,
+  )
+  return sql`
     WITH created AS (
       INSERT INTO ${ledgerTransactions}
         (idempotency_key, movement, memo, refs, created_by_user_id, reverses_id)
-      VALUES (${movement.idempotencyKey}, ${movement.movement}, ${movement.memo ?? ''},
-        ${JSON.stringify(movement.refs ?? {})}::jsonb, ${movement.createdByUserId ?? null}::uuid,
-        ${movement.reversesId ?? null}::uuid)
+      SELECT key, movement::ledger_movement, memo, refs, created_by, reverses
+        FROM (VALUES ${transactions}) AS t (t, key, movement, memo, refs, created_by, reverses)
+        ORDER BY t.t
       ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING id
+      RETURNING id, idempotency_key
     ), entries AS (
       INSERT INTO ${ledgerEntries} (transaction_id, account_id, amount_minor, currency)
       SELECT created.id, e.account_id, e.amount_minor, e.currency
-        FROM created, (VALUES ${entries}) AS e (n, account_id, amount_minor, currency)
-        ORDER BY e.n
+        FROM (VALUES ${entries}) AS e (t, key, n, account_id, amount_minor, currency)
+        JOIN created ON created.idempotency_key = e.key
+        ORDER BY e.t, e.n
       RETURNING 1
     )
-    SELECT id FROM created`)
-  const [row] = rowsOf<{ id: string }>(created)
-  if (row) return { transactionId: row.id, recorded: true }
-  // Recorded before, or by a twin that held the key until it committed: a new statement sees it.
-  const [earlier] = await tx
-    .select({ id: ledgerTransactions.id })
-    .from(ledgerTransactions)
-    .where(eq(ledgerTransactions.idempotencyKey, movement.idempotencyKey))
-  return { transactionId: earlier!.id, recorded: false }
+    SELECT id, idempotency_key AS key FROM created`
 }
 
 /** The rows of `execute`: both drivers answer { rows }; the Db type does not say so. */

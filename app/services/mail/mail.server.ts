@@ -8,7 +8,11 @@ import { db, transactionSql, type Tx } from '#db/client.server.ts'
 import { mailMessages, type MailMessage } from '#db/schema/index.ts'
 import { appOrigin, env, mailFrom } from '#app/config/env.server.ts'
 import type { Language } from '#app/lib/i18n/config.ts'
-import { scheduleJob, type JobDefinition } from '#app/services/jobs/job-queue.server.ts'
+import {
+  scheduleJob,
+  scheduleJobs,
+  type JobDefinition,
+} from '#app/services/jobs/job-queue.server.ts'
 import { fixedT } from '#app/services/translations.server.ts'
 import type { MailContext } from './template.ts'
 import { MAIL_TEMPLATES, type MailData, type MailKind } from './templates/index.ts'
@@ -82,27 +86,47 @@ export async function queueMail<K extends MailKind>(
   tx: Tx,
   input: QueueMailInput<K>,
 ): Promise<string | null> {
-  const rendered = await renderMail(input.kind, input.language, input.data)
-  const [row] = await tx
+  const [id] = await queueMails(tx, [input])
+  return id ?? null
+}
+
+/**
+ * Writes many mails as `queueMail` writes one, in two statements whatever their number (the
+ * messages, then their jobs): a batch of settled gifts queues its receipts so. Answers each new
+ * message's id, or null where the idempotency key was used before (or earlier in the list).
+ */
+export async function queueMails(
+  tx: Tx,
+  inputs: readonly QueueMailInput<MailKind>[],
+): Promise<(string | null)[]> {
+  if (inputs.length === 0) return []
+  const rendered = await Promise.all(inputs.map((i) => renderMail(i.kind, i.language, i.data)))
+  const rows = await tx
     .insert(mailMessages)
-    .values({
-      idempotencyKey: input.idempotencyKey,
-      toAddress: input.to,
-      userId: input.userId ?? null,
-      kind: input.kind,
-      language: input.language,
-      ...rendered,
-    })
+    .values(
+      inputs.map((input, n) => ({
+        idempotencyKey: input.idempotencyKey,
+        toAddress: input.to,
+        userId: input.userId ?? null,
+        kind: input.kind,
+        language: input.language,
+        ...rendered[n]!,
+      })),
+    )
     .onConflictDoNothing({ target: mailMessages.idempotencyKey })
-    .returning({ id: mailMessages.id })
-  if (!row) return null
-  // No queue in this process (a script, a test without one): the sweep delivers it.
-  await scheduleJob(
+    .returning({ id: mailMessages.id, key: mailMessages.idempotencyKey })
+  // No queue in this process (a script, a test without one): the sweep delivers them.
+  await scheduleJobs(
     SEND_MAIL_JOB,
-    { messageId: row.id },
-    { singletonKey: row.id, db: transactionSql(tx) },
+    rows.map((row) => ({ data: { messageId: row.id }, singletonKey: row.id })),
+    { db: transactionSql(tx) },
   )
-  return row.id
+  const ids = new Map(rows.map((row) => [row.key, row.id]))
+  return inputs.map((input) => {
+    const id = ids.get(input.idempotencyKey) ?? null
+    ids.delete(input.idempotencyKey)
+    return id
+  })
 }
 
 /**
