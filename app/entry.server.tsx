@@ -12,6 +12,7 @@ import { logger } from './config/logger.server.ts'
 import { NonceProvider } from './lib/nonce.tsx'
 import { cachePartialManifests } from './utils/partial-manifest-cache.server.ts'
 import { cacheRouteMatches } from './utils/route-match-cache.server.ts'
+import { cacheRenderRoutes } from './utils/render-routes-cache.server.ts'
 import { markAnonymousCacheable } from './utils/anonymous-page-cache.server.ts'
 
 // The HTTP server (server/index.ts) reaches these through the build's entry module, so that the
@@ -26,6 +27,7 @@ export { stripeWebhookEndpoint } from './utils/stripe-webhook-endpoint.server.ts
 
 cachePartialManifests()
 cacheRouteMatches()
+cacheRenderRoutes()
 
 export const streamTimeout = 5_000
 

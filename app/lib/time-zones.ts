@@ -16,14 +16,22 @@ export const TIME_ZONES = [
   { value: 'UTC', label: 'UTC' },
 ] as const
 
+const knownZones = new Set<string>()
+const MAX_KNOWN_ZONES = 1000
+
 export function isTimeZone(zone: string): boolean {
   if (!zone) return false
+  if (knownZones.has(zone)) return true
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
   } catch {
     return false
   }
+  // Names are checked per request (the viewer's cookie) and per formatted moment, and building
+  // a formatter to check one costs more than the rest of the check: the valid ones are kept
+  // (a bounded set, since spellings of a name in other cases are valid too).
+  if (knownZones.size < MAX_KNOWN_ZONES) knownZones.add(zone)
+  return true
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
