@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { currentDatabase, openDatabase, setDatabase, targetFromEnv } from '#db/client.server.ts'
-import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
+import { isEmpty, seedDemoData, suggestDemoMatches } from '#app/seed/seed.server.ts'
 import { startJobQueue, stopJobQueue } from './services/jobs/job-queue.server.ts'
 import { defineAllJobs } from './services/jobs/jobs.server.ts'
 import { makeDataDirPrivate } from '#db/data-dir.server.ts'
@@ -25,6 +25,7 @@ async function openAndSeed(e: ReturnType<typeof env>) {
   })
   if (shouldSeed(e) && (await isEmpty(database.db))) {
     await seedDemoData(database.db)
+    await suggestDemoMatches(database)
     logger().info('Seeded demo data (see README for the demo logins).')
   }
   logger().info(

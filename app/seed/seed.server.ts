@@ -5,7 +5,8 @@ import { seedPrograms, DEMO_PROGRAM_SLUG } from './seed-program.server.ts'
 import { seedDonorGifts } from './seed-gifts.server.ts'
 import { seedVolunteers } from './seed-volunteers.server.ts'
 import { seedEngagements } from './seed-engagements.server.ts'
-import type { Db } from '#db/client.server.ts'
+import { suggestMatchesNow } from '#app/services/volunteers/suggestion-batch.server.ts'
+import { currentDatabase, setDatabase, type Database, type Db } from '#db/client.server.ts'
 import { memberships, organizations, users, type NewOrganization } from '#db/schema/index.ts'
 
 /** Every demo login shares this password; README lists the accounts. */
@@ -142,6 +143,22 @@ const DEMO_ORGS: (NewOrganization & { owner: keyof typeof DEMO_USERS })[] = [
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users)
   return (row?.n ?? 0) === 0
+}
+
+/**
+ * The platform's first "suggest matches" run over the demo's volunteers and requests, as the
+ * nightly job would have made it, so volunteers see "Suggested for you" and groups the batch's
+ * picks from the start. The batch works on the app's database: `database` is made that for the
+ * run when no other is (a script, the cluster's primary).
+ */
+export async function suggestDemoMatches(database: Database) {
+  const borrowed = currentDatabase() === undefined
+  if (borrowed) setDatabase(database)
+  try {
+    await suggestMatchesNow()
+  } finally {
+    if (borrowed) setDatabase(undefined)
+  }
 }
 
 /** Demo accounts and organisations, for trying the app on a fresh machine. */

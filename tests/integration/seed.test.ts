@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { db } from '#db/client.server.ts'
+import { currentDatabase, db } from '#db/client.server.ts'
 import {
   applicationDecisions,
   applicationEvents,
@@ -20,12 +20,14 @@ import {
   volunteerRequests,
   volunteerSkills,
 } from '#db/schema/index.ts'
-import { isEmpty, seedDemoData } from '#app/seed/seed.server.ts'
+import { isEmpty, seedDemoData, suggestDemoMatches } from '#app/seed/seed.server.ts'
 import { listMyAssignments } from '#app/services/review/reviewing.server.ts'
 import { listDonorGifts } from '#app/services/donations/donor-gifts.server.ts'
 import { driftedAccounts } from '#app/services/ledger/ledger.server.ts'
 import { programRanking } from '#app/services/review/ranking.server.ts'
 import { getProfileOfUser } from '#app/services/volunteers/profiles.server.ts'
+import { batchSuggestionForVolunteer } from '#app/services/volunteers/batch-suggestions.server.ts'
+import { suggestionRunSummary } from '#app/services/volunteers/suggestion-batch.server.ts'
 import { listMyEngagements } from '#app/services/engagements/engagement-views.server.ts'
 import { inKindOfApplications } from '#app/services/engagements/in-kind.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
@@ -285,5 +287,15 @@ describe('the demo seed', () => {
       valueMinor: 60000,
       currency: 'usd',
     })
+  })
+
+  it('starts with a finished platform batch run, so the demo volunteer has a suggestion', async () => {
+    const database = currentDatabase()!
+    await suggestDemoMatches(database)
+    expect(currentDatabase()).toBe(database)
+    const { latest } = await suggestionRunSummary()
+    expect(latest?.status).toBe('finished')
+    const suggested = await batchSuggestionForVolunteer(await userId('volunteer@example.org'), 'en')
+    expect(suggested?.title).toBe('Bookkeeping set-up')
   })
 })

@@ -126,6 +126,15 @@ export async function startSuggestionRun(
   return { ok: true, runId: created.runId, queued }
 }
 
+/**
+ * A run made by no one and run here to the end: the nightly job's, and the demo's first (so a
+ * fresh demo's volunteers find "Suggested for you"). Null when another run is live.
+ */
+export async function suggestMatchesNow(): Promise<RunOutcome | null> {
+  const created = await createRun(null)
+  return created.ok ? runSuggestionBatch(created.runId) : null
+}
+
 export interface RunOutcome {
   status: 'finished' | 'failed' | 'skipped'
   runId: string
@@ -531,14 +540,8 @@ export const suggestionBatchJobs = [
     // Nightly, after the request sweep has expired what is past its deadline.
     cron: '45 6 * * *',
     run: async (data: { runId?: string }) => {
-      let runId = data.runId
-      if (!runId) {
-        const created = await createRun(null)
-        if (!created.ok) return { status: 'skipped' }
-        runId = created.runId
-      }
-      const outcome = await runSuggestionBatch(runId)
-      return { status: outcome.status, runId }
+      const outcome = data.runId ? await runSuggestionBatch(data.runId) : await suggestMatchesNow()
+      return outcome ? { status: outcome.status, runId: outcome.runId } : { status: 'skipped' }
     },
   } satisfies JobDefinition<{ runId?: string }>,
 ]
