@@ -169,7 +169,7 @@ describe("a request's status follows its engagements", () => {
     expect(await suggested()).toContain(group.request.id)
   })
 
-  it('stays matched while another accepted engagement remains, and after completion', async () => {
+  it('stays matched while another accepted engagement remains, and closes once the work is completed', async () => {
     const { group } = await setting()
     const first = await createVolunteer()
     const second = await createVolunteer()
@@ -181,8 +181,7 @@ describe("a request's status follows its engagements", () => {
     expect(await statusOf(group.request.id)).toBe('matched')
     ok(await start({ id: second.user.id }, b.id))
     ok(await complete({ id: second.user.id }, b.id, 'Delivered'))
-    // There is no "completed" request status: the request stays matched.
-    expect(await statusOf(group.request.id)).toBe('matched')
+    expect(await statusOf(group.request.id)).toBe('closed')
   })
 })
 

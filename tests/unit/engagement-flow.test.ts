@@ -27,8 +27,9 @@ describe("a request's status after an engagement moves", () => {
     expect(requestStatusAfter('matched', 'released', 1)).toBe('matched')
   })
 
-  it('stays matched on completion (there is no completed request status)', () => {
-    expect(requestStatusAfter('matched', 'completed', 0)).toBe('matched')
+  it('closes when the last accepted or active engagement completes', () => {
+    expect(requestStatusAfter('matched', 'completed', 0)).toBe('closed')
+    expect(requestStatusAfter('matched', 'completed', 1)).toBe('matched')
   })
 
   it('never moves a draft, closed or expired request', () => {

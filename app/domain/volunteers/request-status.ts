@@ -38,7 +38,8 @@ export type EngagementEvent = 'accepted' | 'released' | 'completed'
  * - accepted: an open request is matched (it leaves volunteers' suggestions);
  * - released (the engagement was cancelled after it was accepted): a matched request with no
  *   accepted or active engagement left opens again, to be offered on and suggested;
- * - completed: there is no "completed" request status, so a matched request stays matched.
+ * - completed: the work is done, so a matched request with no accepted or active engagement
+ *   left closes (the group's list then shows it done, not still matched).
  * A draft, closed or expired request is never moved by an engagement.
  */
 export function requestStatusAfter(
@@ -47,7 +48,6 @@ export function requestStatusAfter(
   liveEngagementsLeft: number,
 ): RequestStatus {
   if (event === 'accepted') return current === 'open' ? 'matched' : current
-  if (event === 'released')
-    return current === 'matched' && liveEngagementsLeft === 0 ? 'open' : current
-  return current
+  if (current !== 'matched' || liveEngagementsLeft > 0) return current
+  return event === 'released' ? 'open' : 'closed'
 }

@@ -282,18 +282,23 @@ export const start = (actor: Actor, engagementId: string) =>
     ),
   )
 
-/** Active work closes with a hand-off note: what was delivered, how to keep it working. */
+/**
+ * Active work closes with a hand-off note: what was delivered, how to keep it working. The request
+ * closes with it when no other accepted or active engagement is left on it.
+ */
 export const complete = (actor: Actor, engagementId: string, handoffNote: string) =>
-  onEitherSide(actor, engagementId, (tx, e) =>
-    move(
+  onEitherSide(actor, engagementId, async (tx, e) => {
+    const moved = await move(
       tx,
       actor,
       e,
       ['active'],
       { status: 'completed', handoffNote, completedAt: sql`now()` },
       'engagement.completed',
-    ),
-  )
+    )
+    if (moved.ok) await settleRequest(tx, e.requestId, 'completed')
+    return moved
+  })
 
 /**
  * Either side calls off accepted or active work, saying why. The other side hears of it, and the
@@ -319,7 +324,8 @@ export const cancel = (actor: Actor, engagementId: string, reason: string) =>
 
 /**
  * Moves the request after one of its engagements moved (app/domain/volunteers/request-status.ts):
- * matched once one is accepted, open again once none accepted or active is left. The request row
+ * matched once one is accepted, open again once none accepted or active is left after a
+ * cancellation, closed once none is left after the work was completed. The request row
  * is locked so two answers at once count each other.
  */
 export async function settleRequest(tx: Tx, requestId: string, event: EngagementEvent) {
