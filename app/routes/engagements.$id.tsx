@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { EngagementForm } from '#app/components/engagement-form.tsx'
+import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import {
   CHECK_IN_CADENCE_KEYS,
@@ -54,7 +55,8 @@ import { requireUser } from '#app/utils/permissions.server.ts'
 import { readForm } from '#app/utils/request-body.server.ts'
 import { refuse } from '#app/utils/results.server.ts'
 
-export const handle: I18nHandle = { i18n: ['engagements'] }
+// The zones' names are the funder's words (as on a request's page).
+export const handle: I18nHandle = { i18n: ['engagements', 'funder'] }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
@@ -86,6 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hours: seen.hours,
     // Each agreed check-in with where it stands today: upcoming, due, late, overdue or recorded.
     checkins: seen.checkins.map((c) => ({ ...c, state: checkInState(c, seen.today) })),
+    // The request's zone: the dates are its days, and the page says so.
+    timeZone: seen.timeZone,
     rated: seen.rated,
     inKind: seen.inKind,
   }
@@ -174,6 +178,11 @@ export default function EngagementPage() {
   const status = e.status
   const hoursText = (minutes: number) =>
     t('engagements:hours.amount', { hours: format.number(minutes / 60) })
+  // An offered zone by its name; any other IANA zone as it is.
+  const zoneKey =
+    data.timeZone in TIME_ZONE_KEYS
+      ? TIME_ZONE_KEYS[data.timeZone as keyof typeof TIME_ZONE_KEYS]
+      : null
   return (
     <>
       <p className="eyebrow">{t('engagements:page.eyebrow')}</p>
@@ -406,6 +415,9 @@ export default function EngagementPage() {
       </Card>
 
       <Card title={t('engagements:checkin.title')}>
+        <p className="hint" data-testid="check-in-zone">
+          {t('engagements:checkin.zone', { zone: zoneKey ? t(zoneKey) : data.timeZone })}
+        </p>
         {data.checkins.length === 0 ? (
           <p>{t('engagements:checkin.none')}</p>
         ) : (

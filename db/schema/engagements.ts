@@ -87,7 +87,7 @@ export const volunteerEngagements = pgTable(
 /**
  * A check-in at an agreed date: is the work on track? A scheduled one has `due_on` (agreed when the
  * work is accepted or started) and is recorded later (`checked_on`, `progress`, note); one recorded
- * with nothing due has no `due_on`. The daily job claims `due_reminded_at` and
+ * with nothing due has no `due_on`. The hourly job claims `due_reminded_at` and
  * `overdue_reminded_at` so each reminder goes once.
  */
 export const engagementCheckins = pgTable(

@@ -14,6 +14,10 @@ test('the group sees, plans and records check-ins on the demo engagement', async
   await page.goto('/engagements')
   await page.getByRole('link', { name: 'Bookkeeping for the warm rooms grant' }).click()
   const checkIns = page.getByTestId('check-ins')
+  // The dates are the request's days, in its zone (the demo request keeps New York's).
+  await expect(page.getByTestId('check-in-zone')).toHaveText(
+    'Dates are days in Eastern time (New York).',
+  )
   await expect(checkIns.getByText('Upcoming').first()).toBeVisible()
   await expect(checkIns.getByText('Recorded').first()).toBeVisible()
 
@@ -67,6 +71,9 @@ test('the check-ins and the in-kind rates read in Spanish only', async ({ page, 
   await page.waitForURL(/\/engagements\/[0-9a-f-]{36}$/)
   await page.goto(`${new URL(page.url()).pathname}?lang=es`)
   await expect(page.getByTestId('check-ins')).toBeVisible()
+  await expect(page.getByTestId('check-in-zone')).toHaveText(
+    'Las fechas son días en la zona horaria del grupo: Hora del Este (Nueva York).',
+  )
   await expectNothingEnglish(page)
   // A refused plan, its errors beside the fields, in Spanish too.
   await page.getByLabel('Cada').selectOption({ label: 'Semana' })

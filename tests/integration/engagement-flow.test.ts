@@ -1,5 +1,5 @@
 import { and, eq, inArray, like } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { db } from '#db/client.server.ts'
 import {
   auditLog,
@@ -10,7 +10,7 @@ import {
   volunteerRequests,
   volunteerSkills,
 } from '#db/schema/index.ts'
-import { addDays } from '#app/domain/engagements/check-ins.ts'
+import { addDays, dayInZone } from '#app/domain/engagements/check-ins.ts'
 import type { NotificationKind } from '#app/domain/notifications.ts'
 import * as ratesPage from '#app/routes/admin.in-kind-rates.tsx'
 import * as engagementPage from '#app/routes/engagements.$id.tsx'
@@ -30,6 +30,7 @@ import {
 import { logHours, reviewHours } from '#app/services/engagements/hours.server.ts'
 import { inKindOfEngagement } from '#app/services/engagements/in-kind.server.ts'
 import { databaseNow } from '#app/services/clock.server.ts'
+import type * as Clock from '#app/services/clock.server.ts'
 import { rankedRequestsForVolunteer } from '#app/services/volunteers/matching.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { createGroupWithRequest, createVolunteer } from '#tests/support/engagements.ts'
@@ -37,6 +38,21 @@ import { addUserToOrg, cookieFor, createUser } from '#tests/support/factories.ts
 import { call, makeRequest } from '#tests/support/routes.ts'
 
 withTestDatabase()
+
+// The database's clock, unless a test sets `clock.at`: the engagement page reads today from it,
+// and a page seen at a chosen instant shows where check-ins stand in the request's zone then.
+const clock = vi.hoisted(() => ({ at: null as Date | null }))
+vi.mock('#app/services/clock.server.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof Clock>()
+  return {
+    ...actual,
+    databaseNow: (...args: Parameters<typeof actual.databaseNow>) =>
+      clock.at ? Promise.resolve(clock.at) : actual.databaseNow(...args),
+  }
+})
+afterEach(() => {
+  clock.at = null
+})
 
 const ok = <T extends { ok: boolean }>(r: T) => {
   expect(r).toMatchObject({ ok: true })
@@ -56,15 +72,16 @@ async function told(kind: NotificationKind, engagementId: string) {
 }
 
 /** A group with two members who act on requests and a reviewer who does not, and a volunteer. */
-async function setting() {
-  const group = await createGroupWithRequest()
+async function setting(request: Parameters<typeof createGroupWithRequest>[0] = {}) {
+  const group = await createGroupWithRequest(request)
   const colleague = await addUserToOrg(group, 'member')
   const reviewer = await addUserToOrg(group, 'reviewer')
   const vol = await createVolunteer()
   return { group, colleague, reviewer, vol }
 }
 
-const today = async () => (await databaseNow()).toISOString().slice(0, 10)
+/** Today in `zone`, the request's (a request's zone is New York unless it says otherwise). */
+const today = async (zone = 'America/New_York') => dayInZone(await databaseNow(), zone)
 
 describe('engagement notices', () => {
   it('tells the group of an offer and the volunteer of the acceptance, never the actor', async () => {
@@ -186,8 +203,8 @@ describe("a request's status follows its engagements", () => {
 })
 
 describe('check-ins at agreed dates', () => {
-  async function accepted(dates: string[]) {
-    const { group, colleague, vol } = await setting()
+  async function accepted(dates: string[], timeZone = 'America/New_York') {
+    const { group, colleague, vol } = await setting({ timeZone })
     const { id } = ok(await invite({ id: group.owner.id }, group.request.id, vol.profile.id, ''))
     ok(await respond({ id: vol.user.id }, id, 'accept', '', { dates, field: 'dates' }))
     return { group, colleague, vol, id }
@@ -226,8 +243,11 @@ describe('check-ins at agreed dates', () => {
     const day = await today()
     const due = addDays(day, 2)
     const { group, colleague, vol, id } = await accepted([due])
-    const at = (d: string) => new Date(`${d}T13:20:00Z`)
+    // New York: 13:20 UTC is 08:20 or 09:20 there, 11:00 UTC is 06:00 or 07:00 (before 8).
+    const at = (d: string, time = '13:20') => new Date(`${d}T${time}:00Z`)
     expect(await sendCheckInReminders(at(addDays(due, -1)))).toEqual({ due: 0, overdue: 0 })
+    await sendCheckInReminders(at(due, '11:00'))
+    expect(await told('engagement-check-in-due', id)).toEqual([])
     expect((await sendCheckInReminders(at(due))).due).toBeGreaterThanOrEqual(1)
     const sides = [group.owner.id, colleague.id, vol.user.id].sort()
     expect(await told('engagement-check-in-due', id)).toEqual(sides)
@@ -236,9 +256,48 @@ describe('check-ins at agreed dates', () => {
     await sendCheckInReminders(at(addDays(due, 1)))
     expect(await told('engagement-check-in-due', id)).toEqual(sides)
     expect(await told('engagement-check-in-overdue', id)).toEqual([])
+    await sendCheckInReminders(at(addDays(due, 2)))
+    await sendCheckInReminders(at(addDays(due, 3), '11:00'))
+    expect(await told('engagement-check-in-overdue', id)).toEqual([])
     await sendCheckInReminders(at(addDays(due, 3)))
     await sendCheckInReminders(at(addDays(due, 4)))
     expect(await told('engagement-check-in-overdue', id)).toEqual(sides)
+  })
+
+  it("reminds at 8 in the morning of the request's zone, on its day, once", async () => {
+    const zone = 'Pacific/Honolulu' // UTC−10, no daylight saving
+    const due = addDays(await today(zone), 2)
+    const { group, colleague, vol, id } = await accepted([due], zone)
+    const sides = [group.owner.id, colleague.id, vol.user.id].sort()
+    const at = (d: string, time: string) => new Date(`${d}T${time}:00Z`)
+    // The evening before in Honolulu is already the day in UTC: not yet.
+    await sendCheckInReminders(at(due, '09:00'))
+    // 07:00 in Honolulu on the day: still too early.
+    await sendCheckInReminders(at(due, '17:00'))
+    expect(await told('engagement-check-in-due', id)).toEqual([])
+    // 08:30 there: one reminder to each side.
+    await sendCheckInReminders(at(due, '18:30'))
+    expect(await told('engagement-check-in-due', id)).toEqual(sides)
+    // Running again (that evening, the next UTC day but still the day there): nobody twice.
+    await sendCheckInReminders(at(due, '19:20'))
+    await sendCheckInReminders(at(addDays(due, 1), '05:20'))
+    expect(await told('engagement-check-in-due', id)).toEqual(sides)
+    // Overdue from 8 in the morning there, three days on.
+    await sendCheckInReminders(at(addDays(due, 3), '09:20'))
+    await sendCheckInReminders(at(addDays(due, 3), '17:20'))
+    expect(await told('engagement-check-in-overdue', id)).toEqual([])
+    await sendCheckInReminders(at(addDays(due, 3), '18:20'))
+    await sendCheckInReminders(at(addDays(due, 4), '18:20'))
+    expect(await told('engagement-check-in-overdue', id)).toEqual(sides)
+  })
+
+  it('reminds on the day there even when the job first runs in its evening', async () => {
+    const zone = 'Pacific/Honolulu'
+    const due = addDays(await today(zone), 2)
+    const { vol, id } = await accepted([due], zone)
+    // 20:00 on the day in Honolulu, the next day in UTC.
+    await sendCheckInReminders(new Date(`${addDays(due, 1)}T06:00:00Z`))
+    expect(await told('engagement-check-in-due', id)).toContain(vol.user.id)
   })
 
   it('fills the due check-in when one is recorded, and reminds no more of it', async () => {
@@ -260,6 +319,62 @@ describe('check-ins at agreed dates', () => {
     // A check-in with nothing due within a week is recorded on its own.
     ok(await checkIn({ id: vol.user.id }, id, { checkedOn: day, progress: 'on_track', note: '' }))
     expect(await rowsOf(id)).toHaveLength(3)
+  })
+
+  it("shows where check-ins stand on the request's zone's day, and names the zone", async () => {
+    const { vol, id } = await accepted([], 'Asia/Tokyo')
+    const later = await accepted([], 'Pacific/Honolulu')
+    await db()
+      .insert(engagementCheckins)
+      .values(
+        [id, later.id].flatMap((engagementId) => [
+          { engagementId, dueOn: '2030-01-10' },
+          { engagementId, dueOn: '2030-01-11' },
+        ]),
+      )
+    const seen = async (engagementId: string, userId: string) => {
+      const page = await call(
+        engagementPage.loader,
+        makeRequest(`/engagements/${engagementId}`, { cookie: await cookieFor(userId) }),
+        { id: engagementId },
+      )
+      const data = page.data as { timeZone: string; checkins: { dueOn: string; state: string }[] }
+      return { zone: data.timeZone, states: data.checkins.map((c) => [c.dueOn, c.state]) }
+    }
+    // 20:00 UTC on 10 January is 05:00 on the 11th in Tokyo: tomorrow's (UTC) check-in is due.
+    clock.at = new Date('2030-01-10T20:00:00Z')
+    expect(await seen(id, vol.user.id)).toEqual({
+      zone: 'Asia/Tokyo',
+      states: [
+        ['2030-01-10', 'late'],
+        ['2030-01-11', 'due'],
+      ],
+    })
+    // 04:00 UTC on the 11th is 18:00 on the 10th in Honolulu: today's (UTC) one is still to come.
+    clock.at = new Date('2030-01-11T04:00:00Z')
+    expect(await seen(later.id, later.vol.user.id)).toEqual({
+      zone: 'Pacific/Honolulu',
+      states: [
+        ['2030-01-10', 'due'],
+        ['2030-01-11', 'upcoming'],
+      ],
+    })
+  })
+
+  it("takes a date as past only once the request's zone's day is over", async () => {
+    const honolulu = await accepted([], 'Pacific/Honolulu')
+    const utc = await accepted([], 'UTC')
+    // 18:00 on 10 January in Honolulu, already the 11th in UTC.
+    clock.at = new Date('2030-01-11T04:00:00Z')
+    const plan = { dates: ['2030-01-10'], field: 'dates' as const }
+    ok(await planCheckIns({ id: honolulu.group.owner.id }, honolulu.id, plan))
+    expect(await planCheckIns({ id: utc.group.owner.id }, utc.id, plan)).toMatchObject({
+      ok: false,
+      fieldErrors: { dates: 'engagements:plan.past' },
+    })
+    // Still today there: a new plan replaces it, as a date to come.
+    ok(await planCheckIns({ id: honolulu.group.owner.id }, honolulu.id, { ...plan, dates: [] }))
+    expect(await rowsOf(honolulu.id)).toEqual([])
   })
 
   it('shows upcoming and overdue check-ins on the engagement page, and saves a plan through it', async () => {

@@ -4,6 +4,7 @@ import {
   cadenceDates,
   checkInState,
   checkInToFill,
+  dayInZone,
   isDay,
 } from '#app/domain/engagements/check-ins.ts'
 import { rateFor, type InKindRate } from '#app/domain/engagements/in-kind.ts'
@@ -74,6 +75,29 @@ describe('check-in dates', () => {
     expect(checkInState({ dueOn: '2027-01-01', checkedOn: '2027-01-02' }, '2027-01-10')).toBe(
       'recorded',
     )
+  })
+
+  it("reads today as the calendar day in the request's zone", () => {
+    // 6 pm in Honolulu and 4 pm in Los Angeles on 10 January are already 11 January in UTC.
+    const evening = new Date('2027-01-11T04:00:00Z')
+    expect(dayInZone(evening, 'UTC')).toBe('2027-01-11')
+    expect(dayInZone(evening, 'Pacific/Honolulu')).toBe('2027-01-10')
+    expect(dayInZone(evening, 'America/Los_Angeles')).toBe('2027-01-10')
+    expect(dayInZone(evening, 'America/New_York')).toBe('2027-01-10')
+    // Ahead of UTC: the day starts before UTC's.
+    expect(dayInZone(new Date('2027-01-10T20:00:00Z'), 'Asia/Tokyo')).toBe('2027-01-11')
+    expect(dayInZone(new Date('2027-01-10T23:59:59Z'), 'Pacific/Kiritimati')).toBe('2027-01-11')
+    // Midnight exactly is the new day; daylight saving moves the hour, not the day's edge.
+    expect(dayInZone(new Date('2027-07-01T04:00:00Z'), 'America/New_York')).toBe('2027-07-01')
+    expect(dayInZone(new Date('2027-07-01T03:59:59Z'), 'America/New_York')).toBe('2027-06-30')
+    expect(dayInZone(new Date('2027-01-01T05:00:00Z'), 'America/New_York')).toBe('2027-01-01')
+    expect(dayInZone(new Date('2027-01-01T04:59:59Z'), 'America/New_York')).toBe('2026-12-31')
+    // A due date turns due at the group's midnight, not UTC's.
+    const due = { dueOn: '2027-01-11', checkedOn: null }
+    expect(checkInState(due, dayInZone(evening, 'Pacific/Honolulu'))).toBe('upcoming')
+    expect(checkInState(due, dayInZone(evening, 'UTC'))).toBe('due')
+    // An unknown zone reads as UTC.
+    expect(dayInZone(evening, 'Not/AZone')).toBe('2027-01-11')
   })
 
   it('fills the earliest one due by then or within a week, else none', () => {

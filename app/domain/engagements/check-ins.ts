@@ -1,8 +1,10 @@
 /**
  * Check-ins at agreed dates (pure). When the work is accepted or started the two sides agree a
  * few dates, as a cadence from a first date or as a list; each is recorded later as on track, at
- * risk or off track. Days are 'YYYY-MM-DD' calendar days, compared as UTC days.
+ * risk or off track. Days are 'YYYY-MM-DD' calendar days in the request's time zone (the group's
+ * working zone): "today" is dayInZone of now there, and days are then counted as plain dates.
  */
+import { dateToZonedInput } from '#app/lib/time-zones.ts'
 
 /** At most this many agreed dates at a time: enough for a few months of pro bono work. */
 export const MAX_CHECK_INS = 6
@@ -31,6 +33,13 @@ export function isDay(text: string): boolean {
   const at = new Date(`${text}T00:00:00Z`)
   return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === text
 }
+
+/**
+ * The calendar day ('YYYY-MM-DD') it is in `zone` at the instant `at`. A check-in's day is the
+ * group's day: at 6 pm in Honolulu it is still today there though UTC is on tomorrow. An unknown
+ * zone reads as UTC (the requests' zones are checked when written).
+ */
+export const dayInZone = (at: Date, zone: string): string => dateToZonedInput(at, zone).slice(0, 10)
 
 export function addDays(day: string, days: number): string {
   const at = new Date(`${day}T00:00:00Z`)

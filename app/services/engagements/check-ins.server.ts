@@ -22,7 +22,7 @@ export const planCheckIns = (actor: Actor, engagementId: string, plan: CheckInPl
   onEitherSide(actor, engagementId, async (tx, e) => {
     if (e.status !== 'accepted' && e.status !== 'active')
       return refusal('engagements:refusals.wrongStatus', 409)
-    const checked = await checkPlan(tx, plan)
+    const checked = await checkPlan(tx, plan, e.requestTimeZone)
     if (!checked.ok) return checked
     await savePlan(tx, actor, e, plan.dates)
     return { ok: true as const }
@@ -78,6 +78,9 @@ export const checkIn = (
 
 type Rows<T> = { rows: T[] }
 
+/** Reminders wait for this local hour on the day, so people hear in their morning. */
+export const REMINDER_HOUR = 8
+
 interface Claimed {
   id: string
   due_on: string
@@ -89,27 +92,35 @@ interface Claimed {
 }
 
 /**
- * The daily reminders: both sides hear on the day an agreed check-in is due, and once more when it
- * is OVERDUE_AFTER_DAYS overdue and still not recorded. Each UPDATE claims its rows in the
+ * The reminders, in the group's morning: both sides hear on the day an agreed check-in is due, and
+ * once more when it is OVERDUE_AFTER_DAYS overdue and still not recorded. The day and the hour are
+ * the request's zone's (its group's working zone), so the job runs hourly and each check-in is
+ * claimed at the first run from REMINDER_HOUR local time. Each UPDATE claims its rows in the
  * transaction that writes the notices, so running again (or on two processes) tells nobody twice.
  * `at` (tests, an operator) replaces the database clock.
  */
 export async function sendCheckInReminders(at?: Date): Promise<{ due: number; overdue: number }> {
   return db().transaction(async (tx) => {
     const now = at ?? (await databaseNow(tx))
-    const day = now.toISOString().slice(0, 10)
+    // Every zone's day is the UTC day or one either side: bounds on due_on that keep the
+    // partial index on it in use before the per-zone test.
+    const utcDay = now.toISOString().slice(0, 10)
+    const local = sql`(${now.toISOString()}::timestamptz AT TIME ZONE r.time_zone)`
     const claim = async (which: 'due' | 'overdue') => {
       const column = sql.identifier(which === 'due' ? 'due_reminded_at' : 'overdue_reminded_at')
       const when =
         which === 'due'
-          ? sql`c.due_on = ${day}::date`
-          : sql`c.due_on <= ${addDays(day, -OVERDUE_AFTER_DAYS)}::date`
+          ? sql`c.due_on BETWEEN ${addDays(utcDay, -1)}::date AND ${addDays(utcDay, 1)}::date
+              AND c.due_on = ${local}::date`
+          : sql`c.due_on <= ${addDays(utcDay, 1 - OVERDUE_AFTER_DAYS)}::date
+              AND c.due_on + ${OVERDUE_AFTER_DAYS}::int <= ${local}::date`
       const { rows } = (await tx.execute(sql`
         UPDATE engagement_checkins c SET ${column} = ${now.toISOString()}::timestamptz
         FROM volunteer_engagements e, volunteer_requests r, volunteer_profiles p
         WHERE e.id = c.engagement_id AND r.id = e.request_id AND p.id = e.profile_id
           AND e.status IN ('accepted', 'active')
           AND c.checked_on IS NULL AND c.${column} IS NULL AND ${when}
+          AND extract(hour FROM ${local}) >= ${REMINDER_HOUR}::int
         RETURNING c.id, c.due_on::text AS due_on, e.id AS engagement_id, r.title,
           r.organization_id, p.user_id AS volunteer_user_id, e.status`)) as unknown as Rows<Claimed>
       for (const c of rows) {
@@ -159,8 +170,8 @@ export const CHECK_IN_REMINDERS_JOB = 'engagement-check-in-reminders'
 export const checkInJobs = [
   {
     name: CHECK_IN_REMINDERS_JOB,
-    // Daily, 13:20 UTC: morning across the US, on the day itself.
-    cron: '20 13 * * *',
+    // Hourly: each group is reminded at its first run from REMINDER_HOUR in its own zone.
+    cron: '20 * * * *',
     run: async (data: { at?: string }) =>
       sendCheckInReminders(data.at ? new Date(data.at) : undefined),
   } satisfies JobDefinition<{ at?: string }>,

@@ -11,6 +11,7 @@ import {
   volunteerProfiles,
   volunteerRequests,
 } from '#db/schema/index.ts'
+import { dayInZone } from '#app/domain/engagements/check-ins.ts'
 import { CONTACT_STATUSES, type Proposer } from '#app/domain/engagements/engagement-status.ts'
 import { isUuid } from '#app/lib/uuid.ts'
 import { REQUEST_ROLES } from '#app/services/volunteers/requests.server.ts'
@@ -105,8 +106,10 @@ export async function engagementFor(userId: string, engagementId: string) {
     contact,
     hours,
     checkins,
-    // Today's UTC day, by the database's clock: which agreed check-ins are due or overdue.
-    today: now.toISOString().slice(0, 10),
+    // Today in the request's zone, by the database's clock: which agreed check-ins are due or
+    // overdue turns at the group's midnight. The page names the zone beside the dates.
+    today: dayInZone(now, e.requestTimeZone),
+    timeZone: e.requestTimeZone,
     rated: ratings.map((r) => r.side),
     inKind,
   }

@@ -12,6 +12,7 @@ import {
   volunteerRequests,
   type VolunteerEngagement,
 } from '#db/schema/index.ts'
+import { dayInZone } from '#app/domain/engagements/check-ins.ts'
 import {
   CANCELLABLE_STATUSES,
   RESPONSE_WINDOW_DAYS,
@@ -35,6 +36,8 @@ export type EngagementContext = VolunteerEngagement & {
   volunteerUserId: string
   requestTitle: string
   requestSkill: string
+  /** The request's zone, the group's working zone: the days check-ins fall on are its days. */
+  requestTimeZone: string
 }
 
 /** The sides the user is on: the volunteer, a member of the group who may act for it, or both. */
@@ -56,6 +59,7 @@ export async function loadEngagement(id: string, tx: Tx | null = null) {
       volunteerUserId: volunteerProfiles.userId,
       requestTitle: volunteerRequests.title,
       requestSkill: volunteerRequests.skill,
+      requestTimeZone: volunteerRequests.timeZone,
     })
     .from(volunteerEngagements)
     .innerJoin(volunteerRequests, eq(volunteerRequests.id, volunteerEngagements.requestId))
@@ -198,7 +202,7 @@ export function respond(
     const sides = await sidesOf(tx, actor.id, e)
     if (!sides[answeringSide(e)]) return refusal('engagements:refusals.notYourAnswer', 403)
     if (answer === 'accept') {
-      const checked = await checkPlan(tx, plan)
+      const checked = await checkPlan(tx, plan, e.requestTimeZone)
       if (!checked.ok) return checked
     }
     const [row] = await tx
@@ -425,8 +429,11 @@ export async function audit(
   })
 }
 
-/** Today as the database's clock reads it, a UTC calendar day ('YYYY-MM-DD'). */
-export const today = async (tx: Tx) => (await databaseNow(tx)).toISOString().slice(0, 10)
+/**
+ * Today as the database's clock reads it, the calendar day ('YYYY-MM-DD') in `zone`, the
+ * request's: a date agreed for today stays today until the group's midnight.
+ */
+export const today = async (tx: Tx, zone: string) => dayInZone(await databaseNow(tx), zone)
 
 /** Which form field a refused plan's message goes under: the typed list, or the first date. */
 export type PlanField = 'dates' | 'firstOn'
@@ -436,9 +443,12 @@ export interface CheckInPlan {
   field: PlanField
 }
 
-/** Refuses agreed dates already past (today is fine: the check-in is then due today). */
-export async function checkPlan(tx: Tx, plan: CheckInPlan): Promise<Result> {
-  const now = await today(tx)
+/**
+ * Refuses agreed dates already past in the request's zone (today is fine: the check-in is then
+ * due today).
+ */
+export async function checkPlan(tx: Tx, plan: CheckInPlan, zone: string): Promise<Result> {
+  const now = await today(tx, zone)
   if (plan.dates.some((d) => d < now)) {
     return fail({
       reason: 'pastCheckIn',
@@ -459,7 +469,7 @@ export async function savePlan(tx: Tx, actor: Actor, e: EngagementContext, dates
       eq(engagementCheckins.engagementId, e.id),
       isNull(engagementCheckins.checkedOn),
       // One already missed stays, to be recorded late: a new plan does not erase it.
-      gte(engagementCheckins.dueOn, await today(tx)),
+      gte(engagementCheckins.dueOn, await today(tx, e.requestTimeZone)),
     ),
   )
   if (dates.length > 0) {
