@@ -6,10 +6,9 @@ import { SelectField } from '#app/components/field.tsx'
 import { SviText } from '#app/components/place-picker.tsx'
 import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
 import { ProposalForm } from '#app/components/proposal-form.tsx'
-import { useLanguageOptions } from '#app/components/volunteer-profile-fields.tsx'
+import { useLanguageOptions, WeeklyWindowsList } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, SKILL_LEVEL_KEYS, WORK_MODE_KEYS } from '#app/domain/skills.ts'
 import { TRAVEL_AREA_PROFILE_KEYS } from '#app/domain/volunteers/travel-area.ts'
-import { timeOf, WEEKDAY_KEYS } from '#app/domain/volunteers/availability.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
@@ -154,17 +153,7 @@ export default function VolunteerProfilePage() {
             {profile.availability.length === 0 ? (
               t('volunteers:profile.noAvailability')
             ) : (
-              <ul className="plain-list">
-                {profile.availability.map((w) => (
-                  <li key={`${w.weekday}-${w.startMinute}`}>
-                    {t('volunteers:profile.window', {
-                      day: t(WEEKDAY_KEYS[w.weekday]),
-                      from: timeOf(w.startMinute),
-                      to: timeOf(w.endMinute),
-                    })}
-                  </li>
-                ))}
-              </ul>
+              <WeeklyWindowsList windows={profile.availability} />
             )}
           </dd>
         </dl>
