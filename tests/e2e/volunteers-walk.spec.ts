@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
-import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
+import { aPastDayOfItsOwn, DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
 
 /**
  * Issue 11's "Done means", as one walk: the demo group (Tomás of the Westgate Tenants Union, which
@@ -24,12 +24,6 @@ async function grantInKind(page: Page) {
   const match = /\$([\d,]+\.\d{2}) \(([\d.,]+) verified volunteer hours?\)/.exec(text)
   expect(match, text).not.toBeNull()
   return { dollars: Number(match![1]!.replace(/,/g, '')), hours: Number(match![2]) }
-}
-
-/** A past day of its own for this run's hours, so repeated runs never sum past a day. */
-function someDayThisYear() {
-  const daysAgo = 2 + (randomBytes(2).readUInt16BE(0) % 300)
-  return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)
 }
 
 test('the demo group posts a request for its grant, invites a ranked volunteer who accepts and logs hours; verified, they show on the grant', async ({
@@ -100,7 +94,7 @@ test('the demo group posts a request for its grant, invites a ranked volunteer w
   await expect(volunteer.getByText('Accepted.')).toBeVisible()
   await volunteer.getByRole('button', { name: 'Start' }).click()
   await expect(volunteer.getByText('Status: Active')).toBeVisible()
-  await volunteer.getByLabel('Date worked').fill(someDayThisYear())
+  await volunteer.getByLabel('Date worked').fill(aPastDayOfItsOwn())
   await volunteer.getByLabel('Hours', { exact: true }).fill('2')
   await volunteer.getByLabel('What was done').fill('Set up the grant ledger and its categories.')
   await volunteer.getByRole('button', { name: 'Log hours' }).click()
