@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { aPastDayOfItsOwn, DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
+import { acceptAsDemoVolunteer, aPastDayOfItsOwn, inviteFromProfile } from './engagement-steps.ts'
+import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
 
 /**
  * Issue 11's "done means", from the invitation on: the demo group invites the demo volunteer, who
@@ -33,15 +34,11 @@ test('the demo group invites the demo volunteer, who accepts and logs hours; the
   await page.getByRole('link', { name: 'Sam Lee' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Sam Lee' })).toBeVisible()
 
-  const invitation = page.locator('section.card', {
-    has: page.getByRole('heading', { name: 'Invite to a request' }),
-  })
-  await invitation
-    .getByLabel('Request')
-    .selectOption({ label: `${title} (Westgate Tenants Union)` })
-  await invitation.getByLabel('A note to the volunteer').fill('Could you look over our bylaws?')
-  await invitation.getByRole('button', { name: 'Send invitation' }).click()
-  await expect(page.getByText('Invitation sent.')).toBeVisible()
+  await inviteFromProfile(
+    page,
+    `${title} (Westgate Tenants Union)`,
+    'Could you look over our bylaws?',
+  )
   await expect(page.getByText('Status: Proposed')).toBeVisible()
   // Before an answer, no contact details on either side.
   await expect(
@@ -49,14 +46,12 @@ test('the demo group invites the demo volunteer, who accepts and logs hours; the
   ).toBeVisible()
   const engagementUrl = new URL(page.url()).pathname
 
-  const samContext = await browser.newContext()
-  const sam = await samContext.newPage()
-  await logIn(sam, 'volunteer@example.org', DEMO_PASSWORD)
-  await sam.goto(engagementUrl)
-  await expect(sam.getByText('Could you look over our bylaws?')).toBeVisible()
-  await sam.getByRole('textbox', { name: /^Message/ }).fill('Glad to help.')
-  await sam.getByRole('button', { name: 'Accept' }).click()
-  await expect(sam.getByText('Accepted.')).toBeVisible()
+  const sam = await acceptAsDemoVolunteer(
+    browser,
+    engagementUrl,
+    'Could you look over our bylaws?',
+    'Glad to help.',
+  )
   await expect(sam.getByRole('link', { name: 'tomas@example.org' })).toBeVisible()
   await sam.getByRole('button', { name: 'Start' }).click()
   await expect(sam.getByText('Status: Active')).toBeVisible()
@@ -74,7 +69,7 @@ test('the demo group invites the demo volunteer, who accepts and logs hours; the
   await expect(sam.getByText('Hours logged.')).toBeVisible()
   // The volunteer has no button to verify their own hours.
   await expect(sam.getByRole('button', { name: 'Verify' })).toHaveCount(0)
-  await samContext.close()
+  await sam.context().close()
 
   await page.goto(engagementUrl)
   await expect(page.getByRole('link', { name: 'volunteer@example.org' })).toBeVisible()

@@ -160,15 +160,6 @@ export function newUser(): TestUser {
   return { name: `Tester ${tag}`, email: `tester-${tag}@example.test`, password: PASSWORD }
 }
 
-/**
- * A past day (2 to 301 days ago, at random) for one run's logged hours: runs repeated on one
- * server do not pile their hours onto one day, where more than 24 would be refused.
- */
-export function aPastDayOfItsOwn() {
-  const daysAgo = 2 + (randomBytes(2).readUInt16BE(0) % 300)
-  return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)
-}
-
 export async function logIn(page: Page, email: string, password: string) {
   await page.goto('/login')
   await page.getByLabel('Email').fill(email)
