@@ -223,22 +223,24 @@ describe('on-site work within the volunteer’s travel area (SQL)', () => {
 
   it('keeps the travel area the volunteer saves on the profile form', async () => {
     const user = await createUser()
-    const outcome = await call(
-      profileForm.action,
-      makeRequest('/volunteer', {
-        cookie: await cookieFor(user.id),
-        form: {
-          headline: 'Bookkeeper who drives',
-          'skills.finance': 'expert',
-          languages: ['en'],
-          timeZone: 'America/New_York',
-          workMode: 'on_site',
-          travelArea: 'same_state',
-          placeFips: here,
-          hoursPerMonth: '10',
-        },
-      }),
-    )
+    // The profile form of an on-site bookkeeper, with the travel area (and place) given.
+    const save = async (area: Record<string, string>) =>
+      call(
+        profileForm.action,
+        makeRequest('/volunteer', {
+          cookie: await cookieFor(user.id),
+          form: {
+            headline: 'Bookkeeper who drives',
+            'skills.finance': 'expert',
+            languages: ['en'],
+            timeZone: 'America/New_York',
+            workMode: 'on_site',
+            hoursPerMonth: '10',
+            ...area,
+          },
+        }),
+      )
+    const outcome = await save({ travelArea: 'same_state', placeFips: here })
     expect(outcome.status).toBe(302)
     const [saved] = await db()
       .select({ area: volunteerProfiles.travelArea })
@@ -246,21 +248,7 @@ describe('on-site work within the volunteer’s travel area (SQL)', () => {
       .where(eq(volunteerProfiles.userId, user.id))
     expect(saved!.area).toBe('same_state')
 
-    const refused = await call(
-      profileForm.action,
-      makeRequest('/volunteer', {
-        cookie: await cookieFor(user.id),
-        form: {
-          headline: 'Bookkeeper who drives',
-          'skills.finance': 'expert',
-          languages: ['en'],
-          timeZone: 'America/New_York',
-          workMode: 'on_site',
-          travelArea: 'the whole world',
-          hoursPerMonth: '10',
-        },
-      }),
-    )
+    const refused = await save({ travelArea: 'the whole world' })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.data)).toContain('validation:volunteers.travelArea')
   })
