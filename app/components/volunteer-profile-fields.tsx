@@ -12,7 +12,12 @@ import {
   WORK_MODES,
 } from '#app/domain/skills.ts'
 import { LANGUAGE_CODES, languageName } from '#app/domain/volunteers/languages.ts'
-import { WEEKDAY_KEYS, WEEKDAYS } from '#app/domain/volunteers/availability.ts'
+import {
+  timeOf,
+  WEEKDAY_KEYS,
+  WEEKDAYS,
+  type AvailabilityWindow,
+} from '#app/domain/volunteers/availability.ts'
 import { TRAVEL_AREA_KEYS, TRAVEL_AREAS } from '#app/domain/volunteers/travel-area.ts'
 import { ChoiceFieldset } from './choice-fieldset.tsx'
 import { CheckboxField, SelectField, TextareaField, TextField } from './field.tsx'
@@ -228,6 +233,24 @@ export function WeeklyWindowsFieldset({
         ))}
       </div>
     </fieldset>
+  )
+}
+
+/** Weekly windows as read: a volunteer's availability on a profile, a group's hours on a request. */
+export function WeeklyWindowsList({ windows }: { windows: readonly AvailabilityWindow[] }) {
+  const { t } = useTranslation('volunteers')
+  return (
+    <ul className="plain-list">
+      {windows.map((w) => (
+        <li key={`${w.weekday}-${w.startMinute}`}>
+          {t('volunteers:profile.window', {
+            day: t(WEEKDAY_KEYS[w.weekday]),
+            from: timeOf(w.startMinute),
+            to: timeOf(w.endMinute),
+          })}
+        </li>
+      ))}
+    </ul>
   )
 }
 

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { Button } from '#app/components/button.tsx'
@@ -22,6 +23,7 @@ import {
   HOURS_STATUS_KEYS,
   PROPOSERS,
 } from '#app/domain/engagements/engagement-status.ts'
+import type { FormFailure } from '#app/lib/forms.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
@@ -505,48 +507,29 @@ export default function EngagementPage() {
       </Card>
 
       {status === 'active' ? (
-        <Card title={t('engagements:complete.title')}>
-          <EngagementForm schema={CompleteSchema} intents={['complete']} failure={failure}>
-            {(form) => (
-              <>
-                <TextareaField
-                  required
-                  label={t('engagements:complete.handoffNote')}
-                  error={form.errorOf('handoffNote')}
-                  {...form.field('handoffNote')}
-                />
-                <div>
-                  <Button name="intent" value="complete">
-                    {t('engagements:complete.submit')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </EngagementForm>
-        </Card>
+        <NoteFormCard
+          title={t('engagements:complete.title')}
+          schema={CompleteSchema}
+          name="handoffNote"
+          label={t('engagements:complete.handoffNote')}
+          intent="complete"
+          submit={t('engagements:complete.submit')}
+          failure={failure}
+        />
       ) : null}
 
       {CANCELLABLE_STATUSES.includes(status) ? (
-        <Card title={t('engagements:cancel.title')}>
-          <EngagementForm schema={CancelSchema} intents={['cancel']} failure={failure}>
-            {(form) => (
-              <>
-                <TextareaField
-                  required
-                  rows={2}
-                  label={t('engagements:cancel.reason')}
-                  error={form.errorOf('cancelReason')}
-                  {...form.field('cancelReason')}
-                />
-                <div>
-                  <Button name="intent" value="cancel" variant="danger">
-                    {t('engagements:cancel.submit')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </EngagementForm>
-        </Card>
+        <NoteFormCard
+          title={t('engagements:cancel.title')}
+          schema={CancelSchema}
+          name="cancelReason"
+          label={t('engagements:cancel.reason')}
+          rows={2}
+          intent="cancel"
+          submit={t('engagements:cancel.submit')}
+          variant="danger"
+          failure={failure}
+        />
       ) : null}
 
       {status === 'completed' ? (
@@ -605,6 +588,56 @@ const CHECK_IN_STATE_KEYS: Record<CheckInState, string> = {
   due: 'engagements:checkin.state.due',
   late: 'engagements:checkin.state.late',
   overdue: 'engagements:checkin.state.overdue',
+}
+
+/**
+ * A card whose one form holds one required note and the button that posts it with its intent:
+ * completing (the hand-off note) and cancelling (the reason) take the same shape.
+ */
+function NoteFormCard<N extends string>({
+  title,
+  schema,
+  name,
+  label,
+  rows,
+  intent,
+  submit,
+  variant,
+  failure,
+}: {
+  title: string
+  schema: z.ZodType<Record<N, string>, z.ZodTypeDef, Record<N, string>>
+  name: N
+  label: string
+  rows?: number
+  intent: string
+  submit: string
+  variant?: ComponentProps<typeof Button>['variant']
+  failure: FormFailure | null | undefined
+}) {
+  return (
+    <Card title={title}>
+      <EngagementForm schema={schema} intents={[intent]} failure={failure}>
+        {(form) => (
+          <>
+            <TextareaField
+              required
+              rows={rows}
+              label={label}
+              error={form.errorOf(name)}
+              // The schema's type makes `name` its one field; a generic name is no path to the form.
+              {...form.field(name as never)}
+            />
+            <div>
+              <Button name="intent" value={intent} variant={variant}>
+                {submit}
+              </Button>
+            </div>
+          </>
+        )}
+      </EngagementForm>
+    </Card>
+  )
 }
 
 /** The check-in plan's fields, shared by the accept form and the plan form (same names). */

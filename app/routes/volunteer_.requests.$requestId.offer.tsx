@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { EngagementForm } from '#app/components/engagement-form.tsx'
-import { TextareaField } from '#app/components/field.tsx'
+import { ProposalForm } from '#app/components/proposal-form.tsx'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { OfferSchema } from '#app/schemas/engagements/engagement.ts'
@@ -54,22 +52,13 @@ export default function OfferPage() {
       <Card>
         <p>{t('engagements:offer.request', { title: data.title })}</p>
         <p>{t('engagements:offer.group', { name: data.group })}</p>
-        <EngagementForm schema={OfferSchema} intents={['offer']} failure={failure}>
-          {(form) => (
-            <>
-              <TextareaField
-                label={t('engagements:offer.message')}
-                error={form.errorOf('message')}
-                {...form.field('message')}
-              />
-              <div>
-                <Button name="intent" value="offer">
-                  {t('engagements:offer.submit')}
-                </Button>
-              </div>
-            </>
-          )}
-        </EngagementForm>
+        <ProposalForm
+          schema={OfferSchema}
+          intent="offer"
+          failure={failure}
+          messageLabel={t('engagements:offer.message')}
+          submit={t('engagements:offer.submit')}
+        />
       </Card>
     </>
   )

@@ -5,9 +5,8 @@ import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { CheckboxField, FormError } from '#app/components/field.tsx'
 import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
-import { useLanguageOptions } from '#app/components/volunteer-profile-fields.tsx'
+import { useLanguageOptions, WeeklyWindowsList } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, WORK_MODE_KEYS, type Skill } from '#app/domain/skills.ts'
-import { timeOf, WEEKDAY_KEYS } from '#app/domain/volunteers/availability.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
@@ -111,17 +110,7 @@ export default function VolunteerRequestView() {
                 })}
               </dt>
               <dd>
-                <ul className="plain-list">
-                  {data.groupHours.map((w) => (
-                    <li key={`${w.weekday}-${w.startMinute}`}>
-                      {t('volunteers:profile.window', {
-                        day: t(WEEKDAY_KEYS[w.weekday]),
-                        from: timeOf(w.startMinute),
-                        to: timeOf(w.endMinute),
-                      })}
-                    </li>
-                  ))}
-                </ul>
+                <WeeklyWindowsList windows={data.groupHours} />
               </dd>
             </>
           ) : null}

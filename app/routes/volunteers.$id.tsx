@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
-import { EngagementForm } from '#app/components/engagement-form.tsx'
-import { SelectField, TextareaField } from '#app/components/field.tsx'
+import { SelectField } from '#app/components/field.tsx'
 import { SviText } from '#app/components/place-picker.tsx'
 import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
-import { useLanguageOptions } from '#app/components/volunteer-profile-fields.tsx'
+import { ProposalForm } from '#app/components/proposal-form.tsx'
+import { useLanguageOptions, WeeklyWindowsList } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, SKILL_LEVEL_KEYS, WORK_MODE_KEYS } from '#app/domain/skills.ts'
 import { TRAVEL_AREA_PROFILE_KEYS } from '#app/domain/volunteers/travel-area.ts'
-import { timeOf, WEEKDAY_KEYS } from '#app/domain/volunteers/availability.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useFormatters } from '#app/lib/i18n/formatters.ts'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
@@ -155,17 +153,7 @@ export default function VolunteerProfilePage() {
             {profile.availability.length === 0 ? (
               t('volunteers:profile.noAvailability')
             ) : (
-              <ul className="plain-list">
-                {profile.availability.map((w) => (
-                  <li key={`${w.weekday}-${w.startMinute}`}>
-                    {t('volunteers:profile.window', {
-                      day: t(WEEKDAY_KEYS[w.weekday]),
-                      from: timeOf(w.startMinute),
-                      to: timeOf(w.endMinute),
-                    })}
-                  </li>
-                ))}
-              </ul>
+              <WeeklyWindowsList windows={profile.availability} />
             )}
           </dd>
         </dl>
@@ -182,13 +170,14 @@ export default function VolunteerProfilePage() {
           {requests.length === 0 ? (
             <p>{t('engagements:invite.none')}</p>
           ) : (
-            <EngagementForm
+            <ProposalForm
               schema={InviteSchema}
-              intents={['invite']}
+              intent="invite"
               failure={failure}
               defaultValues={{ profileId }}
-            >
-              {(form) => (
+              messageLabel={t('engagements:invite.message')}
+              submit={t('engagements:invite.submit')}
+              fields={(form) => (
                 <>
                   <input type="hidden" {...form.field('profileId')} />
                   <SelectField
@@ -198,19 +187,9 @@ export default function VolunteerProfilePage() {
                     error={form.errorOf('requestId')}
                     {...form.field('requestId')}
                   />
-                  <TextareaField
-                    label={t('engagements:invite.message')}
-                    error={form.errorOf('message')}
-                    {...form.field('message')}
-                  />
-                  <div>
-                    <Button name="intent" value="invite">
-                      {t('engagements:invite.submit')}
-                    </Button>
-                  </div>
                 </>
               )}
-            </EngagementForm>
+            />
           )}
         </Card>
       )}

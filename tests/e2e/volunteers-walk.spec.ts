@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
+import { acceptAsDemoVolunteer, aPastDayOfItsOwn, inviteFromProfile } from './engagement-steps.ts'
 import { DEMO_PASSWORD, expect, logIn, test } from './fixtures.ts'
 
 /**
@@ -24,12 +25,6 @@ async function grantInKind(page: Page) {
   const match = /\$([\d,]+\.\d{2}) \(([\d.,]+) verified volunteer hours?\)/.exec(text)
   expect(match, text).not.toBeNull()
   return { dollars: Number(match![1]!.replace(/,/g, '')), hours: Number(match![2]) }
-}
-
-/** A past day of its own for this run's hours, so repeated runs never sum past a day. */
-function someDayThisYear() {
-  const daysAgo = 2 + (randomBytes(2).readUInt16BE(0) % 300)
-  return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)
 }
 
 test('the demo group posts a request for its grant, invites a ranked volunteer who accepts and logs hours; verified, they show on the grant', async ({
@@ -78,34 +73,28 @@ test('the demo group posts a request for its grant, invites a ranked volunteer w
   // The invitation, from the volunteer's profile.
   await sam.getByRole('link', { name: 'Sam Lee' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Sam Lee' })).toBeVisible()
-  const invitation = page.locator('section.card', {
-    has: page.getByRole('heading', { name: 'Invite to a request' }),
-  })
-  await invitation
-    .getByLabel('Request')
-    .selectOption({ label: `${title} (Westgate Tenants Union)` })
-  await invitation.getByLabel('A note to the volunteer').fill('Could you set up the grant ledger?')
-  await invitation.getByRole('button', { name: 'Send invitation' }).click()
-  await expect(page.getByText('Invitation sent.')).toBeVisible()
+  await inviteFromProfile(
+    page,
+    `${title} (Westgate Tenants Union)`,
+    'Could you set up the grant ledger?',
+  )
   const engagementUrl = new URL(page.url()).pathname
 
   // The volunteer accepts, starts and logs hours.
-  const samContext = await browser.newContext()
-  const volunteer = await samContext.newPage()
-  await logIn(volunteer, 'volunteer@example.org', DEMO_PASSWORD)
-  await volunteer.goto(engagementUrl)
-  await expect(volunteer.getByText('Could you set up the grant ledger?')).toBeVisible()
-  await volunteer.getByRole('textbox', { name: /^Message/ }).fill('Happy to.')
-  await volunteer.getByRole('button', { name: 'Accept' }).click()
-  await expect(volunteer.getByText('Accepted.')).toBeVisible()
+  const volunteer = await acceptAsDemoVolunteer(
+    browser,
+    engagementUrl,
+    'Could you set up the grant ledger?',
+    'Happy to.',
+  )
   await volunteer.getByRole('button', { name: 'Start' }).click()
   await expect(volunteer.getByText('Status: Active')).toBeVisible()
-  await volunteer.getByLabel('Date worked').fill(someDayThisYear())
+  await volunteer.getByLabel('Date worked').fill(aPastDayOfItsOwn())
   await volunteer.getByLabel('Hours', { exact: true }).fill('2')
   await volunteer.getByLabel('What was done').fill('Set up the grant ledger and its categories.')
   await volunteer.getByRole('button', { name: 'Log hours' }).click()
   await expect(volunteer.getByText('Hours logged.')).toBeVisible()
-  await samContext.close()
+  await volunteer.context().close()
 
   // The group verifies; the value shows on the engagement and on the grant, beside its cash.
   await page.goto(engagementUrl)

@@ -5,16 +5,13 @@ import {
   auditLog,
   organizations,
   places,
-  volunteerAvailability,
   volunteerEngagements,
   volunteerProfiles,
   volunteerRequests,
-  volunteerSkills,
   volunteerSuggestionRuns,
   volunteerSuggestions,
 } from '#db/schema/index.ts'
 import type { BudgetBand } from '#app/domain/organizations.ts'
-import type { SkillLevel, VolunteerSkill, WorkMode } from '#app/domain/skills.ts'
 import {
   batchSuggestionForVolunteer,
   batchSuggestionsForRequest,
@@ -39,6 +36,7 @@ import * as forYou from '#app/routes/volunteer_.requests._index.tsx'
 import * as groupRequestPage from '#app/routes/orgs.$slug.volunteer-requests.$requestId.tsx'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { openVolunteerRequest } from '#tests/support/volunteer-requests.ts'
+import { volunteer } from '#tests/support/volunteers.ts'
 import { cookieFor, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 import { eventually } from '#tests/support/eventually.ts'
@@ -63,46 +61,6 @@ beforeEach(async () => {
   lowSvi = ordered[0]!
   highSvi = ordered.at(-1)!
 })
-
-interface VolunteerSetup {
-  name?: string
-  skills?: [VolunteerSkill, SkillLevel][]
-  mode?: WorkMode
-  paused?: boolean
-  placeFips?: string
-  travelArea?: 'same_county' | 'same_state'
-}
-
-async function volunteer(setup: VolunteerSetup = {}) {
-  const user = await createUser({ name: setup.name })
-  const [profile] = await db()
-    .insert(volunteerProfiles)
-    .values({
-      userId: user.id,
-      headline: `Helper ${setup.name ?? ''}`,
-      languages: ['en'],
-      timeZone: 'America/Chicago',
-      workMode: setup.mode ?? 'either',
-      hoursPerMonth: 10,
-      paused: setup.paused ?? false,
-      placeFips: setup.placeFips ?? null,
-      travelArea: setup.travelArea ?? 'same_county',
-    })
-    .returning()
-  await db()
-    .insert(volunteerSkills)
-    .values(
-      (setup.skills ?? [['finance', 'expert']]).map(([skill, level]) => ({
-        profileId: profile!.id,
-        skill,
-        level,
-      })),
-    )
-  await db()
-    .insert(volunteerAvailability)
-    .values({ profileId: profile!.id, weekday: 2, startMinute: 18 * 60, endMinute: 21 * 60 })
-  return { user, profile: profile! }
-}
 
 async function group(band: BudgetBand | null = null) {
   const made = await createOrgWithOwner()
@@ -143,14 +101,14 @@ describe('the platform batch over the database', () => {
     const traveller = await volunteer({
       name: 'Traveller',
       mode: 'on_site',
-      placeFips: sameState.fips,
+      place: sameState.fips,
       travelArea: 'same_state',
     })
-    await volunteer({ name: 'Stays home', mode: 'on_site', placeFips: sameState.fips })
+    await volunteer({ name: 'Stays home', mode: 'on_site', place: sameState.fips })
     await volunteer({
       name: 'Too far',
       mode: 'on_site',
-      placeFips: otherState.fips,
+      place: otherState.fips,
       travelArea: 'same_state',
     })
 

@@ -1,15 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import {
-  auditLog,
-  organizations,
-  places,
-  volunteerAvailability,
-  volunteerProfiles,
-  volunteerSkills,
-} from '#db/schema/index.ts'
-import type { SkillLevel, VolunteerSkill, WorkMode } from '#app/domain/skills.ts'
+import { auditLog, organizations, places } from '#db/schema/index.ts'
 import { DEFAULT_MATCH_WEIGHTS } from '#app/domain/volunteers/weights.ts'
 import {
   rankedRequestsForVolunteer,
@@ -21,6 +13,7 @@ import * as adminMatching from '#app/routes/admin.matching.tsx'
 import * as groupRequestPage from '#app/routes/orgs.$slug.volunteer-requests.$requestId.tsx'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { openVolunteerRequest } from '#tests/support/volunteer-requests.ts'
+import { volunteer } from '#tests/support/volunteers.ts'
 import { cookieFor, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
 
@@ -34,46 +27,6 @@ beforeEach(async () => {
     await db().select({ fips: places.fips }).from(places).orderBy(asc(places.svi)).limit(2)
   ).map((p) => p.fips)
 })
-
-interface VolunteerSetup {
-  name?: string
-  skills?: [VolunteerSkill, SkillLevel][]
-  languages?: string[]
-  mode?: WorkMode
-  place?: string | null
-  paused?: boolean
-  hours?: number
-}
-
-async function volunteer(setup: VolunteerSetup = {}) {
-  const user = await createUser({ name: setup.name })
-  const [profile] = await db()
-    .insert(volunteerProfiles)
-    .values({
-      userId: user.id,
-      headline: `Helper ${setup.name ?? ''}`,
-      languages: setup.languages ?? ['en'],
-      timeZone: 'America/Chicago',
-      placeFips: setup.place ?? null,
-      workMode: setup.mode ?? 'either',
-      hoursPerMonth: setup.hours ?? 10,
-      paused: setup.paused ?? false,
-    })
-    .returning()
-  await db()
-    .insert(volunteerSkills)
-    .values(
-      (setup.skills ?? [['finance', 'expert']]).map(([skill, level]) => ({
-        profileId: profile!.id,
-        skill,
-        level,
-      })),
-    )
-  await db()
-    .insert(volunteerAvailability)
-    .values({ profileId: profile!.id, weekday: 2, startMinute: 18 * 60, endMinute: 21 * 60 })
-  return { user, profile: profile! }
-}
 
 describe('rankedVolunteersForRequest', () => {
   it('leaves out paused volunteers and those missing the skill, level or a language', async () => {

@@ -4,14 +4,10 @@ import { db } from '#db/client.server.ts'
 import {
   organizations,
   places,
-  volunteerAvailability,
   volunteerProfiles,
   volunteerRequestHours,
   volunteerRequests,
-  volunteerSkills,
 } from '#db/schema/index.ts'
-import type { WorkMode } from '#app/domain/skills.ts'
-import type { TravelArea } from '#app/domain/volunteers/travel-area.ts'
 import * as newRequest from '#app/routes/orgs.$slug.volunteer-requests.new.tsx'
 import * as requestPage from '#app/routes/orgs.$slug.volunteer-requests.$requestId.tsx'
 import * as profileForm from '#app/routes/volunteer.tsx'
@@ -22,6 +18,7 @@ import {
 } from '#app/services/volunteers/matching.server.ts'
 import { withTestDatabase } from '#tests/support/database.ts'
 import { openVolunteerRequest } from '#tests/support/volunteer-requests.ts'
+import { volunteer as newVolunteer, type VolunteerSetup } from '#tests/support/volunteers.ts'
 import { cookieFor, createOrgWithOwner, createUser } from '#tests/support/factories.ts'
 import { awardedGrant } from '#tests/support/grants.ts'
 import { call, makeRequest } from '#tests/support/routes.ts'
@@ -36,43 +33,16 @@ withTestDatabase()
 // 1 December: New York is UTC−5 and Chicago UTC−6 (no daylight saving).
 const NOW = new Date('2026-12-01T12:00:00Z')
 
-async function volunteer(
-  name: string,
-  setup: {
-    languages?: string[]
-    place?: string | null
-    area?: TravelArea
-    mode?: WorkMode
-    /** Weekday 2 (Tuesday), minutes in Chicago. */
-    window?: [number, number]
-  } = {},
-) {
-  const user = await createUser({ name })
-  const [profile] = await db()
-    .insert(volunteerProfiles)
-    .values({
-      userId: user.id,
-      headline: `Helper ${name}`,
-      languages: setup.languages ?? ['en'],
-      timeZone: 'America/Chicago',
-      placeFips: setup.place ?? null,
-      travelArea: setup.area ?? 'same_county',
-      workMode: setup.mode ?? 'either',
-      hoursPerMonth: 10,
-    })
-    .returning()
-  await db()
-    .insert(volunteerSkills)
-    .values([
-      { profileId: profile!.id, skill: 'finance', level: 'expert' },
-      { profileId: profile!.id, skill: 'fundraising', level: 'expert' },
-    ])
-  const [start, end] = setup.window ?? [18 * 60, 21 * 60]
-  await db()
-    .insert(volunteerAvailability)
-    .values({ profileId: profile!.id, weekday: 2, startMinute: start, endMinute: end })
-  return { user, profile: profile! }
-}
+/** The file's volunteers know finance and fundraising, so requests of either skill reach them. */
+const volunteer = (name: string, setup: VolunteerSetup = {}) =>
+  newVolunteer({
+    name,
+    skills: [
+      ['finance', 'expert'],
+      ['fundraising', 'expert'],
+    ],
+    ...setup,
+  })
 
 const lineOf = (reasons: { text: string; points: number }[], start: string) =>
   reasons.find((r) => r.text.startsWith(start))
@@ -192,9 +162,9 @@ describe('on-site work within the volunteer’s travel area (SQL)', () => {
     const { org } = await createOrgWithOwner()
     const request = await openVolunteerRequest(org.id, { workMode: 'on_site', placeFips: here })
     const local = await volunteer('Local', { place: here })
-    const stateWide = await volunteer('State-wide', { place: sameState, area: 'same_state' })
-    await volunteer('Stays home', { place: sameState, area: 'same_county' })
-    await volunteer('Other state', { place: otherState, area: 'same_state' })
+    const stateWide = await volunteer('State-wide', { place: sameState, travelArea: 'same_state' })
+    await volunteer('Stays home', { place: sameState, travelArea: 'same_county' })
+    await volunteer('Other state', { place: otherState, travelArea: 'same_state' })
     await volunteer('Remote only', { place: here, mode: 'remote' })
 
     const ranked = await rankedVolunteersForRequest(request.id, 'en', { now: NOW })
@@ -230,8 +200,8 @@ describe('on-site work within the volunteer’s travel area (SQL)', () => {
       title: 'Remote',
       workMode: 'remote',
     })
-    const wide = await volunteer('Wide', { place: sameState, area: 'same_state' })
-    const near = await volunteer('Near', { place: sameState, area: 'same_county' })
+    const wide = await volunteer('Wide', { place: sameState, travelArea: 'same_state' })
+    const near = await volunteer('Near', { place: sameState, travelArea: 'same_county' })
     const ids = async (userId: string) =>
       (await rankedRequestsForVolunteer(userId, 'en', { skill: 'fundraising' }, NOW))!.requests
         .map((r) => r.id)
@@ -253,22 +223,24 @@ describe('on-site work within the volunteer’s travel area (SQL)', () => {
 
   it('keeps the travel area the volunteer saves on the profile form', async () => {
     const user = await createUser()
-    const outcome = await call(
-      profileForm.action,
-      makeRequest('/volunteer', {
-        cookie: await cookieFor(user.id),
-        form: {
-          headline: 'Bookkeeper who drives',
-          'skills.finance': 'expert',
-          languages: ['en'],
-          timeZone: 'America/New_York',
-          workMode: 'on_site',
-          travelArea: 'same_state',
-          placeFips: here,
-          hoursPerMonth: '10',
-        },
-      }),
-    )
+    // The profile form of an on-site bookkeeper, with the travel area (and place) given.
+    const save = async (area: Record<string, string>) =>
+      call(
+        profileForm.action,
+        makeRequest('/volunteer', {
+          cookie: await cookieFor(user.id),
+          form: {
+            headline: 'Bookkeeper who drives',
+            'skills.finance': 'expert',
+            languages: ['en'],
+            timeZone: 'America/New_York',
+            workMode: 'on_site',
+            hoursPerMonth: '10',
+            ...area,
+          },
+        }),
+      )
+    const outcome = await save({ travelArea: 'same_state', placeFips: here })
     expect(outcome.status).toBe(302)
     const [saved] = await db()
       .select({ area: volunteerProfiles.travelArea })
@@ -276,21 +248,7 @@ describe('on-site work within the volunteer’s travel area (SQL)', () => {
       .where(eq(volunteerProfiles.userId, user.id))
     expect(saved!.area).toBe('same_state')
 
-    const refused = await call(
-      profileForm.action,
-      makeRequest('/volunteer', {
-        cookie: await cookieFor(user.id),
-        form: {
-          headline: 'Bookkeeper who drives',
-          'skills.finance': 'expert',
-          languages: ['en'],
-          timeZone: 'America/New_York',
-          workMode: 'on_site',
-          travelArea: 'the whole world',
-          hoursPerMonth: '10',
-        },
-      }),
-    )
+    const refused = await save({ travelArea: 'the whole world' })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.data)).toContain('validation:volunteers.travelArea')
   })
