@@ -36,6 +36,14 @@ export const TIME_ZONE_KEYS: Record<(typeof TIME_ZONES)[number]['value'], string
   UTC: 'funder:timeZones.utc',
 }
 
+/**
+ * A zone in the reader's words: its name where it is one of the offered zones, any other IANA
+ * zone as it is ("Eastern time (New York)", "Europe/Lisbon").
+ */
+export function zoneName(t: (key: string) => string, zone: string): string {
+  return zone in TIME_ZONE_KEYS ? t(TIME_ZONE_KEYS[zone as keyof typeof TIME_ZONE_KEYS]) : zone
+}
+
 /** A single checkbox with its label beside it. */
 function Checkbox({
   name,

@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { EngagementForm } from '#app/components/engagement-form.tsx'
-import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
+import { zoneName } from '#app/components/program-details-fields.tsx'
 import { SelectField, TextareaField, TextField } from '#app/components/field.tsx'
 import {
   CHECK_IN_CADENCE_KEYS,
@@ -180,11 +180,6 @@ export default function EngagementPage() {
   const status = e.status
   const hoursText = (minutes: number) =>
     t('engagements:hours.amount', { hours: format.number(minutes / 60) })
-  // An offered zone by its name; any other IANA zone as it is.
-  const zoneKey =
-    data.timeZone in TIME_ZONE_KEYS
-      ? TIME_ZONE_KEYS[data.timeZone as keyof typeof TIME_ZONE_KEYS]
-      : null
   return (
     <>
       <p className="eyebrow">{t('engagements:page.eyebrow')}</p>
@@ -418,7 +413,7 @@ export default function EngagementPage() {
 
       <Card title={t('engagements:checkin.title')}>
         <p className="hint" data-testid="check-in-zone">
-          {t('engagements:checkin.zone', { zone: zoneKey ? t(zoneKey) : data.timeZone })}
+          {t('engagements:checkin.zone', { zone: zoneName(t, data.timeZone) })}
         </p>
         {data.checkins.length === 0 ? (
           <p>{t('engagements:checkin.none')}</p>

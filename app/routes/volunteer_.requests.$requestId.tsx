@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { Card } from '#app/components/card.tsx'
 import { CheckboxField, FormError } from '#app/components/field.tsx'
-import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
+import { zoneName } from '#app/components/program-details-fields.tsx'
 import { useLanguageOptions, WeeklyWindowsList } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, WORK_MODE_KEYS, type Skill } from '#app/domain/skills.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'
@@ -62,10 +62,6 @@ export default function VolunteerRequestView() {
   const form = useValidatedForm(DataAgreementSchema, { failure })
   const languageNames = new Map<string, string>(useLanguageOptions().map((o) => [o.value, o.label]))
   const names = (codes: string[]) => codes.map((c) => languageNames.get(c) ?? c).join(', ')
-  const zoneKey =
-    data.timeZone in TIME_ZONE_KEYS
-      ? TIME_ZONE_KEYS[data.timeZone as keyof typeof TIME_ZONE_KEYS]
-      : null
   return (
     <>
       <p className="eyebrow">
@@ -106,7 +102,7 @@ export default function VolunteerRequestView() {
             <>
               <dt>
                 {t('volunteers:requestView.groupHours', {
-                  zone: zoneKey ? t(zoneKey) : data.timeZone,
+                  zone: zoneName(t, data.timeZone),
                 })}
               </dt>
               <dd>

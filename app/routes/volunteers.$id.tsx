@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { SelectField } from '#app/components/field.tsx'
 import { SviText } from '#app/components/place-picker.tsx'
-import { TIME_ZONE_KEYS } from '#app/components/program-details-fields.tsx'
+import { zoneName } from '#app/components/program-details-fields.tsx'
 import { ProposalForm } from '#app/components/proposal-form.tsx'
 import { useLanguageOptions, WeeklyWindowsList } from '#app/components/volunteer-profile-fields.tsx'
 import { SKILL_KEYS, SKILL_LEVEL_KEYS, WORK_MODE_KEYS } from '#app/domain/skills.ts'
@@ -28,10 +28,6 @@ import { refuse } from '#app/utils/results.server.ts'
 export const handle: I18nHandle = {
   i18n: ['volunteers', 'applications', 'funder', 'engagements'],
 }
-
-/** The zone's name where it is one of the offered ones; any other IANA zone as it is. */
-const zoneName = (zone: string) =>
-  zone in TIME_ZONE_KEYS ? TIME_ZONE_KEYS[zone as keyof typeof TIME_ZONE_KEYS] : null
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data, matches)
 
@@ -103,7 +99,6 @@ export default function VolunteerProfilePage() {
   const failure = useActionData<typeof action>()
   const { t } = useTranslation('volunteers')
   const format = useFormatters()
-  const zoneKey = zoneName(profile.timeZone)
   const languageNames = new Map<string, string>(useLanguageOptions().map((o) => [o.value, o.label]))
   return (
     <>
@@ -145,7 +140,7 @@ export default function VolunteerProfilePage() {
             </>
           ) : null}
           <dt>{t('volunteers:profile.timeZone')}</dt>
-          <dd>{zoneKey ? t(zoneKey) : profile.timeZone}</dd>
+          <dd>{zoneName(t, profile.timeZone)}</dd>
           <dt>{t('volunteers:profile.hours')}</dt>
           <dd>{t('volunteers:profile.hoursValue', { hours: profile.hoursPerMonth })}</dd>
           <dt>{t('volunteers:profile.availability')}</dt>
