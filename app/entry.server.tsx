@@ -1,8 +1,6 @@
-import { PassThrough } from 'node:stream'
+import { Writable } from 'node:stream'
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { isLanguage } from './lib/i18n/config.ts'
@@ -53,7 +51,6 @@ export default function handleRequest(
   const rootData = remixContext.staticHandlerContext.loaderData.root as
     { language?: unknown } | undefined
   const language = isLanguage(rootData?.language) ? rootData.language : chooseLanguage(request)
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     // A render that has not finished in time is abandoned. The timer goes once the page is
@@ -68,19 +65,22 @@ export default function handleRequest(
       </I18nextProvider>,
       {
         nonce,
-        [waitForAll ? 'onAllReady' : 'onShellReady']() {
+        // The whole page, then one write. No loader of ours defers data, so streaming the shell
+        // first sent nothing sooner, only the same page in three writes (each a system call that
+        // wakes the reader) as chunks (docs/decisions/013-throughput.md, round nine).
+        onAllReady() {
           shellRendered = true
-          const body = new PassThrough()
-          // Closed when the page is written or the reader went away (React stops then too).
-          body.once('close', () => clearTimeout(giveUp))
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
+          pipe(
+            collect((page) => {
+              clearTimeout(giveUp)
+              responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+              responseHeaders.set('Content-Length', String(page.byteLength))
+              resolve(new Response(page, { headers: responseHeaders, status: responseStatusCode }))
             }),
           )
-          pipe(body)
+        },
+        onShellReady() {
+          shellRendered = true
         },
         onShellError(error: unknown) {
           clearTimeout(giveUp)
@@ -92,5 +92,21 @@ export default function handleRequest(
         },
       },
     )
+  })
+}
+
+/** A stream React writes the page into, handing over the whole page once React ends it. */
+function collect(done: (page: Uint8Array<ArrayBuffer>) => void) {
+  const chunks: Buffer[] = []
+  return new Writable({
+    write(chunk: Buffer, _encoding, next) {
+      chunks.push(chunk)
+      next()
+    },
+    final(next) {
+      // A fresh buffer of its own (never a shared one).
+      done(Buffer.concat(chunks) as Uint8Array<ArrayBuffer>)
+      next()
+    },
   })
 }

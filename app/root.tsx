@@ -20,7 +20,12 @@ import { useEffect, type ReactNode } from 'react'
 import { FlashMessage } from './components/flash.tsx'
 import { Button } from './components/button.tsx'
 import styles from './styles/app.css?url'
-import { getSessionOrganizations, getSessionUser, takeFlash } from './utils/session.server.ts'
+import {
+  getPageHeader,
+  getSessionOrganizations,
+  getSessionUser,
+  takeFlash,
+} from './utils/session.server.ts'
 import { useNonce } from './lib/nonce.tsx'
 import { rememberBrowserTimeZone, timeZoneFromCookie } from './lib/viewer-time-zone.ts'
 import { forgetAllDraftBackups, forgetDraftBackup } from './lib/use-draft-backup.ts'
@@ -32,7 +37,6 @@ import { publicOrigin } from './utils/http.server.ts'
 import { titleMeta } from './lib/i18n/meta.ts'
 import { useMessage } from './lib/i18n/message.ts'
 import { isLanguage, routeNamespaces } from './lib/i18n/config.ts'
-import { pageHeaderFigures } from './services/accounts/page-header.server.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
@@ -50,9 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const current =
     organizations.find((o) => o.id === user?.currentOrganizationId) ?? organizations[0] ?? null
-  const { unread, reviewer } = user
-    ? await pageHeaderFigures(user.id)
-    : { unread: 0, reviewer: false }
+  const { unread, reviewer } = await getPageHeader(request)
   return data(
     {
       user: user

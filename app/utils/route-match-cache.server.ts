@@ -18,8 +18,10 @@ import { createRequire } from 'node:module'
  *
  * The router's module is reached by its consumers through its CommonJS exports object at each call
  * (`router.matchRoutes(…)` in Remix's server runtime and in React Router), which is what lets it
- * be replaced. The static handler's own call inside the router's module cannot be reached this way
- * and still flattens per request.
+ * be replaced. The static handler's own call inside the router's module goes through that object
+ * too since patches/@remix-run+router+1.23.3.patch (applied by `npm install`; decision 013, round
+ * nine). Branches whose leading literal segments the pathname lacks are skipped before any pattern
+ * is tried.
  */
 
 interface RouteLike {
@@ -59,6 +61,8 @@ interface Branch {
   path: string
   score: number
   metas: Meta[]
+  /** The path's leading literal segments, lower-cased ("/orgs"), or "" when it starts with a parameter. */
+  literal: string
 }
 interface Compiled {
   matcher: RegExp
@@ -88,7 +92,7 @@ function flatten(
     const metas = [...parents, meta]
     if (route.children && route.children.length > 0) flatten(route.children, branches, metas, path)
     if (route.path == null && !route.index) return
-    branches.push({ path, score: computeScore(path, route.index), metas })
+    branches.push({ path, score: computeScore(path, route.index), metas, literal: literalOf(path) })
   }
   routes.forEach((route, index) => {
     if (route.path === '' || !route.path?.includes('?')) flattenRoute(route, index)
@@ -97,6 +101,33 @@ function flatten(
         flattenRoute(route, index, exploded)
   })
   return branches
+}
+
+/**
+ * Optional segments are exploded before this, so a segment is a literal, a parameter or a splat.
+ * Only printable ASCII counts: the patterns ignore case by JavaScript's rules, which for other
+ * letters are not lower-casing's (a final sigma matches a sigma).
+ */
+function literalOf(path: string) {
+  const literal: string[] = []
+  for (const segment of path.split('/').filter(Boolean)) {
+    if (segment.startsWith(':') || segment.includes('*') || !/^[\x20-\x7e]+$/.test(segment)) break
+    literal.push(segment.toLowerCase())
+  }
+  return literal.length > 0 ? `/${literal.join('/')}` : ''
+}
+
+/**
+ * Whether a lower-cased pathname can match a branch: each of the branch's patterns matches from a
+ * "/" and a literal segment ends at a "/" or the end, so a pathname the branch matches begins with
+ * its literal segments (ASCII, the same length lower-cased). A cheap test that skips most branches
+ * before any pattern is tried; the patterns still decide.
+ */
+function mayMatch(lowerPathname: string, literal: string) {
+  if (literal === '') return true
+  if (!lowerPathname.startsWith(literal)) return false
+  const next = lowerPathname.charAt(literal.length)
+  return next === '' || next === '/'
 }
 
 function explodeOptionalSegments(path: string): string[] {
@@ -260,7 +291,9 @@ export function cacheRouteMatches(): boolean {
     const pathname = router.stripBasename(location.pathname || '/', basename)
     if (pathname == null) return null
     const decoded = router.UNSAFE_decodePath(pathname)
+    const lower = decoded.toLowerCase()
     for (const branch of branchesOf(routes)) {
+      if (!mayMatch(lower, branch.literal)) continue
       const matches = matchBranch(branch, routes, decoded)
       if (matches) return matches
     }

@@ -1,6 +1,5 @@
 import { createCookie, createCookieSessionStorage, redirect } from '@remix-run/node'
-import { listUserOrganizations } from '#app/services/organizations/organizations.server.ts'
-import { findSessionUser, type SessionUser } from '#app/services/accounts/sessions.server.ts'
+import { findPageSession } from '#app/services/accounts/sessions.server.ts'
 import type { Flash } from '#app/lib/flash.ts'
 import { env, isProduction } from '#app/config/env.server.ts'
 import { sessionSecrets } from '#app/config/secrets.server.ts'
@@ -48,17 +47,26 @@ function perRequest<T>(work: (request: Request) => Promise<T>) {
     })
 }
 
-/** The signed-in user, looked up once per request however many loaders ask. */
-export const getSessionUser = perRequest<SessionUser | null>(async (request) => {
+/** The session and what its pages show of it, looked up once per request however many ask. */
+const getPageSession = perRequest(async (request) => {
   const token = await sessionToken(request)
-  return token ? findSessionUser(token) : null
+  return token ? findPageSession(token) : null
 })
 
+/** The signed-in user (null when signed out). */
+export async function getSessionUser(request: Request) {
+  return (await getPageSession(request))?.user ?? null
+}
+
 /** The signed-in user's organisations (none when signed out), for the layout and the dashboard. */
-export const getSessionOrganizations = perRequest(async (request) => {
-  const user = await getSessionUser(request)
-  return user ? listUserOrganizations(user.id) : []
-})
+export async function getSessionOrganizations(request: Request) {
+  return (await getPageSession(request))?.organizations ?? []
+}
+
+/** The header's bell count and Reviews link (none when signed out). */
+export async function getPageHeader(request: Request) {
+  return (await getPageSession(request))?.header ?? { unread: 0, reviewer: false }
+}
 
 export function commitSessionCookie(token: string, expiresAt: Date) {
   return sessionCookie().serialize(token, { expires: expiresAt })

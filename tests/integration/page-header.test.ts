@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { notifications, panelMembers } from '#db/schema/index.ts'
+import { memberships, notifications, organizations, panelMembers } from '#db/schema/index.ts'
 import * as root from '#app/root.tsx'
 import {
+  addUserToOrg,
   cookieFor,
   createOpenProgram,
   createOrgWithOwner,
@@ -56,5 +58,42 @@ describe('the page header’s figures (one query for the bell and the Reviews li
 
   it('are nothing for a signed-out visitor', async () => {
     expect(await header()).toEqual({ unread: 0, reviewer: false })
+    const out = await call(root.loader, makeRequest('/'))
+    expect((out.data as { organizations: unknown[] }).organizations).toEqual([])
+  })
+
+  it('come with the person’s organisations, by name, with their role in each', async () => {
+    const first = await createOrgWithOwner('funder')
+    const second = await createOrgWithOwner()
+    await db()
+      .update(organizations)
+      .set({ name: 'Zeta Mutual Aid' })
+      .where(eq(organizations.id, first.org.id))
+    await db()
+      .update(organizations)
+      .set({ name: 'Alder Street Pantry' })
+      .where(eq(organizations.id, second.org.id))
+    const person = await addUserToOrg(first, 'reviewer')
+    await db()
+      .insert(memberships)
+      .values({ organizationId: second.org.id, userId: person.id, role: 'admin' })
+    await addUserToOrg(await createOrgWithOwner(), 'member') // someone else's
+    const out = await call(root.loader, makeRequest('/', { cookie: await cookieFor(person.id) }))
+    expect((out.data as { organizations: unknown[] }).organizations).toEqual([
+      {
+        id: second.org.id,
+        name: 'Alder Street Pantry',
+        slug: second.org.slug,
+        kind: 'community_group',
+        role: 'admin',
+      },
+      {
+        id: first.org.id,
+        name: 'Zeta Mutual Aid',
+        slug: first.org.slug,
+        kind: 'funder',
+        role: 'reviewer',
+      },
+    ])
   })
 })

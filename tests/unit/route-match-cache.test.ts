@@ -40,6 +40,9 @@ function pathsFor(routes: Route[]): string[] {
   }
   walk(routes, '')
   const paths = ['', '/', '//', '/nope', '/nope/deeper', '/%E0%A4%A', '/a%2Fb', '/?q=1#h', '#only']
+  // Around the literal segments a branch is skipped by: case, doubled and missing slashes, a
+  // letter that lower-cases to ASCII (the Kelvin sign) but that the patterns do not take for one.
+  paths.push('/ORGS', '/Orgs/', '//orgs/x', '/orgs//x', '/orgsx', '/\u212Aey', '/admin//users')
   for (const pattern of patterns) {
     const concrete = ('/' + pattern)
       .replace(/\/:([\w-]+)\?/g, '/opt-1')
@@ -142,6 +145,56 @@ describe("the router's matchRoutes, with the ranked branches kept per route tree
     for (const location of ['/a/7', '/b/7', '/a', '/o/1/p', '/zzz']) {
       expectSameMatches(moved, location)
       expectSameMatches(tree, location)
+    }
+  })
+
+  it("matches a literal by the patterns' own rules for letters outside ASCII", () => {
+    expect(cacheRouteMatches()).toBe(true)
+    const tree: Route[] = [
+      {
+        id: 'root',
+        path: '',
+        children: [
+          { id: 'sigma', path: 'σ/x' },
+          { id: 'kelvin', path: 'k' },
+        ],
+      },
+    ]
+    // The router's patterns take a final sigma for a sigma, and not the Kelvin sign for a k.
+    for (const location of ['/ς/x', '/Σ/X', '/σ/x', '/\u212A', '/K', '/k/'])
+      expectSameMatches(tree, location)
+    expect(router.matchRoutes(tree, '/ς/x')?.at(-1)?.route.id).toBe('sigma')
+  })
+
+  it("serves the router's static handler too (patches/@remix-run+router)", async () => {
+    expect(cacheRouteMatches()).toBe(true)
+    const { createStaticHandler } = createRequire(import.meta.url)('@remix-run/router') as {
+      createStaticHandler(routes: Route[]): { query(request: Request): Promise<unknown> }
+    }
+    const cached = router.matchRoutes
+    const asked: string[] = []
+    router.matchRoutes = Object.assign<MatchRoutes, { cached: true }>(
+      (routes, location, basename) => {
+        asked.push(typeof location === 'string' ? location : (location.pathname ?? ''))
+        return cached(routes, location, basename)
+      },
+      { cached: true },
+    )
+    try {
+      const handler = createStaticHandler([
+        {
+          id: 'root',
+          path: '/',
+          children: [{ id: 'a', path: 'a/:id', loader: () => 'a' } as Route],
+        },
+      ])
+      const context = (await handler.query(new Request('http://localhost/a/7'))) as {
+        matches: { route: { id: string } }[]
+      }
+      expect(context.matches.map((m) => m.route.id)).toEqual(['root', 'a'])
+      expect(asked).toEqual(['/a/7'])
+    } finally {
+      router.matchRoutes = cached
     }
   })
 

@@ -4,7 +4,16 @@ import { db, type Db } from '#db/client.server.ts'
 import { preparedQuery } from '#db/prepared.server.ts'
 import type { SingleMessage } from '#app/lib/i18n/message.ts'
 import { describeDevice, type DeviceNames } from '#app/domain/devices.ts'
-import { sessions, userDevices, users } from '#db/schema/index.ts'
+import {
+  memberships,
+  notifications,
+  organizations,
+  panelMembers,
+  sessions,
+  userDevices,
+  users,
+} from '#db/schema/index.ts'
+import type { MembershipRole, OrganizationKind } from '#app/domain/organizations.ts'
 import { newSecretToken, tokenDigest as digest } from './secret-tokens.server.ts'
 
 export const SESSION_DAYS = 30
@@ -49,8 +58,41 @@ export type SessionUser = {
 /** "Last active" is recorded at most this often, so reads do not each become a write. */
 const SEEN_EVERY_MS = 15 * 60_000
 
-/** The user behind a token, or null when it is unknown, revoked or expired. */
-const sessionUserQuery = preparedQuery('session_user', (db, name) =>
+/** An organisation the person belongs to, with their role in it (the header's switcher). */
+export interface UserOrganization {
+  id: string
+  name: string
+  slug: string
+  kind: OrganizationKind
+  role: MembershipRole
+}
+
+export interface PageHeaderFigures {
+  /** The bell's count: notifications not yet read. */
+  unread: number
+  /** Whether the person sits on any program's review panel (the header's "Reviews" link). */
+  reviewer: boolean
+}
+
+/** What every signed-in page shows of its session. */
+export interface PageSession {
+  user: SessionUser
+  /** By name, at most 200. */
+  organizations: UserOrganization[]
+  header: PageHeaderFigures
+}
+
+/**
+ * The user behind a token (none when it is unknown, revoked or expired), with what the layout
+ * shows of them: their organisations, the unread count and whether they sit on a panel. One
+ * prepared statement, since every signed-in page asks: one round trip to the database instead of
+ * three (each costs the server a socket write and a reply to parse; docs/decisions/
+ * 013-throughput.md, rounds seven and nine). The count reads the partial index of unread rows,
+ * the seat at most one entry of `panel_members_user_idx`, the organisations the memberships of
+ * one user. Subqueries name their tables by hand: in a one-table select drizzle writes columns
+ * without their table, which inside a subquery would name the subquery's own column.
+ */
+const sessionQuery = preparedQuery('session_page', (db, name) =>
   db
     .select({
       id: users.id,
@@ -62,6 +104,15 @@ const sessionUserQuery = preparedQuery('session_user', (db, name) =>
       sessionId: sessions.id,
       currentOrganizationId: sessions.currentOrganizationId,
       lastSeenAt: sessions.lastSeenAt,
+      unread: sql<number>`(SELECT count(*)::int FROM ${notifications} AS n
+        WHERE n.user_id = ${users}.id AND n.read_at IS NULL)`,
+      reviewer: sql<boolean>`EXISTS (SELECT 1 FROM ${panelMembers} AS p WHERE p.user_id = ${users}.id)`,
+      organizations: sql<UserOrganization[]>`(SELECT coalesce(json_agg(json_build_object(
+          'id', o.id, 'name', o.name, 'slug', o.slug, 'kind', o.kind, 'role', o.role)
+          ORDER BY o.name, o.id), '[]'::json)
+        FROM (SELECT org.id, org.name, org.slug, org.kind, m.role
+          FROM ${memberships} AS m JOIN ${organizations} AS org ON org.id = m.organization_id
+          WHERE m.user_id = ${users}.id ORDER BY org.name, org.id LIMIT 200) AS o)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -72,17 +123,23 @@ const sessionUserQuery = preparedQuery('session_user', (db, name) =>
     .prepare(name),
 )
 
-export async function findSessionUser(token: string): Promise<SessionUser | null> {
-  const [row] = await sessionUserQuery().execute({ id: digest(token), now: new Date() })
+/** The session behind a token with what its pages show, or null when it is not a live one. */
+export async function findPageSession(token: string): Promise<PageSession | null> {
+  const [row] = await sessionQuery().execute({ id: digest(token), now: new Date() })
   if (!row) return null
-  const { lastSeenAt, ...user } = row
+  const { lastSeenAt, unread, reviewer, organizations, ...user } = row
   if (Date.now() - lastSeenAt.getTime() > SEEN_EVERY_MS) {
     await db()
       .update(sessions)
       .set({ lastSeenAt: new Date() })
       .where(eq(sessions.id, row.sessionId))
   }
-  return user
+  return { user, organizations, header: { unread, reviewer } }
+}
+
+/** The user behind a token, or null when it is unknown, revoked or expired. */
+export async function findSessionUser(token: string): Promise<SessionUser | null> {
+  return (await findPageSession(token))?.user ?? null
 }
 
 /** Ends the session behind the token; answers whose it was, or null when there was none. */
