@@ -21,3 +21,26 @@ export function preparedQuery<Q>(name: string, build: (db: Db, name: string) => 
     return query
   }
 }
+
+/**
+ * preparedQuery for a query whose shape depends on a few choices (which filters are set, the
+ * order): one prepared statement per shape, named after `name` and the shape's key, built the
+ * first time that shape is asked for. `key` must take few values (each is a statement on every
+ * pooled connection).
+ */
+export function preparedShapes<S, Q>(
+  name: string,
+  key: (shape: S) => string,
+  build: (db: Db, name: string, shape: S) => Q,
+): (shape: S) => Q {
+  const shapes = new Map<string, () => Q>()
+  return (shape) => {
+    const shapeName = `${name}_${key(shape)}`
+    let query = shapes.get(shapeName)
+    if (!query) {
+      query = preparedQuery(shapeName, (db, n) => build(db, n, shape))
+      shapes.set(shapeName, query)
+    }
+    return query()
+  }
+}

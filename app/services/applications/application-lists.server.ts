@@ -1,8 +1,22 @@
-import { and, arrayContains, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  inArray,
+  ne,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
+import { preparedShapes } from '#db/prepared.server.ts'
 import { applications, funds, memberships, organizations, programs } from '#db/schema/index.ts'
 import type { ApplicationSort } from '#app/domain/applications/application-sorts.ts'
 import type { ProgramApplicationFilter } from '#app/schemas/applications/application-list.ts'
+import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
+import type { SdohDomain } from '#app/domain/places/sdoh.ts'
 import { APPLICANT_ROLES } from './applications.server.ts'
 
 export type { ApplicationSort, ProgramApplicationFilter }
@@ -16,14 +30,21 @@ const ORDER: Record<ApplicationSort, SQL[]> = {
   vulnerability: [sql`${applications.placeVulnerability} DESC NULLS LAST`, desc(applications.id)],
 }
 
+/** A value in a condition: given, or a prepared statement's placeholder filled in at each call. */
+type Param<T> = T | Placeholder
+
 /**
  * A program's applications as its funder sees them: never drafts (those belong to the group
  * until submitted), narrowed by the filters. The list and its figures share it, so they agree.
  */
-export function programApplicationsWhere(programId: string, filter: ProgramApplicationFilter) {
+export function programApplicationsWhere(
+  programId: Param<string>,
+  filter: { status?: Param<ApplicationStatus>; sdoh?: Param<SdohDomain> },
+) {
   const conditions = [eq(applications.programId, programId), ne(applications.status, 'draft')]
   if (filter.status) conditions.push(eq(applications.status, filter.status))
-  if (filter.sdoh) conditions.push(arrayContains(applications.sdohDomains, [filter.sdoh]))
+  if (filter.sdoh)
+    conditions.push(arrayContains(applications.sdohDomains, sql`ARRAY[${filter.sdoh}]::text[]`))
   return and(...conditions)
 }
 
@@ -40,20 +61,50 @@ export const FUNDER_LIST_COLUMNS = {
   submittedAt: applications.submittedAt,
 }
 
+interface ListShape {
+  sort: ApplicationSort
+  status: boolean
+  sdoh: boolean
+}
+
+/**
+ * One page of the list, prepared per shape (order, and which filters are set: 16 at most), since
+ * funders open it all day: built once instead of per view, and planned by PostgreSQL once per
+ * connection instead of per view (docs/decisions/013-throughput.md, round nine).
+ */
+const listPage = preparedShapes(
+  'program_applications',
+  (shape: ListShape) => `${shape.sort}${shape.status ? '_status' : ''}${shape.sdoh ? '_sdoh' : ''}`,
+  (db, name, shape) =>
+    db
+      .select(FUNDER_LIST_COLUMNS)
+      .from(applications)
+      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+      .where(
+        programApplicationsWhere(sql.placeholder('programId'), {
+          status: shape.status ? sql.placeholder('status') : undefined,
+          sdoh: shape.sdoh ? sql.placeholder('sdoh') : undefined,
+        }),
+      )
+      .orderBy(...ORDER[shape.sort])
+      .limit(LIST_PAGE_SIZE + 1)
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+)
+
 /** The program's applications, filtered and sorted in the database, one page at a time. */
 export async function listProgramApplications(
   programId: string,
   opts: ProgramApplicationFilter & { sort: ApplicationSort; page: number },
 ) {
   const page = Math.max(1, opts.page)
-  const rows = await db()
-    .select(FUNDER_LIST_COLUMNS)
-    .from(applications)
-    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .where(programApplicationsWhere(programId, opts))
-    .orderBy(...ORDER[opts.sort])
-    .limit(LIST_PAGE_SIZE + 1)
-    .offset((page - 1) * LIST_PAGE_SIZE)
+  const { status, sdoh, sort } = opts
+  const rows = await listPage({ sort, status: Boolean(status), sdoh: Boolean(sdoh) }).execute({
+    programId,
+    status,
+    sdoh,
+    offset: (page - 1) * LIST_PAGE_SIZE,
+  })
   return { rows: rows.slice(0, LIST_PAGE_SIZE), page, hasNext: rows.length > LIST_PAGE_SIZE }
 }
 

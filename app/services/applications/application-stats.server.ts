@@ -1,5 +1,5 @@
-import { and, arrayContains, eq, gt, type SQL } from 'drizzle-orm'
-import { db } from '#db/client.server.ts'
+import { and, arrayContains, eq, gt, sql } from 'drizzle-orm'
+import { preparedShapes } from '#db/prepared.server.ts'
 import { applicationFigures } from '#db/schema/index.ts'
 import type {
   ProgramApplicationStats,
@@ -24,16 +24,39 @@ const add = (tally: Tally, n: number, requested: number) => {
   tally.requestedMinor += requested
 }
 
-/** The figures' groups of a program that the list's filters keep (they filter the same way). */
-function figuresWhere(programId: string, filter: ProgramApplicationFilter): SQL | undefined {
-  const conditions = [
-    eq(applicationFigures.programId, programId),
-    gt(applicationFigures.applications, 0),
-  ]
-  if (filter.status) conditions.push(eq(applicationFigures.status, filter.status))
-  if (filter.sdoh) conditions.push(arrayContains(applicationFigures.sdohDomains, [filter.sdoh]))
-  return and(...conditions)
-}
+/**
+ * The figures' groups of a program that the list's filters keep (they filter the same way),
+ * prepared per shape (which filters are set) as the list is.
+ */
+const figureGroups = preparedShapes(
+  'program_figures',
+  (shape: { status: boolean; sdoh: boolean }) =>
+    `${shape.status ? 'status' : 'all'}${shape.sdoh ? '_sdoh' : ''}`,
+  (db, name, shape) =>
+    db
+      .select({
+        status: applicationFigures.status,
+        band: applicationFigures.band,
+        sdoh: applicationFigures.sdohDomains,
+        n: applicationFigures.applications,
+        requested: applicationFigures.requestedMinor,
+      })
+      .from(applicationFigures)
+      .where(
+        and(
+          eq(applicationFigures.programId, sql.placeholder('programId')),
+          gt(applicationFigures.applications, 0),
+          shape.status ? eq(applicationFigures.status, sql.placeholder('status')) : undefined,
+          shape.sdoh
+            ? arrayContains(
+                applicationFigures.sdohDomains,
+                sql`ARRAY[${sql.placeholder('sdoh')}]::text[]`,
+              )
+            : undefined,
+        ),
+      )
+      .prepare(name),
+)
 
 /**
  * Counts and requested totals of a program's submitted applications by status, SDOH domain and
@@ -48,16 +71,12 @@ export async function programApplicationStats(
   programId: string,
   filter: ProgramApplicationFilter = {},
 ): Promise<ProgramApplicationStats> {
-  const rows = await db()
-    .select({
-      status: applicationFigures.status,
-      band: applicationFigures.band,
-      sdoh: applicationFigures.sdohDomains,
-      n: applicationFigures.applications,
-      requested: applicationFigures.requestedMinor,
-    })
-    .from(applicationFigures)
-    .where(figuresWhere(programId, filter))
+  const { status, sdoh } = filter
+  const rows = await figureGroups({ status: Boolean(status), sdoh: Boolean(sdoh) }).execute({
+    programId,
+    status,
+    sdoh,
+  })
 
   const stats: ProgramApplicationStats = {
     total: { count: 0, requestedMinor: 0 },
