@@ -52,8 +52,19 @@ export default tseslint.config(
           message:
             'Read request bodies with readForm/readUpload (app/utils/request-body.server.ts).',
         },
+        {
+          // On the server, app/components/link.tsx writes a plain link without Remix's hooks.
+          selector:
+            "ImportDeclaration[source.value='@remix-run/react'] > ImportSpecifier[imported.name=/^(Link|NavLink)$/]",
+          message: 'Import Link and NavLink from #app/components/link.tsx.',
+        },
       ],
     },
+  },
+  {
+    // The one module that wraps Remix's links (and so imports them).
+    files: ['app/components/link.tsx', 'tests/unit/server-links.test.tsx'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The layers of docs (DESIGN, Architecture): components, schemas, the domain and app/lib run in

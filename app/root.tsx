@@ -3,10 +3,8 @@ import { data } from '@remix-run/node'
 import {
   Form,
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -16,6 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { Link, NavLink } from '#app/components/link.tsx'
 import { useEffect, type ReactNode } from 'react'
 import { FlashMessage } from './components/flash.tsx'
 import { Button } from './components/button.tsx'

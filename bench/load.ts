@@ -8,7 +8,9 @@
  * before doing any work of its own. /healthz (plain Express, no Remix) is the server's ceiling.
  *
  * Usage: npm run bench:load -- [--duration 3] [--connections 1,5,20] [--applications 5000]
- *                                [--only login,programs] [--profile] [--workers N]
+ *                                [--only login,programs] [--profile] [--workers N] [--warmup 1]
+ * --warmup S: seconds of load (5 connections) on each page before it is measured, so that the JIT
+ * has compiled what the page runs; a server that has run for a while costs less per view.
  * --workers N: serve through scripts/start.mjs with WORKERS=N (PostgreSQL only: PGlite is one
  * process), as `npm start` does; the CPU column then sums every process of the server.
  * DATABASE_URL: a scratch database on that server (PGlite in a temp DATA_DIR without it).
@@ -49,6 +51,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     workers: { type: 'string' },
+    warmup: { type: 'string', default: '1' },
   },
 })
 const WORKERS = opts.workers === undefined ? null : Number(opts.workers)
@@ -59,6 +62,7 @@ if (WORKERS !== null && !process.env.DATABASE_URL) {
   throw new Error('--workers needs DATABASE_URL: on PGlite the app is one process')
 }
 const DURATION = Number(opts.duration)
+const WARMUP = Number(opts.warmup)
 const CONNECTIONS = opts.connections.split(',').map(Number)
 const APPLICATIONS = Number(opts.applications)
 const ONLY = opts.only?.split(',')
@@ -423,7 +427,7 @@ try {
     }
     if (problem) console.warn(`WARNING ${page.name} (${page.path}) ${problem}: measured anyway`)
     // Warm up (JIT, caches) before the measured runs.
-    await load(base + page.path, cookies[page.role], 5, 1)
+    await load(base + page.path, cookies[page.role], 5, WARMUP)
     for (const connections of CONNECTIONS) {
       const cpuBefore = server.cpuSeconds()
       const measured = await load(base + page.path, cookies[page.role], connections, DURATION)
@@ -470,6 +474,7 @@ try {
         cpu: os.cpus()[0]?.model,
         node: process.version,
         durationSeconds: DURATION,
+        warmupSeconds: WARMUP,
         // null: build/server.js started directly, one process; N: scripts/start.mjs, WORKERS=N.
         workers: WORKERS,
         applications: APPLICATIONS,

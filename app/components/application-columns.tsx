@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import type { TFunction } from 'i18next'
 import type { ApplicationStatus } from '#app/domain/applications/application-status.ts'
 import { APPLICATION_STATUS_KEYS } from '#app/domain/programs/funder-words.ts'

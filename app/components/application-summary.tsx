@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '#app/lib/i18n/config.ts'
 import type { ReactNode } from 'react'

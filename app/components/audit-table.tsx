@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { isAuditAction, type AuditAction } from '#app/domain/audit-actions.ts'
 import { Moment } from './moment.tsx'

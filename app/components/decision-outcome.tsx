@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import type { ShownText } from '#app/domain/bilingual.ts'
 import type { DecisionOutcome as Outcome } from '#app/domain/review/decisions.ts'

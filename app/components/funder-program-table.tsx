@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { PROGRAM_STATUS_KEYS } from '#app/domain/programs/funder-words.ts'
 import type { ProgramStatus } from '#app/domain/programs/program-status.ts'

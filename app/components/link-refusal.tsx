@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 
 export type LinkRefusalReason = 'unknown' | 'used' | 'expired' | 'other-account' | 'stale' | 'taken'

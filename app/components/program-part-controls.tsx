@@ -1,4 +1,5 @@
-import { Form, Link } from '@remix-run/react'
+import { Form } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { useMessage, type Message } from '#app/lib/i18n/message.ts'
 import { Button } from './button.tsx'

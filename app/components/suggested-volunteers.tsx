@@ -1,4 +1,4 @@
-import { Link } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { Card } from '#app/components/card.tsx'
 import { MatchReasons } from '#app/components/match-reasons.tsx'

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { smtpConfigured } from '#app/config/env.server.ts'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { Button } from '#app/components/button.tsx'
 import { applicationColumns } from '#app/components/application-columns.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '#app/components/card.tsx'
 import { Moment } from '#app/components/moment.tsx'

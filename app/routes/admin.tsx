@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Outlet, useLoaderData } from '@remix-run/react'
+import { NavLink } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { requirePlatformAdmin } from '#app/utils/permissions.server.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'

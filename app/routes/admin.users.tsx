@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { EmptyState } from '#app/components/card.tsx'
 import { SelectField, TextField } from '#app/components/field.tsx'
 import { FilterForm } from '#app/components/filter-form.tsx'

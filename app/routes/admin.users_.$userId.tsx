@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { AuditTable, auditRowView } from '#app/components/audit-table.tsx'
 import { Button } from '#app/components/button.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'

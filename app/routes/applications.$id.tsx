@@ -3,7 +3,8 @@ import { type I18nHandle } from '#app/lib/i18n/config.ts'
 import { useTranslation } from 'react-i18next'
 import { titleMeta } from '#app/lib/i18n/meta.ts'
 import { requestT } from '#app/utils/i18n.server.ts'
-import { Link, Outlet, useLoaderData } from '@remix-run/react'
+import { Outlet, useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { ApplicationStepNav } from '#app/components/application-step-nav.tsx'
 import {
   isStepComplete,

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import type { ComponentProps } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { Button } from '#app/components/button.tsx'
 import { FormError, TextField } from '#app/components/field.tsx'
 import { EmailField } from '#app/components/account-fields.tsx'

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'
 import { applicationColumns } from '#app/components/application-columns.tsx'

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BarChart } from '#app/components/bar-chart.tsx'

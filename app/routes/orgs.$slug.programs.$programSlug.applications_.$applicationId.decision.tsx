@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Button } from '#app/components/button.tsx'

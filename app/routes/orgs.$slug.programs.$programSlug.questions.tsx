@@ -1,12 +1,7 @@
 import { ContentLanguageFields } from '#app/components/content-language-fields.tsx'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'

@@ -2,12 +2,12 @@ import { ContentLanguageFields } from '#app/components/content-language-fields.t
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
-  Link,
   useActionData,
   useLoaderData,
   useNavigation,
   useSearchParams,
 } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/button.tsx'
 import { DraftBackupForm } from '#app/components/draft-backup-form.tsx'

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Outlet, useLoaderData } from '@remix-run/react'
+import { Link, NavLink } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { PROGRAM_STATUS_KEYS } from '#app/domain/programs/funder-words.ts'
 import { type I18nHandle } from '#app/lib/i18n/config.ts'

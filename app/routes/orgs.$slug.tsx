@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { NavLink, Outlet, useLoaderData } from '@remix-run/react'
+import { Outlet, useLoaderData } from '@remix-run/react'
+import { NavLink } from '#app/components/link.tsx'
 import { KIND_LABEL_KEYS, type MembershipRole } from '#app/domain/organizations.ts'
 import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
 import { requireOrgRole } from '#app/utils/permissions.server.ts'

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { useTranslation } from 'react-i18next'
 import { Card, EmptyState } from '#app/components/card.tsx'
 import { DataTable } from '#app/components/table.tsx'

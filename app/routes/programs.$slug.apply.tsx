@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { Link } from '#app/components/link.tsx'
 import { z } from 'zod'
 import { isAcceptingApplications } from '#app/domain/programs/program-status.ts'
 import { Button } from '#app/components/button.tsx'
