@@ -22,6 +22,7 @@ export { answerUnhandledError, requestLogging } from './utils/request-log.server
 export { anonymousPageCache } from './utils/anonymous-page-cache.server.ts'
 export { sameOriginMutations } from './utils/same-origin.server.ts'
 export { stripeWebhookEndpoint } from './utils/stripe-webhook-endpoint.server.ts'
+export { bodyLimits, finishUnreadBodies } from './utils/body-limits.server.ts'
 
 cachePartialManifests()
 cacheRouteMatches()

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
-import express, { type NextFunction, type Request, type Response } from 'express'
+import express, { type Response } from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 
@@ -28,6 +28,8 @@ interface AppLifecycle {
   anonymousPageCache(): express.RequestHandler
   sameOriginMutations: express.RequestHandler
   stripeWebhookEndpoint: express.RequestHandler
+  bodyLimits: express.RequestHandler
+  finishUnreadBodies(): express.RequestHandler
 }
 
 const production = process.env.NODE_ENV === 'production'
@@ -48,32 +50,6 @@ async function loadBuild(): Promise<ServerBuild> {
 
 const lifecycle = (build: ServerBuild) => build.entry.module as unknown as AppLifecycle
 
-/**
- * Refuses a body whose declared Content-Length passes the limit, with a 413 page, before any other
- * work. Bodies sent without a length are limited while they stream by the app's own readers
- * (app/utils/request-body.server.ts). The figures are app/domain/request-limits.ts's; they are
- * written here again because this file is compiled on its own, without bundling its imports.
- */
-const FORM_BODY_LIMIT = 1024 * 1024
-const UPLOAD_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024
-const UPLOAD_PATH = /^\/applications\/[^/]+\/attachments\/?$/
-function bodyLimits(req: Request, res: Response, next: NextFunction) {
-  if (req.method === 'GET' || req.method === 'HEAD') return next()
-  const upload = UPLOAD_PATH.test(req.path)
-  if (Number(req.get('content-length') ?? 0) <= (upload ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT)) {
-    return next()
-  }
-  // Stop reading what is still coming once the answer is out.
-  res.on('finish', () => req.destroy())
-  res
-    .status(413)
-    .set('Connection', 'close')
-    .type('html')
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large · Commons Fund</title></head><body><main><h1>That was too large to accept</h1><p>What you sent is larger than ${upload ? '10 MB' : '1 MB'}, so nothing was read or saved. Forms take at most 1 MB; an upload takes one file of at most 10 MB.</p><p><a href="/">Go to the start page</a></p></main></body></html>`,
-    )
-}
-
 /** The first segment of a path, decoded as the static handler decodes it ('' when it cannot be). */
 function firstSegment(urlPath: string) {
   const segment = urlPath.split('/', 2)[1] ?? ''
@@ -92,6 +68,8 @@ const {
   anonymousPageCache,
   sameOriginMutations,
   stripeWebhookEndpoint,
+  bodyLimits,
+  finishUnreadBodies,
 } = lifecycle(build)
 const log = rootLogger()
 const app = express()
@@ -113,6 +91,9 @@ app.get('/healthz', (_req, res) => {
 })
 
 app.use(requestLogging(log, Boolean(process.env.TRUST_PROXY)))
+// First of all that may answer before reading a body: a refused body is read to its end (within
+// bounds) after the answer, so the client still sending it can read why.
+app.use(finishUnreadBodies())
 // Stripe's deliveries are answered here, logged but before the page machinery (nonce, headers,
 // compression, Remix) they do not use. The development server leaves them to the Remix route.
 if (!vite) app.use(stripeWebhookEndpoint)

@@ -7,7 +7,6 @@ import { createWriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { data } from '@remix-run/node'
 import busboy from 'busboy'
 import { MAX_FILE_BYTES } from '#app/domain/file-types.ts'
@@ -50,20 +49,28 @@ function refuseByLength(request: Request, limit: number, reason: BodyRefusal) {
   if (declared > limit) throw refuse(413, reason)
 }
 
-/** The body, counting as it streams: the first byte past `limit` stops the read. */
+/**
+ * The body, counting as it streams: the first byte past `limit` stops the read. The stream is
+ * let go, never cancelled: cancelling destroys the connection under a client still sending, which
+ * then never sees the refusal (body-limits.server.ts throws the rest away once it is answered).
+ */
 function limitedBody(request: Request, limit: number): Readable {
-  if (!request.body) return Readable.from([])
-  let seen = 0
-  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>)
+  const body = request.body
+  if (!body) return Readable.from([])
   return Readable.from(
     (async function* () {
-      for await (const chunk of source as AsyncIterable<Uint8Array>) {
-        seen += chunk.byteLength
-        if (seen > limit) {
-          source.destroy()
-          throw new TooLarge()
+      const reader = body.getReader()
+      let seen = 0
+      try {
+        for (;;) {
+          const { done, value } = await reader.read()
+          if (done) return
+          seen += (value as Uint8Array).byteLength
+          if (seen > limit) throw new TooLarge()
+          yield value as Uint8Array
         }
-        yield chunk
+      } finally {
+        reader.releaseLock()
       }
     })(),
   )
@@ -184,7 +191,8 @@ async function fileNameInHead(request: Request, header: string): Promise<string 
     // A damaged head has no name to give; the refusal stands either way.
   } finally {
     parser.destroy()
-    await reader.cancel().catch(() => {})
+    // Let go, not cancelled: see limitedBody.
+    reader.releaseLock()
   }
   return fileName
 }

@@ -31,11 +31,13 @@ export function stripeWebhookEndpoint(req: Request, res: Response, next: NextFun
 }
 
 function refuse(res: Response, status: number, message: string) {
-  if (!res.headersSent)
-    res.status(status).set('Connection', 'close').type('text/plain').send(message)
+  if (!res.headersSent) res.status(status).type('text/plain').send(message)
 }
 
-/** The body as text; null once it passes `limit` bytes (the rest is not read). */
+/**
+ * The body as text; null once it passes `limit` bytes (the rest is thrown away once answered, by
+ * body-limits.server.ts's finishUnreadBodies).
+ */
 function readBody(req: Request, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []

@@ -69,11 +69,11 @@ test('the grantee finds its grant, reads the schedule and submits the due report
   await expect(page.getByText('Your report is submitted; the funder is told.')).toBeVisible()
   await expect(due.getByRole('heading', { name: /Submitted, awaiting review/ })).toBeVisible()
   await expect(due.getByRole('button', { name: 'Submit the report' })).toHaveCount(0)
-  // Files go with the report while it awaits review.
+  // Files go with the report while it awaits review; one over 1 MB (more than a form may hold).
   await due.getByLabel('Add a file to this report').setInputFiles({
     name: 'heating-log.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('night,failures\n1,3\n2,5\n3,6\n'),
+    buffer: Buffer.from(`night,failures\n${'1,3\n'.repeat(400_000)}`),
   })
   await due.getByRole('button', { name: /Upload/ }).click()
   await expect(due.getByRole('link', { name: 'heating-log.csv' })).toBeVisible()

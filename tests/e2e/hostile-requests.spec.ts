@@ -31,7 +31,16 @@ test('a form over 1 MB gets a 413 page saying why, and the server lives on', asy
   })
   expect(out.status()).toBe(413)
   // The server's own page: refused before Remix read a byte.
-  expect(await out.text()).toContain('Forms take at most 1 MB')
+  expect(await out.text()).toContain('That form is larger than 1 MB, so it was not read.')
+  const spanish = await request.post('/login', {
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'Accept-Language': 'es',
+    },
+    data: `email=${'a'.repeat(2 * 1024 * 1024)}`,
+  })
+  expect(spanish.status()).toBe(413)
+  expect(await spanish.text()).toContain('Ese formulario pesa más de 1 MB')
   expect((await request.get('/healthz')).status()).toBe(200)
 })
 
