@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream'
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { RemixServer, isRouteErrorResponse } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { isLanguage } from './lib/i18n/config.ts'
@@ -34,6 +34,9 @@ export const streamTimeout = 5_000
 export const handleError: HandleErrorFunction = (error, { request }) => {
   // A browser that went away mid-request is not an error of ours.
   if (request.signal.aborted) return
+  // An answer such as "no page here" (404) is the app working: the access log has its line,
+  // without the query string and secret path segments that Remix's message would repeat.
+  if (isRouteErrorResponse(error) && error.status < 500) return
   logger().error({ err: error }, 'request error')
 }
 

@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium } from '@playwright/test'
+import { systemChromium } from '../tests/support/system-chromium.mjs'
 
-const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => existsSync(p))
-if (!system && !existsSync(chromium.executablePath())) {
+if (!systemChromium() && !existsSync(chromium.executablePath())) {
   console.log('No Chromium found; installing Playwright’s own…')
   const result = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' })
   process.exit(result.status ?? 1)

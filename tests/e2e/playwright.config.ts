@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createServer } from 'node:net'
 import { defineConfig, devices } from '@playwright/test'
+import { systemChromium } from '../support/system-chromium.mjs'
 
 /** A port nobody is listening on, chosen once by the runner and inherited by its workers. */
 async function freePort(): Promise<number> {
@@ -28,9 +29,9 @@ if (!process.env.E2E_CHECKED_DIR) {
 const baseURL = `http://localhost:${process.env.E2E_PORT}`
 const DECIDING_SPECS = /(decisions|donations-walk)\.spec\.ts$/
 
-// Debian's Chromium where it exists (this workplace cannot download browsers); otherwise
-// Playwright's own, installed with `npx playwright install chromium`.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
+// E2E_BROWSER names another build to run (to compare them); otherwise Debian's where it exists,
+// else Playwright's own, installed with `npx playwright install chromium`.
+const chromiumPath = process.env.E2E_BROWSER ?? systemChromium()
 
 export default defineConfig({
   testDir: '.',
@@ -51,7 +52,7 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: systemChromium,
+      executablePath: chromiumPath,
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLogger, logger } from '#app/config/logger.server.ts'
+import { createLogger, logger, withRequestLogger } from '#app/config/logger.server.ts'
 import {
   answerUnhandledError,
   loggablePath,
@@ -132,5 +132,34 @@ describe('request logs', () => {
     expect(loggablePath('/applications/0b6a1c8e-2f1d-4a51-9a57-5f3b7b0f7d11/review')).toBe(
       '/applications/0b6a1c8e-2f1d-4a51-9a57-5f3b7b0f7d11/review',
     )
+  })
+})
+
+describe('errors Remix hands the app', () => {
+  it('log a failure with its stack, but neither a 4xx answer nor the address Remix repeats', async () => {
+    const { handleError } = await import('#app/entry.server.tsx')
+    const errors = capture()
+    process.env.LOG_LEVEL = 'info'
+    const log = createLogger(errors.stream)
+    delete process.env.LOG_LEVEL
+    const token = 'Zk3q0v1YxF4b8m2n6p9r0t1w3y5A7C9E1G3I5K7M9O1'
+    const request = new Request(`http://localhost/invitations/${token}/x?email=${EMAIL}`)
+    const args = { request, params: {}, context: { ip: '127.0.0.1', cspNonce: 'n' } }
+    // What Remix throws for an address no route matches (an ErrorResponse).
+    const noRoute = {
+      status: 404,
+      statusText: 'Not Found',
+      internal: true,
+      data: `Error: No route matches URL "/invitations/${token}/x?email=${EMAIL}"`,
+    }
+    withRequestLogger(log, () => {
+      handleError(noRoute, args)
+      handleError({ ...noRoute, status: 405, statusText: 'Method Not Allowed' }, args)
+      handleError(new Error('the loader failed'), args)
+    })
+    await new Promise((r) => setImmediate(r))
+    expect(errors.lines.map((l) => l.msg)).toEqual(['request error'])
+    expect(errors.raw.join('\n')).toContain('the loader failed')
+    expect(errors.raw.join('\n')).not.toContain(token)
   })
 })
