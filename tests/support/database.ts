@@ -7,6 +7,7 @@ import { createScratchDatabase } from './scratch-databases.mjs'
  * else a server answering on 127.0.0.1:5432, unless TEST_DB=pglite); null means PGlite.
  */
 const serverUrl = inject('testServerUrl') ?? null
+const templateDatabase = inject('testTemplateDatabase') ?? undefined
 
 /** True when this run's databases are on a PostgreSQL server, where writes really overlap. */
 export const onPostgres = serverUrl !== null
@@ -35,8 +36,9 @@ export function raceTest(
 }
 
 /**
- * Gives the calling test file a database of its own, migrated from scratch: a new database on
- * the PostgreSQL server (dropped after the file) when there is one, otherwise an in-memory PGlite.
+ * Gives the calling test file a database of its own, fully migrated: on the PostgreSQL server
+ * (when there is one) a copy of the run's migrated template, dropped after the file; otherwise
+ * an in-memory PGlite migrated from scratch.
  */
 export function withTestDatabase() {
   let database: Database | undefined
@@ -44,7 +46,7 @@ export function withTestDatabase() {
 
   beforeAll(async () => {
     if (serverUrl) {
-      const created = await createScratchDatabase(serverUrl, 'cf_test')
+      const created = await createScratchDatabase(serverUrl, 'cf_test', templateDatabase)
       dropServerDatabase = created.drop
       database = await openDatabase({ driver: 'pg', url: created.url, poolSize: 5 })
     } else {

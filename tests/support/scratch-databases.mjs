@@ -20,19 +20,27 @@ async function run(serverUrl, sql, params = []) {
   }
 }
 
+/** What this module names its databases: a prefix, the creation time, a random tag. */
+const SCRATCH_NAME = /^[a-z][a-z_]*_[0-9]+_[0-9a-f]+$/
+
 /**
- * Creates an empty database beside the one serverUrl names.
- * @param {string} serverUrl @param {string} prefix
- * @returns {Promise<{ url: string, drop: () => Promise<void> }>}
+ * Creates a database beside the one serverUrl names: empty, or a copy of `template` (a scratch
+ * database of this module's that nobody is connected to).
+ * @param {string} serverUrl @param {string} prefix @param {string} [template]
+ * @returns {Promise<{ url: string, name: string, drop: () => Promise<void> }>}
  */
-export async function createScratchDatabase(serverUrl, prefix) {
+export async function createScratchDatabase(serverUrl, prefix, template) {
   await dropStaleDatabases(serverUrl, prefix)
   const name = `${prefix}_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`
-  await run(serverUrl, `CREATE DATABASE ${name}`)
+  if (template !== undefined && !SCRATCH_NAME.test(template)) {
+    throw new Error(`Not a scratch database: ${template}`)
+  }
+  await run(serverUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   return {
     url: url.toString(),
+    name,
     drop: async () => {
       await waitForDisconnect(serverUrl, name)
       await run(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
@@ -45,7 +53,7 @@ export async function createScratchDatabase(serverUrl, prefix) {
  * they do would kill them mid-way. Wait (briefly) until the server has let them all go.
  * @param {string} serverUrl @param {string} name
  */
-async function waitForDisconnect(serverUrl, name) {
+export async function waitForDisconnect(serverUrl, name) {
   for (let i = 0; i < 50; i++) {
     const { rows } = await run(
       serverUrl,
