@@ -73,7 +73,6 @@ export default function handleRequest(
         // first sent nothing sooner, only the same page in three writes (each a system call that
         // wakes the reader) as chunks (docs/decisions/013-throughput.md, round nine).
         onAllReady() {
-          shellRendered = true
           pipe(
             collect((page) => {
               clearTimeout(giveUp)

@@ -28,7 +28,7 @@ function tooLargePage(req: Request) {
     ? t('validation:request.fileTooLarge')
     : t('validation:request.formTooLarge')
   // Every string is the app's own translation: none carries anything the request sent.
-  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · ${t('common:site.name')}</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">${t('common:errors.home')}</a></p></main></body></html>`
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>${title} · ${t('common:site.name')}</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">${t('common:errors.home')}</a></p></main></body></html>`
 }
 
 export interface Lingering {
