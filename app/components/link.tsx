@@ -70,8 +70,6 @@ const ServerNavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(
   function ServerNavLink(props, ref) {
     const { basename } = useContext(UNSAFE_NavigationContext)
     const { pathname } = useLocation()
-    if (!isPlain(props.to, props, basename) || typeof props.style === 'function')
-      return <RemixNavLink {...props} ref={ref} />
     const {
       'aria-current': ariaCurrent = 'page',
       className,
@@ -81,6 +79,8 @@ const ServerNavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(
       target,
       ...rest
     } = attributes(props)
+    if (!isPlain(props.to, props, basename) || typeof style === 'function')
+      return <RemixNavLink {...props} ref={ref} />
     const isActive = isActivePath(props.to as string, pathname, end)
     const state = { isActive, isPending: false, isTransitioning: false }
     return (
@@ -93,7 +93,7 @@ const ServerNavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(
             ? className(state)
             : [className, isActive ? 'active' : null].filter(Boolean).join(' ')
         }
-        style={typeof style === 'function' ? undefined : style}
+        style={style}
         href={props.to as string}
         ref={ref}
         target={target}

@@ -15,7 +15,3 @@ export const UPLOAD_PATHS: readonly RegExp[] = [
 ]
 
 export const takesUpload = (path: string) => UPLOAD_PATHS.some((upload) => upload.test(path))
-
-/** The most a body posted to `path` may hold. */
-export const bodyLimitFor = (path: string) =>
-  takesUpload(path) ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT

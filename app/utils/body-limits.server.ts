@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
-import { bodyLimitFor, takesUpload } from '#app/domain/request-limits.ts'
+import { FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT, takesUpload } from '#app/domain/request-limits.ts'
 import { chooseLanguageFrom, fixedT } from './i18n.server.ts'
 
 /**
@@ -10,11 +10,13 @@ import { chooseLanguageFrom, fixedT } from './i18n.server.ts'
  */
 export function bodyLimits(req: Request, res: Response, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD') return next()
-  if (Number(req.get('content-length') ?? 0) <= bodyLimitFor(req.path)) return next()
-  res.status(413).type('html').send(tooLargePage(req))
+  const upload = takesUpload(req.path)
+  const limit = upload ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT
+  if (Number(req.get('content-length') ?? 0) <= limit) return next()
+  res.status(413).type('html').send(tooLargePage(req, upload))
 }
 
-function tooLargePage(req: Request) {
+function tooLargePage(req: Request, upload: boolean) {
   const query = new URLSearchParams(req.originalUrl.split('?')[1] ?? '')
   const language = chooseLanguageFrom(
     query,
@@ -24,9 +26,7 @@ function tooLargePage(req: Request) {
   )
   const t = fixedT(language)
   const title = t('common:errors.tooLarge')
-  const text = takesUpload(req.path)
-    ? t('validation:request.fileTooLarge')
-    : t('validation:request.formTooLarge')
+  const text = upload ? t('validation:request.fileTooLarge') : t('validation:request.formTooLarge')
   // Every string is the app's own translation: none carries anything the request sent.
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>${title} · ${t('common:site.name')}</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">${t('common:errors.home')}</a></p></main></body></html>`
 }

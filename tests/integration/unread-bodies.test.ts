@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import net from 'node:net'
 import { createReadableStreamFromReadable } from '@remix-run/node'
@@ -264,8 +264,7 @@ describe('the addresses that take an upload', () => {
       .map((segment) => (segment.startsWith('$') ? 'x' : segment.replace(/_$/, '')))
       .join('/')
 
-  it('are exactly the routes that read an upload', async () => {
-    const { readFileSync } = await import('node:fs')
+  it('are exactly the routes that read an upload', () => {
     const routes = readdirSync('app/routes').filter((file) =>
       readFileSync(`app/routes/${file}`, 'utf8').includes('readUpload('),
     )
