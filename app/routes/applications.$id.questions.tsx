@@ -9,7 +9,7 @@ import { Card, EmptyState } from '#app/components/card.tsx'
 import { ChoiceFieldset } from '#app/components/choice-fieldset.tsx'
 import { TextareaField, TextField } from '#app/components/field.tsx'
 import { questionsStepSchema } from '#app/schemas/applications/application.ts'
-import { programQuestionsOf } from '#app/services/applications/applications.server.ts'
+import { listQuestions } from '#app/services/programs/program-questions.server.ts'
 import { listAttachments } from '#app/services/applications/attachments.server.ts'
 import { handleStepSave, requireEditableStep } from '#app/utils/application-route.server.ts'
 import { flashFor, uploadField } from '#app/lib/flash.ts'
@@ -26,7 +26,7 @@ import type { Language } from '#app/lib/i18n/config.ts'
 const answerText = (value: unknown) => (typeof value === 'string' ? value : '')
 
 async function questionsFor(programId: string, reader: Language = 'en') {
-  return (await programQuestionsOf(programId)).map((q) => ({
+  return (await listQuestions(programId)).map((q) => ({
     // The funder's words in the reader's language, else the other (noted); values stay as stored.
     shown: showQuestion(q, reader),
     id: q.id,

@@ -1,5 +1,6 @@
 import { and, asc, desc, inArray, sql, type SQL } from 'drizzle-orm'
 import { db } from '#db/client.server.ts'
+import { preparedQuery } from '#db/prepared.server.ts'
 import type { SingleMessage } from '#app/lib/i18n/message.ts'
 import { places } from '#db/schema/index.ts'
 import {
@@ -117,11 +118,20 @@ export async function searchPlaces(
   return []
 }
 
+/** Prepared: the funder's overview and every program page name their eligible counties. */
+const placesByFipsQuery = preparedQuery('places_by_fips', (db, name) =>
+  db
+    .select(summaryColumns)
+    .from(places)
+    .where(sql`${places.fips} = ANY(${sql.placeholder('fips')}::text[])`)
+    .prepare(name),
+)
+
 /** The counties with these FIPS codes, in the order asked for; unknown codes are left out. */
 export async function getPlaces(fips: readonly string[]): Promise<PlaceSummary[]> {
   const wanted = [...new Set(fips.filter((f) => /^\d{5}$/.test(f)))]
   if (wanted.length === 0) return []
-  const rows = await db().select(summaryColumns).from(places).where(inArray(places.fips, wanted))
+  const rows = await placesByFipsQuery().execute({ fips: wanted })
   const byFips = new Map(rows.map((r) => [r.fips, summarise(r)]))
   return wanted.map((f) => byFips.get(f)).filter((p): p is PlaceSummary => !!p)
 }

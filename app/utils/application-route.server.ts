@@ -15,12 +15,18 @@ import { forbidden, redirectWithFlash, requestOrigin, throwNotFound } from './ht
 import { MANAGER_ROLES } from '#app/services/organizations/organizations.server.ts'
 import { requireUser } from './permissions.server.ts'
 import { readForm } from './request-body.server.ts'
+import { memo } from './request-memo-cache.server.ts'
 import { refuse } from './results.server.ts'
 
-/** The application named in the URL, if this user may see it; 404 otherwise. */
+/**
+ * The application named in the URL, if this user may see it; 404 otherwise. Read once per page
+ * view, however many of its loaders ask (the application's layout and its step).
+ */
 export async function requireApplication(request: Request, id: string | undefined) {
   const user = await requireUser(request)
-  const loaded = id ? await loadApplicationFor(id, user.id) : null
+  const loaded = id
+    ? await memo(`application:${id}:${user.id}`, () => loadApplicationFor(id, user.id))
+    : null
   if (!loaded) throwNotFound('applications:steps.notFound')
   return { user, loaded }
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_LANGUAGE, type Language } from '#app/lib/i18n/config.ts'
 import { showQuestion } from '#app/services/programs/program-content.server.ts'
-import { asc, eq } from 'drizzle-orm'
-import { db } from '#db/client.server.ts'
+import { asc, eq, sql } from 'drizzle-orm'
+import { preparedQuery } from '#db/prepared.server.ts'
 import {
   applicationPlaces,
   attachments,
@@ -17,31 +17,55 @@ import type {
   ApplicationContent,
   SubmissionContext,
 } from '#app/schemas/applications/application-submission.ts'
-import { programQuestionsOf, type LoadedApplication } from './applications.server.ts'
+import { listQuestions } from '#app/services/programs/program-questions.server.ts'
+import type { LoadedApplication } from './applications.server.ts'
 
-/** The application's rows in other tables: one read per page, whatever the page shows of them. */
+const placesServedQuery = preparedQuery('application_places_served', (db, name) =>
+  db
+    .select({ fips: places.fips, state: places.state, county: places.county, svi: places.svi })
+    .from(applicationPlaces)
+    .innerJoin(places, eq(places.fips, applicationPlaces.fips))
+    .where(eq(applicationPlaces.applicationId, sql.placeholder('applicationId')))
+    .orderBy(asc(places.state), asc(places.county))
+    .prepare(name),
+)
+
+const budgetLinesQuery = preparedQuery('application_budget_lines', (db, name) =>
+  db
+    .select()
+    .from(budgetLines)
+    .where(eq(budgetLines.applicationId, sql.placeholder('applicationId')))
+    .orderBy(asc(budgetLines.position))
+    .prepare(name),
+)
+
+const skillRequestsQuery = preparedQuery('application_skill_requests', (db, name) =>
+  db
+    .select()
+    .from(skillRequests)
+    .where(eq(skillRequests.applicationId, sql.placeholder('applicationId')))
+    .orderBy(asc(skillRequests.position))
+    .prepare(name),
+)
+
+const fileQuestionsQuery = preparedQuery('application_file_questions', (db, name) =>
+  db
+    .select({ questionId: attachments.questionId })
+    .from(attachments)
+    .where(eq(attachments.applicationId, sql.placeholder('applicationId')))
+    .prepare(name),
+)
+
+/**
+ * The application's rows in other tables: one read per page, whatever the page shows of them
+ * (prepared statements: every step of the application reads them).
+ */
 export async function applicationParts(applicationId: string) {
   const [served, lines, skills, files] = await Promise.all([
-    db()
-      .select({ fips: places.fips, state: places.state, county: places.county, svi: places.svi })
-      .from(applicationPlaces)
-      .innerJoin(places, eq(places.fips, applicationPlaces.fips))
-      .where(eq(applicationPlaces.applicationId, applicationId))
-      .orderBy(asc(places.state), asc(places.county)),
-    db()
-      .select()
-      .from(budgetLines)
-      .where(eq(budgetLines.applicationId, applicationId))
-      .orderBy(asc(budgetLines.position)),
-    db()
-      .select()
-      .from(skillRequests)
-      .where(eq(skillRequests.applicationId, applicationId))
-      .orderBy(asc(skillRequests.position)),
-    db()
-      .select({ questionId: attachments.questionId })
-      .from(attachments)
-      .where(eq(attachments.applicationId, applicationId)),
+    placesServedQuery().execute({ applicationId }),
+    budgetLinesQuery().execute({ applicationId }),
+    skillRequestsQuery().execute({ applicationId }),
+    fileQuestionsQuery().execute({ applicationId }),
   ])
   return {
     places: served.map((p) => ({ ...p, label: `${p.county}, ${p.state}` })),
@@ -167,7 +191,7 @@ export async function readApplication(
   const { application, program, fund } = loaded
   const [parts, questions] = await Promise.all([
     applicationParts(application.id),
-    programQuestionsOf(program.id),
+    listQuestions(program.id),
   ])
   return {
     parts,

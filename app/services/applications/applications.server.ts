@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm'
 import { db, type Db } from '#db/client.server.ts'
+import { preparedQuery } from '#db/prepared.server.ts'
 import {
   applicationEvents,
   applicationPlaces,
@@ -8,7 +9,6 @@ import {
   funds,
   memberships,
   organizations,
-  programQuestions,
   programs,
   users,
   type Application,
@@ -211,16 +211,8 @@ export interface LoadedApplication {
   access: ApplicationAccess
 }
 
-/**
- * The application with what surrounds it, if the user may see it: members of the applying
- * group always; members of the funder once it has been submitted (drafts stay private).
- */
-export async function loadApplicationFor(
-  applicationId: string,
-  userId: string,
-): Promise<LoadedApplication | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return null
-  const [row] = await db()
+const applicationWithContextQuery = preparedQuery('application_with_context', (db, name) =>
+  db
     .select({
       application: applications,
       program: programs,
@@ -231,17 +223,44 @@ export async function loadApplicationFor(
     .innerJoin(programs, eq(programs.id, applications.programId))
     .innerJoin(funds, eq(funds.id, programs.fundId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .where(eq(applications.id, applicationId))
-  if (!row) return null
-  const roles = await db()
+    .where(eq(applications.id, sql.placeholder('applicationId')))
+    .prepare(name),
+)
+
+/** The user's roles in the applying group and in the funder (either may be absent). */
+const applicationRolesQuery = preparedQuery('application_roles', (db, name) =>
+  db
     .select({ organizationId: memberships.organizationId, role: memberships.role })
     .from(memberships)
     .where(
       and(
-        eq(memberships.userId, userId),
-        inArray(memberships.organizationId, [row.organization.id, row.fund.organizationId]),
+        eq(memberships.userId, sql.placeholder('userId')),
+        or(
+          eq(memberships.organizationId, sql.placeholder('groupId')),
+          eq(memberships.organizationId, sql.placeholder('funderId')),
+        ),
       ),
     )
+    .prepare(name),
+)
+
+/**
+ * The application with what surrounds it, if the user may see it: members of the applying
+ * group always; members of the funder once it has been submitted (drafts stay private). Two
+ * prepared statements.
+ */
+export async function loadApplicationFor(
+  applicationId: string,
+  userId: string,
+): Promise<LoadedApplication | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return null
+  const [row] = await applicationWithContextQuery().execute({ applicationId })
+  if (!row) return null
+  const roles = await applicationRolesQuery().execute({
+    userId,
+    groupId: row.organization.id,
+    funderId: row.fund.organizationId,
+  })
   const applicant = roles.find((r) => r.organizationId === row.organization.id)
   if (applicant && APPLICANT_ROLES.includes(applicant.role)) {
     return {
@@ -258,14 +277,6 @@ export async function loadApplicationFor(
     return { ...row, access: { side: 'funder', role: funder.role } }
   }
   return null
-}
-
-export function programQuestionsOf(programId: string) {
-  return db()
-    .select()
-    .from(programQuestions)
-    .where(eq(programQuestions.programId, programId))
-    .orderBy(asc(programQuestions.position))
 }
 
 /** The status history, oldest first. */
