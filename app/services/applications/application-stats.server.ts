@@ -1,4 +1,4 @@
-import { and, arrayContains, eq, gt, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { preparedShapes } from '#db/prepared.server.ts'
 import { applicationFigures } from '#db/schema/index.ts'
 import type {
@@ -25,45 +25,56 @@ const add = (tally: Tally, n: number, requested: number) => {
 }
 
 /**
- * The figures' groups of a program that the list's filters keep (they filter the same way),
- * prepared per shape (which filters are set) as the list is.
+ * The program's figures that the list's filters keep (they filter the same way), folded by the
+ * database into one tally per status, per vulnerability band and per SDOH domain (an application
+ * counts once under each domain it addresses): a score of rows, where the groups themselves are
+ * hundreds with 5,000 applications, each with an array to parse. Prepared per shape (which
+ * filters are set) as the list is.
  */
-const figureGroups = preparedShapes(
-  'program_figures',
+const figureTallies = preparedShapes(
+  'program_figure_tallies',
   (shape: { status: boolean; sdoh: boolean }) =>
     `${shape.status ? 'status' : 'all'}${shape.sdoh ? '_sdoh' : ''}`,
-  (db, name, shape) =>
-    db
+  (db, name, shape) => {
+    const f = applicationFigures
+    const kept = sql`
+      SELECT ${f.status} AS status, ${f.band} AS band, ${f.sdohDomains} AS domains,
+             ${f.applications} AS n, ${f.requestedMinor} AS requested
+        FROM ${f}
+       WHERE ${f.programId} = ${sql.placeholder('programId')} AND ${f.applications} > 0
+         ${shape.status ? sql`AND ${f.status} = ${sql.placeholder('status')}` : sql``}
+         ${shape.sdoh ? sql`AND ${f.sdohDomains} @> ARRAY[${sql.placeholder('sdoh')}]::text[]` : sql``}`
+    const tallies = sql`(
+      WITH kept AS (${kept})
+      SELECT 'status' AS dimension, status::text AS key,
+             sum(n)::float8 AS n, sum(requested)::float8 AS requested
+        FROM kept GROUP BY status
+      UNION ALL
+      SELECT 'band', band::text, sum(n)::float8, sum(requested)::float8
+        FROM kept GROUP BY band
+      UNION ALL
+      SELECT 'sdoh', domain, sum(n)::float8, sum(requested)::float8
+        FROM kept CROSS JOIN LATERAL (SELECT DISTINCT unnest(kept.domains) AS domain) AS d
+       GROUP BY domain
+    ) AS tallies`
+    return db
       .select({
-        status: applicationFigures.status,
-        band: applicationFigures.band,
-        sdoh: applicationFigures.sdohDomains,
-        n: applicationFigures.applications,
-        requested: applicationFigures.requestedMinor,
+        dimension: sql<'status' | 'band' | 'sdoh'>`tallies.dimension`,
+        key: sql<string | null>`tallies.key`,
+        n: sql<number>`tallies.n`,
+        requested: sql<number>`tallies.requested`,
       })
-      .from(applicationFigures)
-      .where(
-        and(
-          eq(applicationFigures.programId, sql.placeholder('programId')),
-          gt(applicationFigures.applications, 0),
-          shape.status ? eq(applicationFigures.status, sql.placeholder('status')) : undefined,
-          shape.sdoh
-            ? arrayContains(
-                applicationFigures.sdohDomains,
-                sql`ARRAY[${sql.placeholder('sdoh')}]::text[]`,
-              )
-            : undefined,
-        ),
-      )
-      .prepare(name),
+      .from(tallies)
+      .prepare(name)
+  },
 )
 
 /**
  * Counts and requested totals of a program's submitted applications by status, SDOH domain and
  * place-vulnerability band, under the same filters as the funder's list. The database keeps the
  * program's applications counted and summed by (status, band, domains) in `application_figures`
- * (a trigger on applications, in the transaction of each change), so this reads those few dozen
- * groups, however many applications there are, and folds them into the three tallies.
+ * (a trigger on applications, in the transaction of each change), so this reads those groups,
+ * however many applications there are, folded into the three tallies.
  * (Aggregating the applications themselves on every view cost 20–40 ms of PostgreSQL's CPU per
  * view with 5,000 of them: docs/decisions/013-throughput.md, round six.)
  */
@@ -72,7 +83,7 @@ export async function programApplicationStats(
   filter: ProgramApplicationFilter = {},
 ): Promise<ProgramApplicationStats> {
   const { status, sdoh } = filter
-  const rows = await figureGroups({ status: Boolean(status), sdoh: Boolean(sdoh) }).execute({
+  const rows = await figureTallies({ status: Boolean(status), sdoh: Boolean(sdoh) }).execute({
     programId,
     status,
     sdoh,
@@ -84,16 +95,15 @@ export async function programApplicationStats(
     bySdoh: zeroes(SDOH_DOMAINS),
     byVulnerability: zeroes(VULNERABILITY_BANDS),
   }
-  for (const row of rows) {
-    const { n, requested } = row
-    add(stats.total, n, requested)
-    add(stats.byStatus[row.status as SubmittedStatus], n, requested)
-    const band = row.band === null ? 'unknown' : VULNERABILITY_BANDS[Number(row.band)]!
-    add(stats.byVulnerability[band], n, requested)
-    // An application counts once under each domain it addresses.
-    for (const domain of new Set(row.sdoh)) {
-      if (SDOH_DOMAINS.includes(domain as SdohDomain))
-        add(stats.bySdoh[domain as SdohDomain], n, requested)
+  for (const { dimension, key, n, requested } of rows) {
+    if (dimension === 'status') {
+      add(stats.total, n, requested)
+      add(stats.byStatus[key as SubmittedStatus], n, requested)
+    } else if (dimension === 'band') {
+      const band = key === null ? 'unknown' : VULNERABILITY_BANDS[Number(key)]!
+      add(stats.byVulnerability[band], n, requested)
+    } else if (SDOH_DOMAINS.includes(key as SdohDomain)) {
+      add(stats.bySdoh[key as SdohDomain], n, requested)
     }
   }
   return stats
