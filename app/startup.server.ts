@@ -1,5 +1,11 @@
 import path from 'node:path'
-import { currentDatabase, openDatabase, setDatabase, targetFromEnv } from '#db/client.server.ts'
+import {
+  currentDatabase,
+  openDatabase,
+  reopenToRelease,
+  setDatabase,
+  targetFromEnv,
+} from '#db/client.server.ts'
 import { isEmpty, seedDemoData, suggestDemoMatches } from '#app/seed/seed.server.ts'
 import { startJobQueue, stopJobQueue } from './services/jobs/job-queue.server.ts'
 import { defineAllJobs } from './services/jobs/jobs.server.ts'
@@ -20,7 +26,8 @@ export function shouldSeed(e: ReturnType<typeof env>): boolean {
 
 /** Opens and migrates the database, and seeds demo data into an empty one. */
 async function openAndSeed(e: ReturnType<typeof env>) {
-  const database = await openDatabase(targetFromEnv(e), {
+  const target = targetFromEnv(e)
+  let database = await openDatabase(target, {
     onConnectionError: (err) => logger().error({ err }, 'PostgreSQL connection lost'),
   })
   if (shouldSeed(e) && (await isEmpty(database.db))) {
@@ -28,6 +35,7 @@ async function openAndSeed(e: ReturnType<typeof env>) {
     await suggestDemoMatches(database)
     logger().info('Seeded demo data (see README for the demo logins).')
   }
+  if (database.created) database = await reopenToRelease(database, target)
   logger().info(
     { driver: database.driver },
     `Database ready (${database.driver === 'pg' ? 'PostgreSQL server' : 'embedded PGlite'}).`,

@@ -26,6 +26,8 @@ export async function freePort(): Promise<number> {
 
 export interface App {
   base: string
+  /** The server's process id. */
+  pid: number | undefined
   /** CPU seconds the server process has used so far (user + system, from /proc: Linux). */
   cpuSeconds(): number
   stop(): Promise<void>
@@ -74,6 +76,7 @@ export async function startApp(env: Record<string, string>, nodeArgs: string[] =
   }
   return {
     base,
+    pid: child.pid,
     cpuSeconds: () => cpuSecondsOf(child.pid),
     stop: async () => {
       if (child.exitCode !== null) return

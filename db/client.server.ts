@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { tightenTree } from './data-dir.server.ts'
 import { PGlite } from '@electric-sql/pglite'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
@@ -32,6 +32,8 @@ export interface SqlExecutor {
 export interface Database {
   db: Db
   driver: DatabaseTarget['driver']
+  /** An embedded database whose folder this opening created (see `reopenToRelease`). */
+  created: boolean
   /** The same connection(s) as `db`, for raw SQL. */
   sql: SqlExecutor
   close(): Promise<void>
@@ -61,10 +63,11 @@ export async function openDatabase(
     await migrateWithLock(pool)
     const db = drizzlePg(pool, { schema }) as unknown as Db
     const sql: SqlExecutor = { executeSql: (text, values) => pool.query(text, values) }
-    return { db, driver: 'pg', sql, close: () => pool.end() }
+    return { db, driver: 'pg', sql, close: () => pool.end(), created: false }
   }
+  const created = !!target.dataDir && !existsSync(path.join(target.dataDir, 'PG_VERSION'))
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true, mode: 0o700 })
-  const client = new PGlite(target.dataDir)
+  const client = new PGlite({ dataDir: target.dataDir, startParams: PGLITE_START })
   const pglite = drizzlePglite(client, { schema })
   await migratePglite(pglite, { migrationsFolder })
   // Password hashes and personal data: for the app's own user only (see data-dir.server.ts).
@@ -74,7 +77,27 @@ export async function openDatabase(
     driver: 'pglite',
     sql: pgliteExecutor(client),
     close: () => client.close(),
+    created,
   }
+}
+
+/**
+ * PGlite's own settings, with a 32 MB buffer cache instead of PostgreSQL's 128 MB: the embedded
+ * database is for a small group's data, which fits, and the files behind it are in the system's
+ * cache anyway. The whole cache lives in the process's memory: 100 MB less resident at rest
+ * (docs/decisions/005-database-and-tests.md).
+ */
+const PGLITE_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
+
+/**
+ * The same embedded database, closed and opened again. PGlite's WebAssembly memory only grows:
+ * creating its folder (initdb) leaves a new database holding about 650 MB that a reopened one
+ * does not, so a first start reopens once it has created and filled the folder.
+ */
+export async function reopenToRelease(database: Database, target: DatabaseTarget) {
+  if (database.driver !== 'pglite' || target.driver !== 'pglite' || !target.dataDir) return database
+  await database.close()
+  return openDatabase(target)
 }
 
 /**
