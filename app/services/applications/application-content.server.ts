@@ -1,7 +1,7 @@
 import { DEFAULT_LANGUAGE, type Language } from '#app/lib/i18n/config.ts'
 import { showQuestion } from '#app/services/programs/program-content.server.ts'
-import { asc, eq, sql } from 'drizzle-orm'
-import { preparedQuery } from '#db/prepared.server.ts'
+import { asc, eq, getTableName, sql } from 'drizzle-orm'
+import { preparedQuery, preparedShapes } from '#db/prepared.server.ts'
 import {
   applicationPlaces,
   attachments,
@@ -9,6 +9,8 @@ import {
   places,
   skillRequests,
   type Application,
+  type BudgetLine,
+  type SkillRequest,
   type Program,
   type ProgramQuestion,
 } from '#db/schema/index.ts'
@@ -30,22 +32,17 @@ const placesServedQuery = preparedQuery('application_places_served', (db, name) 
     .prepare(name),
 )
 
-const budgetLinesQuery = preparedQuery('application_budget_lines', (db, name) =>
-  db
-    .select()
-    .from(budgetLines)
-    .where(eq(budgetLines.applicationId, sql.placeholder('applicationId')))
-    .orderBy(asc(budgetLines.position))
-    .prepare(name),
-)
-
-const skillRequestsQuery = preparedQuery('application_skill_requests', (db, name) =>
-  db
-    .select()
-    .from(skillRequests)
-    .where(eq(skillRequests.applicationId, sql.placeholder('applicationId')))
-    .orderBy(asc(skillRequests.position))
-    .prepare(name),
+/** An application's budget lines or skill requests, in their order: one statement per table. */
+const orderedRowsQuery = preparedShapes(
+  'application',
+  (table: typeof budgetLines | typeof skillRequests) => getTableName(table),
+  (db, name, table) =>
+    db
+      .select()
+      .from(table)
+      .where(eq(table.applicationId, sql.placeholder('applicationId')))
+      .orderBy(asc(table.position))
+      .prepare(name),
 )
 
 const fileQuestionsQuery = preparedQuery('application_file_questions', (db, name) =>
@@ -63,8 +60,8 @@ const fileQuestionsQuery = preparedQuery('application_file_questions', (db, name
 export async function applicationParts(applicationId: string) {
   const [served, lines, skills, files] = await Promise.all([
     placesServedQuery().execute({ applicationId }),
-    budgetLinesQuery().execute({ applicationId }),
-    skillRequestsQuery().execute({ applicationId }),
+    orderedRowsQuery(budgetLines).execute({ applicationId }) as Promise<BudgetLine[]>,
+    orderedRowsQuery(skillRequests).execute({ applicationId }) as Promise<SkillRequest[]>,
     fileQuestionsQuery().execute({ applicationId }),
   ])
   return {

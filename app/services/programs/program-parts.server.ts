@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableName, gt, lt, max, sql, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import { db, type Db } from '#db/client.server.ts'
-import { preparedQuery } from '#db/prepared.server.ts'
+import { preparedShapes } from '#db/prepared.server.ts'
 import type { ProgramStatus } from '#app/domain/programs/program-status.ts'
 import type { AuditAction } from '#app/domain/audit-actions.ts'
 import { recordAudit } from '#app/services/admin/audit.server.ts'
@@ -78,28 +78,24 @@ async function selectRows<TTable extends PartTable>(
  * A part's rows for each program, as one prepared statement per part: the funder's overview, the
  * application's steps and the export all read them.
  */
-const partRowsQueries = new Map<PartTable, () => { execute: PartRowsExecute }>()
-type PartRowsExecute = (values: { programId: string }) => Promise<unknown[]>
+const partRowsQuery = preparedShapes(
+  'program_part_rows',
+  (table: PartTable) => getTableName(table),
+  (db, name, table) =>
+    db
+      .select()
+      .from(table)
+      .where(eq(table.programId, sql.placeholder('programId')))
+      .orderBy(asc(table.position))
+      .prepare(name),
+)
 
 export function listPartRows<TTable extends PartTable>(
   part: ProgramPart<TTable>,
   programId: string,
 ): Promise<TTable['$inferSelect'][]> {
-  const { table } = part
-  let query = partRowsQueries.get(table)
-  if (!query) {
-    query = preparedQuery(`${getTableName(table)}_of_program`, (db, name) =>
-      db
-        .select()
-        .from(table as PartTable)
-        .where(eq(table.programId, sql.placeholder('programId')))
-        .orderBy(asc(table.position))
-        .prepare(name),
-    )
-    partRowsQueries.set(table, query)
-  }
   // Drizzle cannot work out a select's row type from a generic table, so it is named here.
-  return query().execute({ programId }) as Promise<TTable['$inferSelect'][]>
+  return partRowsQuery(part.table).execute({ programId }) as Promise<TTable['$inferSelect'][]>
 }
 
 /** The row, only if it belongs to this program, so an id from another program finds nothing. */
